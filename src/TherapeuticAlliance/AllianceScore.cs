@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance;
+
+/// <summary>Represents the score of one assessment: the total, subscale and seed-dimension scores, POMP, and how it was produced.</summary>
+/// <remarks>
+/// <para><see cref="Value"/> is in the metric <see cref="Metric"/> and always lies within
+/// [<see cref="Minimum"/>, <see cref="Maximum"/>]. Values are <see cref="decimal"/>, so totals compared with a cutoff
+/// are exact. <see cref="Provenance"/> names the strategy, instrument, versions and missing-data policy.</para>
+/// <para>Equality is by value. This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class AllianceScore : IEquatable<AllianceScore>
+{
+    /// <summary>Initializes a new instance of the <see cref="AllianceScore"/> class; for custom strategies.</summary>
+    /// <param name="metric">The metric of the values.</param>
+    /// <param name="value">The total.</param>
+    /// <param name="minimum">The lowest possible total.</param>
+    /// <param name="maximum">The highest possible total; above <paramref name="minimum"/>.</param>
+    /// <param name="perspective">Who rated.</param>
+    /// <param name="occasion">When.</param>
+    /// <param name="subscales">Subscale scores.</param>
+    /// <param name="seedDimensions">Seed-dimension scores.</param>
+    /// <param name="provenance">How the score was produced.</param>
+    /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, <paramref name="value"/> lies outside them, or a dimension score is <see langword="null"/>.</exception>
+    public AllianceScore(
+        ScoreMetric metric,
+        decimal value,
+        decimal minimum,
+        decimal maximum,
+        Perspective perspective,
+        Occasion occasion,
+        ImmutableArray<DimensionScore> subscales,
+        ImmutableArray<DimensionScore> seedDimensions,
+        ScoreProvenance provenance)
+    {
+        Guard.Against.InvalidInput(maximum, nameof(maximum), m => m > minimum, "The maximum must exceed the minimum.");
+        Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
+        Guard.Against.InvalidInput(subscales, nameof(subscales), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
+        Guard.Against.InvalidInput(seedDimensions, nameof(seedDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
+        Metric = metric;
+        Value = value;
+        Minimum = minimum;
+        Maximum = maximum;
+        Perspective = perspective;
+        Occasion = Guard.Against.Null(occasion);
+        Subscales = subscales.IsDefault ? ImmutableArray<DimensionScore>.Empty : subscales;
+        SeedDimensions = seedDimensions.IsDefault ? ImmutableArray<DimensionScore>.Empty : seedDimensions;
+        Provenance = Guard.Against.Null(provenance);
+    }
+
+    /// <summary>Gets the metric of <see cref="Value"/> and of the dimension scores.</summary>
+    public ScoreMetric Metric { get; }
+
+    /// <summary>Gets the total score.</summary>
+    public decimal Value { get; }
+
+    /// <summary>Gets the lowest possible total.</summary>
+    public decimal Minimum { get; }
+
+    /// <summary>Gets the highest possible total.</summary>
+    public decimal Maximum { get; }
+
+    /// <summary>Gets the total as percent of maximum possible: <c>100 · (Value − Minimum) / (Maximum − Minimum)</c>, from 0 to 100.</summary>
+    public decimal Pomp => 100m * (Value - Minimum) / (Maximum - Minimum);
+
+    /// <summary>Gets who rated.</summary>
+    public Perspective Perspective { get; }
+
+    /// <summary>Gets when the assessment was made.</summary>
+    public Occasion Occasion { get; }
+
+    /// <summary>Gets the scores of the instrument's subscales, in instrument order.</summary>
+    public ImmutableArray<DimensionScore> Subscales { get; }
+
+    /// <summary>Gets the scores of the seed dimensions the instrument covers, in the model's order.</summary>
+    public ImmutableArray<DimensionScore> SeedDimensions { get; }
+
+    /// <summary>Gets how the score was produced.</summary>
+    public ScoreProvenance Provenance { get; }
+
+    /// <summary>Finds the score of a subscale or seed dimension.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <returns>The dimension score, or <see langword="null"/> when the instrument does not cover it.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="dimension"/> is <see langword="null"/>.</exception>
+    public DimensionScore? FindDimension(AllianceDimension dimension)
+    {
+        Guard.Against.Null(dimension);
+        foreach (DimensionScore score in dimension.IsSeedDimension ? SeedDimensions : Subscales)
+        {
+            if (score.Dimension.Equals(dimension))
+            {
+                return score;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(AllianceScore? other) =>
+        other is not null
+        && Metric == other.Metric
+        && Value == other.Value
+        && Minimum == other.Minimum
+        && Maximum == other.Maximum
+        && Perspective == other.Perspective
+        && Occasion.Equals(other.Occasion)
+        && Subscales.SequenceEqual(other.Subscales)
+        && SeedDimensions.SequenceEqual(other.SeedDimensions)
+        && Provenance.Equals(other.Provenance);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as AllianceScore);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Metric, Value, Perspective, Occasion, Provenance);
+
+    /// <summary>Returns a culture-invariant description such as <c>sum 44 (12–60) by sum on wai-sr</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} {1} ({2}–{3}) by {4} on {5}",
+        Names.Of(Metric),
+        Value,
+        Minimum,
+        Maximum,
+        Provenance.StrategyName,
+        Provenance.InstrumentId);
+
+    /// <summary>Compares two scores for equality.</summary>
+    /// <param name="left">The first score.</param>
+    /// <param name="right">The second score.</param>
+    /// <returns><see langword="true"/> when both are equal or both are <see langword="null"/>.</returns>
+    public static bool operator ==(AllianceScore? left, AllianceScore? right) => Equals(left, right);
+
+    /// <summary>Compares two scores for inequality.</summary>
+    /// <param name="left">The first score.</param>
+    /// <param name="right">The second score.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(AllianceScore? left, AllianceScore? right) => !Equals(left, right);
+}

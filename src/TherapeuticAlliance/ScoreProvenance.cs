@@ -1,0 +1,67 @@
+using System;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance;
+
+/// <summary>Records how a score was produced, so that a history can be re-scored deterministically.</summary>
+/// <remarks>Equality is by value. This type is immutable and thread-safe.</remarks>
+public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
+{
+    /// <summary>Initializes a new instance of the <see cref="ScoreProvenance"/> class.</summary>
+    /// <param name="strategyName">The scoring strategy's stable name.</param>
+    /// <param name="strategyVersion">The scoring strategy's version.</param>
+    /// <param name="instrumentId">The instrument identifier.</param>
+    /// <param name="instrumentVersion">The instrument definition's version.</param>
+    /// <param name="missingDataPolicy">The missing-data policy applied.</param>
+    /// <param name="itemsImputed">The number of the instrument's items imputed in the total.</param>
+    /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="itemsImputed"/> is negative.</exception>
+    public ScoreProvenance(string strategyName, string strategyVersion, string instrumentId, string instrumentVersion, MissingDataPolicy missingDataPolicy, int itemsImputed)
+    {
+        StrategyName = Guard.Against.NullOrWhiteSpace(strategyName);
+        StrategyVersion = Guard.Against.NullOrWhiteSpace(strategyVersion);
+        InstrumentId = Guard.Against.NullOrWhiteSpace(instrumentId);
+        InstrumentVersion = Guard.Against.NullOrWhiteSpace(instrumentVersion);
+        MissingDataPolicy = Guard.Against.Null(missingDataPolicy);
+        ItemsImputed = Guard.Against.Negative(itemsImputed);
+    }
+
+    /// <summary>Gets the scoring strategy's stable name (its DI key).</summary>
+    public string StrategyName { get; }
+
+    /// <summary>Gets the scoring strategy's version.</summary>
+    public string StrategyVersion { get; }
+
+    /// <summary>Gets the instrument identifier.</summary>
+    public string InstrumentId { get; }
+
+    /// <summary>Gets the instrument definition's version.</summary>
+    public string InstrumentVersion { get; }
+
+    /// <summary>Gets the missing-data policy applied.</summary>
+    public MissingDataPolicy MissingDataPolicy { get; }
+
+    /// <summary>Gets the number of the instrument's items imputed in the total.</summary>
+    public int ItemsImputed { get; }
+
+    /// <inheritdoc/>
+    public bool Equals(ScoreProvenance? other) =>
+        other is not null
+        && string.Equals(StrategyName, other.StrategyName, StringComparison.Ordinal)
+        && string.Equals(StrategyVersion, other.StrategyVersion, StringComparison.Ordinal)
+        && string.Equals(InstrumentId, other.InstrumentId, StringComparison.Ordinal)
+        && string.Equals(InstrumentVersion, other.InstrumentVersion, StringComparison.Ordinal)
+        && MissingDataPolicy.Equals(other.MissingDataPolicy)
+        && ItemsImputed == other.ItemsImputed;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ScoreProvenance);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(StrategyName, StrategyVersion, InstrumentId, InstrumentVersion, MissingDataPolicy, ItemsImputed);
+
+    /// <summary>Returns a description such as <c>sum 1.0 on wai-sr 1.0, complete-only, 0 imputed</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() =>
+        $"{StrategyName} {StrategyVersion} on {InstrumentId} {InstrumentVersion}, {MissingDataPolicy.Name}, {ItemsImputed} imputed";
+}

@@ -1,0 +1,21 @@
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>Provides shared, default-configured instances of the built-in scoring strategies, for use without dependency injection.</summary>
+/// <remarks>Every instance is immutable and thread-safe; share them freely.</remarks>
+public static class ScoringStrategies
+{
+    /// <summary>Gets the <see cref="SumScoringStrategy"/> named <c>sum</c>, using each instrument's default missing-data policy.</summary>
+    public static SumScoringStrategy Sum { get; } = new();
+
+    /// <summary>Gets the <see cref="MeanScoringStrategy"/> named <c>mean</c>, using each instrument's default missing-data policy.</summary>
+    public static MeanScoringStrategy Mean { get; } = new();
+
+    /// <summary>Gets the <see cref="PompScoringStrategy"/> named <c>pomp</c>, using each instrument's default missing-data policy.</summary>
+    public static PompScoringStrategy Pomp { get; } = new();
+
+    /// <summary>Gets the <see cref="WeightedScoringStrategy"/> named <c>weighted</c>, with equal weights.</summary>
+    public static WeightedScoringStrategy Weighted { get; } = new();
+
+    /// <summary>Gets the <see cref="WeakestLinkScoringStrategy"/> named <c>weakest-link</c>, using each instrument's default missing-data policy.</summary>
+    public static WeakestLinkScoringStrategy WeakestLink { get; } = new();
+}

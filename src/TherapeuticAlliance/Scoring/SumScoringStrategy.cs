@@ -1,0 +1,50 @@
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>Scores the sum of the (keyed) item values, per instrument, subscale and seed dimension.</summary>
+/// <remarks>
+/// <para>Reverse-keyed items are scored <c>min + max − x</c>. When the missing-data policy allows missing items, a
+/// unit's sum is prorated: <c>sum of answered · n / answered</c>. The range of a unit of <c>n</c> items is
+/// <c>n · min</c> to <c>n · max</c> (WAI-SR: 12–60, subscales 4–20; SRS and ORS: 0–40).</para>
+/// <para>Sums are the metric of the SRS and ORS cutoffs and of the WAI-SR's published totals (Hatcher &amp; Gillaspy
+/// 2006; see <c>docs/instruments.md</c>). This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class SumScoringStrategy : IScoringStrategy
+{
+    /// <summary>The default name, <c>sum</c>.</summary>
+    public const string DefaultName = "sum";
+
+    private readonly MissingDataPolicy? _policy;
+
+    /// <summary>Initializes a new instance of the <see cref="SumScoringStrategy"/> class with default options.</summary>
+    public SumScoringStrategy()
+        : this(new ScoringOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SumScoringStrategy"/> class.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="System.ArgumentException">Thrown when <see cref="ScoringOptions.Name"/> is not a valid name.</exception>
+    public SumScoringStrategy(ScoringOptions options)
+    {
+        Guard.Against.Null(options);
+        Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
+        _policy = options.MissingDataPolicy;
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public string Version => "1.0";
+
+    /// <inheritdoc/>
+    public ScoringResult Score(Assessment assessment)
+    {
+        Guard.Against.Null(assessment);
+        return ScoreComposer.Compose(Name, Version, assessment, _policy, SumRule.Instance);
+    }
+}

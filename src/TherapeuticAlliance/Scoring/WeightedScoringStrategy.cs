@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>Scores a weighted mean: of item values (item weights) or of subscale means (subscale weights), on the item scale.</summary>
+/// <remarks>
+/// <para>With item weights, every unit's value is <c>Σ wᵢ·xᵢ / Σ wᵢ</c> over its answered items, so a missing item's
+/// weight is redistributed over the answered ones. With subscale weights, the total is <c>Σ w_d·mean_d / Σ w_d</c> over
+/// the instrument's subscales, and subscale and seed-dimension scores are plain means. Weights are a site's choice,
+/// not a published rule of any instrument.</para>
+/// <para>An assessment of an instrument that lacks a weighted item or subscale, or of another instrument than
+/// <see cref="WeightedScoringOptions.InstrumentId"/>, gives <see cref="InstrumentMismatch"/>. This type is immutable and
+/// thread-safe.</para>
+/// </remarks>
+public sealed class WeightedScoringStrategy : IScoringStrategy
+{
+    /// <summary>The default name, <c>weighted</c>.</summary>
+    public const string DefaultName = "weighted";
+
+    private readonly ImmutableDictionary<string, decimal> _itemWeights;
+    private readonly ImmutableDictionary<string, decimal> _subscaleWeights;
+    private readonly string? _instrumentId;
+    private readonly MissingDataPolicy? _policy;
+
+    /// <summary>Initializes a new instance of the <see cref="WeightedScoringStrategy"/> class with equal weights (the plain mean).</summary>
+    public WeightedScoringStrategy()
+        : this(new WeightedScoringOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="WeightedScoringStrategy"/> class.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> or one of its dictionaries is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when both item and subscale weights are given, a weight is not positive, or the name is invalid.</exception>
+    public WeightedScoringStrategy(WeightedScoringOptions options)
+    {
+        Guard.Against.Null(options);
+        Guard.Against.Null(options.ItemWeights, nameof(options));
+        Guard.Against.Null(options.SubscaleWeights, nameof(options));
+        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.IsEmpty || o.SubscaleWeights.IsEmpty, "ItemWeights and SubscaleWeights: give one or the other, not both.");
+        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.Values.Concat(o.SubscaleWeights.Values).All(w => w > 0m), "ItemWeights and SubscaleWeights: every weight must be positive.");
+        Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
+        _itemWeights = options.ItemWeights.WithComparers(StringComparer.Ordinal);
+        _subscaleWeights = options.SubscaleWeights.WithComparers(StringComparer.Ordinal);
+        _instrumentId = options.InstrumentId;
+        _policy = options.MissingDataPolicy;
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <inheritdoc/>
+    public string Version => "1.0";
+
+    /// <inheritdoc/>
+    public ScoringResult Score(Assessment assessment)
+    {
+        Guard.Against.Null(assessment);
+        Instrument instrument = assessment.Instrument;
+        if (_instrumentId is not null && !string.Equals(_instrumentId, instrument.Id, StringComparison.Ordinal))
+        {
+            return new InstrumentMismatch(Name, instrument.Id, "its weights are for instrument '" + _instrumentId + "'.");
+        }
+
+        if (_itemWeights.Keys.FirstOrDefault(id => instrument.FindItem(id) is null) is { } unknownItem)
+        {
+            return new InstrumentMismatch(Name, instrument.Id, "it weights item '" + unknownItem + "', which the instrument does not have.");
+        }
+
+        if (_subscaleWeights.IsEmpty)
+        {
+            return ScoreComposer.Compose(Name, Version, assessment, _policy, new ItemWeightRule(_itemWeights));
+        }
+
+        if (_subscaleWeights.Keys.FirstOrDefault(id => !instrument.Subscales.Any(s => s.Dimension.Id == id)) is { } unknownSubscale)
+        {
+            return new InstrumentMismatch(Name, instrument.Id, "it weights subscale '" + unknownSubscale + "', which the instrument does not have.");
+        }
+
+        return ScoreComposer.Compose(Name, Version, assessment, _policy, MeanRule.Weighted, WeightedSubscales);
+    }
+
+    private decimal WeightedSubscales(Assessment assessment, ImmutableArray<DimensionScore> subscales)
+    {
+        decimal weighted = 0m;
+        decimal totalWeight = 0m;
+        foreach (DimensionScore subscale in subscales)
+        {
+            decimal weight = _subscaleWeights.TryGetValue(subscale.Dimension.Id, out decimal w) ? w : 1m;
+            weighted += weight * subscale.Value;
+            totalWeight += weight;
+        }
+
+        return weighted / totalWeight;
+    }
+
+    private sealed class ItemWeightRule : IUnitRule
+    {
+        private readonly IReadOnlyDictionary<string, decimal> _weights;
+
+        internal ItemWeightRule(IReadOnlyDictionary<string, decimal> weights) => _weights = weights;
+
+        public ScoreMetric Metric => ScoreMetric.WeightedMean;
+
+        public (decimal Minimum, decimal Maximum) Range(RatingScale scale, int itemCount) => (scale.Minimum, scale.Maximum);
+
+        public decimal Value(Assessment assessment, ScoringUnit unit, in UnitTally tally)
+        {
+            Instrument instrument = assessment.Instrument;
+            decimal weighted = 0m;
+            decimal totalWeight = 0m;
+            foreach (int index in unit.ItemIndices)
+            {
+                if (assessment.Values[index] is { } value)
+                {
+                    decimal weight = _weights.Count > 0 && _weights.TryGetValue(instrument.Items[index].Id, out decimal w) ? w : 1m;
+                    weighted += weight * ScoreComposer.Keyed(instrument, index, value);
+                    totalWeight += weight;
+                }
+            }
+
+            return weighted / totalWeight;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace TherapeuticAlliance;
+
+/// <summary>A scoring unit (the whole instrument, a subscale or a seed dimension) has more unanswered items than the missing-data policy allows.</summary>
+/// <param name="Dimension">The dimension whose items are missing, or <see langword="null"/> for the instrument as a whole.</param>
+/// <param name="ItemCount">The number of items in the unit.</param>
+/// <param name="Missing">The number of those items not answered.</param>
+/// <param name="AllowedMissing">The number the policy allows.</param>
+/// <param name="Policy">The policy applied.</param>
+public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int ItemCount, int Missing, int AllowedMissing, MissingDataPolicy Policy)
+{
+    /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
+    public string Message => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} of the {1} items of {2} are not answered; the missing-data policy '{3}' allows {4}. Collect the missing responses or choose a policy that allows more missing items.",
+        Missing,
+        ItemCount,
+        Dimension is null ? "the instrument" : "'" + Dimension.Id + "'",
+        Policy.Name,
+        AllowedMissing);
+}
+
+/// <summary>The strategy is configured for another instrument than the assessment's.</summary>
+/// <param name="StrategyName">The strategy's name.</param>
+/// <param name="InstrumentId">The identifier of the assessment's instrument.</param>
+/// <param name="Reason">What the strategy needs that the instrument lacks.</param>
+public sealed record InstrumentMismatch(string StrategyName, string InstrumentId, string Reason)
+{
+    /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
+    public string Message =>
+        $"Strategy '{StrategyName}' cannot score instrument '{InstrumentId}': {Reason} Use a strategy configured for this instrument.";
+}
