@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Serialization;
+
+namespace TherapeuticAlliance.Instruments;
+
+/// <summary>Reads and writes the JSON instrument definition format, so a site can define a licensed instrument in a few lines.</summary>
+/// <remarks>
+/// <para>The format (version 1) is documented in <c>docs/instruments.md</c>. Reading never throws on bad input: malformed
+/// JSON, unknown properties, out-of-range values and inconsistent structure all give
+/// <see cref="InvalidInstrumentDefinition"/> with every problem found. Writing then reading an instrument gives an
+/// equal instrument. The reader uses a source-generated serializer, so it works under trimming and native AOT.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public static class InstrumentDefinition
+{
+    /// <summary>The format version written by <see cref="ToJson"/> and accepted by <see cref="Parse"/>.</summary>
+    public const int FormatVersion = 1;
+
+    private const int MaximumLength = 1_000_000;
+
+    /// <summary>Reads an instrument definition.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The instrument, or <see cref="InvalidInstrumentDefinition"/> listing every problem.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    public static InstrumentDefinitionResult Parse(string json)
+    {
+        Guard.Against.Null(json);
+        if (json.Length > MaximumLength)
+        {
+            return Invalid("The definition is longer than 1,000,000 characters.");
+        }
+
+        InstrumentDefinitionDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, InstrumentJsonContext.Default.InstrumentDefinitionDto);
+        }
+        catch (JsonException ex)
+        {
+            return Invalid(string.Format(
+                CultureInfo.InvariantCulture,
+                "The JSON is malformed or has an unexpected property or value type near line {0}, position {1} (path {2}).",
+                (ex.LineNumber ?? 0) + 1,
+                (ex.BytePositionInLine ?? 0) + 1,
+                ex.Path ?? "$"));
+        }
+        catch (NotSupportedException)
+        {
+            return Invalid("The JSON has a value of a type the format does not allow.");
+        }
+        catch (ArgumentException)
+        {
+            return Invalid("The JSON could not be read.");
+        }
+
+        if (dto is null)
+        {
+            return Invalid("The definition is empty; give a JSON object.");
+        }
+
+        return FromDto(dto);
+    }
+
+    /// <summary>Writes an instrument as a JSON definition.</summary>
+    /// <param name="instrument">The instrument.</param>
+    /// <returns>Indented JSON in format version <see cref="FormatVersion"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> is <see langword="null"/>.</exception>
+    public static string ToJson(Instrument instrument)
+    {
+        Guard.Against.Null(instrument);
+        var dto = new InstrumentDefinitionDto
+        {
+            Format = FormatVersion,
+            Id = instrument.Id,
+            Version = instrument.Version,
+            Name = instrument.Name,
+            Measure = Names.Of(instrument.Measure),
+            Scale = new ScaleDto { Minimum = instrument.Scale.Minimum, Maximum = instrument.Scale.Maximum, Step = instrument.Scale.Step },
+            Items = instrument.Items.Select(i => new ItemDto { Id = i.Id, Label = i.Label, Reversed = i.IsReversed }).ToList(),
+            Subscales = instrument.Subscales.IsEmpty
+                ? null
+                : instrument.Subscales.Select(s => new SubscaleDto
+                {
+                    Id = s.Dimension.Id,
+                    Name = s.Dimension.Name,
+                    Description = string.IsNullOrEmpty(s.Dimension.Description) || s.Dimension.IsSeedDimension ? null : s.Dimension.Description,
+                    Items = s.ItemIds.ToList(),
+                    MapsTo = s.MapsTo.IsEmpty ? null : s.MapsTo.Select(d => d.Id).ToList(),
+                }).ToList(),
+            Perspectives = instrument.Perspectives.Select(Names.Of).ToList(),
+            Cutoff = instrument.Cutoff is { } cutoff
+                ? new CutoffDto { Threshold = cutoff.Threshold, Operator = Names.Of(cutoff.Operator), Metric = Names.Of(cutoff.Metric) }
+                : null,
+            MissingData = ToDto(instrument.DefaultMissingDataPolicy),
+        };
+        return JsonSerializer.Serialize(dto, InstrumentJsonContext.Default.InstrumentDefinitionDto);
+    }
+
+    private static InstrumentDefinitionResult FromDto(InstrumentDefinitionDto dto)
+    {
+        var problems = new List<string>();
+        if (dto.Format is not null && dto.Format != FormatVersion)
+        {
+            problems.Add("format: this library reads format version 1.");
+        }
+
+        var spec = new InstrumentSpec
+        {
+            Id = dto.Id,
+            Version = dto.Version,
+            Name = dto.Name,
+            ScaleMinimum = dto.Scale?.Minimum,
+            ScaleMaximum = dto.Scale?.Maximum,
+            ScaleStep = dto.Scale?.Step,
+        };
+
+        spec.Measure = dto.Measure switch
+        {
+            null or "alliance" => MeasureKind.Alliance,
+            "outcome" => MeasureKind.Outcome,
+            _ => Problem(problems, "measure: use 'alliance' or 'outcome'.", MeasureKind.Alliance),
+        };
+
+        foreach (ItemDto? item in dto.Items ?? new List<ItemDto>())
+        {
+            spec.Items.Add(item is null ? new ItemSpec() : new ItemSpec { Id = item.Id, Label = item.Label, Reversed = item.Reversed });
+        }
+
+        foreach (SubscaleDto? subscale in dto.Subscales ?? new List<SubscaleDto>())
+        {
+            spec.Subscales.Add(subscale is null
+                ? new SubscaleSpec()
+                : new SubscaleSpec { Id = subscale.Id, Name = subscale.Name, Description = subscale.Description, Items = subscale.Items, MapsTo = subscale.MapsTo });
+        }
+
+        foreach (string? perspective in dto.Perspectives ?? new List<string>())
+        {
+            Perspective? parsed = perspective switch
+            {
+                "client" => Perspective.Client,
+                "therapist" => Perspective.Therapist,
+                "observer" => Perspective.Observer,
+                "collateral" => Perspective.Collateral,
+                _ => null,
+            };
+            if (parsed is { } p)
+            {
+                spec.Perspectives.Add(p);
+            }
+            else
+            {
+                problems.Add("perspectives: use client, therapist, observer or collateral.");
+            }
+        }
+
+        if (dto.Cutoff is { } cutoff)
+        {
+            CutoffOperator? op = Parse(cutoff.Operator, new[] { CutoffOperator.LessThan, CutoffOperator.LessThanOrEqual, CutoffOperator.GreaterThan, CutoffOperator.GreaterThanOrEqual }, Names.Of);
+            ScoreMetric? metric = cutoff.Metric is null ? ScoreMetric.Sum : Parse(cutoff.Metric, new[] { ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp, ScoreMetric.WeightedMean, ScoreMetric.WeakestLink }, Names.Of);
+            if (cutoff.Threshold is not { } threshold)
+            {
+                problems.Add("cutoff: give a threshold.");
+            }
+            else if (op is null)
+            {
+                problems.Add("cutoff: operator must be lessThan, lessThanOrEqual, greaterThan or greaterThanOrEqual.");
+            }
+            else if (metric is null)
+            {
+                problems.Add("cutoff: metric must be sum, mean, pomp, weighted-mean or weakest-link.");
+            }
+            else
+            {
+                spec.Cutoff = new ScoreCutoff(threshold, op.Value, metric.Value);
+            }
+        }
+
+        if (dto.MissingData is { } missing)
+        {
+            MissingDataPolicy? policy = FromDto(missing);
+            if (policy is null)
+            {
+                problems.Add("missingData: rule must be complete-only, half-rule, prorate-max-items (parameter: a whole number of at least 1) or prorate-max-fraction (parameter: a fraction between 0 and 1).");
+            }
+            else
+            {
+                spec.MissingData = policy;
+            }
+        }
+
+        Instrument? instrument = spec.TryBuild(out ImmutableArray<string> specProblems);
+        problems.AddRange(specProblems);
+        if (problems.Count > 0 || instrument is null)
+        {
+            return new InvalidInstrumentDefinition(problems.ToImmutableArray());
+        }
+
+        return instrument;
+    }
+
+    private static MissingDataDto ToDto(MissingDataPolicy policy) => policy.Rule switch
+    {
+        MissingDataRule.ProrateMaximumItems => new MissingDataDto { Rule = "prorate-max-items", Parameter = policy.Parameter },
+        MissingDataRule.ProrateMaximumFraction => new MissingDataDto { Rule = "prorate-max-fraction", Parameter = policy.Parameter },
+        MissingDataRule.HalfRule => new MissingDataDto { Rule = "half-rule" },
+        _ => new MissingDataDto { Rule = "complete-only" },
+    };
+
+    private static MissingDataPolicy? FromDto(MissingDataDto dto) => dto.Rule switch
+    {
+        "complete-only" => MissingDataPolicy.CompleteOnly,
+        "half-rule" => MissingDataPolicy.HalfRule,
+        "prorate-max-items" when dto.Parameter is { } n && n >= 1m && n <= 1000m && decimal.Truncate(n) == n => MissingDataPolicy.ProrateUpTo((int)n),
+        "prorate-max-fraction" when dto.Parameter is { } f && f > 0m && f < 1m => MissingDataPolicy.ProrateUpToFraction(f),
+        _ => null,
+    };
+
+    private static T? Parse<T>(string? text, IEnumerable<T> values, Func<T, string> name)
+        where T : struct
+    {
+        foreach (T value in values)
+        {
+            if (string.Equals(name(value), text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static T Problem<T>(List<string> problems, string message, T fallback)
+    {
+        problems.Add(message);
+        return fallback;
+    }
+
+    private static InvalidInstrumentDefinition Invalid(string problem) => new(ImmutableArray.Create(problem));
+}
+
+/// <summary>The error case of <see cref="InstrumentDefinitionResult"/>: the JSON definition is not a valid instrument.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InvalidInstrumentDefinition
+{
+    internal InvalidInstrumentDefinition(ImmutableArray<string> problems) => Problems = problems;
+
+    /// <summary>Gets every problem found, each naming the property to fix.</summary>
+    public ImmutableArray<string> Problems { get; }
+
+    /// <summary>Gets all problems joined into one message.</summary>
+    public string Message => string.Join(" ", Problems);
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}
+
+/// <summary>The outcome of <see cref="InstrumentDefinition.Parse"/>: an <see cref="Instrument"/> or an <see cref="InvalidInstrumentDefinition"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InstrumentDefinitionResult : OneOfBase<Instrument, InvalidInstrumentDefinition>
+{
+    private InstrumentDefinitionResult(OneOf<Instrument, InvalidInstrumentDefinition> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps an instrument.</summary>
+    /// <param name="instrument">The instrument.</param>
+    public static implicit operator InstrumentDefinitionResult(Instrument instrument) => new(instrument);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator InstrumentDefinitionResult(InvalidInstrumentDefinition error) => new(error);
+
+    /// <summary>Returns the instrument, or throws when the definition was invalid.</summary>
+    /// <returns>The instrument.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the definition was invalid; the message lists the problems.</exception>
+    public Instrument GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}

@@ -1,0 +1,46 @@
+using System;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance;
+
+/// <summary>Configures <see cref="TherapeuticAllianceServiceCollectionExtensions.AddTherapeuticAlliance(Microsoft.Extensions.DependencyInjection.IServiceCollection, Action{TherapeuticAllianceOptions})"/>.</summary>
+/// <remarks>
+/// A registration-time configuration bag: it is validated when <c>AddTherapeuticAlliance</c> runs, and services read
+/// an immutable snapshot of it. Changing the object afterwards has no effect on resolved services.
+/// </remarks>
+public sealed class TherapeuticAllianceOptions
+{
+    /// <summary>Gets or sets the name of the scoring strategy the unkeyed <see cref="IScoringStrategy"/> and <see cref="IAllianceEvaluator"/> use.</summary>
+    /// <value>A registered strategy name: 1 to 64 lower-case letters, digits, '-', '_' or '.'. The default value is <c>sum</c>.</value>
+    public string DefaultScoringStrategy { get; set; } = Scoring.SumScoringStrategy.DefaultName;
+
+    /// <summary>Gets or sets the comparison of the SRS cutoff of 36 in the registered catalog (sources disagree between "below 36" and "36 or below").</summary>
+    /// <value>A defined <see cref="CutoffOperator"/>. The default value is <see cref="CutoffOperator.LessThan"/>.</value>
+    public CutoffOperator SrsCutoffOperator { get; set; } = CutoffOperator.LessThan;
+
+    internal TherapeuticAllianceOptions Clone() => new()
+    {
+        DefaultScoringStrategy = DefaultScoringStrategy,
+        SrsCutoffOperator = SrsCutoffOperator,
+    };
+
+    internal void CopyFrom(TherapeuticAllianceOptions other)
+    {
+        DefaultScoringStrategy = other.DefaultScoringStrategy;
+        SrsCutoffOperator = other.SrsCutoffOperator;
+    }
+
+    internal void Validate()
+    {
+        if (!Identifiers.IsValid(DefaultScoringStrategy))
+        {
+            throw new ArgumentException("DefaultScoringStrategy: " + Identifiers.Rule, nameof(DefaultScoringStrategy));
+        }
+
+        if (SrsCutoffOperator is < CutoffOperator.LessThan or > CutoffOperator.GreaterThanOrEqual)
+        {
+            throw new ArgumentException("SrsCutoffOperator: use a defined CutoffOperator value.", nameof(SrsCutoffOperator));
+        }
+    }
+}

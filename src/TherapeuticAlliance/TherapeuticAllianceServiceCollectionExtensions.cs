@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Scoring;
+
+namespace TherapeuticAlliance;
+
+/// <summary>Registers TherapeuticAlliance services in an <see cref="IServiceCollection"/>.</summary>
+public static class TherapeuticAllianceServiceCollectionExtensions
+{
+    /// <summary>Registers the built-in scoring strategies, the instrument catalog and the <see cref="IAllianceEvaluator"/> facade with default options.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="services"/> is <see langword="null"/>.</exception>
+    public static ITherapeuticAllianceBuilder AddTherapeuticAlliance(this IServiceCollection services) =>
+        services.AddTherapeuticAlliance(static _ => { });
+
+    /// <summary>Registers the built-in scoring strategies, the instrument catalog and the <see cref="IAllianceEvaluator"/> facade.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <remarks>
+    /// <para>Registered (all singletons, all with <c>TryAdd</c>, so an application's own earlier registration wins):
+    /// each built-in <see cref="IScoringStrategy"/> keyed by its name (<c>sum</c>, <c>mean</c>, <c>pomp</c>,
+    /// <c>weighted</c>, <c>weakest-link</c>); the unkeyed <see cref="IScoringStrategy"/>, resolving to
+    /// <see cref="TherapeuticAllianceOptions.DefaultScoringStrategy"/>; <see cref="IInstrumentCatalog"/>; and
+    /// <see cref="IAllianceEvaluator"/>.</para>
+    /// <para>Calling this method again registers nothing twice: later calls update the same options.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the configured options are invalid; the exception names the option. The options are then left as they were.</exception>
+    public static ITherapeuticAllianceBuilder AddTherapeuticAlliance(this IServiceCollection services, Action<TherapeuticAllianceOptions> configure)
+    {
+        Guard.Against.Null(services);
+        Guard.Against.Null(configure);
+
+        TherapeuticAllianceRegistration registration = TherapeuticAllianceRegistration.GetOrAdd(services);
+        TherapeuticAllianceOptions candidate = registration.Options.Clone();
+        configure(candidate);
+        candidate.Validate();
+        registration.Options.CopyFrom(candidate);
+
+        services.TryAddSingleton(_ => registration.Snapshot());
+        AddKeyed(services, ScoringStrategies.Sum);
+        AddKeyed(services, ScoringStrategies.Mean);
+        AddKeyed(services, ScoringStrategies.Pomp);
+        AddKeyed(services, ScoringStrategies.Weighted);
+        AddKeyed(services, ScoringStrategies.WeakestLink);
+        services.TryAddSingleton<IScoringStrategy>(static sp =>
+        {
+            string name = sp.GetRequiredService<TherapeuticAllianceSettings>().DefaultScoringStrategy;
+            return sp.GetKeyedService<IScoringStrategy>(name)
+                ?? throw new InvalidOperationException(
+                    "TherapeuticAllianceOptions.DefaultScoringStrategy names '" + name + "', but no scoring strategy is registered under that name. Register it with AddScoringStrategy.");
+        });
+        services.TryAddSingleton<IInstrumentCatalog>(static sp => sp.GetRequiredService<TherapeuticAllianceSettings>().Catalog);
+        services.TryAddSingleton<IAllianceEvaluator>(static sp => new AllianceEvaluator(
+            sp.GetRequiredService<IInstrumentCatalog>(),
+            sp.GetRequiredService<IScoringStrategy>(),
+            sp));
+        return new TherapeuticAllianceBuilder(services);
+    }
+
+    private static void AddKeyed(IServiceCollection services, IScoringStrategy strategy) =>
+        services.TryAddKeyedSingleton(strategy.Name, strategy);
+}
