@@ -1,5 +1,7 @@
 using System;
+#if NET8_0_OR_GREATER
 using System.Diagnostics.CodeAnalysis;
+#endif
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +21,11 @@ public static class TherapeuticAllianceBuilderExtensions
     /// <remarks>Uses <c>TryAdd</c>: a strategy already registered under the name is kept.</remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is not a valid name.</exception>
-    public static ITherapeuticAllianceBuilder AddScoringStrategy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStrategy>(this ITherapeuticAllianceBuilder builder, string name)
+    public static ITherapeuticAllianceBuilder AddScoringStrategy<
+#if NET8_0_OR_GREATER
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TStrategy>(this ITherapeuticAllianceBuilder builder, string name)
         where TStrategy : class, IScoringStrategy
     {
         Guard.Against.Null(builder);
