@@ -26,6 +26,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     /// <param name="subscales">Subscale scores.</param>
     /// <param name="seedDimensions">Seed-dimension scores.</param>
     /// <param name="provenance">How the score was produced.</param>
+    /// <param name="unscoredDimensions">Dimensions the missing-data policy could not score; empty or <see langword="default"/> when every dimension was scored.</param>
     /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, <paramref name="value"/> lies outside them, or a dimension score is <see langword="null"/>.</exception>
     public AllianceScore(
@@ -37,7 +38,8 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Occasion occasion,
         ImmutableArray<DimensionScore> subscales,
         ImmutableArray<DimensionScore> seedDimensions,
-        ScoreProvenance provenance)
+        ScoreProvenance provenance,
+        ImmutableArray<AllianceDimension> unscoredDimensions = default)
     {
         Guard.Against.InvalidInput(maximum, nameof(maximum), m => m > minimum, "The maximum must exceed the minimum.");
         Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
@@ -52,6 +54,8 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Subscales = subscales.IsDefault ? ImmutableArray<DimensionScore>.Empty : subscales;
         SeedDimensions = seedDimensions.IsDefault ? ImmutableArray<DimensionScore>.Empty : seedDimensions;
         Provenance = Guard.Against.Null(provenance);
+        Guard.Against.InvalidInput(unscoredDimensions, nameof(unscoredDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimensions must not be null.");
+        UnscoredDimensions = unscoredDimensions.IsDefault ? ImmutableArray<AllianceDimension>.Empty : unscoredDimensions;
     }
 
     /// <summary>Gets the metric of <see cref="Value"/> and of the dimension scores.</summary>
@@ -80,6 +84,9 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
 
     /// <summary>Gets the scores of the seed dimensions the instrument covers, in the model's order.</summary>
     public ImmutableArray<DimensionScore> SeedDimensions { get; }
+
+    /// <summary>Gets the subscales and seed dimensions with more missing items than the missing-data policy allows; they have no score in <see cref="Subscales"/> or <see cref="SeedDimensions"/>.</summary>
+    public ImmutableArray<AllianceDimension> UnscoredDimensions { get; }
 
     /// <summary>Gets how the score was produced.</summary>
     public ScoreProvenance Provenance { get; }
@@ -113,6 +120,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         && Occasion.Equals(other.Occasion)
         && Subscales.SequenceEqual(other.Subscales)
         && SeedDimensions.SequenceEqual(other.SeedDimensions)
+        && UnscoredDimensions.SequenceEqual(other.UnscoredDimensions)
         && Provenance.Equals(other.Provenance);
 
     /// <inheritdoc/>

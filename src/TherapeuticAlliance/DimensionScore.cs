@@ -60,4 +60,16 @@ public sealed class DimensionScore : IEquatable<DimensionScore>
     /// <summary>Returns a culture-invariant description such as <c>goal 16 (4–20)</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1} ({2}–{3})", Dimension.Id, Value, Minimum, Maximum);
+
+    /// <summary>Compares two values for equality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are equal or both are <see langword="null"/>.</returns>
+    public static bool operator ==(DimensionScore? left, DimensionScore? right) => Equals(left, right);
+
+    /// <summary>Compares two values for inequality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(DimensionScore? left, DimensionScore? right) => !Equals(left, right);
 }

@@ -64,4 +64,16 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
     /// <returns>The description.</returns>
     public override string ToString() =>
         $"{StrategyName} {StrategyVersion} on {InstrumentId} {InstrumentVersion}, {MissingDataPolicy.Name}, {ItemsImputed} imputed";
+
+    /// <summary>Compares two values for equality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are equal or both are <see langword="null"/>.</returns>
+    public static bool operator ==(ScoreProvenance? left, ScoreProvenance? right) => Equals(left, right);
+
+    /// <summary>Compares two values for inequality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(ScoreProvenance? left, ScoreProvenance? right) => !Equals(left, right);
 }

@@ -47,4 +47,16 @@ public sealed class InstrumentItem : IEquatable<InstrumentItem>
     /// <summary>Returns the item's identifier and label.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => IsReversed ? $"{Id} ({Label}, reversed)" : $"{Id} ({Label})";
+
+    /// <summary>Compares two values for equality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are equal or both are <see langword="null"/>.</returns>
+    public static bool operator ==(InstrumentItem? left, InstrumentItem? right) => Equals(left, right);
+
+    /// <summary>Compares two values for inequality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(InstrumentItem? left, InstrumentItem? right) => !Equals(left, right);
 }

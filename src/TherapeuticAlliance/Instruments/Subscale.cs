@@ -45,4 +45,16 @@ public sealed class Subscale : IEquatable<Subscale>
     /// <summary>Returns the subscale's dimension identifier and item count.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{Dimension.Id} ({ItemIds.Length} items)";
+
+    /// <summary>Compares two values for equality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both are equal or both are <see langword="null"/>.</returns>
+    public static bool operator ==(Subscale? left, Subscale? right) => Equals(left, right);
+
+    /// <summary>Compares two values for inequality.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(Subscale? left, Subscale? right) => !Equals(left, right);
 }

@@ -67,7 +67,7 @@ internal static class ScoreComposer
         Assessment assessment,
         MissingDataPolicy? policyOverride,
         IUnitRule rule,
-        Func<Assessment, ImmutableArray<DimensionScore>, decimal>? total = null)
+        Func<Assessment, ImmutableArray<DimensionScore>, decimal>? totalFromSubscales = null)
     {
         Instrument instrument = assessment.Instrument;
         MissingDataPolicy policy = policyOverride ?? instrument.DefaultMissingDataPolicy;
@@ -78,20 +78,17 @@ internal static class ScoreComposer
             return totalError;
         }
 
-        ImmutableArray<DimensionScore> subscales = ScoreUnits(assessment, instrument.SubscaleUnits, policy, rule, out TooManyMissingResponses? subscaleError);
-        if (subscaleError is not null)
+        var unscored = ImmutableArray.CreateBuilder<AllianceDimension>();
+        ImmutableArray<DimensionScore> subscales = ScoreUnits(assessment, instrument.SubscaleUnits, policy, rule, unscored, out TooManyMissingResponses? firstSubscaleError);
+        if (totalFromSubscales is not null && firstSubscaleError is not null)
         {
-            return subscaleError;
+            // The total is built from every subscale, so a subscale the policy cannot score leaves no total.
+            return firstSubscaleError;
         }
 
-        ImmutableArray<DimensionScore> seeds = ScoreUnits(assessment, instrument.SeedUnits, policy, rule, out TooManyMissingResponses? seedError);
-        if (seedError is not null)
-        {
-            return seedError;
-        }
-
+        ImmutableArray<DimensionScore> seeds = ScoreUnits(assessment, instrument.SeedUnits, policy, rule, unscored, out _);
         (decimal minimum, decimal maximum) = rule.Range(instrument.Scale, instrument.Items.Length);
-        decimal value = total is null ? rule.Value(assessment, instrument.TotalUnit, totalTally) : total(assessment, subscales);
+        decimal value = totalFromSubscales is null ? rule.Value(assessment, instrument.TotalUnit, totalTally) : totalFromSubscales(assessment, subscales);
         return new AllianceScore(
             rule.Metric,
             value,
@@ -101,7 +98,8 @@ internal static class ScoreComposer
             assessment.Occasion,
             subscales,
             seeds,
-            new ScoreProvenance(strategyName, strategyVersion, instrument.Id, instrument.Version, policy, totalTally.Missing));
+            new ScoreProvenance(strategyName, strategyVersion, instrument.Id, instrument.Version, policy, totalTally.Missing),
+            unscored.ToImmutable());
     }
 
     private static ImmutableArray<DimensionScore> ScoreUnits(
@@ -109,30 +107,31 @@ internal static class ScoreComposer
         ImmutableArray<ScoringUnit> units,
         MissingDataPolicy policy,
         IUnitRule rule,
-        out TooManyMissingResponses? error)
+        ImmutableArray<AllianceDimension>.Builder unscored,
+        out TooManyMissingResponses? firstError)
     {
-        error = null;
+        firstError = null;
         if (units.IsEmpty)
         {
             return ImmutableArray<DimensionScore>.Empty;
         }
 
-        var scores = new DimensionScore[units.Length];
-        for (int i = 0; i < units.Length; i++)
+        var scores = ImmutableArray.CreateBuilder<DimensionScore>(units.Length);
+        foreach (ScoringUnit unit in units)
         {
-            ScoringUnit unit = units[i];
             UnitTally tally = Tally(assessment, unit);
-            error = Check(unit, tally, policy);
-            if (error is not null)
+            if (Check(unit, tally, policy) is { } error)
             {
-                return default;
+                firstError ??= error;
+                unscored.Add(unit.Dimension!);
+                continue;
             }
 
             (decimal minimum, decimal maximum) = rule.Range(assessment.Instrument.Scale, tally.ItemCount);
-            scores[i] = new DimensionScore(unit.Dimension!, rule.Value(assessment, unit, tally), minimum, maximum, tally.ItemCount, tally.Answered);
+            scores.Add(new DimensionScore(unit.Dimension!, rule.Value(assessment, unit, tally), minimum, maximum, tally.ItemCount, tally.Answered));
         }
 
-        return ImmutableArray.Create(scores);
+        return scores.Count == scores.Capacity ? scores.MoveToImmutable() : scores.ToImmutable();
     }
 
     private static TooManyMissingResponses? Check(ScoringUnit unit, in UnitTally tally, MissingDataPolicy policy)
