@@ -78,15 +78,15 @@ internal static class ScoreComposer
             return totalError;
         }
 
-        var unscored = ImmutableArray.CreateBuilder<AllianceDimension>();
-        ImmutableArray<DimensionScore> subscales = ScoreUnits(assessment, instrument.SubscaleUnits, policy, rule, unscored, out TooManyMissingResponses? firstSubscaleError);
+        ImmutableArray<AllianceDimension>.Builder? unscored = null;
+        ImmutableArray<DimensionScore> subscales = ScoreUnits(assessment, instrument.SubscaleUnits, policy, rule, ref unscored, out TooManyMissingResponses? firstSubscaleError);
         if (totalFromSubscales is not null && firstSubscaleError is not null)
         {
             // The total is built from every subscale, so a subscale the policy cannot score leaves no total.
             return firstSubscaleError;
         }
 
-        ImmutableArray<DimensionScore> seeds = ScoreUnits(assessment, instrument.SeedUnits, policy, rule, unscored, out _);
+        ImmutableArray<DimensionScore> seeds = ScoreUnits(assessment, instrument.SeedUnits, policy, rule, ref unscored, out _);
         (decimal minimum, decimal maximum) = rule.Range(instrument.Scale, instrument.Items.Length);
         decimal value = totalFromSubscales is null ? rule.Value(assessment, instrument.TotalUnit, totalTally) : totalFromSubscales(assessment, subscales);
         return new AllianceScore(
@@ -99,7 +99,7 @@ internal static class ScoreComposer
             subscales,
             seeds,
             new ScoreProvenance(strategyName, strategyVersion, instrument.Id, instrument.Version, policy, totalTally.Missing),
-            unscored.ToImmutable());
+            unscored?.ToImmutable() ?? ImmutableArray<AllianceDimension>.Empty);
     }
 
     private static ImmutableArray<DimensionScore> ScoreUnits(
@@ -107,7 +107,7 @@ internal static class ScoreComposer
         ImmutableArray<ScoringUnit> units,
         MissingDataPolicy policy,
         IUnitRule rule,
-        ImmutableArray<AllianceDimension>.Builder unscored,
+        ref ImmutableArray<AllianceDimension>.Builder? unscored,
         out TooManyMissingResponses? firstError)
     {
         firstError = null;
@@ -123,7 +123,7 @@ internal static class ScoreComposer
             if (Check(unit, tally, policy) is { } error)
             {
                 firstError ??= error;
-                unscored.Add(unit.Dimension!);
+                (unscored ??= ImmutableArray.CreateBuilder<AllianceDimension>()).Add(unit.Dimension!);
                 continue;
             }
 
