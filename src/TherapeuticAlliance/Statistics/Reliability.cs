@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Statistics;
+
+/// <summary>Computes internal-consistency reliability: Cronbach's alpha (raw and standardised) with item statistics, and McDonald's omega from loadings.</summary>
+/// <remarks>
+/// <para>Alpha matches <c>psych::alpha</c> (R) on complete data: raw
+/// <c>α = k/(k − 1) · (1 − Σ sᵢ² / s_X²)</c> from the covariance matrix; standardised
+/// <c>α = k·r̄ / (1 + (k − 1)·r̄)</c> from the mean inter-item correlation; alpha if an item is deleted; the item–rest
+/// correlation (<c>r.drop</c>); item means and SDs (denominator n − 1). Rows with any missing value are removed
+/// (listwise deletion); the numbers of rows used and dropped are reported. (psych itself defaults to pairwise
+/// deletion, so with missing data the two differ by design.)</para>
+/// <para>Cronbach, L. J. (1951). Coefficient alpha and the internal structure of tests. <i>Psychometrika 16</i>,
+/// 297–334. This type is thread-safe.</para>
+/// </remarks>
+public static class Reliability
+{
+    /// <summary>Computes Cronbach's alpha and item statistics for all columns of a matrix.</summary>
+    /// <param name="responses">The responses; rows with a missing value are dropped.</param>
+    /// <returns>The analysis, or an error when fewer than 2 columns or complete rows remain, everything is missing, or a column is constant.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="responses"/> is <see langword="null"/>.</exception>
+    public static StatisticsResult<ReliabilityAnalysis> CronbachAlpha(ResponseMatrix responses)
+    {
+        Guard.Against.Null(responses);
+        return Analyze(responses, null);
+    }
+
+    /// <summary>Computes Cronbach's alpha for an instrument as a whole and for each of its subscales, after reverse-keying reversed items.</summary>
+    /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
+    /// <param name="responses">The raw responses.</param>
+    /// <returns>The analyses, or an error when the matrix does not have one column per item.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static StatisticsResult<InstrumentReliability> ForInstrument(Instrument instrument, ResponseMatrix responses)
+    {
+        Guard.Against.Null(instrument);
+        Guard.Against.Null(responses);
+        if (responses.ColumnCount != instrument.Items.Length)
+        {
+            return new StatisticsError(
+                StatisticsErrorKind.MismatchedPairs,
+                string.Format(CultureInfo.InvariantCulture, "Instrument '{0}' has {1} items but the matrix has {2} columns.", instrument.Id, instrument.Items.Length, responses.ColumnCount));
+        }
+
+        Func<int, double, double> key = (column, value) => instrument.Reversed[column]
+            ? (double)instrument.Scale.Minimum + (double)instrument.Scale.Maximum - value
+            : value;
+        StatisticsResult<ReliabilityAnalysis> total = Analyze(responses, key);
+        ImmutableArray<SubscaleReliability> subscales = instrument.SubscaleUnits
+            .Select(unit => new SubscaleReliability(
+                unit.Dimension!,
+                Analyze(responses.SelectColumns(unit.ItemIndices), (column, value) => key(unit.ItemIndices[column], value))))
+            .ToImmutableArray();
+        return new InstrumentReliability(total, subscales);
+    }
+
+    /// <summary>Computes McDonald's omega total for one factor from loadings: <c>ω = (Σλ)² / ((Σλ)² + Σψ)</c>.</summary>
+    /// <param name="loadings">The items' loadings on the factor.</param>
+    /// <param name="uniquenesses">The items' unique variances; <see langword="null"/> for standardised items, where <c>ψ = 1 − λ²</c>.</param>
+    /// <returns>Omega total, or an error when the inputs are empty, of different lengths, or out of range.</returns>
+    /// <remarks>The single-factor case of McDonald (1999) as documented by <c>psych::omega</c>; under equal loadings it equals standardised alpha. The library takes loadings as input rather than fitting a factor model.</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="loadings"/> is <see langword="null"/>.</exception>
+    public static StatisticsResult<double> OmegaTotal(IReadOnlyList<double> loadings, IReadOnlyList<double>? uniquenesses = null)
+    {
+        Guard.Against.Null(loadings);
+        if (loadings.Count == 0 || loadings.Any(l => double.IsNaN(l) || double.IsInfinity(l)))
+        {
+            return Invalid("Give at least one finite loading.");
+        }
+
+        if (uniquenesses is null && loadings.Any(l => Math.Abs(l) > 1.0))
+        {
+            return Invalid("Standardised loadings lie between -1 and 1; give uniquenesses for unstandardised loadings.");
+        }
+
+        if (uniquenesses is not null && (uniquenesses.Count != loadings.Count || uniquenesses.Any(u => !(u >= 0.0) || double.IsInfinity(u))))
+        {
+            return Invalid("Give one finite, non-negative uniqueness per loading.");
+        }
+
+        double sum = loadings.Sum();
+        double common = sum * sum;
+        double unique = uniquenesses?.Sum() ?? loadings.Sum(l => 1.0 - (l * l));
+        return common + unique > 0.0 ? common / (common + unique) : Invalid("The loadings and uniquenesses give no variance.");
+    }
+
+    private static StatisticsError Invalid(string message) => new(StatisticsErrorKind.InvalidParameter, message);
+
+    private static StatisticsResult<ReliabilityAnalysis> Analyze(ResponseMatrix responses, Func<int, double, double>? transform)
+    {
+        int k = responses.ColumnCount;
+        if (k < 2)
+        {
+            return StatisticsError.TooFewColumns(k, "item");
+        }
+
+        if (CompleteRows.AllMissing(responses))
+        {
+            return StatisticsError.AllMissing();
+        }
+
+        CompleteRows data = CompleteRows.From(responses, transform);
+        if (data.Used < 2)
+        {
+            return StatisticsError.TooFewRows(data.Used);
+        }
+
+        double[] means = data.Columns.Select(c => c.Average()).ToArray();
+        double[,] cov = Moments.Covariance(data.Columns, means);
+        for (int j = 0; j < k; j++)
+        {
+            if (!(cov[j, j] > 0.0))
+            {
+                return StatisticsError.Constant(responses.ColumnNames[j]);
+            }
+        }
+
+        double total = 0.0;
+        double trace = 0.0;
+        double correlationSum = 0.0;
+        var columnSums = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            trace += cov[j, j];
+            for (int l = 0; l < k; l++)
+            {
+                total += cov[j, l];
+                columnSums[j] += cov[j, l];
+                correlationSum += cov[j, l] / Math.Sqrt(cov[j, j] * cov[l, l]);
+            }
+        }
+
+        double alpha = k / (k - 1.0) * (1.0 - (trace / total));
+        double standardized = k / (k - 1.0) * (1.0 - (k / correlationSum));
+        double averageR = (correlationSum - k) / (k * (k - 1.0));
+
+        var items = ImmutableArray.CreateBuilder<ItemStatistics>(k);
+        for (int i = 0; i < k; i++)
+        {
+            double restVariance = total - (2.0 * columnSums[i]) + cov[i, i];
+            double restCovariance = columnSums[i] - cov[i, i];
+            double alphaIfDeleted = k > 2
+                ? (k - 1.0) / (k - 2.0) * (1.0 - ((trace - cov[i, i]) / restVariance))
+                : double.NaN;
+            items.Add(new ItemStatistics(
+                responses.ColumnNames[i],
+                means[i],
+                Math.Sqrt(cov[i, i]),
+                alphaIfDeleted,
+                restCovariance / Math.Sqrt(cov[i, i] * restVariance)));
+        }
+
+        return new ReliabilityAnalysis(alpha, standardized, averageR, k, data.Used, data.Dropped, items.MoveToImmutable());
+    }
+}
+
+/// <summary>Cronbach's alpha with item statistics for one set of items.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class ReliabilityAnalysis
+{
+    internal ReliabilityAnalysis(double alpha, double standardizedAlpha, double averageInterItemCorrelation, int itemCount, int rowsUsed, int rowsDropped, ImmutableArray<ItemStatistics> items)
+    {
+        Alpha = alpha;
+        StandardizedAlpha = standardizedAlpha;
+        AverageInterItemCorrelation = averageInterItemCorrelation;
+        ItemCount = itemCount;
+        RowsUsed = rowsUsed;
+        RowsDropped = rowsDropped;
+        Items = items;
+    }
+
+    /// <summary>Gets raw alpha (psych's <c>raw_alpha</c>).</summary>
+    public double Alpha { get; }
+
+    /// <summary>Gets standardised alpha (psych's <c>std.alpha</c>).</summary>
+    public double StandardizedAlpha { get; }
+
+    /// <summary>Gets the mean inter-item correlation (psych's <c>average_r</c>).</summary>
+    public double AverageInterItemCorrelation { get; }
+
+    /// <summary>Gets the number of items.</summary>
+    public int ItemCount { get; }
+
+    /// <summary>Gets the number of complete rows used.</summary>
+    public int RowsUsed { get; }
+
+    /// <summary>Gets the number of rows dropped because a value was missing.</summary>
+    public int RowsDropped { get; }
+
+    /// <summary>Gets per-item statistics, in column order.</summary>
+    public ImmutableArray<ItemStatistics> Items { get; }
+
+    /// <summary>Returns a culture-invariant summary.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture, "alpha {0:0.###} (standardised {1:0.###}), {2} items, {3} rows used, {4} dropped", Alpha, StandardizedAlpha, ItemCount, RowsUsed, RowsDropped);
+}
+
+/// <summary>Statistics of one item within a <see cref="ReliabilityAnalysis"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class ItemStatistics
+{
+    internal ItemStatistics(string item, double mean, double standardDeviation, double alphaIfDeleted, double itemRestCorrelation)
+    {
+        Item = item;
+        Mean = mean;
+        StandardDeviation = standardDeviation;
+        AlphaIfDeleted = alphaIfDeleted;
+        ItemRestCorrelation = itemRestCorrelation;
+    }
+
+    /// <summary>Gets the item (column) name.</summary>
+    public string Item { get; }
+
+    /// <summary>Gets the item mean.</summary>
+    public double Mean { get; }
+
+    /// <summary>Gets the item standard deviation (denominator n − 1).</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>Gets raw alpha of the other items (psych's <c>alpha.drop</c>); NaN with only two items.</summary>
+    public double AlphaIfDeleted { get; }
+
+    /// <summary>Gets the correlation of the item with the sum of the other items (psych's <c>r.drop</c>).</summary>
+    public double ItemRestCorrelation { get; }
+}
+
+/// <summary>Alpha of a subscale within an <see cref="InstrumentReliability"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class SubscaleReliability
+{
+    internal SubscaleReliability(AllianceDimension dimension, StatisticsResult<ReliabilityAnalysis> result)
+    {
+        Dimension = dimension;
+        Result = result;
+    }
+
+    /// <summary>Gets the subscale's dimension.</summary>
+    public AllianceDimension Dimension { get; }
+
+    /// <summary>Gets the analysis, or why it could not be computed (for example a single-item subscale).</summary>
+    public StatisticsResult<ReliabilityAnalysis> Result { get; }
+}
+
+/// <summary>Alpha for an instrument as a whole and for each subscale.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InstrumentReliability
+{
+    internal InstrumentReliability(StatisticsResult<ReliabilityAnalysis> total, ImmutableArray<SubscaleReliability> subscales)
+    {
+        Total = total;
+        Subscales = subscales;
+    }
+
+    /// <summary>Gets the analysis of all items.</summary>
+    public StatisticsResult<ReliabilityAnalysis> Total { get; }
+
+    /// <summary>Gets the analyses of the subscales, in instrument order.</summary>
+    public ImmutableArray<SubscaleReliability> Subscales { get; }
+}

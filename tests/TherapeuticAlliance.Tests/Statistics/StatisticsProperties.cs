@@ -1,0 +1,188 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Tests.Arbitraries;
+
+namespace TherapeuticAlliance.Tests.Statistics;
+
+/// <summary>A random ratings matrix (rows × columns of whole numbers 1–7) and a seed for derived choices.</summary>
+public sealed record RatingsCase(double[][] Rows, int Seed)
+{
+    public int ColumnCount => Rows[0].Length;
+
+    public ResponseMatrix Matrix() => ResponseMatrix.FromRows(Rows.Select(r => (IReadOnlyList<double>)r).ToList());
+
+    public override string ToString() => string.Join(" | ", Rows.Select(r => string.Join(",", r)));
+}
+
+/// <summary>A random matrix for an instrument with random missing, off-scale and off-step cells.</summary>
+public sealed record BatchCase(Instrument Instrument, double[][] Rows, MissingDataPolicy Policy, ScoreMetric Metric)
+{
+    public override string ToString() => $"{Instrument.Id} {Policy.Name} {Metric}: " + string.Join(" | ", Rows.Select(r => string.Join(",", r.Select(v => v.ToString(CultureInfo.InvariantCulture)))));
+}
+
+public static class StatisticsArbitraries
+{
+    public static Arbitrary<RatingsCase> Ratings() =>
+        (from rows in Gen.Choose(3, 25)
+         from columns in Gen.Choose(2, 6)
+         from values in Gen.Choose(1, 7).Select(v => (double)v).ArrayOf(columns).ArrayOf(rows)
+         from seed in Gen.Choose(0, 1_000_000)
+         select new RatingsCase(values, seed)).ToArbitrary();
+
+    public static Arbitrary<BatchCase> Batches() =>
+        (from instrument in Gen.Elements(AllianceArbitraries.Instruments.ToArray())
+         from rows in Gen.Choose(1, 20)
+         from cells in CellGen(instrument.Scale).ArrayOf(instrument.Items.Length).ArrayOf(rows)
+         from policy in Gen.Elements(AllianceArbitraries.Policies.ToArray())
+         from metric in Gen.Elements(ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp)
+         select new BatchCase(instrument, cells, policy, metric)).ToArbitrary();
+
+    private static Gen<double> CellGen(RatingScale scale) =>
+        Gen.Frequency(
+            (20, AllianceArbitraries.ValueOn(scale).Select(v => (double)v)),
+            (3, Gen.Constant(double.NaN)),
+            (1, Gen.Constant((double)scale.Maximum + 1)),
+            (1, Gen.Constant((double)scale.Minimum + ((double)scale.Step / 2))));
+}
+
+[Properties(Arbitrary = new[] { typeof(StatisticsArbitraries) }, MaxTest = 200)]
+public class StatisticsProperties
+{
+    private static bool Close(double a, double b, double tolerance = 1e-9) =>
+        Math.Abs(a - b) <= tolerance * Math.Max(1.0, Math.Abs(a));
+
+    [Property]
+    public bool Alpha_DoesNotChangeWhenItemsAreReordered(RatingsCase ratings)
+    {
+        var alpha = Reliability.CronbachAlpha(ratings.Matrix());
+        int[] order = Enumerable.Range(0, ratings.ColumnCount).ToArray();
+        new Random(ratings.Seed).Shuffle(order);
+        var reordered = Reliability.CronbachAlpha(ratings.Matrix().SelectColumns(order));
+        return alpha.IsT1 ? reordered.IsT1
+            : Close(alpha.AsT0.Alpha, reordered.AsT0.Alpha) && Close(alpha.AsT0.StandardizedAlpha, reordered.AsT0.StandardizedAlpha);
+    }
+
+    [Property]
+    public bool Alpha_DoesNotChangeUnderAPositiveLinearMapOfAllItems(RatingsCase ratings, PositiveInt scale, int shift)
+    {
+        double a = 0.5 + (scale.Get % 20);
+        double b = shift % 100;
+        var rescaled = new RatingsCase(ratings.Rows.Select(r => r.Select(v => (a * v) + b).ToArray()).ToArray(), ratings.Seed);
+        var before = Reliability.CronbachAlpha(ratings.Matrix());
+        var after = Reliability.CronbachAlpha(rescaled.Matrix());
+        return before.IsT1 ? after.IsT1 : Close(before.AsT0.Alpha, after.AsT0.Alpha, 1e-8) && Close(before.AsT0.StandardizedAlpha, after.AsT0.StandardizedAlpha, 1e-8);
+    }
+
+    [Property]
+    public bool Icc3k_EqualsAlpha(RatingsCase ratings)
+    {
+        var alpha = Reliability.CronbachAlpha(ratings.Matrix());
+        var icc = Agreement.IntraclassCorrelations(ratings.Matrix());
+        return alpha.IsT1 || icc.IsT1 || Close(alpha.AsT0.Alpha, icc.AsT0[IccForm.Icc3k].Value);
+    }
+
+    [Property]
+    public bool SingleAndAverageForms_AreLinkedBySpearmanBrown(RatingsCase ratings)
+    {
+        var result = Agreement.IntraclassCorrelations(ratings.Matrix());
+        if (result.IsT1)
+        {
+            return true;
+        }
+
+        IccAnalysis icc = result.AsT0;
+        int k = icc.Raters;
+        double Sb(double r) => k * r / (1 + ((k - 1) * r));
+        return Close(Sb(icc[IccForm.Icc1].Value), icc[IccForm.Icc1k].Value)
+            && Close(Sb(icc[IccForm.Icc2].Value), icc[IccForm.Icc2k].Value)
+            && Close(Sb(icc[IccForm.Icc3].Value), icc[IccForm.Icc3k].Value);
+    }
+
+    [Property]
+    public bool AddingAConstantToOneRater_LeavesIcc3AndLowersIcc2(RatingsCase ratings, PositiveInt constant)
+    {
+        int rater = ratings.Seed % ratings.ColumnCount;
+        double c = constant.Get % 50 + 1;
+        var shifted = new RatingsCase(ratings.Rows.Select(r => r.Select((v, j) => j == rater ? v + c : v).ToArray()).ToArray(), ratings.Seed);
+        var before = Agreement.IntraclassCorrelations(ratings.Matrix());
+        var after = Agreement.IntraclassCorrelations(shifted.Matrix());
+        if (before.IsT1 || after.IsT1)
+        {
+            return before.IsT1 == after.IsT1;
+        }
+
+        double icc2Before = before.AsT0[IccForm.Icc2].Value;
+        double icc2After = after.AsT0[IccForm.Icc2].Value;
+        return Close(before.AsT0[IccForm.Icc3].Value, after.AsT0[IccForm.Icc3].Value, 1e-8)
+            && (icc2After < icc2Before || icc2Before <= 0.0);
+    }
+
+    [Property]
+    public bool BatchPath_AgreesExactlyWithTheObjectPath(BatchCase batch)
+    {
+        Instrument instrument = batch.Instrument;
+        int rows = batch.Rows.Length;
+        var matrix = ResponseMatrix.FromRows(batch.Rows.Select(r => (IReadOnlyList<double>)r).ToList());
+        BatchScores scores = BatchScorer.Score(instrument, matrix, batch.Metric, batch.Policy).GetValueOrThrow();
+        var options = new ScoringOptions { MissingDataPolicy = batch.Policy };
+        IScoringStrategy strategy = batch.Metric switch
+        {
+            ScoreMetric.Sum => new SumScoringStrategy(options),
+            ScoreMetric.Mean => new MeanScoringStrategy(options),
+            _ => new PompScoringStrategy(options),
+        };
+
+        for (int r = 0; r < rows; r++)
+        {
+            decimal?[] values = batch.Rows[r].Select(v => double.IsNaN(v) ? (decimal?)null : (decimal)v).ToArray();
+            var assessment = instrument.CreateAssessment(instrument.Perspectives[0], Occasion.Session(1), values);
+            double total = scores.Totals.Span[r];
+            if (assessment.IsT1)
+            {
+                if (!scores.InvalidRows.Contains(r) || !double.IsNaN(total))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var result = strategy.Score(assessment.AsT0);
+            if (result.IsT1)
+            {
+                if (!double.IsNaN(total) || scores.Subscales.Any(s => !double.IsNaN(s.Values.Span[r])))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            AllianceScore score = result.AsT0;
+            if (total != Nearest(score.Value))
+            {
+                return false;
+            }
+
+            foreach (BatchSubscale subscale in scores.Subscales)
+            {
+                DimensionScore? expected = score.Subscales.FirstOrDefault(s => s.Dimension.Equals(subscale.Dimension));
+                double actual = subscale.Values.Span[r];
+                if (expected is null ? !double.IsNaN(actual) : actual != Nearest(expected.Value))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return scores.UnscoredRows == Enumerable.Range(0, rows).Count(r => !scores.InvalidRows.Contains(r) && double.IsNaN(scores.Totals.Span[r]));
+    }
+
+    /// <summary>The double nearest to a decimal (double parsing is correctly rounded).</summary>
+    private static double Nearest(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

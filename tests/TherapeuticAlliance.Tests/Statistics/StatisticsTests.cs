@@ -1,0 +1,201 @@
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Statistics;
+
+namespace TherapeuticAlliance.Tests.Statistics;
+
+public class ResponseMatrixTests
+{
+    [Fact]
+    public void Factories_AgreeAndCopyTheirInputOnce()
+    {
+        double[] rowMajor = { 1, 2, 3, 4, 5, 6 };
+        var fromRows = ResponseMatrix.FromRowMajor(rowMajor, 2, 3);
+        var fromColumns = ResponseMatrix.FromColumnMajor(new double[] { 1, 4, 2, 5, 3, 6 }, 2, 3);
+        var fromJagged = ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3 }, new double[] { 4, 5, 6 } });
+        foreach (var m in new[] { fromRows, fromColumns, fromJagged })
+        {
+            Assert.Equal((2, 3), (m.RowCount, m.ColumnCount));
+            Assert.Equal(6.0, m[1, 2]);
+            Assert.Equal(new double[] { 2, 5 }, m.GetColumn(1).ToArray());
+            Assert.Equal(new[] { "1", "2", "3" }, m.ColumnNames);
+        }
+
+        rowMajor[0] = 99;
+        Assert.Equal(1.0, fromRows[0, 0]);
+        Assert.Equal("2 × 3 response matrix", fromRows.ToString());
+    }
+
+    [Fact]
+    public void FromAssessments_UsesNaNForNotAnswered()
+    {
+        var a = AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), 8.8m, null, 9m, 9.1m).GetValueOrThrow();
+        var m = ResponseMatrix.FromAssessments(AllianceInstruments.Srs, new[] { a, a });
+        Assert.Equal((2, 4), (m.RowCount, m.ColumnCount));
+        Assert.True(double.IsNaN(m[0, 1]));
+        Assert.Equal(8.8, m[1, 0]);
+        var wai = AllianceInstruments.WaiSr.CreateAssessment(Perspective.Client, Occasion.Session(1), 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4).GetValueOrThrow();
+        Assert.Throws<ArgumentException>("assessments", () => ResponseMatrix.FromAssessments(AllianceInstruments.Srs, new[] { wai }));
+    }
+
+    [Fact]
+    public void Factories_GuardTheirArguments()
+    {
+        Assert.Throws<ArgumentException>("values", () => ResponseMatrix.FromRowMajor(new double[] { 1, 2, 3 }, 2, 2));
+        Assert.Throws<ArgumentException>("values", () => ResponseMatrix.FromRowMajor(new[] { 1, double.PositiveInfinity }, 1, 2));
+        Assert.Throws<ArgumentException>("rows", () => ResponseMatrix.FromRows(new[] { new double[] { 1, 2 }, new double[] { 1 } }));
+        Assert.Throws<ArgumentException>("columnNames", () => ResponseMatrix.FromRowMajor(new double[] { 1, 2 }, 1, 2, new[] { "a" }));
+        Assert.Throws<ArgumentOutOfRangeException>("column", () => ResponseMatrix.FromRowMajor(new double[] { 1, 2 }, 1, 2).GetColumn(2));
+        Assert.Throws<ArgumentException>("columns", () => ResponseMatrix.FromRowMajor(new double[] { 1, 2 }, 1, 2).SelectColumns(Array.Empty<int>()));
+    }
+}
+
+public class BatchScorerTests
+{
+    [Fact]
+    public void ScoresTotalsAndSubscales()
+    {
+        var m = ResponseMatrix.FromRows(new[]
+        {
+            new double[] { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 },
+            new double[] { 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+            new double[] { 5, 5, 3, double.NaN, 3, 3, 3, 3, 3, 5, 3, 5 },
+            new double[] { 9, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+        });
+        BatchScores scores = BatchScorer.Score(AllianceInstruments.WaiSr, m).GetValueOrThrow();
+        Assert.Equal(new[] { 48.0, 44.0 }, scores.Totals.Span[..2].ToArray());
+        Assert.True(double.IsNaN(scores.Totals.Span[2]));
+        Assert.True(double.IsNaN(scores.Totals.Span[3]));
+        Assert.Equal(new[] { 3 }, scores.InvalidRows);
+        Assert.Equal(1, scores.UnscoredRows);
+        Assert.Equal(new[] { "task", "bond", "goal" }, scores.Subscales.Select(s => s.Dimension.Id));
+        Assert.Equal(20.0, scores.Subscales[0].Values.Span[1]);
+
+        BatchScores prorated = BatchScorer.Score(AllianceInstruments.WaiSr, m, ScoreMetric.Mean, MissingDataPolicy.ProrateUpTo(1)).GetValueOrThrow();
+        Assert.Equal(41.0 / 11.0, prorated.Totals.Span[2]);
+        Assert.Equal(ScoreMetric.Mean, prorated.Metric);
+        Assert.Equal(MissingDataPolicy.ProrateUpTo(1), prorated.MissingDataPolicy);
+    }
+
+    [Fact]
+    public void SrsTotals_AreTheNearestDoubleToTheExactTotal()
+    {
+        var m = ResponseMatrix.FromRows(new[] { new[] { 8.8, 9.1, 9.0, 9.1 } });
+        Assert.Equal(36.0, BatchScorer.Score(AllianceInstruments.Srs, m).GetValueOrThrow().Totals.Span[0]);
+    }
+
+    [Fact]
+    public void WrongShape_IsAnErrorValue()
+    {
+        var result = BatchScorer.Score(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2 } }));
+        Assert.Equal((4, 2), (result.AsT1.Expected, result.AsT1.Actual));
+        Assert.Contains("4 items", result.AsT1.Message);
+        Assert.Throws<ArgumentException>("metric", () => BatchScorer.Score(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3, 4 } }), ScoreMetric.WeakestLink));
+    }
+}
+
+public class StatisticsErrorTests
+{
+    [Fact]
+    public void BadInput_ReturnsErrorsThatSaySo()
+    {
+        var oneColumn = ResponseMatrix.FromRows(new[] { new double[] { 1 }, new double[] { 2 } });
+        Assert.Equal(StatisticsErrorKind.TooFewColumns, Reliability.CronbachAlpha(oneColumn).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.TooFewColumns, Agreement.IntraclassCorrelations(oneColumn).AsT1.Kind);
+
+        var oneRow = ResponseMatrix.FromRows(new[] { new double[] { 1, 2 }, new[] { double.NaN, 2 } });
+        StatisticsError tooFew = Reliability.CronbachAlpha(oneRow).AsT1;
+        Assert.Equal(StatisticsErrorKind.TooFewRows, tooFew.Kind);
+        Assert.Contains("1 complete row", tooFew.Message);
+        Assert.Equal(StatisticsErrorKind.TooFewRows, Agreement.IntraclassCorrelations(oneRow).AsT1.Kind);
+
+        var constant = ResponseMatrix.FromRows(new[] { new double[] { 1, 3 }, new double[] { 1, 4 }, new double[] { 1, 5 } }, new[] { "a", "b" });
+        StatisticsError constantError = Reliability.CronbachAlpha(constant).AsT1;
+        Assert.Equal(StatisticsErrorKind.ConstantColumn, constantError.Kind);
+        Assert.Equal("a", constantError.Column);
+
+        var missing = ResponseMatrix.FromRows(new[] { new[] { double.NaN, double.NaN }, new[] { double.NaN, double.NaN } });
+        Assert.Equal(StatisticsErrorKind.AllMissing, Reliability.CronbachAlpha(missing).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.AllMissing, Agreement.IntraclassCorrelations(missing).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.AllMissing, Agreement.Pearson(new[] { double.NaN, 1 }, new[] { 2, double.NaN }).AsT1.Kind);
+
+        var flat = ResponseMatrix.FromRows(new[] { new double[] { 2, 2 }, new double[] { 2, 2 } });
+        Assert.Equal(StatisticsErrorKind.NoVariance, Agreement.IntraclassCorrelations(flat).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.NoVariance, Agreement.Pearson(new double[] { 1, 1, 1 }, new double[] { 1, 2, 3 }).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.BlandAltman(new double[] { 1, 2 }, new double[] { 1 }).AsT1.Kind);
+        Assert.Throws<InvalidOperationException>(() => Reliability.CronbachAlpha(flat).GetValueOrThrow());
+        Assert.Throws<ArgumentOutOfRangeException>("confidence", () => Agreement.IntraclassCorrelations(flat, 1.5));
+        Assert.Throws<ArgumentOutOfRangeException>("multiplier", () => Agreement.BlandAltman(new double[] { 1, 2 }, new double[] { 1, 2 }, 0));
+    }
+
+    [Fact]
+    public void ListwiseDeletion_ReportsRowsUsedAndDropped()
+    {
+        var m = ResponseMatrix.FromRows(new[]
+        {
+            new double[] { 1, 2, 3 }, new double[] { 2, 3, 3 }, new[] { double.NaN, 1, 2 }, new double[] { 4, 4, 5 }, new double[] { 3, 2, 4 },
+        });
+        ReliabilityAnalysis alpha = Reliability.CronbachAlpha(m).GetValueOrThrow();
+        Assert.Equal((4, 1), (alpha.RowsUsed, alpha.RowsDropped));
+        Assert.Equal(3, alpha.Items.Length);
+        Assert.Equal(2.5, alpha.Items[0].Mean, 12);
+        Assert.Equal(1, Agreement.IntraclassCorrelations(m).GetValueOrThrow().RowsDropped);
+        Assert.Equal(1, Agreement.BlandAltman(m.GetColumn(0), m.GetColumn(1)).GetValueOrThrow().PairsDropped);
+    }
+
+    [Fact]
+    public void ForInstrument_WrongShape_AndSingleItemSubscales_AreErrorValues()
+    {
+        var m = ResponseMatrix.FromRows(new[] { new double[] { 1, 2 }, new double[] { 2, 3 } });
+        Assert.Equal(StatisticsErrorKind.MismatchedPairs, Reliability.ForInstrument(AllianceInstruments.Srs, m).AsT1.Kind);
+        var srs = ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3, 4 }, new double[] { 2, 3, 5, 4 }, new double[] { 3, 3, 4, 6 } });
+        InstrumentReliability reliability = Reliability.ForInstrument(AllianceInstruments.Srs, srs).GetValueOrThrow();
+        Assert.True(reliability.Total.IsComputed);
+        Assert.All(reliability.Subscales, s => Assert.Equal(StatisticsErrorKind.TooFewColumns, s.Result.AsT1.Kind));
+    }
+
+    [Fact]
+    public void ForInstrument_ReverseKeysReversedItems()
+    {
+        Instrument keyed = new InstrumentBuilder("keyed", "1").WithScale(RatingScale.OneToFive).AddItems(3).ReverseItems("3").Build();
+        var m = ResponseMatrix.FromRows(new[] { new double[] { 1, 1, 5 }, new double[] { 3, 2, 3 }, new double[] { 5, 4, 1 }, new double[] { 2, 3, 4 } });
+        var mirrored = ResponseMatrix.FromRows(new[] { new double[] { 1, 1, 1 }, new double[] { 3, 2, 3 }, new double[] { 5, 4, 5 }, new double[] { 2, 3, 2 } });
+        Assert.Equal(
+            Reliability.CronbachAlpha(mirrored).GetValueOrThrow().Alpha,
+            Reliability.ForInstrument(keyed, m).GetValueOrThrow().Total.GetValueOrThrow().Alpha,
+            12);
+    }
+}
+
+public class ClientTherapistAgreementTests
+{
+    private static AllianceScore Score(Perspective perspective, int session, decimal value) =>
+        ScoringStrategies.Sum.Score(AllianceInstruments.AllianceProfile
+            .CreateAssessment(perspective, Occasion.Session(session), value, 4, 4, 4, 4, 4, 4, 4, 4).GetValueOrThrow()).GetValueOrThrow();
+
+    [Fact]
+    public void PairsOfSessions_GiveCorrelationBiasAndIcc()
+    {
+        var pairs = new[]
+        {
+            (Score(Perspective.Client, 1, 7), Score(Perspective.Therapist, 1, 5)),
+            (Score(Perspective.Client, 2, 6), Score(Perspective.Therapist, 2, 5)),
+            (Score(Perspective.Client, 3, 5), Score(Perspective.Therapist, 3, 3)),
+            (Score(Perspective.Client, 4, 7), Score(Perspective.Therapist, 4, 6)),
+        };
+        ClientTherapistAgreement agreement = Agreement.ClientTherapist(pairs).GetValueOrThrow();
+        Assert.Equal(4, agreement.Pairs);
+        Assert.Equal(1.5, agreement.BlandAltman.Bias, 12);
+        Assert.True(agreement.Correlation.GetValueOrThrow() > 0.8);
+        Assert.True(agreement.StandardizedDifference > 0);
+        Assert.True(agreement.Intraclass.GetValueOrThrow()[IccForm.Icc2].Value < agreement.Intraclass.GetValueOrThrow()[IccForm.Icc3].Value);
+    }
+
+    [Fact]
+    public void MismatchedPairs_AreErrorValues()
+    {
+        Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.ClientTherapist(new[] { (Score(Perspective.Therapist, 1, 5), Score(Perspective.Client, 1, 5)) }).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.ClientTherapist(new[] { (Score(Perspective.Client, 1, 5), Score(Perspective.Therapist, 2, 5)) }).AsT1.Kind);
+        Assert.Equal(StatisticsErrorKind.TooFewRows, Agreement.ClientTherapist(new[] { (Score(Perspective.Client, 1, 5), Score(Perspective.Therapist, 1, 5)) }).AsT1.Kind);
+    }
+}
