@@ -116,9 +116,17 @@ public static class Agreement
         double msj = ssColumns / (k - 1);
         double mse = ssError / ((n - 1) * (k - 1));
         double msw = (ssColumns + ssError) / (n * (k - 1));
-        if (!(msb > 0.0) || !(msw > 0.0) || !(mse > 0.0))
+        if (!(ssTotal > 0.0))
         {
             return StatisticsError.NoVariance();
+        }
+
+        if (mse <= 1e-12 * ssTotal || msw <= 1e-12 * ssTotal)
+        {
+            // Raters differ by constants only: the ICCs' F tests and bounds divide by a zero residual.
+            return new StatisticsError(
+                StatisticsErrorKind.NoVariance,
+                "The ratings have no residual variance (raters differ by constants only), so the F tests and confidence bounds are undefined.");
         }
 
         double alpha = 1.0 - confidence;

@@ -136,8 +136,15 @@ public static class Reliability
             }
         }
 
+        if (!(total > 1e-12 * trace))
+        {
+            // The item covariances cancel: the total score does not vary, so alpha is undefined.
+            return StatisticsError.NoVariance();
+        }
+
         double alpha = k / (k - 1.0) * (1.0 - (trace / total));
-        double standardized = k / (k - 1.0) * (1.0 - (k / correlationSum));
+        // With a mean inter-item correlation of exactly -1/(k - 1) the correlations sum to zero: undefined (NaN).
+        double standardized = Math.Abs(correlationSum) > 1e-12 * k ? k / (k - 1.0) * (1.0 - (k / correlationSum)) : double.NaN;
         double averageR = (correlationSum - k) / (k * (k - 1.0));
 
         var items = ImmutableArray.CreateBuilder<ItemStatistics>(k);
@@ -178,7 +185,7 @@ public sealed class ReliabilityAnalysis
     /// <summary>Gets raw alpha (psych's <c>raw_alpha</c>).</summary>
     public double Alpha { get; }
 
-    /// <summary>Gets standardised alpha (psych's <c>std.alpha</c>).</summary>
+    /// <summary>Gets standardised alpha (psych's <c>std.alpha</c>); NaN when the inter-item correlations sum to zero.</summary>
     public double StandardizedAlpha { get; }
 
     /// <summary>Gets the mean inter-item correlation (psych's <c>average_r</c>).</summary>
