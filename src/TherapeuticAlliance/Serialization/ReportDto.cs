@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Serialization;
+
+internal sealed class ReportDto
+{
+    public string? SchemaVersion { get; set; }
+
+    public string? EpisodeId { get; set; }
+
+    public string? InstrumentId { get; set; }
+
+    public string? Perspective { get; set; }
+
+    public string? Metric { get; set; }
+
+    public decimal Minimum { get; set; }
+
+    public decimal Maximum { get; set; }
+
+    public List<ReportSessionDto>? Sessions { get; set; }
+
+    public List<ReportFindingDto>? Findings { get; set; }
+
+    public List<ReportAlertDto>? Alerts { get; set; }
+
+    public List<ReportFocusAreaDto>? Guidance { get; set; }
+
+    public List<ReportSkippedDto>? Skipped { get; set; }
+}
+
+internal sealed class ReportSessionDto
+{
+    public int Session { get; set; }
+
+    public DateTimeOffset? RecordedAt { get; set; }
+
+    public decimal Value { get; set; }
+
+    public decimal Pomp { get; set; }
+}
+
+internal sealed class ReportFindingDto
+{
+    public string? Rule { get; set; }
+
+    public string? Type { get; set; }
+
+    public List<int>? Sessions { get; set; }
+
+    public SortedDictionary<string, double>? Parameters { get; set; }
+
+    public SortedDictionary<string, double>? Values { get; set; }
+
+    public string? Summary { get; set; }
+}
+
+internal sealed class ReportAlertDto
+{
+    public string? Rule { get; set; }
+
+    public List<int>? Sessions { get; set; }
+
+    public string? Message { get; set; }
+}
+
+internal sealed class ReportFocusAreaDto
+{
+    public string? Practice { get; set; }
+
+    public string? Prompt { get; set; }
+
+    public string? Trigger { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+internal sealed class ReportSkippedDto
+{
+    public string? Detector { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    MaxDepth = 16)]
+[JsonSerializable(typeof(ReportDto))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext
+{
+}
+
+internal static class ReportDtoMapper
+{
+    private static readonly string[] Perspectives = { "client", "therapist", "observer", "collateral" };
+    private static readonly string[] Metrics = { "sum", "mean", "pomp", "weighted-mean", "weakest-link" };
+
+    internal static ReportDto ToDto(AllianceReport report) => new()
+    {
+        SchemaVersion = report.SchemaVersion,
+        EpisodeId = report.EpisodeId,
+        InstrumentId = report.InstrumentId,
+        Perspective = Perspectives[(int)report.Perspective - 1],
+        Metric = Metrics[(int)report.Metric - 1],
+        Minimum = report.Minimum,
+        Maximum = report.Maximum,
+        Sessions = report.Sessions.Select(s => new ReportSessionDto { Session = s.Session, RecordedAt = s.RecordedAt, Value = s.Value, Pomp = s.Pomp }).ToList(),
+        Findings = report.Findings.Select(f => new ReportFindingDto
+        {
+            Rule = f.Rule,
+            Type = f.Type,
+            Sessions = f.Sessions.ToList(),
+            Parameters = new SortedDictionary<string, double>(f.Parameters.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
+            Values = new SortedDictionary<string, double>(f.Values.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
+            Summary = f.Summary,
+        }).ToList(),
+        Alerts = report.Alerts.Select(a => new ReportAlertDto { Rule = a.Rule, Sessions = a.Sessions.ToList(), Message = a.Message }).ToList(),
+        Guidance = report.Guidance.Select(g => new ReportFocusAreaDto { Practice = PracticeName(g.Practice), Prompt = g.Prompt, Trigger = g.Trigger, Reason = g.Reason }).ToList(),
+        Skipped = report.Skipped.Select(s => new ReportSkippedDto { Detector = s.Detector, Reason = s.Reason }).ToList(),
+    };
+
+    internal static AllianceReport? FromDto(ReportDto dto)
+    {
+        int perspective = Array.IndexOf(Perspectives, dto.Perspective) + 1;
+        int metric = Array.IndexOf(Metrics, dto.Metric) + 1;
+        if (dto.EpisodeId is null || dto.InstrumentId is null || perspective == 0 || metric == 0
+            || dto.Sessions is null || dto.Findings is null || dto.Alerts is null || dto.Guidance is null || dto.Skipped is null)
+        {
+            return null;
+        }
+
+        if (dto.Findings.Any(f => f is null || f.Rule is null || f.Type is null || f.Sessions is null || f.Parameters is null || f.Values is null || f.Summary is null)
+            || dto.Alerts.Any(a => a is null || a.Rule is null || a.Sessions is null || a.Message is null)
+            || dto.Guidance.Any(g => g is null || g.Prompt is null || g.Trigger is null || g.Reason is null || ParsePractice(g.Practice) is null)
+            || dto.Skipped.Any(s => s is null || s.Detector is null || s.Reason is null)
+            || dto.Sessions.Any(s => s is null))
+        {
+            return null;
+        }
+
+        return new AllianceReport(
+            dto.EpisodeId,
+            dto.InstrumentId,
+            (Perspective)perspective,
+            (ScoreMetric)metric,
+            dto.Minimum,
+            dto.Maximum,
+            dto.Sessions.Select(s => new ReportSession(s.Session, s.RecordedAt, s.Value, s.Pomp)),
+            dto.Findings.Select(f => new ReportFinding(f.Rule!, f.Type!, f.Sessions!, f.Parameters!, f.Values!, f.Summary!)),
+            dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!)),
+            dto.Guidance.Select(g => new ReportFocusArea(ParsePractice(g.Practice)!.Value, g.Prompt!, g.Trigger!, g.Reason!)),
+            dto.Skipped.Select(s => new ReportSkippedDetector(s.Detector!, s.Reason!)));
+    }
+
+    private static string PracticeName(ImprovementPractice practice) => practice switch
+    {
+        ImprovementPractice.JointGoals => "joint-goals",
+        ImprovementPractice.HonestCommunication => "honest-communication",
+        ImprovementPractice.InterestInExperiences => "interest-in-experiences",
+        ImprovementPractice.Support => "support",
+        ImprovementPractice.OpennessToCriticism => "openness-to-criticism",
+        ImprovementPractice.RespectForAutonomy => "respect-for-autonomy",
+        _ => "safe-setting",
+    };
+
+    private static ImprovementPractice? ParsePractice(string? name)
+    {
+        for (var p = ImprovementPractice.JointGoals; p <= ImprovementPractice.SafeSetting; p++)
+        {
+            if (PracticeName(p) == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+}

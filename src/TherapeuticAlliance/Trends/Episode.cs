@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Instruments;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>Represents one client's scores of one instrument from one perspective, in session order: the input of every trend detector.</summary>
+/// <remarks>
+/// <para>Create episodes with <see cref="Create"/> or group many scores at once with <see cref="Episodes"/>. An
+/// episode always has at least one score, strictly increasing session numbers, timestamps (where given) that
+/// never go back in time, and a single instrument, perspective and metric.</para>
+/// <para><see cref="Id"/> is opaque to the library and never appears in <see cref="ToString"/> or any message. This
+/// type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class Episode
+{
+    private readonly double[] _sessions;
+    private readonly double[] _values;
+
+    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff)
+    {
+        Id = id;
+        Scores = scores;
+        Cutoff = cutoff;
+        AllianceScore first = scores[0];
+        InstrumentId = first.Provenance.InstrumentId;
+        Perspective = first.Perspective;
+        Metric = first.Metric;
+        Minimum = first.Minimum;
+        Maximum = first.Maximum;
+        _sessions = scores.Select(s => (double)s.Occasion.SessionNumber).ToArray();
+        _values = scores.Select(s => (double)s.Value).ToArray();
+    }
+
+    /// <summary>Gets the caller's episode identifier (opaque to the library).</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the identifier of the instrument scored.</summary>
+    public string InstrumentId { get; }
+
+    /// <summary>Gets who rated.</summary>
+    public Perspective Perspective { get; }
+
+    /// <summary>Gets the metric of the scores.</summary>
+    public ScoreMetric Metric { get; }
+
+    /// <summary>Gets the lowest possible score.</summary>
+    public decimal Minimum { get; }
+
+    /// <summary>Gets the highest possible score (the ceiling).</summary>
+    public decimal Maximum { get; }
+
+    /// <summary>Gets the cutoff that applies to the scores, if any (for the SRS: sum below 36).</summary>
+    public ScoreCutoff? Cutoff { get; }
+
+    /// <summary>Gets the scores in session order.</summary>
+    public ImmutableArray<AllianceScore> Scores { get; }
+
+    /// <summary>Gets the number of sessions scored.</summary>
+    public int Count => Scores.Length;
+
+    /// <summary>Gets the session numbers as doubles, in order, without allocating.</summary>
+    internal ReadOnlySpan<double> Sessions => _sessions;
+
+    /// <summary>Gets the score values as doubles, in session order, without allocating.</summary>
+    internal ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Creates an episode from scores in any order.</summary>
+    /// <param name="id">The caller's episode identifier; opaque to the library.</param>
+    /// <param name="scores">The scores; they are sorted by session number.</param>
+    /// <param name="cutoff">The cutoff that applies, usually the instrument's; <see langword="null"/> for none.</param>
+    /// <returns>The episode, or <see cref="InvalidEpisode"/> listing every problem (no scores, a duplicated session, timestamps out of order, mixed instruments, perspectives or metrics).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="id"/> or <paramref name="scores"/> is or contains <see langword="null"/>.</exception>
+    public static EpisodeResult Create(string id, IEnumerable<AllianceScore> scores, ScoreCutoff? cutoff = null)
+    {
+        Guard.Against.Null(id);
+        Guard.Against.Null(scores);
+        AllianceScore[] sorted = scores.Select(s => Guard.Against.Null(s, nameof(scores))).ToArray();
+        Array.Sort(sorted, (a, b) => a.Occasion.CompareTo(b.Occasion));
+        var problems = ImmutableArray.CreateBuilder<EpisodeProblem>();
+        if (sorted.Length == 0)
+        {
+            problems.Add(new EpisodeProblem(EpisodeProblemKind.Empty, null, "The episode has no scores."));
+            return new InvalidEpisode(problems.ToImmutable());
+        }
+
+        AllianceScore first = sorted[0];
+        if (sorted.Any(s => s.Provenance.InstrumentId != first.Provenance.InstrumentId))
+        {
+            problems.Add(new EpisodeProblem(EpisodeProblemKind.MixedInstruments, null, "The scores come from more than one instrument. Build one episode per instrument."));
+        }
+
+        if (sorted.Any(s => s.Perspective != first.Perspective))
+        {
+            problems.Add(new EpisodeProblem(EpisodeProblemKind.MixedPerspectives, null, "The scores come from more than one perspective. Build one episode per perspective."));
+        }
+
+        if (sorted.Any(s => s.Metric != first.Metric || s.Minimum != first.Minimum || s.Maximum != first.Maximum))
+        {
+            problems.Add(new EpisodeProblem(EpisodeProblemKind.MixedMetrics, null, "The scores are in more than one metric or range. Score every session with the same strategy."));
+        }
+
+        DateTimeOffset? latest = null;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            Occasion occasion = sorted[i].Occasion;
+            if (i > 0 && occasion.SessionNumber == sorted[i - 1].Occasion.SessionNumber)
+            {
+                problems.Add(new EpisodeProblem(
+                    EpisodeProblemKind.DuplicateSession,
+                    occasion.SessionNumber,
+                    string.Format(CultureInfo.InvariantCulture, "Session {0} is scored more than once. Keep one score per session.", occasion.SessionNumber)));
+            }
+
+            if (occasion.RecordedAt is { } at)
+            {
+                if (latest is { } previous && at < previous)
+                {
+                    problems.Add(new EpisodeProblem(
+                        EpisodeProblemKind.OutOfOrder,
+                        occasion.SessionNumber,
+                        string.Format(CultureInfo.InvariantCulture, "Session {0} is dated before an earlier session. Check the session numbers and dates.", occasion.SessionNumber)));
+                }
+
+                latest = latest is { } l && l > at ? l : at;
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new InvalidEpisode(problems.ToImmutable());
+        }
+
+        return new Episode(id, ImmutableArray.Create(sorted), cutoff);
+    }
+
+    /// <summary>Returns a description without the identifier, such as <c>srs, Client, 12 sessions</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}, {1}, {2} sessions", InstrumentId, Perspective, Count);
+}
+
+/// <summary>Says what is wrong with the scores of an episode.</summary>
+public enum EpisodeProblemKind
+{
+    /// <summary>There are no scores.</summary>
+    Empty = 1,
+
+    /// <summary>A session number occurs twice.</summary>
+    DuplicateSession = 2,
+
+    /// <summary>A later session is dated before an earlier one.</summary>
+    OutOfOrder = 3,
+
+    /// <summary>The scores come from different instruments.</summary>
+    MixedInstruments = 4,
+
+    /// <summary>The scores come from different perspectives.</summary>
+    MixedPerspectives = 5,
+
+    /// <summary>The scores are in different metrics or ranges.</summary>
+    MixedMetrics = 6,
+
+    /// <summary>An assessment of the episode could not be scored.</summary>
+    UnscorableSession = 7,
+}
+
+/// <summary>One problem with the scores of an episode.</summary>
+/// <remarks>Messages name session numbers only, never identifiers or values. This type is immutable and thread-safe.</remarks>
+public sealed class EpisodeProblem
+{
+    internal EpisodeProblem(EpisodeProblemKind kind, int? session, string message)
+    {
+        Kind = kind;
+        Session = session;
+        Message = message;
+    }
+
+    /// <summary>Gets what is wrong.</summary>
+    public EpisodeProblemKind Kind { get; }
+
+    /// <summary>Gets the session concerned, if any.</summary>
+    public int? Session { get; }
+
+    /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
+    public string Message { get; }
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}
+
+/// <summary>The error case of <see cref="EpisodeResult"/>: the scores cannot form an episode.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InvalidEpisode
+{
+    internal InvalidEpisode(ImmutableArray<EpisodeProblem> problems) => Problems = problems;
+
+    /// <summary>Gets every problem found.</summary>
+    public ImmutableArray<EpisodeProblem> Problems { get; }
+
+    /// <summary>Gets all problem messages joined into one.</summary>
+    public string Message => string.Join(" ", Problems.Select(p => p.Message));
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}
+
+/// <summary>The outcome of building an episode: an <see cref="Episode"/> or an <see cref="InvalidEpisode"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class EpisodeResult : OneOfBase<Episode, InvalidEpisode>
+{
+    private EpisodeResult(OneOf<Episode, InvalidEpisode> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps an episode.</summary>
+    /// <param name="episode">The episode.</param>
+    public static implicit operator EpisodeResult(Episode episode) => new(episode);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator EpisodeResult(InvalidEpisode error) => new(error);
+
+    /// <summary>Returns the episode, or throws when the scores could not form one.</summary>
+    /// <returns>The episode.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the result is an <see cref="InvalidEpisode"/>.</exception>
+    public Episode GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}
+
+/// <summary>Groups scores or assessments into episodes: one per episode identifier, perspective and instrument.</summary>
+/// <remarks>This type is thread-safe.</remarks>
+public static class Episodes
+{
+    /// <summary>Groups scores into episodes by episode identifier, perspective and instrument, each sorted by session.</summary>
+    /// <param name="scores">Scores paired with the caller's episode identifier, in any order.</param>
+    /// <param name="instruments">Where to find each instrument's cutoff; <see langword="null"/> for the built-in catalog.</param>
+    /// <returns>One result per group, ordered by identifier (ordinal), perspective and instrument.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scores"/>, an identifier or a score is <see langword="null"/>.</exception>
+    public static ImmutableArray<EpisodeResult> FromScores(IEnumerable<(string EpisodeId, AllianceScore Score)> scores, IInstrumentCatalog? instruments = null)
+    {
+        Guard.Against.Null(scores);
+        IInstrumentCatalog catalog = instruments ?? InstrumentCatalog.BuiltIn;
+        return scores
+            .Select(s => (Id: Guard.Against.Null(s.EpisodeId, nameof(scores)), Score: Guard.Against.Null(s.Score, nameof(scores))))
+            .GroupBy(s => (s.Id, s.Score.Perspective, s.Score.Provenance.InstrumentId))
+            .OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
+            .Select(g => Episode.Create(
+                g.Key.Id,
+                g.Select(s => s.Score),
+                catalog.TryGetInstrument(g.Key.InstrumentId, out Instrument? instrument) ? instrument.Cutoff : null))
+            .ToImmutableArray();
+    }
+
+    /// <summary>Scores assessments and groups them into episodes by episode identifier, perspective and instrument.</summary>
+    /// <param name="assessments">Assessments paired with the caller's episode identifier, in any order.</param>
+    /// <param name="strategy">The scoring strategy.</param>
+    /// <returns>One result per group; a group with an assessment that cannot be scored is an <see cref="InvalidEpisode"/> naming the session.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument, an identifier or an assessment is <see langword="null"/>.</exception>
+    public static ImmutableArray<EpisodeResult> FromAssessments(IEnumerable<(string EpisodeId, Assessment Assessment)> assessments, IScoringStrategy strategy)
+    {
+        Guard.Against.Null(assessments);
+        Guard.Against.Null(strategy);
+        return assessments
+            .Select(a => (Id: Guard.Against.Null(a.EpisodeId, nameof(assessments)), Assessment: Guard.Against.Null(a.Assessment, nameof(assessments))))
+            .GroupBy(a => (a.Id, a.Assessment.Perspective, InstrumentId: a.Assessment.Instrument.Id))
+            .OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var scored = g.Select(a => (a.Assessment, Result: strategy.Score(a.Assessment))).ToList();
+                ImmutableArray<EpisodeProblem> unscorable = scored
+                    .Where(s => !s.Result.IsScored)
+                    .Select(s => new EpisodeProblem(
+                        EpisodeProblemKind.UnscorableSession,
+                        s.Assessment.Occasion.SessionNumber,
+                        string.Format(CultureInfo.InvariantCulture, "Session {0} could not be scored: {1}", s.Assessment.Occasion.SessionNumber, s.Result.ErrorMessage)))
+                    .ToImmutableArray();
+                return unscorable.IsEmpty
+                    ? Episode.Create(g.Key.Id, scored.Select(s => s.Result.AsT0), g.First().Assessment.Instrument.Cutoff)
+                    : new InvalidEpisode(unscorable);
+            })
+            .ToImmutableArray();
+    }
+}
