@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;
 
@@ -61,6 +62,26 @@ public static class TherapeuticAllianceBuilderExtensions
         Guard.Against.Null(builder);
         Guard.Against.Null(instrument);
         TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddInstrument(instrument);
+        return builder;
+    }
+
+    /// <summary>Registers a trend detector as a keyed singleton under its <see cref="ITrendDetector.Name"/> and adds it to the registered <see cref="EpisodeAnalyzer"/>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="detector">The detector; it must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>A detector already registered under the name is kept (the first registration wins).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the detector's name is not a valid name.</exception>
+    public static ITherapeuticAllianceBuilder AddTrendDetector(this ITherapeuticAllianceBuilder builder, ITrendDetector detector)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.Null(detector);
+        Guard.Against.InvalidInput(detector, nameof(detector), d => Identifiers.IsValid(d.Name), "Name: " + Identifiers.Rule);
+        if (TherapeuticAllianceRegistration.GetOrAdd(builder.Services).TryAddDetector(detector))
+        {
+            builder.Services.TryAddKeyedSingleton(detector.Name, detector);
+        }
+
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;
 
@@ -19,16 +20,22 @@ public sealed class TherapeuticAllianceOptions
     /// <value>A defined <see cref="CutoffOperator"/>. The default value is <see cref="CutoffOperator.LessThan"/>.</value>
     public CutoffOperator SrsCutoffOperator { get; set; } = CutoffOperator.LessThan;
 
+    /// <summary>Gets or sets the alert rules the registered <see cref="EpisodeAnalyzer"/> applies.</summary>
+    /// <value>Not <see langword="null"/>. The default value is <c>new AlertOptions()</c>: every rule on except the client–therapist discrepancy.</value>
+    public AlertOptions Alerts { get; set; } = new();
+
     internal TherapeuticAllianceOptions Clone() => new()
     {
         DefaultScoringStrategy = DefaultScoringStrategy,
         SrsCutoffOperator = SrsCutoffOperator,
+        Alerts = Alerts,
     };
 
     internal void CopyFrom(TherapeuticAllianceOptions other)
     {
         DefaultScoringStrategy = other.DefaultScoringStrategy;
         SrsCutoffOperator = other.SrsCutoffOperator;
+        Alerts = other.Alerts;
     }
 
     internal void Validate()
@@ -41,6 +48,20 @@ public sealed class TherapeuticAllianceOptions
         if (SrsCutoffOperator is < CutoffOperator.LessThan or > CutoffOperator.GreaterThanOrEqual)
         {
             throw new ArgumentException("SrsCutoffOperator: use a defined CutoffOperator value.", nameof(SrsCutoffOperator));
+        }
+
+        if (Alerts is null)
+        {
+            throw new ArgumentException("Alerts: give alert options.", nameof(Alerts));
+        }
+
+        try
+        {
+            _ = new AlertRules(Alerts);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException("Alerts: " + ex.Message, nameof(Alerts), ex);
         }
     }
 }

@@ -3,9 +3,11 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;
 
@@ -28,7 +30,9 @@ public static class TherapeuticAllianceServiceCollectionExtensions
     /// each built-in <see cref="IScoringStrategy"/> keyed by its name (<c>sum</c>, <c>mean</c>, <c>pomp</c>,
     /// <c>weighted</c>, <c>weakest-link</c>); the unkeyed <see cref="IScoringStrategy"/>, resolving to
     /// <see cref="TherapeuticAllianceOptions.DefaultScoringStrategy"/>; <see cref="IInstrumentCatalog"/>; and
-    /// <see cref="IAllianceEvaluator"/>.</para>
+    /// <see cref="IAllianceEvaluator"/>; each default <see cref="ITrendDetector"/> keyed by its name (<c>trajectory</c>,
+    /// <c>rupture-repair</c>, <c>feedback-rules</c>); <see cref="IGuidanceProvider"/>; and an <see cref="EpisodeAnalyzer"/>
+    /// running the registered detectors with <see cref="TherapeuticAllianceOptions.Alerts"/>.</para>
     /// <para>Calling this method again registers nothing twice: later calls update the same options.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
@@ -62,6 +66,13 @@ public static class TherapeuticAllianceServiceCollectionExtensions
             sp.GetRequiredService<IInstrumentCatalog>(),
             sp.GetRequiredService<IScoringStrategy>(),
             sp));
+        foreach (ITrendDetector detector in registration.DefaultDetectors)
+        {
+            services.TryAddKeyedSingleton(detector.Name, detector);
+        }
+
+        services.TryAddSingleton<IGuidanceProvider>(FoundingPracticesGuidance.Instance);
+        services.TryAddSingleton(sp => registration.CreateAnalyzer(sp.GetRequiredService<IGuidanceProvider>()));
         return new TherapeuticAllianceBuilder(services);
     }
 

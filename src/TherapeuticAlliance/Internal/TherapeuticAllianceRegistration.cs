@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Internal;
 
@@ -10,6 +12,7 @@ namespace TherapeuticAlliance.Internal;
 internal sealed class TherapeuticAllianceRegistration
 {
     private readonly List<Instrument> _instruments = new();
+    private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector() };
     private readonly object _gate = new();
 
     internal TherapeuticAllianceOptions Options { get; } = new();
@@ -35,6 +38,31 @@ internal sealed class TherapeuticAllianceRegistration
         lock (_gate)
         {
             _instruments.Add(instrument);
+        }
+    }
+
+    internal IReadOnlyList<ITrendDetector> DefaultDetectors => _detectors.GetRange(0, 3);
+
+    /// <summary>Adds a detector unless one with the same name is registered already (the first registration wins).</summary>
+    internal bool TryAddDetector(ITrendDetector detector)
+    {
+        lock (_gate)
+        {
+            if (_detectors.Exists(d => d.Name == detector.Name))
+            {
+                return false;
+            }
+
+            _detectors.Add(detector);
+            return true;
+        }
+    }
+
+    internal EpisodeAnalyzer CreateAnalyzer(IGuidanceProvider guidance)
+    {
+        lock (_gate)
+        {
+            return new EpisodeAnalyzer(_detectors.ToArray(), new AlertRules(Options.Alerts), guidance);
         }
     }
 

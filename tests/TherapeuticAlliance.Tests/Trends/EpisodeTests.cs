@@ -1,0 +1,155 @@
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Trends;
+using static TherapeuticAlliance.Tests.Trends.TrendTestData;
+
+namespace TherapeuticAlliance.Tests.Trends;
+
+public class EpisodeTests
+{
+    private static readonly DateTimeOffset Day1 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Create_SortsBySessionAndKeepsTheIdOutOfToString()
+    {
+        Episode episode = Episode.Create("client-4711", new[] { Score(3, 30m), Score(1, 34m), Score(2, 32m) }, AllianceInstruments.Srs.Cutoff).GetValueOrThrow();
+        Assert.Equal(new[] { 1, 2, 3 }, episode.Scores.Select(s => s.Occasion.SessionNumber));
+        Assert.Equal("client-4711", episode.Id);
+        Assert.DoesNotContain("4711", episode.ToString());
+        Assert.Equal(("srs", Perspective.Client, ScoreMetric.Sum, 3), (episode.InstrumentId, episode.Perspective, episode.Metric, episode.Count));
+        Assert.Equal(AllianceInstruments.Srs.Cutoff, episode.Cutoff);
+    }
+
+    [Fact]
+    public void Create_ReportsEveryProblem()
+    {
+        Assert.Equal(EpisodeProblemKind.Empty, Episode.Create("e", Array.Empty<AllianceScore>()).AsT1.Problems.Single().Kind);
+        InvalidEpisode duplicate = Episode.Create("e", new[] { Score(1, 30m), Score(1, 31m) }).AsT1;
+        Assert.Equal((EpisodeProblemKind.DuplicateSession, 1), (duplicate.Problems.Single().Kind, duplicate.Problems.Single().Session));
+        InvalidEpisode outOfOrder = Episode.Create("e", new[] { Score(1, 30m, at: Day1.AddDays(7)), Score(2, 31m, at: Day1) }).AsT1;
+        Assert.Equal(EpisodeProblemKind.OutOfOrder, outOfOrder.Problems.Single().Kind);
+        Assert.Equal(EpisodeProblemKind.MixedInstruments, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, instrument: "ors") }).AsT1.Problems.Single().Kind);
+        Assert.Equal(EpisodeProblemKind.MixedPerspectives, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, Perspective.Therapist) }).AsT1.Problems.Single().Kind);
+        Assert.Equal(EpisodeProblemKind.MixedMetrics, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, maximum: 60m) }).AsT1.Problems.Single().Kind);
+        Assert.DoesNotContain("30", duplicate.Message);
+        Assert.Throws<InvalidOperationException>(() => Episode.Create("e", Array.Empty<AllianceScore>()).GetValueOrThrow());
+        Assert.Throws<ArgumentNullException>("id", () => Episode.Create(null!, Array.Empty<AllianceScore>()));
+    }
+
+    [Fact]
+    public void FromScores_GroupsByEpisodePerspectiveAndInstrument()
+    {
+        var scores = new[]
+        {
+            ("b", Score(2, 30m)), ("a", Score(1, 34m)), ("a", Score(2, 32m)), ("a", Score(1, 33m, Perspective.Therapist)), ("b", Score(1, 31m)),
+        };
+        var episodes = Episodes.FromScores(scores);
+        Assert.Equal(3, episodes.Length);
+        Assert.All(episodes, e => Assert.True(e.IsT0));
+        Assert.Equal(new[] { ("a", Perspective.Client, 2), ("a", Perspective.Therapist, 1), ("b", Perspective.Client, 2) }, episodes.Select(e => (e.AsT0.Id, e.AsT0.Perspective, e.AsT0.Count)));
+        Assert.Equal(AllianceInstruments.Srs.Cutoff, episodes[0].AsT0.Cutoff);
+    }
+
+    [Fact]
+    public void FromAssessments_ScoresThenGroups_AndReportsUnscorableSessions()
+    {
+        Assessment Srs(int session, params decimal?[] v) => AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(session), v).GetValueOrThrow();
+        var episodes = Episodes.FromAssessments(
+            new[] { ("a", Srs(1, 9m, 9m, 9m, 9m)), ("a", Srs(2, 8m, 8m, 8m, 8m)), ("b", Srs(1, 9m, null, 9m, 9m)) },
+            ScoringStrategies.Sum);
+        Assert.Equal(new[] { 36m, 32m }, episodes[0].AsT0.Scores.Select(s => s.Value));
+        EpisodeProblem problem = episodes[1].AsT1.Problems.Single();
+        Assert.Equal((EpisodeProblemKind.UnscorableSession, 1), (problem.Kind, problem.Session));
+    }
+}
+
+public class DetectorTests
+{
+    [Fact]
+    public void Trajectory_CeilingStatistics()
+    {
+        var t = (TrajectoryFinding)new TrajectoryDetector().Detect(Srs(38, 40, 40, 39, 40)).Findings.Single();
+        Assert.Equal(0.6, t.CeilingShare, 12);
+        Assert.Equal(4, t.FirstDropFromCeiling);
+        Assert.Equal("trajectory", t.Rule);
+        Assert.Equal(3, t.Parameters["early-window-first"]);
+        Assert.True(new TrajectoryDetector().Detect(Srs(30)).IsT1);
+        Assert.True(double.IsNaN(((TrajectoryFinding)new TrajectoryDetector().Detect(Srs(30, 31)).Findings.Single()).SlopeStandardError));
+    }
+
+    [Fact]
+    public void ReliableChange_Categories()
+    {
+        ReliableChangeFinding Rc(double first, double last, double? cutoff) =>
+            (ReliableChangeFinding)new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 5, Reliability = 0.8, ClinicalCutoff = cutoff })
+                .Detect(TrendTestData.Series(first, last)).Findings.Single();
+        Assert.Equal(ClinicalChangeCategory.Recovered, Rc(20, 36, 30).Category);
+        Assert.Equal(ClinicalChangeCategory.NonReliablyRecovered, Rc(29, 31, 30).Category);
+        Assert.Equal(ClinicalChangeCategory.Improved, Rc(10, 26, 30).Category);
+        Assert.Equal(ClinicalChangeCategory.Unchanged, Rc(20, 22, 30).Category);
+        Assert.Equal(ClinicalChangeCategory.Deteriorated, Rc(36, 20, 30).Category);
+        Assert.Null(Rc(20, 36, null).Category);
+        Assert.Equal(ChangeDirection.Improved, Rc(20, 36, null).Direction);
+    }
+
+    [Fact]
+    public void FeedbackRules_AreExactOnDecimals()
+    {
+        var findings = new FeedbackRulesDetector().Detect(Srs(40, 36.0, 35.9, 34.9, 40)).Findings.Cast<PracticeRuleFinding>().ToList();
+        Assert.Equal(new[] { 3, 4 }, findings.Where(f => f.Kind == PracticeRule.BelowCutoff).SelectMany(f => f.Sessions));
+        Assert.Equal(new[] { 1, 2, 3, 4 }, findings.Where(f => f.Kind == PracticeRule.DropFromPrevious).SelectMany(f => f.Sessions));
+        Assert.Equal(1.0m, findings.Last(f => f.Kind == PracticeRule.DropFromPrevious).Drop);
+        Assert.Single(findings, f => f.Kind == PracticeRule.FirstDropFromCeiling);
+        Assert.Throws<ArgumentException>("options", () => new FeedbackRulesDetector(new FeedbackRulesOptions { DropThreshold = 0 }));
+    }
+
+    [Fact]
+    public void SuddenShiftDetector_FindsGainsAndLosses()
+    {
+        var detector = new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 });
+        var gain = (SuddenShiftFinding)detector.Detect(TrendTestData.Series(20, 21, 20, 32, 33, 32)).Findings.Single();
+        Assert.Equal((ShiftKind.Gain, 3, 4), (gain.Kind, gain.PreSession, gain.PostSession));
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, gain.Sessions);
+        var loss = (SuddenShiftFinding)detector.Detect(TrendTestData.Series(32, 33, 32, 20, 21, 20)).Findings.Single();
+        Assert.Equal(ShiftKind.Loss, loss.Kind);
+        Assert.True(detector.Detect(TrendTestData.Series(1, 2, 3)).IsT1);
+
+        var derived = new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = 7.5, Reliability = 0.8 });
+        Assert.Equal(9.296925484568419, derived.Detect(TrendTestData.Series(20, 21, 20, 32, 33, 32)).Findings.Single().Parameters["absolute-change"], 12);
+        Assert.Throws<ArgumentException>("options", () => new SuddenShiftDetector(new SuddenShiftOptions()));
+    }
+
+    [Fact]
+    public void SuddenShiftDetector_MissingSessionsCountAsMissingValues()
+    {
+        // Session 3 is missing: the interval 4->5 still has sessions 2 and 4 before it.
+        Episode episode = Episode.Create("e", new[] { 1, 2, 4, 5, 6, 7 }.Zip(new[] { 20m, 21m, 20m, 32m, 33m, 32m }, (s, v) => TrendTestData.Score(s, v))).GetValueOrThrow();
+        var finding = (SuddenShiftFinding)new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 }).Detect(episode).Findings.Single();
+        Assert.Equal((4, 5), (finding.PreSession, finding.PostSession));
+        Assert.Equal(new[] { 2, 4, 5, 6, 7 }, finding.Sessions);
+    }
+
+    [Fact]
+    public void Detectors_GuardTheirArguments()
+    {
+        Assert.Throws<ArgumentNullException>("episode", () => new TrajectoryDetector().Detect(null!));
+        Assert.Throws<ArgumentException>("options", () => new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 5, Reliability = 1 }));
+        Assert.Throws<ArgumentException>("options", () => new ReliableChangeDetector(new ReliableChangeOptions()));
+        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = RuptureSdBasis.Sample }));
+        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { RepairWindow = 0 }));
+        Assert.Throws<ArgumentException>("options", () => new TrajectoryDetector(new TrajectoryOptions { EarlyWindowFirstSession = 5, EarlyWindowLastSession = 3 }));
+        Assert.Throws<ArgumentException>("reliability", () => ReliableChange.StandardErrorOfMeasurement(5, 1));
+    }
+
+    [Fact]
+    public void RuptureSdBasis_StricterOfBothTakesTheLarger()
+    {
+        Episode episode = TrendTestData.Series(40, 42, 41, 43, 33, 42, 44);
+        RuptureFinding Find(RuptureSdBasis basis, double sample) =>
+            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = basis, SampleStandardDeviation = sample }).Detect(episode).Findings.Single();
+        Assert.Equal(6.0, Find(RuptureSdBasis.Sample, 6.0).Threshold, 12);
+        Assert.Equal(6.0, Find(RuptureSdBasis.StricterOfBoth, 6.0).Threshold, 12);
+        Assert.Equal(3.638419, Find(RuptureSdBasis.StricterOfBoth, 1.0).Threshold, 5);
+        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = RuptureSdBasis.Sample, SampleStandardDeviation = 11 }).Detect(episode).Findings);
+    }
+}
