@@ -133,7 +133,8 @@ public sealed class RuptureRepairDetector : ITrendDetector
         for (int t = 1; t < n; t++)
         {
             double drop = sign * (raw[t - 1] - raw[t]);
-            if (!(drop > 0.0) || drop < threshold)
+            // A drop equal to the threshold counts; the relative tolerance absorbs floating-point rounding of the SD.
+            if (!(drop > 0.0) || drop < threshold * (1.0 - 1e-12))
             {
                 continue;
             }

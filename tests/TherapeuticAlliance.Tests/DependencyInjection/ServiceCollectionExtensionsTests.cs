@@ -157,3 +157,49 @@ public class ServiceCollectionExtensionsTests
             new ScoreProvenance(Name, Version, assessment.Instrument.Id, assessment.Instrument.Version, MissingDataPolicy.CompleteOnly, 0));
     }
 }
+
+public class TrendRegistrationTests
+{
+    [Fact]
+    public void DefaultDetectorsAnalyzerAndGuidance_AreRegistered()
+    {
+        using ServiceProvider provider = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider();
+        foreach (string name in new[] { "trajectory", "rupture-repair", "feedback-rules" })
+        {
+            Assert.Equal(name, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>(name).Name);
+        }
+
+        var analyzer = provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>();
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules" }, analyzer.Detectors.Select(d => d.Name));
+        Assert.Same(TherapeuticAlliance.Guidance.FoundingPracticesGuidance.Instance, provider.GetRequiredService<TherapeuticAlliance.Guidance.IGuidanceProvider>());
+    }
+
+    [Fact]
+    public void AddTrendDetector_JoinsTheAnalyzerOnceAndTheFirstRegistrationWins()
+    {
+        var strict = new TherapeuticAlliance.Trends.RuptureRepairDetector(new TherapeuticAlliance.Trends.RuptureRepairOptions { DropInStandardDeviations = 2, Name = "rupture-strict" });
+        var rc = new TherapeuticAlliance.Trends.ReliableChangeDetector(new TherapeuticAlliance.Trends.ReliableChangeOptions { StandardDeviation = 6.5, Reliability = 0.85 });
+        var services = new ServiceCollection();
+        services.AddTherapeuticAlliance().AddTrendDetector(strict).AddTrendDetector(rc).AddTrendDetector(new TherapeuticAlliance.Trends.RuptureRepairDetector(new TherapeuticAlliance.Trends.RuptureRepairOptions { Name = "rupture-strict" }));
+        services.AddTherapeuticAlliance();
+        using ServiceProvider provider = services.BuildServiceProvider();
+        Assert.Same(strict, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>("rupture-strict"));
+        Assert.Equal(
+            new[] { "trajectory", "rupture-repair", "feedback-rules", "rupture-strict", "reliable-change" },
+            provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>().Detectors.Select(d => d.Name));
+        Assert.Throws<ArgumentNullException>("detector", () => new ServiceCollection().AddTherapeuticAlliance().AddTrendDetector(null!));
+    }
+
+    [Fact]
+    public void AlertOptions_AreValidatedAtRegistrationAndApplied()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddTherapeuticAlliance(o => o.Alerts = new TherapeuticAlliance.Trends.AlertOptions { DecliningSlopeAlpha = 2 }));
+        Assert.Equal("Alerts", error.ParamName);
+        using ServiceProvider provider = new ServiceCollection()
+            .AddTherapeuticAlliance(o => o.Alerts = new TherapeuticAlliance.Trends.AlertOptions { BelowCutoff = false, DropFromPrevious = false, UnrepairedRupture = false, DecliningSlope = false })
+            .Services.BuildServiceProvider();
+        var report = provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>().Analyze(TherapeuticAlliance.Tests.Trends.TrendTestData.Srs(38, 39, 40, 30, 31, 30.5));
+        Assert.Empty(report.Alerts);
+        Assert.NotEmpty(report.Findings);
+    }
+}
