@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -92,6 +93,9 @@ public sealed class SuddenShiftEvaluation
 /// </remarks>
 public static class SuddenShiftCriteria
 {
+    // The quantile is a root search; the few (df, alpha) pairs in use are computed once.
+    private static readonly ConcurrentDictionary<(int Df, double Alpha), double> CriticalValues = new();
+
     /// <summary>Computes the two-tailed critical t, <c>|qt(α/2, df)|</c>.</summary>
     /// <param name="degreesOfFreedom">The degrees of freedom; 1 or more.</param>
     /// <param name="alpha">The two-tailed significance level, between 0 and 1.</param>
@@ -101,7 +105,7 @@ public static class SuddenShiftCriteria
     {
         Guard.Against.NegativeOrZero(degreesOfFreedom);
         Guard.Against.InvalidInput(alpha, nameof(alpha), a => a > 0.0 && a < 1.0, "Alpha lies between 0 and 1.");
-        return StudentT.InvCDF(0.0, 1.0, degreesOfFreedom, 1.0 - (alpha / 2.0));
+        return CriticalValues.GetOrAdd((degreesOfFreedom, alpha), key => StudentT.InvCDF(0.0, 1.0, key.Df, 1.0 - (key.Alpha / 2.0)));
     }
 
     /// <summary>Evaluates the criteria for one interval.</summary>
@@ -121,9 +125,9 @@ public static class SuddenShiftCriteria
         Guard.Against.InvalidInput(alpha, nameof(alpha), a => a > 0.0 && a < 1.0, "Alpha lies between 0 and 1.");
         double xn = before[before.Length - 1];
         double xn1 = after[0];
-        double[] pre = Present(before);
-        double[] post = Present(after);
-        if (double.IsNaN(xn) || double.IsNaN(xn1) || xn1 == xn || pre.Length < 2 || post.Length < 2)
+        (int nPre, double meanPre, double sdPre) = Moments(before);
+        (int nPost, double meanPost, double sdPost) = Moments(after);
+        if (double.IsNaN(xn) || double.IsNaN(xn1) || xn1 == xn || nPre < 2 || nPost < 2)
         {
             return null;
         }
@@ -134,33 +138,39 @@ public static class SuddenShiftCriteria
         double size = Math.Abs(change);
         bool? absolute = absoluteChange is { } c ? size >= c : null;
         bool relative = size >= relativeChange * xn;
-        double meanPre = pre.Average();
-        double meanPost = post.Average();
-        double sdPre = Sd(pre, meanPre);
-        double sdPost = Sd(post, meanPost);
-        int df = pre.Length + post.Length - 2;
-        double pooled = Math.Sqrt((((pre.Length - 1) * sdPre * sdPre) + ((post.Length - 1) * sdPost * sdPost)) / df);
+        int df = nPre + nPost - 2;
+        double pooled = Math.Sqrt((((nPre - 1) * sdPre * sdPre) + ((nPost - 1) * sdPost * sdPost)) / df);
         double t = CriticalT(df, alpha);
         double shift = kind == ShiftKind.Gain ? direction * (meanPost - meanPre) : direction * (meanPre - meanPost);
         return new SuddenShiftEvaluation(kind, change, absolute, relative, shift > t * pooled, meanPre, meanPost, sdPre, sdPost, pooled, t, df);
     }
 
-    private static double[] Present(ReadOnlySpan<double> values)
+    /// <summary>Count, mean and SD (n − 1) of the values present, without allocating.</summary>
+    private static (int Count, double Mean, double Sd) Moments(ReadOnlySpan<double> values)
     {
-        var present = new List<double>(values.Length);
+        int n = 0;
+        double sum = 0.0;
         foreach (double v in values)
         {
             if (!double.IsNaN(v))
             {
-                present.Add(v);
+                n++;
+                sum += v;
             }
         }
 
-        return present.ToArray();
-    }
+        double mean = n > 0 ? sum / n : double.NaN;
+        double squares = 0.0;
+        foreach (double v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                squares += (v - mean) * (v - mean);
+            }
+        }
 
-    private static double Sd(double[] values, double mean) =>
-        Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        return (n, mean, n > 1 ? Math.Sqrt(squares / (n - 1)) : double.NaN);
+    }
 }
 
 /// <summary>Configures a <see cref="SuddenShiftDetector"/>. Criterion 1 needs a size: give <see cref="AbsoluteChange"/>, or the SD and reliability to derive the reliable-change value.</summary>
