@@ -1,0 +1,422 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using TherapeuticAlliance.Instruments;
+
+namespace TherapeuticAlliance.Fhir;
+
+/// <summary>Maps between TherapeuticAlliance and FHIR R4 (Firely SDK): instruments as Questionnaires, QuestionnaireResponses as assessments, scores as Observations, and sets of responses as transaction Bundles.</summary>
+/// <remarks>
+/// <para>Bad data never throws: unknown questionnaires, unknown linkIds, answers off the scale or of the wrong type,
+/// responses that are not completed, duplicated items and malformed JSON are <see cref="FhirMappingErrors"/> that name
+/// the linkId, never the patient. The mapping tables are in <c>docs/fhir.md</c>.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class AllianceFhirMapper
+{
+    private const string MinValueExtension = "http://hl7.org/fhir/StructureDefinition/minValue";
+    private const string MaxValueExtension = "http://hl7.org/fhir/StructureDefinition/maxValue";
+    private const string MaxDecimalPlacesExtension = "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces";
+    private const string OrdinalValueExtension = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    private const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
+    private const string InterpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    private const string Ucum = "http://unitsofmeasure.org";
+
+    private static readonly string[] PerspectiveCodes = { "client", "therapist", "observer", "collateral" };
+    private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
+
+    private readonly IInstrumentCatalog _catalog;
+    private readonly FhirMappingOptions _options;
+
+    /// <summary>Initializes a new instance of the <see cref="AllianceFhirMapper"/> class.</summary>
+    /// <param name="instruments">The instruments responses may refer to; <see langword="null"/> for the built-in catalog.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    public AllianceFhirMapper(IInstrumentCatalog? instruments = null, FhirMappingOptions? options = null)
+    {
+        _catalog = instruments ?? InstrumentCatalog.BuiltIn;
+        _options = options ?? new FhirMappingOptions();
+    }
+
+    /// <summary>Gets the canonical URL of an instrument's Questionnaire, without the version.</summary>
+    /// <param name="instrument">The instrument.</param>
+    /// <returns>The URL.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> is <see langword="null"/>.</exception>
+    public static string CanonicalUrl(Instrument instrument) => FhirConventions.QuestionnairePrefix + Guard.Against.Null(instrument).Id;
+
+    /// <summary>Describes an instrument as a Questionnaire: items with linkIds, neutral labels and answer constraints matching the scale; subscales and reverse keying in library extensions.</summary>
+    /// <param name="instrument">The instrument.</param>
+    /// <returns>The Questionnaire (status active).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> is <see langword="null"/>.</exception>
+    public static Questionnaire ToQuestionnaire(Instrument instrument)
+    {
+        Guard.Against.Null(instrument);
+        bool integral = instrument.Scale.Step == decimal.Truncate(instrument.Scale.Step) && instrument.Scale.Minimum == decimal.Truncate(instrument.Scale.Minimum);
+        var questionnaire = new Questionnaire
+        {
+            Url = CanonicalUrl(instrument),
+            Version = instrument.Version,
+            Name = instrument.Id.Replace("-", "_", StringComparison.Ordinal),
+            Title = instrument.Name,
+            Status = PublicationStatus.Active,
+        };
+        foreach (InstrumentItem item in instrument.Items)
+        {
+            var component = new Questionnaire.ItemComponent
+            {
+                LinkId = item.Id,
+                Text = item.Label,
+                Type = integral ? Questionnaire.QuestionnaireItemType.Integer : Questionnaire.QuestionnaireItemType.Decimal,
+            };
+            if (integral)
+            {
+                component.AddExtension(MinValueExtension, new Integer((int)instrument.Scale.Minimum));
+                component.AddExtension(MaxValueExtension, new Integer((int)instrument.Scale.Maximum));
+            }
+            else
+            {
+                component.AddExtension(MinValueExtension, new FhirDecimal(instrument.Scale.Minimum));
+                component.AddExtension(MaxValueExtension, new FhirDecimal(instrument.Scale.Maximum));
+                component.AddExtension(MaxDecimalPlacesExtension, new Integer(DecimalPlaces(instrument.Scale.Step)));
+            }
+
+            if (item.IsReversed)
+            {
+                component.AddExtension(FhirConventions.ReverseKeyedExtension, new FhirBoolean(true));
+            }
+
+            foreach (Subscale subscale in instrument.Subscales.Where(s => s.ItemIds.Contains(item.Id)))
+            {
+                component.AddExtension(FhirConventions.SubscaleExtension, new FhirString(subscale.Dimension.Id));
+            }
+
+            questionnaire.Item.Add(component);
+        }
+
+        return questionnaire;
+    }
+
+    /// <summary>Writes an assessment as a completed QuestionnaireResponse (answers as valueInteger or valueDecimal, the session number and perspective in library extensions).</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The response; set <c>subject</c>, <c>author</c> and <c>encounter</c> as the EHR requires.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="assessment"/> is <see langword="null"/>.</exception>
+    public static QuestionnaireResponse ToQuestionnaireResponse(Assessment assessment)
+    {
+        Guard.Against.Null(assessment);
+        Instrument instrument = assessment.Instrument;
+        bool integral = instrument.Scale.Step == decimal.Truncate(instrument.Scale.Step) && instrument.Scale.Minimum == decimal.Truncate(instrument.Scale.Minimum);
+        var response = new QuestionnaireResponse
+        {
+            Questionnaire = CanonicalUrl(instrument) + "|" + instrument.Version,
+            Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+        };
+        if (assessment.Occasion.RecordedAt is { } at)
+        {
+            response.AuthoredElement = new FhirDateTime(at);
+        }
+
+        response.AddExtension(FhirConventions.SessionNumberExtension, new Integer(assessment.Occasion.SessionNumber));
+        response.AddExtension(FhirConventions.PerspectiveExtension, new Code(PerspectiveCodes[(int)assessment.Perspective - 1]));
+        foreach (ItemResponse item in assessment.Responses.Where(r => r.IsAnswered))
+        {
+            DataType value = integral ? new Integer((int)item.Value!.Value) : new FhirDecimal(item.Value!.Value);
+            response.Item.Add(new QuestionnaireResponse.ItemComponent
+            {
+                LinkId = item.ItemId,
+                Answer = new List<QuestionnaireResponse.AnswerComponent> { new() { Value = value } },
+            });
+        }
+
+        return response;
+    }
+
+    /// <summary>Reads a QuestionnaireResponse into a validated assessment.</summary>
+    /// <param name="response">The response: status completed or amended; <c>questionnaire</c> the canonical URL (and version) of a registered instrument.</param>
+    /// <returns>The assessment, or every problem found, each naming the linkId where one applies.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="response"/> is <see langword="null"/>.</exception>
+    public FhirResult<Assessment> ToAssessment(QuestionnaireResponse response)
+    {
+        Guard.Against.Null(response);
+        if (FindInstrument(response.Questionnaire) is not { } instrument)
+        {
+            return FhirMappingErrors.One(FhirErrorKind.UnknownQuestionnaire, "The questionnaire is not a registered instrument. Refer to its canonical URL (and version), for example " + FhirConventions.QuestionnairePrefix + "srs|1.0.");
+        }
+
+        var errors = ImmutableArray.CreateBuilder<FhirMappingError>();
+        if (response.Status is not (QuestionnaireResponse.QuestionnaireResponseStatus.Completed or QuestionnaireResponse.QuestionnaireResponseStatus.Amended))
+        {
+            errors.Add(new FhirMappingError(FhirErrorKind.StatusNotCompleted, "The response is not completed. Map responses whose status is completed or amended."));
+        }
+
+        Perspective? perspective = (_options.PerspectiveResolver ?? DefaultPerspective)(response);
+        if (perspective is null)
+        {
+            errors.Add(new FhirMappingError(FhirErrorKind.UnknownPerspective, "Who rated is unknown. Set the perspective extension, or a source or author referring to a Patient, Practitioner or RelatedPerson."));
+        }
+
+        int? session = (_options.SessionNumberResolver ?? DefaultSessionNumber)(response);
+        if (session is null or < 0)
+        {
+            errors.Add(new FhirMappingError(FhirErrorKind.MissingSessionNumber, "The session number is unknown. Set the session-number extension or configure a SessionNumberResolver."));
+        }
+
+        var responses = new List<ItemResponse>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (QuestionnaireResponse.ItemComponent item in response.Item)
+        {
+            string linkId = item.LinkId ?? string.Empty;
+            if (instrument.FindItem(linkId) is null)
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.UnknownLinkId, $"Item '{linkId}' is not an item of the questionnaire.", linkId));
+                continue;
+            }
+
+            if (!seen.Add(linkId) || item.Answer.Count > 1)
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.DuplicatedItem, $"Item '{linkId}' is answered more than once. Give one answer per item.", linkId));
+                continue;
+            }
+
+            if (item.Answer.Count == 0)
+            {
+                responses.Add(ItemResponse.NotAnswered(linkId));
+                continue;
+            }
+
+            decimal? value = item.Answer[0].Value switch
+            {
+                Integer i when i.Value is { } v => v,
+                FhirDecimal d when d.Value is { } v => v,
+                Coding c => Ordinal(c),
+                _ => null,
+            };
+            if (value is null)
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.WrongAnswerType, $"Item '{linkId}' has an answer that is not a number. Use valueInteger, valueDecimal or a valueCoding with an ordinal value.", linkId));
+                continue;
+            }
+
+            responses.Add(ItemResponse.Answered(linkId, value.Value));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new FhirMappingErrors(errors.ToImmutable());
+        }
+
+        var occasion = Occasion.Session(session!.Value, response.AuthoredElement?.TryToDateTimeOffset(out DateTimeOffset authored) == true ? authored : null);
+        return instrument.CreateAssessment(perspective!.Value, occasion, responses).Match<FhirResult<Assessment>>(
+            assessment => assessment,
+            invalid => new FhirMappingErrors(invalid.Problems.Select(p => p switch
+            {
+                ValueOutOfRange r => new FhirMappingError(FhirErrorKind.AnswerOffScale, p.Message, r.ItemId),
+                ValueOffStep s => new FhirMappingError(FhirErrorKind.AnswerOffScale, p.Message, s.ItemId),
+                UnsupportedPerspective => new FhirMappingError(FhirErrorKind.UnknownPerspective, p.Message),
+                _ => new FhirMappingError(FhirErrorKind.UnknownLinkId, p.Message),
+            }).ToImmutableArray()));
+    }
+
+    /// <summary>Writes a score as an Observation: category survey, the total in valueQuantity, subscales as components, derived from the response, with its subject and encounter, the strategy in extensions and the cutoff state in interpretation.</summary>
+    /// <param name="score">The score.</param>
+    /// <param name="source">The QuestionnaireResponse it was computed from.</param>
+    /// <returns>The Observation (status final).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public Observation ToObservation(AllianceScore score, QuestionnaireResponse source)
+    {
+        Guard.Against.Null(score);
+        Guard.Against.Null(source);
+        string instrumentId = score.Provenance.InstrumentId;
+        var observation = new Observation
+        {
+            Status = ObservationStatus.Final,
+            Category = new List<CodeableConcept> { new(ObservationCategorySystem, "survey", "Survey") },
+            Code = Code(FhirConventions.TotalCode(instrumentId), "Total score"),
+            Subject = (ResourceReference?)source.Subject?.DeepCopy(),
+            Encounter = (ResourceReference?)source.Encounter?.DeepCopy(),
+            Value = Quantity(score.Value),
+        };
+        if (source.AuthoredElement is { } authored)
+        {
+            observation.Effective = (FhirDateTime)authored.DeepCopy();
+        }
+
+        if (!string.IsNullOrEmpty(source.Id))
+        {
+            observation.DerivedFrom.Add(new ResourceReference("QuestionnaireResponse/" + source.Id));
+        }
+
+        foreach (DimensionScore subscale in score.Subscales)
+        {
+            observation.Component.Add(new Observation.ComponentComponent
+            {
+                Code = Code(FhirConventions.SubscaleCode(instrumentId, subscale.Dimension.Id), subscale.Dimension.Name),
+                Value = Quantity(subscale.Value),
+            });
+        }
+
+        observation.AddExtension(FhirConventions.ScoringStrategyExtension, new FhirString(score.Provenance.StrategyName));
+        observation.AddExtension(FhirConventions.ScoringStrategyVersionExtension, new FhirString(score.Provenance.StrategyVersion));
+        observation.AddExtension(FhirConventions.MissingDataPolicyExtension, new FhirString(score.Provenance.MissingDataPolicy.Name));
+
+        if (_catalog.TryGetInstrument(instrumentId, out Instrument? instrument) && instrument.Cutoff is { } cutoff && cutoff.IsMet(score) is { } met)
+        {
+            string code = !met ? "N" : cutoff.Operator is CutoffOperator.LessThan or CutoffOperator.LessThanOrEqual ? "L" : "H";
+            observation.Interpretation.Add(new CodeableConcept(InterpretationSystem, code, code == "N" ? "Normal" : code == "L" ? "Low" : "High", "Cutoff " + cutoff + (met ? " met" : " not met")));
+        }
+
+        return observation;
+    }
+
+    /// <summary>Scores a set of QuestionnaireResponses and returns a transaction Bundle that creates one Observation per response.</summary>
+    /// <param name="responses">The responses.</param>
+    /// <param name="strategy">The scoring strategy.</param>
+    /// <returns>The Bundle, or every problem of every response: a partial set never produces a partial Bundle.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument or a response is <see langword="null"/>.</exception>
+    public FhirResult<Bundle> ToTransactionBundle(IEnumerable<QuestionnaireResponse> responses, IScoringStrategy strategy)
+    {
+        Guard.Against.Null(responses);
+        Guard.Against.Null(strategy);
+        var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
+        var errors = ImmutableArray.CreateBuilder<FhirMappingError>();
+        foreach (QuestionnaireResponse response in responses)
+        {
+            Guard.Against.Null(response, nameof(responses));
+            FhirResult<Assessment> assessment = ToAssessment(response);
+            if (assessment.IsT1)
+            {
+                errors.AddRange(assessment.AsT1.Errors);
+                continue;
+            }
+
+            ScoringResult scored = strategy.Score(assessment.AsT0);
+            if (!scored.IsScored)
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.Unscorable, scored.ErrorMessage!));
+                continue;
+            }
+
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = "urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture),
+                Resource = ToObservation(scored.AsT0, response),
+                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "Observation" },
+            });
+        }
+
+        return errors.Count > 0 ? new FhirMappingErrors(errors.ToImmutable()) : bundle;
+    }
+
+    /// <summary>Writes a resource as FHIR JSON with the Firely serializer (System.Text.Json based).</summary>
+    /// <param name="resource">The resource.</param>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="resource"/> is <see langword="null"/>.</exception>
+    public static string ToJson(Resource resource)
+    {
+        Guard.Against.Null(resource);
+        return JsonSerializer.Serialize(resource, resource.GetType(), Json);
+    }
+
+    /// <summary>Reads FHIR JSON with the Firely deserializer; malformed or hostile input gives an error, never an exception.</summary>
+    /// <typeparam name="T">The expected resource type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The resource, or a <see cref="FhirErrorKind.MalformedJson"/> error.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    public static FhirResult<T> FromJson<T>(string json)
+        where T : Resource
+    {
+        Guard.Against.Null(json);
+        try
+        {
+            if (JsonSerializer.Deserialize<T>(json, Json) is { } resource)
+            {
+                return resource;
+            }
+        }
+#pragma warning disable CA1031 // The parser's failures on hostile input are data errors, whatever their type.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return FhirMappingErrors.One(FhirErrorKind.MalformedJson, $"The JSON is not a valid FHIR R4 {typeof(T).Name}.");
+        }
+
+        return FhirMappingErrors.One(FhirErrorKind.MalformedJson, $"The JSON is not a valid FHIR R4 {typeof(T).Name}.");
+    }
+
+    private static Perspective? DefaultPerspective(QuestionnaireResponse response)
+    {
+        if (response.GetExtensionValue<Code>(FhirConventions.PerspectiveExtension)?.Value is { } code)
+        {
+            int index = Array.IndexOf(PerspectiveCodes, code);
+            return index >= 0 ? (Perspective)(index + 1) : null;
+        }
+
+        string? type = ReferencedType(response.Source) ?? ReferencedType(response.Author);
+        return type switch
+        {
+            "Patient" => Perspective.Client,
+            "Practitioner" or "PractitionerRole" => Perspective.Therapist,
+            "RelatedPerson" => Perspective.Collateral,
+            _ => null,
+        };
+    }
+
+    private static string? ReferencedType(ResourceReference? reference) =>
+        reference?.Type ?? (reference?.Reference is { } r && r.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? r.Substring(0, slash) : null);
+
+    private static int? DefaultSessionNumber(QuestionnaireResponse response) =>
+        response.GetExtensionValue<Integer>(FhirConventions.SessionNumberExtension)?.Value;
+
+    private static decimal? Ordinal(Coding coding)
+    {
+        if (coding.GetExtensionValue<FhirDecimal>(OrdinalValueExtension)?.Value is { } ordinal)
+        {
+            return ordinal;
+        }
+
+        return decimal.TryParse(coding.Code, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : null;
+    }
+
+    private static int DecimalPlaces(decimal step)
+    {
+        int places = 0;
+        while (step != decimal.Truncate(step) && places < 28)
+        {
+            step *= 10m;
+            places++;
+        }
+
+        return places;
+    }
+
+    private static Quantity Quantity(decimal value) => new() { Value = value, Unit = "score", System = Ucum, Code = "{score}" };
+
+    private Instrument? FindInstrument(string? canonical)
+    {
+        if (string.IsNullOrEmpty(canonical) || !canonical!.StartsWith(FhirConventions.QuestionnairePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string rest = canonical.Substring(FhirConventions.QuestionnairePrefix.Length);
+        int bar = rest.IndexOf('|', StringComparison.Ordinal);
+        string id = bar >= 0 ? rest.Substring(0, bar) : rest;
+        string? version = bar >= 0 ? rest.Substring(bar + 1) : null;
+        return _catalog.TryGetInstrument(id, out Instrument? instrument) && (version is null || version == instrument.Version) ? instrument : null;
+    }
+
+    private CodeableConcept Code(string code, string display)
+    {
+        var concept = new CodeableConcept(FhirConventions.ScoreCodeSystem, code, display);
+        if (_options.AdditionalCodings.TryGetValue(code, out IReadOnlyList<Coding>? extra))
+        {
+            concept.Coding.AddRange(extra.Select(c => (Coding)c.DeepCopy()));
+        }
+
+        return concept;
+    }
+}
