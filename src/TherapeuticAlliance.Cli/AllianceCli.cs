@@ -1,0 +1,217 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Cli;
+
+/// <summary>The alliance command line. Exit codes: 0 ok (data problems reported and skipped), 1 data errors under --strict, 2 usage.</summary>
+internal static class AllianceCli
+{
+    internal const int Ok = 0;
+    internal const int DataErrors = 1;
+    internal const int Usage = 2;
+
+    internal static int Run(string[] args, TextWriter output, TextWriter error, bool? progress = null)
+    {
+        var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value) or wide (episode,session,date,perspective,instrument,<item ids>); see docs/cli.md." };
+        var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column), long or wide. Default: auto.", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "long", "wide");
+        var strategy = new Option<string>("--strategy") { Description = "Scoring strategy: sum, mean, pomp, weighted or weakest-link. Default: sum.", DefaultValueFactory = _ => "sum" };
+        strategy.AcceptOnlyFromAmong("sum", "mean", "pomp", "weighted", "weakest-link");
+        var policy = new Option<string?>("--missing") { Description = "Missing-data policy: complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F. Default: each instrument's own (complete-only for the built-ins)." };
+        var srsOperator = new Option<string>("--srs-cutoff") { Description = "SRS cutoff comparison: below (total < 36) or at-or-below (total <= 36). Default: below.", DefaultValueFactory = _ => "below" };
+        srsOperator.AcceptOnlyFromAmong("below", "at-or-below");
+        var definitions = new Option<string[]>("--instrument-definition") { Description = "A JSON instrument definition file to add to the built-in instruments (repeatable).", DefaultValueFactory = _ => Array.Empty<string>() };
+        var strict = new Option<bool>("--strict") { Description = "Stop at the first invalid administration and exit with code 1 when any row is rejected. Default: report bad rows, skip them and exit 0." };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
+        var outputFormat = new Option<string>("--output-format") { Description = "csv or json. Default: csv.", DefaultValueFactory = _ => "csv" };
+        outputFormat.AcceptOnlyFromAmong("csv", "json");
+        var rcSd = new Option<double?>("--rc-sd") { Description = "SD of the measure for reliable change and the sudden-shift size (with --rc-reliability). No default: the library ships no norms." };
+        var rcReliability = new Option<double?>("--rc-reliability") { Description = "Reliability of the measure (0 to below 1), with --rc-sd." };
+        var ruptureM = new Option<double>("--rupture-sd") { Description = "Rupture threshold in SDs of the client's own series. Default: 1 (2 = strict).", DefaultValueFactory = _ => 1.0 };
+        var repairWindow = new Option<int>("--repair-window") { Description = "Sessions allowed for a repair. Default: 1.", DefaultValueFactory = _ => 1 };
+        var drop = new Option<decimal>("--drop") { Description = "Drop from the previous session, in points, that raises an alert. Default: 1.", DefaultValueFactory = _ => 1m };
+        var discrepancy = new Option<double?>("--discrepancy") { Description = "Client-therapist difference, in points, that raises an alert when both are present. Default: off." };
+        var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
+
+        Option[] shared = { format, strategy, policy, srsOperator, definitions, strict };
+        Option[] trends = { rcSd, rcReliability, ruptureM, repairWindow, drop, discrepancy };
+
+        var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
+        var analyze = Command("analyze", "Build episodes and run the trend detectors; writes findings and alerts (CSV) or reports (JSON).", input, shared.Concat(trends).Concat(new Option[] { outputFile, outputFormat }));
+        var report = Command("report", "Write one self-contained HTML report: caseload summary, a chart per episode, findings and guidance.", input, shared.Concat(trends).Concat(new Option[] { outputFile }));
+        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, and client-therapist ICCs of totals, on a response file.", input, shared.Concat(new Option[] { json }));
+        var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
+
+        int Guarded(Func<int> action)
+        {
+            try
+            {
+                return action();
+            }
+            catch (UsageException ex)
+            {
+                error.WriteLine("usage: " + ex.Message);
+                return Usage;
+            }
+            catch (IOException ex)
+            {
+                error.WriteLine("error: " + ex.Message);
+                return Usage;
+            }
+        }
+
+        CliSettings Settings(ParseResult r) => BuildSettings(r.GetValue(input)!, r.GetValue(format)!, r.GetValue(strategy)!, r.GetValue(policy), r.GetValue(srsOperator)!, r.GetValue(definitions)!, r.GetValue(strict), progress ?? !Console.IsErrorRedirected);
+        EpisodeAnalyzer Analyzer(ParseResult r) => BuildAnalyzer(r.GetValue(rcSd), r.GetValue(rcReliability), r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop), r.GetValue(discrepancy));
+
+        score.SetAction(r => Guarded(() => Commands.Score(Settings(r), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        analyze.SetAction(r => Guarded(() => Commands.Analyze(Settings(r), Analyzer(r), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        report.SetAction(r => Guarded(() => Commands.Report(Settings(r), Analyzer(r), r.GetValue(outputFile) ?? "report.html", error)));
+        stats.SetAction(r => Guarded(() => Commands.Stats(Settings(r), r.GetValue(json), output, error)));
+        instruments.SetAction(r => Guarded(() => Commands.Instruments(Catalog(r.GetValue(definitions)!), r.GetValue(json), output)));
+
+        var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
+        {
+            score, analyze, report, stats, instruments,
+        };
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                error.WriteLine("usage: " + parseError.Message);
+            }
+
+            error.WriteLine("Run 'alliance --help' for the commands and options.");
+            return Usage;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static Command Command(string name, string description, Argument<string> input, IEnumerable<Option> options)
+    {
+        var command = new Command(name, description) { input };
+        foreach (Option option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return command;
+    }
+
+    private static InstrumentCatalog Catalog(IEnumerable<string> definitionFiles, CutoffOperator srs = CutoffOperator.LessThan)
+    {
+        var instruments = AllianceInstruments.All.Select(i => i.Id == "srs" ? i.WithCutoff(i.Cutoff!.WithOperator(srs)) : i).ToList();
+        foreach (string file in definitionFiles)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"the instrument definition '{file}' does not exist.");
+            }
+
+            InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
+            if (definition.IsT1)
+            {
+                throw new UsageException($"the instrument definition '{Path.GetFileName(file)}' is invalid: {definition.AsT1.Message}");
+            }
+
+            instruments.Add(definition.AsT0);
+        }
+
+        return new InstrumentCatalog(instruments);
+    }
+
+    private static CliSettings BuildSettings(string input, string format, string strategyName, string? policyText, string srs, string[] definitions, bool strict, bool progress)
+    {
+        if (!File.Exists(input))
+        {
+            throw new UsageException($"the input file '{input}' does not exist.");
+        }
+
+        MissingDataPolicy? policy = policyText is null ? null : ParsePolicy(policyText);
+        var options = new ScoringOptions { MissingDataPolicy = policy };
+        IScoringStrategy strategy = strategyName switch
+        {
+            "mean" => new MeanScoringStrategy(options),
+            "pomp" => new PompScoringStrategy(options),
+            "weighted" => new WeightedScoringStrategy(new WeightedScoringOptions { MissingDataPolicy = policy }),
+            "weakest-link" => new WeakestLinkScoringStrategy(options),
+            _ => new SumScoringStrategy(options),
+        };
+        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, _ => InputFormat.Auto };
+        return new CliSettings(input, inputFormat, strategy, Catalog(definitions, srs == "at-or-below" ? CutoffOperator.LessThanOrEqual : CutoffOperator.LessThan), strict, progress);
+    }
+
+    private static MissingDataPolicy ParsePolicy(string text)
+    {
+        string[] parts = text.Split(':');
+        try
+        {
+            return parts[0] switch
+            {
+                "complete-only" when parts.Length == 1 => MissingDataPolicy.CompleteOnly,
+                "half-rule" when parts.Length == 1 => MissingDataPolicy.HalfRule,
+                "prorate-max-items" when parts.Length == 2 => MissingDataPolicy.ProrateUpTo(int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)),
+                "prorate-max-fraction" when parts.Length == 2 => MissingDataPolicy.ProrateUpToFraction(decimal.Parse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)),
+                _ => throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F."),
+            };
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N (N at least 1) or prorate-max-fraction:F (F between 0 and 1).");
+        }
+    }
+
+    private static EpisodeAnalyzer BuildAnalyzer(double? sd, double? reliability, double m, int window, decimal drop, double? discrepancy)
+    {
+        if (sd is null != reliability is null)
+        {
+            throw new UsageException("give --rc-sd and --rc-reliability together.");
+        }
+
+        try
+        {
+            var detectors = new List<ITrendDetector>
+            {
+                new TrajectoryDetector(),
+                new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = m, RepairWindow = window }),
+                new FeedbackRulesDetector(new FeedbackRulesOptions { DropThreshold = drop }),
+            };
+            if (sd is { } s && reliability is { } r)
+            {
+                detectors.Add(new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = s, Reliability = r }));
+                detectors.Add(new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = s, Reliability = r }));
+            }
+
+            return new EpisodeAnalyzer(detectors, new AlertRules(new AlertOptions { DiscrepancyThreshold = discrepancy }));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("a trend option is out of range: " + ex.Message);
+        }
+    }
+}
+
+/// <summary>A usage problem found after parsing (a missing file, an out-of-range option).</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+
+    public UsageException()
+    {
+    }
+
+    public UsageException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Cli;
+
+internal static class Commands
+{
+    private static readonly string[] ScoreColumns = { "episode", "session", "date", "perspective", "instrument", "strategy", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" };
+    private static readonly CsvHelper.Configuration.CsvConfiguration OutputCsv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private static readonly string[] FindingColumns = { "episode", "perspective", "instrument", "kind", "rule", "type", "sessions", "summary" };
+
+    internal static int Score(CliSettings settings, string? outputFile, bool json, TextWriter output, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        using (Target target = Target.Open(outputFile, output))
+        {
+            if (json)
+            {
+                using var writer = new Utf8JsonWriter(target.Stream, new JsonWriterOptions { Indented = true });
+                writer.WriteStartArray();
+                foreach (var (administration, _, score) in pipeline.Scored())
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("episode", administration.Episode);
+                    writer.WriteNumber("session", administration.Session);
+                    if (administration.Date is { } date)
+                    {
+                        writer.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    }
+
+                    writer.WriteString("perspective", Name(administration.Perspective));
+                    writer.WriteString("instrument", administration.Instrument.Id);
+                    writer.WriteString("strategy", score.Provenance.StrategyName);
+                    writer.WriteString("strategyVersion", score.Provenance.StrategyVersion);
+                    writer.WriteString("missingData", score.Provenance.MissingDataPolicy.Name);
+                    writer.WriteString("metric", Metric(score.Metric));
+                    writer.WriteNumber("value", score.Value);
+                    writer.WriteNumber("minimum", score.Minimum);
+                    writer.WriteNumber("maximum", score.Maximum);
+                    writer.WriteNumber("pomp", Math.Round(score.Pomp, 4));
+                    if (administration.Instrument.Cutoff?.IsMet(score) is { } flagged)
+                    {
+                        writer.WriteBoolean("flagged", flagged);
+                    }
+
+                    writer.WriteStartObject("subscales");
+                    foreach (DimensionScore subscale in score.Subscales)
+                    {
+                        writer.WriteNumber(subscale.Dimension.Id, subscale.Value);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+            else
+            {
+                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
+                foreach (string column in ScoreColumns)
+                {
+                    csv.WriteField(column);
+                }
+
+                csv.NextRecord();
+                foreach (var (administration, _, score) in pipeline.Scored())
+                {
+                    string flagged = administration.Instrument.Cutoff?.IsMet(score) is { } f ? (f ? "true" : "false") : string.Empty;
+                    WriteScoreRow(csv, administration, score, "total", score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
+                    foreach (DimensionScore subscale in score.Subscales)
+                    {
+                        WriteScoreRow(csv, administration, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, string.Empty);
+                    }
+                }
+            }
+        }
+
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, string? outputFile, bool json, TextWriter output, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        var reports = Reports(pipeline, settings, analyzer);
+        using (Target target = Target.Open(outputFile, output))
+        {
+            if (json)
+            {
+                target.Writer.Write("[\n");
+                target.Writer.Write(string.Join(",\n", reports.Select(r => r.Report.ToJson())));
+                target.Writer.Write("\n]\n");
+            }
+            else
+            {
+                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
+                foreach (string column in FindingColumns)
+                {
+                    csv.WriteField(column);
+                }
+
+                csv.NextRecord();
+                foreach ((AllianceReport report, _, _) in reports)
+                {
+                    foreach (ReportFinding finding in report.Findings)
+                    {
+                        WriteFindingRow(csv, report, "finding", finding.Rule, finding.Type, finding.Sessions, finding.Summary);
+                    }
+
+                    foreach (ReportAlert alert in report.Alerts)
+                    {
+                        WriteFindingRow(csv, report, "alert", alert.Rule, alert.Rule, alert.Sessions, alert.Message);
+                    }
+                }
+            }
+        }
+
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, string outputFile, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        var reports = Reports(pipeline, settings, analyzer);
+        using (var writer = new StreamWriter(outputFile, append: false, new UTF8Encoding(false)))
+        {
+            HtmlReport.Write(writer, reports, Path.GetFileName(settings.Input));
+        }
+
+        pipeline.Summary();
+        error.WriteLine($"Wrote {outputFile} ({reports.Count} episodes).");
+        return pipeline.ExitCode;
+    }
+
+    internal static int Stats(CliSettings settings, bool json, TextWriter output, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        var byInstrument = new Dictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
+        var totals = new Dictionary<(string Episode, int Session, string Instrument), Dictionary<Perspective, AllianceScore>>();
+        foreach (var (administration, assessment, score) in pipeline.Scored())
+        {
+            if (!byInstrument.TryGetValue(administration.Instrument.Id, out var group))
+            {
+                byInstrument[administration.Instrument.Id] = group = (administration.Instrument, new List<Assessment>());
+            }
+
+            group.Assessments.Add(assessment);
+            var key = (administration.Episode, administration.Session, administration.Instrument.Id);
+            if (!totals.TryGetValue(key, out var perspectives))
+            {
+                totals[key] = perspectives = new Dictionary<Perspective, AllianceScore>();
+            }
+
+            perspectives[administration.Perspective] = score;
+        }
+
+        var lines = new List<(string Instrument, string Scope, string Statistic, double Value, int N)>();
+        var notes = new List<string>();
+        foreach (var (id, (instrument, assessments)) in byInstrument.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            ResponseMatrix matrix = ResponseMatrix.FromAssessments(instrument, assessments);
+            Reliability.ForInstrument(instrument, matrix).Switch(
+                reliability =>
+                {
+                    Add(id, "total", reliability.Total);
+                    foreach (SubscaleReliability subscale in reliability.Subscales)
+                    {
+                        Add(id, subscale.Dimension.Id, subscale.Result);
+                    }
+                },
+                problem => notes.Add($"{id}: {problem.Message}"));
+
+            var pairs = totals.Where(t => t.Key.Instrument == id && t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
+                .Select(t => (t.Value[Perspective.Client], t.Value[Perspective.Therapist]))
+                .ToList();
+            if (pairs.Count > 0)
+            {
+                Agreement.ClientTherapist(pairs).Switch(
+                    agreement =>
+                    {
+                        agreement.Intraclass.Switch(
+                            icc =>
+                            {
+                                lines.Add((id, "client-therapist", "ICC2", icc[IccForm.Icc2].Value, icc.Targets));
+                                lines.Add((id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
+                            },
+                            problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));
+                        agreement.Correlation.Switch(r => lines.Add((id, "client-therapist", "pearson-r", r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
+                        lines.Add((id, "client-therapist", "mean-difference", agreement.BlandAltman.Bias, agreement.Pairs));
+                    },
+                    problem => notes.Add($"{id} client-therapist: {problem.Message}"));
+            }
+        }
+
+        void Add(string instrument, string scope, StatisticsResult<ReliabilityAnalysis> result) => result.Switch(
+            a =>
+            {
+                lines.Add((instrument, scope, "alpha", a.Alpha, a.RowsUsed));
+                lines.Add((instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
+            },
+            problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
+
+        if (json)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("statistics");
+                foreach (var line in lines)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("instrument", line.Instrument);
+                    writer.WriteString("scope", line.Scope);
+                    writer.WriteString("statistic", line.Statistic);
+                    if (double.IsFinite(line.Value))
+                    {
+                        writer.WriteNumber("value", line.Value);
+                    }
+                    else
+                    {
+                        writer.WriteNull("value");
+                    }
+
+                    writer.WriteNumber("n", line.N);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("notes");
+                notes.ForEach(writer.WriteStringValue);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+        }
+        else
+        {
+            output.WriteLine("instrument          scope                statistic              value       n");
+            foreach (var line in lines)
+            {
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-20} {2,-18} {3,10:0.0000} {4,7}", line.Instrument, line.Scope, line.Statistic, line.Value, line.N));
+            }
+
+            foreach (string note in notes)
+            {
+                output.WriteLine("note: " + note);
+            }
+        }
+
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    internal static int Instruments(IInstrumentCatalog catalog, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            output.WriteLine("[");
+            output.WriteLine(string.Join(",\n", catalog.Instruments.Select(InstrumentDefinition.ToJson)));
+            output.WriteLine("]");
+            return AllianceCli.Ok;
+        }
+
+        foreach (Instrument instrument in catalog.Instruments)
+        {
+            output.WriteLine($"{instrument.Id} {instrument.Version}: {instrument.Name}");
+            output.WriteLine($"  {instrument.Items.Length} items on {instrument.Scale}; forms: {string.Join(", ", instrument.Perspectives.Select(Name))}; measure: {instrument.Measure.ToString().ToLowerInvariant()}");
+            foreach (Subscale subscale in instrument.Subscales)
+            {
+                string maps = subscale.MapsTo.IsEmpty ? string.Empty : " -> " + string.Join(", ", subscale.MapsTo.Select(d => d.Id));
+                output.WriteLine($"  subscale {subscale.Dimension.Id}: items {string.Join(" ", subscale.ItemIds)}{maps}");
+            }
+
+            if (instrument.Cutoff is { } cutoff)
+            {
+                output.WriteLine($"  cutoff: {cutoff}");
+            }
+
+            output.WriteLine($"  missing data: {instrument.DefaultMissingDataPolicy.Name}");
+        }
+
+        return AllianceCli.Ok;
+    }
+
+    private static List<(AllianceReport Report, Episode Episode, Episode? Other)> Reports(Pipeline pipeline, CliSettings settings, EpisodeAnalyzer analyzer)
+    {
+        List<Episode> episodes = Pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)), settings.Catalog);
+        var byKey = episodes.ToDictionary(e => (e.Id, e.Perspective, e.InstrumentId));
+        return episodes.Select(e =>
+        {
+            Perspective counterpart = e.Perspective == Perspective.Client ? Perspective.Therapist : Perspective.Client;
+            Episode? other = e.Perspective is Perspective.Client or Perspective.Therapist && byKey.TryGetValue((e.Id, counterpart, e.InstrumentId), out Episode? o) ? o : null;
+            return (analyzer.Analyze(e, other), e, other);
+        }).ToList();
+    }
+
+    private static void WriteScoreRow(CsvWriter csv, Administration a, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string flagged)
+    {
+        csv.WriteField(a.Episode);
+        csv.WriteField(a.Session.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.WriteField(Name(a.Perspective));
+        csv.WriteField(a.Instrument.Id);
+        csv.WriteField(score.Provenance.StrategyName);
+        csv.WriteField(Metric(score.Metric));
+        csv.WriteField(dimension);
+        csv.WriteField(value.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(minimum.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(maximum.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(Math.Round(pomp, 4).ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(flagged);
+        csv.NextRecord();
+    }
+
+    private static void WriteFindingRow(CsvWriter csv, AllianceReport report, string kind, string rule, string type, IEnumerable<int> sessions, string summary)
+    {
+        csv.WriteField(report.EpisodeId);
+        csv.WriteField(Name(report.Perspective));
+        csv.WriteField(report.InstrumentId);
+        csv.WriteField(kind);
+        csv.WriteField(rule);
+        csv.WriteField(type);
+        csv.WriteField(string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture))));
+        csv.WriteField(summary);
+        csv.NextRecord();
+    }
+
+    internal static string Name(Perspective perspective) => perspective.ToString().ToLowerInvariant();
+
+    private static string Metric(ScoreMetric metric) => metric switch
+    {
+        ScoreMetric.WeightedMean => "weighted-mean",
+        ScoreMetric.WeakestLink => "weakest-link",
+        _ => metric.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Standard output or a file, as a text writer and a stream.</summary>
+    private sealed class Target : IDisposable
+    {
+        private readonly FileStream? _file;
+
+        private Target(FileStream? file, TextWriter writer, Stream stream)
+        {
+            _file = file;
+            Writer = writer;
+            Stream = stream;
+        }
+
+        internal TextWriter Writer { get; }
+
+        internal Stream Stream { get; }
+
+        internal static Target Open(string? path, TextWriter output)
+        {
+            if (path is null)
+            {
+                var buffer = new TextStream(output);
+                return new Target(null, output, buffer);
+            }
+
+            var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            return new Target(file, writer, new WriterStream(writer));
+        }
+
+        public void Dispose()
+        {
+            Writer.Flush();
+            Stream.Flush();
+            if (_file is not null)
+            {
+                Writer.Dispose();
+                _file.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A write-only stream that forwards UTF-8 bytes to a text writer.</summary>
+    private class TextStream : Stream
+    {
+        private readonly TextWriter _writer;
+        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+
+        internal TextStream(TextWriter writer) => _writer = writer;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => _writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, offset, count)];
+            _decoder.GetChars(buffer, offset, count, chars, 0);
+            _writer.Write(chars);
+        }
+    }
+
+    private sealed class WriterStream : TextStream
+    {
+        internal WriterStream(TextWriter writer)
+            : base(writer)
+        {
+        }
+    }
+}

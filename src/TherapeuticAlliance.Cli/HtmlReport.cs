@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Cli;
+
+/// <summary>Writes one self-contained HTML file (inline CSS and SVG, no network fetches): caseload summary, a chart per episode, findings and guidance.</summary>
+internal static class HtmlReport
+{
+    private const int Width = 640;
+    private const int Height = 220;
+    private const int Left = 48;
+    private const int Right = 16;
+    private const int Top = 16;
+    private const int Bottom = 32;
+
+    internal static void Write(TextWriter output, IReadOnlyList<(AllianceReport Report, Episode Episode, Episode? Other)> episodes, string source)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}")
+            .Append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}.note{color:#555;font-size:.9rem}")
+            .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd}\n</style>\n</head>\n<body>\n");
+        html.Append("<h1>Therapeutic alliance report</h1>\n<p class=\"note\">Source: ").Append(Encode(source)).Append(". Computed by TherapeuticAlliance: published methods, not clinical judgement. Alerts and focus areas are prompts for reflection.</p>\n");
+
+        int alerts = episodes.Sum(e => e.Report.Alerts.Length);
+        html.Append("<h2>Caseload</h2>\n<table>\n<tr><th>Episode</th><th>Instrument</th><th>Perspective</th><th>Sessions</th><th>Latest</th><th>Findings</th><th>Alerts</th></tr>\n");
+        foreach ((AllianceReport report, _, _) in episodes)
+        {
+            html.Append("<tr><td>").Append(Encode(report.EpisodeId)).Append("</td><td>").Append(Encode(report.InstrumentId)).Append("</td><td>")
+                .Append(report.Perspective).Append("</td><td>").Append(report.Sessions.Length.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(report.Sessions.Length > 0 ? report.Sessions[^1].Value.ToString(CultureInfo.InvariantCulture) : string.Empty).Append("</td><td>")
+                .Append(report.Findings.Length.ToString(CultureInfo.InvariantCulture)).Append("</td><td").Append(report.Alerts.Length > 0 ? " class=\"alert\"" : string.Empty).Append('>')
+                .Append(report.Alerts.Length.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n<p>").Append(episodes.Count.ToString(CultureInfo.InvariantCulture)).Append(" episodes, ").Append(alerts.ToString(CultureInfo.InvariantCulture)).Append(" alerts.</p>\n");
+
+        foreach ((AllianceReport report, Episode episode, Episode? other) in episodes)
+        {
+            html.Append("<section class=\"episode\">\n<h2>").Append(Encode(report.EpisodeId)).Append(" · ").Append(Encode(report.InstrumentId)).Append(" · ").Append(report.Perspective).Append("</h2>\n");
+            Chart(html, report, episode, other);
+            if (report.Findings.Length > 0)
+            {
+                html.Append("<h3>Findings</h3>\n<ul>\n");
+                foreach (ReportFinding finding in report.Findings)
+                {
+                    html.Append("<li><b>").Append(Encode(finding.Rule)).Append("</b>: ").Append(Encode(finding.Summary)).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
+            if (report.Alerts.Length > 0)
+            {
+                html.Append("<h3>Alerts</h3>\n<ul class=\"alert\">\n");
+                foreach (ReportAlert alert in report.Alerts)
+                {
+                    html.Append("<li><b>").Append(Encode(alert.Rule)).Append("</b>: ").Append(Encode(alert.Message)).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
+            if (report.Guidance.Length > 0)
+            {
+                html.Append("<h3>Focus areas</h3>\n<ul>\n");
+                foreach (ReportFocusArea area in report.Guidance)
+                {
+                    html.Append("<li>").Append(Encode(area.Prompt)).Append(" <span class=\"note\">(").Append(Encode(area.Reason)).Append(")</span></li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
+        output.Write(html.ToString());
+    }
+
+    private static void Chart(StringBuilder html, AllianceReport report, Episode episode, Episode? other)
+    {
+        double min = (double)report.Minimum;
+        double max = (double)report.Maximum;
+        int firstSession = episode.Scores[0].Occasion.SessionNumber;
+        int lastSession = episode.Scores[^1].Occasion.SessionNumber;
+        if (other is not null)
+        {
+            firstSession = Math.Min(firstSession, other.Scores[0].Occasion.SessionNumber);
+            lastSession = Math.Max(lastSession, other.Scores[^1].Occasion.SessionNumber);
+        }
+
+        double span = Math.Max(1, lastSession - firstSession);
+        string X(double session) => F(Left + ((session - firstSession) / span * (Width - Left - Right)));
+        string Y(double value) => F(Top + ((max - value) / (max - min) * (Height - Top - Bottom)));
+
+        html.Append("<svg class=\"chart\" role=\"img\" aria-label=\"Scores over sessions\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(Width).Append("\" height=\"").Append(Height)
+            .Append("\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(Height).Append("\">\n");
+        html.Append("<line x1=\"").Append(Left).Append("\" y1=\"").Append(Height - Bottom).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"").Append(Height - Bottom).Append("\" stroke=\"#999\"/>\n");
+        html.Append("<text x=\"4\" y=\"").Append(Y(max)).Append("\" font-size=\"10\">").Append(F(max)).Append("</text><text x=\"4\" y=\"").Append(Y(min)).Append("\" font-size=\"10\">").Append(F(min)).Append("</text>\n");
+        html.Append("<text x=\"").Append(Left).Append("\" y=\"").Append(Height - 8).Append("\" font-size=\"10\">session ").Append(firstSession).Append("</text><text x=\"").Append(Width - Right - 60).Append("\" y=\"").Append(Height - 8).Append("\" font-size=\"10\">session ").Append(lastSession).Append("</text>\n");
+        if (episode.Cutoff is { Metric: ScoreMetric.Sum } cutoff && episode.Metric == ScoreMetric.Sum)
+        {
+            html.Append("<line class=\"cutoff\" x1=\"").Append(Left).Append("\" y1=\"").Append(Y((double)cutoff.Threshold)).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"").Append(Y((double)cutoff.Threshold))
+                .Append("\" stroke=\"#c77\" stroke-dasharray=\"4 3\"><title>cutoff ").Append(Encode(cutoff.ToString())).Append("</title></line>\n");
+        }
+
+        Series(html, episode, X, Y, "#1f5fa8", episode.Perspective.ToString());
+        if (other is not null)
+        {
+            Series(html, other, X, Y, "#888", other.Perspective.ToString());
+        }
+
+        foreach (ReportFinding rupture in report.Findings.Where(f => f.Type == "rupture"))
+        {
+            int trough = rupture.Sessions[1];
+            double value = (double)episode.Scores.First(s => s.Occasion.SessionNumber == trough).Value;
+            html.Append("<circle class=\"rupture\" cx=\"").Append(X(trough)).Append("\" cy=\"").Append(Y(value)).Append("\" r=\"6\" fill=\"none\" stroke=\"#c00\" stroke-width=\"2\"><title>rupture</title></circle>\n");
+            if (rupture.Sessions.Count > 2)
+            {
+                int repair = rupture.Sessions[2];
+                double repaired = (double)episode.Scores.First(s => s.Occasion.SessionNumber == repair).Value;
+                html.Append("<circle class=\"repair\" cx=\"").Append(X(repair)).Append("\" cy=\"").Append(Y(repaired)).Append("\" r=\"6\" fill=\"none\" stroke=\"#080\" stroke-width=\"2\"><title>repair</title></circle>\n");
+            }
+        }
+
+        foreach (int session in report.Alerts.SelectMany(a => a.Sessions).Distinct())
+        {
+            html.Append("<text class=\"alert-mark\" x=\"").Append(X(session)).Append("\" y=\"").Append(Top + 8).Append("\" font-size=\"12\" fill=\"#a40000\" text-anchor=\"middle\">!</text>\n");
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    private static void Series(StringBuilder html, Episode episode, Func<double, string> x, Func<double, string> y, string colour, string label)
+    {
+        html.Append("<polyline class=\"series\" fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" points=\"");
+        foreach (AllianceScore score in episode.Scores)
+        {
+            html.Append(x(score.Occasion.SessionNumber)).Append(',').Append(y((double)score.Value)).Append(' ');
+        }
+
+        html.Append("\"><title>").Append(Encode(label)).Append("</title></polyline>\n");
+    }
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,3 @@
+using TherapeuticAlliance.Cli;
+
+return AllianceCli.Run(args, Console.Out, Console.Error);
