@@ -18,6 +18,21 @@ internal static class AllianceCli
 
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool? progress = null)
     {
+        // Files and options are culture-invariant ("6.5", not "6,5"), whatever the machine's culture.
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return RunInvariant(args, output, error, progress);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter output, TextWriter error, bool? progress)
+    {
         var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value) or wide (episode,session,date,perspective,instrument,<item ids>); see docs/cli.md." };
         var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column), long or wide. Default: auto.", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong("auto", "long", "wide");
