@@ -32,6 +32,7 @@ internal sealed record InputProblem(string File, long Line, string? Column, stri
 internal sealed class AdministrationReader
 {
     internal static readonly string[] KeyColumns = { "episode", "session", "date", "perspective", "instrument" };
+    private const string NumberExpected = "expected a number with '.' as decimal point, or an empty cell for not answered.";
     private static readonly string[] LongColumns = { "episode", "session", "date", "perspective", "instrument", "item", "value" };
 
     private readonly IInstrumentCatalog _catalog;
@@ -126,7 +127,7 @@ internal sealed class AdministrationReader
 
                 if (!TryValue(rawValue, out decimal? value))
                 {
-                    Reject(line, "value", "expected a number with '.' as decimal point, or an empty cell for not answered.", pending);
+                    Reject(line, "value", NumberExpected, pending);
                     continue;
                 }
 
@@ -171,7 +172,7 @@ internal sealed class AdministrationReader
 
                     if (!TryValue(raw, out decimal? value))
                     {
-                        Problems.Add(new InputProblem(_displayName, line, header[c], "expected a number with '.' as decimal point, or an empty cell for not answered."));
+                        Problems.Add(new InputProblem(_displayName, line, header[c], NumberExpected));
                         bad = true;
                         continue;
                     }
