@@ -2,6 +2,9 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+#endif
 using Ardalis.GuardClauses;
 using OneOf;
 using TherapeuticAlliance.Instruments;
@@ -23,6 +26,8 @@ namespace TherapeuticAlliance.Statistics;
 /// </remarks>
 public static class BatchScorer
 {
+    private const int BlockRows = 4096;
+
     /// <summary>Scores every row of a matrix.</summary>
     /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
     /// <param name="responses">The responses; NaN = not answered.</param>
@@ -45,62 +50,98 @@ public static class BatchScorer
         var grid = new UnitGrid(instrument.Scale);
         int rows = responses.RowCount;
         var invalid = new bool[rows];
-        UnitColumn total = Accumulate(instrument, responses, grid, instrument.TotalUnit, invalid);
-        double[] totals = total.Finish(grid, metric, policy, invalid, null);
 
-        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(instrument.SubscaleUnits.Length);
-        foreach (ScoringUnit unit in instrument.SubscaleUnits)
+        // Unit 0 is the instrument total; units 1.. are the subscales. Rows are processed in cache-sized blocks: each
+        // column of a block is converted to keyed units once and added to every unit that contains it, then the
+        // block's scores are written out. Only the output columns are allocated at full size.
+        ImmutableArray<ScoringUnit> subscaleUnits = instrument.SubscaleUnits;
+        int unitCount = subscaleUnits.Length + 1;
+        var members = new bool[unitCount, instrument.Items.Length];
+        var itemCounts = new int[unitCount];
+        itemCounts[0] = instrument.Items.Length;
+        for (int item = 0; item < instrument.Items.Length; item++)
         {
-            UnitColumn column = Accumulate(instrument, responses, grid, unit, null);
-            subscales.Add(new BatchSubscale(unit.Dimension!, column.Finish(grid, metric, policy, invalid, totals)));
+            members[0, item] = true;
         }
 
-        ImmutableArray<int> invalidRows = Enumerable.Range(0, rows).Where(r => invalid[r]).ToImmutableArray();
+        for (int u = 0; u < subscaleUnits.Length; u++)
+        {
+            itemCounts[u + 1] = subscaleUnits[u].ItemIndices.Length;
+            foreach (int item in subscaleUnits[u].ItemIndices)
+            {
+                members[u + 1, item] = true;
+            }
+        }
+
+        var outputs = new double[unitCount][];
+        var accumulators = new UnitColumn[unitCount];
+        for (int u = 0; u < unitCount; u++)
+        {
+            outputs[u] = new double[rows];
+            accumulators[u] = new UnitColumn(itemCounts[u], Math.Min(BlockRows, Math.Max(rows, 1)));
+        }
+
+        var keyed = new double[Math.Min(BlockRows, Math.Max(rows, 1))];
+        for (int start = 0; start < rows; start += BlockRows)
+        {
+            int length = Math.Min(BlockRows, rows - start);
+            foreach (UnitColumn accumulator in accumulators)
+            {
+                accumulator.Reset(length);
+            }
+
+            for (int item = 0; item < instrument.Items.Length; item++)
+            {
+                grid.ToKeyedUnits(responses.GetColumn(item).Slice(start, length), instrument.Reversed[item], keyed, invalid, start);
+                for (int u = 0; u < unitCount; u++)
+                {
+                    if (members[u, item])
+                    {
+                        accumulators[u].Add(keyed, length);
+                    }
+                }
+            }
+
+            for (int r = 0; r < length; r++)
+            {
+                if (invalid[start + r])
+                {
+                    foreach (UnitColumn accumulator in accumulators)
+                    {
+                        accumulator.Poison(r);
+                    }
+                }
+            }
+
+            accumulators[0].Finish(grid, metric, policy, null, outputs[0].AsSpan(start, length), length);
+            for (int u = 1; u < unitCount; u++)
+            {
+                accumulators[u].Finish(grid, metric, policy, outputs[0].AsSpan(start, length), outputs[u].AsSpan(start, length), length);
+            }
+        }
+
+        double[] totals = outputs[0];
+        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(subscaleUnits.Length);
+        for (int u = 0; u < subscaleUnits.Length; u++)
+        {
+            subscales.Add(new BatchSubscale(subscaleUnits[u].Dimension!, outputs[u + 1]));
+        }
+
+        var invalidRows = ImmutableArray.CreateBuilder<int>();
         int unscored = 0;
         for (int r = 0; r < rows; r++)
         {
-            if (!invalid[r] && double.IsNaN(totals[r]))
+            if (invalid[r])
+            {
+                invalidRows.Add(r);
+            }
+            else if (double.IsNaN(totals[r]))
             {
                 unscored++;
             }
         }
 
-        return new BatchScores(instrument.Id, metric, policy, totals, subscales.MoveToImmutable(), invalidRows, unscored);
-    }
-
-    private static UnitColumn Accumulate(Instrument instrument, ResponseMatrix responses, UnitGrid grid, ScoringUnit unit, bool[]? invalid)
-    {
-        int rows = responses.RowCount;
-        var sums = new double[rows];
-        var answered = new int[rows];
-        foreach (int item in unit.ItemIndices)
-        {
-            ReadOnlySpan<double> column = responses.GetColumn(item);
-            bool reversed = instrument.Reversed[item];
-            for (int r = 0; r < rows; r++)
-            {
-                double value = column[r];
-                if (double.IsNaN(value))
-                {
-                    continue;
-                }
-
-                if (!grid.TryToUnits(value, out double units))
-                {
-                    if (invalid is not null)
-                    {
-                        invalid[r] = true;
-                    }
-
-                    continue;
-                }
-
-                sums[r] += reversed ? grid.MinimumUnits + grid.MaximumUnits - units : units;
-                answered[r]++;
-            }
-        }
-
-        return new UnitColumn(unit.ItemIndices.Length, sums, answered);
+        return new BatchScores(instrument.Id, metric, policy, totals, subscales.MoveToImmutable(), invalidRows.ToImmutable(), unscored);
     }
 
     /// <summary>The scale as whole multiples of its finest decimal unit, so sums are exact in double.</summary>
@@ -135,51 +176,177 @@ public static class BatchScorer
             return Math.Abs(scaled - units) <= 1e-7 * Math.Max(1.0, Math.Abs(scaled))
                 && units >= MinimumUnits
                 && units <= MaximumUnits
-                && Math.IEEERemainder(units - MinimumUnits, StepUnits) == 0.0;
+                && (StepUnits == 1.0 || Math.IEEERemainder(units - MinimumUnits, StepUnits) == 0.0);
+        }
+
+        /// <summary>Writes each value's keyed units to <paramref name="keyed"/> (NaN when missing or invalid) and flags invalid rows.</summary>
+        internal void ToKeyedUnits(ReadOnlySpan<double> column, bool reversed, double[] keyed, bool[] invalid, int offset)
+        {
+            double mirror = MinimumUnits + MaximumUnits;
+            int r = 0;
+#if NET8_0_OR_GREATER
+            if (Factor == 1.0 && StepUnits == 1.0 && Vector.IsHardwareAccelerated)
+            {
+                // Whole-number scales (1-5, 1-7, ...): valid means a whole number within range; NaN fails every comparison.
+                int width = Vector<double>.Count;
+                var min = new Vector<double>(MinimumUnits);
+                var max = new Vector<double>(MaximumUnits);
+                var mirrored = new Vector<double>(mirror);
+                var nan = new Vector<double>(double.NaN);
+                for (; r <= column.Length - width; r += width)
+                {
+                    var v = new Vector<double>(column.Slice(r));
+                    Vector<long> present = Vector.Equals(v, v);
+                    Vector<long> valid = Vector.Equals(v, Vector.Floor(v)) & Vector.GreaterThanOrEqual(v, min) & Vector.LessThanOrEqual(v, max);
+                    if (!Vector.EqualsAll(present & ~valid, Vector<long>.Zero))
+                    {
+                        for (int i = r; i < r + width; i++)
+                        {
+                            keyed[i] = Scalar(column[i], reversed, mirror, invalid, offset + i);
+                        }
+
+                        continue;
+                    }
+
+                    Vector.ConditionalSelect(valid, reversed ? mirrored - v : v, nan).CopyTo(keyed, r);
+                }
+            }
+#endif
+            for (; r < column.Length; r++)
+            {
+                keyed[r] = Scalar(column[r], reversed, mirror, invalid, offset + r);
+            }
+        }
+
+        private double Scalar(double value, bool reversed, double mirror, bool[] invalid, int row)
+        {
+            if (double.IsNaN(value))
+            {
+                return double.NaN;
+            }
+
+            if (!TryToUnits(value, out double units))
+            {
+                invalid[row] = true;
+                return double.NaN;
+            }
+
+            return reversed ? mirror - units : units;
         }
 
         private static bool IsWhole(decimal value) => decimal.Truncate(value) == value;
     }
 
-    private readonly struct UnitColumn
+    /// <summary>Running sums of keyed units and answered counts of one unit over one block of rows.</summary>
+    private sealed class UnitColumn
     {
-        internal UnitColumn(int itemCount, double[] sums, int[] answered)
+        private readonly double[] _sums;
+        private readonly double[] _answered;
+
+        internal UnitColumn(int itemCount, int blockRows)
         {
             ItemCount = itemCount;
-            Sums = sums;
-            Answered = answered;
+            _sums = new double[blockRows];
+            _answered = new double[blockRows];
         }
 
         private int ItemCount { get; }
 
-        private double[] Sums { get; }
-
-        private int[] Answered { get; }
-
-        /// <summary>Turns exact unit sums into scores with one correctly rounded division each.</summary>
-        internal double[] Finish(UnitGrid grid, ScoreMetric metric, MissingDataPolicy policy, bool[] invalid, double[]? totals)
+        internal void Reset(int length)
         {
-            int allowedMissing = policy.MaximumMissing(ItemCount);
-            double[] result = Sums;
-            for (int r = 0; r < result.Length; r++)
+            Array.Clear(_sums, 0, length);
+            Array.Clear(_answered, 0, length);
+        }
+
+        /// <summary>Adds a column of keyed units (NaN = missing or invalid) to the running sums and answered counts.</summary>
+        internal void Add(double[] keyed, int length)
+        {
+            int r = 0;
+#if NET8_0_OR_GREATER
+            if (Vector.IsHardwareAccelerated)
             {
-                int answered = Answered[r];
-                if (invalid[r] || ItemCount - answered > allowedMissing || (totals is not null && double.IsNaN(totals[r])))
+                int width = Vector<double>.Count;
+                Vector<double> one = Vector<double>.One;
+                for (; r <= length - width; r += width)
                 {
-                    result[r] = double.NaN;
-                    continue;
+                    var k = new Vector<double>(keyed, r);
+                    Vector<long> present = Vector.Equals(k, k);
+                    (new Vector<double>(_sums, r) + Vector.ConditionalSelect(present, k, Vector<double>.Zero)).CopyTo(_sums, r);
+                    (new Vector<double>(_answered, r) + Vector.ConditionalSelect(present, one, Vector<double>.Zero)).CopyTo(_answered, r);
+                }
+            }
+#endif
+            for (; r < length; r++)
+            {
+                double k = keyed[r];
+                if (!double.IsNaN(k))
+                {
+                    _sums[r] += k;
+                    _answered[r] += 1.0;
+                }
+            }
+        }
+
+        /// <summary>Makes a row's score NaN (an invalid value in the row).</summary>
+        internal void Poison(int row) => _sums[row] = double.NaN;
+
+        /// <summary>Turns exact unit sums into scores with one correctly rounded division each (the same IEEE operations per lane, vectorised or not).</summary>
+        internal void Finish(UnitGrid grid, ScoreMetric metric, MissingDataPolicy policy, ReadOnlySpan<double> totals, Span<double> result, int length)
+        {
+            double needed = ItemCount - policy.MaximumMissing(ItemCount);
+            double n = ItemCount;
+            double factor = grid.Factor;
+            double min = grid.MinimumUnits;
+            double range = grid.MaximumUnits - grid.MinimumUnits;
+            bool hasTotals = !totals.IsEmpty;
+            int r = 0;
+#if NET8_0_OR_GREATER
+            if (Vector.IsHardwareAccelerated)
+            {
+                int width = Vector<double>.Count;
+                var vNeeded = new Vector<double>(needed);
+                var vN = new Vector<double>(n);
+                var vFactor = new Vector<double>(factor);
+                var vMin = new Vector<double>(min);
+                var vRange = new Vector<double>(range);
+                var vHundred = new Vector<double>(100.0);
+                var nan = new Vector<double>(double.NaN);
+                for (; r <= length - width; r += width)
+                {
+                    var k = new Vector<double>(_sums, r);
+                    var a = new Vector<double>(_answered, r);
+                    Vector<double> value = metric switch
+                    {
+                        ScoreMetric.Sum => k * vN / (a * vFactor),
+                        ScoreMetric.Mean => k / (a * vFactor),
+                        _ => vHundred * (k - (a * vMin)) / (a * vRange),
+                    };
+                    if (hasTotals)
+                    {
+                        value += new Vector<double>(totals.Slice(r)) * Vector<double>.Zero;
+                    }
+
+                    Vector.ConditionalSelect(Vector.GreaterThanOrEqual(a, vNeeded), value, nan).CopyTo(result.Slice(r));
+                }
+            }
+#endif
+            for (; r < length; r++)
+            {
+                double a = _answered[r];
+                double k = _sums[r];
+                double value = metric switch
+                {
+                    ScoreMetric.Sum => k * n / (a * factor),
+                    ScoreMetric.Mean => k / (a * factor),
+                    _ => 100.0 * (k - (a * min)) / (a * range),
+                };
+                if (hasTotals)
+                {
+                    value += totals[r] * 0.0;
                 }
 
-                double k = Sums[r];
-                result[r] = metric switch
-                {
-                    ScoreMetric.Sum => k * ItemCount / (answered * grid.Factor),
-                    ScoreMetric.Mean => k / (answered * grid.Factor),
-                    _ => 100.0 * (k - (answered * grid.MinimumUnits)) / (answered * (grid.MaximumUnits - grid.MinimumUnits)),
-                };
+                result[r] = a >= needed ? value : double.NaN;
             }
-
-            return result;
         }
     }
 }

@@ -1,0 +1,61 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
+
+namespace TherapeuticAlliance.Benchmarks;
+
+/// <summary>
+/// Batch scoring: 1,000,000 × 12 WAI-SR responses into totals and subscales. The baseline is a plain SIMD sum over
+/// the same column-major memory (the memory-bandwidth limit for this job), so results read as ratios.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+public class BatchBenchmarks
+{
+    private const int Rows = 1_000_000;
+    private ResponseMatrix _matrix = null!;
+    private double[] _columnMajor = null!;
+    private double[] _totals = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(11);
+        _columnMajor = new double[Rows * 12];
+        for (int i = 0; i < _columnMajor.Length; i++)
+        {
+            _columnMajor[i] = random.Next(1, 6);
+        }
+
+        _matrix = ResponseMatrix.FromColumnMajor(_columnMajor, Rows, 12);
+        _totals = new double[Rows];
+    }
+
+    [Benchmark(Baseline = true, Description = "SIMD sum of the 12 columns")]
+    public double SimdSum()
+    {
+        Array.Clear(_totals);
+        int width = Vector<double>.Count;
+        for (int c = 0; c < 12; c++)
+        {
+            ReadOnlySpan<double> column = _columnMajor.AsSpan(c * Rows, Rows);
+            int r = 0;
+            for (; r <= Rows - width; r += width)
+            {
+                (new Vector<double>(_totals.AsSpan(r)) + new Vector<double>(column.Slice(r))).CopyTo(_totals.AsSpan(r));
+            }
+
+            for (; r < Rows; r++)
+            {
+                _totals[r] += column[r];
+            }
+        }
+
+        return _totals[Rows - 1];
+    }
+
+    [Benchmark(Description = "BatchScorer: totals and 3 subscales (sum)")]
+    public double BatchScore() => BatchScorer.Score(AllianceInstruments.WaiSr, _matrix).AsT0.Totals.Span[Rows - 1];
+}
