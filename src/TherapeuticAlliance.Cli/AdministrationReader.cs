@@ -96,13 +96,9 @@ internal sealed class AdministrationReader
             Pending? pending = null;
             while (csv.Read())
             {
-                RowsRead++;
-                progress?.Invoke(RowsRead);
-                long line = csv.Parser.RawRow;
-                Key? key = ParseKey(csv, keyIndex, header, line);
+                (long line, Key? key) = NextRow(csv, keyIndex, progress);
                 if (key is null)
                 {
-                    RowsRejected++;
                     continue;
                 }
 
@@ -142,16 +138,11 @@ internal sealed class AdministrationReader
         }
         else
         {
-            string[] itemColumns = header.Where(h => !KeyColumns.Contains(h)).ToArray();
             while (csv.Read())
             {
-                RowsRead++;
-                progress?.Invoke(RowsRead);
-                long line = csv.Parser.RawRow;
-                Key? key = ParseKey(csv, keyIndex, header, line);
+                (long line, Key? key) = NextRow(csv, keyIndex, progress);
                 if (key is null)
                 {
-                    RowsRejected++;
                     continue;
                 }
 
@@ -193,13 +184,27 @@ internal sealed class AdministrationReader
                     continue;
                 }
 
-                _ = itemColumns;
                 if (Complete(pending, seen) is { } done)
                 {
                     yield return done;
                 }
             }
         }
+    }
+
+    /// <summary>Counts the row, reports progress and parses its key; a row whose key is invalid is counted as rejected.</summary>
+    private (long Line, Key? Key) NextRow(CsvReader csv, int[] keyIndex, Action<long>? progress)
+    {
+        RowsRead++;
+        progress?.Invoke(RowsRead);
+        long line = csv.Parser.RawRow;
+        Key? key = ParseKey(csv, keyIndex, line);
+        if (key is null)
+        {
+            RowsRejected++;
+        }
+
+        return (line, key);
     }
 
     private static bool Identifiers(string item) =>
@@ -248,7 +253,7 @@ internal sealed class AdministrationReader
         return new Administration(key.Episode, key.Session, key.Date, key.Perspective, key.Instrument, pending.Responses, pending.Line, pending.Rows);
     }
 
-    private Key? ParseKey(CsvReader csv, int[] keyIndex, string[] header, long line)
+    private Key? ParseKey(CsvReader csv, int[] keyIndex, long line)
     {
         string Field(int k) => csv.GetField(keyIndex[k]) ?? string.Empty;
         string episode = Field(0);
@@ -297,7 +302,6 @@ internal sealed class AdministrationReader
             return null;
         }
 
-        _ = header;
         return new Key(episode, session, date, perspective.Value, instrument);
     }
 
