@@ -369,7 +369,7 @@ internal static class Commands
 
             var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
             var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            return new Target(file, writer, new WriterStream(writer));
+            return new Target(file, writer, new TextStream(writer));
         }
 
         public void Dispose()
@@ -385,7 +385,7 @@ internal static class Commands
     }
 
     /// <summary>A write-only stream that forwards UTF-8 bytes to a text writer.</summary>
-    private class TextStream : Stream
+    private sealed class TextStream : Stream
     {
         private readonly TextWriter _writer;
         private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
@@ -415,14 +415,6 @@ internal static class Commands
             var chars = new char[_decoder.GetCharCount(buffer, offset, count)];
             _decoder.GetChars(buffer, offset, count, chars, 0);
             _writer.Write(chars);
-        }
-    }
-
-    private sealed class WriterStream : TextStream
-    {
-        internal WriterStream(TextWriter writer)
-            : base(writer)
-        {
         }
     }
 }

@@ -143,14 +143,7 @@ public static class InstrumentDefinition
 
         foreach (string? perspective in dto.Perspectives ?? new List<string>())
         {
-            Perspective? parsed = perspective switch
-            {
-                "client" => Perspective.Client,
-                "therapist" => Perspective.Therapist,
-                "observer" => Perspective.Observer,
-                "collateral" => Perspective.Collateral,
-                _ => null,
-            };
+            Perspective? parsed = Names.ParsePerspective(perspective);
             if (parsed is { } p)
             {
                 spec.Perspectives.Add(p);
@@ -163,8 +156,8 @@ public static class InstrumentDefinition
 
         if (dto.Cutoff is { } cutoff)
         {
-            CutoffOperator? op = Parse(cutoff.Operator, new[] { CutoffOperator.LessThan, CutoffOperator.LessThanOrEqual, CutoffOperator.GreaterThan, CutoffOperator.GreaterThanOrEqual }, Names.Of);
-            ScoreMetric? metric = cutoff.Metric is null ? ScoreMetric.Sum : Parse(cutoff.Metric, new[] { ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp, ScoreMetric.WeightedMean, ScoreMetric.WeakestLink }, Names.Of);
+            CutoffOperator? op = Names.ParseOperator(cutoff.Operator);
+            ScoreMetric? metric = cutoff.Metric is null ? ScoreMetric.Sum : Names.ParseMetric(cutoff.Metric);
             if (cutoff.Threshold is not { } threshold)
             {
                 problems.Add("cutoff: give a threshold.");
@@ -222,20 +215,6 @@ public static class InstrumentDefinition
         "prorate-max-fraction" when dto.Parameter is { } f && f > 0m && f < 1m => MissingDataPolicy.ProrateUpToFraction(f),
         _ => null,
     };
-
-    private static T? Parse<T>(string? text, IEnumerable<T> values, Func<T, string> name)
-        where T : struct
-    {
-        foreach (T value in values)
-        {
-            if (string.Equals(name(value), text, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
 
     private static T Problem<T>(List<string> problems, string message, T fallback)
     {

@@ -1,5 +1,3 @@
-using System;
-
 namespace TherapeuticAlliance.Internal;
 
 internal static class Identifiers
@@ -33,5 +31,4 @@ internal static class Identifiers
 
     internal static bool IsDefined(Perspective perspective) => perspective is >= Perspective.Client and <= Perspective.Collateral;
 
-    internal static StringComparer Comparer => StringComparer.Ordinal;
 }

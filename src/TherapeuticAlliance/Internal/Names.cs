@@ -30,4 +30,27 @@ internal static class Names
     };
 
     internal static string Of(MeasureKind kind) => kind == MeasureKind.Outcome ? "outcome" : "alliance";
+
+    internal static Perspective? ParsePerspective(string? text) =>
+        Parse(text, new[] { Perspective.Client, Perspective.Therapist, Perspective.Observer, Perspective.Collateral }, Of);
+
+    internal static ScoreMetric? ParseMetric(string? text) =>
+        Parse(text, new[] { ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp, ScoreMetric.WeightedMean, ScoreMetric.WeakestLink }, Of);
+
+    internal static CutoffOperator? ParseOperator(string? text) =>
+        Parse(text, new[] { CutoffOperator.LessThan, CutoffOperator.LessThanOrEqual, CutoffOperator.GreaterThan, CutoffOperator.GreaterThanOrEqual }, Of);
+
+    private static T? Parse<T>(string? text, T[] values, System.Func<T, string> name)
+        where T : struct
+    {
+        foreach (T value in values)
+        {
+            if (string.Equals(name(value), text, System.StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 }

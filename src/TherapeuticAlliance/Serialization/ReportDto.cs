@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Serialization;
@@ -100,16 +101,13 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext
 
 internal static class ReportDtoMapper
 {
-    private static readonly string[] Perspectives = { "client", "therapist", "observer", "collateral" };
-    private static readonly string[] Metrics = { "sum", "mean", "pomp", "weighted-mean", "weakest-link" };
-
     internal static ReportDto ToDto(AllianceReport report) => new()
     {
         SchemaVersion = report.SchemaVersion,
         EpisodeId = report.EpisodeId,
         InstrumentId = report.InstrumentId,
-        Perspective = Perspectives[(int)report.Perspective - 1],
-        Metric = Metrics[(int)report.Metric - 1],
+        Perspective = Names.Of(report.Perspective),
+        Metric = Names.Of(report.Metric),
         Minimum = report.Minimum,
         Maximum = report.Maximum,
         Sessions = report.Sessions.Select(s => new ReportSessionDto { Session = s.Session, RecordedAt = s.RecordedAt, Value = s.Value, Pomp = s.Pomp }).ToList(),
@@ -129,9 +127,9 @@ internal static class ReportDtoMapper
 
     internal static AllianceReport? FromDto(ReportDto dto)
     {
-        int perspective = Array.IndexOf(Perspectives, dto.Perspective) + 1;
-        int metric = Array.IndexOf(Metrics, dto.Metric) + 1;
-        if (dto.EpisodeId is null || dto.InstrumentId is null || perspective == 0 || metric == 0
+        Perspective? perspective = Names.ParsePerspective(dto.Perspective);
+        ScoreMetric? metric = Names.ParseMetric(dto.Metric);
+        if (dto.EpisodeId is null || dto.InstrumentId is null || perspective is null || metric is null
             || dto.Sessions is null || dto.Findings is null || dto.Alerts is null || dto.Guidance is null || dto.Skipped is null)
         {
             return null;
@@ -149,8 +147,8 @@ internal static class ReportDtoMapper
         return new AllianceReport(
             dto.EpisodeId,
             dto.InstrumentId,
-            (Perspective)perspective,
-            (ScoreMetric)metric,
+            perspective.Value,
+            metric.Value,
             dto.Minimum,
             dto.Maximum,
             dto.Sessions.Select(s => new ReportSession(s.Session, s.RecordedAt, s.Value, s.Pomp)),
