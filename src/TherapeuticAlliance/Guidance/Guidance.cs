@@ -187,10 +187,12 @@ public sealed class FoundingPracticesGuidance : IGuidanceProvider
             }
         }
 
-        bool strained = context.Alerts.Any(a => a.Rule is AlertRules.BelowCutoffRule or AlertRules.DropFromPreviousRule or AlertRules.UnrepairedRuptureRule or AlertRules.SuddenLossRule or AlertRules.DecliningSlopeRule);
-        string? strainRule = context.Alerts.Select(a => a.Rule).FirstOrDefault()
+        // The first alert that signals strain, or else the first rupture, triggers openness to criticism.
+        string? strainRule = context.Alerts
+            .Select(a => a.Rule)
+            .FirstOrDefault(rule => rule is AlertRules.BelowCutoffRule or AlertRules.DropFromPreviousRule or AlertRules.UnrepairedRuptureRule or AlertRules.SuddenLossRule or AlertRules.DecliningSlopeRule)
             ?? context.Findings.OfType<RuptureFinding>().Select(f => f.Rule).FirstOrDefault();
-        if ((strained || context.Findings.OfType<RuptureFinding>().Any()) && strainRule is not null)
+        if (strainRule is not null)
         {
             Add(ImprovementPractice.OpennessToCriticism, strainRule, "The ratings show strain in the partnership.");
         }

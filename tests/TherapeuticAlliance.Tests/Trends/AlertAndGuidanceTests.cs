@@ -82,6 +82,21 @@ public class GuidanceTests
     }
 
     [Fact]
+    public void ADiscrepancyAlertAlone_IsNotStrain_AndARuptureIsNamedAsTheTrigger()
+    {
+        Episode client = TrendTestData.Series(1, new double[] { 40, 42, 41, 43, 33, 42, 44 });
+        Episode therapist = TrendTestData.Series(1, new double[] { 30, 42, 41, 43, 33, 42, 44 }, perspective: Perspective.Therapist);
+        var discrepancy = new AlertRules(new AlertOptions { DiscrepancyThreshold = 5, BelowCutoff = false, DropFromPrevious = false, UnrepairedRupture = false, DecliningSlope = false, SuddenLoss = false })
+            .Evaluate(client, Array.Empty<TrendFinding>(), therapist);
+        Assert.Equal(AlertRules.DiscrepancyRule, Assert.Single(discrepancy).Rule);
+        Assert.Empty(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), Array.Empty<TrendFinding>(), discrepancy)));
+
+        var ruptures = new RuptureRepairDetector(new RuptureRepairOptions { RepairWindow = 2 }).Detect(client).Findings;
+        FocusArea area = Assert.Single(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), ruptures, discrepancy)));
+        Assert.Equal((ImprovementPractice.OpennessToCriticism, "rupture-repair"), (area.Practice, area.Trigger));
+    }
+
+    [Fact]
     public void NothingWeakAndNoStrain_SuggestsNothing()
     {
         AllianceScore score = ScoringStrategies.Mean.Score(AllianceInstruments.AllianceProfile
