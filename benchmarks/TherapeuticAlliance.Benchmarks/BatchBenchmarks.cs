@@ -18,6 +18,7 @@ public class BatchBenchmarks
     private ResponseMatrix _matrix = null!;
     private double[] _columnMajor = null!;
     private double[] _totals = null!;
+    private double[] _scores = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +32,7 @@ public class BatchBenchmarks
 
         _matrix = ResponseMatrix.FromColumnMajor(_columnMajor, Rows, 12);
         _totals = new double[Rows];
+        _scores = new double[BatchScorer.DestinationLength(AllianceInstruments.WaiSr, Rows)];
     }
 
     [Benchmark(Baseline = true, Description = "SIMD sum of the 12 columns")]
@@ -56,6 +58,9 @@ public class BatchBenchmarks
         return _totals[Rows - 1];
     }
 
-    [Benchmark(Description = "BatchScorer: totals and 3 subscales (sum)")]
+    [Benchmark(Description = "BatchScorer.Score: totals and 3 subscales (sum), new result arrays")]
     public double BatchScore() => BatchScorer.Score(AllianceInstruments.WaiSr, _matrix).AsT0.Totals.Span[Rows - 1];
+
+    [Benchmark(Description = "BatchScorer.ScoreInto: the same into a reused buffer")]
+    public double BatchScoreInto() => BatchScorer.ScoreInto(AllianceInstruments.WaiSr, _matrix, _scores).AsT0.UnscoredRows + _scores[Rows - 1];
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 #if NET8_0_OR_GREATER
 using System.Numerics;
+using System.Runtime.InteropServices;
 #endif
 using Ardalis.GuardClauses;
 using OneOf;
@@ -26,8 +27,6 @@ namespace TherapeuticAlliance.Statistics;
 /// </remarks>
 public static class BatchScorer
 {
-    private const int BlockRows = 4096;
-
     /// <summary>Scores every row of a matrix.</summary>
     /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
     /// <param name="responses">The responses; NaN = not answered.</param>
@@ -47,101 +46,393 @@ public static class BatchScorer
         }
 
         policy ??= instrument.DefaultMissingDataPolicy;
-        var grid = new UnitGrid(instrument.Scale);
         int rows = responses.RowCount;
-        var invalid = new bool[rows];
-
-        // Unit 0 is the instrument total; units 1.. are the subscales. Rows are processed in cache-sized blocks: each
-        // column of a block is converted to keyed units once and added to every unit that contains it, then the
-        // block's scores are written out. Only the output columns are allocated at full size.
-        ImmutableArray<ScoringUnit> subscaleUnits = instrument.SubscaleUnits;
-        int unitCount = subscaleUnits.Length + 1;
-        var members = new bool[unitCount, instrument.Items.Length];
-        var itemCounts = new int[unitCount];
-        itemCounts[0] = instrument.Items.Length;
-        for (int item = 0; item < instrument.Items.Length; item++)
+        int columns = instrument.SubscaleUnits.Length + 1;
+        double[] values = NewColumn(DestinationLength(instrument, rows));
+        var kernel = new Kernel(instrument, responses, metric, policy);
+        kernel.Run(values);
+        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(columns - 1);
+        for (int u = 1; u < columns; u++)
         {
-            members[0, item] = true;
+            subscales.Add(new BatchSubscale(instrument.SubscaleUnits[u - 1].Dimension!, new ReadOnlyMemory<double>(values, u * rows, rows)));
         }
 
-        for (int u = 0; u < subscaleUnits.Length; u++)
+        return new BatchScores(instrument.Id, metric, policy, new ReadOnlyMemory<double>(values, 0, rows), subscales.MoveToImmutable(), kernel.InvalidRowList(), kernel.UnscoredRows);
+    }
+
+    /// <summary>Scores every row of a matrix into a buffer the caller owns, so repeated batches allocate (almost) nothing.</summary>
+    /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
+    /// <param name="responses">The responses; NaN = not answered.</param>
+    /// <param name="destination">
+    /// Receives the scores column after column: the instrument totals in <c>[0, rows)</c>, then one column of
+    /// <c>rows</c> values per subscale in the order of <see cref="Instrument.Subscales"/>. It needs at least
+    /// <c>rows × (1 + instrument.Subscales.Length)</c> elements; see <see cref="DestinationLength"/>. NaN marks a row or
+    /// subscale that could not be scored, as in <see cref="Score"/>.
+    /// </param>
+    /// <param name="metric"><see cref="ScoreMetric.Sum"/>, <see cref="ScoreMetric.Mean"/> or <see cref="ScoreMetric.Pomp"/>.</param>
+    /// <param name="policy">The missing-data policy; <see langword="null"/> for the instrument's default.</param>
+    /// <returns>The counts of invalid and unscored rows, or <see cref="MatrixShapeMismatch"/> (and nothing written) when the matrix does not have one column per item.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> or <paramref name="responses"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics, or <paramref name="destination"/> is too short.</exception>
+    /// <remarks>The values written are exactly those <see cref="Score"/> returns.</remarks>
+    public static BatchSummaryResult ScoreInto(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
+    {
+        Guard.Against.Null(instrument);
+        Guard.Against.Null(responses);
+        Guard.Against.InvalidInput(metric, nameof(metric), m => m is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp, "The batch path scores sums, means and POMP.");
+        if (destination.Length < DestinationLength(instrument, responses.RowCount))
         {
-            itemCounts[u + 1] = subscaleUnits[u].ItemIndices.Length;
-            foreach (int item in subscaleUnits[u].ItemIndices)
+            throw new ArgumentException("The destination needs rows × (1 + the number of subscales) elements; see DestinationLength.", nameof(destination));
+        }
+
+        if (responses.ColumnCount != instrument.Items.Length)
+        {
+            return new MatrixShapeMismatch(instrument.Id, instrument.Items.Length, responses.ColumnCount);
+        }
+
+        policy ??= instrument.DefaultMissingDataPolicy;
+        var kernel = new Kernel(instrument, responses, metric, policy);
+        kernel.Run(destination);
+        return new BatchSummary(instrument.Id, metric, policy, responses.RowCount, instrument.SubscaleUnits.Length + 1, kernel.InvalidRowList(), kernel.UnscoredRows);
+    }
+
+    /// <summary>Gets the number of elements <see cref="ScoreInto"/> writes for a number of rows: <c>rows × (1 + instrument.Subscales.Length)</c>.</summary>
+    /// <param name="instrument">The instrument.</param>
+    /// <param name="rows">The number of rows; 0 or more.</param>
+    /// <returns>The length the destination needs.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="rows"/> is negative or the length does not fit in an <see cref="int"/>.</exception>
+    public static int DestinationLength(Instrument instrument, int rows)
+    {
+        Guard.Against.Null(instrument);
+        Guard.Against.Negative(rows);
+        long length = (long)rows * (instrument.SubscaleUnits.Length + 1);
+        return length <= int.MaxValue ? (int)length : throw new ArgumentException("rows × (1 + the number of subscales) exceeds the largest array; score in smaller batches.", nameof(rows));
+    }
+
+    private static double[] NewColumn(int length)
+    {
+#if NET8_0_OR_GREATER
+        // Every element is written, so the array need not be zeroed first.
+        return GC.AllocateUninitializedArray<double>(length);
+#else
+        return new double[length];
+#endif
+    }
+
+    /// <summary>
+    /// One pass over the matrix: for each row (or each vector of rows), each item is read once, checked, keyed and
+    /// added to its group (the items that belong to the same units), and every unit's score is computed from its
+    /// groups and written straight to its output column. Unit 0 is the instrument total; units 1.. are the subscales.
+    /// </summary>
+    private sealed class Kernel
+    {
+        private readonly double[] _data;
+        private readonly int _rows;
+        private readonly ScoreMetric _metric;
+        private readonly int[][] _groupItems;
+        private readonly bool[] _reversed;
+        private readonly int[][] _unitGroups;
+        private readonly double[] _unitItems;
+        private readonly double[] _unitNeeded;
+        private readonly double[] _groupSums;
+        private readonly double[] _groupAnswered;
+        private readonly int[][] _groupPlain;
+        private readonly int[][] _groupReversed;
+#if NET8_0_OR_GREATER
+        private readonly Vector<double>[] _vectorSums;
+        private readonly Vector<double>[] _vectorAnswered;
+#endif
+
+        internal Kernel(Instrument instrument, ResponseMatrix responses, ScoreMetric metric, MissingDataPolicy policy)
+        {
+            _data = responses.ColumnMajorValues;
+            _rows = responses.RowCount;
+            _metric = metric;
+            Grid = new UnitGrid(instrument.Scale);
+            _reversed = instrument.Reversed.ToArray();
+
+            // Group the items by the set of subscales they belong to; every unit is then a union of whole groups.
+            ImmutableArray<ScoringUnit> subscales = instrument.SubscaleUnits;
+            int itemCount = instrument.Items.Length;
+            var signatures = new string[itemCount];
+            for (int item = 0; item < itemCount; item++)
             {
-                members[u + 1, item] = true;
+                signatures[item] = string.Join(",", Enumerable.Range(0, subscales.Length).Where(u => subscales[u].ItemIndices.Contains(item)));
+            }
+
+            string[] distinct = signatures.Distinct(StringComparer.Ordinal).ToArray();
+            _groupItems = distinct.Select(sig => Enumerable.Range(0, itemCount).Where(i => signatures[i] == sig).ToArray()).ToArray();
+            int unitCount = subscales.Length + 1;
+            _unitGroups = new int[unitCount][];
+            _unitGroups[0] = Enumerable.Range(0, _groupItems.Length).ToArray();
+            _unitItems = new double[unitCount];
+            _unitNeeded = new double[unitCount];
+            _unitItems[0] = itemCount;
+            _unitNeeded[0] = itemCount - policy.MaximumMissing(itemCount);
+            for (int u = 0; u < subscales.Length; u++)
+            {
+                ImmutableArray<int> items = subscales[u].ItemIndices;
+                _unitGroups[u + 1] = Enumerable.Range(0, _groupItems.Length).Where(g => items.Contains(_groupItems[g][0])).ToArray();
+                _unitItems[u + 1] = items.Length;
+                _unitNeeded[u + 1] = items.Length - policy.MaximumMissing(items.Length);
+            }
+
+            _groupSums = new double[_groupItems.Length];
+            _groupAnswered = new double[_groupItems.Length];
+            _groupPlain = _groupItems.Select(items => items.Where(i => !_reversed[i]).ToArray()).ToArray();
+            _groupReversed = _groupItems.Select(items => items.Where(i => _reversed[i]).ToArray()).ToArray();
+#if NET8_0_OR_GREATER
+            _vectorSums = new Vector<double>[_groupItems.Length];
+            _vectorAnswered = new Vector<double>[_groupItems.Length];
+#endif
+        }
+
+        internal UnitGrid Grid { get; }
+
+        internal int UnscoredRows { get; private set; }
+
+        private ImmutableArray<int>.Builder? InvalidRows { get; set; }
+
+        internal ImmutableArray<int> InvalidRowList() => InvalidRows?.ToImmutable() ?? ImmutableArray<int>.Empty;
+
+        /// <summary>Scores every row into <paramref name="destination"/> (unit after unit, <c>rows</c> values each).</summary>
+        internal void Run(Span<double> destination)
+        {
+            int row = 0;
+#if NET8_0_OR_GREATER
+            if (Vector.IsHardwareAccelerated && Grid.IsWholeNumbers)
+            {
+                row = ScoreVectorised(destination);
+            }
+#endif
+            for (; row < _rows; row++)
+            {
+                ScoreRow(row, destination);
             }
         }
 
-        var outputs = new double[unitCount][];
-        var accumulators = new UnitColumn[unitCount];
-        for (int u = 0; u < unitCount; u++)
+        /// <summary>Scores one row with scalar arithmetic (the reference for the vectorised path: the same IEEE operations per value).</summary>
+        internal void ScoreRow(int row, Span<double> destination)
         {
-            outputs[u] = new double[rows];
-            accumulators[u] = new UnitColumn(itemCounts[u], Math.Min(BlockRows, Math.Max(rows, 1)));
-        }
-
-        var keyed = new double[Math.Min(BlockRows, Math.Max(rows, 1))];
-        for (int start = 0; start < rows; start += BlockRows)
-        {
-            int length = Math.Min(BlockRows, rows - start);
-            foreach (UnitColumn accumulator in accumulators)
+            double mirror = Grid.MinimumUnits + Grid.MaximumUnits;
+            for (int g = 0; g < _groupItems.Length; g++)
             {
-                accumulator.Reset(length);
-            }
-
-            for (int item = 0; item < instrument.Items.Length; item++)
-            {
-                grid.ToKeyedUnits(responses.GetColumn(item).Slice(start, length), instrument.Reversed[item], keyed, invalid, start);
-                for (int u = 0; u < unitCount; u++)
+                double sum = 0.0;
+                double answered = 0.0;
+                foreach (int item in _groupItems[g])
                 {
-                    if (members[u, item])
+                    double value = _data[(item * _rows) + row];
+                    if (double.IsNaN(value))
                     {
-                        accumulators[u].Add(keyed, length);
+                        continue;
                     }
+
+                    if (!Grid.TryToUnits(value, out double units))
+                    {
+                        (InvalidRows ??= ImmutableArray.CreateBuilder<int>()).Add(row);
+                        for (int u = 0; u < _unitGroups.Length; u++)
+                        {
+                            destination[(u * _rows) + row] = double.NaN;
+                        }
+
+                        return;
+                    }
+
+                    sum += _reversed[item] ? mirror - units : units;
+                    answered += 1.0;
+                }
+
+                _groupSums[g] = sum;
+                _groupAnswered[g] = answered;
+            }
+
+            double total = double.NaN;
+            for (int u = 0; u < _unitGroups.Length; u++)
+            {
+                double k = 0.0;
+                double a = 0.0;
+                foreach (int g in _unitGroups[u])
+                {
+                    k += _groupSums[g];
+                    a += _groupAnswered[g];
+                }
+
+                double value = _metric switch
+                {
+                    ScoreMetric.Sum => k * _unitItems[u] / (a * Grid.Factor),
+                    ScoreMetric.Mean => k / (a * Grid.Factor),
+                    _ => 100.0 * (k - (a * Grid.MinimumUnits)) / (a * (Grid.MaximumUnits - Grid.MinimumUnits)),
+                };
+                value = a >= _unitNeeded[u] ? value : double.NaN;
+                if (u == 0)
+                {
+                    total = value;
+                    UnscoredRows += double.IsNaN(total) ? 1 : 0;
+                }
+                else
+                {
+                    // A row whose total the policy cannot score gets no subscale scores either.
+                    value += total * 0.0;
+                }
+
+                destination[(u * _rows) + row] = value;
+            }
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>Scores whole vectors of rows on a whole-number scale; returns the first row not scored.</summary>
+        /// <remarks>
+        /// Every value is first assumed valid and answered, the common case: a group's sum is then the plain sum of its
+        /// items (reversed items enter as <c>min + max − v</c>, added in bulk), every answered count is the item count,
+        /// and no lane needs a mask. A vector of rows with a missing or invalid value is done again with masks
+        /// (<see cref="ScoreVectorWithMissing"/>). All sums are whole numbers far below 2^53, so they are exact in any
+        /// order, and each score comes from the same IEEE operations as in <see cref="ScoreRow"/>.
+        /// </remarks>
+        internal int ScoreVectorised(Span<double> destination)
+        {
+            int width = Vector<double>.Count;
+            int groups = _groupItems.Length;
+            var sums = new Vector<double>[groups];
+            var min = new Vector<double>(Grid.MinimumUnits);
+            var max = new Vector<double>(Grid.MaximumUnits);
+            var mirror = new Vector<double>(Grid.MinimumUnits + Grid.MaximumUnits);
+            ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+            ref double output = ref MemoryMarshal.GetReference(destination);
+            int row = 0;
+            for (; row <= _rows - width; row += width)
+            {
+                Vector<long> allValid = Vector<long>.AllBitsSet;
+                for (int g = 0; g < groups; g++)
+                {
+                    Vector<double> plain = Vector<double>.Zero;
+                    foreach (int item in _groupPlain[g])
+                    {
+                        Vector<double> v = Vector.LoadUnsafe(ref data, (nuint)(((long)item * _rows) + row));
+                        allValid &= Vector.Equals(Clamp(Vector.Floor(v), min, max), v);
+                        plain += v;
+                    }
+
+                    Vector<double> reversed = Vector<double>.Zero;
+                    foreach (int item in _groupReversed[g])
+                    {
+                        Vector<double> v = Vector.LoadUnsafe(ref data, (nuint)(((long)item * _rows) + row));
+                        allValid &= Vector.Equals(Clamp(Vector.Floor(v), min, max), v);
+                        reversed += v;
+                    }
+
+                    sums[g] = _groupReversed[g].Length == 0 ? plain : plain + ((new Vector<double>(_groupReversed[g].Length) * mirror) - reversed);
+                }
+
+                if (!Vector.EqualsAll(allValid, Vector<long>.AllBitsSet))
+                {
+                    ScoreVectorWithMissing(row, destination);
+                    continue;
+                }
+
+                for (int u = 0; u < _unitGroups.Length; u++)
+                {
+                    Vector<double> k = Vector<double>.Zero;
+                    foreach (int g in _unitGroups[u])
+                    {
+                        k += sums[g];
+                    }
+
+                    // Every item answered: a = n, so the sum is k itself (k·n/n is exact); means and POMP divide as ScoreRow does.
+                    Vector<double> value = _metric == ScoreMetric.Sum ? k : Finish(k, new Vector<double>(_unitItems[u]), u);
+                    value.StoreUnsafe(ref output, (nuint)(((long)u * _rows) + row));
                 }
             }
 
-            for (int r = 0; r < length; r++)
+            return row;
+        }
+
+        /// <summary>Scores one vector of rows with masks: missing values are skipped and counted; rows with an invalid value go through <see cref="ScoreRow"/>.</summary>
+        private void ScoreVectorWithMissing(int row, Span<double> destination)
+        {
+            int width = Vector<double>.Count;
+            int groups = _groupItems.Length;
+            var min = new Vector<double>(Grid.MinimumUnits);
+            var max = new Vector<double>(Grid.MaximumUnits);
+            var mirror = new Vector<double>(Grid.MinimumUnits + Grid.MaximumUnits);
+            var nan = new Vector<double>(double.NaN);
+            ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+            Vector<long> bad = Vector<long>.Zero;
+            for (int g = 0; g < groups; g++)
             {
-                if (invalid[start + r])
+                Vector<double> sum = Vector<double>.Zero;
+                Vector<double> count = Vector<double>.Zero;
+                foreach (int item in _groupItems[g])
                 {
-                    foreach (UnitColumn accumulator in accumulators)
-                    {
-                        accumulator.Poison(r);
-                    }
+                    Vector<double> v = Vector.LoadUnsafe(ref data, (nuint)(((long)item * _rows) + row));
+                    Vector<long> valid = Vector.Equals(Clamp(Vector.Floor(v), min, max), v);
+                    bad |= Vector.AndNot(Vector.Equals(v, v), valid);
+                    Vector<double> keyed = _reversed[item] ? mirror - v : v;
+                    sum += Vector.ConditionalSelect(valid, keyed, Vector<double>.Zero);
+                    count += Vector.ConditionalSelect(valid, Vector<double>.One, Vector<double>.Zero);
                 }
+
+                _vectorSums[g] = sum;
+                _vectorAnswered[g] = count;
             }
 
-            accumulators[0].Finish(grid, metric, policy, null, outputs[0].AsSpan(start, length), length);
-            for (int u = 1; u < unitCount; u++)
+            if (!Vector.EqualsAll(bad, Vector<long>.Zero))
             {
-                accumulators[u].Finish(grid, metric, policy, outputs[0].AsSpan(start, length), outputs[u].AsSpan(start, length), length);
+                // A value off the scale or off its step: these rows go through the scalar path, which reports them.
+                for (int lane = 0; lane < width; lane++)
+                {
+                    ScoreRow(row + lane, destination);
+                }
+
+                return;
+            }
+
+            ref double output = ref MemoryMarshal.GetReference(destination);
+            Vector<double> total = nan;
+            for (int u = 0; u < _unitGroups.Length; u++)
+            {
+                Vector<double> k = Vector<double>.Zero;
+                Vector<double> a = Vector<double>.Zero;
+                foreach (int g in _unitGroups[u])
+                {
+                    k += _vectorSums[g];
+                    a += _vectorAnswered[g];
+                }
+
+                Vector<double> value = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(a, new Vector<double>(_unitNeeded[u])), Finish(k, a, u), nan);
+                if (u == 0)
+                {
+                    total = value;
+                    UnscoredRows -= (int)Vector.Sum(~Vector.Equals(total, total));
+                }
+                else
+                {
+                    // A row whose total the policy cannot score gets no subscale scores either.
+                    value += total * Vector<double>.Zero;
+                }
+
+                value.StoreUnsafe(ref output, (nuint)(((long)u * _rows) + row));
             }
         }
 
-        double[] totals = outputs[0];
-        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(subscaleUnits.Length);
-        for (int u = 0; u < subscaleUnits.Length; u++)
+        /// <summary>The score from the keyed sum and answered count of a unit: the same IEEE operations per lane as <see cref="ScoreRow"/> (the factor is 1 on a whole-number scale).</summary>
+        private Vector<double> Finish(Vector<double> k, Vector<double> a, int unit) => _metric switch
         {
-            subscales.Add(new BatchSubscale(subscaleUnits[u].Dimension!, outputs[u + 1]));
-        }
+            ScoreMetric.Sum => k * new Vector<double>(_unitItems[unit]) / a,
+            ScoreMetric.Mean => k / a,
+            _ => new Vector<double>(100.0) * (k - (a * new Vector<double>(Grid.MinimumUnits))) / (a * new Vector<double>(Grid.MaximumUnits - Grid.MinimumUnits)),
+        };
 
-        var invalidRows = ImmutableArray.CreateBuilder<int>();
-        int unscored = 0;
-        for (int r = 0; r < rows; r++)
+        /// <summary>Clamps to [min, max]; a NaN lane may give anything, since the caller compares the result with the NaN itself.</summary>
+        private static Vector<double> Clamp(Vector<double> value, Vector<double> min, Vector<double> max)
         {
-            if (invalid[r])
-            {
-                invalidRows.Add(r);
-            }
-            else if (double.IsNaN(totals[r]))
-            {
-                unscored++;
-            }
+#if NET9_0_OR_GREATER
+            return Vector.MinNative(Vector.MaxNative(value, min), max);
+#else
+            return Vector.Min(Vector.Max(value, min), max);
+#endif
         }
-
-        return new BatchScores(instrument.Id, metric, policy, totals, subscales.MoveToImmutable(), invalidRows.ToImmutable(), unscored);
+#endif
     }
 
     /// <summary>The scale as whole multiples of its finest decimal unit, so sums are exact in double.</summary>
@@ -169,6 +460,9 @@ public static class BatchScorer
 
         internal double StepUnits { get; }
 
+        /// <summary>Gets a value indicating whether the valid values are exactly the whole numbers from the minimum to the maximum.</summary>
+        internal bool IsWholeNumbers => Factor == 1.0 && StepUnits == 1.0;
+
         internal bool TryToUnits(double value, out double units)
         {
             double scaled = value * Factor;
@@ -179,175 +473,7 @@ public static class BatchScorer
                 && (StepUnits == 1.0 || Math.IEEERemainder(units - MinimumUnits, StepUnits) == 0.0);
         }
 
-        /// <summary>Writes each value's keyed units to <paramref name="keyed"/> (NaN when missing or invalid) and flags invalid rows.</summary>
-        internal void ToKeyedUnits(ReadOnlySpan<double> column, bool reversed, double[] keyed, bool[] invalid, int offset)
-        {
-            double mirror = MinimumUnits + MaximumUnits;
-            int r = 0;
-#if NET8_0_OR_GREATER
-            if (Factor == 1.0 && StepUnits == 1.0 && Vector.IsHardwareAccelerated)
-            {
-                // Whole-number scales (1-5, 1-7, ...): valid means a whole number within range; NaN fails every comparison.
-                int width = Vector<double>.Count;
-                var min = new Vector<double>(MinimumUnits);
-                var max = new Vector<double>(MaximumUnits);
-                var mirrored = new Vector<double>(mirror);
-                var nan = new Vector<double>(double.NaN);
-                for (; r <= column.Length - width; r += width)
-                {
-                    var v = new Vector<double>(column.Slice(r));
-                    Vector<long> present = Vector.Equals(v, v);
-                    Vector<long> valid = Vector.Equals(v, Vector.Floor(v)) & Vector.GreaterThanOrEqual(v, min) & Vector.LessThanOrEqual(v, max);
-                    if (!Vector.EqualsAll(present & ~valid, Vector<long>.Zero))
-                    {
-                        for (int i = r; i < r + width; i++)
-                        {
-                            keyed[i] = Scalar(column[i], reversed, mirror, invalid, offset + i);
-                        }
-
-                        continue;
-                    }
-
-                    Vector.ConditionalSelect(valid, reversed ? mirrored - v : v, nan).CopyTo(keyed, r);
-                }
-            }
-#endif
-            for (; r < column.Length; r++)
-            {
-                keyed[r] = Scalar(column[r], reversed, mirror, invalid, offset + r);
-            }
-        }
-
-        private double Scalar(double value, bool reversed, double mirror, bool[] invalid, int row)
-        {
-            if (double.IsNaN(value))
-            {
-                return double.NaN;
-            }
-
-            if (!TryToUnits(value, out double units))
-            {
-                invalid[row] = true;
-                return double.NaN;
-            }
-
-            return reversed ? mirror - units : units;
-        }
-
         private static bool IsWhole(decimal value) => decimal.Truncate(value) == value;
-    }
-
-    /// <summary>Running sums of keyed units and answered counts of one unit over one block of rows.</summary>
-    private sealed class UnitColumn
-    {
-        private readonly double[] _sums;
-        private readonly double[] _answered;
-
-        internal UnitColumn(int itemCount, int blockRows)
-        {
-            ItemCount = itemCount;
-            _sums = new double[blockRows];
-            _answered = new double[blockRows];
-        }
-
-        private int ItemCount { get; }
-
-        internal void Reset(int length)
-        {
-            Array.Clear(_sums, 0, length);
-            Array.Clear(_answered, 0, length);
-        }
-
-        /// <summary>Adds a column of keyed units (NaN = missing or invalid) to the running sums and answered counts.</summary>
-        internal void Add(double[] keyed, int length)
-        {
-            int r = 0;
-#if NET8_0_OR_GREATER
-            if (Vector.IsHardwareAccelerated)
-            {
-                int width = Vector<double>.Count;
-                Vector<double> one = Vector<double>.One;
-                for (; r <= length - width; r += width)
-                {
-                    var k = new Vector<double>(keyed, r);
-                    Vector<long> present = Vector.Equals(k, k);
-                    (new Vector<double>(_sums, r) + Vector.ConditionalSelect(present, k, Vector<double>.Zero)).CopyTo(_sums, r);
-                    (new Vector<double>(_answered, r) + Vector.ConditionalSelect(present, one, Vector<double>.Zero)).CopyTo(_answered, r);
-                }
-            }
-#endif
-            for (; r < length; r++)
-            {
-                double k = keyed[r];
-                if (!double.IsNaN(k))
-                {
-                    _sums[r] += k;
-                    _answered[r] += 1.0;
-                }
-            }
-        }
-
-        /// <summary>Makes a row's score NaN (an invalid value in the row).</summary>
-        internal void Poison(int row) => _sums[row] = double.NaN;
-
-        /// <summary>Turns exact unit sums into scores with one correctly rounded division each (the same IEEE operations per lane, vectorised or not).</summary>
-        internal void Finish(UnitGrid grid, ScoreMetric metric, MissingDataPolicy policy, ReadOnlySpan<double> totals, Span<double> result, int length)
-        {
-            double needed = ItemCount - policy.MaximumMissing(ItemCount);
-            double n = ItemCount;
-            double factor = grid.Factor;
-            double min = grid.MinimumUnits;
-            double range = grid.MaximumUnits - grid.MinimumUnits;
-            bool hasTotals = !totals.IsEmpty;
-            int r = 0;
-#if NET8_0_OR_GREATER
-            if (Vector.IsHardwareAccelerated)
-            {
-                int width = Vector<double>.Count;
-                var vNeeded = new Vector<double>(needed);
-                var vN = new Vector<double>(n);
-                var vFactor = new Vector<double>(factor);
-                var vMin = new Vector<double>(min);
-                var vRange = new Vector<double>(range);
-                var vHundred = new Vector<double>(100.0);
-                var nan = new Vector<double>(double.NaN);
-                for (; r <= length - width; r += width)
-                {
-                    var k = new Vector<double>(_sums, r);
-                    var a = new Vector<double>(_answered, r);
-                    Vector<double> value = metric switch
-                    {
-                        ScoreMetric.Sum => k * vN / (a * vFactor),
-                        ScoreMetric.Mean => k / (a * vFactor),
-                        _ => vHundred * (k - (a * vMin)) / (a * vRange),
-                    };
-                    if (hasTotals)
-                    {
-                        value += new Vector<double>(totals.Slice(r)) * Vector<double>.Zero;
-                    }
-
-                    Vector.ConditionalSelect(Vector.GreaterThanOrEqual(a, vNeeded), value, nan).CopyTo(result.Slice(r));
-                }
-            }
-#endif
-            for (; r < length; r++)
-            {
-                double a = _answered[r];
-                double k = _sums[r];
-                double value = metric switch
-                {
-                    ScoreMetric.Sum => k * n / (a * factor),
-                    ScoreMetric.Mean => k / (a * factor),
-                    _ => 100.0 * (k - (a * min)) / (a * range),
-                };
-                if (hasTotals)
-                {
-                    value += totals[r] * 0.0;
-                }
-
-                result[r] = a >= needed ? value : double.NaN;
-            }
-        }
     }
 }
 
@@ -355,33 +481,29 @@ public static class BatchScorer
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class BatchSubscale
 {
-    private readonly double[] _values;
-
-    internal BatchSubscale(AllianceDimension dimension, double[] values)
+    internal BatchSubscale(AllianceDimension dimension, ReadOnlyMemory<double> values)
     {
         Dimension = dimension;
-        _values = values;
+        Values = values;
     }
 
     /// <summary>Gets the subscale's dimension.</summary>
     public AllianceDimension Dimension { get; }
 
     /// <summary>Gets one score per row; NaN where the row or this subscale could not be scored.</summary>
-    public ReadOnlyMemory<double> Values => _values;
+    public ReadOnlyMemory<double> Values { get; }
 }
 
 /// <summary>The score columns of a batch.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class BatchScores
 {
-    private readonly double[] _totals;
-
-    internal BatchScores(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, double[] totals, ImmutableArray<BatchSubscale> subscales, ImmutableArray<int> invalidRows, int unscoredRows)
+    internal BatchScores(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, ReadOnlyMemory<double> totals, ImmutableArray<BatchSubscale> subscales, ImmutableArray<int> invalidRows, int unscoredRows)
     {
         InstrumentId = instrumentId;
         Metric = metric;
         MissingDataPolicy = policy;
-        _totals = totals;
+        Totals = totals;
         Subscales = subscales;
         InvalidRows = invalidRows;
         UnscoredRows = unscoredRows;
@@ -397,7 +519,7 @@ public sealed class BatchScores
     public MissingDataPolicy MissingDataPolicy { get; }
 
     /// <summary>Gets the instrument total per row; NaN where the row could not be scored.</summary>
-    public ReadOnlyMemory<double> Totals => _totals;
+    public ReadOnlyMemory<double> Totals { get; }
 
     /// <summary>Gets the subscale columns, in instrument order.</summary>
     public ImmutableArray<BatchSubscale> Subscales { get; }
@@ -411,7 +533,49 @@ public sealed class BatchScores
     /// <summary>Returns a description with the counts, never the values.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(
-        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", _totals.Length, InstrumentId, Names.Of(Metric), InvalidRows.Length, UnscoredRows);
+        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", Totals.Length, InstrumentId, Names.Of(Metric), InvalidRows.Length, UnscoredRows);
+}
+
+/// <summary>What <see cref="BatchScorer.ScoreInto"/> reports besides the scores it wrote: the layout and the rows it could not score.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class BatchSummary
+{
+    internal BatchSummary(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, int rowCount, int columnCount, ImmutableArray<int> invalidRows, int unscoredRows)
+    {
+        InstrumentId = instrumentId;
+        Metric = metric;
+        MissingDataPolicy = policy;
+        RowCount = rowCount;
+        ColumnCount = columnCount;
+        InvalidRows = invalidRows;
+        UnscoredRows = unscoredRows;
+    }
+
+    /// <summary>Gets the instrument identifier.</summary>
+    public string InstrumentId { get; }
+
+    /// <summary>Gets the metric of the scores.</summary>
+    public ScoreMetric Metric { get; }
+
+    /// <summary>Gets the missing-data policy applied.</summary>
+    public MissingDataPolicy MissingDataPolicy { get; }
+
+    /// <summary>Gets the number of rows scored (the length of each column written).</summary>
+    public int RowCount { get; }
+
+    /// <summary>Gets the number of columns written: the total, then one per subscale.</summary>
+    public int ColumnCount { get; }
+
+    /// <summary>Gets the 0-based rows with a value off the scale or off its step.</summary>
+    public ImmutableArray<int> InvalidRows { get; }
+
+    /// <summary>Gets the number of valid rows with more missing items than the policy allows.</summary>
+    public int UnscoredRows { get; }
+
+    /// <summary>Returns a description with the counts, never the values.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", RowCount, InstrumentId, Names.Of(Metric), InvalidRows.Length, UnscoredRows);
 }
 
 /// <summary>The matrix does not have one column per item of the instrument.</summary>
@@ -450,4 +614,27 @@ public sealed class BatchScoreResult : OneOfBase<BatchScores, MatrixShapeMismatc
     /// <returns>The scores.</returns>
     /// <exception cref="InvalidOperationException">Thrown when the result is an error.</exception>
     public BatchScores GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}
+
+/// <summary>The outcome of <see cref="BatchScorer.ScoreInto"/>: <see cref="BatchSummary"/> or <see cref="MatrixShapeMismatch"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class BatchSummaryResult : OneOfBase<BatchSummary, MatrixShapeMismatch>
+{
+    private BatchSummaryResult(OneOf<BatchSummary, MatrixShapeMismatch> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps a summary.</summary>
+    /// <param name="summary">The summary.</param>
+    public static implicit operator BatchSummaryResult(BatchSummary summary) => new(summary);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator BatchSummaryResult(MatrixShapeMismatch error) => new(error);
+
+    /// <summary>Returns the summary, or throws when the matrix did not fit the instrument.</summary>
+    /// <returns>The summary.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the result is an error.</exception>
+    public BatchSummary GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
 }

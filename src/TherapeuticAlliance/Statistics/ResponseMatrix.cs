@@ -27,6 +27,9 @@ public sealed class ResponseMatrix
         ColumnNames = columnNames;
     }
 
+    /// <summary>Gets the values, column after column; never exposed, never written.</summary>
+    internal double[] ColumnMajorValues => _columnMajor;
+
     /// <summary>Gets the number of rows (administrations).</summary>
     public int RowCount { get; }
 

@@ -36,18 +36,22 @@ public static class StatisticsArbitraries
 
     public static Arbitrary<BatchCase> Batches() =>
         (from instrument in Gen.Elements(AllianceArbitraries.Instruments.ToArray())
-         from rows in Gen.Choose(1, 20)
-         from cells in CellGen(instrument.Scale).ArrayOf(instrument.Items.Length).ArrayOf(rows)
+         from rows in Gen.Choose(1, 40)
+         from missing in Gen.Elements(0, 1, 3)
+         from invalid in Gen.Elements(0, 1)
+         from cells in CellGen(instrument.Scale, missing, invalid).ArrayOf(instrument.Items.Length).ArrayOf(rows)
          from policy in Gen.Elements(AllianceArbitraries.Policies.ToArray())
          from metric in Gen.Elements(ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp)
          select new BatchCase(instrument, cells, policy, metric)).ToArbitrary();
 
-    private static Gen<double> CellGen(RatingScale scale) =>
+    // Weights of 0 give whole batches of valid, complete rows (the vectorised fast path); 1 and 3 give rows with
+    // missing and invalid cells in varying density (the masked and scalar paths).
+    private static Gen<double> CellGen(RatingScale scale, int missingWeight, int invalidWeight) =>
         Gen.Frequency(
-            (20, AllianceArbitraries.ValueOn(scale).Select(v => (double)v)),
-            (3, Gen.Constant(double.NaN)),
-            (1, Gen.Constant((double)scale.Maximum + 1)),
-            (1, Gen.Constant((double)scale.Minimum + ((double)scale.Step / 2))));
+            (200, AllianceArbitraries.ValueOn(scale).Select(v => (double)v)),
+            (missingWeight * 10, Gen.Constant(double.NaN)),
+            (invalidWeight, Gen.Constant((double)scale.Maximum + 1)),
+            (invalidWeight, Gen.Constant((double)scale.Minimum + ((double)scale.Step / 2))));
 }
 
 [Properties(Arbitrary = new[] { typeof(StatisticsArbitraries) }, MaxTest = 300)]
@@ -129,7 +133,7 @@ public class StatisticsProperties
             && (icc2After < icc2Before || icc2Before <= 1e-9);
     }
 
-    [Property]
+    [Property(MaxTest = 5000)]
     public bool BatchPath_AgreesExactlyWithTheObjectPath(BatchCase batch)
     {
         Instrument instrument = batch.Instrument;
@@ -188,6 +192,21 @@ public class StatisticsProperties
         }
 
         return scores.UnscoredRows == Enumerable.Range(0, rows).Count(r => !scores.InvalidRows.Contains(r) && double.IsNaN(scores.Totals.Span[r]));
+    }
+
+    [Property(MaxTest = 1000)]
+    public bool ScoreInto_WritesExactlyWhatScoreReturns(BatchCase batch)
+    {
+        var matrix = ResponseMatrix.FromRows(batch.Rows.Select(r => (IReadOnlyList<double>)r).ToList());
+        BatchScores scores = BatchScorer.Score(batch.Instrument, matrix, batch.Metric, batch.Policy).GetValueOrThrow();
+        int rows = matrix.RowCount;
+        double[] destination = Enumerable.Repeat(double.MaxValue, BatchScorer.DestinationLength(batch.Instrument, rows)).ToArray();
+        BatchSummary summary = BatchScorer.ScoreInto(batch.Instrument, matrix, destination, batch.Metric, batch.Policy).GetValueOrThrow();
+        var expected = scores.Totals.ToArray().Concat(scores.Subscales.SelectMany(s => s.Values.ToArray()));
+        return expected.SequenceEqual(destination)
+            && summary.InvalidRows.SequenceEqual(scores.InvalidRows)
+            && summary.UnscoredRows == scores.UnscoredRows
+            && summary.ColumnCount == 1 + batch.Instrument.Subscales.Length;
     }
 
     /// <summary>The double nearest to a decimal (double parsing is correctly rounded).</summary>

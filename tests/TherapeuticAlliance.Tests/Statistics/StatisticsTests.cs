@@ -92,6 +92,47 @@ public class BatchScorerTests
         Assert.Contains("4 items", result.AsT1.Message);
         Assert.Throws<ArgumentException>("metric", () => BatchScorer.Score(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3, 4 } }), ScoreMetric.WeakestLink));
     }
+
+    [Fact]
+    public void ScoreInto_WritesTotalsThenSubscalesAndReportsTheRowsItCouldNotScore()
+    {
+        var m = ResponseMatrix.FromRows(new[]
+        {
+            new double[] { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 },
+            new double[] { 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+            new double[] { 5, 5, 3, double.NaN, 3, 3, 3, 3, 3, 5, 3, 5 },
+            new double[] { 9, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+        });
+        Assert.Equal(16, BatchScorer.DestinationLength(AllianceInstruments.WaiSr, 4));
+        double[] destination = Enumerable.Repeat(-1.0, 17).ToArray();
+        BatchSummary summary = BatchScorer.ScoreInto(AllianceInstruments.WaiSr, m, destination).GetValueOrThrow();
+
+        Assert.Equal((4, 4), (summary.RowCount, summary.ColumnCount));
+        Assert.Equal(new[] { 3 }, summary.InvalidRows);
+        Assert.Equal(1, summary.UnscoredRows);
+        Assert.Equal(new[] { 48.0, 44.0 }, destination[..2]);
+        Assert.Equal(20.0, destination[4 + 1]); // the first subscale (task), second row
+        Assert.Equal(-1.0, destination[16]); // nothing written past the scores
+        Assert.Equal("4 rows of wai-sr (sum): 1 invalid, 1 unscored", summary.ToString());
+    }
+
+    [Fact]
+    public void ScoreInto_ChecksTheDestinationAndWritesNothingForAMatrixOfTheWrongShape()
+    {
+        var wide = ResponseMatrix.FromRows(new[] { new double[] { 5, 5, 5, 5, 5 } });
+        var destination = new double[8];
+        var result = BatchScorer.ScoreInto(AllianceInstruments.Srs, wide, destination);
+        Assert.Equal((4, 5), (result.AsT1.Expected, result.AsT1.Actual));
+        Assert.All(destination, v => Assert.Equal(0.0, v));
+        Assert.Throws<InvalidOperationException>(() => result.GetValueOrThrow());
+
+        var fits = ResponseMatrix.FromRows(new[] { new double[] { 5, 5, 5, 5 }, new double[] { 5, 5, 5, 5 } });
+        int needed = BatchScorer.DestinationLength(AllianceInstruments.Srs, 2);
+        Assert.Throws<ArgumentException>("destination", () => BatchScorer.ScoreInto(AllianceInstruments.Srs, fits, new double[needed - 1]));
+        Assert.Throws<ArgumentException>("metric", () => BatchScorer.ScoreInto(AllianceInstruments.Srs, fits, new double[needed], ScoreMetric.WeakestLink));
+        Assert.Throws<ArgumentException>("rows", () => BatchScorer.DestinationLength(AllianceInstruments.Srs, -1));
+        Assert.Throws<ArgumentException>("rows", () => BatchScorer.DestinationLength(AllianceInstruments.WaiSr, int.MaxValue));
+    }
 }
 
 public class StatisticsErrorTests
