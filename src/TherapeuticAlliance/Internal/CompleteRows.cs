@@ -1,68 +1,90 @@
+using System;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Internal;
 
-/// <summary>Listwise deletion: the rows of a matrix without any missing value, as contiguous columns.</summary>
+/// <summary>
+/// Listwise deletion: the rows of a matrix without any missing value, column after column. When no row is dropped and
+/// no value is transformed, the matrix's own storage is read in place, so complete data costs no copy.
+/// </summary>
 internal sealed class CompleteRows
 {
-    private CompleteRows(double[][] columns, int used, int dropped)
+    private readonly double[] _data;
+    private readonly int _stride;
+
+    private CompleteRows(double[] data, int stride, int columnCount, int used, int dropped)
     {
-        Columns = columns;
+        _data = data;
+        _stride = stride;
+        ColumnCount = columnCount;
         Used = used;
         Dropped = dropped;
     }
 
-    internal double[][] Columns { get; }
+    internal int ColumnCount { get; }
 
     internal int Used { get; }
 
     internal int Dropped { get; }
 
-    internal static CompleteRows From(ResponseMatrix matrix, System.Func<int, double, double>? transform = null)
+    /// <summary>Gets the complete values of one column.</summary>
+    internal ReadOnlySpan<double> Column(int column) => new(_data, column * _stride, Used);
+
+    internal static CompleteRows From(ResponseMatrix matrix, Func<int, double, double>? transform = null)
     {
         int rows = matrix.RowCount;
-        var complete = new bool[rows];
-        for (int r = 0; r < rows; r++)
+        int columns = matrix.ColumnCount;
+        bool anyMissing = false;
+        for (int c = 0; c < columns && !anyMissing; c++)
         {
-            complete[r] = true;
+            anyMissing = Moments.HasNaN(matrix.GetColumn(c));
         }
 
-        for (int c = 0; c < matrix.ColumnCount; c++)
+        if (!anyMissing && transform is null)
         {
-            System.ReadOnlySpan<double> column = matrix.GetColumn(c);
+            return new CompleteRows(matrix.ColumnMajorValues, rows, columns, rows, 0);
+        }
+
+        bool[]? complete = null;
+        int used = rows;
+        if (anyMissing)
+        {
+            complete = new bool[rows];
+            complete.AsSpan().Fill(true);
+            for (int c = 0; c < columns; c++)
+            {
+                ReadOnlySpan<double> column = matrix.GetColumn(c);
+                for (int r = 0; r < rows; r++)
+                {
+                    if (double.IsNaN(column[r]))
+                    {
+                        complete[r] = false;
+                    }
+                }
+            }
+
+            used = 0;
+            foreach (bool ok in complete)
+            {
+                used += ok ? 1 : 0;
+            }
+        }
+
+        var data = new double[used * columns];
+        for (int c = 0; c < columns; c++)
+        {
+            ReadOnlySpan<double> source = matrix.GetColumn(c);
+            int i = c * used;
             for (int r = 0; r < rows; r++)
             {
-                if (double.IsNaN(column[r]))
+                if (complete is null || complete[r])
                 {
-                    complete[r] = false;
+                    data[i++] = transform is null ? source[r] : transform(c, source[r]);
                 }
             }
         }
 
-        int used = 0;
-        foreach (bool ok in complete)
-        {
-            used += ok ? 1 : 0;
-        }
-
-        var columns = new double[matrix.ColumnCount][];
-        for (int c = 0; c < columns.Length; c++)
-        {
-            System.ReadOnlySpan<double> source = matrix.GetColumn(c);
-            var target = new double[used];
-            int i = 0;
-            for (int r = 0; r < rows; r++)
-            {
-                if (complete[r])
-                {
-                    target[i++] = transform is null ? source[r] : transform(c, source[r]);
-                }
-            }
-
-            columns[c] = target;
-        }
-
-        return new CompleteRows(columns, used, rows - used);
+        return new CompleteRows(data, used, columns, used, rows - used);
     }
 
     internal static bool AllMissing(ResponseMatrix matrix)

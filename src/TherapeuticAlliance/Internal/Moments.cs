@@ -1,24 +1,43 @@
+using System;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+#endif
+
 namespace TherapeuticAlliance.Internal;
 
 internal static class Moments
 {
-    /// <summary>Sample covariance matrix (denominator n − 1), two-pass for accuracy.</summary>
-    internal static double[,] Covariance(double[][] columns, double[] means)
+    /// <summary>Rows per block of the blocked passes: a block of a dozen centred columns stays in the first-level cache.</summary>
+    internal const int BlockRows = 256;
+
+    /// <summary>
+    /// Sample covariance matrix (denominator n − 1) of the complete columns, two-pass for accuracy: the means first,
+    /// then the products of centred values. The second pass goes through the rows in blocks: each block's columns are
+    /// centred into a small buffer once, and every pair's products are summed from it (vectorised on .NET 8+), so the
+    /// data are read from memory once and nothing of size n is allocated.
+    /// </summary>
+    internal static double[,] Covariance(CompleteRows data, double[] means)
     {
-        int k = columns.Length;
-        int n = columns[0].Length;
-        var centered = new double[k][];
-        for (int j = 0; j < k; j++)
+        int k = data.ColumnCount;
+        int n = data.Used;
+        var sums = new double[k, k];
+        var centred = new double[k * BlockRows];
+        for (int start = 0; start < n; start += BlockRows)
         {
-            var c = new double[n];
-            double[] source = columns[j];
-            double mean = means[j];
-            for (int r = 0; r < n; r++)
+            int length = Math.Min(BlockRows, n - start);
+            for (int j = 0; j < k; j++)
             {
-                c[r] = source[r] - mean;
+                Subtract(data.Column(j).Slice(start, length), means[j], centred.AsSpan(j * BlockRows, length));
             }
 
-            centered[j] = c;
+            for (int j = 0; j < k; j++)
+            {
+                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, length);
+                for (int l = j; l < k; l++)
+                {
+                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, length));
+                }
+            }
         }
 
         var cov = new double[k, k];
@@ -26,29 +45,52 @@ internal static class Moments
         {
             for (int l = j; l < k; l++)
             {
-                cov[j, l] = cov[l, j] = Dot(centered[j], centered[l]) / (n - 1);
+                cov[j, l] = cov[l, j] = sums[j, l] / (n - 1);
             }
         }
 
         return cov;
     }
 
-    /// <summary>The dot product of two equally long arrays (vectorised on .NET 8+).</summary>
-    internal static double Dot(double[] a, double[] b)
+    /// <summary>Writes <c>source − value</c> to <paramref name="destination"/> (vectorised on .NET 8+).</summary>
+    internal static void Subtract(ReadOnlySpan<double> source, double value, Span<double> destination)
+    {
+        int r = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            var v = new Vector<double>(value);
+            for (; r <= source.Length - width; r += width)
+            {
+                (new Vector<double>(source.Slice(r)) - v).CopyTo(destination.Slice(r));
+            }
+        }
+#endif
+        for (; r < source.Length; r++)
+        {
+            destination[r] = source[r] - value;
+        }
+    }
+
+    /// <summary>The dot product of two equally long spans (vectorised on .NET 8+).</summary>
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0.0;
         int r = 0;
 #if NET8_0_OR_GREATER
-        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= 4 * System.Numerics.Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && a.Length >= 2 * Vector<double>.Count)
         {
-            int width = System.Numerics.Vector<double>.Count;
-            var acc = System.Numerics.Vector<double>.Zero;
-            for (; r <= a.Length - width; r += width)
+            int width = Vector<double>.Count;
+            Vector<double> even = Vector<double>.Zero;
+            Vector<double> odd = Vector<double>.Zero;
+            for (; r <= a.Length - (2 * width); r += 2 * width)
             {
-                acc += new System.Numerics.Vector<double>(a, r) * new System.Numerics.Vector<double>(b, r);
+                even += new Vector<double>(a.Slice(r)) * new Vector<double>(b.Slice(r));
+                odd += new Vector<double>(a.Slice(r + width)) * new Vector<double>(b.Slice(r + width));
             }
 
-            sum = System.Numerics.Vector.Sum(acc);
+            sum = Vector.Sum(even + odd);
         }
 #endif
         for (; r < a.Length; r++)
@@ -57,6 +99,112 @@ internal static class Moments
         }
 
         return sum;
+    }
+
+    /// <summary>The sum of squared deviations of a span's values from <paramref name="centre"/> (vectorised on .NET 8+).</summary>
+    internal static double SumOfSquaredDeviations(ReadOnlySpan<double> values, double centre)
+    {
+        double sum = 0.0;
+        int r = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            int width = Vector<double>.Count;
+            var c = new Vector<double>(centre);
+            Vector<double> acc = Vector<double>.Zero;
+            for (; r <= values.Length - width; r += width)
+            {
+                Vector<double> d = new Vector<double>(values.Slice(r)) - c;
+                acc += d * d;
+            }
+
+            sum = Vector.Sum(acc);
+        }
+#endif
+        for (; r < values.Length; r++)
+        {
+            double d = values[r] - centre;
+            sum += d * d;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Adds <paramref name="source"/> to <paramref name="destination"/> element by element (vectorised on .NET 8+).</summary>
+    internal static void AddTo(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        int r = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            for (; r <= source.Length - width; r += width)
+            {
+                (new Vector<double>(destination.Slice(r)) + new Vector<double>(source.Slice(r))).CopyTo(destination.Slice(r));
+            }
+        }
+#endif
+        for (; r < source.Length; r++)
+        {
+            destination[r] += source[r];
+        }
+    }
+
+    /// <summary>The sum of a span (vectorised on .NET 8+).</summary>
+    internal static double Sum(ReadOnlySpan<double> values)
+    {
+        double sum = 0.0;
+        int r = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
+        {
+            int width = Vector<double>.Count;
+            Vector<double> even = Vector<double>.Zero;
+            Vector<double> odd = Vector<double>.Zero;
+            for (; r <= values.Length - (2 * width); r += 2 * width)
+            {
+                even += new Vector<double>(values.Slice(r));
+                odd += new Vector<double>(values.Slice(r + width));
+            }
+
+            sum = Vector.Sum(even + odd);
+        }
+#endif
+        for (; r < values.Length; r++)
+        {
+            sum += values[r];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Whether a span holds a NaN (vectorised on .NET 8+).</summary>
+    internal static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        int r = 0;
+#if NET8_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<double>.Count;
+            for (; r <= values.Length - width; r += width)
+            {
+                var v = new Vector<double>(values.Slice(r));
+                if (!Vector.EqualsAll(v, v))
+                {
+                    return true;
+                }
+            }
+        }
+#endif
+        for (; r < values.Length; r++)
+        {
+            if (double.IsNaN(values[r]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static double Mean(double[] values)

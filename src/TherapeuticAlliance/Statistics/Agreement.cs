@@ -76,40 +76,41 @@ public static class Agreement
             return StatisticsError.TooFewRows(n);
         }
 
-        double[][] x = data.Columns;
+        // Pass 1: column sums, hence the rater means and the grand mean. Pass 2, in blocks of rows: squared deviations
+        // of the values and of the row means from the grand mean. Nothing of size n is allocated.
         double grand = 0.0;
-        var rowMeans = new double[n];
         var columnMeans = new double[k];
         for (int j = 0; j < k; j++)
         {
-            double[] column = x[j];
-            double sum = 0.0;
-            for (int r = 0; r < n; r++)
-            {
-                sum += column[r];
-                rowMeans[r] += column[r];
-            }
-
+            double sum = Moments.Sum(data.Column(j));
             columnMeans[j] = sum / n;
             grand += sum;
         }
 
         grand /= n * k;
-        for (int r = 0; r < n; r++)
-        {
-            rowMeans[r] /= k;
-        }
-
         double ssTotal = 0.0;
-        for (int j = 0; j < k; j++)
+        double ssRowMeans = 0.0;
+        var rowSums = new double[Math.Min(n, Moments.BlockRows)];
+        for (int start = 0; start < n; start += Moments.BlockRows)
         {
-            foreach (double value in x[j])
+            int length = Math.Min(Moments.BlockRows, n - start);
+            Span<double> block = rowSums.AsSpan(0, length);
+            block.Clear();
+            for (int j = 0; j < k; j++)
             {
-                ssTotal += (value - grand) * (value - grand);
+                ReadOnlySpan<double> column = data.Column(j).Slice(start, length);
+                ssTotal += Moments.SumOfSquaredDeviations(column, grand);
+                Moments.AddTo(column, block);
+            }
+
+            for (int r = 0; r < length; r++)
+            {
+                double deviation = (block[r] / k) - grand;
+                ssRowMeans += deviation * deviation;
             }
         }
 
-        double ssRows = k * rowMeans.Sum(m => (m - grand) * (m - grand));
+        double ssRows = k * ssRowMeans;
         double ssColumns = n * columnMeans.Sum(m => (m - grand) * (m - grand));
         double ssError = ssTotal - ssRows - ssColumns;
         double msb = ssRows / (n - 1);

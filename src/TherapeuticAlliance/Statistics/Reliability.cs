@@ -111,8 +111,13 @@ public static class Reliability
             return StatisticsError.TooFewRows(data.Used);
         }
 
-        double[] means = data.Columns.Select(c => c.Average()).ToArray();
-        double[,] cov = Moments.Covariance(data.Columns, means);
+        var means = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            means[j] = Moments.Sum(data.Column(j)) / data.Used;
+        }
+
+        double[,] cov = Moments.Covariance(data, means);
         for (int j = 0; j < k; j++)
         {
             if (!(cov[j, j] > 0.0))

@@ -209,6 +209,48 @@ public class StatisticsProperties
             && summary.ColumnCount == 1 + batch.Instrument.Subscales.Length;
     }
 
+    [Property(MaxTest = 60)]
+    public bool BlockedPasses_AgreeWithTheTextbookFormulas(int seed, bool withMissing)
+    {
+        // Several blocks of rows (and a partial last block), with and without rows dropped for missing values.
+        var random = new Random(seed);
+        int rows = random.Next(50, 1250);
+        int columns = random.Next(2, 13);
+        double[][] data = Enumerable.Range(0, rows).Select(_ =>
+        {
+            double trait = random.NextDouble() * 3;
+            return Enumerable.Range(0, columns).Select(_ => withMissing && random.Next(40) == 0 ? double.NaN : Math.Round(1 + trait + (random.NextDouble() * 3))).ToArray();
+        }).ToArray();
+        var matrix = ResponseMatrix.FromRows(data.Select(r => (IReadOnlyList<double>)r).ToList());
+        double[][] complete = data.Where(r => r.All(v => !double.IsNaN(v))).ToArray();
+        var alpha = Reliability.CronbachAlpha(matrix);
+        var icc = Agreement.IntraclassCorrelations(matrix);
+        if (complete.Length < 3)
+        {
+            return alpha.IsT1 && icc.IsT1;
+        }
+
+        int n = complete.Length;
+        int k = columns;
+        double Variance(IEnumerable<double> values)
+        {
+            double[] v = values.ToArray();
+            double mean = v.Average();
+            return v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1);
+        }
+
+        double expectedAlpha = k / (k - 1.0) * (1 - (Enumerable.Range(0, k).Sum(j => Variance(complete.Select(r => r[j]))) / Variance(complete.Select(r => r.Sum()))));
+        double grand = complete.Average(r => r.Average());
+        double msb = k * complete.Sum(r => (r.Average() - grand) * (r.Average() - grand)) / (n - 1);
+        double msj = n * Enumerable.Range(0, k).Sum(j => (complete.Average(r => r[j]) - grand) * (complete.Average(r => r[j]) - grand)) / (k - 1);
+        return alpha.IsT0 && icc.IsT0
+            && Close(alpha.AsT0.Alpha, expectedAlpha, 1e-10)
+            && alpha.AsT0.RowsUsed == n && alpha.AsT0.RowsDropped == rows - n
+            && Close(icc.AsT0.MeanSquareBetweenTargets, msb, 1e-10)
+            && Close(icc.AsT0.MeanSquareRaters, msj, 1e-10)
+            && icc.AsT0.Targets == n && icc.AsT0.RowsDropped == rows - n;
+    }
+
     /// <summary>The double nearest to a decimal (double parsing is correctly rounded).</summary>
     private static double Nearest(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
