@@ -4,87 +4,102 @@ using TherapeuticAlliance.Statistics;
 namespace TherapeuticAlliance.Internal;
 
 /// <summary>
-/// Listwise deletion: the rows of a matrix without any missing value, column after column. When no row is dropped and
-/// no value is transformed, the matrix's own storage is read in place, so complete data costs no copy.
+/// Listwise deletion without copying the matrix: the statistics walk the rows in blocks of
+/// <see cref="Moments.BlockRows"/>, and <see cref="Gather"/> puts the complete rows of one block (reverse-keyed where
+/// asked) into a small buffer that stays in cache. Nothing of the size of the matrix is allocated.
 /// </summary>
 internal sealed class CompleteRows
 {
-    private readonly double[] _data;
-    private readonly int _stride;
+    private readonly ResponseMatrix _matrix;
+    private readonly bool[]? _reversed;
+    private readonly double _mirror;
+    private readonly bool _anyMissing;
 
-    private CompleteRows(double[] data, int stride, int columnCount, int used, int dropped)
+    private CompleteRows(ResponseMatrix matrix, bool[]? reversed, double mirror, bool anyMissing, int used)
     {
-        _data = data;
-        _stride = stride;
-        ColumnCount = columnCount;
+        _matrix = matrix;
+        _reversed = reversed;
+        _mirror = mirror;
+        _anyMissing = anyMissing;
         Used = used;
-        Dropped = dropped;
     }
 
-    internal int ColumnCount { get; }
+    internal int ColumnCount => _matrix.ColumnCount;
+
+    internal int RowCount => _matrix.RowCount;
 
     internal int Used { get; }
 
-    internal int Dropped { get; }
+    internal int Dropped => _matrix.RowCount - Used;
 
-    /// <summary>Gets the complete values of one column.</summary>
-    internal ReadOnlySpan<double> Column(int column) => new(_data, column * _stride, Used);
+    /// <summary>Gets the length of the buffer <see cref="Gather"/> fills: one block of rows per column.</summary>
+    internal int BlockLength => ColumnCount * Moments.BlockRows;
 
-    internal static CompleteRows From(ResponseMatrix matrix, Func<int, double, double>? transform = null)
+    /// <summary>Takes the complete rows of a matrix.</summary>
+    /// <param name="matrix">The matrix.</param>
+    /// <param name="reversed">Per column, whether to reverse-key it as <c>mirror − value</c>; <see langword="null"/> for none.</param>
+    /// <param name="mirror">The scale's minimum plus maximum.</param>
+    internal static CompleteRows From(ResponseMatrix matrix, bool[]? reversed = null, double mirror = 0.0)
     {
-        int rows = matrix.RowCount;
-        int columns = matrix.ColumnCount;
         bool anyMissing = false;
-        for (int c = 0; c < columns && !anyMissing; c++)
+        for (int c = 0; c < matrix.ColumnCount && !anyMissing; c++)
         {
             anyMissing = Moments.HasNaN(matrix.GetColumn(c));
         }
 
-        if (!anyMissing && transform is null)
-        {
-            return new CompleteRows(matrix.ColumnMajorValues, rows, columns, rows, 0);
-        }
-
-        bool[]? complete = null;
-        int used = rows;
+        int used = matrix.RowCount;
         if (anyMissing)
         {
-            complete = new bool[rows];
-            complete.AsSpan().Fill(true);
-            for (int c = 0; c < columns; c++)
+            var rows = new CompleteRows(matrix, null, 0.0, true, 0);
+            Span<bool> mask = stackalloc bool[Moments.BlockRows];
+            used = 0;
+            for (int start = 0; start < matrix.RowCount; start += Moments.BlockRows)
             {
-                ReadOnlySpan<double> column = matrix.GetColumn(c);
-                for (int r = 0; r < rows; r++)
+                used += rows.Mask(start, Math.Min(Moments.BlockRows, matrix.RowCount - start), mask);
+            }
+        }
+
+        return new CompleteRows(matrix, reversed, mirror, anyMissing, used);
+    }
+
+    /// <summary>
+    /// Copies the complete rows among <c>[start, start + length)</c> into <paramref name="block"/>, column
+    /// <c>j</c> from index <c>j × BlockRows</c>, and returns how many there were.
+    /// </summary>
+    internal int Gather(int start, int length, Span<double> block)
+    {
+        Span<bool> mask = stackalloc bool[Moments.BlockRows];
+        int count = _anyMissing ? Mask(start, length, mask) : length;
+        for (int c = 0; c < ColumnCount; c++)
+        {
+            ReadOnlySpan<double> source = _matrix.GetColumn(c).Slice(start, length);
+            Span<double> target = block.Slice(c * Moments.BlockRows, Moments.BlockRows);
+            if (count == length)
+            {
+                source.CopyTo(target);
+            }
+            else
+            {
+                int i = 0;
+                for (int r = 0; r < length; r++)
                 {
-                    if (double.IsNaN(column[r]))
+                    if (mask[r])
                     {
-                        complete[r] = false;
+                        target[i++] = source[r];
                     }
                 }
             }
 
-            used = 0;
-            foreach (bool ok in complete)
+            if (_reversed is not null && _reversed[c])
             {
-                used += ok ? 1 : 0;
-            }
-        }
-
-        var data = new double[used * columns];
-        for (int c = 0; c < columns; c++)
-        {
-            ReadOnlySpan<double> source = matrix.GetColumn(c);
-            int i = c * used;
-            for (int r = 0; r < rows; r++)
-            {
-                if (complete is null || complete[r])
+                for (int i = 0; i < count; i++)
                 {
-                    data[i++] = transform is null ? source[r] : transform(c, source[r]);
+                    target[i] = _mirror - target[i];
                 }
             }
         }
 
-        return new CompleteRows(data, used, columns, used, rows - used);
+        return count;
     }
 
     internal static bool AllMissing(ResponseMatrix matrix)
@@ -101,5 +116,30 @@ internal sealed class CompleteRows
         }
 
         return true;
+    }
+
+    /// <summary>Marks the complete rows among <c>[start, start + length)</c>; returns how many.</summary>
+    private int Mask(int start, int length, Span<bool> mask)
+    {
+        mask.Slice(0, length).Fill(true);
+        for (int c = 0; c < ColumnCount; c++)
+        {
+            ReadOnlySpan<double> column = _matrix.GetColumn(c).Slice(start, length);
+            for (int r = 0; r < length; r++)
+            {
+                if (double.IsNaN(column[r]))
+                {
+                    mask[r] = false;
+                }
+            }
+        }
+
+        int count = 0;
+        for (int r = 0; r < length; r++)
+        {
+            count += mask[r] ? 1 : 0;
+        }
+
+        return count;
     }
 }

@@ -10,32 +10,56 @@ internal static class Moments
     /// <summary>Rows per block of the blocked passes: a block of a dozen centred columns stays in the first-level cache.</summary>
     internal const int BlockRows = 256;
 
+    /// <summary>The means of the complete columns (one pass over the blocks).</summary>
+    internal static double[] Means(CompleteRows data)
+    {
+        int k = data.ColumnCount;
+        var sums = new double[k];
+        var block = new double[data.BlockLength];
+        for (int start = 0; start < data.RowCount; start += BlockRows)
+        {
+            int count = data.Gather(start, Math.Min(BlockRows, data.RowCount - start), block);
+            for (int j = 0; j < k; j++)
+            {
+                sums[j] += Sum(block.AsSpan(j * BlockRows, count));
+            }
+        }
+
+        for (int j = 0; j < k; j++)
+        {
+            sums[j] /= data.Used;
+        }
+
+        return sums;
+    }
+
     /// <summary>
     /// Sample covariance matrix (denominator n − 1) of the complete columns, two-pass for accuracy: the means first,
-    /// then the products of centred values. The second pass goes through the rows in blocks: each block's columns are
-    /// centred into a small buffer once, and every pair's products are summed from it (vectorised on .NET 8+), so the
-    /// data are read from memory once and nothing of size n is allocated.
+    /// then the products of centred values. The second pass goes through the rows in blocks: each block's complete
+    /// rows are gathered and centred into a small buffer once, and every pair's products are summed from it
+    /// (vectorised on .NET 8+), so the data are read from memory once and nothing of size n is allocated.
     /// </summary>
     internal static double[,] Covariance(CompleteRows data, double[] means)
     {
         int k = data.ColumnCount;
         int n = data.Used;
         var sums = new double[k, k];
-        var centred = new double[k * BlockRows];
-        for (int start = 0; start < n; start += BlockRows)
+        var centred = new double[data.BlockLength];
+        for (int start = 0; start < data.RowCount; start += BlockRows)
         {
-            int length = Math.Min(BlockRows, n - start);
+            int count = data.Gather(start, Math.Min(BlockRows, data.RowCount - start), centred);
             for (int j = 0; j < k; j++)
             {
-                Subtract(data.Column(j).Slice(start, length), means[j], centred.AsSpan(j * BlockRows, length));
+                Span<double> column = centred.AsSpan(j * BlockRows, count);
+                Subtract(column, means[j], column);
             }
 
             for (int j = 0; j < k; j++)
             {
-                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, length);
+                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, count);
                 for (int l = j; l < k; l++)
                 {
-                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, length));
+                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, count));
                 }
             }
         }

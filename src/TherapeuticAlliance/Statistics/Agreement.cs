@@ -78,34 +78,27 @@ public static class Agreement
 
         // Pass 1: column sums, hence the rater means and the grand mean. Pass 2, in blocks of rows: squared deviations
         // of the values and of the row means from the grand mean. Nothing of size n is allocated.
-        double grand = 0.0;
-        var columnMeans = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            double sum = Moments.Sum(data.Column(j));
-            columnMeans[j] = sum / n;
-            grand += sum;
-        }
-
-        grand /= n * k;
+        double[] columnMeans = Moments.Means(data);
+        double grand = columnMeans.Sum() / k;
         double ssTotal = 0.0;
         double ssRowMeans = 0.0;
-        var rowSums = new double[Math.Min(n, Moments.BlockRows)];
-        for (int start = 0; start < n; start += Moments.BlockRows)
+        var block = new double[data.BlockLength];
+        var rowSums = new double[Moments.BlockRows];
+        for (int start = 0; start < ratings.RowCount; start += Moments.BlockRows)
         {
-            int length = Math.Min(Moments.BlockRows, n - start);
-            Span<double> block = rowSums.AsSpan(0, length);
-            block.Clear();
+            int count = data.Gather(start, Math.Min(Moments.BlockRows, ratings.RowCount - start), block);
+            Span<double> sums = rowSums.AsSpan(0, count);
+            sums.Clear();
             for (int j = 0; j < k; j++)
             {
-                ReadOnlySpan<double> column = data.Column(j).Slice(start, length);
+                ReadOnlySpan<double> column = block.AsSpan(j * Moments.BlockRows, count);
                 ssTotal += Moments.SumOfSquaredDeviations(column, grand);
-                Moments.AddTo(column, block);
+                Moments.AddTo(column, sums);
             }
 
-            for (int r = 0; r < length; r++)
+            for (int r = 0; r < count; r++)
             {
-                double deviation = (block[r] / k) - grand;
+                double deviation = (sums[r] / k) - grand;
                 ssRowMeans += deviation * deviation;
             }
         }

@@ -29,7 +29,7 @@ public static class Reliability
     public static StatisticsResult<ReliabilityAnalysis> CronbachAlpha(ResponseMatrix responses)
     {
         Guard.Against.Null(responses);
-        return Analyze(responses, null);
+        return Analyze(responses, null, 0.0);
     }
 
     /// <summary>Computes Cronbach's alpha for an instrument as a whole and for each of its subscales, after reverse-keying reversed items.</summary>
@@ -48,14 +48,12 @@ public static class Reliability
                 string.Format(CultureInfo.InvariantCulture, "Instrument '{0}' has {1} items but the matrix has {2} columns.", instrument.Id, instrument.Items.Length, responses.ColumnCount));
         }
 
-        Func<int, double, double> key = (column, value) => instrument.Reversed[column]
-            ? (double)instrument.Scale.Minimum + (double)instrument.Scale.Maximum - value
-            : value;
-        StatisticsResult<ReliabilityAnalysis> total = Analyze(responses, key);
+        double mirror = (double)instrument.Scale.Minimum + (double)instrument.Scale.Maximum;
+        StatisticsResult<ReliabilityAnalysis> total = Analyze(responses, instrument.Reversed.ToArray(), mirror);
         ImmutableArray<SubscaleReliability> subscales = instrument.SubscaleUnits
             .Select(unit => new SubscaleReliability(
                 unit.Dimension!,
-                Analyze(responses.SelectColumns(unit.ItemIndices), (column, value) => key(unit.ItemIndices[column], value))))
+                Analyze(responses.SelectColumns(unit.ItemIndices), unit.ItemIndices.Select(i => instrument.Reversed[i]).ToArray(), mirror)))
             .ToImmutableArray();
         return new InstrumentReliability(total, subscales);
     }
@@ -92,7 +90,7 @@ public static class Reliability
 
     private static StatisticsError Invalid(string message) => new(StatisticsErrorKind.InvalidParameter, message);
 
-    private static StatisticsResult<ReliabilityAnalysis> Analyze(ResponseMatrix responses, Func<int, double, double>? transform)
+    private static StatisticsResult<ReliabilityAnalysis> Analyze(ResponseMatrix responses, bool[]? reversed, double mirror)
     {
         int k = responses.ColumnCount;
         if (k < 2)
@@ -105,18 +103,13 @@ public static class Reliability
             return StatisticsError.AllMissing();
         }
 
-        CompleteRows data = CompleteRows.From(responses, transform);
+        CompleteRows data = CompleteRows.From(responses, reversed, mirror);
         if (data.Used < 2)
         {
             return StatisticsError.TooFewRows(data.Used);
         }
 
-        var means = new double[k];
-        for (int j = 0; j < k; j++)
-        {
-            means[j] = Moments.Sum(data.Column(j)) / data.Used;
-        }
-
+        double[] means = Moments.Means(data);
         double[,] cov = Moments.Covariance(data, means);
         for (int j = 0; j < k; j++)
         {

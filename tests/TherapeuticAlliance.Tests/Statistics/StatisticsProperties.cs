@@ -216,10 +216,11 @@ public class StatisticsProperties
         var random = new Random(seed);
         int rows = random.Next(50, 1250);
         int columns = random.Next(2, 13);
+        int maxValue = 7;
         double[][] data = Enumerable.Range(0, rows).Select(_ =>
         {
             double trait = random.NextDouble() * 3;
-            return Enumerable.Range(0, columns).Select(_ => withMissing && random.Next(40) == 0 ? double.NaN : Math.Round(1 + trait + (random.NextDouble() * 3))).ToArray();
+            return Enumerable.Range(0, columns).Select(_ => withMissing && random.Next(40) == 0 ? double.NaN : Math.Min(maxValue, Math.Round(1 + trait + (random.NextDouble() * 3)))).ToArray();
         }).ToArray();
         var matrix = ResponseMatrix.FromRows(data.Select(r => (IReadOnlyList<double>)r).ToList());
         double[][] complete = data.Where(r => r.All(v => !double.IsNaN(v))).ToArray();
@@ -243,7 +244,14 @@ public class StatisticsProperties
         double grand = complete.Average(r => r.Average());
         double msb = k * complete.Sum(r => (r.Average() - grand) * (r.Average() - grand)) / (n - 1);
         double msj = n * Enumerable.Range(0, k).Sum(j => (complete.Average(r => r[j]) - grand) * (complete.Average(r => r[j]) - grand)) / (k - 1);
-        return alpha.IsT0 && icc.IsT0
+        // Reverse-keying the first item as an instrument does equals mirroring it by hand.
+        Instrument keyed = new InstrumentBuilder("keyed", "1").WithScale(RatingScale.OneToSeven).AddItems(columns).ReverseItems("1").Build();
+        var mirrored = ResponseMatrix.FromRows(data.Select(r => (IReadOnlyList<double>)r.Select((v, j) => j == 0 ? 8 - v : v).ToArray()).ToList());
+        var keyedAlpha = Reliability.ForInstrument(keyed, matrix).GetValueOrThrow().Total;
+        var mirroredAlpha = Reliability.CronbachAlpha(mirrored);
+        return alpha.IsT0 && icc.IsT0 && keyedAlpha.IsT0 && mirroredAlpha.IsT0
+            && Close(keyedAlpha.AsT0.Alpha, mirroredAlpha.AsT0.Alpha, 1e-12)
+            && Close(keyedAlpha.AsT0.Items[0].Mean, mirroredAlpha.AsT0.Items[0].Mean, 1e-12)
             && Close(alpha.AsT0.Alpha, expectedAlpha, 1e-10)
             && alpha.AsT0.RowsUsed == n && alpha.AsT0.RowsDropped == rows - n
             && Close(icc.AsT0.MeanSquareBetweenTargets, msb, 1e-10)
