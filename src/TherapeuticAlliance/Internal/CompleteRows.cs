@@ -51,11 +51,16 @@ internal sealed class CompleteRows
         if (anyMissing)
         {
             var rows = new CompleteRows(matrix, null, 0.0, true, 0);
-            Span<bool> mask = stackalloc bool[Moments.BlockRows];
+            var complete = new long[Moments.BlockRows];
             used = 0;
             for (int start = 0; start < matrix.RowCount; start += Moments.BlockRows)
             {
-                used += rows.Mask(start, Math.Min(Moments.BlockRows, matrix.RowCount - start), mask);
+                int length = Math.Min(Moments.BlockRows, matrix.RowCount - start);
+                rows.Mask(start, length, complete);
+                for (int r = 0; r < length; r++)
+                {
+                    used += (int)(complete[r] & 1);
+                }
             }
         }
 
@@ -63,39 +68,53 @@ internal sealed class CompleteRows
     }
 
     /// <summary>
-    /// Copies the complete rows among <c>[start, start + length)</c> into <paramref name="block"/>, column
-    /// <c>j</c> from index <c>j × BlockRows</c>, and returns how many there were.
+    /// Writes the rows <c>[start, start + length)</c> of every column <c>j</c>, reverse-keyed where asked and minus
+    /// <c>centres[j]</c>, into <paramref name="block"/> from index <c>j × BlockRows</c>; a row with a missing value
+    /// becomes 0 in every column, so it adds nothing to sums, sums of squares or products. Returns how many rows
+    /// were complete.
     /// </summary>
-    internal int Gather(int start, int length, Span<double> block)
+    internal int Gather(int start, int length, ReadOnlySpan<double> centres, Span<double> block, long[] complete)
     {
-        Span<bool> mask = stackalloc bool[Moments.BlockRows];
-        int count = _anyMissing ? Mask(start, length, mask) : length;
+        int count = length;
+        if (_anyMissing)
+        {
+            Mask(start, length, complete);
+            count = 0;
+            for (int r = 0; r < length; r++)
+            {
+                count += (int)(complete[r] & 1);
+            }
+        }
+
         for (int c = 0; c < ColumnCount; c++)
         {
             ReadOnlySpan<double> source = _matrix.GetColumn(c).Slice(start, length);
-            Span<double> target = block.Slice(c * Moments.BlockRows, Moments.BlockRows);
-            if (count == length)
+            Span<double> target = block.Slice(c * Moments.BlockRows, length);
+            bool reversed = _reversed is not null && _reversed[c];
+            double sign = reversed ? -1.0 : 1.0;
+            double shift = (reversed ? _mirror : 0.0) - centres[c];
+            int r = 0;
+#if NET8_0_OR_GREATER
+            if (System.Numerics.Vector.IsHardwareAccelerated)
             {
-                source.CopyTo(target);
-            }
-            else
-            {
-                int i = 0;
-                for (int r = 0; r < length; r++)
+                int width = System.Numerics.Vector<double>.Count;
+                var vSign = new System.Numerics.Vector<double>(sign);
+                var vShift = new System.Numerics.Vector<double>(shift);
+                for (; r <= length - width; r += width)
                 {
-                    if (mask[r])
+                    System.Numerics.Vector<double> value = (new System.Numerics.Vector<double>(source.Slice(r)) * vSign) + vShift;
+                    if (_anyMissing)
                     {
-                        target[i++] = source[r];
+                        value = System.Numerics.Vector.ConditionalSelect(new System.Numerics.Vector<long>(complete, r), value, System.Numerics.Vector<double>.Zero);
                     }
+
+                    value.CopyTo(target.Slice(r));
                 }
             }
-
-            if (_reversed is not null && _reversed[c])
+#endif
+            for (; r < length; r++)
             {
-                for (int i = 0; i < count; i++)
-                {
-                    target[i] = _mirror - target[i];
-                }
+                target[r] = !_anyMissing || complete[r] != 0 ? (source[r] * sign) + shift : 0.0;
             }
         }
 
@@ -118,28 +137,32 @@ internal sealed class CompleteRows
         return true;
     }
 
-    /// <summary>Marks the complete rows among <c>[start, start + length)</c>; returns how many.</summary>
-    private int Mask(int start, int length, Span<bool> mask)
+    /// <summary>Sets <c>complete[r]</c> to all bits (−1) for each complete row among <c>[start, start + length)</c>, else 0.</summary>
+    private void Mask(int start, int length, long[] complete)
     {
-        mask.Slice(0, length).Fill(true);
+        complete.AsSpan(0, length).Fill(-1L);
         for (int c = 0; c < ColumnCount; c++)
         {
             ReadOnlySpan<double> column = _matrix.GetColumn(c).Slice(start, length);
-            for (int r = 0; r < length; r++)
+            int r = 0;
+#if NET8_0_OR_GREATER
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                int width = System.Numerics.Vector<double>.Count;
+                for (; r <= length - width; r += width)
+                {
+                    var v = new System.Numerics.Vector<double>(column.Slice(r));
+                    (new System.Numerics.Vector<long>(complete, r) & System.Numerics.Vector.Equals(v, v)).CopyTo(complete, r);
+                }
+            }
+#endif
+            for (; r < length; r++)
             {
                 if (double.IsNaN(column[r]))
                 {
-                    mask[r] = false;
+                    complete[r] = 0L;
                 }
             }
         }
-
-        int count = 0;
-        for (int r = 0; r < length; r++)
-        {
-            count += mask[r] ? 1 : 0;
-        }
-
-        return count;
     }
 }

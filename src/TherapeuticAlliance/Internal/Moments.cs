@@ -16,12 +16,15 @@ internal static class Moments
         int k = data.ColumnCount;
         var sums = new double[k];
         var block = new double[data.BlockLength];
+        var complete = new long[BlockRows];
+        var zeros = new double[k];
         for (int start = 0; start < data.RowCount; start += BlockRows)
         {
-            int count = data.Gather(start, Math.Min(BlockRows, data.RowCount - start), block);
+            int length = Math.Min(BlockRows, data.RowCount - start);
+            data.Gather(start, length, zeros, block, complete);
             for (int j = 0; j < k; j++)
             {
-                sums[j] += Sum(block.AsSpan(j * BlockRows, count));
+                sums[j] += Sum(block.AsSpan(j * BlockRows, length));
             }
         }
 
@@ -35,8 +38,8 @@ internal static class Moments
 
     /// <summary>
     /// Sample covariance matrix (denominator n − 1) of the complete columns, two-pass for accuracy: the means first,
-    /// then the products of centred values. The second pass goes through the rows in blocks: each block's complete
-    /// rows are gathered and centred into a small buffer once, and every pair's products are summed from it
+    /// then the products of centred values. The second pass goes through the rows in blocks: each block is centred
+    /// into a small buffer once (incomplete rows as zeros), and every pair's products are summed from it
     /// (vectorised on .NET 8+), so the data are read from memory once and nothing of size n is allocated.
     /// </summary>
     internal static double[,] Covariance(CompleteRows data, double[] means)
@@ -45,21 +48,17 @@ internal static class Moments
         int n = data.Used;
         var sums = new double[k, k];
         var centred = new double[data.BlockLength];
+        var complete = new long[BlockRows];
         for (int start = 0; start < data.RowCount; start += BlockRows)
         {
-            int count = data.Gather(start, Math.Min(BlockRows, data.RowCount - start), centred);
+            int length = Math.Min(BlockRows, data.RowCount - start);
+            data.Gather(start, length, means, centred, complete);
             for (int j = 0; j < k; j++)
             {
-                Span<double> column = centred.AsSpan(j * BlockRows, count);
-                Subtract(column, means[j], column);
-            }
-
-            for (int j = 0; j < k; j++)
-            {
-                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, count);
+                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, length);
                 for (int l = j; l < k; l++)
                 {
-                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, count));
+                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, length));
                 }
             }
         }
@@ -74,27 +73,6 @@ internal static class Moments
         }
 
         return cov;
-    }
-
-    /// <summary>Writes <c>source − value</c> to <paramref name="destination"/> (vectorised on .NET 8+).</summary>
-    internal static void Subtract(ReadOnlySpan<double> source, double value, Span<double> destination)
-    {
-        int r = 0;
-#if NET8_0_OR_GREATER
-        if (Vector.IsHardwareAccelerated)
-        {
-            int width = Vector<double>.Count;
-            var v = new Vector<double>(value);
-            for (; r <= source.Length - width; r += width)
-            {
-                (new Vector<double>(source.Slice(r)) - v).CopyTo(destination.Slice(r));
-            }
-        }
-#endif
-        for (; r < source.Length; r++)
-        {
-            destination[r] = source[r] - value;
-        }
     }
 
     /// <summary>The dot product of two equally long spans (vectorised on .NET 8+).</summary>
@@ -120,35 +98,6 @@ internal static class Moments
         for (; r < a.Length; r++)
         {
             sum += a[r] * b[r];
-        }
-
-        return sum;
-    }
-
-    /// <summary>The sum of squared deviations of a span's values from <paramref name="centre"/> (vectorised on .NET 8+).</summary>
-    internal static double SumOfSquaredDeviations(ReadOnlySpan<double> values, double centre)
-    {
-        double sum = 0.0;
-        int r = 0;
-#if NET8_0_OR_GREATER
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
-        {
-            int width = Vector<double>.Count;
-            var c = new Vector<double>(centre);
-            Vector<double> acc = Vector<double>.Zero;
-            for (; r <= values.Length - width; r += width)
-            {
-                Vector<double> d = new Vector<double>(values.Slice(r)) - c;
-                acc += d * d;
-            }
-
-            sum = Vector.Sum(acc);
-        }
-#endif
-        for (; r < values.Length; r++)
-        {
-            double d = values[r] - centre;
-            sum += d * d;
         }
 
         return sum;

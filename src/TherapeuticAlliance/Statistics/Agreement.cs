@@ -83,22 +83,26 @@ public static class Agreement
         double ssTotal = 0.0;
         double ssRowMeans = 0.0;
         var block = new double[data.BlockLength];
+        var complete = new long[Moments.BlockRows];
         var rowSums = new double[Moments.BlockRows];
+        double[] centres = Enumerable.Repeat(grand, k).ToArray();
         for (int start = 0; start < ratings.RowCount; start += Moments.BlockRows)
         {
-            int count = data.Gather(start, Math.Min(Moments.BlockRows, ratings.RowCount - start), block);
-            Span<double> sums = rowSums.AsSpan(0, count);
+            // Deviations from the grand mean; incomplete rows are zeros and add nothing.
+            int length = Math.Min(Moments.BlockRows, ratings.RowCount - start);
+            data.Gather(start, length, centres, block, complete);
+            Span<double> sums = rowSums.AsSpan(0, length);
             sums.Clear();
             for (int j = 0; j < k; j++)
             {
-                ReadOnlySpan<double> column = block.AsSpan(j * Moments.BlockRows, count);
-                ssTotal += Moments.SumOfSquaredDeviations(column, grand);
+                ReadOnlySpan<double> column = block.AsSpan(j * Moments.BlockRows, length);
+                ssTotal += Moments.Dot(column, column);
                 Moments.AddTo(column, sums);
             }
 
-            for (int r = 0; r < count; r++)
+            for (int r = 0; r < length; r++)
             {
-                double deviation = (sums[r] / k) - grand;
+                double deviation = sums[r] / k;
                 ssRowMeans += deviation * deviation;
             }
         }
