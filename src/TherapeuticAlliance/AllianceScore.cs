@@ -41,7 +41,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         ScoreProvenance provenance,
         ImmutableArray<AllianceDimension> unscoredDimensions = default)
     {
-        Guard.Against.InvalidInput(maximum, nameof(maximum), m => m > minimum, "The maximum must exceed the minimum.");
+        Guard.Against.InvalidInput((minimum, maximum), nameof(maximum), static range => range.maximum > range.minimum, "The maximum must exceed the minimum.");
         Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
         Guard.Against.InvalidInput(subscales, nameof(subscales), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
         Guard.Against.InvalidInput(seedDimensions, nameof(seedDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");

@@ -97,7 +97,7 @@ public sealed class MissingDataPolicy : IEquatable<MissingDataPolicy>
     /// <exception cref="ArgumentException">Thrown when <paramref name="itemCount"/> is less than 1.</exception>
     public int MaximumMissing(int itemCount)
     {
-        Guard.Against.NegativeOrZero(itemCount);
+        Guard.Against.InvalidInput(itemCount, nameof(itemCount), static n => n > 0, "The item count must be at least 1."); // no boxing: scoring calls this per unit
         int allowed = Rule switch
         {
             MissingDataRule.ProrateMaximumItems => (int)Parameter,

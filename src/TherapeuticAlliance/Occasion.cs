@@ -31,7 +31,7 @@ public sealed class Occasion : IEquatable<Occasion>, IComparable<Occasion>
     /// <returns>The occasion.</returns>
     /// <exception cref="ArgumentException">Thrown when <paramref name="sessionNumber"/> is negative.</exception>
     public static Occasion Session(int sessionNumber, DateTimeOffset? recordedAt = null) =>
-        new(Guard.Against.Negative(sessionNumber), recordedAt);
+        new(Guard.Against.InvalidInput(sessionNumber, nameof(sessionNumber), static n => n >= 0, "The session number cannot be negative."), recordedAt);
 
     /// <inheritdoc/>
     public int CompareTo(Occasion? other)

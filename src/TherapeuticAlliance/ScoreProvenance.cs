@@ -23,7 +23,7 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
         InstrumentId = Guard.Against.NullOrWhiteSpace(instrumentId);
         InstrumentVersion = Guard.Against.NullOrWhiteSpace(instrumentVersion);
         MissingDataPolicy = Guard.Against.Null(missingDataPolicy);
-        ItemsImputed = Guard.Against.Negative(itemsImputed);
+        ItemsImputed = Guard.Against.InvalidInput(itemsImputed, nameof(itemsImputed), static n => n >= 0, "The number of imputed items cannot be negative.");
     }
 
     /// <summary>Gets the scoring strategy's stable name (its DI key).</summary>

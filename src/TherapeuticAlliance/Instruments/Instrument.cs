@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Internal;
@@ -133,8 +134,10 @@ public sealed class Instrument : IEquatable<Instrument>
         Guard.Against.Null(occasion);
         Guard.Against.Null(responses);
 
+        // Only the result is allocated on the valid path: the values array becomes the assessment's without a copy,
+        // the seen-flags live on the stack, and lists are walked by index (no boxed enumerator).
         var values = new decimal?[Items.Length];
-        var seen = new bool[Items.Length];
+        Span<bool> seen = Items.Length <= 256 ? stackalloc bool[Items.Length] : new bool[Items.Length];
         ImmutableArray<AssessmentProblem>.Builder? problems = null;
 
         if (!Perspectives.Contains(perspective))
@@ -142,46 +145,24 @@ public sealed class Instrument : IEquatable<Instrument>
             (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnsupportedPerspective(Id, perspective));
         }
 
-        foreach (ItemResponse response in responses)
+        if (responses is IReadOnlyList<ItemResponse> list)
         {
-            Guard.Against.Null(response, nameof(responses));
-            if (!_itemIndex.TryGetValue(response.ItemId, out int index))
+            for (int i = 0; i < list.Count; i++)
             {
-                (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnknownItem(response.ItemId));
-                continue;
+                Accept(list[i], values, seen, ref problems);
             }
-
-            if (seen[index])
+        }
+        else
+        {
+            foreach (ItemResponse response in responses)
             {
-                (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new DuplicateResponse(response.ItemId));
-                continue;
-            }
-
-            seen[index] = true;
-            if (response.Value is { } value)
-            {
-                if (!Scale.IsInRange(value))
-                {
-                    (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new ValueOutOfRange(response.ItemId, Scale.Minimum, Scale.Maximum));
-                    continue;
-                }
-
-                if (!Scale.Contains(value))
-                {
-                    (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new ValueOffStep(response.ItemId, Scale.Step));
-                    continue;
-                }
-
-                values[index] = value;
+                Accept(response, values, seen, ref problems);
             }
         }
 
-        if (problems is not null)
-        {
-            return new InvalidAssessment(Id, problems.ToImmutable());
-        }
-
-        return new Assessment(this, perspective, occasion, ImmutableArray.Create(values));
+        return problems is null
+            ? new Assessment(this, perspective, occasion, ImmutableCollectionsMarshal.AsImmutableArray(values))
+            : new InvalidAssessment(Id, problems.ToImmutable());
     }
 
     /// <summary>Validates responses given in item order and creates an assessment of this instrument.</summary>
@@ -194,15 +175,68 @@ public sealed class Instrument : IEquatable<Instrument>
     public AssessmentResult CreateAssessment(Perspective perspective, Occasion occasion, params decimal?[] valuesInItemOrder)
     {
         Guard.Against.Null(valuesInItemOrder);
-        Guard.Against.InvalidInput(valuesInItemOrder, nameof(valuesInItemOrder), v => v.Length == Items.Length, "Give exactly one value per item, in instrument order.");
-        var responses = new ItemResponse[Items.Length];
-        for (int i = 0; i < responses.Length; i++)
+        Guard.Against.InvalidInput((valuesInItemOrder.Length, Items.Length), nameof(valuesInItemOrder), static counts => counts.Item1 == counts.Item2, "Give exactly one value per item, in instrument order.");
+        Guard.Against.InvalidInput(perspective, nameof(perspective), Identifiers.IsDefined, "Unknown perspective.");
+        Guard.Against.Null(occasion);
+
+        // In item order there can be no unknown or duplicated items; each value is checked against the scale.
+        var values = new decimal?[Items.Length];
+        ImmutableArray<AssessmentProblem>.Builder? problems = null;
+        if (!Perspectives.Contains(perspective))
         {
-            responses[i] = ItemResponse.Create(Items[i].Id, valuesInItemOrder[i]);
+            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnsupportedPerspective(Id, perspective));
         }
 
-        return CreateAssessment(perspective, occasion, responses);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (valuesInItemOrder[i] is { } value && CheckValue(Items[i].Id, value) is { } problem)
+            {
+                (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(problem);
+                continue;
+            }
+
+            values[i] = valuesInItemOrder[i];
+        }
+
+        return problems is null
+            ? new Assessment(this, perspective, occasion, ImmutableCollectionsMarshal.AsImmutableArray(values))
+            : new InvalidAssessment(Id, problems.ToImmutable());
     }
+
+    /// <summary>Checks one response of the unordered overload and records its value or its problem.</summary>
+    private void Accept(ItemResponse response, decimal?[] values, Span<bool> seen, ref ImmutableArray<AssessmentProblem>.Builder? problems)
+    {
+        Guard.Against.Null(response, "responses");
+        if (!_itemIndex.TryGetValue(response.ItemId, out int index))
+        {
+            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnknownItem(response.ItemId));
+            return;
+        }
+
+        if (seen[index])
+        {
+            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new DuplicateResponse(response.ItemId));
+            return;
+        }
+
+        seen[index] = true;
+        if (response.Value is { } value)
+        {
+            if (CheckValue(response.ItemId, value) is { } problem)
+            {
+                (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(problem);
+                return;
+            }
+
+            values[index] = value;
+        }
+    }
+
+    /// <summary>Returns the problem with a value on this instrument's scale, or <see langword="null"/> when it is allowed.</summary>
+    private AssessmentProblem? CheckValue(string itemId, decimal value) =>
+        !Scale.IsInRange(value) ? new ValueOutOfRange(itemId, Scale.Minimum, Scale.Maximum)
+        : !Scale.Contains(value) ? new ValueOffStep(itemId, Scale.Step)
+        : null;
 
     /// <summary>Returns a copy of this instrument with another cutoff.</summary>
     /// <param name="cutoff">The cutoff, or <see langword="null"/> for none.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Internal;
@@ -116,7 +117,9 @@ internal static class ScoreComposer
             return ImmutableArray<DimensionScore>.Empty;
         }
 
-        var scores = ImmutableArray.CreateBuilder<DimensionScore>(units.Length);
+        // A plain array handed over as the immutable array (no builder), so scoring allocates only its result.
+        var scores = new DimensionScore[units.Length];
+        int count = 0;
         foreach (ScoringUnit unit in units)
         {
             UnitTally tally = Tally(assessment, unit);
@@ -128,10 +131,10 @@ internal static class ScoreComposer
             }
 
             (decimal minimum, decimal maximum) = rule.Range(assessment.Instrument.Scale, tally.ItemCount);
-            scores.Add(new DimensionScore(unit.Dimension!, rule.Value(assessment, unit, tally), minimum, maximum, tally.ItemCount, tally.Answered));
+            scores[count++] = new DimensionScore(unit.Dimension!, rule.Value(assessment, unit, tally), minimum, maximum, tally.ItemCount, tally.Answered);
         }
 
-        return scores.Count == scores.Capacity ? scores.MoveToImmutable() : scores.ToImmutable();
+        return count == scores.Length ? ImmutableCollectionsMarshal.AsImmutableArray(scores) : ImmutableArray.Create(scores, 0, count);
     }
 
     private static TooManyMissingResponses? Check(ScoringUnit unit, in UnitTally tally, MissingDataPolicy policy)

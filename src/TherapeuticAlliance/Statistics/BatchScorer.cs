@@ -105,7 +105,7 @@ public static class BatchScorer
     public static int DestinationLength(Instrument instrument, int rows)
     {
         Guard.Against.Null(instrument);
-        Guard.Against.Negative(rows);
+        Guard.Against.InvalidInput(rows, nameof(rows), static n => n >= 0, "The number of rows cannot be negative.");
         long length = (long)rows * (instrument.SubscaleUnits.Length + 1);
         return length <= int.MaxValue ? (int)length : throw new ArgumentException("rows × (1 + the number of subscales) exceeds the largest array; score in smaller batches.", nameof(rows));
     }
