@@ -102,7 +102,8 @@ internal sealed class CompleteRows
                 var vShift = new System.Numerics.Vector<double>(shift);
                 for (; r <= length - width; r += width)
                 {
-                    System.Numerics.Vector<double> value = (new System.Numerics.Vector<double>(source.Slice(r)) * vSign) + vShift;
+                    var raw = new System.Numerics.Vector<double>(source.Slice(r));
+                    System.Numerics.Vector<double> value = reversed ? (raw * vSign) + vShift : raw + vShift;
                     if (_anyMissing)
                     {
                         value = System.Numerics.Vector.ConditionalSelect(new System.Numerics.Vector<long>(complete, r), value, System.Numerics.Vector<double>.Zero);

@@ -10,65 +10,73 @@ internal static class Moments
     /// <summary>Rows per block of the blocked passes: a block of a dozen centred columns stays in the first-level cache.</summary>
     internal const int BlockRows = 256;
 
-    /// <summary>The means of the complete columns (one pass over the blocks).</summary>
-    internal static double[] Means(CompleteRows data)
+    /// <summary>
+    /// A shift close to each column's mean: the mean of the complete rows of the first block that has any (zeros when
+    /// none has). Sums of deviations from it lose no precision to cancellation, so one pass over the data suffices.
+    /// </summary>
+    internal static double[] Shift(CompleteRows data, double[] block, long[] complete)
     {
         int k = data.ColumnCount;
-        var sums = new double[k];
-        var block = new double[data.BlockLength];
-        var complete = new long[BlockRows];
+        var shift = new double[k];
         var zeros = new double[k];
         for (int start = 0; start < data.RowCount; start += BlockRows)
         {
             int length = Math.Min(BlockRows, data.RowCount - start);
-            data.Gather(start, length, zeros, block, complete);
-            for (int j = 0; j < k; j++)
+            int count = data.Gather(start, length, zeros, block, complete);
+            if (count > 0)
             {
-                sums[j] += Sum(block.AsSpan(j * BlockRows, length));
+                for (int j = 0; j < k; j++)
+                {
+                    shift[j] = Sum(block.AsSpan(j * BlockRows, length)) / count;
+                }
+
+                break;
             }
         }
 
-        for (int j = 0; j < k; j++)
-        {
-            sums[j] /= data.Used;
-        }
-
-        return sums;
+        return shift;
     }
 
     /// <summary>
-    /// Sample covariance matrix (denominator n − 1) of the complete columns, two-pass for accuracy: the means first,
-    /// then the products of centred values. The second pass goes through the rows in blocks: each block is centred
-    /// into a small buffer once (incomplete rows as zeros), and every pair's products are summed from it
-    /// (vectorised on .NET 8+), so the data are read from memory once and nothing of size n is allocated.
+    /// Means and the sample covariance matrix (denominator n − 1) of the complete columns, in one pass over the data:
+    /// each block of rows is shifted by <see cref="Shift"/> into a small buffer once (incomplete rows as zeros), the
+    /// deviations and every pair's products are summed from it (vectorised on .NET 8+), and the sums are corrected
+    /// for the shift at the end: <c>cov = (Σ dⱼ·dₗ − n·d̄ⱼ·d̄ₗ) / (n − 1)</c>. Because the shift is close to the mean,
+    /// this is as accurate as the textbook two-pass formula, while the data are read from memory once and nothing
+    /// of size n is allocated.
     /// </summary>
-    internal static double[,] Covariance(CompleteRows data, double[] means)
+    internal static double[,] Covariance(CompleteRows data, out double[] means)
     {
         int k = data.ColumnCount;
         int n = data.Used;
-        var sums = new double[k, k];
-        var centred = new double[data.BlockLength];
+        var products = new double[k, k];
+        var deviations = new double[k];
+        var block = new double[data.BlockLength];
         var complete = new long[BlockRows];
+        double[] shift = Shift(data, block, complete);
         for (int start = 0; start < data.RowCount; start += BlockRows)
         {
             int length = Math.Min(BlockRows, data.RowCount - start);
-            data.Gather(start, length, means, centred, complete);
+            data.Gather(start, length, shift, block, complete);
             for (int j = 0; j < k; j++)
             {
-                ReadOnlySpan<double> a = centred.AsSpan(j * BlockRows, length);
+                ReadOnlySpan<double> a = block.AsSpan(j * BlockRows, length);
+                deviations[j] += Sum(a);
                 for (int l = j; l < k; l++)
                 {
-                    sums[j, l] += Dot(a, centred.AsSpan(l * BlockRows, length));
+                    products[j, l] += Dot(a, block.AsSpan(l * BlockRows, length));
                 }
             }
         }
 
+        means = new double[k];
         var cov = new double[k, k];
         for (int j = 0; j < k; j++)
         {
+            means[j] = shift[j] + (deviations[j] / n);
             for (int l = j; l < k; l++)
             {
-                cov[j, l] = cov[l, j] = sums[j, l] / (n - 1);
+                cov[j, l] = cov[l, j] = (products[j, l] - (deviations[j] * deviations[l] / n)) / (n - 1);
             }
         }
 

@@ -76,19 +76,20 @@ public static class Agreement
             return StatisticsError.TooFewRows(n);
         }
 
-        // Pass 1: column sums, hence the rater means and the grand mean. Pass 2, in blocks of rows: squared deviations
-        // of the values and of the row means from the grand mean. Nothing of size n is allocated.
-        double[] columnMeans = Moments.Means(data);
-        double grand = columnMeans.Sum() / k;
-        double ssTotal = 0.0;
-        double ssRowMeans = 0.0;
+        // One pass over the data, in blocks of rows shifted by a value close to the grand mean (incomplete rows are
+        // zeros and add nothing): column sums, the sum of squares and the row sums' squares of the deviations, then
+        // corrected for the shift. Nothing of size n is allocated.
         var block = new double[data.BlockLength];
         var complete = new long[Moments.BlockRows];
         var rowSums = new double[Moments.BlockRows];
-        double[] centres = Enumerable.Repeat(grand, k).ToArray();
+        double[] firstMeans = Moments.Shift(data, block, complete);
+        double shift = firstMeans.Sum() / k;
+        double[] centres = Enumerable.Repeat(shift, k).ToArray();
+        var columnDeviations = new double[k];
+        double ssTotalShifted = 0.0;
+        double ssRowSumsShifted = 0.0;
         for (int start = 0; start < ratings.RowCount; start += Moments.BlockRows)
         {
-            // Deviations from the grand mean; incomplete rows are zeros and add nothing.
             int length = Math.Min(Moments.BlockRows, ratings.RowCount - start);
             data.Gather(start, length, centres, block, complete);
             Span<double> sums = rowSums.AsSpan(0, length);
@@ -96,19 +97,20 @@ public static class Agreement
             for (int j = 0; j < k; j++)
             {
                 ReadOnlySpan<double> column = block.AsSpan(j * Moments.BlockRows, length);
-                ssTotal += Moments.Dot(column, column);
+                columnDeviations[j] += Moments.Sum(column);
+                ssTotalShifted += Moments.Dot(column, column);
                 Moments.AddTo(column, sums);
             }
 
-            for (int r = 0; r < length; r++)
-            {
-                double deviation = sums[r] / k;
-                ssRowMeans += deviation * deviation;
-            }
+            ssRowSumsShifted += Moments.Dot(sums, sums);
         }
 
+        // With d = grand − shift: Σ(x − grand)² = Σ(x − shift)² − n·k·d²; Σ over rows of (row mean − grand)² likewise.
+        double d = columnDeviations.Sum() / (n * k);
+        double ssTotal = ssTotalShifted - (n * k * d * d);
+        double ssRowMeans = (ssRowSumsShifted / (k * (double)k)) - (n * d * d);
         double ssRows = k * ssRowMeans;
-        double ssColumns = n * columnMeans.Sum(m => (m - grand) * (m - grand));
+        double ssColumns = n * columnDeviations.Sum(c => ((c / n) - d) * ((c / n) - d)); // rater mean − grand mean, without the shift
         double ssError = ssTotal - ssRows - ssColumns;
         double msb = ssRows / (n - 1);
         double msj = ssColumns / (k - 1);

@@ -34,7 +34,7 @@ public static class BatchScorer
     /// <param name="policy">The missing-data policy; <see langword="null"/> for the instrument's default.</param>
     /// <returns>The score columns, or <see cref="MatrixShapeMismatch"/> when the matrix does not have one column per item.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> or <paramref name="responses"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics, or the score columns would not fit in one array (score in smaller batches).</exception>
     public static BatchScoreResult Score(Instrument instrument, ResponseMatrix responses, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
     {
         Guard.Against.Null(instrument);
@@ -48,7 +48,7 @@ public static class BatchScorer
         policy ??= instrument.DefaultMissingDataPolicy;
         int rows = responses.RowCount;
         int columns = instrument.SubscaleUnits.Length + 1;
-        double[] values = NewColumn(DestinationLength(instrument, rows));
+        double[] values = NewScores(DestinationLength(instrument, rows));
         var kernel = new Kernel(instrument, responses, metric, policy);
         kernel.Run(values);
         var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(columns - 1);
@@ -110,7 +110,7 @@ public static class BatchScorer
         return length <= int.MaxValue ? (int)length : throw new ArgumentException("rows × (1 + the number of subscales) exceeds the largest array; score in smaller batches.", nameof(rows));
     }
 
-    private static double[] NewColumn(int length)
+    private static double[] NewScores(int length)
     {
 #if NET8_0_OR_GREATER
         // Every element is written, so the array need not be zeroed first.
@@ -131,14 +131,14 @@ public static class BatchScorer
         private readonly int _rows;
         private readonly ScoreMetric _metric;
         private readonly int[][] _groupItems;
+        private readonly int[][] _groupPlain;
+        private readonly int[][] _groupReversed;
         private readonly bool[] _reversed;
         private readonly int[][] _unitGroups;
         private readonly double[] _unitItems;
         private readonly double[] _unitNeeded;
         private readonly double[] _groupSums;
         private readonly double[] _groupAnswered;
-        private readonly int[][] _groupPlain;
-        private readonly int[][] _groupReversed;
 #if NET8_0_OR_GREATER
         private readonly Vector<double>[] _vectorSums;
         private readonly Vector<double>[] _vectorAnswered;
@@ -149,39 +149,23 @@ public static class BatchScorer
             _data = responses.ColumnMajorValues;
             _rows = responses.RowCount;
             _metric = metric;
-            Grid = new UnitGrid(instrument.Scale);
-            _reversed = instrument.Reversed.ToArray();
-
-            // Group the items by the set of subscales they belong to; every unit is then a union of whole groups.
-            ImmutableArray<ScoringUnit> subscales = instrument.SubscaleUnits;
-            int itemCount = instrument.Items.Length;
-            var signatures = new string[itemCount];
-            for (int item = 0; item < itemCount; item++)
+            Layout layout = Layouts.GetValue(instrument, static i => new Layout(i));
+            _groupItems = layout.GroupItems;
+            _groupPlain = layout.GroupPlain;
+            _groupReversed = layout.GroupReversed;
+            _reversed = layout.Reversed;
+            _unitGroups = layout.UnitGroups;
+            _unitItems = layout.UnitItems;
+            Grid = layout.Grid;
+            _unitNeeded = new double[_unitItems.Length];
+            for (int u = 0; u < _unitItems.Length; u++)
             {
-                signatures[item] = string.Join(",", Enumerable.Range(0, subscales.Length).Where(u => subscales[u].ItemIndices.Contains(item)));
-            }
-
-            string[] distinct = signatures.Distinct(StringComparer.Ordinal).ToArray();
-            _groupItems = distinct.Select(sig => Enumerable.Range(0, itemCount).Where(i => signatures[i] == sig).ToArray()).ToArray();
-            int unitCount = subscales.Length + 1;
-            _unitGroups = new int[unitCount][];
-            _unitGroups[0] = Enumerable.Range(0, _groupItems.Length).ToArray();
-            _unitItems = new double[unitCount];
-            _unitNeeded = new double[unitCount];
-            _unitItems[0] = itemCount;
-            _unitNeeded[0] = itemCount - policy.MaximumMissing(itemCount);
-            for (int u = 0; u < subscales.Length; u++)
-            {
-                ImmutableArray<int> items = subscales[u].ItemIndices;
-                _unitGroups[u + 1] = Enumerable.Range(0, _groupItems.Length).Where(g => items.Contains(_groupItems[g][0])).ToArray();
-                _unitItems[u + 1] = items.Length;
-                _unitNeeded[u + 1] = items.Length - policy.MaximumMissing(items.Length);
+                int items = (int)_unitItems[u];
+                _unitNeeded[u] = items - policy.MaximumMissing(items);
             }
 
             _groupSums = new double[_groupItems.Length];
             _groupAnswered = new double[_groupItems.Length];
-            _groupPlain = _groupItems.Select(items => items.Where(i => !_reversed[i]).ToArray()).ToArray();
-            _groupReversed = _groupItems.Select(items => items.Where(i => _reversed[i]).ToArray()).ToArray();
 #if NET8_0_OR_GREATER
             _vectorSums = new Vector<double>[_groupItems.Length];
             _vectorAnswered = new Vector<double>[_groupItems.Length];
@@ -433,6 +417,56 @@ public static class BatchScorer
 #endif
         }
 #endif
+    }
+
+    /// <summary>The instruments' batch layouts, computed once per instrument (thread-safe; entries go with their instrument).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Instrument, Layout> Layouts = new();
+
+    /// <summary>How an instrument's items feed its units: items grouped by the set of subscales they belong to, so every unit is a union of whole groups.</summary>
+    private sealed class Layout
+    {
+        internal Layout(Instrument instrument)
+        {
+            Grid = new UnitGrid(instrument.Scale);
+            Reversed = instrument.Reversed.ToArray();
+            ImmutableArray<ScoringUnit> subscales = instrument.SubscaleUnits;
+            int itemCount = instrument.Items.Length;
+            var signatures = new string[itemCount];
+            for (int item = 0; item < itemCount; item++)
+            {
+                signatures[item] = string.Join(",", Enumerable.Range(0, subscales.Length).Where(u => subscales[u].ItemIndices.Contains(item)));
+            }
+
+            string[] distinct = signatures.Distinct(StringComparer.Ordinal).ToArray();
+            GroupItems = distinct.Select(sig => Enumerable.Range(0, itemCount).Where(i => signatures[i] == sig).ToArray()).ToArray();
+            GroupPlain = GroupItems.Select(items => items.Where(i => !Reversed[i]).ToArray()).ToArray();
+            GroupReversed = GroupItems.Select(items => items.Where(i => Reversed[i]).ToArray()).ToArray();
+            int unitCount = subscales.Length + 1;
+            UnitGroups = new int[unitCount][];
+            UnitGroups[0] = Enumerable.Range(0, GroupItems.Length).ToArray();
+            UnitItems = new double[unitCount];
+            UnitItems[0] = itemCount;
+            for (int u = 0; u < subscales.Length; u++)
+            {
+                ImmutableArray<int> items = subscales[u].ItemIndices;
+                UnitGroups[u + 1] = Enumerable.Range(0, GroupItems.Length).Where(g => items.Contains(GroupItems[g][0])).ToArray();
+                UnitItems[u + 1] = items.Length;
+            }
+        }
+
+        internal UnitGrid Grid { get; }
+
+        internal bool[] Reversed { get; }
+
+        internal int[][] GroupItems { get; }
+
+        internal int[][] GroupPlain { get; }
+
+        internal int[][] GroupReversed { get; }
+
+        internal int[][] UnitGroups { get; }
+
+        internal double[] UnitItems { get; }
     }
 
     /// <summary>The scale as whole multiples of its finest decimal unit, so sums are exact in double.</summary>

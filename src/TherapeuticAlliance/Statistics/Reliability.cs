@@ -109,8 +109,7 @@ public static class Reliability
             return StatisticsError.TooFewRows(data.Used);
         }
 
-        double[] means = Moments.Means(data);
-        double[,] cov = Moments.Covariance(data, means);
+        double[,] cov = Moments.Covariance(data, out double[] means);
         for (int j = 0; j < k; j++)
         {
             if (!(cov[j, j] > 0.0))

@@ -259,6 +259,31 @@ public class StatisticsProperties
             && icc.AsT0.Targets == n && icc.AsT0.RowsDropped == rows - n;
     }
 
+    [Property(MaxTest = 40)]
+    public bool OnePassMoments_StayAccurateFarFromZero(int seed)
+    {
+        // Alpha and the ICCs are invariant to adding a constant; a large one must not cost precision (the shifted
+        // one-pass sums must not cancel catastrophically).
+        var random = new Random(seed);
+        int rows = random.Next(300, 900);
+        double[][] data = Enumerable.Range(0, rows).Select(_ =>
+        {
+            double trait = random.NextDouble() * 3;
+            return Enumerable.Range(0, 5).Select(_ => Math.Round(1 + trait + (random.NextDouble() * 3))).ToArray();
+        }).ToArray();
+        double offset = 1e7 * (1 + random.Next(100));
+        ResponseMatrix Matrix(double add) => ResponseMatrix.FromRows(data.Select(r => (IReadOnlyList<double>)r.Select(v => v + add).ToArray()).ToList());
+        var near = Reliability.CronbachAlpha(Matrix(0)).GetValueOrThrow();
+        var far = Reliability.CronbachAlpha(Matrix(offset)).GetValueOrThrow();
+        var iccNear = Agreement.IntraclassCorrelations(Matrix(0)).GetValueOrThrow();
+        var iccFar = Agreement.IntraclassCorrelations(Matrix(offset)).GetValueOrThrow();
+        return Close(near.Alpha, far.Alpha, 1e-9)
+            && Close(near.Items[2].StandardDeviation, far.Items[2].StandardDeviation, 1e-9)
+            && Close(near.Items[2].Mean + offset, far.Items[2].Mean, 1e-12)
+            && Close(iccNear[IccForm.Icc2].Value, iccFar[IccForm.Icc2].Value, 1e-9)
+            && Close(iccNear.MeanSquareError, iccFar.MeanSquareError, 1e-9);
+    }
+
     /// <summary>The double nearest to a decimal (double parsing is correctly rounded).</summary>
     private static double Nearest(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
