@@ -5,8 +5,9 @@ namespace TherapeuticAlliance.Internal;
 
 /// <summary>
 /// Listwise deletion without copying the matrix: the statistics walk the rows in blocks of
-/// <see cref="Moments.BlockRows"/>, and <see cref="Gather"/> puts the complete rows of one block (reverse-keyed where
-/// asked) into a small buffer that stays in cache. Nothing of the size of the matrix is allocated.
+/// <see cref="Moments.BlockRows"/>, and <see cref="Gather"/> writes one block's deviations (reverse-keyed where asked)
+/// into a small buffer that stays in cache, with zeros for the rows that have a missing value. Nothing of the size
+/// of the matrix is allocated.
 /// </summary>
 internal sealed class CompleteRows
 {
