@@ -2,6 +2,7 @@
 # Side by side, in one run on one machine: R (psych::alpha, psych::ICC, rowSums), numpy and the library, on one
 # generated dataset. Checks that all three produce the same numbers, then prints medians and ratios.
 # Usage: benchmarks/compare/run.sh [rows] [icc-rows]   (defaults 100000 and 2000)
+# Set KEEP to a folder to keep the three tools' raw outputs (r.txt, numpy.txt, lib.txt) there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows=${1:-100000}

@@ -37,27 +37,22 @@ public static class BatchScorer
     /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics, or the score columns would not fit in one array (score in smaller batches).</exception>
     public static BatchScoreResult Score(Instrument instrument, ResponseMatrix responses, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
     {
-        Guard.Against.Null(instrument);
-        Guard.Against.Null(responses);
-        Guard.Against.InvalidInput(metric, nameof(metric), m => m is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp, "The batch path scores sums, means and POMP.");
-        if (responses.ColumnCount != instrument.Items.Length)
+        CheckArguments(instrument, responses, metric);
+        if (ShapeMismatch(instrument, responses) is { } mismatch)
         {
-            return new MatrixShapeMismatch(instrument.Id, instrument.Items.Length, responses.ColumnCount);
+            return mismatch;
         }
 
-        policy ??= instrument.DefaultMissingDataPolicy;
         int rows = responses.RowCount;
-        int columns = instrument.SubscaleUnits.Length + 1;
         double[] values = NewScores(DestinationLength(instrument, rows));
-        var kernel = new Kernel(instrument, responses, metric, policy);
-        kernel.Run(values);
-        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(columns - 1);
-        for (int u = 1; u < columns; u++)
+        BatchSummary summary = Run(instrument, responses, values, metric, policy);
+        var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(summary.ColumnCount - 1);
+        for (int u = 1; u < summary.ColumnCount; u++)
         {
             subscales.Add(new BatchSubscale(instrument.SubscaleUnits[u - 1].Dimension!, new ReadOnlyMemory<double>(values, u * rows, rows)));
         }
 
-        return new BatchScores(instrument.Id, metric, policy, new ReadOnlyMemory<double>(values, 0, rows), subscales.MoveToImmutable(), kernel.InvalidRowList(), kernel.UnscoredRows);
+        return new BatchScores(summary, new ReadOnlyMemory<double>(values, 0, rows), subscales.MoveToImmutable());
     }
 
     /// <summary>Scores every row of a matrix into a buffer the caller owns, so repeated batches allocate (almost) nothing.</summary>
@@ -77,23 +72,13 @@ public static class BatchScorer
     /// <remarks>The values written are exactly those <see cref="Score"/> returns.</remarks>
     public static BatchSummaryResult ScoreInto(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
     {
-        Guard.Against.Null(instrument);
-        Guard.Against.Null(responses);
-        Guard.Against.InvalidInput(metric, nameof(metric), m => m is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp, "The batch path scores sums, means and POMP.");
+        CheckArguments(instrument, responses, metric);
         if (destination.Length < DestinationLength(instrument, responses.RowCount))
         {
             throw new ArgumentException("The destination needs rows × (1 + the number of subscales) elements; see DestinationLength.", nameof(destination));
         }
 
-        if (responses.ColumnCount != instrument.Items.Length)
-        {
-            return new MatrixShapeMismatch(instrument.Id, instrument.Items.Length, responses.ColumnCount);
-        }
-
-        policy ??= instrument.DefaultMissingDataPolicy;
-        var kernel = new Kernel(instrument, responses, metric, policy);
-        kernel.Run(destination);
-        return new BatchSummary(instrument.Id, metric, policy, responses.RowCount, instrument.SubscaleUnits.Length + 1, kernel.InvalidRowList(), kernel.UnscoredRows);
+        return ShapeMismatch(instrument, responses) is { } mismatch ? mismatch : Run(instrument, responses, destination, metric, policy);
     }
 
     /// <summary>Gets the number of elements <see cref="ScoreInto"/> writes for a number of rows: <c>rows × (1 + instrument.Subscales.Length)</c>.</summary>
@@ -108,6 +93,25 @@ public static class BatchScorer
         Guard.Against.InvalidInput(rows, nameof(rows), static n => n >= 0, "The number of rows cannot be negative.");
         long length = (long)rows * (instrument.SubscaleUnits.Length + 1);
         return length <= int.MaxValue ? (int)length : throw new ArgumentException("rows × (1 + the number of subscales) exceeds the largest array; score in smaller batches.", nameof(rows));
+    }
+
+    private static void CheckArguments(Instrument instrument, ResponseMatrix responses, ScoreMetric metric)
+    {
+        Guard.Against.Null(instrument);
+        Guard.Against.Null(responses);
+        Guard.Against.InvalidInput(metric, nameof(metric), m => m is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp, "The batch path scores sums, means and POMP.");
+    }
+
+    private static MatrixShapeMismatch? ShapeMismatch(Instrument instrument, ResponseMatrix responses) =>
+        responses.ColumnCount == instrument.Items.Length ? null : new MatrixShapeMismatch(instrument.Id, instrument.Items.Length, responses.ColumnCount);
+
+    /// <summary>Scores every row into <paramref name="destination"/> (checked by the caller) and says what could not be scored.</summary>
+    private static BatchSummary Run(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric, MissingDataPolicy? policy)
+    {
+        policy ??= instrument.DefaultMissingDataPolicy;
+        var kernel = new Kernel(instrument, responses, metric, policy);
+        kernel.Run(destination);
+        return new BatchSummary(instrument.Id, metric, policy, responses.RowCount, instrument.SubscaleUnits.Length + 1, kernel.InvalidRowList(), kernel.UnscoredRows);
     }
 
     private static double[] NewScores(int length)
@@ -576,25 +580,23 @@ public sealed class BatchSubscale
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class BatchScores
 {
-    internal BatchScores(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, ReadOnlyMemory<double> totals, ImmutableArray<BatchSubscale> subscales, ImmutableArray<int> invalidRows, int unscoredRows)
+    private readonly BatchSummary _summary;
+
+    internal BatchScores(BatchSummary summary, ReadOnlyMemory<double> totals, ImmutableArray<BatchSubscale> subscales)
     {
-        InstrumentId = instrumentId;
-        Metric = metric;
-        MissingDataPolicy = policy;
+        _summary = summary;
         Totals = totals;
         Subscales = subscales;
-        InvalidRows = invalidRows;
-        UnscoredRows = unscoredRows;
     }
 
     /// <summary>Gets the instrument identifier.</summary>
-    public string InstrumentId { get; }
+    public string InstrumentId => _summary.InstrumentId;
 
     /// <summary>Gets the metric of the scores.</summary>
-    public ScoreMetric Metric { get; }
+    public ScoreMetric Metric => _summary.Metric;
 
     /// <summary>Gets the missing-data policy applied.</summary>
-    public MissingDataPolicy MissingDataPolicy { get; }
+    public MissingDataPolicy MissingDataPolicy => _summary.MissingDataPolicy;
 
     /// <summary>Gets the instrument total per row; NaN where the row could not be scored.</summary>
     public ReadOnlyMemory<double> Totals { get; }
@@ -603,15 +605,14 @@ public sealed class BatchScores
     public ImmutableArray<BatchSubscale> Subscales { get; }
 
     /// <summary>Gets the 0-based rows with a value off the scale or off its step.</summary>
-    public ImmutableArray<int> InvalidRows { get; }
+    public ImmutableArray<int> InvalidRows => _summary.InvalidRows;
 
     /// <summary>Gets the number of valid rows with more missing items than the policy allows.</summary>
-    public int UnscoredRows { get; }
+    public int UnscoredRows => _summary.UnscoredRows;
 
     /// <summary>Returns a description with the counts, never the values.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => string.Format(
-        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", Totals.Length, InstrumentId, Names.Of(Metric), InvalidRows.Length, UnscoredRows);
+    public override string ToString() => _summary.ToString();
 }
 
 /// <summary>What <see cref="BatchScorer.ScoreInto"/> reports besides the scores it wrote: the layout and the rows it could not score.</summary>

@@ -52,16 +52,19 @@ public class ResponseMatrixTests
 
 public class BatchScorerTests
 {
+    /// <summary>Four WAI-SR rows: complete, complete, one item missing, one value off the scale.</summary>
+    private static ResponseMatrix WaiSrRows() => ResponseMatrix.FromRows(new[]
+    {
+        new double[] { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 },
+        new double[] { 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+        new double[] { 5, 5, 3, double.NaN, 3, 3, 3, 3, 3, 5, 3, 5 },
+        new double[] { 9, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
+    });
+
     [Fact]
     public void ScoresTotalsAndSubscales()
     {
-        var m = ResponseMatrix.FromRows(new[]
-        {
-            new double[] { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 },
-            new double[] { 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
-            new double[] { 5, 5, 3, double.NaN, 3, 3, 3, 3, 3, 5, 3, 5 },
-            new double[] { 9, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
-        });
+        ResponseMatrix m = WaiSrRows();
         BatchScores scores = BatchScorer.Score(AllianceInstruments.WaiSr, m).GetValueOrThrow();
         Assert.Equal(new[] { 48.0, 44.0 }, scores.Totals.Span[..2].ToArray());
         Assert.True(double.IsNaN(scores.Totals.Span[2]));
@@ -96,13 +99,7 @@ public class BatchScorerTests
     [Fact]
     public void ScoreInto_WritesTotalsThenSubscalesAndReportsTheRowsItCouldNotScore()
     {
-        var m = ResponseMatrix.FromRows(new[]
-        {
-            new double[] { 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4 },
-            new double[] { 5, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
-            new double[] { 5, 5, 3, double.NaN, 3, 3, 3, 3, 3, 5, 3, 5 },
-            new double[] { 9, 5, 3, 3, 3, 3, 3, 3, 3, 5, 3, 5 },
-        });
+        ResponseMatrix m = WaiSrRows();
         Assert.Equal(16, BatchScorer.DestinationLength(AllianceInstruments.WaiSr, 4));
         double[] destination = Enumerable.Repeat(-1.0, 17).ToArray();
         BatchSummary summary = BatchScorer.ScoreInto(AllianceInstruments.WaiSr, m, destination).GetValueOrThrow();
