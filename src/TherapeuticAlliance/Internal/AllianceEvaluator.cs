@@ -40,11 +40,20 @@ internal sealed class AllianceEvaluator : IAllianceEvaluator
             return new UnknownInstrument(instrumentId);
         }
 
-        return instrument.CreateAssessment(perspective, occasion, responses).Match<EvaluationResult>(
-            assessment => strategy.Score(assessment).Match<EvaluationResult>(
-                score => new EvaluatedAssessment(assessment, score),
-                missing => missing,
-                mismatch => mismatch),
-            invalid => invalid);
+        // Branches rather than Match with lambdas: the lambda over the assessment would be a closure allocated per call.
+        AssessmentResult created = instrument.CreateAssessment(perspective, occasion, responses);
+        if (created.IsT1)
+        {
+            return created.AsT1;
+        }
+
+        Assessment assessment = created.AsT0;
+        ScoringResult scored = strategy.Score(assessment);
+        return scored.Index switch
+        {
+            0 => new EvaluatedAssessment(assessment, scored.AsT0),
+            1 => scored.AsT1,
+            _ => scored.AsT2,
+        };
     }
 }
