@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
 using TherapeuticAlliance.Instruments;
@@ -13,100 +17,140 @@ internal enum InputFormat
     Wide,
 }
 
-/// <summary>One administration read from a file: its key, its responses, and the line it started on.</summary>
-internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, long Line, int Rows);
+/// <summary>How to read the text of an input file: delimiter, decimal separator, date format and encoding, all explicit.</summary>
+/// <param name="Format">The layout.</param>
+/// <param name="Delimiter">The field delimiter (',' by default; ';' and tab are common in European and spreadsheet exports).</param>
+/// <param name="DecimalComma">Whether values use ',' as decimal separator instead of '.'.</param>
+/// <param name="DateFormat">A custom date format (such as dd/MM/yyyy), or null for ISO 8601 only.</param>
+/// <param name="Encoding">The text encoding, or null for strict UTF-8 (a byte-order mark is accepted).</param>
+internal sealed record ReaderOptions(InputFormat Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null);
 
-/// <summary>A problem with the input: file, line, column and what was expected; never the content of other rows.</summary>
+/// <summary>One administration read from a file: its key, its responses, the line of each response, and its rows.</summary>
+internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, IReadOnlyList<long> ResponseLines, long Line, int Rows);
+
+/// <summary>A problem with the input: file, line, column and what was expected; never the content of a row.</summary>
 internal sealed record InputProblem(string File, long Line, string? Column, string Message)
 {
-    public override string ToString() => Column is null
-        ? $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: {Message}"
-        : $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: column '{Column}': {Message}";
+    /// <summary>The longest message written; longer ones are cut (so one problem is one bounded log line).</summary>
+    internal const int MaxMessageLength = 400;
+
+    public override string ToString()
+    {
+        string message = Message.Length <= MaxMessageLength ? Message : string.Concat(Message.AsSpan(0, MaxMessageLength), "…");
+        return Column is null
+            ? $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: {message}"
+            : $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: column '{Column}': {message}";
+    }
 }
 
 /// <summary>
-/// Streams administrations from a tidy long CSV (one row per item response) or a wide CSV (one row per
-/// administration), in bounded memory: long rows of one administration must be adjacent. Parsing uses CsvHelper
-/// with the invariant culture; a byte-order mark and CRLF line ends are accepted.
+/// Streams administrations from a long CSV (one row per item response) or a wide CSV (one row per administration)
+/// in two passes over the file: the first finds administrations whose rows are not adjacent or that are given more
+/// than once (they are rejected whole, never scored in part), the second parses and yields. Memory stays bounded by
+/// the largest administration plus about 40 bytes per administration for the first pass.
 /// </summary>
 internal sealed class AdministrationReader
 {
+    /// <summary>The longest field accepted, in characters; a longer one (often an unclosed quote) stops the read.</summary>
+    internal const int MaxFieldLength = 4096;
+
     internal static readonly string[] KeyColumns = { "episode", "session", "date", "perspective", "instrument" };
-    private const string NumberExpected = "expected a number with '.' as decimal point, or an empty cell for not answered.";
     private static readonly string[] LongColumns = { "episode", "session", "date", "perspective", "instrument", "item", "value" };
 
-    private readonly IInstrumentCatalog _catalog;
-    private readonly string _displayName;
-    private readonly InputFormat _format;
+    private static readonly string[] IsoDateFormats =
+    {
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    };
 
-    internal AdministrationReader(IInstrumentCatalog catalog, string displayName, InputFormat format)
+    private readonly IInstrumentCatalog _catalog;
+    private readonly string _path;
+    private readonly string _displayName;
+    private readonly ReaderOptions _options;
+    private readonly NumberFormatInfo _numbers;
+    private readonly string _numberExpected;
+
+    internal AdministrationReader(IInstrumentCatalog catalog, string path, ReaderOptions options)
     {
         _catalog = catalog;
-        _displayName = displayName;
-        _format = format;
+        _path = path;
+        _displayName = SafeText(Path.GetFileName(path));
+        _options = options;
+        _numbers = new NumberFormatInfo { NumberDecimalSeparator = options.DecimalComma ? "," : ".", NegativeSign = "-" };
+        _numberExpected = options.DecimalComma
+            ? "expected a number with ',' as decimal point (--decimal-comma), or an empty cell for not answered."
+            : "expected a number with '.' as decimal point, or an empty cell for not answered (use --decimal-comma for ',').";
     }
 
     internal long RowsRead { get; private set; }
 
     internal long RowsRejected { get; private set; }
 
+    /// <summary>Gets the number of administrations (groups of adjacent rows with one key) rejected while reading.</summary>
+    internal long AdministrationsRejected { get; private set; }
+
+    /// <summary>Gets whether a problem with the whole file (encoding, header, an over-long field) stopped the read.</summary>
+    internal bool Fatal { get; private set; }
+
     internal List<InputProblem> Problems { get; } = new();
 
-    /// <summary>Reads administrations; problems are collected in <see cref="Problems"/> and their rows skipped.</summary>
-    internal IEnumerable<Administration> Read(TextReader reader, Action<long>? progress = null)
+    /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length.</summary>
+    internal static string SafeText(string text)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var builder = new StringBuilder(Math.Min(text.Length, 120));
+        foreach (char c in text)
         {
-            Delimiter = ",",
-            DetectDelimiter = false,
-            HasHeaderRecord = true,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.Trim,
-        };
-        using var csv = new CsvReader(reader, config);
-        if (!csv.Read())
+            if (builder.Length == 120)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            UnicodeCategory category = char.GetUnicodeCategory(c);
+            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                || char.IsSurrogate(c) ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Reads administrations; problems are collected in <see cref="Problems"/> and their rows skipped.</summary>
+    internal IEnumerable<Administration> Read(Action<long>? progress = null)
+    {
+        if (_options.Encoding is null && FindInvalidUtf8(_path) is { } badLine)
         {
-            Problems.Add(new InputProblem(_displayName, 1, null, "the file is empty; expected a header row such as " + string.Join(",", LongColumns) + "."));
+            Fail(badLine, "the file is not valid UTF-8 (a Windows-1252 or Latin-1 export?). Give its encoding with --encoding, for example --encoding windows-1252.");
+            yield break;
+        }
+
+        Dictionary<UInt128, (long First, long Second)>? scattered = Scan();
+        if (scattered is null)
+        {
+            yield break;
+        }
+
+        using var csv = Open();
+        if (!TryRead(csv))
+        {
             yield break;
         }
 
         csv.ReadHeader();
-        string[] header = (csv.HeaderRecord ?? Array.Empty<string>()).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
-        InputFormat format = _format == InputFormat.Auto
-            ? (header.Contains("item") || header.Contains("value") ? InputFormat.Long : InputFormat.Wide)
-            : _format;
-        string[] required = format == InputFormat.Long ? LongColumns : KeyColumns;
-        string[] missing = required.Where(c => !header.Contains(c)).ToArray();
-        if (missing.Length > 0)
-        {
-            string hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal))
-                ? " The file seems to use another delimiter; use commas."
-                : string.Empty;
-            Problems.Add(new InputProblem(_displayName, 1, null, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", required)}{(format == InputFormat.Wide ? ",<item ids>" : string.Empty)}.{hint}"));
-            yield break;
-        }
-
+        string[] header = Header(csv);
+        InputFormat format = Layout(header);
         int[] keyIndex = KeyColumns.Select(c => Array.IndexOf(header, c)).ToArray();
-        var seen = new HashSet<(string, int, Perspective, string)>();
         if (format == InputFormat.Long)
         {
             int itemIndex = Array.IndexOf(header, "item");
             int valueIndex = Array.IndexOf(header, "value");
             Pending? pending = null;
-            while (csv.Read())
+            while (TryRead(csv))
             {
-                (long line, Key? key) = NextRow(csv, keyIndex, progress);
-                if (key is null)
+                long line = NextRow(csv, progress);
+                UInt128 hash = KeyHash(csv, keyIndex);
+                if (pending is not null && pending.Hash != hash)
                 {
-                    continue;
-                }
-
-                string item = csv.GetField(itemIndex) ?? string.Empty;
-                string rawValue = csv.GetField(valueIndex) ?? string.Empty;
-                if (pending is not null && !pending.Key.SameAdministration(key))
-                {
-                    if (Complete(pending, seen) is { } done)
+                    if (Complete(pending, scattered) is { } done)
                     {
                         yield return done;
                     }
@@ -114,41 +158,61 @@ internal sealed class AdministrationReader
                     pending = null;
                 }
 
-                pending ??= new Pending(key, line);
-                if (!Identifiers(item))
+                pending ??= Start(csv, keyIndex, header.Length, hash, line);
+                pending.Rows++;
+                if (!RowFits(csv, header.Length, line) || !DateAgrees(csv, keyIndex, pending, line))
                 {
-                    Reject(line, "item", "expected an item identifier of the instrument (letters, digits, '-', '_' or '.').", pending);
+                    pending.Rejected = true;
                     continue;
                 }
 
-                if (!TryValue(rawValue, out decimal? value))
+                if (pending.Rejected)
                 {
-                    Reject(line, "value", NumberExpected, pending);
+                    continue;
+                }
+
+                string item = csv.GetField(itemIndex) ?? string.Empty;
+                if (!IsIdentifier(item))
+                {
+                    Reject(pending, line, "item", "expected an item identifier of the instrument (letters, digits, '-', '_' or '.').");
+                    continue;
+                }
+
+                if (!TryValue(csv.GetField(valueIndex) ?? string.Empty, out decimal? value))
+                {
+                    Reject(pending, line, "value", _numberExpected);
+                    continue;
+                }
+
+                if (pending.Responses.Count == pending.Key!.Instrument.Items.Length)
+                {
+                    Reject(pending, line, null, "the administration has more rows than its instrument has items; give each item once.");
                     continue;
                 }
 
                 pending.Responses.Add(ItemResponse.Create(item, value));
-                pending.Rows++;
+                pending.Lines.Add(line);
             }
 
-            if (pending is not null && Complete(pending, seen) is { } last)
+            if (pending is not null && Complete(pending, scattered) is { } last)
             {
                 yield return last;
             }
         }
         else
         {
-            while (csv.Read())
+            while (TryRead(csv))
             {
-                (long line, Key? key) = NextRow(csv, keyIndex, progress);
-                if (key is null)
+                long line = NextRow(csv, progress);
+                UInt128 hash = KeyHash(csv, keyIndex);
+                Pending pending = Start(csv, keyIndex, header.Length, hash, line);
+                pending.Rows = 1;
+                if (!RowFits(csv, header.Length, line) || !DateAgrees(csv, keyIndex, pending, line))
                 {
-                    continue;
+                    pending.Rejected = true;
                 }
 
-                var pending = new Pending(key, line) { Rows = 1 };
-                bool bad = false;
-                for (int c = 0; c < header.Length; c++)
+                for (int c = 0; c < header.Length && !pending.Rejected; c++)
                 {
                     if (KeyColumns.Contains(header[c]))
                     {
@@ -163,28 +227,21 @@ internal sealed class AdministrationReader
 
                     if (!TryValue(raw, out decimal? value))
                     {
-                        Problems.Add(new InputProblem(_displayName, line, header[c], NumberExpected));
-                        bad = true;
+                        Reject(pending, line, header[c], _numberExpected);
                         continue;
                     }
 
-                    if (key.Instrument.FindItem(header[c]) is null)
+                    if (pending.Key!.Instrument.FindItem(header[c]) is null)
                     {
-                        Problems.Add(new InputProblem(_displayName, line, header[c], $"instrument '{key.Instrument.Id}' has no such item; leave the cell empty."));
-                        bad = true;
+                        Reject(pending, line, header[c], "the row's instrument has no such item; leave the cell empty.");
                         continue;
                     }
 
                     pending.Responses.Add(ItemResponse.Create(header[c], value));
+                    pending.Lines.Add(line);
                 }
 
-                if (bad)
-                {
-                    RowsRejected++;
-                    continue;
-                }
-
-                if (Complete(pending, seen) is { } done)
+                if (Complete(pending, scattered) is { } done)
                 {
                     yield return done;
                 }
@@ -192,25 +249,222 @@ internal sealed class AdministrationReader
         }
     }
 
-    /// <summary>Counts the row, reports progress and parses its key; a row whose key is invalid is counted as rejected.</summary>
-    private (long Line, Key? Key) NextRow(CsvReader csv, int[] keyIndex, Action<long>? progress)
+    /// <summary>
+    /// First pass: checks the header and finds every administration whose rows stand in more than one place
+    /// (not adjacent, or given twice), with the line of its first place. Null when the file cannot be read.
+    /// </summary>
+    private Dictionary<UInt128, (long First, long Second)>? Scan()
+    {
+        using var csv = Open();
+        if (!TryRead(csv))
+        {
+            if (!Fatal)
+            {
+                Fail(1, "the file is empty; expected a header row such as " + string.Join(",", LongColumns) + ".");
+            }
+
+            return null;
+        }
+
+        csv.ReadHeader();
+        string[] header = Header(csv);
+        InputFormat format = Layout(header);
+        string[] required = format == InputFormat.Long ? LongColumns : KeyColumns;
+        string[] missing = required.Where(c => !header.Contains(c)).ToArray();
+        if (missing.Length > 0)
+        {
+            string hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal) || header[0].Contains(',', StringComparison.Ordinal))
+                ? " The file seems to use another delimiter; give it with --delimiter."
+                : string.Empty;
+            Fail(1, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", required)}{(format == InputFormat.Wide ? ",<item ids>" : string.Empty)}.{hint}");
+            return null;
+        }
+
+        string[] duplicated = header.Where(h => h.Length > 0).GroupBy(h => h, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        if (duplicated.Length > 0 || header.Any(h => h.Length == 0))
+        {
+            Fail(1, "every column needs a name of its own; the header has an empty or repeated column name.");
+            return null;
+        }
+
+        int[] keyIndex = KeyColumns.Select(c => Array.IndexOf(header, c)).ToArray();
+        var first = new Dictionary<UInt128, long>();
+        var scattered = new Dictionary<UInt128, (long First, long Second)>();
+        UInt128? previous = null;
+        bool any = false;
+        while (TryRead(csv))
+        {
+            any = true;
+            UInt128 hash = KeyHash(csv, keyIndex);
+            if (format == InputFormat.Wide || previous != hash)
+            {
+                if (!first.TryAdd(hash, csv.Parser.RawRow))
+                {
+                    scattered.TryAdd(hash, (first[hash], csv.Parser.RawRow));
+                }
+
+                previous = hash;
+            }
+        }
+
+        if (Fatal)
+        {
+            return null;
+        }
+
+        if (!any)
+        {
+            Fail(1, "the file has a header but no rows.");
+            return null;
+        }
+
+        return scattered;
+    }
+
+    private CsvReader Open()
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = _options.Delimiter.ToString(),
+            DetectDelimiter = false,
+            HasHeaderRecord = true,
+            BadDataFound = null,
+            MissingFieldFound = null,
+            TrimOptions = TrimOptions.Trim,
+            MaxFieldSize = MaxFieldLength,
+        };
+        Encoding encoding = _options.Encoding ?? new UTF8Encoding(false, throwOnInvalidBytes: false);
+        var text = new StreamReader(_path, encoding, detectEncodingFromByteOrderMarks: _options.Encoding is null);
+        return new CsvReader(text, config);
+    }
+
+    /// <summary>Reads the next row; a parser failure (an over-long field) ends the read with a problem naming the line.</summary>
+    private bool TryRead(CsvReader csv)
+    {
+        if (Fatal)
+        {
+            return false;
+        }
+
+        try
+        {
+            return csv.Read();
+        }
+        catch (CsvHelperException)
+        {
+            Fail(csv.Parser.RawRow, $"a field is longer than {MaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)} characters or cannot be parsed (an unclosed quote?). Nothing was read past this point.");
+            return false;
+        }
+    }
+
+    private static string[] Header(CsvReader csv) =>
+        (csv.HeaderRecord ?? Array.Empty<string>()).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+
+    private InputFormat Layout(string[] header) => _options.Format == InputFormat.Auto
+        ? (header.Contains("item") || header.Contains("value") ? InputFormat.Long : InputFormat.Wide)
+        : _options.Format;
+
+    private void Fail(long line, string message)
+    {
+        Fatal = true;
+        Problems.Add(new InputProblem(_displayName, line, null, message));
+    }
+
+    private long NextRow(CsvReader csv, Action<long>? progress)
     {
         RowsRead++;
         progress?.Invoke(RowsRead);
-        long line = csv.Parser.RawRow;
-        Key? key = ParseKey(csv, keyIndex, line);
-        if (key is null)
-        {
-            RowsRejected++;
-        }
-
-        return (line, key);
+        return csv.Parser.RawRow;
     }
 
-    private static bool Identifiers(string item) =>
+    /// <summary>Hashes the raw key fields (episode, session, perspective, instrument) with XxHash128: equal keys, equal hashes.</summary>
+    private static UInt128 KeyHash(CsvReader csv, int[] keyIndex)
+    {
+        var key = new StringBuilder(64);
+        foreach (int k in new[] { 0, 1, 3, 4 })
+        {
+            int index = keyIndex[k];
+            key.Append(index < csv.Parser.Count ? csv.GetField(index) : null).Append('\u001F');
+        }
+
+        return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.ToString().AsSpan()));
+    }
+
+    private Pending Start(CsvReader csv, int[] keyIndex, int fields, UInt128 hash, long line)
+    {
+        var pending = new Pending(hash, line);
+        if (csv.Parser.Count >= fields)
+        {
+            pending.Key = ParseKey(csv, keyIndex, line);
+        }
+
+        pending.Rejected = pending.Key is null;
+        return pending;
+    }
+
+    /// <summary>Checks that a row has as many fields as the header; a row that does not is rejected whole.</summary>
+    private bool RowFits(CsvReader csv, int fields, long line)
+    {
+        if (csv.Parser.Count == fields)
+        {
+            return true;
+        }
+
+        string hint = _options.Delimiter == ',' && csv.Parser.Count > fields ? " A value with a decimal comma must be quoted, or give --delimiter ';' with --decimal-comma." : string.Empty;
+        Problems.Add(new InputProblem(_displayName, line, null, string.Format(CultureInfo.InvariantCulture, "expected {0} fields, found {1}.{2}", fields, csv.Parser.Count, hint)));
+        return false;
+    }
+
+    /// <summary>Parses the row's date; every row of one administration must give the same date.</summary>
+    private bool DateAgrees(CsvReader csv, int[] keyIndex, Pending pending, long line)
+    {
+        if (pending.Key is null)
+        {
+            return false;
+        }
+
+        if (!TryDate(csv.GetField(keyIndex[2]) ?? string.Empty, out DateTimeOffset? date))
+        {
+            Problems.Add(new InputProblem(_displayName, line, "date", _options.DateFormat is null
+                ? "expected an ISO 8601 date such as 2026-03-02 (or give the file's format with --date-format), or an empty cell."
+                : "expected a date in the format given with --date-format, or an empty cell."));
+            return false;
+        }
+
+        if (pending.Rows == 1)
+        {
+            pending.Date = date;
+            return true;
+        }
+
+        if (pending.Date != date)
+        {
+            Problems.Add(new InputProblem(_displayName, line, "date", "the rows of one administration give different dates; give one date per administration."));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryDate(string raw, out DateTimeOffset? date)
+    {
+        date = null;
+        if (raw.Length == 0)
+        {
+            return true;
+        }
+
+        bool parsed = _options.DateFormat is { } format
+            ? DateTimeOffset.TryParseExact(raw, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
+            : DateTimeOffset.TryParseExact(raw, IsoDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+        date = parsed ? value : null;
+        return parsed;
+    }
+
+    private static bool IsIdentifier(string item) =>
         item.Length is > 0 and <= 64 && item.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    private static bool TryValue(string raw, out decimal? value)
+    private bool TryValue(string raw, out decimal? value)
     {
         value = null;
         if (raw.Length == 0)
@@ -218,7 +472,7 @@ internal sealed class AdministrationReader
             return true;
         }
 
-        if (decimal.TryParse(raw, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out decimal parsed))
+        if (raw.Length <= 32 && decimal.TryParse(raw, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, _numbers, out decimal parsed))
         {
             value = parsed;
             return true;
@@ -227,30 +481,34 @@ internal sealed class AdministrationReader
         return false;
     }
 
-    private void Reject(long line, string column, string message, Pending pending)
+    private void Reject(Pending pending, long line, string? column, string message)
     {
         Problems.Add(new InputProblem(_displayName, line, column, message));
         pending.Rejected = true;
-        pending.Rows++;
     }
 
-    private Administration? Complete(Pending pending, HashSet<(string, int, Perspective, string)> seen)
+    private Administration? Complete(Pending pending, Dictionary<UInt128, (long First, long Second)> scattered)
     {
+        if (scattered.TryGetValue(pending.Hash, out var places))
+        {
+            Problems.Add(new InputProblem(_displayName, pending.Line, null, string.Format(
+                CultureInfo.InvariantCulture,
+                "rows of one administration are not adjacent, or it is given twice: the same episode, session, perspective and instrument also stand at line {0}. Every part of it is left out; sort the file by episode, session, perspective and instrument, or remove the repeat.",
+                places.First == pending.Line ? places.Second : places.First)));
+            RowsRejected += pending.Rows;
+            AdministrationsRejected++;
+            return null;
+        }
+
         if (pending.Rejected)
         {
             RowsRejected += pending.Rows;
+            AdministrationsRejected++;
             return null;
         }
 
-        Key key = pending.Key;
-        if (!seen.Add((key.Episode, key.Session, key.Perspective, key.Instrument.Id)))
-        {
-            Problems.Add(new InputProblem(_displayName, pending.Line, "session", "this session was already given for the same episode, perspective and instrument; keep one administration per session (rows of one administration must be adjacent)."));
-            RowsRejected += pending.Rows;
-            return null;
-        }
-
-        return new Administration(key.Episode, key.Session, key.Date, key.Perspective, key.Instrument, pending.Responses, pending.Line, pending.Rows);
+        Key key = pending.Key!;
+        return new Administration(key.Episode, key.Session, pending.Date, key.Perspective, key.Instrument, pending.Responses, pending.Lines, pending.Line, pending.Rows);
     }
 
     private Key? ParseKey(CsvReader csv, int[] keyIndex, long line)
@@ -267,19 +525,6 @@ internal sealed class AdministrationReader
         {
             Problems.Add(new InputProblem(_displayName, line, "session", "expected a whole session number of 0 or more."));
             return null;
-        }
-
-        DateTimeOffset? date = null;
-        string rawDate = Field(2);
-        if (rawDate.Length > 0)
-        {
-            if (!DateTimeOffset.TryParse(rawDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
-            {
-                Problems.Add(new InputProblem(_displayName, line, "date", "expected an ISO 8601 date such as 2026-03-02, or an empty cell."));
-                return null;
-            }
-
-            date = parsed;
         }
 
         Perspective? perspective = Field(3).ToLowerInvariant() switch
@@ -302,28 +547,63 @@ internal sealed class AdministrationReader
             return null;
         }
 
-        return new Key(episode, session, date, perspective.Value, instrument);
+        return new Key(episode, session, perspective.Value, instrument);
     }
 
-    private sealed record Key(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument)
+    /// <summary>
+    /// Returns the line of the first byte sequence that is not valid UTF-8, or null when the whole file is valid.
+    /// Reads the file in 64 KiB blocks with <see cref="Utf8.ToUtf16"/> (no allocation per block).
+    /// </summary>
+    internal static long? FindInvalidUtf8(string path)
     {
-        internal bool SameAdministration(Key other) =>
-            Episode == other.Episode && Session == other.Session && Perspective == other.Perspective && Instrument.Id == other.Instrument.Id;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        byte[] buffer = new byte[1 << 16];
+        char[] chars = new char[1 << 16];
+        int carried = 0;
+        long line = 1;
+        while (true)
+        {
+            int read = stream.Read(buffer, carried, buffer.Length - carried);
+            int length = carried + read;
+            bool final = read == 0;
+            System.Buffers.OperationStatus status = Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out int consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            line += buffer.AsSpan(0, consumed).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return line;
+            }
+
+            if (final)
+            {
+                return null;
+            }
+
+            carried = length - consumed;
+            buffer.AsSpan(consumed, carried).CopyTo(buffer);
+        }
     }
+
+    private sealed record Key(string Episode, int Session, Perspective Perspective, Instrument Instrument);
 
     private sealed class Pending
     {
-        internal Pending(Key key, long line)
+        internal Pending(UInt128 hash, long line)
         {
-            Key = key;
+            Hash = hash;
             Line = line;
         }
 
-        internal Key Key { get; }
+        internal UInt128 Hash { get; }
 
         internal long Line { get; }
 
+        internal Key? Key { get; set; }
+
+        internal DateTimeOffset? Date { get; set; }
+
         internal List<ItemResponse> Responses { get; } = new();
+
+        internal List<long> Lines { get; } = new();
 
         internal bool Rejected { get; set; }
 

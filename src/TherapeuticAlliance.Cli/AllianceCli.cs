@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using TherapeuticAlliance.Instruments;
@@ -42,7 +43,12 @@ internal static class AllianceCli
         var srsOperator = new Option<string>("--srs-cutoff") { Description = "SRS cutoff comparison: below (total < 36) or at-or-below (total <= 36). Default: below.", DefaultValueFactory = _ => "below" };
         srsOperator.AcceptOnlyFromAmong("below", "at-or-below");
         var definitions = new Option<string[]>("--instrument-definition") { Description = "A JSON instrument definition file to add to the built-in instruments (repeatable).", DefaultValueFactory = _ => Array.Empty<string>() };
-        var strict = new Option<bool>("--strict") { Description = "Stop at the first invalid administration and exit with code 1 when any row is rejected. Default: report bad rows, skip them and exit 0." };
+        var strict = new Option<bool>("--strict") { Description = "All or nothing: when any row, administration, session or episode is rejected, write nothing and exit with code 1. Default: report what is left out, use the rest and exit 0." };
+        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: ',' (comma), ';' (semicolon), 'tab' or '|'. Never guessed. Default: ','.", DefaultValueFactory = _ => "," };
+        delimiter.AcceptOnlyFromAmong(",", ";", "tab", "|");
+        var decimalComma = new Option<bool>("--decimal-comma") { Description = "Values use ',' as the decimal separator (8,8), as many European exports write them. Default: '.'." };
+        var dateFormat = new Option<string?>("--date-format") { Description = "The file's date format, such as dd/MM/yyyy or MM/dd/yyyy (.NET custom format). Default: ISO 8601 only (2026-03-02, optionally with a time and offset)." };
+        var encoding = new Option<string?>("--encoding") { Description = "The file's text encoding: utf-8, windows-1252, latin1 (iso-8859-1) or utf-16. Default: UTF-8, and a file that is not valid UTF-8 is an error naming the line." };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
         var outputFormat = new Option<string>("--output-format") { Description = "csv or json. Default: csv.", DefaultValueFactory = _ => "csv" };
         outputFormat.AcceptOnlyFromAmong("csv", "json");
@@ -54,7 +60,7 @@ internal static class AllianceCli
         var discrepancy = new Option<double?>("--discrepancy") { Description = "Client-therapist difference, in points, that raises an alert when both are present. Default: off." };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
-        Option[] shared = { format, strategy, policy, srsOperator, definitions, strict };
+        Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
         Option[] trends = { rcSd, rcReliability, ruptureM, repairWindow, drop, discrepancy };
 
         var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
@@ -76,12 +82,20 @@ internal static class AllianceCli
             }
             catch (IOException ex)
             {
-                error.WriteLine("error: " + ex.Message);
+                error.WriteLine("error: " + AdministrationReader.SafeText(ex.Message));
                 return Usage;
             }
         }
 
-        CliSettings Settings(ParseResult r) => BuildSettings(r.GetValue(input)!, r.GetValue(format)!, r.GetValue(strategy)!, r.GetValue(policy), r.GetValue(srsOperator)!, r.GetValue(definitions)!, r.GetValue(strict), progress ?? !Console.IsErrorRedirected);
+        CliSettings Settings(ParseResult r) => BuildSettings(
+            r.GetValue(input)!,
+            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
+            r.GetValue(strategy)!,
+            r.GetValue(policy),
+            r.GetValue(srsOperator)!,
+            r.GetValue(definitions)!,
+            r.GetValue(strict),
+            progress ?? !Console.IsErrorRedirected);
         EpisodeAnalyzer Analyzer(ParseResult r) => BuildAnalyzer(r.GetValue(rcSd), r.GetValue(rcReliability), r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop), r.GetValue(discrepancy));
 
         score.SetAction(r => Guarded(() => Commands.Score(Settings(r), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
@@ -127,13 +141,13 @@ internal static class AllianceCli
         {
             if (!File.Exists(file))
             {
-                throw new UsageException($"the instrument definition '{file}' does not exist.");
+                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(file)}' does not exist.");
             }
 
             InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
             if (definition.IsT1)
             {
-                throw new UsageException($"the instrument definition '{Path.GetFileName(file)}' is invalid: {definition.AsT1.Message}");
+                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {definition.AsT1.Message}");
             }
 
             instruments.Add(definition.AsT0);
@@ -142,11 +156,45 @@ internal static class AllianceCli
         return new InstrumentCatalog(instruments);
     }
 
-    private static CliSettings BuildSettings(string input, string format, string strategyName, string? policyText, string srs, string[] definitions, bool strict, bool progress)
+    private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName)
+    {
+        char separator = delimiter == "tab" ? '\t' : delimiter[0];
+        // --decimal-comma with ',' as delimiter is allowed: the values must then be quoted ("8,8"); a row with
+        // unquoted decimal commas has too many fields and is rejected.
+        if (dateFormat is not null)
+        {
+            var probe = new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc);
+            if (dateFormat.Length is 0 or > 64
+                || !DateTime.TryParseExact(probe.ToString(dateFormat, CultureInfo.InvariantCulture), dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime back)
+                || back.Date != probe.Date)
+            {
+                throw new UsageException("--date-format must name a whole date with day, month and year, such as dd/MM/yyyy.");
+            }
+        }
+
+        Encoding? encoding = null;
+        if (encodingName is not null && !encodingName.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !encodingName.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            try
+            {
+                encoding = Encoding.GetEncoding(encodingName);
+            }
+            catch (ArgumentException)
+            {
+                throw new UsageException("--encoding takes utf-8, windows-1252, latin1 (iso-8859-1) or utf-16.");
+            }
+        }
+
+        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, _ => InputFormat.Auto };
+        return new ReaderOptions(inputFormat, separator, decimalComma, dateFormat, encoding);
+    }
+
+    private static CliSettings BuildSettings(string input, ReaderOptions reader, string strategyName, string? policyText, string srs, string[] definitions, bool strict, bool progress)
     {
         if (!File.Exists(input))
         {
-            throw new UsageException($"the input file '{input}' does not exist.");
+            throw new UsageException($"the input file '{AdministrationReader.SafeText(input)}' does not exist.");
         }
 
         MissingDataPolicy? policy = policyText is null ? null : ParsePolicy(policyText);
@@ -159,8 +207,7 @@ internal static class AllianceCli
             "weakest-link" => new WeakestLinkScoringStrategy(options),
             _ => new SumScoringStrategy(options),
         };
-        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, _ => InputFormat.Auto };
-        return new CliSettings(input, inputFormat, strategy, Catalog(definitions, srs == "at-or-below" ? CutoffOperator.LessThanOrEqual : CutoffOperator.LessThan), strict, progress);
+        return new CliSettings(input, reader, strategy, Catalog(definitions, srs == "at-or-below" ? CutoffOperator.LessThanOrEqual : CutoffOperator.LessThan), strict, progress);
     }
 
     private static MissingDataPolicy ParsePolicy(string text)

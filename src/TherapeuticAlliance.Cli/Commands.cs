@@ -17,7 +17,7 @@ internal static class Commands
     internal static int Score(CliSettings settings, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        using (Target target = Target.Open(outputFile, output))
+        using (Target target = Target.Open(outputFile, output, settings.Strict))
         {
             if (json)
             {
@@ -79,6 +79,8 @@ internal static class Commands
                     }
                 }
             }
+
+            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 
         pipeline.Summary();
@@ -88,8 +90,8 @@ internal static class Commands
     internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, settings, analyzer);
-        using (Target target = Target.Open(outputFile, output))
+        var reports = Reports(pipeline, analyzer);
+        using (Target target = Target.Open(outputFile, output, buffered: true))
         {
             if (json)
             {
@@ -119,6 +121,8 @@ internal static class Commands
                     }
                 }
             }
+
+            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 
         pipeline.Summary();
@@ -128,14 +132,19 @@ internal static class Commands
     internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, string outputFile, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, settings, analyzer);
-        using (var writer = new StreamWriter(outputFile, append: false, new UTF8Encoding(false)))
+        var reports = Reports(pipeline, analyzer);
+        using (Target target = Target.Open(outputFile, error, buffered: true))
         {
-            HtmlReport.Write(writer, reports, Path.GetFileName(settings.Input));
+            HtmlReport.Write(target.Writer, reports, AdministrationReader.SafeText(Path.GetFileName(settings.Input)));
+            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 
         pipeline.Summary();
-        error.WriteLine($"Wrote {outputFile} ({reports.Count} episodes).");
+        if (pipeline.ExitCode == AllianceCli.Ok)
+        {
+            error.WriteLine($"Wrote {AdministrationReader.SafeText(outputFile)} ({reports.Count} episodes).");
+        }
+
         return pipeline.ExitCode;
     }
 
@@ -206,6 +215,12 @@ internal static class Commands
                 lines.Add((instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
             },
             problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
+
+        if (pipeline.ExitCode != AllianceCli.Ok)
+        {
+            pipeline.Summary();
+            return pipeline.ExitCode;
+        }
 
         if (json)
         {
@@ -291,9 +306,9 @@ internal static class Commands
         return AllianceCli.Ok;
     }
 
-    private static List<(AllianceReport Report, Episode Episode, Episode? Other)> Reports(Pipeline pipeline, CliSettings settings, EpisodeAnalyzer analyzer)
+    private static List<(AllianceReport Report, Episode Episode, Episode? Other)> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer)
     {
-        List<Episode> episodes = Pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)), settings.Catalog);
+        List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
         var byKey = episodes.ToDictionary(e => (e.Id, e.Perspective, e.InstrumentId));
         return episodes.Select(e =>
         {
@@ -343,13 +358,24 @@ internal static class Commands
         _ => metric.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>Standard output or a file, as a text writer and a stream.</summary>
+    /// <summary>
+    /// Where a command writes: a file, or standard output. A file is written to a temporary file beside it and moved
+    /// into place only on <see cref="CommitIf"/> with success, so a failed run never leaves a partial file; a buffered
+    /// standard output (under --strict) is held in a temporary file and copied out only on success.
+    /// </summary>
     private sealed class Target : IDisposable
     {
+        private readonly string? _temporary;
+        private readonly string? _destination;
+        private readonly TextWriter _output;
         private readonly FileStream? _file;
+        private bool _committed;
 
-        private Target(FileStream? file, TextWriter writer, Stream stream)
+        private Target(string? temporary, string? destination, TextWriter output, FileStream? file, TextWriter writer, Stream stream)
         {
+            _temporary = temporary;
+            _destination = destination;
+            _output = output;
             _file = file;
             Writer = writer;
             Stream = stream;
@@ -359,27 +385,65 @@ internal static class Commands
 
         internal Stream Stream { get; }
 
-        internal static Target Open(string? path, TextWriter output)
+        internal static Target Open(string? path, TextWriter output, bool buffered)
         {
-            if (path is null)
+            if (path is null && !buffered)
             {
-                var buffer = new TextStream(output);
-                return new Target(null, output, buffer);
+                return new Target(null, null, output, null, output, new TextStream(output));
             }
 
-            var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            string temporary = path is null
+                ? Path.Combine(Path.GetTempPath(), "alliance-" + Guid.NewGuid().ToString("N") + ".tmp")
+                : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
             var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            return new Target(file, writer, new TextStream(writer));
+            return new Target(temporary, path, output, file, writer, new TextStream(writer));
+        }
+
+        /// <summary>Publishes what was written when <paramref name="success"/>; otherwise it is discarded on dispose.</summary>
+        internal void CommitIf(bool success)
+        {
+            Stream.Flush();
+            Writer.Flush();
+            if (!success || _file is null)
+            {
+                return;
+            }
+
+            if (_destination is null)
+            {
+                _file.Position = 0;
+                using var reader = new StreamReader(_file, new UTF8Encoding(false), false, 1 << 16, leaveOpen: true);
+                char[] buffer = new char[1 << 16];
+                int read;
+                while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    _output.Write(buffer, 0, read);
+                }
+
+                _output.Flush();
+            }
+
+            _committed = true;
         }
 
         public void Dispose()
         {
-            Writer.Flush();
-            Stream.Flush();
-            if (_file is not null)
+            if (_file is null)
             {
-                Writer.Dispose();
-                _file.Dispose();
+                Writer.Flush();
+                return;
+            }
+
+            Writer.Dispose();
+            _file.Dispose();
+            if (_committed && _destination is not null)
+            {
+                File.Move(_temporary!, _destination, overwrite: true);
+            }
+            else
+            {
+                File.Delete(_temporary!);
             }
         }
     }

@@ -4,65 +4,158 @@ using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
 
-/// <summary>What every command shares: read the file, validate and score each administration, count and report problems.</summary>
+/// <summary>
+/// What every command shares: read the file, validate and score each administration, build episodes, and account
+/// for everything: every row, administration and episode not used is reported on the error stream (file, line,
+/// reason) and counted in the summary.
+/// </summary>
 internal sealed class Pipeline
 {
+    /// <summary>How many problems are written in full; the rest are counted.</summary>
+    internal const int ProblemsShown = 50;
+
     private readonly CliSettings _settings;
     private readonly TextWriter _error;
+    private readonly string _file;
+    private bool _fatal;
+    private bool _episodesBuilt;
 
     internal Pipeline(CliSettings settings, TextWriter error)
     {
         _settings = settings;
         _error = error;
+        _file = AdministrationReader.SafeText(Path.GetFileName(settings.Input));
     }
 
-    internal long Accepted { get; private set; }
+    internal long RowsRead { get; private set; }
 
-    internal long Rejected { get; private set; }
+    internal long RowsAccepted { get; private set; }
+
+    internal long RowsRejected { get; private set; }
+
+    internal long AdministrationsScored { get; private set; }
+
+    internal long AdministrationsRejected { get; private set; }
+
+    internal int EpisodesAnalysed { get; private set; }
+
+    internal int EpisodesRejected { get; private set; }
+
+    internal int SessionsLeftOut { get; private set; }
 
     internal int ProblemCount { get; private set; }
 
     /// <summary>Streams scored administrations. Problems are written to the error stream as they are found.</summary>
     internal IEnumerable<(Administration Administration, Assessment Assessment, AllianceScore Score)> Scored()
     {
-        var reader = new AdministrationReader(_settings.Catalog, Path.GetFileName(_settings.Input), _settings.Format);
-        using var text = new StreamReader(_settings.Input, detectEncodingFromByteOrderMarks: true);
+        var reader = new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
         Progress progress = new(_error, _settings.ShowProgress);
         int reported = 0;
-        foreach (Administration administration in reader.Read(text, progress.Report))
+        foreach (Administration administration in reader.Read(progress.Report))
         {
             reported = Flush(reader, reported);
-            string? problem = null;
             AssessmentResult assessment = administration.Instrument.CreateAssessment(
                 administration.Perspective, Occasion.Session(administration.Session, administration.Date), administration.Responses);
             if (assessment.IsT1)
             {
-                problem = assessment.AsT1.Message;
-            }
-            else
-            {
-                ScoringResult score = _settings.Strategy.Score(assessment.AsT0);
-                if (score.IsScored)
+                foreach (AssessmentProblem problem in assessment.AsT1.Problems)
                 {
-                    Accepted += administration.Rows;
-                    yield return (administration, assessment.AsT0, score.AsT0);
-                    continue;
+                    long line = problem.ResponseIndex is { } index ? administration.ResponseLines[index] : administration.Line;
+                    Report(new InputProblem(_file, line, null, problem.Message + " The administration is left out."));
                 }
 
-                problem = score.ErrorMessage;
+                RejectAdministration(administration);
+                continue;
             }
 
-            Rejected += administration.Rows;
-            Report(new InputProblem(Path.GetFileName(_settings.Input), administration.Line, null, problem!));
-            if (_settings.Strict)
+            ScoringResult score = _settings.Strategy.Score(assessment.AsT0);
+            if (!score.IsScored)
             {
-                yield break;
+                Report(new InputProblem(_file, administration.Line, null, score.ErrorMessage + " The administration is left out."));
+                RejectAdministration(administration);
+                continue;
             }
+
+            RowsAccepted += administration.Rows;
+            AdministrationsScored++;
+            yield return (administration, assessment.AsT0, score.AsT0);
         }
 
         Flush(reader, reported);
-        Rejected += reader.RowsRejected;
+        _fatal = reader.Fatal;
+        RowsRead = reader.RowsRead;
+        RowsRejected += reader.RowsRejected;
+        AdministrationsRejected += reader.AdministrationsRejected;
         progress.Done();
+    }
+
+    /// <summary>
+    /// Groups scores into episodes (by episode, perspective and instrument). A session that contradicts the others
+    /// (dated before an earlier session) is left out and reported, and the rest of the client's series is kept
+    /// (<see cref="InconsistentSessionHandling.ExcludeSession"/>); an episode with nothing left is reported and counted.
+    /// </summary>
+    internal List<Episode> Episodes(IEnumerable<(Administration Administration, AllianceScore Score)> scored)
+    {
+        var sources = new Dictionary<AllianceScore, Administration>(ReferenceEqualityComparer.Instance);
+        var groups = new Dictionary<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>();
+        foreach ((Administration administration, AllianceScore score) in scored)
+        {
+            sources[score] = administration;
+            var key = (administration.Episode, administration.Perspective, administration.Instrument.Id);
+            if (!groups.TryGetValue(key, out List<AllianceScore>? scores))
+            {
+                groups[key] = scores = new List<AllianceScore>();
+            }
+
+            scores.Add(score);
+        }
+
+        var episodes = new List<Episode>(groups.Count);
+        foreach (var (key, scores) in groups.OrderBy(g => g.Key.Episode, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal))
+        {
+            Administration first = sources[scores[0]];
+            EpisodeResult result = Episode.Create(key.Episode, scores, first.Instrument.Cutoff, InconsistentSessionHandling.ExcludeSession);
+            if (result.IsT1)
+            {
+                Report(new InputProblem(_file, first.Line, null, "the episode from this line on is left out: " + result.AsT1.Message));
+                EpisodesRejected++;
+                foreach (AllianceScore score in scores)
+                {
+                    MoveToRejected(sources[score]);
+                }
+
+                continue;
+            }
+
+            Episode episode = result.AsT0;
+            foreach (AllianceScore excludedScore in scores.Where(s => !episode.Scores.Contains(s)))
+            {
+                Administration source = sources[excludedScore];
+                EpisodeProblem problem = episode.ExcludedSessions.First(p => p.Session == source.Session);
+                Report(new InputProblem(_file, source.Line, null, problem.Message));
+                SessionsLeftOut++;
+                MoveToRejected(source);
+            }
+
+            EpisodesAnalysed++;
+            episodes.Add(episode);
+        }
+
+        _episodesBuilt = true;
+        return episodes;
+    }
+
+    private void RejectAdministration(Administration administration)
+    {
+        RowsRejected += administration.Rows;
+        AdministrationsRejected++;
+    }
+
+    private void MoveToRejected(Administration administration)
+    {
+        RowsAccepted -= administration.Rows;
+        AdministrationsScored--;
+        RejectAdministration(administration);
     }
 
     private int Flush(AdministrationReader reader, int reported)
@@ -78,27 +171,42 @@ internal sealed class Pipeline
     private void Report(InputProblem problem)
     {
         ProblemCount++;
-        if (ProblemCount <= 50)
+        if (ProblemCount <= ProblemsShown)
         {
             _error.WriteLine("error: " + problem);
         }
-        else if (ProblemCount == 51)
+        else if (ProblemCount == ProblemsShown + 1)
         {
-            _error.WriteLine("error: more problems follow; only the first 50 are shown.");
+            _error.WriteLine($"error: more problems follow; only the first {ProblemsShown} are shown (the summary counts them all).");
         }
     }
 
-    internal void Summary() =>
-        _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} rows accepted, {1} rows rejected.", Accepted, Rejected));
+    /// <summary>Writes the accounting: rows, administrations and (after episodes were built) episodes used and not used.</summary>
+    internal void Summary()
+    {
+        _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} rows accepted, {1} rows rejected.", RowsAccepted, RowsRejected));
+        _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} administrations scored, {1} administrations rejected.", AdministrationsScored, AdministrationsRejected));
+        if (_episodesBuilt)
+        {
+            _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} episodes analysed, {1} episodes rejected, {2} sessions left out.", EpisodesAnalysed, EpisodesRejected, SessionsLeftOut));
+        }
 
-    internal int ExitCode => _settings.Strict && ProblemCount > 0 ? 1 : 0;
+        if (ExitCode != AllianceCli.Ok)
+        {
+            _error.WriteLine(_fatal ? "Exit code 1: the file could not be read; no result was written."
+                : _settings.Strict && ProblemCount > 0 ? "Exit code 1: --strict allows no problem; no result was written."
+                : "Exit code 1: nothing could be used; no result was written.");
+        }
+    }
 
-    /// <summary>Groups scores into episodes (by episode, perspective and instrument).</summary>
-    internal static List<Episode> Episodes(IEnumerable<(Administration Administration, AllianceScore Score)> scored, IInstrumentCatalog catalog) =>
-        TherapeuticAlliance.Trends.Episodes.FromScores(scored.Select(s => (s.Administration.Episode, s.Score)), catalog)
-            .Where(r => r.IsT0)
-            .Select(r => r.AsT0)
-            .ToList();
+    /// <summary>
+    /// Gets the exit code: data errors (1) when the file could not be read, when nothing could be used (no
+    /// administration scored, or no episode analysed), or under --strict when anything at all was rejected.
+    /// </summary>
+    internal int ExitCode =>
+        _fatal || (_settings.Strict && ProblemCount > 0) || AdministrationsScored == 0 || (_episodesBuilt && EpisodesAnalysed == 0)
+            ? AllianceCli.DataErrors
+            : AllianceCli.Ok;
 
     private sealed class Progress
     {
@@ -132,4 +240,4 @@ internal sealed class Pipeline
 }
 
 /// <summary>The options every command shares, parsed and validated.</summary>
-internal sealed record CliSettings(string Input, InputFormat Format, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress);
+internal sealed record CliSettings(string Input, ReaderOptions Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress);

@@ -28,5 +28,5 @@ public sealed class InvalidAssessment
 
     /// <summary>Returns the number of problems and their messages.</summary>
     /// <returns>The description.</returns>
-    public override string ToString() => $"{Problems.Length} problem(s) with the responses for '{InstrumentId}': {Message}";
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} problem(s) with the responses: {1}", Problems.Length, Message);
 }

@@ -9,7 +9,7 @@ namespace TherapeuticAlliance;
 /// <para>"Not answered" is its own state: a missing response is never stored as zero. Whether a value fits the
 /// instrument's scale is checked when an <see cref="Assessment"/> is created, so that bad data is reported as an
 /// error value rather than thrown.</para>
-/// <para><see cref="ToString"/> never shows the value. Equality is by item identifier and value. This type is
+/// <para><see cref="ToString"/> never shows the item identifier or the value. Equality is by item identifier and value. This type is
 /// immutable and thread-safe.</para>
 /// </remarks>
 public sealed class ItemResponse : IEquatable<ItemResponse>
@@ -62,9 +62,9 @@ public sealed class ItemResponse : IEquatable<ItemResponse>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(StringComparer.Ordinal.GetHashCode(ItemId), Value);
 
-    /// <summary>Returns a description that names the item and whether it was answered, never the value.</summary>
-    /// <returns>The description.</returns>
-    public override string ToString() => IsAnswered ? $"item {ItemId}: answered" : $"item {ItemId}: not answered";
+    /// <summary>Returns whether the item was answered, never the item identifier (caller-supplied) or the value.</summary>
+    /// <returns><c>item response: answered</c> or <c>item response: not answered</c>.</returns>
+    public override string ToString() => IsAnswered ? "item response: answered" : "item response: not answered";
 
     /// <summary>Compares two responses for equality.</summary>
     /// <param name="left">The first response.</param>

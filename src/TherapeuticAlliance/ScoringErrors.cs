@@ -19,6 +19,10 @@ public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int I
         Dimension is null ? "the instrument" : "'" + Dimension.Id + "'",
         Policy.Name,
         AllowedMissing);
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
 }
 
 /// <summary>The strategy is configured for another instrument than the assessment's.</summary>
@@ -29,5 +33,9 @@ public sealed record InstrumentMismatch(string StrategyName, string InstrumentId
 {
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     public string Message =>
-        $"Strategy '{StrategyName}' cannot score instrument '{InstrumentId}': {Reason} Use a strategy configured for this instrument.";
+        $"Strategy '{StrategyName}' cannot score the assessment's instrument: {Reason} Use a strategy configured for this instrument.";
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
 }

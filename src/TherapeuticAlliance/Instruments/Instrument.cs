@@ -149,14 +149,15 @@ public sealed class Instrument : IEquatable<Instrument>
         {
             for (int i = 0; i < list.Count; i++)
             {
-                Accept(list[i], values, seen, ref problems);
+                Accept(list[i], i, values, seen, ref problems);
             }
         }
         else
         {
+            int position = 0;
             foreach (ItemResponse response in responses)
             {
-                Accept(response, values, seen, ref problems);
+                Accept(response, position++, values, seen, ref problems);
             }
         }
 
@@ -189,7 +190,7 @@ public sealed class Instrument : IEquatable<Instrument>
 
         for (int i = 0; i < values.Length; i++)
         {
-            if (valuesInItemOrder[i] is { } value && CheckValue(Items[i].Id, value) is { } problem)
+            if (valuesInItemOrder[i] is { } value && CheckValue(Items[i].Id, i, i, value) is { } problem)
             {
                 (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(problem);
                 continue;
@@ -204,25 +205,25 @@ public sealed class Instrument : IEquatable<Instrument>
     }
 
     /// <summary>Checks one response of the unordered overload and records its value or its problem.</summary>
-    private void Accept(ItemResponse response, decimal?[] values, Span<bool> seen, ref ImmutableArray<AssessmentProblem>.Builder? problems)
+    private void Accept(ItemResponse response, int position, decimal?[] values, Span<bool> seen, ref ImmutableArray<AssessmentProblem>.Builder? problems)
     {
         Guard.Against.Null(response, "responses");
         if (!_itemIndex.TryGetValue(response.ItemId, out int index))
         {
-            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnknownItem(response.ItemId));
+            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new UnknownItem(response.ItemId, position));
             return;
         }
 
         if (seen[index])
         {
-            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new DuplicateResponse(response.ItemId));
+            (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(new DuplicateResponse(response.ItemId, index, position));
             return;
         }
 
         seen[index] = true;
         if (response.Value is { } value)
         {
-            if (CheckValue(response.ItemId, value) is { } problem)
+            if (CheckValue(response.ItemId, index, position, value) is { } problem)
             {
                 (problems ??= ImmutableArray.CreateBuilder<AssessmentProblem>()).Add(problem);
                 return;
@@ -233,9 +234,9 @@ public sealed class Instrument : IEquatable<Instrument>
     }
 
     /// <summary>Returns the problem with a value on this instrument's scale, or <see langword="null"/> when it is allowed.</summary>
-    private AssessmentProblem? CheckValue(string itemId, decimal value) =>
-        !Scale.IsInRange(value) ? new ValueOutOfRange(itemId, Scale.Minimum, Scale.Maximum)
-        : !Scale.Contains(value) ? new ValueOffStep(itemId, Scale.Step)
+    private AssessmentProblem? CheckValue(string itemId, int itemIndex, int position, decimal value) =>
+        !Scale.IsInRange(value) ? new ValueOutOfRange(itemId, itemIndex, position, Scale.Minimum, Scale.Maximum)
+        : !Scale.Contains(value) ? new ValueOffStep(itemId, itemIndex, position, Scale.Step)
         : null;
 
     /// <summary>Returns a copy of this instrument with another cutoff.</summary>

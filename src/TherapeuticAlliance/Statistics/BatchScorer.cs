@@ -666,10 +666,13 @@ public sealed record MatrixShapeMismatch(string InstrumentId, int Expected, int 
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     public string Message => string.Format(
         CultureInfo.InvariantCulture,
-        "Instrument '{0}' has {1} items but the matrix has {2} columns. Give one column per item, in instrument order.",
-        InstrumentId,
+        "The instrument has {0} items but the matrix has {1} columns. Give one column per item, in instrument order.",
         Expected,
         Actual);
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
 }
 
 /// <summary>The outcome of <see cref="BatchScorer.Score"/>: <see cref="BatchScores"/> or <see cref="MatrixShapeMismatch"/>.</summary>

@@ -45,7 +45,7 @@ public static class Reliability
         {
             return new StatisticsError(
                 StatisticsErrorKind.MismatchedPairs,
-                string.Format(CultureInfo.InvariantCulture, "Instrument '{0}' has {1} items but the matrix has {2} columns.", instrument.Id, instrument.Items.Length, responses.ColumnCount));
+                string.Format(CultureInfo.InvariantCulture, "The instrument has {0} items but the matrix has {1} columns.", instrument.Items.Length, responses.ColumnCount));
         }
 
         double mirror = (double)instrument.Scale.Minimum + (double)instrument.Scale.Maximum;
@@ -114,7 +114,7 @@ public static class Reliability
         {
             if (!(cov[j, j] > 0.0))
             {
-                return StatisticsError.Constant(responses.ColumnNames[j]);
+                return StatisticsError.Constant(j, responses.ColumnNames[j]);
             }
         }
 

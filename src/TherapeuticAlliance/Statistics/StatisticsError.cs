@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using OneOf;
 
 namespace TherapeuticAlliance.Statistics;
@@ -62,9 +63,9 @@ public sealed class StatisticsError
 
     internal static StatisticsError AllMissing() => new(StatisticsErrorKind.AllMissing, "Every value is missing.");
 
-    internal static StatisticsError Constant(string column) => new(
+    internal static StatisticsError Constant(int index, string column) => new(
         StatisticsErrorKind.ConstantColumn,
-        $"Column '{column}' has the same value in every complete row, so correlations with it are undefined. Remove it or collect more varied data.",
+        string.Format(CultureInfo.InvariantCulture, "Column {0} has the same value in every complete row, so correlations with it are undefined. Remove it or collect more varied data.", index + 1),
         column);
 
     internal static StatisticsError NoVariance() => new(StatisticsErrorKind.NoVariance, "The data has no variance, so the statistic is undefined.");

@@ -22,11 +22,12 @@ public sealed class Episode
     private readonly double[] _sessions;
     private readonly double[] _values;
 
-    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff)
+    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> excluded)
     {
         Id = id;
         Scores = scores;
         Cutoff = cutoff;
+        ExcludedSessions = excluded;
         AllianceScore first = scores[0];
         InstrumentId = first.Provenance.InstrumentId;
         Perspective = first.Perspective;
@@ -64,6 +65,14 @@ public sealed class Episode
     /// <summary>Gets the number of sessions scored.</summary>
     public int Count => Scores.Length;
 
+    /// <summary>
+    /// Gets the sessions left out of <see cref="Scores"/> under <see cref="InconsistentSessionHandling.ExcludeSession"/>,
+    /// one problem per score left out (kind <see cref="EpisodeProblemKind.DuplicateSession"/>,
+    /// <see cref="EpisodeProblemKind.OutOfOrder"/> or <see cref="EpisodeProblemKind.UnscorableSession"/>), in session
+    /// order; empty when every score was used.
+    /// </summary>
+    public ImmutableArray<EpisodeProblem> ExcludedSessions { get; }
+
     /// <summary>Gets the session numbers as doubles, in order, without allocating.</summary>
     internal ReadOnlySpan<double> Sessions => _sessions;
 
@@ -74,17 +83,40 @@ public sealed class Episode
     /// <param name="id">The caller's episode identifier; opaque to the library.</param>
     /// <param name="scores">The scores; they are sorted by session number.</param>
     /// <param name="cutoff">The cutoff that applies, usually the instrument's; <see langword="null"/> for none.</param>
-    /// <returns>The episode, or <see cref="InvalidEpisode"/> listing every problem (no scores, a duplicated session, timestamps out of order, mixed instruments, perspectives or metrics).</returns>
+    /// <param name="handling">
+    /// What a duplicated or out-of-order session does: <see cref="InconsistentSessionHandling.RejectEpisode"/> (the
+    /// default) makes the whole episode an <see cref="InvalidEpisode"/>; <see cref="InconsistentSessionHandling.ExcludeSession"/>
+    /// leaves those sessions out, keeps the rest and lists what it left out in <see cref="ExcludedSessions"/>.
+    /// </param>
+    /// <returns>
+    /// The episode, or <see cref="InvalidEpisode"/> listing every problem: no scores (or none left), mixed instruments,
+    /// perspectives or metrics (always), and under <see cref="InconsistentSessionHandling.RejectEpisode"/> a duplicated
+    /// session or timestamps out of order.
+    /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="id"/> or <paramref name="scores"/> is or contains <see langword="null"/>.</exception>
-    public static EpisodeResult Create(string id, IEnumerable<AllianceScore> scores, ScoreCutoff? cutoff = null)
+    /// <exception cref="ArgumentException">Thrown when <paramref name="handling"/> is not a defined value.</exception>
+    /// <remarks>
+    /// Under <see cref="InconsistentSessionHandling.ExcludeSession"/> every score of a duplicated session is left out
+    /// (nothing tells which one is right), and of the dated sessions the longest run in session order whose dates never
+    /// go back is kept: a year typo in one session's date leaves out that session alone, wherever it stands. This is a
+    /// design choice, not a published rule: it keeps a client's series, and every session it leaves out is reported.
+    /// </remarks>
+    public static EpisodeResult Create(string id, IEnumerable<AllianceScore> scores, ScoreCutoff? cutoff = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(id);
         Guard.Against.Null(scores);
-        AllianceScore[] sorted = scores.Select(s => Guard.Against.Null(s, nameof(scores))).ToArray();
+        Episodes.CheckHandling(handling);
+        return CreateCore(id, scores.Select(s => Guard.Against.Null(s, nameof(scores))).ToArray(), cutoff, handling, ImmutableArray<EpisodeProblem>.Empty);
+    }
+
+    /// <summary>Creates an episode from checked arguments; <paramref name="alreadyExcluded"/> lists sessions the caller left out.</summary>
+    internal static EpisodeResult CreateCore(string id, AllianceScore[] sorted, ScoreCutoff? cutoff, InconsistentSessionHandling handling, ImmutableArray<EpisodeProblem> alreadyExcluded)
+    {
         Array.Sort(sorted, (a, b) => a.Occasion.CompareTo(b.Occasion));
         var problems = ImmutableArray.CreateBuilder<EpisodeProblem>();
         if (sorted.Length == 0)
         {
+            problems.AddRange(alreadyExcluded);
             problems.Add(new EpisodeProblem(EpisodeProblemKind.Empty, null, "The episode has no scores."));
             return new InvalidEpisode(problems.ToImmutable());
         }
@@ -105,16 +137,27 @@ public sealed class Episode
             problems.Add(new EpisodeProblem(EpisodeProblemKind.MixedMetrics, null, "The scores are in more than one metric or range. Score every session with the same strategy."));
         }
 
+        if (problems.Count > 0)
+        {
+            return new InvalidEpisode(problems.ToImmutable());
+        }
+
+        return handling == InconsistentSessionHandling.RejectEpisode
+            ? CreateStrict(id, sorted, cutoff)
+            : CreateExcluding(id, sorted, cutoff, alreadyExcluded);
+    }
+
+    /// <summary>Builds the episode, or rejects it whole when a session is duplicated or dated out of order.</summary>
+    private static EpisodeResult CreateStrict(string id, AllianceScore[] sorted, ScoreCutoff? cutoff)
+    {
+        var problems = ImmutableArray.CreateBuilder<EpisodeProblem>();
         DateTimeOffset? latest = null;
         for (int i = 0; i < sorted.Length; i++)
         {
             Occasion occasion = sorted[i].Occasion;
             if (i > 0 && occasion.SessionNumber == sorted[i - 1].Occasion.SessionNumber)
             {
-                problems.Add(new EpisodeProblem(
-                    EpisodeProblemKind.DuplicateSession,
-                    occasion.SessionNumber,
-                    string.Format(CultureInfo.InvariantCulture, "Session {0} is scored more than once. Keep one score per session.", occasion.SessionNumber)));
+                problems.Add(Duplicate(occasion.SessionNumber));
             }
 
             if (occasion.RecordedAt is { } at)
@@ -131,17 +174,153 @@ public sealed class Episode
             }
         }
 
-        if (problems.Count > 0)
+        return problems.Count > 0
+            ? new InvalidEpisode(problems.ToImmutable())
+            : new Episode(id, ImmutableArray.Create(sorted), cutoff, ImmutableArray<EpisodeProblem>.Empty);
+    }
+
+    /// <summary>
+    /// Builds the episode from the consistent sessions: every score of a duplicated session is left out, then the
+    /// dated scores outside the longest chain of non-decreasing dates (in session order).
+    /// </summary>
+    private static EpisodeResult CreateExcluding(string id, AllianceScore[] sorted, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> alreadyExcluded)
+    {
+        var excluded = new List<EpisodeProblem>(alreadyExcluded);
+        var unique = new List<AllianceScore>(sorted.Length);
+        for (int i = 0; i < sorted.Length;)
         {
-            return new InvalidEpisode(problems.ToImmutable());
+            int j = i + 1;
+            while (j < sorted.Length && sorted[j].Occasion.SessionNumber == sorted[i].Occasion.SessionNumber)
+            {
+                j++;
+            }
+
+            if (j - i == 1)
+            {
+                unique.Add(sorted[i]);
+            }
+            else
+            {
+                for (int k = i; k < j; k++)
+                {
+                    excluded.Add(Duplicate(sorted[i].Occasion.SessionNumber, leftOut: true));
+                }
+            }
+
+            i = j;
         }
 
-        return new Episode(id, ImmutableArray.Create(sorted), cutoff);
+        bool[] keep = LongestChainOfDates(unique);
+        var kept = ImmutableArray.CreateBuilder<AllianceScore>(unique.Count);
+        for (int i = 0; i < unique.Count; i++)
+        {
+            if (keep[i])
+            {
+                kept.Add(unique[i]);
+                continue;
+            }
+
+            int session = unique[i].Occasion.SessionNumber;
+            excluded.Add(new EpisodeProblem(
+                EpisodeProblemKind.OutOfOrder,
+                session,
+                string.Format(CultureInfo.InvariantCulture, "Session {0} is dated out of order with the other sessions and was left out. Check its session number and date.", session)));
+        }
+
+        excluded.Sort(static (a, b) => Nullable.Compare(a.Session, b.Session));
+        if (kept.Count == 0)
+        {
+            excluded.Add(new EpisodeProblem(EpisodeProblemKind.Empty, null, "No session of the episode is left to analyse."));
+            return new InvalidEpisode(excluded.ToImmutableArray());
+        }
+
+        return new Episode(id, kept.ToImmutable(), cutoff, excluded.ToImmutableArray());
     }
+
+    /// <summary>
+    /// Marks the scores to keep: every undated score, and of the dated ones the longest subsequence (in session order)
+    /// whose dates never decrease, found by patience sorting in O(n log n); among equally long chains the one found
+    /// first is kept.
+    /// </summary>
+    private static bool[] LongestChainOfDates(List<AllianceScore> scores)
+    {
+        var keep = new bool[scores.Count];
+        var dated = new List<int>(scores.Count);
+        for (int i = 0; i < scores.Count; i++)
+        {
+            if (scores[i].Occasion.RecordedAt is null)
+            {
+                keep[i] = true;
+            }
+            else
+            {
+                dated.Add(i);
+            }
+        }
+
+        // tails[k]: index (into dated) of the smallest last date of a chain of length k + 1.
+        var tails = new List<int>(dated.Count);
+        var previous = new int[dated.Count];
+        for (int d = 0; d < dated.Count; d++)
+        {
+            DateTimeOffset at = scores[dated[d]].Occasion.RecordedAt!.Value;
+            int lo = 0, hi = tails.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (scores[dated[tails[mid]]].Occasion.RecordedAt!.Value <= at)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            previous[d] = lo > 0 ? tails[lo - 1] : -1;
+            if (lo == tails.Count)
+            {
+                tails.Add(d);
+            }
+            else
+            {
+                tails[lo] = d;
+            }
+        }
+
+        for (int d = tails.Count > 0 ? tails[tails.Count - 1] : -1; d >= 0; d = previous[d])
+        {
+            keep[dated[d]] = true;
+        }
+
+        return keep;
+    }
+
+    private static EpisodeProblem Duplicate(int session, bool leftOut = false) => new(
+        EpisodeProblemKind.DuplicateSession,
+        session,
+        string.Format(
+            CultureInfo.InvariantCulture,
+            leftOut ? "Session {0} is scored more than once; every score of it was left out. Keep one score per session." : "Session {0} is scored more than once. Keep one score per session.",
+            session));
 
     /// <summary>Returns a description without the identifier, such as <c>srs, Client, 12 sessions</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}, {1}, {2} sessions", InstrumentId, Perspective, Count);
+}
+
+/// <summary>Says what building an episode does with a session that contradicts the others.</summary>
+public enum InconsistentSessionHandling
+{
+    /// <summary>A duplicated or out-of-order session makes the whole episode invalid (the default).</summary>
+    RejectEpisode = 0,
+
+    /// <summary>
+    /// Duplicated and out-of-order sessions (and, when building from assessments, sessions that cannot be scored) are
+    /// left out and listed in <see cref="Episode.ExcludedSessions"/>; the rest of the client's series is kept.
+    /// </summary>
+    ExcludeSession = 1,
 }
 
 /// <summary>Says what is wrong with the scores of an episode.</summary>
@@ -241,32 +420,44 @@ public static class Episodes
     /// <summary>Groups scores into episodes by episode identifier, perspective and instrument, each sorted by session.</summary>
     /// <param name="scores">Scores paired with the caller's episode identifier, in any order.</param>
     /// <param name="instruments">Where to find each instrument's cutoff; <see langword="null"/> for the built-in catalog.</param>
+    /// <param name="handling">What a duplicated or out-of-order session does; see <see cref="Episode.Create"/>. Default: the episode is rejected.</param>
     /// <returns>One result per group, ordered by identifier (ordinal), perspective and instrument.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="scores"/>, an identifier or a score is <see langword="null"/>.</exception>
-    public static ImmutableArray<EpisodeResult> FromScores(IEnumerable<(string EpisodeId, AllianceScore Score)> scores, IInstrumentCatalog? instruments = null)
+    /// <exception cref="ArgumentException">Thrown when <paramref name="handling"/> is not a defined value.</exception>
+    public static ImmutableArray<EpisodeResult> FromScores(IEnumerable<(string EpisodeId, AllianceScore Score)> scores, IInstrumentCatalog? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(scores);
+        CheckHandling(handling);
         IInstrumentCatalog catalog = instruments ?? InstrumentCatalog.BuiltIn;
         return scores
             .Select(s => (Id: Guard.Against.Null(s.EpisodeId, nameof(scores)), Score: Guard.Against.Null(s.Score, nameof(scores))))
             .GroupBy(s => (s.Id, s.Score.Perspective, s.Score.Provenance.InstrumentId))
             .OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.InstrumentId, StringComparer.Ordinal)
-            .Select(g => Episode.Create(
+            .Select(g => Episode.CreateCore(
                 g.Key.Id,
-                g.Select(s => s.Score),
-                catalog.TryGetInstrument(g.Key.InstrumentId, out Instrument? instrument) ? instrument.Cutoff : null))
+                g.Select(s => s.Score).ToArray(),
+                catalog.TryGetInstrument(g.Key.InstrumentId, out Instrument? instrument) ? instrument.Cutoff : null,
+                handling,
+                ImmutableArray<EpisodeProblem>.Empty))
             .ToImmutableArray();
     }
 
     /// <summary>Scores assessments and groups them into episodes by episode identifier, perspective and instrument.</summary>
     /// <param name="assessments">Assessments paired with the caller's episode identifier, in any order.</param>
     /// <param name="strategy">The scoring strategy.</param>
-    /// <returns>One result per group; a group with an assessment that cannot be scored is an <see cref="InvalidEpisode"/> naming the session.</returns>
+    /// <param name="handling">
+    /// What an unscorable, duplicated or out-of-order session does: by default the episode is rejected (an
+    /// <see cref="InvalidEpisode"/> naming the session); with <see cref="InconsistentSessionHandling.ExcludeSession"/> the
+    /// session is left out and listed in <see cref="Episode.ExcludedSessions"/>.
+    /// </param>
+    /// <returns>One result per group, ordered by identifier (ordinal), perspective and instrument.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument, an identifier or an assessment is <see langword="null"/>.</exception>
-    public static ImmutableArray<EpisodeResult> FromAssessments(IEnumerable<(string EpisodeId, Assessment Assessment)> assessments, IScoringStrategy strategy)
+    /// <exception cref="ArgumentException">Thrown when <paramref name="handling"/> is not a defined value.</exception>
+    public static ImmutableArray<EpisodeResult> FromAssessments(IEnumerable<(string EpisodeId, Assessment Assessment)> assessments, IScoringStrategy strategy, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(assessments);
         Guard.Against.Null(strategy);
+        CheckHandling(handling);
         return assessments
             .Select(a => (Id: Guard.Against.Null(a.EpisodeId, nameof(assessments)), Assessment: Guard.Against.Null(a.Assessment, nameof(assessments))))
             .GroupBy(a => (a.Id, a.Assessment.Perspective, InstrumentId: a.Assessment.Instrument.Id))
@@ -281,10 +472,19 @@ public static class Episodes
                         s.Assessment.Occasion.SessionNumber,
                         string.Format(CultureInfo.InvariantCulture, "Session {0} could not be scored: {1}", s.Assessment.Occasion.SessionNumber, s.Result.ErrorMessage)))
                     .ToImmutableArray();
+                ScoreCutoff? cutoff = g.First().Assessment.Instrument.Cutoff;
+                if (handling == InconsistentSessionHandling.ExcludeSession)
+                {
+                    return Episode.CreateCore(g.Key.Id, scored.Where(s => s.Result.IsScored).Select(s => s.Result.AsT0).ToArray(), cutoff, handling, unscorable);
+                }
+
                 return unscorable.IsEmpty
-                    ? Episode.Create(g.Key.Id, scored.Select(s => s.Result.AsT0), g.First().Assessment.Instrument.Cutoff)
+                    ? Episode.CreateCore(g.Key.Id, scored.Select(s => s.Result.AsT0).ToArray(), cutoff, handling, unscorable)
                     : new InvalidEpisode(unscorable);
             })
             .ToImmutableArray();
     }
+
+    internal static void CheckHandling(InconsistentSessionHandling handling, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(handling))] string? name = null) =>
+        Guard.Against.InvalidInput(handling, name!, static h => h is InconsistentSessionHandling.RejectEpisode or InconsistentSessionHandling.ExcludeSession, "Unknown handling of inconsistent sessions.");
 }

@@ -141,7 +141,11 @@ public class ServiceCollectionExtensionsTests
         Assert.True(evaluator.Evaluate("srs", Perspective.Client, occasion, new[] { ItemResponse.Answered("1", 11m) }).IsT2);
         Assert.True(evaluator.Evaluate("srs", Perspective.Client, occasion, Srs36.Take(3)).IsT3);
         Assert.True(evaluator.Evaluate("srs", Perspective.Client, occasion, Srs36, "wai-weights").IsT4);
-        Assert.Contains("nope", evaluator.Evaluate("nope", Perspective.Client, occasion, Srs36).ErrorMessage);
+        // Regression: the unknown identifier (an MRN passed by mistake) is never echoed; it stays in the typed property.
+        EvaluationResult unknown = evaluator.Evaluate("MRN-0042", Perspective.Client, occasion, Srs36);
+        Assert.DoesNotContain("MRN-0042", unknown.ErrorMessage);
+        Assert.DoesNotContain("MRN-0042", unknown.AsT1.ToString());
+        Assert.Equal("MRN-0042", unknown.AsT1.InstrumentId);
         Assert.Throws<ArgumentException>("scoringStrategy", () => evaluator.Evaluate("srs", Perspective.Client, occasion, Srs36, "unknown"));
         Assert.Throws<ArgumentNullException>("instrumentId", () => evaluator.Evaluate(null!, Perspective.Client, occasion, Srs36));
     }

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text;
+using Xunit;
+
+namespace TherapeuticAlliance.Cli.Tests;
+
+/// <summary>Nothing is dropped without a trace, parsing is strict and explicit, and output is all or nothing (issue 11).</summary>
+public sealed class InputIntegrityTests : IDisposable
+{
+    private const string Long = "episode,session,date,perspective,instrument,item,value\n";
+    private const string Wide = "episode,session,date,perspective,instrument,1,2,3,4\n";
+    private readonly string _dir = Directory.CreateTempSubdirectory("alliance-integrity-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = AllianceCli.Run(args, output, error, progress: false);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string File(string name, string content) => Bytes(name, new UTF8Encoding(false).GetBytes(content));
+
+    private string Bytes(string name, byte[] content)
+    {
+        string path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    /// <summary>One wide SRS row per session, dated weekly from 2026-01-05 unless a date is given.</summary>
+    private static string SrsSeries(string episode, decimal[] totals, Func<int, string>? date = null) => string.Concat(totals.Select((t, i) =>
+    {
+        string d = date?.Invoke(i + 1) ?? new DateTime(2026, 1, 5).AddDays(7 * i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string v = (t / 4).ToString(CultureInfo.InvariantCulture);
+        return $"{episode},{i + 1},{d},client,srs,{v},{v},{v},{v}\n";
+    }));
+
+    private static readonly decimal[] Falling = { 38m, 38m, 37.6m, 38m, 37.2m, 36.8m, 34m, 32m, 30m, 28m, 26m, 26m };
+
+    [Fact]
+    public void YearTypo_LeavesOutTheSession_AndKeepsTheClientWhoseSrsFell12Points()
+    {
+        string path = File("typo.csv", Wide + SrsSeries("E1", new[] { 38m, 38m, 38m, 38m }) + SrsSeries("E9", Falling, s => s == 5 ? "2025-02-02" : new DateTime(2026, 1, 5).AddDays(7 * (s - 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        var (code, csv, err) = Run("analyze", path);
+        Assert.Equal(0, code);
+        Assert.Contains("typo.csv:10: Session 5 is dated out of order with the other sessions and was left out.", err);
+        Assert.Contains("15 rows accepted, 1 rows rejected.", err);
+        Assert.Contains("15 administrations scored, 1 administrations rejected.", err);
+        Assert.Contains("2 episodes analysed, 0 episodes rejected, 1 sessions left out.", err);
+        Assert.Contains("E9,client,srs,alert,below-cutoff,", csv);
+
+        var (strictCode, strictOut, strictErr) = Run("analyze", path, "--strict");
+        Assert.Equal(1, strictCode);
+        Assert.Equal(string.Empty, strictOut);
+        Assert.Contains("--strict allows no problem", strictErr);
+    }
+
+    [Fact]
+    public void RowsSortedByItem_AreRejectedAsNotAdjacent_NeverScoredInPart()
+    {
+        // Two SRS administrations sorted by item, as Excel does: E1's SRS is 7+7+7+7 = 28.
+        var rows = new StringBuilder(Long);
+        for (int item = 1; item <= 4; item++)
+        {
+            rows.Append(CultureInfo.InvariantCulture, $"E1,1,2026-01-05,client,srs,{item},7\n");
+            rows.Append(CultureInfo.InvariantCulture, $"E2,1,2026-01-05,client,srs,{item},9\n");
+        }
+
+        string path = File("by-item.csv", rows.ToString());
+        var (code, csv, err) = Run("score", path, "--missing", "half-rule");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("E1,1,", csv);
+        Assert.DoesNotContain("E2,1,", csv);
+        Assert.Contains("by-item.csv:2: rows of one administration are not adjacent, or it is given twice: the same episode, session, perspective and instrument also stand at line 4.", err);
+        Assert.Contains("by-item.csv:4: rows of one administration are not adjacent", err);
+        Assert.Contains("0 rows accepted, 8 rows rejected.", err);
+        Assert.Contains("0 administrations scored, 8 administrations rejected.", err);
+    }
+
+    [Fact]
+    public void RepeatedSession_RejectsEveryCopy()
+    {
+        string path = File("dup.csv", Wide + "E1,1,2026-01-05,client,srs,9,9,9,9\nE1,2,2026-01-12,client,srs,9,9,9,9\nE1,1,2026-01-05,client,srs,8,8,8,8\n");
+        var (code, csv, err) = Run("score", path);
+        Assert.Equal(0, code);
+        Assert.Contains("dup.csv:2: rows of one administration are not adjacent, or it is given twice: the same episode, session, perspective and instrument also stand at line 4.", err);
+        Assert.Contains("dup.csv:4: rows of one administration are not adjacent, or it is given twice: the same episode, session, perspective and instrument also stand at line 2.", err);
+        Assert.Single(csv.Split('\n'), l => l.Contains(",total,", StringComparison.Ordinal));
+        Assert.Contains("E1,2,", csv);
+    }
+
+    [Fact]
+    public void DecimalCommaExport_IsRejectedByFieldCount_AndReadRightWhenNamed()
+    {
+        string path = File("comma.csv", Wide + "E1,1,2026-01-06,client,srs,8,8,9,1,9,0,9,1\nE2,1,2026-01-06,client,srs,9,9,9,9\n");
+        var (code, csv, err) = Run("score", path);
+        Assert.Equal(0, code);
+        Assert.Contains("comma.csv:2: expected 9 fields, found 13.", err);
+        Assert.DoesNotContain("E1,1,", csv);
+        Assert.Contains("E2,1,", csv);
+
+        string semicolons = File("semi.csv", Wide.Replace(',', ';') + "E1;1;2026-01-06;client;srs;8,8;9,1;9,0;9,1\n");
+        var (named, namedCsv, _) = Run("score", semicolons, "--delimiter", ";", "--decimal-comma");
+        Assert.Equal(0, named);
+        Assert.Contains("E1,1,2026-01-06,client,srs,sum,sum,total,36.0,0,40,90.0,false", namedCsv);
+
+        string quoted = File("quoted.csv", Wide + "E1,1,2026-01-06,client,srs,\"8,8\",\"9,1\",\"9,0\",\"9,1\"\n");
+        Assert.Contains(",total,36.0,", Run("score", quoted, "--decimal-comma").Out);
+
+        string tabs = File("tabs.tsv", Wide.Replace(',', '\t') + "E1\t1\t2026-01-06\tclient\tsrs\t8.8\t9.1\t9.0\t9.1\n");
+        Assert.Contains(",total,36.0,", Run("score", tabs, "--delimiter", "tab").Out);
+
+        // With '.' expected, a decimal comma in a quoted cell is not read as a number at all.
+        var (_, _, quotedErr) = Run("score", quoted);
+        Assert.Contains("column '1': expected a number with '.' as decimal point", quotedErr);
+    }
+
+    [Fact]
+    public void Dates_AreIso8601Only_UnlessAFormatIsNamed()
+    {
+        string path = File("dates.csv", Wide + "E1,1,06/01/2026,client,srs,9,9,9,9\nE1,2,02/03/2026,client,srs,9,9,9,9\n");
+        var (code, _, err) = Run("score", path);
+        Assert.Equal(1, code);
+        Assert.Contains("dates.csv:2: column 'date': expected an ISO 8601 date", err);
+        Assert.Contains("dates.csv:3: column 'date': expected an ISO 8601 date", err);
+
+        var (named, csv, _) = Run("score", path, "--date-format", "dd/MM/yyyy");
+        Assert.Equal(0, named);
+        Assert.Contains("E1,1,2026-01-06,", csv);
+        Assert.Contains("E1,2,2026-03-02,", csv);
+
+        string iso = File("iso.csv", Wide + "E1,1,2026-01-06T10:30:00+01:00,client,srs,9,9,9,9\nE1,2,2026-01-13T10:30:00Z,client,srs,9,9,9,9\n");
+        Assert.Equal(0, Run("score", iso).Code);
+        Assert.Equal(2, Run("score", path, "--date-format", "HH:mm").Code);
+    }
+
+    [Fact]
+    public void Windows1252File_IsAnErrorNamingTheLine_AndReadsRightWithItsEncoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding cp1252 = Encoding.GetEncoding(1252);
+        string content = Wide + "Müller,1,2026-01-05,client,srs,9,9,9,9\nMüller,2,2026-01-12,client,srs,9,9,9,9\nMöller,1,2026-01-05,client,srs,5,5,5,5\nMöller,2,2026-01-12,client,srs,9,9,9,9\n";
+        string path = Bytes("cp1252.csv", cp1252.GetBytes(content));
+        var (code, csv, err) = Run("analyze", path);
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, csv);
+        Assert.Contains("cp1252.csv:2: the file is not valid UTF-8", err);
+        Assert.Contains("--encoding windows-1252", err);
+
+        var (named, reports, _) = Run("analyze", path, "--encoding", "windows-1252", "--output-format", "json");
+        Assert.Equal(0, named);
+        using var doc = System.Text.Json.JsonDocument.Parse(reports);
+        Assert.Equal(new[] { "Möller", "Müller" }, doc.RootElement.EnumerateArray().Select(r => r.GetProperty("episodeId").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(2, Run("score", path, "--encoding", "ebcdic-klingon").Code);
+    }
+
+    [Fact]
+    public void OutOfScaleValue_NamesTheBadRowsLine()
+    {
+        string path = File("scale.csv", Long + "E1,1,2026-01-05,client,srs,1,9\nE1,1,2026-01-05,client,srs,2,9\nE1,1,2026-01-05,client,srs,3,11\nE1,1,2026-01-05,client,srs,4,9\n");
+        var (_, _, err) = Run("score", path);
+        Assert.Contains("scale.csv:4: Response 3 (item 3 of the instrument) is outside the scale. Record a value from 0 to 10", err);
+        Assert.Contains("0 rows accepted, 4 rows rejected.", err);
+    }
+
+    [Fact]
+    public void BadRowInsideAnAdministration_RejectsTheWholeAdministration()
+    {
+        // Row 3 has a bad date: the other three rows must not be scored as a partial SRS (half-rule would allow it).
+        string path = File("partial.csv", Long + "E1,1,2026-01-05,client,srs,1,9\nE1,1,05.01.2026,client,srs,2,9\nE1,1,2026-01-05,client,srs,3,9\nE1,1,2026-01-05,client,srs,4,9\nE2,1,2026-01-05,client,srs,1,8\nE2,1,2026-01-05,client,srs,2,8\nE2,1,2026-01-05,client,srs,3,8\nE2,1,2026-01-05,client,srs,4,8\n");
+        var (code, csv, err) = Run("score", path, "--missing", "half-rule");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("E1,1,", csv);
+        Assert.Contains("E2,1,2026-01-05,client,srs,sum,sum,total,32,", csv);
+        Assert.Contains("partial.csv:3: column 'date'", err);
+        Assert.Contains("4 rows accepted, 4 rows rejected.", err);
+        Assert.Contains("1 administrations scored, 1 administrations rejected.", err);
+    }
+
+    [Fact]
+    public void DifferentDatesWithinOneAdministration_AreRejected()
+    {
+        string path = File("two-dates.csv", Long + "E1,1,2026-01-05,client,srs,1,9\nE1,1,2026-01-06,client,srs,2,9\nE1,1,2026-01-05,client,srs,3,9\nE1,1,2026-01-05,client,srs,4,9\n");
+        var (code, _, err) = Run("score", path);
+        Assert.Equal(1, code);
+        Assert.Contains("two-dates.csv:3: column 'date': the rows of one administration give different dates", err);
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData(Long, "the file has a header but no rows")]
+    [InlineData(Long + "E1,1,2026-01-05,client,srs,1,nine\n", "0 administrations scored, 1 administrations rejected.")]
+    public void RunThatUsedNothing_ExitsOne(string content, string expected)
+    {
+        string path = File("nothing.csv", content);
+        foreach (string command in new[] { "score", "analyze", "stats" })
+        {
+            var (code, _, err) = Run(command, path);
+            Assert.Equal(1, code);
+            Assert.Contains(expected, err);
+        }
+    }
+
+    [Fact]
+    public void Strict_WritesNothing_ToStandardOutputOrAFile()
+    {
+        string path = File("strict.csv", Wide + "E1,1,2026-01-05,client,srs,9,9,9,9\nE2,1,2026-01-05,client,srs,9,9,9,99\n");
+        string output = Path.Combine(_dir, "scores.csv");
+        var (code, csv, _) = Run("score", path, "--strict");
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, csv);
+        Assert.Equal(1, Run("score", path, "--strict", "--output", output).Code);
+        Assert.False(System.IO.File.Exists(output));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.Equal(1, Run("stats", path, "--strict").Code);
+
+        string report = Path.Combine(_dir, "report.html");
+        Assert.Equal(1, Run("report", path, "--strict", "--output", report).Code);
+        Assert.False(System.IO.File.Exists(report));
+
+        // Without --strict the good administration is written, atomically.
+        Assert.Equal(0, Run("score", path, "--output", output).Code);
+        Assert.Contains("E1,1,", System.IO.File.ReadAllText(output));
+        Assert.DoesNotContain("E2,1,", System.IO.File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void UnclosedQuote_StopsWithABoundedErrorNamingTheLine()
+    {
+        string path = File("quote.csv", Long + "E1,1,2026-01-05,client,srs,1,\"9\n" + string.Concat(Enumerable.Repeat("E1,1,2026-01-05,client,srs,2,9\n", 2000)));
+        var (code, csv, err) = Run("score", path);
+        Assert.Equal(1, code);
+        Assert.Contains("quote.csv:", err);
+        Assert.Contains("longer than 4,096 characters or cannot be parsed (an unclosed quote?)", err);
+        Assert.All(err.Split('\n'), l => Assert.True(l.Length < 700, "one error line is bounded"));
+        Assert.DoesNotContain("E1,1,", csv);
+    }
+
+    [Fact]
+    public void OneAdministrationRepeatedThroughTheFile_GivesBoundedErrors()
+    {
+        string path = File("repeat.csv", Long + string.Concat(Enumerable.Range(0, 5000).Select(i => $"E1,1,2026-01-05,client,srs,{(i % 4) + 1},9\n")));
+        var (code, _, err) = Run("score", path);
+        Assert.Equal(1, code);
+        Assert.Contains("repeat.csv:6: the administration has more rows than its instrument has items", err);
+        Assert.Contains("0 rows accepted, 5000 rows rejected.", err);
+        Assert.True(err.Length < 4000, "the error stream stays short");
+    }
+
+    [Fact]
+    public void Accounting_EveryRowIsAcceptedOrRejected()
+    {
+        string path = File("mixed.csv", Long
+            + "E1,1,2026-01-05,client,srs,1,9\nE1,1,2026-01-05,client,srs,2,9\nE1,1,2026-01-05,client,srs,3,9\nE1,1,2026-01-05,client,srs,4,9\n"
+            + "E2,x,2026-01-05,client,srs,1,9\nE2,x,2026-01-05,client,srs,2,9\n"
+            + "E3,1,2026-01-05,client,srs,1,9,extra\n"
+            + "E4,1,2026-01-05,client,nope,1,9\n");
+        var (_, _, err) = Run("score", path);
+        Assert.Contains("4 rows accepted, 4 rows rejected.", err);
+        Assert.Contains("1 administrations scored, 3 administrations rejected.", err);
+        Assert.Contains("mixed.csv:6: column 'session'", err);
+        Assert.Contains("mixed.csv:8: expected 7 fields, found 8.", err);
+        Assert.Contains("mixed.csv:9: column 'instrument'", err);
+    }
+
+    [Fact]
+    public void FileNameInMessages_CannotForgeALogLine()
+    {
+        string name = "a\u202Eb\nerror: forged.csv";
+        string safe = AdministrationReader.SafeText(name);
+        Assert.DoesNotContain('\n', safe);
+        Assert.DoesNotContain('\u202E', safe);
+        Assert.Equal(121, AdministrationReader.SafeText(new string('x', 500)).Length);
+        Assert.Equal(InputProblem.MaxMessageLength + 1 + "f:1: ".Length, new InputProblem("f", 1, null, new string('m', 5000)).ToString().Length);
+    }
+}
