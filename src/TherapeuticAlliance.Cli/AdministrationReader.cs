@@ -15,6 +15,7 @@ internal enum InputFormat
     Auto,
     Long,
     Wide,
+    Totals,
 }
 
 /// <summary>How to read the text of an input file: delimiter, decimal separator, date format and encoding, all explicit.</summary>
@@ -26,7 +27,13 @@ internal enum InputFormat
 internal sealed record ReaderOptions(InputFormat Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null);
 
 /// <summary>One administration read from a file: its key, its responses, the line of each response, and its rows.</summary>
-internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, IReadOnlyList<long> ResponseLines, long Line, int Rows);
+/// <remarks>A total-only record (layout <see cref="InputFormat.Totals"/>) has no responses and a <see cref="Total"/>, with subscale totals where given.</remarks>
+internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, IReadOnlyList<long> ResponseLines, long Line, int Rows)
+{
+    internal decimal? Total { get; init; }
+
+    internal IReadOnlyList<KeyValuePair<string, decimal>> SubscaleTotals { get; init; } = Array.Empty<KeyValuePair<string, decimal>>();
+}
 
 /// <summary>A problem with the input: file, line, column and what was expected; never the content of a row.</summary>
 internal sealed record InputProblem(string File, long Line, string? Column, string Message)
@@ -201,6 +208,7 @@ internal sealed class AdministrationReader
         }
         else
         {
+            int totalIndex = format == InputFormat.Totals ? Array.IndexOf(header, "total") : -1;
             while (TryRead(csv))
             {
                 long line = NextRow(csv, progress);
@@ -210,6 +218,17 @@ internal sealed class AdministrationReader
                 if (!RowFits(csv, header.Length, line) || !DateAgrees(csv, keyIndex, pending, line))
                 {
                     pending.Rejected = true;
+                }
+
+                if (format == InputFormat.Totals && !pending.Rejected)
+                {
+                    ReadTotals(csv, header, totalIndex, pending, line);
+                    if (Complete(pending, scattered) is { } totals)
+                    {
+                        yield return totals with { Total = pending.Total, SubscaleTotals = pending.SubscaleTotals };
+                    }
+
+                    continue;
                 }
 
                 for (int c = 0; c < header.Length && !pending.Rejected; c++)
@@ -249,6 +268,44 @@ internal sealed class AdministrationReader
         }
     }
 
+    /// <summary>Reads a total-only row: the total, then any subscale totals (a column per subscale identifier, empty when not given).</summary>
+    private void ReadTotals(CsvReader csv, string[] header, int totalIndex, Pending pending, long line)
+    {
+        if (!TryValue(csv.GetField(totalIndex) ?? string.Empty, out decimal? total) || total is null)
+        {
+            Reject(pending, line, "total", _numberExpected.Replace(", or an empty cell for not answered", string.Empty, StringComparison.Ordinal));
+            return;
+        }
+
+        pending.Total = total;
+        for (int c = 0; c < header.Length; c++)
+        {
+            if (c == totalIndex || KeyColumns.Contains(header[c]))
+            {
+                continue;
+            }
+
+            string raw = csv.GetField(c) ?? string.Empty;
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            if (!TryValue(raw, out decimal? value))
+            {
+                Reject(pending, line, header[c], _numberExpected);
+            }
+            else if (!pending.Key!.Instrument.Subscales.Any(s => s.Dimension.Id == header[c]))
+            {
+                Reject(pending, line, header[c], "the row's instrument has no such subscale; leave the cell empty.");
+            }
+            else
+            {
+                pending.SubscaleTotals.Add(new KeyValuePair<string, decimal>(header[c], value!.Value));
+            }
+        }
+    }
+
     /// <summary>
     /// First pass: checks the header and finds every administration whose rows stand in more than one place
     /// (not adjacent, or given twice), with the line of its first place. Null when the file cannot be read.
@@ -269,7 +326,12 @@ internal sealed class AdministrationReader
         csv.ReadHeader();
         string[] header = Header(csv);
         InputFormat format = Layout(header);
-        string[] required = format == InputFormat.Long ? LongColumns : KeyColumns;
+        string[] required = format switch
+        {
+            InputFormat.Long => LongColumns,
+            InputFormat.Totals => KeyColumns.Append("total").ToArray(),
+            _ => KeyColumns,
+        };
         string[] missing = required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
         {
@@ -361,7 +423,7 @@ internal sealed class AdministrationReader
         (csv.HeaderRecord ?? Array.Empty<string>()).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
 
     private InputFormat Layout(string[] header) => _options.Format == InputFormat.Auto
-        ? (header.Contains("item") || header.Contains("value") ? InputFormat.Long : InputFormat.Wide)
+        ? (header.Contains("item") || header.Contains("value") ? InputFormat.Long : header.Contains("total") ? InputFormat.Totals : InputFormat.Wide)
         : _options.Format;
 
     private void Fail(long line, string message)
@@ -604,6 +666,10 @@ internal sealed class AdministrationReader
         internal List<ItemResponse> Responses { get; } = new();
 
         internal List<long> Lines { get; } = new();
+
+        internal decimal? Total { get; set; }
+
+        internal List<KeyValuePair<string, decimal>> SubscaleTotals { get; } = new();
 
         internal bool Rejected { get; set; }
 

@@ -153,14 +153,23 @@ internal static class Commands
         var pipeline = new Pipeline(settings, error);
         var byInstrument = new Dictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
         var totals = new Dictionary<(string Episode, int Session, string Instrument), Dictionary<Perspective, AllianceScore>>();
+        var totalsOnly = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (administration, assessment, score) in pipeline.Scored())
         {
-            if (!byInstrument.TryGetValue(administration.Instrument.Id, out var group))
+            if (assessment is null)
             {
-                byInstrument[administration.Instrument.Id] = group = (administration.Instrument, new List<Assessment>());
+                totalsOnly[administration.Instrument.Id] = totalsOnly.GetValueOrDefault(administration.Instrument.Id) + 1;
+            }
+            else
+            {
+                if (!byInstrument.TryGetValue(administration.Instrument.Id, out var group))
+                {
+                    byInstrument[administration.Instrument.Id] = group = (administration.Instrument, new List<Assessment>());
+                }
+
+                group.Assessments.Add(assessment);
             }
 
-            group.Assessments.Add(assessment);
             var key = (administration.Episode, administration.Session, administration.Instrument.Id);
             if (!totals.TryGetValue(key, out var perspectives))
             {
@@ -172,19 +181,22 @@ internal static class Commands
 
         var lines = new List<(string Instrument, string Scope, string Statistic, double Value, int N)>();
         var notes = new List<string>();
-        foreach (var (id, (instrument, assessments)) in byInstrument.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (string id in byInstrument.Keys.Union(totalsOnly.Keys).Order(StringComparer.Ordinal))
         {
-            ResponseMatrix matrix = ResponseMatrix.FromAssessments(instrument, assessments);
-            Reliability.ForInstrument(instrument, matrix).Switch(
-                reliability =>
-                {
-                    Add(id, "total", reliability.Total);
-                    foreach (SubscaleReliability subscale in reliability.Subscales)
+            if (byInstrument.TryGetValue(id, out var items))
+            {
+                ResponseMatrix matrix = ResponseMatrix.FromAssessments(items.Instrument, items.Assessments);
+                Reliability.ForInstrument(items.Instrument, matrix).Switch(
+                    reliability =>
                     {
-                        Add(id, subscale.Dimension.Id, subscale.Result);
-                    }
-                },
-                problem => notes.Add($"{id}: {problem.Message}"));
+                        Add(id, "total", reliability.Total);
+                        foreach (SubscaleReliability subscale in reliability.Subscales)
+                        {
+                            Add(id, subscale.Dimension.Id, subscale.Result);
+                        }
+                    },
+                    problem => notes.Add($"{id}: {problem.Message}"));
+            }
 
             var pairs = totals.Where(t => t.Key.Instrument == id && t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
                 .Select(t => (t.Value[Perspective.Client], t.Value[Perspective.Therapist]))
@@ -206,6 +218,11 @@ internal static class Commands
                     },
                     problem => notes.Add($"{id} client-therapist: {problem.Message}"));
             }
+        }
+
+        foreach (var (id, count) in totalsOnly.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} administration(s) give totals only (no items were seen); item statistics (alpha) skip them, the agreement of totals uses them.", id, count));
         }
 
         void Add(string instrument, string scope, StatisticsResult<ReliabilityAnalysis> result) => result.Switch(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
@@ -46,7 +47,8 @@ internal sealed class Pipeline
     internal int ProblemCount { get; private set; }
 
     /// <summary>Streams scored administrations. Problems are written to the error stream as they are found.</summary>
-    internal IEnumerable<(Administration Administration, Assessment Assessment, AllianceScore Score)> Scored()
+    /// <remarks>A total-only record has no assessment (null): its score comes from <see cref="ReportedTotals"/>.</remarks>
+    internal IEnumerable<(Administration Administration, Assessment? Assessment, AllianceScore Score)> Scored()
     {
         var reader = new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
         Progress progress = new(_error, _settings.ShowProgress);
@@ -54,8 +56,24 @@ internal sealed class Pipeline
         foreach (Administration administration in reader.Read(progress.Report))
         {
             reported = Flush(reader, reported);
-            AssessmentResult assessment = administration.Instrument.CreateAssessment(
-                administration.Perspective, Occasion.Session(administration.Session, administration.Date), administration.Responses);
+            Occasion occasion = Occasion.Session(administration.Session, administration.Date);
+            if (administration.Total is { } total)
+            {
+                ReportedTotalResult reportedTotal = ReportedTotals.Create(administration.Instrument, administration.Perspective, occasion, total, administration.SubscaleTotals);
+                if (reportedTotal.IsT1)
+                {
+                    Report(new InputProblem(_file, administration.Line, null, reportedTotal.AsT1.Message + " The administration is left out."));
+                    RejectAdministration(administration);
+                    continue;
+                }
+
+                RowsAccepted += administration.Rows;
+                AdministrationsScored++;
+                yield return (administration, null, reportedTotal.AsT0);
+                continue;
+            }
+
+            AssessmentResult assessment = administration.Instrument.CreateAssessment(administration.Perspective, occasion, administration.Responses);
             if (assessment.IsT1)
             {
                 foreach (AssessmentProblem problem in assessment.AsT1.Problems)

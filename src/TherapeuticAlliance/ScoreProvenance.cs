@@ -15,9 +15,11 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
     /// <param name="missingDataPolicy">The missing-data policy applied.</param>
     /// <param name="itemsImputed">The number of the instrument's items imputed in the total.</param>
     /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="itemsImputed"/> is negative.</exception>
-    public ScoreProvenance(string strategyName, string strategyVersion, string instrumentId, string instrumentVersion, MissingDataPolicy missingDataPolicy, int itemsImputed)
+    /// <param name="source">What the score was computed from: item responses (the default) or a total reported without items.</param>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="itemsImputed"/> is negative or <paramref name="source"/> is not defined.</exception>
+    public ScoreProvenance(string strategyName, string strategyVersion, string instrumentId, string instrumentVersion, MissingDataPolicy missingDataPolicy, int itemsImputed, ScoreSource source = ScoreSource.Items)
     {
+        Source = Guard.Against.InvalidInput(source, nameof(source), static s => s is ScoreSource.Items or ScoreSource.ReportedTotal, "Unknown score source.");
         StrategyName = Guard.Against.NullOrWhiteSpace(strategyName);
         StrategyVersion = Guard.Against.NullOrWhiteSpace(strategyVersion);
         InstrumentId = Guard.Against.NullOrWhiteSpace(instrumentId);
@@ -44,6 +46,13 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
     /// <summary>Gets the number of the instrument's items imputed in the total.</summary>
     public int ItemsImputed { get; }
 
+    /// <summary>
+    /// Gets what the score was computed from: <see cref="ScoreSource.Items"/> (item responses were seen), or
+    /// <see cref="ScoreSource.ReportedTotal"/> (only a total, and subscale totals where given, were recorded, as when
+    /// paper forms are entered by total); item-level statistics skip reported totals.
+    /// </summary>
+    public ScoreSource Source { get; }
+
     /// <inheritdoc/>
     public bool Equals(ScoreProvenance? other) =>
         other is not null
@@ -52,18 +61,21 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
         && string.Equals(InstrumentId, other.InstrumentId, StringComparison.Ordinal)
         && string.Equals(InstrumentVersion, other.InstrumentVersion, StringComparison.Ordinal)
         && MissingDataPolicy.Equals(other.MissingDataPolicy)
-        && ItemsImputed == other.ItemsImputed;
+        && ItemsImputed == other.ItemsImputed
+        && Source == other.Source;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as ScoreProvenance);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(StrategyName, StrategyVersion, InstrumentId, InstrumentVersion, MissingDataPolicy, ItemsImputed);
+    public override int GetHashCode() => HashCode.Combine(StrategyName, StrategyVersion, InstrumentId, InstrumentVersion, MissingDataPolicy, ItemsImputed, Source);
 
     /// <summary>Returns a description such as <c>sum 1.0 on wai-sr 1.0, complete-only, 0 imputed</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() =>
-        $"{StrategyName} {StrategyVersion} on {InstrumentId} {InstrumentVersion}, {MissingDataPolicy.Name}, {ItemsImputed} imputed";
+        Source == ScoreSource.ReportedTotal
+            ? $"{StrategyName} {StrategyVersion} on {InstrumentId} {InstrumentVersion}, reported total (no items seen)"
+            : $"{StrategyName} {StrategyVersion} on {InstrumentId} {InstrumentVersion}, {MissingDataPolicy.Name}, {ItemsImputed} imputed";
 
     /// <summary>Compares two values for equality.</summary>
     /// <param name="left">The first value.</param>
@@ -76,4 +88,14 @@ public sealed class ScoreProvenance : IEquatable<ScoreProvenance>
     /// <param name="right">The second value.</param>
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(ScoreProvenance? left, ScoreProvenance? right) => !Equals(left, right);
+}
+
+/// <summary>Says what a score was computed from.</summary>
+public enum ScoreSource
+{
+    /// <summary>The item responses of an assessment were seen and scored.</summary>
+    Items = 0,
+
+    /// <summary>Only a total (and subscale totals where given) was recorded; no item was seen.</summary>
+    ReportedTotal = 1,
 }

@@ -267,6 +267,31 @@ public sealed class InputIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void TotalOnlyRecords_AreScoredAnalysed_AndSkippedByItemStatistics()
+    {
+        string path = File("totals.csv", "episode,session,date,perspective,instrument,total,task,bond,goal\n"
+            + "E1,1,2026-01-05,client,srs,38.5,,,\nE1,2,2026-01-12,client,srs,37.0,,,\nE1,3,2026-01-19,client,srs,30.2,,,\n"
+            + "E1,1,2026-01-05,client,wai-sr,47,16,15,16\nE1,2,2026-01-12,client,wai-sr,48,16,15,16\n"
+            + "E1,4,2026-01-26,client,srs,41,,,\nE1,5,2026-02-02,client,ors,20,5,,\n");
+        var (code, csv, err) = Run("score", path);
+        Assert.Equal(0, code);
+        Assert.Contains("E1,3,2026-01-19,client,srs,reported-total,sum,total,30.2,0,40,75.5,true", csv);
+        Assert.Contains("E1,1,2026-01-05,client,wai-sr,reported-total,sum,task,16,4,20,", csv);
+        Assert.Contains("totals.csv:6: The subscale totals do not add up to the total", err);
+        Assert.Contains("totals.csv:7: The total is outside its range. Record a value from 0 to 40.", err);
+        Assert.Contains("totals.csv:8: column 'task': the row's instrument has no such subscale", err);
+        Assert.Contains("4 rows accepted, 3 rows rejected.", err);
+
+        var (analyzeCode, findings, _) = Run("analyze", path);
+        Assert.Equal(0, analyzeCode);
+        Assert.Contains("E1,client,srs,alert,below-cutoff,", findings);
+
+        var (statsCode, stats, _) = Run("stats", path);
+        Assert.Equal(0, statsCode);
+        Assert.Contains("note: srs: 3 administration(s) give totals only (no items were seen); item statistics (alpha) skip them", stats);
+    }
+
+    [Fact]
     public void FileNameInMessages_CannotForgeALogLine()
     {
         string name = "a\u202Eb\nerror: forged.csv";

@@ -60,6 +60,72 @@ public class EpisodeTests
         Assert.Equal(new[] { 36m, 32m }, episodes[0].AsT0.Scores.Select(s => s.Value));
         EpisodeProblem problem = episodes[1].AsT1.Problems.Single();
         Assert.Equal((EpisodeProblemKind.UnscorableSession, 1), (problem.Kind, problem.Session));
+
+        // Leaving the unscorable session out keeps the rest of the client's series.
+        var kept = Episodes.FromAssessments(
+            new[] { ("b", Srs(1, 9m, null, 9m, 9m)), ("b", Srs(2, 8m, 8m, 8m, 8m)) },
+            ScoringStrategies.Sum,
+            InconsistentSessionHandling.ExcludeSession);
+        Assert.Equal(new[] { 2 }, kept.Single().AsT0.Scores.Select(s => s.Occasion.SessionNumber));
+        Assert.Equal((EpisodeProblemKind.UnscorableSession, 1), (kept.Single().AsT0.ExcludedSessions.Single().Kind, kept.Single().AsT0.ExcludedSessions.Single().Session));
+        Assert.True(Episodes.FromAssessments(new[] { ("b", Srs(1, 9m, null, 9m, 9m)) }, ScoringStrategies.Sum, InconsistentSessionHandling.ExcludeSession).Single().IsT1);
+    }
+
+    private static AllianceScore Dated(int session, decimal value, DateTimeOffset at) => Score(session, value, minimum: 0m, maximum: 40m, at: at);
+
+    [Fact]
+    public void ExcludeSession_YearTypoInOneDate_LeavesOutThatSessionAlone()
+    {
+        // Session 5 was typed as 2025: under the default the whole client would be rejected.
+        var scores = Enumerable.Range(1, 12).Select(s => Dated(s, 38m - s, s == 5 ? Day1.AddYears(-1) : Day1.AddDays(7 * (s - 1)))).ToArray();
+        Assert.True(Episode.Create("e", scores).IsT1);
+        Episode episode = Episode.Create("e", scores, AllianceInstruments.Srs.Cutoff, InconsistentSessionHandling.ExcludeSession).GetValueOrThrow();
+        Assert.Equal(new[] { 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12 }, episode.Scores.Select(s => s.Occasion.SessionNumber));
+        EpisodeProblem excluded = episode.ExcludedSessions.Single();
+        Assert.Equal((EpisodeProblemKind.OutOfOrder, 5), (excluded.Kind, excluded.Session));
+        Assert.Contains("Session 5", excluded.Message);
+
+        // A year typo in the first session (dated after all the others) leaves out the first session only.
+        var late = Enumerable.Range(1, 6).Select(s => Dated(s, 30m, s == 1 ? Day1.AddYears(1) : Day1.AddDays(7 * (s - 1)))).ToArray();
+        Episode lateEpisode = Episode.Create("e", late, handling: InconsistentSessionHandling.ExcludeSession).GetValueOrThrow();
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, lateEpisode.Scores.Select(s => s.Occasion.SessionNumber));
+    }
+
+    [Fact]
+    public void ExcludeSession_DuplicatedSession_LeavesOutEveryCopy_AndConsistentEpisodesExcludeNothing()
+    {
+        Episode episode = Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m), Score(2, 20m), Score(3, 32m) }, handling: InconsistentSessionHandling.ExcludeSession).GetValueOrThrow();
+        Assert.Equal(new[] { 1, 3 }, episode.Scores.Select(s => s.Occasion.SessionNumber));
+        Assert.Equal(2, episode.ExcludedSessions.Length);
+        Assert.All(episode.ExcludedSessions, p => Assert.Equal((EpisodeProblemKind.DuplicateSession, (int?)2), (p.Kind, p.Session)));
+        Assert.Empty(Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m) }, handling: InconsistentSessionHandling.ExcludeSession).GetValueOrThrow().ExcludedSessions);
+        Assert.Equal(EpisodeProblemKind.MixedPerspectives, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, Perspective.Therapist) }, handling: InconsistentSessionHandling.ExcludeSession).AsT1.Problems.Single().Kind);
+        Assert.Throws<ArgumentException>("handling", () => Episode.Create("e", new[] { Score(1, 30m) }, handling: (InconsistentSessionHandling)7));
+        Assert.Throws<ArgumentException>("handling", () => Episodes.FromScores(new[] { ("e", Score(1, 30m)) }, handling: (InconsistentSessionHandling)7));
+    }
+
+    [FsCheck.Xunit.Property]
+    public bool ExcludeSession_KeepsTheLongestDatedChain_InOrder(int[] dayOffsets)
+    {
+        var scores = dayOffsets.Take(40).Select((d, i) => Dated(i + 1, 20m, Day1.AddDays(d % 500))).ToArray();
+        if (scores.Length == 0)
+        {
+            return true;
+        }
+
+        Episode episode = Episode.Create("e", scores, handling: InconsistentSessionHandling.ExcludeSession).GetValueOrThrow();
+        DateTimeOffset[] kept = episode.Scores.Select(s => s.Occasion.RecordedAt!.Value).ToArray();
+        bool ordered = kept.Zip(kept.Skip(1), (a, b) => a <= b).All(x => x);
+
+        // Longest non-decreasing subsequence by the quadratic textbook recurrence.
+        DateTimeOffset[] all = scores.Select(s => s.Occasion.RecordedAt!.Value).ToArray();
+        var best = new int[all.Length];
+        for (int i = 0; i < all.Length; i++)
+        {
+            best[i] = 1 + Enumerable.Range(0, i).Where(j => all[j] <= all[i]).Select(j => best[j]).DefaultIfEmpty(0).Max();
+        }
+
+        return ordered && kept.Length == best.Max() && kept.Length + episode.ExcludedSessions.Length == scores.Length;
     }
 }
 
