@@ -211,6 +211,10 @@ internal static class Commands
                             {
                                 lines.Add((id, "client-therapist", "ICC2", icc[IccForm.Icc2].Value, icc.Targets));
                                 lines.Add((id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
+                                if (!icc[IccForm.Icc2].IsTestDefined || !icc[IccForm.Icc3].IsTestDefined)
+                                {
+                                    notes.Add($"{id} client-therapist ICC: the F tests and confidence bounds are undefined (client and therapist totals differ by a constant only, or agree exactly); the estimates are given.");
+                                }
                             },
                             problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));
                         agreement.Correlation.Switch(r => lines.Add((id, "client-therapist", "pearson-r", r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
@@ -230,6 +234,10 @@ internal static class Commands
             {
                 lines.Add((instrument, scope, "alpha", a.Alpha, a.RowsUsed));
                 lines.Add((instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
+                if (!a.ItemsDroppedForNoVariance.IsEmpty)
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} item(s) without variance were left out of alpha, as psych::alpha does.", instrument, scope, a.ItemsDroppedForNoVariance.Length));
+                }
             },
             problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
 

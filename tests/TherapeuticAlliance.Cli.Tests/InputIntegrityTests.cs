@@ -292,6 +292,18 @@ public sealed class InputIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void Stats_PrintsIccsOfRatersAConstantApart_WithANoteOnTheUndefinedTests()
+    {
+        string path = File("offset.csv", "episode,session,date,perspective,instrument,total\n"
+            + "E1,1,2026-01-05,client,alliance-profile,20\nE1,1,2026-01-05,therapist,alliance-profile,22\nE1,2,2026-01-12,client,alliance-profile,24\nE1,2,2026-01-12,therapist,alliance-profile,26\nE1,3,2026-01-19,client,alliance-profile,28\nE1,3,2026-01-19,therapist,alliance-profile,30\n");
+        var (code, text, _) = Run("stats", path);
+        Assert.Equal(0, code);
+        Assert.Contains("client-therapist     ICC2                   0.8889       3", text);
+        Assert.Contains("client-therapist     ICC3                   1.0000       3", text);
+        Assert.Contains("the F tests and confidence bounds are undefined", text);
+    }
+
+    [Fact]
     public void FileNameInMessages_CannotForgeALogLine()
     {
         string name = "a\u202Eb\nerror: forged.csv";

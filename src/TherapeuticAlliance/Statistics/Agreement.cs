@@ -121,12 +121,20 @@ public static class Agreement
             return StatisticsError.NoVariance();
         }
 
-        if (mse <= 1e-12 * ssTotal || msw <= 1e-12 * ssTotal)
+        // Raters that differ by constants only leave no residual (MSE = 0); raters that agree perfectly leave nothing
+        // within targets either (MSW = 0). The estimates stay defined, as psych::ICC gives them; the F tests whose
+        // denominator is zero are infinite (p = 0) and their confidence bounds undefined (NaN). Rounding residue far
+        // below the data's scale counts as zero.
+        bool noResidual = mse <= 1e-12 * ssTotal;
+        bool noWithin = msw <= 1e-12 * ssTotal;
+        if (noResidual)
         {
-            // Raters differ by constants only: the ICCs' F tests and bounds divide by a zero residual.
-            return new StatisticsError(
-                StatisticsErrorKind.NoVariance,
-                "The ratings have no residual variance (raters differ by constants only), so the F tests and confidence bounds are undefined.");
+            mse = 0.0;
+        }
+
+        if (noWithin)
+        {
+            msw = 0.0;
         }
 
         double alpha = 1.0 - confidence;
@@ -153,23 +161,38 @@ public static class Agreement
         double fl3 = f3 / Fq(df1n, df3d);
         double fu3 = f3 * Fq(df3d, df1n);
 
-        // Satterthwaite degrees of freedom for ICC(2,1).
-        double fj = msj / mse;
-        double vn = (k - 1) * (n - 1) * Math.Pow((k * icc2 * fj) + (n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
-        double vd = ((n - 1) * k * k * icc2 * icc2 * fj * fj) + Math.Pow((n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
-        double v = vn / vd;
-        double fStar = Fq(n - 1, v);
-        double fStarStar = Fq(v, n - 1);
-        double l2 = n * (msb - (fStar * mse)) / ((fStar * ((k * msj) + (((k * n) - k - n) * mse))) + (n * msb));
-        double u2 = n * ((fStarStar * msb) - mse) / ((k * msj) + (((k * n) - k - n) * mse) + (n * fStarStar * msb));
+        // Satterthwaite degrees of freedom for ICC(2,1); undefined without a residual.
+        double l2 = double.NaN;
+        double u2 = double.NaN;
+        if (!noResidual)
+        {
+            double fj = msj / mse;
+            double vn = (k - 1) * (n - 1) * Math.Pow((k * icc2 * fj) + (n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
+            double vd = ((n - 1) * k * k * icc2 * icc2 * fj * fj) + Math.Pow((n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
+            double v = vn / vd;
+            double fStar = Fq(n - 1, v);
+            double fStarStar = Fq(v, n - 1);
+            l2 = n * (msb - (fStar * mse)) / ((fStar * ((k * msj) + (((k * n) - k - n) * mse))) + (n * msb));
+            u2 = n * ((fStarStar * msb) - mse) / ((k * msj) + (((k * n) - k - n) * mse) + (n * fStarStar * msb));
+        }
+
+        if (noWithin)
+        {
+            (f1, p1, fl1, fu1) = (double.PositiveInfinity, 0.0, double.NaN, double.NaN);
+        }
+
+        if (noResidual)
+        {
+            (f3, p3, fl3, fu3) = (double.PositiveInfinity, 0.0, double.NaN, double.NaN);
+        }
 
         ImmutableArray<IccEstimate> forms = ImmutableArray.Create(
-            new IccEstimate(IccForm.Icc1, icc1, f1, df1n, df1d, p1, (fl1 - 1) / (fl1 + k - 1), (fu1 - 1) / (fu1 + k - 1)),
-            new IccEstimate(IccForm.Icc2, icc2, f3, df1n, df3d, p3, l2, u2),
-            new IccEstimate(IccForm.Icc3, icc3, f3, df1n, df3d, p3, (fl3 - 1) / (fl3 + k - 1), (fu3 - 1) / (fu3 + k - 1)),
-            new IccEstimate(IccForm.Icc1k, icc1k, f1, df1n, df1d, p1, 1 - (1 / fl1), 1 - (1 / fu1)),
-            new IccEstimate(IccForm.Icc2k, icc2k, f3, df1n, df3d, p3, SpearmanBrown(l2, k), SpearmanBrown(u2, k)),
-            new IccEstimate(IccForm.Icc3k, icc3k, f3, df1n, df3d, p3, 1 - (1 / fl3), 1 - (1 / fu3)));
+            new IccEstimate(IccForm.Icc1, icc1, f1, df1n, df1d, p1, (fl1 - 1) / (fl1 + k - 1), (fu1 - 1) / (fu1 + k - 1), !noWithin),
+            new IccEstimate(IccForm.Icc2, icc2, f3, df1n, df3d, p3, l2, u2, !noResidual),
+            new IccEstimate(IccForm.Icc3, icc3, f3, df1n, df3d, p3, (fl3 - 1) / (fl3 + k - 1), (fu3 - 1) / (fu3 + k - 1), !noResidual),
+            new IccEstimate(IccForm.Icc1k, icc1k, f1, df1n, df1d, p1, 1 - (1 / fl1), 1 - (1 / fu1), !noWithin),
+            new IccEstimate(IccForm.Icc2k, icc2k, f3, df1n, df3d, p3, SpearmanBrown(l2, k), SpearmanBrown(u2, k), !noResidual),
+            new IccEstimate(IccForm.Icc3k, icc3k, f3, df1n, df3d, p3, 1 - (1 / fl3), 1 - (1 / fu3), !noResidual));
         return new IccAnalysis(n, k, data.Dropped, confidence, msb, msw, msj, mse, forms);
     }
 

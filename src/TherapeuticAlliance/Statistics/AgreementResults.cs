@@ -8,8 +8,9 @@ namespace TherapeuticAlliance.Statistics;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class IccEstimate
 {
-    internal IccEstimate(IccForm form, double value, double f, double df1, double df2, double p, double lower, double upper)
+    internal IccEstimate(IccForm form, double value, double f, double df1, double df2, double p, double lower, double upper, bool isTestDefined = true)
     {
+        IsTestDefined = isTestDefined;
         Form = form;
         Value = value;
         F = f;
@@ -43,6 +44,15 @@ public sealed class IccEstimate
 
     /// <summary>Gets the upper confidence bound.</summary>
     public double Upper { get; }
+
+    /// <summary>
+    /// Gets whether this form's F test and confidence bounds are defined. They are not when the test's error mean
+    /// square is zero: raters that differ by a constant only (no residual, for ICC2, ICC3, ICC2k and ICC3k) or that
+    /// agree perfectly (nothing within targets, for every form). Then <see cref="F"/> is positive infinity and
+    /// <see cref="P"/> 0, as <c>psych::ICC</c> reports them, and <see cref="Lower"/> and <see cref="Upper"/> are NaN;
+    /// <see cref="Value"/> stays the estimate (for example ICC3 = 1 for raters a constant apart).
+    /// </summary>
+    public bool IsTestDefined { get; }
 
     /// <summary>Returns a culture-invariant summary.</summary>
     /// <returns>The summary.</returns>

@@ -24,7 +24,11 @@ public static class Reliability
 {
     /// <summary>Computes Cronbach's alpha and item statistics for all columns of a matrix.</summary>
     /// <param name="responses">The responses; rows with a missing value are dropped.</param>
-    /// <returns>The analysis, or an error when fewer than 2 columns or complete rows remain, everything is missing, or a column is constant.</returns>
+    /// <returns>
+    /// The analysis, or an error when fewer than 2 columns or complete rows remain, everything is missing, or fewer
+    /// than 2 columns vary. A column with one value in every complete row is dropped, as <c>psych::alpha</c> does, and
+    /// named in <see cref="ReliabilityAnalysis.ItemsDroppedForNoVariance"/>.
+    /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="responses"/> is <see langword="null"/>.</exception>
     public static StatisticsResult<ReliabilityAnalysis> CronbachAlpha(ResponseMatrix responses)
     {
@@ -110,12 +114,19 @@ public static class Reliability
         }
 
         double[,] cov = Moments.Covariance(data, out double[] means);
-        for (int j = 0; j < k; j++)
+        int[] constant = Enumerable.Range(0, k).Where(j => !(cov[j, j] > 0.0)).ToArray();
+        if (constant.Length > 0)
         {
-            if (!(cov[j, j] > 0.0))
+            // As psych::alpha (delete = TRUE): an item without variance is dropped and the rest analysed; the result
+            // names what was dropped. With fewer than two varying items left, alpha is undefined.
+            if (k - constant.Length < 2)
             {
-                return StatisticsError.Constant(j, responses.ColumnNames[j]);
+                return StatisticsError.Constant(constant[0], responses.ColumnNames[constant[0]]);
             }
+
+            int[] keep = Enumerable.Range(0, k).Except(constant).ToArray();
+            StatisticsResult<ReliabilityAnalysis> rest = Analyze(responses.SelectColumns(keep), reversed is null ? null : keep.Select(j => reversed[j]).ToArray(), mirror);
+            return rest.IsT1 ? rest : rest.AsT0.WithItemsDropped(constant.Select(j => responses.ColumnNames[j]).Concat(rest.AsT0.ItemsDroppedForNoVariance));
         }
 
         double total = 0.0;
@@ -177,6 +188,13 @@ public sealed class ReliabilityAnalysis
         RowsUsed = rowsUsed;
         RowsDropped = rowsDropped;
         Items = items;
+        ItemsDroppedForNoVariance = ImmutableArray<string>.Empty;
+    }
+
+    private ReliabilityAnalysis(ReliabilityAnalysis analysis, ImmutableArray<string> dropped)
+        : this(analysis.Alpha, analysis.StandardizedAlpha, analysis.AverageInterItemCorrelation, analysis.ItemCount, analysis.RowsUsed, analysis.RowsDropped, analysis.Items)
+    {
+        ItemsDroppedForNoVariance = dropped;
     }
 
     /// <summary>Gets raw alpha (psych's <c>raw_alpha</c>).</summary>
@@ -188,8 +206,19 @@ public sealed class ReliabilityAnalysis
     /// <summary>Gets the mean inter-item correlation (psych's <c>average_r</c>).</summary>
     public double AverageInterItemCorrelation { get; }
 
-    /// <summary>Gets the number of items.</summary>
+    /// <summary>Gets the number of items analysed (after dropping items without variance).</summary>
     public int ItemCount { get; }
+
+    /// <summary>
+    /// Gets the names of the columns dropped because they had the same value in every complete row, in column order;
+    /// empty when none was. Alpha, the item statistics and <see cref="ItemCount"/> describe the remaining items.
+    /// </summary>
+    /// <remarks>
+    /// This follows <c>psych::alpha</c> (R), whose default <c>delete = TRUE</c> drops such items with the warning "had
+    /// no variance and was deleted". The plain formula would keep the item: it adds nothing to the variances but
+    /// raises k, and so alpha. Compare with another program's alpha only after checking what it does here.
+    /// </remarks>
+    public ImmutableArray<string> ItemsDroppedForNoVariance { get; }
 
     /// <summary>Gets the number of complete rows used.</summary>
     public int RowsUsed { get; }
@@ -203,7 +232,10 @@ public sealed class ReliabilityAnalysis
     /// <summary>Returns a culture-invariant summary.</summary>
     /// <returns>The summary.</returns>
     public override string ToString() => string.Format(
-        CultureInfo.InvariantCulture, "alpha {0:0.###} (standardised {1:0.###}), {2} items, {3} rows used, {4} dropped", Alpha, StandardizedAlpha, ItemCount, RowsUsed, RowsDropped);
+        CultureInfo.InvariantCulture, "alpha {0:0.###} (standardised {1:0.###}), {2} items, {3} rows used, {4} dropped{5}", Alpha, StandardizedAlpha, ItemCount, RowsUsed, RowsDropped, ItemsDroppedForNoVariance.IsEmpty ? string.Empty : string.Format(CultureInfo.InvariantCulture, ", {0} item(s) without variance left out", ItemsDroppedForNoVariance.Length));
+
+    /// <summary>Returns a copy that names the items dropped for having no variance.</summary>
+    internal ReliabilityAnalysis WithItemsDropped(IEnumerable<string> dropped) => new(this, dropped.ToImmutableArray());
 }
 
 /// <summary>Statistics of one item within a <see cref="ReliabilityAnalysis"/>.</summary>

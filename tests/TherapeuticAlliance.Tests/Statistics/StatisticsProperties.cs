@@ -87,7 +87,8 @@ public class StatisticsProperties
     {
         var alpha = Reliability.CronbachAlpha(ratings.Matrix());
         var icc = Agreement.IntraclassCorrelations(ratings.Matrix());
-        return alpha.IsT1 || icc.IsT1 || Close(alpha.AsT0.Alpha, icc.AsT0[IccForm.Icc3k].Value);
+        // The identity is of the plain formula: once alpha drops a rater without variance (as psych::alpha does), the two differ.
+        return alpha.IsT1 || icc.IsT1 || !alpha.AsT0.ItemsDroppedForNoVariance.IsEmpty || Close(alpha.AsT0.Alpha, icc.AsT0[IccForm.Icc3k].Value);
     }
 
     [Property]

@@ -147,10 +147,12 @@ public class StatisticsErrorTests
         Assert.Contains("1 complete row", tooFew.Message);
         Assert.Equal(StatisticsErrorKind.TooFewRows, Agreement.IntraclassCorrelations(oneRow).AsT1.Kind);
 
+        // Fewer than two items vary once the constant one is dropped: alpha is undefined; the message names the column's position only.
         var constant = ResponseMatrix.FromRows(new[] { new double[] { 1, 3 }, new double[] { 1, 4 }, new double[] { 1, 5 } }, new[] { "a", "b" });
         StatisticsError constantError = Reliability.CronbachAlpha(constant).AsT1;
         Assert.Equal(StatisticsErrorKind.ConstantColumn, constantError.Kind);
         Assert.Equal("a", constantError.Column);
+        Assert.StartsWith("Column 1 has the same value", constantError.Message);
 
         var missing = ResponseMatrix.FromRows(new[] { new[] { double.NaN, double.NaN }, new[] { double.NaN, double.NaN } });
         Assert.Equal(StatisticsErrorKind.AllMissing, Reliability.CronbachAlpha(missing).AsT1.Kind);
@@ -235,5 +237,70 @@ public class ClientTherapistAgreementTests
         Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.ClientTherapist(new[] { (Score(Perspective.Therapist, 1, 5), Score(Perspective.Client, 1, 5)) }).AsT1.Kind);
         Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.ClientTherapist(new[] { (Score(Perspective.Client, 1, 5), Score(Perspective.Therapist, 2, 5)) }).AsT1.Kind);
         Assert.Equal(StatisticsErrorKind.TooFewRows, Agreement.ClientTherapist(new[] { (Score(Perspective.Client, 1, 5), Score(Perspective.Therapist, 1, 5)) }).AsT1.Kind);
+    }
+}
+
+/// <summary>Degenerate data where psych still gives values (issue 11): estimates stay defined, undefined tests are marked.</summary>
+public class DegenerateStatisticsTests
+{
+    [Fact]
+    public void RatersAConstantApart_GiveEveryDefinedIcc_AsPsychDoes()
+    {
+        // psych::ICC(cbind(c(2, 4, 6), c(4, 6, 8))).
+        IccAnalysis icc = Agreement.IntraclassCorrelations(ResponseMatrix.FromRows(new[] { new double[] { 2, 4 }, new double[] { 4, 6 }, new double[] { 6, 8 } })).GetValueOrThrow();
+        IccEstimate icc1 = icc[IccForm.Icc1];
+        Assert.Equal(0.600, icc1.Value, 12);
+        Assert.Equal(4.00, icc1.F, 12);
+        Assert.Equal((2.0, 3.0), (icc1.Df1, icc1.Df2));
+        Assert.Equal(0.142, icc1.P, 3);
+        Assert.Equal(-0.601, icc1.Lower, 3);
+        Assert.Equal(0.987, icc1.Upper, 3);
+        Assert.True(icc1.IsTestDefined);
+        Assert.Equal(2.0 / 3.0, icc[IccForm.Icc2].Value, 12);
+        Assert.Equal(1.0, icc[IccForm.Icc3].Value, 12);
+        Assert.Equal(0.750, icc[IccForm.Icc1k].Value, 12);
+        Assert.Equal(0.800, icc[IccForm.Icc2k].Value, 12);
+        Assert.Equal(1.0, icc[IccForm.Icc3k].Value, 12);
+        Assert.True(icc[IccForm.Icc1k].IsTestDefined);
+        foreach (IccForm form in new[] { IccForm.Icc2, IccForm.Icc3, IccForm.Icc2k, IccForm.Icc3k })
+        {
+            IccEstimate e = icc[form];
+            Assert.False(e.IsTestDefined);
+            Assert.Equal((double.PositiveInfinity, 0.0), (e.F, e.P));
+            Assert.True(double.IsNaN(e.Lower) && double.IsNaN(e.Upper));
+        }
+    }
+
+    [Fact]
+    public void IdenticalRaters_GiveIccsOfOne_WithEveryTestMarkedUndefined()
+    {
+        IccAnalysis icc = Agreement.IntraclassCorrelations(ResponseMatrix.FromRows(new[] { new double[] { 2, 2 }, new double[] { 4, 4 }, new double[] { 7, 7 } })).GetValueOrThrow();
+        Assert.All(icc.Forms, f => Assert.Equal(1.0, f.Value, 12));
+        Assert.All(icc.Forms, f => Assert.False(f.IsTestDefined));
+    }
+
+    [Fact]
+    public void ClientTherapistAgreement_RatersAConstantApart_IsAValueNotAnError()
+    {
+        Occasion s(int n) => Occasion.Session(n);
+        AllianceScore Score(Perspective p, int session, decimal v) => new(ScoreMetric.Sum, v, 0m, 40m, p, s(session), default, default, new ScoreProvenance("sum", "1.0", "srs", "1.0", MissingDataPolicy.CompleteOnly, 0));
+        var pairs = new[] { (2m, 4m), (4m, 6m), (6m, 8m) }.Select((v, i) => (Score(Perspective.Client, i + 1, v.Item1), Score(Perspective.Therapist, i + 1, v.Item2)));
+        ClientTherapistAgreement agreement = Agreement.ClientTherapist(pairs).GetValueOrThrow();
+        Assert.Equal(2.0 / 3.0, agreement.Intraclass.GetValueOrThrow()[IccForm.Icc2].Value, 12);
+        Assert.Equal(1.0, agreement.Correlation.GetValueOrThrow(), 12);
+    }
+
+    [Fact]
+    public void Alpha_DropsAZeroVarianceItem_AsPsychDoes_AndSaysSo()
+    {
+        double[][] rows = { new double[] { 1, 3, 4, 5 }, new double[] { 1, 4, 4, 6 }, new double[] { 1, 5, 6, 6 }, new double[] { 1, 2, 3, 3 } };
+        ReliabilityAnalysis withConstant = Reliability.CronbachAlpha(ResponseMatrix.FromRows(rows, new[] { "a", "b", "c", "d" })).GetValueOrThrow();
+        ReliabilityAnalysis without = Reliability.CronbachAlpha(ResponseMatrix.FromRows(rows.Select(r => r[1..]).ToArray(), new[] { "b", "c", "d" })).GetValueOrThrow();
+        Assert.Equal(without.Alpha, withConstant.Alpha, 12);
+        Assert.Equal(3, withConstant.ItemCount);
+        Assert.Equal(new[] { "a" }, withConstant.ItemsDroppedForNoVariance);
+        Assert.Empty(without.ItemsDroppedForNoVariance);
+        Assert.Contains("1 item(s) without variance left out", withConstant.ToString());
+        Assert.Equal(new[] { "b", "c", "d" }, withConstant.Items.Select(i => i.Item));
     }
 }
