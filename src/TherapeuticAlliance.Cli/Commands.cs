@@ -213,7 +213,7 @@ internal static class Commands
                                 lines.Add((id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
                                 if (!icc[IccForm.Icc2].IsTestDefined || !icc[IccForm.Icc3].IsTestDefined)
                                 {
-                                    notes.Add($"{id} client-therapist ICC: the F tests and confidence bounds are undefined (client and therapist totals differ by a constant only, or agree exactly); the estimates are given.");
+                                    notes.Add($"{id} client-therapist ICC: the F tests are infinite (client and therapist totals differ by a constant only, or agree exactly); the estimates are given, and their bounds are the limits psych reports.");
                                 }
                             },
                             problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));

@@ -140,14 +140,16 @@ public static class Agreement
         double alpha = 1.0 - confidence;
         double Fq(double d1, double d2) => Quantiles.FUpper(d1, d2, alpha / 2.0);
 
-        // One-way (ICC1) and two-way (ICC2, ICC3) F tests.
-        double f1 = msb / msw;
+        // One-way (ICC1) and two-way (ICC2, ICC3) F tests. A zero error mean square makes F infinite (p = 0); the
+        // bounds are then their limits as that mean square goes to zero, which is what psych reports (its F is a huge
+        // number from rounding residue).
         double df1n = n - 1;
         double df1d = n * (k - 1);
-        double f3 = msb / mse;
         double df3d = (n - 1) * (k - 1);
-        double p1 = UpperTail(f1, df1n, df1d);
-        double p3 = UpperTail(f3, df1n, df3d);
+        double f1 = noWithin ? double.PositiveInfinity : msb / msw;
+        double f3 = noResidual ? double.PositiveInfinity : msb / mse;
+        double p1 = noWithin ? 0.0 : UpperTail(f1, df1n, df1d);
+        double p3 = noResidual ? 0.0 : UpperTail(f3, df1n, df3d);
 
         double icc1 = (msb - msw) / (msb + ((k - 1) * msw));
         double icc2 = (msb - mse) / (msb + ((k - 1) * mse) + (k * (msj - mse) / n));
@@ -156,43 +158,40 @@ public static class Agreement
         double icc2k = (msb - mse) / (msb + ((msj - mse) / n));
         double icc3k = (msb - mse) / msb;
 
+        // Bounds of F (lower, upper); with an infinite F the single and average bounds below are both 1.
         double fl1 = f1 / Fq(df1n, df1d);
         double fu1 = f1 * Fq(df1d, df1n);
         double fl3 = f3 / Fq(df1n, df3d);
         double fu3 = f3 * Fq(df3d, df1n);
+        double Single(double f) => double.IsPositiveInfinity(f) ? 1.0 : (f - 1) / (f + k - 1);
+        double Average(double f) => double.IsPositiveInfinity(f) ? 1.0 : 1 - (1 / f);
 
-        // Satterthwaite degrees of freedom for ICC(2,1); undefined without a residual.
-        double l2 = double.NaN;
-        double u2 = double.NaN;
-        if (!noResidual)
+        // ICC(2,1) bounds with Satterthwaite degrees of freedom v; as the residual goes to zero, v tends to k - 1.
+        double v;
+        if (noResidual)
+        {
+            v = k - 1;
+        }
+        else
         {
             double fj = msj / mse;
             double vn = (k - 1) * (n - 1) * Math.Pow((k * icc2 * fj) + (n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
             double vd = ((n - 1) * k * k * icc2 * icc2 * fj * fj) + Math.Pow((n * (1 + ((k - 1) * icc2))) - (k * icc2), 2);
-            double v = vn / vd;
-            double fStar = Fq(n - 1, v);
-            double fStarStar = Fq(v, n - 1);
-            l2 = n * (msb - (fStar * mse)) / ((fStar * ((k * msj) + (((k * n) - k - n) * mse))) + (n * msb));
-            u2 = n * ((fStarStar * msb) - mse) / ((k * msj) + (((k * n) - k - n) * mse) + (n * fStarStar * msb));
+            v = vn / vd;
         }
 
-        if (noWithin)
-        {
-            (f1, p1, fl1, fu1) = (double.PositiveInfinity, 0.0, double.NaN, double.NaN);
-        }
-
-        if (noResidual)
-        {
-            (f3, p3, fl3, fu3) = (double.PositiveInfinity, 0.0, double.NaN, double.NaN);
-        }
+        double fStar = Fq(n - 1, v);
+        double fStarStar = Fq(v, n - 1);
+        double l2 = n * (msb - (fStar * mse)) / ((fStar * ((k * msj) + (((k * n) - k - n) * mse))) + (n * msb));
+        double u2 = n * ((fStarStar * msb) - mse) / ((k * msj) + (((k * n) - k - n) * mse) + (n * fStarStar * msb));
 
         ImmutableArray<IccEstimate> forms = ImmutableArray.Create(
-            new IccEstimate(IccForm.Icc1, icc1, f1, df1n, df1d, p1, (fl1 - 1) / (fl1 + k - 1), (fu1 - 1) / (fu1 + k - 1), !noWithin),
+            new IccEstimate(IccForm.Icc1, icc1, f1, df1n, df1d, p1, Single(fl1), Single(fu1), !noWithin),
             new IccEstimate(IccForm.Icc2, icc2, f3, df1n, df3d, p3, l2, u2, !noResidual),
-            new IccEstimate(IccForm.Icc3, icc3, f3, df1n, df3d, p3, (fl3 - 1) / (fl3 + k - 1), (fu3 - 1) / (fu3 + k - 1), !noResidual),
-            new IccEstimate(IccForm.Icc1k, icc1k, f1, df1n, df1d, p1, 1 - (1 / fl1), 1 - (1 / fu1), !noWithin),
+            new IccEstimate(IccForm.Icc3, icc3, f3, df1n, df3d, p3, Single(fl3), Single(fu3), !noResidual),
+            new IccEstimate(IccForm.Icc1k, icc1k, f1, df1n, df1d, p1, Average(fl1), Average(fu1), !noWithin),
             new IccEstimate(IccForm.Icc2k, icc2k, f3, df1n, df3d, p3, SpearmanBrown(l2, k), SpearmanBrown(u2, k), !noResidual),
-            new IccEstimate(IccForm.Icc3k, icc3k, f3, df1n, df3d, p3, 1 - (1 / fl3), 1 - (1 / fu3), !noResidual));
+            new IccEstimate(IccForm.Icc3k, icc3k, f3, df1n, df3d, p3, Average(fl3), Average(fu3), !noResidual));
         return new IccAnalysis(n, k, data.Dropped, confidence, msb, msw, msj, mse, forms);
     }
 

@@ -46,11 +46,12 @@ public sealed class IccEstimate
     public double Upper { get; }
 
     /// <summary>
-    /// Gets whether this form's F test and confidence bounds are defined. They are not when the test's error mean
-    /// square is zero: raters that differ by a constant only (no residual, for ICC2, ICC3, ICC2k and ICC3k) or that
-    /// agree perfectly (nothing within targets, for every form). Then <see cref="F"/> is positive infinity and
-    /// <see cref="P"/> 0, as <c>psych::ICC</c> reports them, and <see cref="Lower"/> and <see cref="Upper"/> are NaN;
-    /// <see cref="Value"/> stays the estimate (for example ICC3 = 1 for raters a constant apart).
+    /// Gets whether this form's F test is regular. It is not when the test's error mean square is zero: raters that
+    /// differ by a constant only (no residual: ICC2, ICC3, ICC2k, ICC3k) or that agree exactly (nothing within
+    /// targets: every form). Then <see cref="F"/> is positive infinity and <see cref="P"/> 0, and <see cref="Lower"/>
+    /// and <see cref="Upper"/> are the bounds' limits as that mean square goes to zero, which is what
+    /// <c>psych::ICC</c> (R, <c>lmer = FALSE</c>) reports through rounding residue (an F near 1e31). <see cref="Value"/>
+    /// is the estimate as usual (for example ICC3 = 1 for raters a constant apart).
     /// </summary>
     public bool IsTestDefined { get; }
 

@@ -244,38 +244,46 @@ public class ClientTherapistAgreementTests
 public class DegenerateStatisticsTests
 {
     [Fact]
-    public void RatersAConstantApart_GiveEveryDefinedIcc_AsPsychDoes()
+    public void RatersAConstantApart_GiveEveryIcc_AsPsychDoes()
     {
-        // psych::ICC(cbind(c(2, 4, 6), c(4, 6, 8))).
+        // psych 2.2.9: ICC(cbind(c(2, 4, 6), c(4, 6, 8)), lmer = FALSE)$results (ICC1 0.600, F 4.00 on 2 and 3 df, p 0.142,
+        // bounds -0.601 to 0.987, as issue 11 lists; the other forms' F is 6.5e31 from rounding residue, p about 1e-32).
         IccAnalysis icc = Agreement.IntraclassCorrelations(ResponseMatrix.FromRows(new[] { new double[] { 2, 4 }, new double[] { 4, 6 }, new double[] { 6, 8 } })).GetValueOrThrow();
         IccEstimate icc1 = icc[IccForm.Icc1];
         Assert.Equal(0.600, icc1.Value, 12);
         Assert.Equal(4.00, icc1.F, 12);
         Assert.Equal((2.0, 3.0), (icc1.Df1, icc1.Df2));
-        Assert.Equal(0.142, icc1.P, 3);
-        Assert.Equal(-0.601, icc1.Lower, 3);
-        Assert.Equal(0.987, icc1.Upper, 3);
-        Assert.True(icc1.IsTestDefined);
-        Assert.Equal(2.0 / 3.0, icc[IccForm.Icc2].Value, 12);
-        Assert.Equal(1.0, icc[IccForm.Icc3].Value, 12);
+        Assert.Equal(1.424271731e-01, icc1.P, 9);
+        Assert.Equal(-0.600880187489, icc1.Lower, 9);
+        Assert.Equal(0.9873146334, icc1.Upper, 9);
+        Assert.Equal(-3.011026607319, icc[IccForm.Icc1k].Lower, 9);
+        Assert.Equal(0.9936168303, icc[IccForm.Icc1k].Upper, 9);
+        Assert.True(icc1.IsTestDefined && icc[IccForm.Icc1k].IsTestDefined);
+        var expected = new (IccForm Form, double Value, double Lower, double Upper)[]
+        {
+            (IccForm.Icc2, 0.6666666667, 0.002495321273, 0.9871815674),
+            (IccForm.Icc3, 1.0, 1.0, 1.0),
+            (IccForm.Icc2k, 0.8, 0.004978220286, 0.9935494407),
+            (IccForm.Icc3k, 1.0, 1.0, 1.0),
+        };
         Assert.Equal(0.750, icc[IccForm.Icc1k].Value, 12);
-        Assert.Equal(0.800, icc[IccForm.Icc2k].Value, 12);
-        Assert.Equal(1.0, icc[IccForm.Icc3k].Value, 12);
-        Assert.True(icc[IccForm.Icc1k].IsTestDefined);
-        foreach (IccForm form in new[] { IccForm.Icc2, IccForm.Icc3, IccForm.Icc2k, IccForm.Icc3k })
+        foreach (var (form, value, lower, upper) in expected)
         {
             IccEstimate e = icc[form];
+            Assert.Equal(value, e.Value, 9);
+            Assert.Equal(lower, e.Lower, 9);
+            Assert.Equal(upper, e.Upper, 9);
             Assert.False(e.IsTestDefined);
             Assert.Equal((double.PositiveInfinity, 0.0), (e.F, e.P));
-            Assert.True(double.IsNaN(e.Lower) && double.IsNaN(e.Upper));
         }
     }
 
     [Fact]
-    public void IdenticalRaters_GiveIccsOfOne_WithEveryTestMarkedUndefined()
+    public void IdenticalRaters_GiveIccsOfOne_WithEveryTestMarkedDegenerate()
     {
+        // psych: every ICC 1, bounds 1 and 1.
         IccAnalysis icc = Agreement.IntraclassCorrelations(ResponseMatrix.FromRows(new[] { new double[] { 2, 2 }, new double[] { 4, 4 }, new double[] { 7, 7 } })).GetValueOrThrow();
-        Assert.All(icc.Forms, f => Assert.Equal(1.0, f.Value, 12));
+        Assert.All(icc.Forms, f => Assert.Equal((1.0, 1.0, 1.0), (Math.Round(f.Value, 12), Math.Round(f.Lower, 12), Math.Round(f.Upper, 12))));
         Assert.All(icc.Forms, f => Assert.False(f.IsTestDefined));
     }
 
@@ -297,6 +305,7 @@ public class DegenerateStatisticsTests
         ReliabilityAnalysis withConstant = Reliability.CronbachAlpha(ResponseMatrix.FromRows(rows, new[] { "a", "b", "c", "d" })).GetValueOrThrow();
         ReliabilityAnalysis without = Reliability.CronbachAlpha(ResponseMatrix.FromRows(rows.Select(r => r[1..]).ToArray(), new[] { "b", "c", "d" })).GetValueOrThrow();
         Assert.Equal(without.Alpha, withConstant.Alpha, 12);
+        Assert.Equal(0.947368421052632, withConstant.Alpha, 12); // psych 2.2.9 alpha(), which drops item a with a warning
         Assert.Equal(3, withConstant.ItemCount);
         Assert.Equal(new[] { "a" }, withConstant.ItemsDroppedForNoVariance);
         Assert.Empty(without.ItemsDroppedForNoVariance);
