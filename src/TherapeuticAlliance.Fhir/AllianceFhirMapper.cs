@@ -24,6 +24,7 @@ public sealed class AllianceFhirMapper
     private const string MaxValueExtension = "http://hl7.org/fhir/StructureDefinition/maxValue";
     private const string MaxDecimalPlacesExtension = "http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces";
     private const string OrdinalValueExtension = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+    private const string ItemWeightExtension = "http://hl7.org/fhir/StructureDefinition/itemWeight";
     private const string ObservationCategorySystem = "http://terminology.hl7.org/CodeSystem/observation-category";
     private const string InterpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     private const string Ucum = "http://unitsofmeasure.org";
@@ -59,6 +60,7 @@ public sealed class AllianceFhirMapper
         bool integral = instrument.Scale.Step == decimal.Truncate(instrument.Scale.Step) && instrument.Scale.Minimum == decimal.Truncate(instrument.Scale.Minimum);
         var questionnaire = new Questionnaire
         {
+            Id = instrument.Id,
             Url = CanonicalUrl(instrument),
             Version = instrument.Version,
             Name = instrument.Id.Replace("-", "_", StringComparison.Ordinal),
@@ -144,7 +146,7 @@ public sealed class AllianceFhirMapper
         Guard.Against.Null(response);
         if (FindInstrument(response.Questionnaire) is not { } instrument)
         {
-            return FhirMappingErrors.One(FhirErrorKind.UnknownQuestionnaire, "The questionnaire is not a registered instrument. Refer to its canonical URL (and version), for example " + FhirConventions.QuestionnairePrefix + "srs|1.0.");
+            return FhirMappingErrors.One(FhirErrorKind.UnknownQuestionnaire, "The questionnaire is not a registered instrument. Refer to its canonical URL (and version), for example " + FhirConventions.QuestionnairePrefix + "srs|1.0, or to the Questionnaire resource, for example Questionnaire/srs.");
         }
 
         var errors = ImmutableArray.CreateBuilder<FhirMappingError>();
@@ -167,42 +169,7 @@ public sealed class AllianceFhirMapper
 
         var responses = new List<ItemResponse>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (QuestionnaireResponse.ItemComponent item in response.Item)
-        {
-            string linkId = item.LinkId ?? string.Empty;
-            if (instrument.FindItem(linkId) is null)
-            {
-                errors.Add(new FhirMappingError(FhirErrorKind.UnknownLinkId, $"Item '{linkId}' is not an item of the questionnaire.", linkId));
-                continue;
-            }
-
-            if (!seen.Add(linkId) || item.Answer.Count > 1)
-            {
-                errors.Add(new FhirMappingError(FhirErrorKind.DuplicatedItem, $"Item '{linkId}' is answered more than once. Give one answer per item.", linkId));
-                continue;
-            }
-
-            if (item.Answer.Count == 0)
-            {
-                responses.Add(ItemResponse.NotAnswered(linkId));
-                continue;
-            }
-
-            decimal? value = item.Answer[0].Value switch
-            {
-                Integer i when i.Value is { } v => v,
-                FhirDecimal d when d.Value is { } v => v,
-                Coding c => Ordinal(c),
-                _ => null,
-            };
-            if (value is null)
-            {
-                errors.Add(new FhirMappingError(FhirErrorKind.WrongAnswerType, $"Item '{linkId}' has an answer that is not a number. Use valueInteger, valueDecimal or a valueCoding with an ordinal value.", linkId));
-                continue;
-            }
-
-            responses.Add(ItemResponse.Answered(linkId, value.Value));
-        }
+        ReadItems(instrument, response.Item, string.Empty, responses, seen, errors);
 
         if (errors.Count > 0)
         {
@@ -214,19 +181,97 @@ public sealed class AllianceFhirMapper
             assessment => assessment,
             invalid => new FhirMappingErrors(invalid.Problems.Select(p => p switch
             {
-                ValueOutOfRange r => new FhirMappingError(FhirErrorKind.AnswerOffScale, p.Message, r.ItemId),
-                ValueOffStep s => new FhirMappingError(FhirErrorKind.AnswerOffScale, p.Message, s.ItemId),
+                ValueOutOfRange r => new FhirMappingError(FhirErrorKind.AnswerOffScale, string.Format(CultureInfo.InvariantCulture, "The answer to item {0} of the questionnaire is outside the scale. Record a value from {1} to {2}.", r.ItemIndex + 1, r.Minimum, r.Maximum), r.ItemId),
+                ValueOffStep o => new FhirMappingError(FhirErrorKind.AnswerOffScale, string.Format(CultureInfo.InvariantCulture, "The answer to item {0} of the questionnaire is not on the scale's steps. Record a multiple of {1} from the scale's minimum.", o.ItemIndex + 1, o.Step), o.ItemId),
                 UnsupportedPerspective => new FhirMappingError(FhirErrorKind.UnknownPerspective, p.Message),
                 _ => new FhirMappingError(FhirErrorKind.UnknownLinkId, p.Message),
             }).ToImmutableArray()));
     }
 
+    /// <summary>
+    /// Reads answers wherever an EHR puts them: top-level items, items nested under an item (<c>item.item</c>, as in a
+    /// group) and items nested under an answer (<c>answer.item</c>). An item whose linkId is not an item of the
+    /// questionnaire is read as a group when it has no answer (its children are read); with an answer it is rejected.
+    /// Positions in messages are paths such as <c>2.1</c> (the first child of the second item), never linkIds.
+    /// </summary>
+    private static void ReadItems(Instrument instrument, List<QuestionnaireResponse.ItemComponent> items, string prefix, List<ItemResponse> responses, HashSet<string> seen, ImmutableArray<FhirMappingError>.Builder errors)
+    {
+        for (int index = 0; index < items.Count; index++)
+        {
+            QuestionnaireResponse.ItemComponent item = items[index];
+            string path = prefix + (index + 1).ToString(CultureInfo.InvariantCulture);
+            string linkId = item.LinkId ?? string.Empty;
+            if (instrument.FindItem(linkId) is null)
+            {
+                if (item.Answer.Count > 0 || item.Item.Count == 0)
+                {
+                    errors.Add(new FhirMappingError(FhirErrorKind.UnknownLinkId, $"The item at position {path} is not an item of the questionnaire{(item.Answer.Count > 0 ? " but has an answer" : " and has no child items")}. Use the questionnaire's linkIds; a group may only hold items.", linkId));
+                }
+                else
+                {
+                    ReadItems(instrument, item.Item, path + ".", responses, seen, errors);
+                }
+
+                continue;
+            }
+
+            if (!seen.Add(linkId) || item.Answer.Count > 1)
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.DuplicatedItem, $"The item at position {path} is answered more than once. Give one answer per item.", linkId));
+            }
+            else if (item.Answer.Count == 0)
+            {
+                responses.Add(ItemResponse.NotAnswered(linkId));
+            }
+            else if (Numeric(item.Answer[0].Value) is { } value)
+            {
+                responses.Add(ItemResponse.Answered(linkId, value));
+            }
+            else
+            {
+                errors.Add(new FhirMappingError(FhirErrorKind.WrongAnswerType, $"The item at position {path} has an answer that is not a number. Use valueInteger, valueDecimal, or a valueCoding with an itemWeight or ordinalValue extension (a coding's code is never read as its score).", linkId));
+            }
+
+            ReadItems(instrument, item.Item, path + ".", responses, seen, errors);
+            foreach (QuestionnaireResponse.AnswerComponent answer in item.Answer)
+            {
+                ReadItems(instrument, answer.Item, path + ".", responses, seen, errors);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a numeric answer: valueInteger, valueDecimal, or a valueCoding carrying its score in the
+    /// <c>itemWeight</c> extension (SDC, which replaces <c>ordinalValue</c>) or the <c>ordinalValue</c> extension,
+    /// decimal- or integer-valued. A coding's code is never read as the score.
+    /// </summary>
+    private static decimal? Numeric(DataType? value) => value switch
+    {
+        Integer i when i.Value is { } v => v,
+        FhirDecimal d when d.Value is { } v => v,
+        Coding c => Weight(c, ItemWeightExtension) ?? Weight(c, OrdinalValueExtension),
+        _ => null,
+    };
+
+    private static decimal? Weight(Coding coding, string url) => coding.GetExtension(url)?.Value switch
+    {
+        FhirDecimal d => d.Value,
+        Integer i => i.Value,
+        _ => null,
+    };
+
     /// <summary>Writes a score as an Observation: category survey, the total in valueQuantity, subscales as components, derived from the response, with its subject and encounter, the strategy in extensions and the cutoff state in interpretation.</summary>
     /// <param name="score">The score.</param>
     /// <param name="source">The QuestionnaireResponse it was computed from.</param>
+    /// <param name="sourceReference">
+    /// The reference to put in <c>derivedFrom</c>, such as the <c>fullUrl</c> (<c>urn:uuid:…</c>) of the response's
+    /// entry in the same transaction Bundle; <see langword="null"/> for <c>QuestionnaireResponse/{id}</c>. When
+    /// neither is available (a response without an id and no reference given) the Observation has no
+    /// <c>derivedFrom</c>: nothing could point at the response.
+    /// </param>
     /// <returns>The Observation (status final).</returns>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    public Observation ToObservation(AllianceScore score, QuestionnaireResponse source)
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="score"/> or <paramref name="source"/> is <see langword="null"/>.</exception>
+    public Observation ToObservation(AllianceScore score, QuestionnaireResponse source, string? sourceReference = null)
     {
         Guard.Against.Null(score);
         Guard.Against.Null(source);
@@ -245,7 +290,11 @@ public sealed class AllianceFhirMapper
             observation.Effective = (FhirDateTime)authored.DeepCopy();
         }
 
-        if (!string.IsNullOrEmpty(source.Id))
+        if (!string.IsNullOrEmpty(sourceReference))
+        {
+            observation.DerivedFrom.Add(new ResourceReference(sourceReference));
+        }
+        else if (!string.IsNullOrEmpty(source.Id))
         {
             observation.DerivedFrom.Add(new ResourceReference("QuestionnaireResponse/" + source.Id));
         }
@@ -273,6 +322,12 @@ public sealed class AllianceFhirMapper
     }
 
     /// <summary>Scores a set of QuestionnaireResponses and returns a transaction Bundle that creates one Observation per response.</summary>
+    /// <remarks>
+    /// A response with an id is taken to be stored on the server already: its Observation's <c>derivedFrom</c> is
+    /// <c>QuestionnaireResponse/{id}</c>. A response without an id is created by the same Bundle (an entry with a
+    /// <c>urn:uuid</c> fullUrl), and the Observation's <c>derivedFrom</c> refers to that fullUrl, which the server
+    /// resolves when it processes the transaction.
+    /// </remarks>
     /// <param name="responses">The responses.</param>
     /// <param name="strategy">The scoring strategy.</param>
     /// <returns>The Bundle, or every problem of every response: a partial set never produces a partial Bundle.</returns>
@@ -300,10 +355,22 @@ public sealed class AllianceFhirMapper
                 continue;
             }
 
+            string? sourceReference = null;
+            if (string.IsNullOrEmpty(response.Id))
+            {
+                sourceReference = "urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = sourceReference,
+                    Resource = (QuestionnaireResponse)response.DeepCopy(),
+                    Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "QuestionnaireResponse" },
+                });
+            }
+
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = "urn:uuid:" + Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture),
-                Resource = ToObservation(scored.AsT0, response),
+                Resource = ToObservation(scored.AsT0, response, sourceReference),
                 Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "Observation" },
             });
         }
@@ -371,16 +438,6 @@ public sealed class AllianceFhirMapper
     private static int? DefaultSessionNumber(QuestionnaireResponse response) =>
         response.GetExtensionValue<Integer>(FhirConventions.SessionNumberExtension)?.Value;
 
-    private static decimal? Ordinal(Coding coding)
-    {
-        if (coding.GetExtensionValue<FhirDecimal>(OrdinalValueExtension)?.Value is { } ordinal)
-        {
-            return ordinal;
-        }
-
-        return decimal.TryParse(coding.Code, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal parsed) ? parsed : null;
-    }
-
     private static int DecimalPlaces(decimal step)
     {
         int places = 0;
@@ -395,11 +452,28 @@ public sealed class AllianceFhirMapper
 
     private static Quantity Quantity(decimal value) => new() { Value = value, Unit = "score", System = Ucum, Code = "{score}" };
 
+    /// <summary>
+    /// Finds the instrument a response refers to: by canonical URL (with or without <c>|version</c>), or by a literal
+    /// reference to the Questionnaire resource, relative (<c>Questionnaire/srs</c>) or absolute
+    /// (<c>https://ehr.example/fhir/Questionnaire/srs</c>, optionally with <c>/_history/…</c>), whose id is the
+    /// instrument's identifier, as <see cref="ToQuestionnaire"/> sets it.
+    /// </summary>
     private Instrument? FindInstrument(string? canonical)
     {
-        if (string.IsNullOrEmpty(canonical) || !canonical!.StartsWith(FhirConventions.QuestionnairePrefix, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(canonical))
         {
             return null;
+        }
+
+        if (!canonical!.StartsWith(FhirConventions.QuestionnairePrefix, StringComparison.Ordinal))
+        {
+            string[] segments = canonical.Split('/');
+            int history = Array.IndexOf(segments, "_history");
+            int end = history >= 0 ? history : segments.Length;
+            return end >= 2 && segments[end - 2] == "Questionnaire" && !canonical.Contains('|', StringComparison.Ordinal)
+                && _catalog.TryGetInstrument(segments[end - 1], out Instrument? referenced)
+                ? referenced
+                : null;
         }
 
         string rest = canonical.Substring(FhirConventions.QuestionnairePrefix.Length);

@@ -133,11 +133,18 @@ public class RoundTripTests
     {
         QuestionnaireResponse Srs(int session, params decimal?[] v) =>
             AllianceFhirMapper.ToQuestionnaireResponse(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(session), v).GetValueOrThrow());
-        Bundle bundle = Mapper.ToTransactionBundle(new[] { Srs(1, 9m, 9m, 9m, 9m), Srs(2, 8m, 9m, 9m, 9m) }, ScoringStrategies.Sum).GetValueOrThrow();
+        QuestionnaireResponse stored = Srs(1, 9m, 9m, 9m, 9m);
+        stored.Id = "qr-1";
+        Bundle bundle = Mapper.ToTransactionBundle(new[] { stored, Srs(2, 8m, 9m, 9m, 9m) }, ScoringStrategies.Sum).GetValueOrThrow();
         Assert.Equal(Bundle.BundleType.Transaction, bundle.Type);
-        Assert.Equal(2, bundle.Entry.Count);
-        Assert.All(bundle.Entry, e => Assert.Equal((Bundle.HTTPVerb.POST, "Observation"), (e.Request!.Method!.Value, e.Request.Url)));
-        Assert.All(bundle.Entry, e => Assert.IsType<Observation>(e.Resource));
+        Assert.Equal(3, bundle.Entry.Count);
+        Assert.All(bundle.Entry, e => Assert.Equal((Bundle.HTTPVerb.POST, e.Resource!.TypeName), (e.Request!.Method!.Value, e.Request.Url)));
+        Assert.Equal(new[] { "Observation", "QuestionnaireResponse", "Observation" }, bundle.Entry.Select(e => e.Resource!.TypeName));
+
+        // A stored response is referred to by id; one without an id is created by the Bundle and referred to by its fullUrl.
+        Assert.Equal("QuestionnaireResponse/qr-1", ((Observation)bundle.Entry[0].Resource!).DerivedFrom.Single().Reference);
+        Assert.StartsWith("urn:uuid:", bundle.Entry[1].FullUrl, StringComparison.Ordinal);
+        Assert.Equal(bundle.Entry[1].FullUrl, ((Observation)bundle.Entry[2].Resource!).DerivedFrom.Single().Reference);
 
         var failed = Mapper.ToTransactionBundle(new[] { Srs(1, 9m, 9m, 9m, 9m), Srs(2, 8m, null, 9m, 9m) }, ScoringStrategies.Sum);
         Assert.Equal(FhirErrorKind.Unscorable, failed.AsT1.Errors.Single().Kind);
@@ -180,7 +187,9 @@ public class FhirErrorTests
         var coding = new Coding("http://example.org/answers", "a8");
         coding.AddExtension("http://hl7.org/fhir/StructureDefinition/ordinalValue", new FhirDecimal(8m));
         Answer(r, "3", coding);
-        Answer(r, "4", new Coding("http://example.org/answers", "7.5"));
+        var weighted = new Coding("http://example.org/answers", "a7");
+        weighted.AddExtension("http://hl7.org/fhir/StructureDefinition/itemWeight", new FhirDecimal(7.5m));
+        Answer(r, "4", weighted);
         Assessment assessment = Mapper.ToAssessment(r).GetValueOrThrow();
         Assert.Equal(Perspective.Client, assessment.Perspective);
         Assert.Equal(new decimal?[] { 9.5m, 9m, 8m, 7.5m }, assessment.Responses.Select(x => x.Value));
@@ -202,8 +211,9 @@ public class FhirErrorTests
         Assert.Equal(FhirErrorKind.StatusNotCompleted, Errors(draft).Errors.Single().Kind);
 
         QuestionnaireResponse unknown = Response();
-        Answer(unknown, "99", new Integer(1));
-        Assert.Equal(("99", FhirErrorKind.UnknownLinkId), (Errors(unknown).Errors.Single().LinkId, Errors(unknown).Errors.Single().Kind));
+        Answer(unknown, "MRN-4711", new Integer(1));
+        Assert.Equal(("MRN-4711", FhirErrorKind.UnknownLinkId), (Errors(unknown).Errors.Single().LinkId, Errors(unknown).Errors.Single().Kind));
+        Assert.Equal("The item at position 1 is not an item of the questionnaire but has an answer. Use the questionnaire's linkIds; a group may only hold items.", Errors(unknown).Message);
 
         QuestionnaireResponse offScale = Response();
         Answer(offScale, "1", new FhirDecimal(10.5m));
