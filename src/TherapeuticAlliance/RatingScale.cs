@@ -15,17 +15,27 @@ public sealed class RatingScale : IEquatable<RatingScale>
 {
     private const int MaximumStepCount = 1_000_000;
 
+    /// <summary>
+    /// The largest magnitude of a scale's minimum or maximum: 1,000,000. Together with at most 1,000 items this keeps
+    /// every total, mean, POMP and weighted score of every strategy far inside <see cref="decimal"/>'s range, so
+    /// whatever scale is accepted can be scored.
+    /// </summary>
+    public const int MaximumMagnitude = 1_000_000;
+
     /// <summary>Initializes a new instance of the <see cref="RatingScale"/> class.</summary>
     /// <param name="minimum">The lowest allowed value.</param>
     /// <param name="maximum">The highest allowed value; greater than <paramref name="minimum"/>.</param>
     /// <param name="step">The distance between adjacent allowed values; positive, and a whole number of steps must span the range (at most 1,000,000 steps).</param>
     /// <exception cref="ArgumentException">Thrown when <paramref name="step"/> is not positive, <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, or the range is not a whole number of steps.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="minimum"/> or <paramref name="maximum"/> lies outside ±<see cref="MaximumMagnitude"/>.</exception>
     public RatingScale(decimal minimum, decimal maximum, decimal step)
     {
+        Guard.Against.OutOfRange(minimum, nameof(minimum), -MaximumMagnitude, MaximumMagnitude);
+        Guard.Against.OutOfRange(maximum, nameof(maximum), -MaximumMagnitude, MaximumMagnitude);
         Guard.Against.NegativeOrZero(step);
         Guard.Against.InvalidInput(maximum, nameof(maximum), m => m > minimum, "The maximum must exceed the minimum.");
+        Guard.Against.InvalidInput(step, nameof(step), s => s >= (maximum - minimum) / MaximumStepCount, "A scale may have at most 1,000,000 steps.");
         Guard.Against.InvalidInput(step, nameof(step), s => (maximum - minimum) % s == 0m, "The range from minimum to maximum must be a whole number of steps.");
-        Guard.Against.InvalidInput(step, nameof(step), s => (maximum - minimum) / s <= MaximumStepCount, "A scale may have at most 1,000,000 steps.");
         Minimum = minimum;
         Maximum = maximum;
         Step = step;

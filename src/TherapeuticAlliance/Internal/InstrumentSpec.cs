@@ -87,7 +87,11 @@ internal sealed class InstrumentSpec
         {
             found.Add("scale: give minimum, maximum and step.");
         }
-        else if (step <= 0m || max <= min || (max - min) % step != 0m || (max - min) / step > 1_000_000m)
+        else if (Math.Abs(min) > RatingScale.MaximumMagnitude || Math.Abs(max) > RatingScale.MaximumMagnitude)
+        {
+            found.Add("scale: the minimum and maximum must lie between -1,000,000 and 1,000,000.");
+        }
+        else if (step <= 0m || max <= min || step < (max - min) / 1_000_000m || (max - min) % step != 0m)
         {
             found.Add("scale: the step must be positive, the maximum above the minimum, and the range a whole number of steps (at most 1,000,000).");
         }

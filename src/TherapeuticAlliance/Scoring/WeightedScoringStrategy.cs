@@ -37,14 +37,14 @@ public sealed class WeightedScoringStrategy : IScoringStrategy
     /// <summary>Initializes a new instance of the <see cref="WeightedScoringStrategy"/> class.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> or one of its dictionaries is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when both item and subscale weights are given, a weight is not positive, or the name is invalid.</exception>
+    /// <exception cref="ArgumentException">Thrown when both item and subscale weights are given, a weight is not positive or exceeds 1,000,000, or the name is invalid.</exception>
     public WeightedScoringStrategy(WeightedScoringOptions options)
     {
         Guard.Against.Null(options);
         Guard.Against.Null(options.ItemWeights, nameof(options));
         Guard.Against.Null(options.SubscaleWeights, nameof(options));
         Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.IsEmpty || o.SubscaleWeights.IsEmpty, "ItemWeights and SubscaleWeights: give one or the other, not both.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.Values.Concat(o.SubscaleWeights.Values).All(w => w > 0m), "ItemWeights and SubscaleWeights: every weight must be positive.");
+        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.Values.Concat(o.SubscaleWeights.Values).All(w => w > 0m && w <= RatingScale.MaximumMagnitude), "ItemWeights and SubscaleWeights: every weight must be positive and at most 1,000,000 (so every weighted sum stays within decimal's range).");
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _itemWeights = options.ItemWeights.WithComparers(StringComparer.Ordinal);
         _subscaleWeights = options.SubscaleWeights.WithComparers(StringComparer.Ordinal);
