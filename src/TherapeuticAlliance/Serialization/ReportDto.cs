@@ -20,9 +20,9 @@ internal sealed class ReportDto
 
     public string? Metric { get; set; }
 
-    public decimal Minimum { get; set; }
+    public decimal? Minimum { get; set; }
 
-    public decimal Maximum { get; set; }
+    public decimal? Maximum { get; set; }
 
     public List<ReportSessionDto>? Sessions { get; set; }
 
@@ -37,13 +37,13 @@ internal sealed class ReportDto
 
 internal sealed class ReportSessionDto
 {
-    public int Session { get; set; }
+    public int? Session { get; set; }
 
     public DateTimeOffset? RecordedAt { get; set; }
 
-    public decimal Value { get; set; }
+    public decimal? Value { get; set; }
 
-    public decimal Pomp { get; set; }
+    public decimal? Pomp { get; set; }
 }
 
 internal sealed class ReportFindingDto
@@ -93,6 +93,7 @@ internal sealed class ReportSkippedDto
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
     MaxDepth = 16)]
 [JsonSerializable(typeof(ReportDto))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
@@ -130,7 +131,29 @@ internal static class ReportDtoMapper
         Perspective? perspective = Names.ParsePerspective(dto.Perspective);
         ScoreMetric? metric = Names.ParseMetric(dto.Metric);
         if (dto.EpisodeId is null || dto.InstrumentId is null || perspective is null || metric is null
+            || dto.Minimum is not { } minimum || dto.Maximum is not { } maximum || maximum <= minimum
             || dto.Sessions is null || dto.Findings is null || dto.Alerts is null || dto.Guidance is null || dto.Skipped is null)
+        {
+            return null;
+        }
+
+        // Every session complete, in strictly increasing order, its value in the range and its POMP the value's
+        // (to 1e-4 points, for writers that round); findings and alerts refer to sessions of the report.
+        int? previous = null;
+        foreach (ReportSessionDto? session in dto.Sessions)
+        {
+            if (session is not { Session: { } number, Value: { } value, Pomp: { } pomp }
+                || number < 0 || (previous is { } p && number <= p) || value < minimum || value > maximum
+                || Math.Abs(pomp - (100m * (value - minimum) / (maximum - minimum))) > 0.0001m)
+            {
+                return null;
+            }
+
+            previous = number;
+        }
+
+        var known = new HashSet<int>(dto.Sessions.Select(s => s!.Session!.Value));
+        if (dto.Findings.Any(f => f?.Sessions is { } fs && fs.Any(n => !known.Contains(n))) || dto.Alerts.Any(a => a?.Sessions is { } sessions && sessions.Any(n => !known.Contains(n))))
         {
             return null;
         }
@@ -138,8 +161,7 @@ internal static class ReportDtoMapper
         if (dto.Findings.Any(f => f is null || f.Rule is null || f.Type is null || f.Sessions is null || f.Parameters is null || f.Values is null || f.Summary is null)
             || dto.Alerts.Any(a => a is null || a.Rule is null || a.Sessions is null || a.Message is null)
             || dto.Guidance.Any(g => g is null || g.Prompt is null || g.Trigger is null || g.Reason is null || ParsePractice(g.Practice) is null)
-            || dto.Skipped.Any(s => s is null || s.Detector is null || s.Reason is null)
-            || dto.Sessions.Any(s => s is null))
+            || dto.Skipped.Any(s => s is null || s.Detector is null || s.Reason is null))
         {
             return null;
         }
@@ -149,9 +171,9 @@ internal static class ReportDtoMapper
             dto.InstrumentId,
             perspective.Value,
             metric.Value,
-            dto.Minimum,
-            dto.Maximum,
-            dto.Sessions.Select(s => new ReportSession(s.Session, s.RecordedAt, s.Value, s.Pomp)),
+            minimum,
+            maximum,
+            dto.Sessions.Select(s => new ReportSession(s!.Session!.Value, s.RecordedAt, s.Value!.Value, s.Pomp!.Value)),
             dto.Findings.Select(f => new ReportFinding(f.Rule!, f.Type!, f.Sessions!, f.Parameters!, f.Values!, f.Summary!)),
             dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!)),
             dto.Guidance.Select(g => new ReportFocusArea(ParsePractice(g.Practice)!.Value, g.Prompt!, g.Trigger!, g.Reason!)),

@@ -26,13 +26,29 @@ public sealed record ReportSession(int Session, DateTimeOffset? RecordedAt, deci
 /// <param name="Parameters">The rule's parameters by name.</param>
 /// <param name="Values">The finding's numbers by name (NaN where undefined).</param>
 /// <param name="Summary">A one-sentence summary.</param>
-public sealed record ReportFinding(string Rule, string Type, IReadOnlyList<int> Sessions, IReadOnlyDictionary<string, double> Parameters, IReadOnlyDictionary<string, double> Values, string Summary);
+/// <remarks>The collections are copied into immutable ones at construction: casting them back cannot change the finding.</remarks>
+public sealed record ReportFinding(string Rule, string Type, IReadOnlyList<int> Sessions, IReadOnlyDictionary<string, double> Parameters, IReadOnlyDictionary<string, double> Values, string Summary)
+{
+    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
+    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
+
+    /// <summary>Gets the rule's parameters by name (an immutable copy, ordered by name).</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Parameters));
+
+    /// <summary>Gets the finding's numbers by name (an immutable copy, ordered by name; NaN where undefined).</summary>
+    public IReadOnlyDictionary<string, double> Values { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Values));
+}
 
 /// <summary>One alert of an <see cref="AllianceReport"/>.</summary>
 /// <param name="Rule">The alert rule that fired.</param>
 /// <param name="Sessions">The sessions concerned.</param>
 /// <param name="Message">A neutral description.</param>
-public sealed record ReportAlert(string Rule, IReadOnlyList<int> Sessions, string Message);
+/// <remarks>The sessions are copied into an immutable list at construction.</remarks>
+public sealed record ReportAlert(string Rule, IReadOnlyList<int> Sessions, string Message)
+{
+    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
+    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
+}
 
 /// <summary>One focus area of an <see cref="AllianceReport"/>.</summary>
 /// <param name="Practice">The practice.</param>

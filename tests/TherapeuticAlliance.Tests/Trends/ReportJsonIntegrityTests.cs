@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Tests.Trends;
+
+/// <summary>Report and instrument JSON readers are all or nothing: partial, inconsistent or ambiguous input is an error (issue 11, part 6).</summary>
+public class ReportJsonIntegrityTests
+{
+    private static string Json() => EpisodeAnalyzer.Default.Analyze(TrendTestData.Srs(34, 35, 30, 31, 36)).ToJson();
+
+    private static string Edit(Action<JsonObject> edit)
+    {
+        JsonObject root = JsonNode.Parse(Json())!.AsObject();
+        edit(root);
+        return root.ToJsonString();
+    }
+
+    private static JsonObject Session(JsonObject root, int index) => root["sessions"]![index]!.AsObject();
+
+    public static TheoryData<string, string> BrokenReports() => new()
+    {
+        { "missing minimum", Edit(r => r.Remove("minimum")) },
+        { "missing maximum", Edit(r => r.Remove("maximum")) },
+        { "missing value", Edit(r => Session(r, 1).Remove("value")) },
+        { "missing pomp", Edit(r => Session(r, 1).Remove("pomp")) },
+        { "missing session", Edit(r => Session(r, 1).Remove("session")) },
+        { "maximum below minimum", Edit(r => { r["minimum"] = 40; r["maximum"] = 0; }) },
+        { "duplicated session", Edit(r => Session(r, 2)["session"] = 2) },
+        { "sessions out of order", Edit(r => Session(r, 0)["session"] = 9) },
+        { "pomp over 100", Edit(r => Session(r, 1)["pomp"] = 187.5) },
+        { "pomp not the value's", Edit(r => Session(r, 1)["pomp"] = 12.5) },
+        { "value above the maximum", Edit(r => Session(r, 1)["value"] = 41) },
+        { "alert on an unknown session", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["sessions"] = new JsonArray(99), ["message"] = "m" })) },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenReports))]
+    public void PartialOrInconsistentReports_AreRejected(string what, string json)
+    {
+        Assert.True(AllianceReport.FromJson(Json()).IsT0);
+        Assert.True(AllianceReport.FromJson(json).IsT1, what);
+    }
+
+    [Fact]
+    public void DuplicateKeys_AreRejected_ByTheReportAndInstrumentReaders()
+    {
+        string report = Json();
+        string duplicated = report.Replace("\"instrumentId\": \"srs\"", "\"instrumentId\": \"srs\", \"instrumentId\": \"ors\"", StringComparison.Ordinal);
+        Assert.NotEqual(report, duplicated);
+        Assert.True(AllianceReport.FromJson(duplicated).IsT1);
+
+        string definition = InstrumentDefinition.ToJson(AllianceInstruments.Srs);
+        string twice = definition.Replace("\"id\": \"srs\"", "\"id\": \"srs\", \"id\": \"srs2\"", StringComparison.Ordinal);
+        Assert.NotEqual(definition, twice);
+        Assert.True(InstrumentDefinition.Parse(definition).IsT0);
+        Assert.True(InstrumentDefinition.Parse(twice).IsT1);
+    }
+
+    [Fact]
+    public void ReportsReadFromJson_CannotBeChangedThroughCasts()
+    {
+        AllianceReport report = AllianceReport.FromJson(Json()).AsT0;
+        ReportFinding finding = report.Findings.First(f => f.Sessions.Count > 0);
+        Assert.False(finding.Sessions is List<int>);
+        Assert.True(finding.Sessions is System.Collections.Immutable.ImmutableArray<int>);
+        Assert.Throws<NotSupportedException>(() => ((IList<int>)finding.Sessions).Add(1));
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, double>)finding.Values).Add("x", 1));
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, double>)finding.Parameters).Clear());
+
+        // A finding built from a caller's mutable list keeps its own copy.
+        var sessions = new List<int> { 1, 2 };
+        var copy = new ReportFinding("r", "t", sessions, new Dictionary<string, double>(), new Dictionary<string, double>(), "s");
+        sessions.Add(3);
+        Assert.Equal(new[] { 1, 2 }, copy.Sessions);
+        var alertSessions = new List<int> { 4 };
+        var alert = new ReportAlert("r", alertSessions, "m");
+        alertSessions.Clear();
+        Assert.Equal(new[] { 4 }, alert.Sessions);
+    }
+}
