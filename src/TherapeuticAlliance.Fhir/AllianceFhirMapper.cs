@@ -388,17 +388,35 @@ public sealed class AllianceFhirMapper
         return JsonSerializer.Serialize(resource, resource.GetType(), Json);
     }
 
+    /// <summary>The longest JSON text <see cref="FromJson{T}"/> reads: 1,000,000 characters (a completed response to a 1,000-item questionnaire is about a tenth of that).</summary>
+    public const int MaximumJsonLength = 1_000_000;
+
     /// <summary>Reads FHIR JSON with the Firely deserializer; malformed or hostile input gives an error, never an exception.</summary>
     /// <typeparam name="T">The expected resource type.</typeparam>
-    /// <param name="json">The JSON text.</param>
-    /// <returns>The resource, or a <see cref="FhirErrorKind.MalformedJson"/> error.</returns>
+    /// <param name="json">The JSON text, at most <see cref="MaximumJsonLength"/> characters.</param>
+    /// <returns>
+    /// The resource, or a <see cref="FhirErrorKind.MalformedJson"/> error: malformed JSON, another resource type,
+    /// text longer than <see cref="MaximumJsonLength"/> (read in bounded memory: longer input is refused before
+    /// parsing), or a property given twice in one object (JSON readers differ on which copy wins, so neither is
+    /// trusted).
+    /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     public static FhirResult<T> FromJson<T>(string json)
         where T : Resource
     {
         Guard.Against.Null(json);
+        if (json.Length > MaximumJsonLength)
+        {
+            return FhirMappingErrors.One(FhirErrorKind.MalformedJson, string.Format(CultureInfo.InvariantCulture, "The JSON is longer than {0:N0} characters; send smaller resources.", MaximumJsonLength));
+        }
+
         try
         {
+            // Duplicate keys are checked first: the FHIR deserializer would keep the last copy silently.
+            using (JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 }))
+            {
+            }
+
             if (JsonSerializer.Deserialize<T>(json, Json) is { } resource)
             {
                 return resource;

@@ -164,3 +164,28 @@ public class AnswerShapeTests
         Assert.Equal("urn:uuid:6f1c", Mapper.ToObservation(score, response, "urn:uuid:6f1c").DerivedFrom.Single().Reference);
     }
 }
+
+public class FhirReaderLimitTests
+{
+    [Fact]
+    public void DuplicateKeys_AreMalformed_NotLastWins()
+    {
+        string json = "{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"status\": \"in-progress\"}";
+        Assert.Equal(FhirErrorKind.MalformedJson, AllianceFhirMapper.FromJson<QuestionnaireResponse>(json).AsT1.Errors.Single().Kind);
+        Assert.True(AllianceFhirMapper.FromJson<QuestionnaireResponse>("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\"}").IsMapped);
+    }
+
+    [Fact]
+    public void OversizedJson_IsRefusedBeforeParsing_InBoundedMemory()
+    {
+        // A 10 MB QuestionnaireResponse cost 2.9 GB to read.
+        string json = "{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"item\": ["
+            + string.Join(",", Enumerable.Repeat("{\"linkId\": \"1\", \"answer\": [{\"valueInteger\": 4}]}", 220_000)) + "]}";
+        Assert.True(json.Length > 10_000_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        FhirMappingError error = AllianceFhirMapper.FromJson<QuestionnaireResponse>(json).AsT1.Errors.Single();
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1_000_000);
+        Assert.Equal(FhirErrorKind.MalformedJson, error.Kind);
+        Assert.Contains("longer than 1,000,000 characters", error.Message);
+    }
+}

@@ -99,12 +99,24 @@ public sealed class ResponseMatrix
         return Create(values.ToArray(), rowCount, columnCount, columnNames, nameof(values));
     }
 
+    /// <summary>The most values one matrix holds: the largest .NET array of doubles (2,147,483,591). Split larger data into several matrices (the batch APIs work on any number).</summary>
+    public const int MaximumValues = 0x7FFFFFC7;
+
+    /// <summary>Multiplies rows by columns without overflow, and rejects a product past <see cref="MaximumValues"/>.</summary>
+    private static int CheckedLength(int rows, int columns, string parameterName)
+    {
+        long length = (long)rows * columns;
+        return length <= MaximumValues
+            ? (int)length
+            : throw new ArgumentException(string.Format(System.Globalization.CultureInfo.InvariantCulture, "The matrix would hold {0} values, more than the {1} one matrix can hold. Split the data into several matrices.", length, MaximumValues), parameterName);
+    }
+
     /// <summary>Creates a matrix from rows of equal length; copies them once.</summary>
     /// <param name="rows">The rows; NaN = missing.</param>
     /// <param name="columnNames">Optional column names, one per column.</param>
     /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="rows"/> or a row is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when there are no rows, rows differ in length, or a value is infinite.</exception>
+    /// <exception cref="ArgumentException">Thrown when there are no rows, rows differ in length, a value is infinite, or the matrix would hold more than <see cref="MaximumValues"/> values.</exception>
     public static ResponseMatrix FromRows(IReadOnlyList<IReadOnlyList<double>> rows, IEnumerable<string>? columnNames = null)
     {
         Guard.Against.Null(rows);
@@ -112,7 +124,7 @@ public sealed class ResponseMatrix
         int columnCount = rows[0].Count;
         Guard.Against.InvalidInput(rows, nameof(rows), r => columnCount > 0 && r.All(row => row.Count == columnCount), "Every row must have the same, non-zero number of values.");
         int rowCount = rows.Count;
-        var data = new double[rowCount * columnCount];
+        var data = new double[CheckedLength(rowCount, columnCount, nameof(rows))];
         for (int r = 0; r < rowCount; r++)
         {
             IReadOnlyList<double> row = rows[r];
@@ -130,7 +142,7 @@ public sealed class ResponseMatrix
     /// <param name="assessments">Assessments of <paramref name="instrument"/>.</param>
     /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument or an assessment is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when an assessment is of another instrument.</exception>
+    /// <exception cref="ArgumentException">Thrown when an assessment is of another instrument, or the matrix would hold more than <see cref="MaximumValues"/> values.</exception>
     public static ResponseMatrix FromAssessments(Instrument instrument, IEnumerable<Assessment> assessments)
     {
         Guard.Against.Null(instrument);
@@ -138,7 +150,7 @@ public sealed class ResponseMatrix
         IReadOnlyList<Assessment> list = assessments as IReadOnlyList<Assessment> ?? assessments.ToList();
         int rowCount = list.Count;
         int columnCount = instrument.Items.Length;
-        var data = new double[rowCount * columnCount];
+        var data = new double[CheckedLength(rowCount, columnCount, nameof(assessments))];
         for (int r = 0; r < rowCount; r++)
         {
             Assessment assessment = Guard.Against.Null(list[r], nameof(assessments));

@@ -313,3 +313,26 @@ public class DegenerateStatisticsTests
         Assert.Equal(new[] { "b", "c", "d" }, withConstant.Items.Select(i => i.Item));
     }
 }
+
+public class MatrixLimitTests
+{
+    private sealed class VirtualRow(int count) : IReadOnlyList<double>
+    {
+        public double this[int index] => 1.0;
+
+        public int Count => count;
+
+        public IEnumerator<double> GetEnumerator() => Enumerable.Repeat(1.0, count).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    [Fact]
+    public void FromRows_PastTheArrayLimit_ThrowsTheDocumentedException_NotOverflow()
+    {
+        // 4,096 rows of 1,048,576 values: 2^32 values, which overflowed an int before the array was made.
+        IReadOnlyList<double>[] rows = Enumerable.Repeat<IReadOnlyList<double>>(new VirtualRow(1 << 20), 1 << 12).ToArray();
+        ArgumentException error = Assert.Throws<ArgumentException>("rows", () => ResponseMatrix.FromRows(rows));
+        Assert.Contains("more than the 2147483591 one matrix can hold", error.Message);
+    }
+}
