@@ -114,11 +114,13 @@ internal sealed class Pipeline
     /// </summary>
     internal List<Episode> Episodes(IEnumerable<(Administration Administration, AllianceScore Score)> scored)
     {
-        var sources = new Dictionary<AllianceScore, Administration>(ReferenceEqualityComparer.Instance);
+        // Only where each score came from is kept (not the administration's responses), so memory grows by a few
+        // hundred bytes per administration.
+        var sources = new Dictionary<AllianceScore, Source>(ReferenceEqualityComparer.Instance);
         var groups = new Dictionary<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>();
         foreach ((Administration administration, AllianceScore score) in scored)
         {
-            sources[score] = administration;
+            sources[score] = new Source(administration.Line, administration.Rows, administration.Session);
             var key = (administration.Episode, administration.Perspective, administration.Instrument.Id);
             if (!groups.TryGetValue(key, out List<AllianceScore>? scores))
             {
@@ -131,8 +133,8 @@ internal sealed class Pipeline
         var episodes = new List<Episode>(groups.Count);
         foreach (var (key, scores) in groups.OrderBy(g => g.Key.Episode, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal))
         {
-            Administration first = sources[scores[0]];
-            EpisodeResult result = Episode.Create(key.Episode, scores, first.Instrument.Cutoff, InconsistentSessionHandling.ExcludeSession);
+            Source first = sources[scores[0]];
+            EpisodeResult result = Episode.Create(key.Episode, scores, _settings.Catalog.TryGetInstrument(key.Instrument, out Instrument? instrument) ? instrument.Cutoff : null, InconsistentSessionHandling.ExcludeSession);
             if (result.IsT1)
             {
                 Report(new InputProblem(_file, first.Line, null, "the episode from this line on is left out: " + result.AsT1.Message));
@@ -148,7 +150,7 @@ internal sealed class Pipeline
             Episode episode = result.AsT0;
             foreach (AllianceScore excludedScore in scores.Where(s => !episode.Scores.Contains(s)))
             {
-                Administration source = sources[excludedScore];
+                Source source = sources[excludedScore];
                 EpisodeProblem problem = episode.ExcludedSessions.First(p => p.Session == source.Session);
                 Report(new InputProblem(_file, source.Line, null, problem.Message));
                 SessionsLeftOut++;
@@ -163,18 +165,23 @@ internal sealed class Pipeline
         return episodes;
     }
 
-    private void RejectAdministration(Administration administration)
+    private void RejectAdministration(Administration administration) => Reject(administration.Rows);
+
+    private void Reject(int rows)
     {
-        RowsRejected += administration.Rows;
+        RowsRejected += rows;
         AdministrationsRejected++;
     }
 
-    private void MoveToRejected(Administration administration)
+    private void MoveToRejected(Source source)
     {
-        RowsAccepted -= administration.Rows;
+        RowsAccepted -= source.Rows;
         AdministrationsScored--;
-        RejectAdministration(administration);
+        Reject(source.Rows);
     }
+
+    /// <summary>Where a score came from: the administration's first line, its rows and its session.</summary>
+    private readonly record struct Source(long Line, int Rows, int Session);
 
     private int Flush(AdministrationReader reader, int reported)
     {
