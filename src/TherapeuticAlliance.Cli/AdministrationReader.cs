@@ -244,15 +244,15 @@ internal sealed class AdministrationReader
                         continue;
                     }
 
-                    if (!TryValue(raw, out decimal? value))
+                    if (pending.Key!.Instrument.FindItem(header[c]) is null)
                     {
-                        Reject(pending, line, header[c], _numberExpected);
+                        Reject(pending, line, null, UnknownColumn(c, "item"));
                         continue;
                     }
 
-                    if (pending.Key!.Instrument.FindItem(header[c]) is null)
+                    if (!TryValue(raw, out decimal? value))
                     {
-                        Reject(pending, line, header[c], "the row's instrument has no such item; leave the cell empty.");
+                        Reject(pending, line, header[c], _numberExpected);
                         continue;
                     }
 
@@ -291,13 +291,13 @@ internal sealed class AdministrationReader
                 continue;
             }
 
-            if (!TryValue(raw, out decimal? value))
+            if (!pending.Key!.Instrument.Subscales.Any(s => s.Dimension.Id == header[c]))
+            {
+                Reject(pending, line, null, UnknownColumn(c, "subscale"));
+            }
+            else if (!TryValue(raw, out decimal? value))
             {
                 Reject(pending, line, header[c], _numberExpected);
-            }
-            else if (!pending.Key!.Instrument.Subscales.Any(s => s.Dimension.Id == header[c]))
-            {
-                Reject(pending, line, header[c], "the row's instrument has no such subscale; leave the cell empty.");
             }
             else
             {
@@ -542,6 +542,13 @@ internal sealed class AdministrationReader
 
         return false;
     }
+
+    /// <summary>Names a column the row's instrument does not know by its position: its header text is the file's, not the library's, and is never echoed.</summary>
+    private static string UnknownColumn(int index, string what) => string.Format(
+        CultureInfo.InvariantCulture,
+        "column {0}: the row's instrument has no {1} of this column's name; leave the cell empty.",
+        index + 1,
+        what);
 
     private void Reject(Pending pending, long line, string? column, string message)
     {

@@ -16,7 +16,7 @@ public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int I
         "{0} of the {1} items of {2} are not answered; the missing-data policy '{3}' allows {4}. Collect the missing responses or choose a policy that allows more missing items.",
         Missing,
         ItemCount,
-        Dimension is null ? "the instrument" : "'" + Dimension.Id + "'",
+        Dimension is null ? "the instrument" : Dimension.IsSeedDimension ? "the model dimension '" + Dimension.Id + "'" : "a subscale",
         Policy.Name,
         AllowedMissing);
 

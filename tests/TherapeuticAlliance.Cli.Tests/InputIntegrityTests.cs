@@ -279,7 +279,7 @@ public sealed class InputIntegrityTests : IDisposable
         Assert.Contains("E1,1,2026-01-05,client,wai-sr,reported-total,sum,task,16,4,20,", csv);
         Assert.Contains("totals.csv:6: The subscale totals do not add up to the total", err);
         Assert.Contains("totals.csv:7: The total is outside its range. Record a value from 0 to 40.", err);
-        Assert.Contains("totals.csv:8: column 'task': the row's instrument has no such subscale", err);
+        Assert.Contains("totals.csv:8: column 7: the row's instrument has no subscale of this column's name", err);
         Assert.Contains("4 rows accepted, 3 rows rejected.", err);
 
         var (analyzeCode, findings, _) = Run("analyze", path);
@@ -301,6 +301,30 @@ public sealed class InputIntegrityTests : IDisposable
         Assert.Contains("client-therapist     ICC2                   0.8889       3", text);
         Assert.Contains("client-therapist     ICC3                   1.0000       3", text);
         Assert.Contains("the F tests are infinite", text);
+    }
+
+    [Fact]
+    public void NoCellOfTheFile_IsEverEchoedOnTheErrorStream()
+    {
+        // The marker in every column of every layout, in rows that fail in every way the reader and scorer know.
+        const string M = "MRN-0042-MARKER";
+        string longFile = File("marker-long.csv", Long
+            + $"{M},1,2026-01-05,client,srs,1,9\n{M},1,2026-01-05,client,srs,2,9\n{M},1,2026-01-05,client,srs,3,9\n{M},1,2026-01-05,client,srs,4,9\n"
+            + $"{M},2,2026-01-12,client,srs,1,{M}\n{M},3,{M},client,srs,1,9\n{M},4,2026-01-19,{M},srs,1,9\n{M},5,2026-01-19,client,{M},1,9\n"
+            + $"{M},{M},2026-01-19,client,srs,1,9\n{M},6,2026-01-26,client,srs,{M},9\n{M},7,2026-02-02,client,srs,1,9,{M}\n"
+            + $"{M},8,2026-02-09,client,srs,1,11\n{M},8,2026-02-09,client,srs,1,9\n{M},9,2026-02-16,therapist,srs,1,9\n"
+            + $"{M},1,2026-01-05,client,srs,1,9\n{M},10,2025-01-01,client,srs,1,9\n{M},10,2025-01-01,client,srs,2,9\n{M},10,2025-01-01,client,srs,3,9\n{M},10,2025-01-01,client,srs,4,9\n");
+        string wideFile = File("marker-wide.csv", Wide + $"{M},1,2026-01-05,client,srs,9,9,9,{M}\n{M},2,2026-01-05,client,wai-sr,9,9,9,9\n");
+        string totalsFile = File("marker-totals.csv", $"episode,session,date,perspective,instrument,total,{M}\n{M},1,2026-01-05,client,srs,{M},\n{M},2,2026-01-12,client,srs,30,5\n");
+        foreach (string path in new[] { longFile, wideFile, totalsFile })
+        {
+            foreach (string[] args in new[] { new[] { "score" }, new[] { "analyze" }, new[] { "stats" }, new[] { "score", "--strict" }, new[] { "report", "--output", Path.Combine(_dir, "marker.html") } })
+            {
+                var (_, _, err) = Run(args.Take(1).Append(path).Concat(args.Skip(1)).ToArray());
+                Assert.False(err.Contains("0042", StringComparison.Ordinal), $"{string.Join(' ', args)} on {Path.GetFileName(path)} echoed a cell: {err}");
+                Assert.Contains("error: ", err);
+            }
+        }
     }
 
     [Fact]

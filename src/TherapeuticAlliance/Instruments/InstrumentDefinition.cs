@@ -47,10 +47,9 @@ public static class InstrumentDefinition
         {
             return Invalid(string.Format(
                 CultureInfo.InvariantCulture,
-                "The JSON is malformed or has an unexpected property or value type near line {0}, position {1} (path {2}).",
+                "The JSON is malformed, has an unexpected or repeated property, or a value of the wrong type near line {0}, position {1}.",
                 (ex.LineNumber ?? 0) + 1,
-                (ex.BytePositionInLine ?? 0) + 1,
-                ex.Path ?? "$"));
+                (ex.BytePositionInLine ?? 0) + 1));
         }
         catch (NotSupportedException)
         {

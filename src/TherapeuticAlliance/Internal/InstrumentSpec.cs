@@ -116,7 +116,7 @@ internal sealed class InstrumentSpec
             }
             else if (!itemIds.Add(item.Id!))
             {
-                found.Add(where + ": the item identifier '" + item.Id + "' is used twice.");
+                found.Add(where + ": the item identifier is used by an earlier item too.");
             }
 
             if (item.Label is { Length: > 200 })
@@ -136,7 +136,7 @@ internal sealed class InstrumentSpec
             }
             else if (!subscaleIds.Add(subscale.Id!))
             {
-                found.Add(where + ": the subscale identifier '" + subscale.Id + "' is used twice.");
+                found.Add(where + ": the subscale identifier is used by an earlier subscale too.");
             }
 
             if (AllianceDimension.FindSeed(subscale.Id ?? string.Empty) is null && string.IsNullOrWhiteSpace(subscale.Name))
@@ -151,24 +151,26 @@ internal sealed class InstrumentSpec
             else
             {
                 var inSubscale = new HashSet<string>(StringComparer.Ordinal);
-                foreach (string? itemId in subscale.Items)
+                for (int i = 0; i < subscale.Items.Count; i++)
                 {
+                    string? itemId = subscale.Items[i];
                     if (itemId is null || !itemIds.Contains(itemId))
                     {
-                        found.Add(where + ": the item '" + itemId + "' is not defined in items.");
+                        found.Add(string.Format(CultureInfo.InvariantCulture, "{0}.items[{1}]: the item is not defined in items.", where, i));
                     }
                     else if (!inSubscale.Add(itemId))
                     {
-                        found.Add(where + ": the item '" + itemId + "' is listed twice.");
+                        found.Add(string.Format(CultureInfo.InvariantCulture, "{0}.items[{1}]: the item is listed twice.", where, i));
                     }
                 }
             }
 
-            foreach (string? seedId in subscale.MapsTo ?? new List<string>())
+            List<string> mapsTo = subscale.MapsTo ?? new List<string>();
+            for (int m = 0; m < mapsTo.Count; m++)
             {
-                if (seedId is null || AllianceDimension.FindSeed(seedId) is null)
+                if (mapsTo[m] is not { } seedId || AllianceDimension.FindSeed(seedId) is null)
                 {
-                    found.Add(where + ": mapsTo names '" + seedId + "', which is not a seed dimension (see AllianceDimension.SeedDimensions).");
+                    found.Add(string.Format(CultureInfo.InvariantCulture, "{0}.mapsTo[{1}]: not a seed dimension (see AllianceDimension.SeedDimensions).", where, m));
                 }
             }
         }

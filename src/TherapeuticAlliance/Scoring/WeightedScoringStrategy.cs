@@ -65,12 +65,12 @@ public sealed class WeightedScoringStrategy : IScoringStrategy
         Instrument instrument = assessment.Instrument;
         if (_instrumentId is not null && !string.Equals(_instrumentId, instrument.Id, StringComparison.Ordinal))
         {
-            return new InstrumentMismatch(Name, instrument.Id, "its weights are for instrument '" + _instrumentId + "'.");
+            return new InstrumentMismatch(Name, instrument.Id, "its weights are for another instrument.");
         }
 
         if (_itemWeights.Keys.FirstOrDefault(id => instrument.FindItem(id) is null) is { } unknownItem)
         {
-            return new InstrumentMismatch(Name, instrument.Id, "it weights item '" + unknownItem + "', which the instrument does not have.");
+            return new InstrumentMismatch(Name, instrument.Id, "it weights an item the instrument does not have.");
         }
 
         if (_subscaleWeights.IsEmpty)
@@ -80,7 +80,7 @@ public sealed class WeightedScoringStrategy : IScoringStrategy
 
         if (_subscaleWeights.Keys.FirstOrDefault(id => !instrument.Subscales.Any(s => s.Dimension.Id == id)) is { } unknownSubscale)
         {
-            return new InstrumentMismatch(Name, instrument.Id, "it weights subscale '" + unknownSubscale + "', which the instrument does not have.");
+            return new InstrumentMismatch(Name, instrument.Id, "it weights a subscale the instrument does not have.");
         }
 
         return ScoreComposer.Compose(Name, Version, assessment, _policy, MeanRule.Weighted, WeightedSubscales);
