@@ -38,6 +38,11 @@ public static class InstrumentDefinition
             return Invalid("The definition is longer than 1,000,000 characters.");
         }
 
+        if (JsonDuplicates.Any(json, 16))
+        {
+            return Invalid("The JSON gives a property twice in one object; give each property once.");
+        }
+
         InstrumentDefinitionDto? dto;
         try
         {

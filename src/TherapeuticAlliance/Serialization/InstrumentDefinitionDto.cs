@@ -84,7 +84,6 @@ internal sealed class MissingDataDto
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    AllowDuplicateProperties = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = false,
     MaxDepth = 16)]

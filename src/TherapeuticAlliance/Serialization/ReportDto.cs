@@ -93,7 +93,6 @@ internal sealed class ReportSkippedDto
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    AllowDuplicateProperties = false,
     MaxDepth = 16)]
 [JsonSerializable(typeof(ReportDto))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext

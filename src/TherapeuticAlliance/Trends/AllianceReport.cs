@@ -157,6 +157,11 @@ public sealed class AllianceReport
     public static OneOf<AllianceReport, string> FromJson(string json)
     {
         Guard.Against.Null(json);
+        if (JsonDuplicates.Any(json, 16))
+        {
+            return "The report JSON gives a property twice in one object.";
+        }
+
         ReportDto? dto;
         try
         {

@@ -44,8 +44,8 @@ public class InstrumentBuilderTests
         Assert.Contains("id:", error.Message);
         Assert.Contains("version:", error.Message);
         Assert.Contains("scale:", error.Message);
-        Assert.Contains("used twice", error.Message);
-        Assert.Contains("'9' is not defined", error.Message);
+        Assert.Contains("items[1]: the item identifier is used by an earlier item too.", error.Message);
+        Assert.Contains("subscales[0].items[0]: the item is not defined in items.", error.Message);
         Assert.Contains("perspectives:", error.Message);
     }
 

@@ -55,7 +55,7 @@ public class InstrumentDefinitionTests
     [InlineData("{", "malformed")]
     [InlineData("[1,2]", "malformed")]
     [InlineData("{\"id\": 5}", "malformed")]
-    [InlineData("{\"idd\": \"x\"}", "unexpected property")]
+    [InlineData("{\"idd\": \"x\"}", "unexpected or repeated property")]
     [InlineData("{\"format\": 2, \"id\": \"x\", \"version\": \"1\", \"name\": \"X\", \"scale\": {\"minimum\":1,\"maximum\":5,\"step\":1}, \"items\":[{\"id\":\"1\"}], \"perspectives\":[\"client\"]}", "format")]
     [InlineData("{\"id\": \"x\", \"version\": \"1\", \"name\": \"X\", \"scale\": {\"minimum\":1,\"maximum\":5,\"step\":3}, \"items\":[{\"id\":\"1\"}], \"perspectives\":[\"client\"]}", "scale:")]
     [InlineData("{\"id\": \"x\", \"version\": \"1\", \"name\": \"X\", \"scale\": {\"minimum\":1,\"maximum\":5,\"step\":1}, \"items\":[], \"perspectives\":[\"client\"]}", "items:")]
