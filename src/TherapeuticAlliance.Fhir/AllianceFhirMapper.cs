@@ -412,9 +412,14 @@ public sealed class AllianceFhirMapper
 
         try
         {
-            // Duplicate keys are checked first: the FHIR deserializer would keep the last copy silently.
-            using (JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 64 }))
+            // Duplicate keys are checked first: the FHIR deserializer would keep the last copy silently. A JsonDocument
+            // keeps every copy (on every System.Text.Json version), so walking its objects finds them.
+            using (JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 }))
             {
+                if (HasDuplicateProperty(document.RootElement))
+                {
+                    return FhirMappingErrors.One(FhirErrorKind.MalformedJson, "The JSON gives a property twice in one object; give each property once.");
+                }
             }
 
             if (JsonSerializer.Deserialize<T>(json, Json) is { } resource)
@@ -430,6 +435,30 @@ public sealed class AllianceFhirMapper
         }
 
         return FhirMappingErrors.One(FhirErrorKind.MalformedJson, $"The JSON is not a valid FHIR R4 {typeof(T).Name}.");
+    }
+
+    private static bool HasDuplicateProperty(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            return element.EnumerateArray().Any(HasDuplicateProperty);
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            if (!names.Add(property.Name) || HasDuplicateProperty(property.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Perspective? DefaultPerspective(QuestionnaireResponse response)
