@@ -10,7 +10,7 @@ using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
 
-/// <summary>The alliance command line. Exit codes: 0 ok (data problems reported and skipped), 1 data errors under --strict, 2 usage.</summary>
+/// <summary>The alliance command line. Exit codes: 0 ok (anything unusable reported and counted), 1 data errors (unreadable file, nothing usable, or anything rejected under --strict), 2 usage.</summary>
 internal static class AllianceCli
 {
     internal const int Ok = 0;
@@ -34,9 +34,9 @@ internal static class AllianceCli
 
     private static int RunInvariant(string[] args, TextWriter output, TextWriter error, bool? progress)
     {
-        var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value) or wide (episode,session,date,perspective,instrument,<item ids>); see docs/cli.md." };
-        var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column), long or wide. Default: auto.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "long", "wide");
+        var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value), wide (episode,session,date,perspective,instrument,<item ids>) or totals (episode,session,date,perspective,instrument,total[,<subscale ids>]); see docs/cli.md." };
+        var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column, totals when it has a total column, else wide), long, wide or totals. Default: auto.", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "long", "wide", "totals");
         var strategy = new Option<string>("--strategy") { Description = "Scoring strategy: sum, mean, pomp, weighted or weakest-link. Default: sum.", DefaultValueFactory = _ => "sum" };
         strategy.AcceptOnlyFromAmong("sum", "mean", "pomp", "weighted", "weakest-link");
         var policy = new Option<string?>("--missing") { Description = "Missing-data policy: complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F. Default: each instrument's own (complete-only for the built-ins)." };
@@ -186,7 +186,7 @@ internal static class AllianceCli
             }
         }
 
-        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, _ => InputFormat.Auto };
+        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => InputFormat.Auto };
         return new ReaderOptions(inputFormat, separator, decimalComma, dateFormat, encoding);
     }
 

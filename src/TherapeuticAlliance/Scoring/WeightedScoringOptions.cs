@@ -11,11 +11,11 @@ namespace TherapeuticAlliance.Scoring;
 public sealed record WeightedScoringOptions
 {
     /// <summary>Gets the weight of each item, by item identifier.</summary>
-    /// <value>Positive weights; unlisted items weigh 1. The default value is empty.</value>
+    /// <value>Positive weights of at most 1,000,000; unlisted items weigh 1. The default value is empty.</value>
     public ImmutableDictionary<string, decimal> ItemWeights { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
     /// <summary>Gets the weight of each subscale, by subscale dimension identifier; the total is then the weighted mean of the subscale means.</summary>
-    /// <value>Positive weights; unlisted subscales weigh 1. The default value is empty.</value>
+    /// <value>Positive weights of at most 1,000,000; unlisted subscales weigh 1. The default value is empty.</value>
     public ImmutableDictionary<string, decimal> SubscaleWeights { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
     /// <summary>Gets the identifier of the only instrument the weights are meant for.</summary>
