@@ -59,6 +59,23 @@ public sealed class InputIntegrityTests : IDisposable
     }
 
     [Fact]
+    public void EveryEpisodeWithOneOutOfOrderDate_IsStillAnalysed_NotSilentlyDropped()
+    {
+        // The kind behind "a 1,000,032-row file gave 0 episodes": every episode had a date out of order and was dropped
+        // without a word. Now each keeps its client, and every session left out is reported and counted.
+        var rows = new StringBuilder(Wide);
+        for (int e = 0; e < 40; e++)
+        {
+            rows.Append(SrsSeries($"E{e}", new[] { 36m, 36m, 34m, 32m, 30m }, s => s == 1 + (e % 5) ? "2027-06-01" : new DateTime(2026, 1, 5).AddDays(7 * (s - 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+
+        var (code, _, err) = Run("analyze", File("every-episode.csv", rows.ToString()));
+        Assert.Equal(0, code);
+        Assert.Contains("40 episodes analysed, 0 episodes rejected, 32 sessions left out.", err);
+        Assert.Contains("168 rows accepted, 32 rows rejected.", err);
+    }
+
+    [Fact]
     public void RowsSortedByItem_AreRejectedAsNotAdjacent_NeverScoredInPart()
     {
         // Two SRS administrations sorted by item, as Excel does: E1's SRS is 7+7+7+7 = 28.
