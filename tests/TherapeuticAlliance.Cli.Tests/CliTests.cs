@@ -7,27 +7,9 @@ using Xunit;
 
 namespace TherapeuticAlliance.Cli.Tests;
 
-public sealed class CliTests : IDisposable
+public sealed class CliTests : CliTestBase
 {
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
-    private readonly string _dir = Directory.CreateTempSubdirectory("alliance-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = AllianceCli.Run(args, output, error, progress: false);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private string File(string name, string content, Encoding? encoding = null)
-    {
-        string path = Path.Combine(_dir, name);
-        System.IO.File.WriteAllText(path, content, encoding ?? new UTF8Encoding(false));
-        return path;
-    }
 
     private const string Header = "episode,session,date,perspective,instrument,item,value\n";
 
@@ -68,7 +50,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Report_IsWellFormedSelfContainedHtmlWithOneChartPerEpisode()
     {
-        string path = Path.Combine(_dir, "report.html");
+        string path = Path.Combine(Dir, "report.html");
         var (code, _, err) = Run("report", Sample, "--output", path);
         Assert.Equal(0, code);
         Assert.Contains("300 episodes", err);
@@ -177,7 +159,7 @@ public sealed class CliTests : IDisposable
     public void UsageErrors_ExitTwo()
     {
         Assert.Equal(2, Run("score").Code);
-        Assert.Equal(2, Run("score", Path.Combine(_dir, "nope.csv")).Code);
+        Assert.Equal(2, Run("score", Path.Combine(Dir, "nope.csv")).Code);
         Assert.Equal(2, Run("score", Sample, "--strategy", "median").Code);
         Assert.Equal(2, Run("score", Sample, "--missing", "sometimes").Code);
         Assert.Equal(2, Run("analyze", Sample, "--rc-sd", "6.5").Code);
@@ -192,7 +174,7 @@ public sealed class CliTests : IDisposable
     public async Task Streaming_LargeFile_StaysWithinAMemoryBound()
     {
         // 1,000,008 rows: 83,334 WAI-SR administrations of 12 items.
-        string path = Path.Combine(_dir, "large.csv");
+        string path = Path.Combine(Dir, "large.csv");
         using (var writer = new StreamWriter(path))
         {
             writer.Write(Header);
@@ -219,7 +201,7 @@ public sealed class CliTests : IDisposable
                 await Task.Delay(5).ConfigureAwait(false);
             }
         });
-        var (code, _, err) = Run("score", path, "--output", Path.Combine(_dir, "scores.csv"));
+        var (code, _, err) = Run("score", path, "--output", Path.Combine(Dir, "scores.csv"));
         cancel.Cancel();
         await sampler;
         Assert.Equal(0, code);

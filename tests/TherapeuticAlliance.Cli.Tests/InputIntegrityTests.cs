@@ -5,30 +5,10 @@ using Xunit;
 namespace TherapeuticAlliance.Cli.Tests;
 
 /// <summary>Nothing is dropped without a trace, parsing is strict and explicit, and output is all or nothing (issue 11).</summary>
-public sealed class InputIntegrityTests : IDisposable
+public sealed class InputIntegrityTests : CliTestBase
 {
     private const string Long = "episode,session,date,perspective,instrument,item,value\n";
     private const string Wide = "episode,session,date,perspective,instrument,1,2,3,4\n";
-    private readonly string _dir = Directory.CreateTempSubdirectory("alliance-integrity-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = AllianceCli.Run(args, output, error, progress: false);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private string File(string name, string content) => Bytes(name, new UTF8Encoding(false).GetBytes(content));
-
-    private string Bytes(string name, byte[] content)
-    {
-        string path = Path.Combine(_dir, name);
-        System.IO.File.WriteAllBytes(path, content);
-        return path;
-    }
 
     /// <summary>One wide SRS row per session, dated weekly from 2026-01-05 unless a date is given.</summary>
     private static string SrsSeries(string episode, decimal[] totals, Func<int, string>? date = null) => string.Concat(totals.Select((t, i) =>
@@ -225,16 +205,16 @@ public sealed class InputIntegrityTests : IDisposable
     public void Strict_WritesNothing_ToStandardOutputOrAFile()
     {
         string path = File("strict.csv", Wide + "E1,1,2026-01-05,client,srs,9,9,9,9\nE2,1,2026-01-05,client,srs,9,9,9,99\n");
-        string output = Path.Combine(_dir, "scores.csv");
+        string output = Path.Combine(Dir, "scores.csv");
         var (code, csv, _) = Run("score", path, "--strict");
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, csv);
         Assert.Equal(1, Run("score", path, "--strict", "--output", output).Code);
         Assert.False(System.IO.File.Exists(output));
-        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Dir, "*.tmp"));
         Assert.Equal(1, Run("stats", path, "--strict").Code);
 
-        string report = Path.Combine(_dir, "report.html");
+        string report = Path.Combine(Dir, "report.html");
         Assert.Equal(1, Run("report", path, "--strict", "--output", report).Code);
         Assert.False(System.IO.File.Exists(report));
 
@@ -335,7 +315,7 @@ public sealed class InputIntegrityTests : IDisposable
         string totalsFile = File("marker-totals.csv", $"episode,session,date,perspective,instrument,total,{M}\n{M},1,2026-01-05,client,srs,{M},\n{M},2,2026-01-12,client,srs,30,5\n");
         foreach (string path in new[] { longFile, wideFile, totalsFile })
         {
-            foreach (string[] args in new[] { new[] { "score" }, new[] { "analyze" }, new[] { "stats" }, new[] { "score", "--strict" }, new[] { "report", "--output", Path.Combine(_dir, "marker.html") } })
+            foreach (string[] args in new[] { new[] { "score" }, new[] { "analyze" }, new[] { "stats" }, new[] { "score", "--strict" }, new[] { "report", "--output", Path.Combine(Dir, "marker.html") } })
             {
                 var (_, _, err) = Run(args.Take(1).Append(path).Concat(args.Skip(1)).ToArray());
                 Assert.False(err.Contains("0042", StringComparison.Ordinal), $"{string.Join(' ', args)} on {Path.GetFileName(path)} echoed a cell: {err}");
