@@ -358,7 +358,7 @@ internal sealed class AdministrationReader
         {
             any = true;
             UInt128 hash = KeyHash(csv, keyIndex);
-            if (format == InputFormat.Wide || previous != hash)
+            if (format != InputFormat.Long || previous != hash)
             {
                 if (!first.TryAdd(hash, csv.Parser.RawRow))
                 {
@@ -408,13 +408,15 @@ internal sealed class AdministrationReader
             return false;
         }
 
+        // A record can span lines (a quoted line break): a parser failure is reported at the line its record starts on.
+        long start = csv.Parser.RawRow + 1;
         try
         {
             return csv.Read();
         }
         catch (CsvHelperException)
         {
-            Fail(csv.Parser.RawRow, $"a field is longer than {MaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)} characters or cannot be parsed (an unclosed quote?). Nothing was read past this point.");
+            Fail(start, $"a field is longer than {MaxFieldLength.ToString("N0", CultureInfo.InvariantCulture)} characters or cannot be parsed (an unclosed quote?). Nothing was read past this point.");
             return false;
         }
     }
@@ -440,15 +442,20 @@ internal sealed class AdministrationReader
     }
 
     /// <summary>Hashes the raw key fields (episode, session, perspective, instrument) with XxHash128: equal keys, equal hashes.</summary>
+    /// <remarks>
+    /// The key is normalised as <see cref="ParseKey"/> reads it (a session number as its value, perspective and
+    /// instrument in lower case), so rows that parse to the same administration hash alike: "SRS" and "srs", or
+    /// session "01" and "1", are one administration, never two halves scored apart.
+    /// </remarks>
     private static UInt128 KeyHash(CsvReader csv, int[] keyIndex)
     {
-        var key = new StringBuilder(64);
-        foreach (int k in new[] { 0, 1, 3, 4 })
-        {
-            int index = keyIndex[k];
-            key.Append(index < csv.Parser.Count ? csv.GetField(index) : null).Append('\u001F');
-        }
-
+        string Field(int k) => keyIndex[k] < csv.Parser.Count ? csv.GetField(keyIndex[k]) ?? string.Empty : string.Empty;
+        string session = Field(1);
+        var key = new StringBuilder(64)
+            .Append(Field(0)).Append('\u001F')
+            .Append(int.TryParse(session, NumberStyles.None, CultureInfo.InvariantCulture, out int number) ? number.ToString(CultureInfo.InvariantCulture) : session).Append('\u001F')
+            .Append(Field(3).ToLowerInvariant()).Append('\u001F')
+            .Append(Field(4).ToLowerInvariant());
         return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.ToString().AsSpan()));
     }
 
@@ -493,9 +500,10 @@ internal sealed class AdministrationReader
             return false;
         }
 
-        if (pending.Rows == 1)
+        if (!pending.DateSet)
         {
             pending.Date = date;
+            pending.DateSet = true;
             return true;
         }
 
@@ -669,6 +677,8 @@ internal sealed class AdministrationReader
         internal Key? Key { get; set; }
 
         internal DateTimeOffset? Date { get; set; }
+
+        internal bool DateSet { get; set; }
 
         internal List<ItemResponse> Responses { get; } = new();
 

@@ -80,7 +80,7 @@ internal static class AllianceCli
                 error.WriteLine("usage: " + ex.Message);
                 return Usage;
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 error.WriteLine("error: " + AdministrationReader.SafeText(ex.Message));
                 return Usage;

@@ -17,7 +17,7 @@ internal static class Commands
     internal static int Score(CliSettings settings, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        using (Target target = Target.Open(outputFile, output, settings.Strict))
+        using (Target target = Target.Open(outputFile, output, buffered: true))
         {
             if (json)
             {

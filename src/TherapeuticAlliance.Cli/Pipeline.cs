@@ -52,10 +52,9 @@ internal sealed class Pipeline
     {
         var reader = new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
         Progress progress = new(_error, _settings.ShowProgress);
-        int reported = 0;
         foreach (Administration administration in reader.Read(progress.Report))
         {
-            reported = Flush(reader, reported);
+            Flush(reader);
             Occasion occasion = Occasion.Session(administration.Session, administration.Date);
             if (administration.Total is { } total)
             {
@@ -99,7 +98,7 @@ internal sealed class Pipeline
             yield return (administration, assessment.AsT0, score.AsT0);
         }
 
-        Flush(reader, reported);
+        Flush(reader);
         _fatal = reader.Fatal;
         RowsRead = reader.RowsRead;
         RowsRejected += reader.RowsRejected;
@@ -148,7 +147,8 @@ internal sealed class Pipeline
             }
 
             Episode episode = result.AsT0;
-            foreach (AllianceScore excludedScore in scores.Where(s => !episode.Scores.Contains(s)))
+            var kept = new HashSet<AllianceScore>(episode.Scores, ReferenceEqualityComparer.Instance);
+            foreach (AllianceScore excludedScore in scores.Where(s => !kept.Contains(s)))
             {
                 Source source = sources[excludedScore];
                 EpisodeProblem problem = episode.ExcludedSessions.First(p => p.Session == source.Session);
@@ -183,14 +183,15 @@ internal sealed class Pipeline
     /// <summary>Where a score came from: the administration's first line, its rows and its session.</summary>
     private readonly record struct Source(long Line, int Rows, int Session);
 
-    private int Flush(AdministrationReader reader, int reported)
+    /// <summary>Writes (or counts) the reader's problems so far and forgets them, so memory does not grow with their number.</summary>
+    private void Flush(AdministrationReader reader)
     {
-        for (; reported < reader.Problems.Count; reported++)
+        foreach (InputProblem problem in reader.Problems)
         {
-            Report(reader.Problems[reported]);
+            Report(problem);
         }
 
-        return reported;
+        reader.Problems.Clear();
     }
 
     private void Report(InputProblem problem)

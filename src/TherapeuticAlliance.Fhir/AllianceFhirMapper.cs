@@ -14,8 +14,9 @@ namespace TherapeuticAlliance.Fhir;
 /// <summary>Maps between TherapeuticAlliance and FHIR R4 (Firely SDK): instruments as Questionnaires, QuestionnaireResponses as assessments, scores as Observations, and sets of responses as transaction Bundles.</summary>
 /// <remarks>
 /// <para>Bad data never throws: unknown questionnaires, unknown linkIds, answers off the scale or of the wrong type,
-/// responses that are not completed, duplicated items and malformed JSON are <see cref="FhirMappingErrors"/> that name
-/// the linkId, never the patient. The mapping tables are in <c>docs/fhir.md</c>.</para>
+/// responses that are not completed, duplicated items and malformed JSON are <see cref="FhirMappingErrors"/> whose
+/// messages name positions and kinds, never a linkId, id, reference, answer or free text (the linkId is kept in a typed
+/// property). The mapping tables are in <c>docs/fhir.md</c>.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class AllianceFhirMapper
@@ -60,7 +61,8 @@ public sealed class AllianceFhirMapper
         bool integral = instrument.Scale.Step == decimal.Truncate(instrument.Scale.Step) && instrument.Scale.Minimum == decimal.Truncate(instrument.Scale.Minimum);
         var questionnaire = new Questionnaire
         {
-            Id = instrument.Id,
+            // A FHIR id allows letters, digits, '-' and '.'; an instrument id with '_' gets none (refer to it by its canonical URL).
+            Id = instrument.Id.Contains('_', StringComparison.Ordinal) ? null : instrument.Id,
             Url = CanonicalUrl(instrument),
             Version = instrument.Version,
             Name = instrument.Id.Replace("-", "_", StringComparison.Ordinal),
@@ -139,7 +141,7 @@ public sealed class AllianceFhirMapper
 
     /// <summary>Reads a QuestionnaireResponse into a validated assessment.</summary>
     /// <param name="response">The response: status completed or amended; <c>questionnaire</c> the canonical URL (and version) of a registered instrument.</param>
-    /// <returns>The assessment, or every problem found, each naming the linkId where one applies.</returns>
+    /// <returns>The assessment, or every problem found, each with its kind, its position in the response and, where one applies, the linkId in <see cref="FhirMappingError.LinkId"/> (never in the message).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="response"/> is <see langword="null"/>.</exception>
     public FhirResult<Assessment> ToAssessment(QuestionnaireResponse response)
     {

@@ -46,13 +46,14 @@ public sealed class InputIntegrityTests : CliTestBase
         var rows = new StringBuilder(Wide);
         for (int e = 0; e < 40; e++)
         {
-            rows.Append(SrsSeries($"E{e}", new[] { 36m, 36m, 34m, 32m, 30m }, s => s == 1 + (e % 5) ? "2027-06-01" : new DateTime(2026, 1, 5).AddDays(7 * (s - 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            // Sessions 1 to 4 in turn are typed a year late, so each is out of order with session 5.
+            rows.Append(SrsSeries($"E{e}", new[] { 36m, 36m, 34m, 32m, 30m }, s => s == 1 + (e % 4) ? "2027-06-01" : new DateTime(2026, 1, 5).AddDays(7 * (s - 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         var (code, _, err) = Run("analyze", File("every-episode.csv", rows.ToString()));
         Assert.Equal(0, code);
-        Assert.Contains("40 episodes analysed, 0 episodes rejected, 32 sessions left out.", err);
-        Assert.Contains("168 rows accepted, 32 rows rejected.", err);
+        Assert.Contains("40 episodes analysed, 0 episodes rejected, 40 sessions left out.", err);
+        Assert.Contains("160 rows accepted, 40 rows rejected.", err);
     }
 
     [Fact]
@@ -75,6 +76,35 @@ public sealed class InputIntegrityTests : CliTestBase
         Assert.Contains("by-item.csv:4: rows of one administration are not adjacent", err);
         Assert.Contains("0 rows accepted, 8 rows rejected.", err);
         Assert.Contains("0 administrations scored, 8 administrations rejected.", err);
+    }
+
+    [Fact]
+    public void KeysThatParseAlike_AreOneAdministration_NeverTwoHalves()
+    {
+        // "SRS" and "srs", "Client" and "client", session "01" and "1": the parsed key is the same administration.
+        string path = File("case.csv", Long + "E1,1,2026-01-05,client,srs,1,7\nE1,01,2026-01-05,Client,SRS,2,7\nE2,1,2026-01-05,client,srs,1,9\nE1,1,2026-01-05,client,SRS,3,7\nE1,1,2026-01-05,client,srs,4,7\n");
+        var (code, csv, err) = Run("score", path, "--missing", "half-rule");
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("E1,1,", csv);
+        Assert.Contains("case.csv:2: rows of one administration are not adjacent", err);
+        Assert.Contains("case.csv:5: rows of one administration are not adjacent", err);
+
+        // Adjacent, they are one administration: 7 + 7 + 7 + 7 = 28, flagged below the cutoff.
+        string adjacent = File("case-adjacent.csv", Long + "E1,1,2026-01-05,client,srs,1,7\nE1,01,2026-01-05,Client,SRS,2,7\nE1,1,2026-01-05,client,SRS,3,7\nE1,1,2026-01-05,client,srs,4,7\n");
+        Assert.Contains("E1,1,2026-01-05,client,srs,sum,sum,total,28,0,40,70,true", Run("score", adjacent).Out);
+    }
+
+    [Fact]
+    public void RepeatedTotalOnlyRecords_RejectEveryCopy_EvenWhenAdjacent()
+    {
+        string path = File("totals-twice.csv", "episode,session,date,perspective,instrument,total\nE1,1,2026-01-05,client,srs,38\nE1,1,2026-01-05,client,srs,20\nE1,2,2026-01-12,client,srs,30\n");
+        var (code, csv, err) = Run("score", path);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("E1,1,", csv);
+        Assert.Contains("E1,2,", csv);
+        Assert.Contains("totals-twice.csv:2: rows of one administration are not adjacent, or it is given twice", err);
+        Assert.Contains("totals-twice.csv:3: rows of one administration are not adjacent, or it is given twice", err);
+        Assert.Equal(1, Run("score", path, "--strict").Code);
     }
 
     [Fact]
@@ -184,6 +214,12 @@ public sealed class InputIntegrityTests : CliTestBase
         var (code, _, err) = Run("score", path);
         Assert.Equal(1, code);
         Assert.Contains("two-dates.csv:3: column 'date': the rows of one administration give different dates", err);
+
+        // A first row rejected for its field count or date does not make every later row a "different date".
+        string first = File("first-bad.csv", Long + "E1,1,05.01.2026,client,srs,1,9\nE1,1,2026-01-05,client,srs,2,9\nE1,1,2026-01-05,client,srs,3,9\n");
+        var (_, _, firstErr) = Run("score", first);
+        Assert.Contains("first-bad.csv:2: column 'date': expected an ISO 8601 date", firstErr);
+        Assert.DoesNotContain("different dates", firstErr);
     }
 
     [Theory]
@@ -209,9 +245,12 @@ public sealed class InputIntegrityTests : CliTestBase
         var (code, csv, _) = Run("score", path, "--strict");
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, csv);
+        string[] temporaryBefore = Directory.GetFiles(Path.GetTempPath(), "alliance-*.tmp");
         Assert.Equal(1, Run("score", path, "--strict", "--output", output).Code);
+        Assert.Equal(1, Run("analyze", path, "--strict").Code);
         Assert.False(System.IO.File.Exists(output));
         Assert.Empty(Directory.GetFiles(Dir, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "alliance-*.tmp").Except(temporaryBefore));
         Assert.Equal(1, Run("stats", path, "--strict").Code);
 
         string report = Path.Combine(Dir, "report.html");
@@ -227,10 +266,10 @@ public sealed class InputIntegrityTests : CliTestBase
     [Fact]
     public void UnclosedQuote_StopsWithABoundedErrorNamingTheLine()
     {
-        string path = File("quote.csv", Long + "E1,1,2026-01-05,client,srs,1,\"9\n" + string.Concat(Enumerable.Repeat("E1,1,2026-01-05,client,srs,2,9\n", 2000)));
+        string path = File("quote.csv", Long + "E1,1,2026-01-05,client,srs,1,9\nE1,1,2026-01-05,client,srs,2,\"9\n" + string.Concat(Enumerable.Repeat("E1,1,2026-01-05,client,srs,3,9\n", 2000)));
         var (code, csv, err) = Run("score", path);
         Assert.Equal(1, code);
-        Assert.Contains("quote.csv:", err);
+        Assert.Contains("quote.csv:3: a field is longer", err); // the line the unclosed quote opens on
         Assert.Contains("longer than 4,096 characters or cannot be parsed (an unclosed quote?)", err);
         Assert.All(err.Split('\n'), l => Assert.True(l.Length < 700, "one error line is bounded"));
         Assert.DoesNotContain("E1,1,", csv);
@@ -322,6 +361,27 @@ public sealed class InputIntegrityTests : CliTestBase
                 Assert.Contains("error: ", err);
             }
         }
+    }
+
+    [Fact]
+    public void UnwritableOutput_IsAnErrorNotACrash()
+    {
+        string path = File("ok.csv", Wide + "E1,1,2026-01-05,client,srs,9,9,9,9\n");
+        var (code, _, err) = Run("score", path, "--output", Path.Combine(Dir, "no-such-folder", "scores.csv"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err.Split('\n').First(l => l.StartsWith("error", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void FileNameWithALineBreak_CannotForgeALogLine_ThroughTheTool()
+    {
+        string path = File("a\u202Eb\nerror: forged.csv", Wide + "E1,x,2026-01-05,client,srs,9,9,9,9\n");
+        var (_, _, err) = Run("score", path);
+        Assert.DoesNotContain(err.Split('\n'), l => l.StartsWith("error: forged", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u202E', err);
+        Assert.Contains("a?b?error: forged.csv:2: column 'session'", err);
     }
 
     [Fact]

@@ -66,7 +66,25 @@ public class AnswerShapeTests
         r.Item.Add(group);
         Assessment assessment = Mapper.ToAssessment(r).GetValueOrThrow();
         Assert.Equal(12, assessment.Responses.Count(x => x.IsAnswered));
-        Assert.Equal(41m, Prorating.Score(assessment).GetValueOrThrow().Value); // dropping the nested answers gave 39.27
+        Assert.Equal(41m, Prorating.Score(assessment).GetValueOrThrow().Value);
+    }
+
+    [Fact]
+    public void OneAnswerNestedUnderAnother_IsRead_SoTheTotalIs41Not39_27()
+    {
+        // The case: item 12 (answered 5) nested under item 11's answer. Reading the top level alone gave 11
+        // answers summing to 36, prorated to 36 × 12 / 11 = 39.27.
+        int[] values = { 4, 3, 4, 3, 4, 3, 4, 3, 1, 3, 4, 5 };
+        Assert.Equal(41, values.Sum());
+        QuestionnaireResponse r = Response();
+        for (int i = 1; i <= 11; i++)
+        {
+            r.Item.Add(Item(i.ToString(System.Globalization.CultureInfo.InvariantCulture), new Integer(values[i - 1])));
+        }
+
+        r.Item[10].Answer[0].Item.Add(Item("12", new Integer(values[11])));
+        Assert.Equal(41m, Prorating.Score(Mapper.ToAssessment(r).GetValueOrThrow()).GetValueOrThrow().Value);
+        Assert.Equal(39.27m, Math.Round(36m * 12m / 11m, 2)); // what the top level alone gave
     }
 
     [Fact]

@@ -64,6 +64,43 @@ public class NoPatientDataTests
         Assert.Contains(known.Errors, e => e.Kind == FhirErrorKind.UnknownPerspective);
         Assert.Contains(known.Errors, e => e.Kind == FhirErrorKind.MissingSessionNumber);
 
+        // A response that maps cleanly reaches the later paths: off the scale, off the step, a form the instrument
+        // lacks, and a Bundle entry that cannot be scored.
+        QuestionnaireResponse Clean(string perspectiveCode, params decimal?[] values)
+        {
+            var r = new QuestionnaireResponse
+            {
+                Id = Marker,
+                Questionnaire = FhirConventions.QuestionnairePrefix + "srs",
+                Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+                Subject = new ResourceReference("Patient/" + Marker),
+            };
+            r.AddExtension(FhirConventions.SessionNumberExtension, new Integer(2));
+            r.AddExtension(FhirConventions.PerspectiveExtension, new Code(perspectiveCode));
+            for (int i = 0; i < values.Length; i++)
+            {
+                var item = new QuestionnaireResponse.ItemComponent { LinkId = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Text = Marker };
+                if (values[i] is { } v)
+                {
+                    item.Answer.Add(new QuestionnaireResponse.AnswerComponent { Value = new FhirDecimal(v) });
+                }
+
+                r.Item.Add(item);
+            }
+
+            return r;
+        }
+
+        FhirMappingErrors offScale = Mapper.ToAssessment(Clean("client", 10.5m, 9.25m, 9m, 9m)).AsT1;
+        Assert.Equal(new[] { FhirErrorKind.AnswerOffScale, FhirErrorKind.AnswerOffScale }, offScale.Errors.Select(e => e.Kind));
+        Seen(offScale);
+        FhirMappingErrors therapist = Mapper.ToAssessment(Clean("therapist", 9m, 9m, 9m, 9m)).AsT1;
+        Assert.Equal(FhirErrorKind.UnknownPerspective, therapist.Errors.Single().Kind);
+        Seen(therapist);
+        FhirMappingErrors unscorable = Mapper.ToTransactionBundle(new[] { Clean("client", 9m, null, 9m, 9m) }, ScoringStrategies.Sum).AsT1;
+        Assert.Equal(FhirErrorKind.Unscorable, unscorable.Errors.Single().Kind);
+        Seen(unscorable);
+
         Seen(Mapper.ToAssessment(Response(Marker)).AsT1);
         Seen(Mapper.ToAssessment(Response("Questionnaire/" + Marker)).AsT1);
         Seen(Mapper.ToAssessment(Response(FhirConventions.QuestionnairePrefix + "srs|" + Marker)).AsT1);

@@ -101,6 +101,12 @@ internal sealed partial class ReportJsonContext : JsonSerializerContext
 
 internal static class ReportDtoMapper
 {
+    /// <summary>
+    /// The largest magnitude of a score's range: a sum of 1,000 items on a scale within ±1,000,000. A report outside it
+    /// cannot come from the library, and bounding it keeps the POMP check far inside <see cref="decimal"/>'s range.
+    /// </summary>
+    private const decimal MaximumScoreMagnitude = (decimal)RatingScale.MaximumMagnitude * InstrumentSpec.MaximumItems;
+
     internal static ReportDto ToDto(AllianceReport report) => new()
     {
         SchemaVersion = report.SchemaVersion,
@@ -131,6 +137,7 @@ internal static class ReportDtoMapper
         ScoreMetric? metric = Names.ParseMetric(dto.Metric);
         if (dto.EpisodeId is null || dto.InstrumentId is null || perspective is null || metric is null
             || dto.Minimum is not { } minimum || dto.Maximum is not { } maximum || maximum <= minimum
+            || Math.Abs(minimum) > MaximumScoreMagnitude || Math.Abs(maximum) > MaximumScoreMagnitude
             || dto.Sessions is null || dto.Findings is null || dto.Alerts is null || dto.Guidance is null || dto.Skipped is null)
         {
             return null;

@@ -123,8 +123,8 @@ public static class Agreement
 
         // Raters that differ by constants only leave no residual (MSE = 0); raters that agree perfectly leave nothing
         // within targets either (MSW = 0). The estimates stay defined, as psych::ICC gives them; the F tests whose
-        // denominator is zero are infinite (p = 0) and their confidence bounds undefined (NaN). Rounding residue far
-        // below the data's scale counts as zero.
+        // denominator is zero are infinite (p = 0) and their bounds are the limits as that mean square goes to zero
+        // (below). Rounding residue far below the data's scale counts as zero.
         bool noResidual = mse <= 1e-12 * ssTotal;
         bool noWithin = msw <= 1e-12 * ssTotal;
         if (noResidual)

@@ -98,8 +98,9 @@ public sealed class Episode
     /// <remarks>
     /// Under <see cref="InconsistentSessionHandling.ExcludeSession"/> every score of a duplicated session is left out
     /// (nothing tells which one is right), and of the dated sessions the longest run in session order whose dates never
-    /// go back is kept: a year typo in one session's date leaves out that session alone, wherever it stands. This is a
-    /// design choice, not a published rule: it keeps a client's series, and every session it leaves out is reported.
+    /// go back is kept (of equally long runs, the one spanning the shortest time): a year typo in one session's date
+    /// leaves out that session alone, wherever it stands. This is a design choice, not a published rule: it keeps a
+    /// client's series, and every session it leaves out is reported.
     /// </remarks>
     public static EpisodeResult Create(string id, IEnumerable<AllianceScore> scores, ScoreCutoff? cutoff = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
@@ -239,8 +240,9 @@ public sealed class Episode
 
     /// <summary>
     /// Marks the scores to keep: every undated score, and of the dated ones the longest subsequence (in session order)
-    /// whose dates never decrease, found by patience sorting in O(n log n); among equally long chains the one found
-    /// first is kept.
+    /// whose dates never decrease. Among equally long chains the one spanning the shortest time is kept, because a
+    /// mistyped date lies far from the others: with session 2 typed a year early, keeping session 1 spans weeks and
+    /// keeping session 2 spans a year. Found by dynamic programming in O(n²) over the dated sessions (episodes are short).
     /// </summary>
     private static bool[] LongestChainOfDates(List<AllianceScore> scores)
     {
@@ -258,38 +260,40 @@ public sealed class Episode
             }
         }
 
-        // tails[k]: index (into dated) of the smallest last date of a chain of length k + 1.
-        var tails = new List<int>(dated.Count);
-        var previous = new int[dated.Count];
-        for (int d = 0; d < dated.Count; d++)
+        int n = dated.Count;
+        if (n == 0)
+        {
+            return keep;
+        }
+
+        // For each dated score d: the length of the longest chain ending at d, the latest possible first date of such
+        // a chain (the latest start gives the shortest span), and the previous score on it.
+        var length = new int[n];
+        var first = new DateTimeOffset[n];
+        var previous = new int[n];
+        int best = 0;
+        for (int d = 0; d < n; d++)
         {
             DateTimeOffset at = scores[dated[d]].Occasion.RecordedAt!.Value;
-            int lo = 0, hi = tails.Count;
-            while (lo < hi)
+            (length[d], first[d], previous[d]) = (1, at, -1);
+            for (int e = 0; e < d; e++)
             {
-                int mid = (lo + hi) >> 1;
-                if (scores[dated[tails[mid]]].Occasion.RecordedAt!.Value <= at)
+                if (scores[dated[e]].Occasion.RecordedAt!.Value <= at
+                    && (length[e] + 1 > length[d] || (length[e] + 1 == length[d] && first[e] > first[d])))
                 {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
+                    (length[d], first[d], previous[d]) = (length[e] + 1, first[e], e);
                 }
             }
 
-            previous[d] = lo > 0 ? tails[lo - 1] : -1;
-            if (lo == tails.Count)
+            TimeSpan span = at - first[d];
+            TimeSpan bestSpan = scores[dated[best]].Occasion.RecordedAt!.Value - first[best];
+            if (length[d] > length[best] || (length[d] == length[best] && span < bestSpan))
             {
-                tails.Add(d);
-            }
-            else
-            {
-                tails[lo] = d;
+                best = d;
             }
         }
 
-        for (int d = tails.Count > 0 ? tails[tails.Count - 1] : -1; d >= 0; d = previous[d])
+        for (int d = best; d >= 0; d = previous[d])
         {
             keep[dated[d]] = true;
         }

@@ -23,8 +23,11 @@ public class DefinitionBoundsTests
     {
         InvalidInstrumentDefinition invalid = InstrumentDefinition.Parse(Definition(minimum, maximum, step, 2)).AsT1;
         Assert.Contains("scale:", invalid.Message);
-        Assert.Throws<ArgumentOutOfRangeException>("maximum", () => new RatingScale(0m, 7e28m, 1e27m));
     }
+
+    [Fact]
+    public void RatingScale_OutsideTheMagnitudeBound_IsAGuardException() =>
+        Assert.Throws<ArgumentOutOfRangeException>("maximum", () => new RatingScale(0m, 7e28m, 1e27m));
 
     private static readonly string[] Numbers =
     {

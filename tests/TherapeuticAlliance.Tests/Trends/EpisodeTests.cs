@@ -91,6 +91,19 @@ public class EpisodeTests
         Assert.Equal(new[] { 2, 3, 4, 5, 6 }, lateEpisode.Scores.Select(s => s.Occasion.SessionNumber));
     }
 
+    [Theory]
+    [InlineData(1, 1)] // session 1 typed a year late
+    [InlineData(2, -1)] // session 2 typed a year early: equally long chains keep session 1 or session 2; the shorter span keeps 1
+    [InlineData(6, -1)] // a middle session a year early
+    [InlineData(11, 1)] // the second-to-last session a year late: the shorter span keeps session 12
+    public void ExcludeSession_AYearTypo_LeavesOutTheMistypedSession_WhereverItStands(int typo, int years)
+    {
+        var scores = Enumerable.Range(1, 12).Select(s => Dated(s, 30m, s == typo ? Day1.AddDays(7 * (s - 1)).AddYears(years) : Day1.AddDays(7 * (s - 1)))).ToArray();
+        Episode episode = Episode.Create("e", scores, handling: InconsistentSessionHandling.ExcludeSession).GetValueOrThrow();
+        Assert.Equal(typo, episode.ExcludedSessions.Single().Session);
+        Assert.Equal(Enumerable.Range(1, 12).Where(s => s != typo), episode.Scores.Select(s => s.Occasion.SessionNumber));
+    }
+
     [Fact]
     public void ExcludeSession_DuplicatedSession_LeavesOutEveryCopy_AndConsistentEpisodesExcludeNothing()
     {

@@ -31,6 +31,7 @@ public class ReportJsonIntegrityTests
         { "pomp over 100", Edit(r => Session(r, 1)["pomp"] = 187.5) },
         { "pomp not the value's", Edit(r => Session(r, 1)["pomp"] = 12.5) },
         { "value above the maximum", Edit(r => Session(r, 1)["value"] = 41) },
+        { "range past decimal arithmetic", Edit(r => { r["minimum"] = -7.9e28; r["maximum"] = 7.9e28; }) },
         { "alert on an unknown session", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["sessions"] = new JsonArray(99), ["message"] = "m" })) },
     };
 
