@@ -75,8 +75,12 @@ public sealed class Assessment : IEquatable<Assessment>
     /// <summary>Gets the number of items not answered.</summary>
     public int MissingCount => _values.Length - AnsweredCount;
 
-    /// <summary>Gets the raw values in instrument order (<see langword="null"/> = not answered), without allocating.</summary>
-    internal ImmutableArray<decimal?> Values => _values;
+    /// <summary>
+    /// Gets the values as given, one per item in instrument order (<see cref="Instrument"/>'s <c>Items</c>, so index
+    /// <c>i</c> is the item at <see cref="Instruments.ScoringUnit.ItemIndices"/> position <c>i</c>), in points of the
+    /// item scale before reverse keying; <see langword="null"/> marks an item not answered. Reading it allocates nothing.
+    /// </summary>
+    public ImmutableArray<decimal?> Values => _values;
 
     /// <summary>Gets the value recorded for an item.</summary>
     /// <param name="itemId">The item identifier.</param>

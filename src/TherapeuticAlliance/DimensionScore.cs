@@ -1,13 +1,35 @@
 using System;
 using System.Globalization;
+using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance;
 
-/// <summary>Represents the score of one dimension: an instrument subscale or a seed dimension of the model.</summary>
+/// <summary>Represents the score of one dimension: an instrument subscale, or one of the model's components and elements.</summary>
 /// <remarks>Equality is by value. This type is immutable and thread-safe.</remarks>
 public sealed class DimensionScore : IEquatable<DimensionScore>
 {
-    internal DimensionScore(AllianceDimension dimension, decimal value, decimal minimum, decimal maximum, int itemCount, int itemsAnswered)
+    /// <summary>Initializes a new instance of the <see cref="DimensionScore"/> class, for a strategy of your own.</summary>
+    /// <param name="dimension">The dimension scored.</param>
+    /// <param name="value">The score, in the metric of the <see cref="AllianceScore"/> it belongs to; within <paramref name="minimum"/> to <paramref name="maximum"/>.</param>
+    /// <param name="minimum">The lowest possible score.</param>
+    /// <param name="maximum">The highest possible score; above <paramref name="minimum"/>.</param>
+    /// <param name="itemCount">The number of items in the dimension; at least 1.</param>
+    /// <param name="itemsAnswered">How many of them were answered; 1 to <paramref name="itemCount"/>.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="dimension"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the range is empty, the value lies outside it, or the item counts are inconsistent.</exception>
+    public DimensionScore(AllianceDimension dimension, decimal value, decimal minimum, decimal maximum, int itemCount, int itemsAnswered)
+        : this(Guard.Against.Null(dimension), value, minimum, maximum, itemCount, itemsAnswered, trusted: true)
+    {
+        Guard.Against.InvalidInput((minimum, maximum), nameof(maximum), static r => r.maximum > r.minimum, "The maximum must exceed the minimum.");
+        Guard.Against.InvalidInput((value, minimum, maximum), nameof(value), static v => v.value >= v.minimum && v.value <= v.maximum, "The value must lie within the range.");
+        Guard.Against.InvalidInput(itemCount, nameof(itemCount), static n => n >= 1, "A dimension has at least one item.");
+        Guard.Against.InvalidInput((itemsAnswered, itemCount), nameof(itemsAnswered), static c => c.itemsAnswered >= 1 && c.itemsAnswered <= c.itemCount, "Between 1 and all of the dimension's items are answered.");
+    }
+
+    /// <summary>Initializes a new instance without checks, for the library's own strategies whose values are valid by construction.</summary>
+#pragma warning disable IDE0060 // The flag only selects this overload.
+    internal DimensionScore(AllianceDimension dimension, decimal value, decimal minimum, decimal maximum, int itemCount, int itemsAnswered, bool trusted)
+#pragma warning restore IDE0060
     {
         Dimension = dimension;
         Value = value;

@@ -52,7 +52,7 @@ public sealed class Instrument : IEquatable<Instrument>
         SubscaleUnits = subscales
             .Select(s => new ScoringUnit(s.Dimension, s.ItemIds.Select(itemId => _itemIndex[itemId]).ToImmutableArray()))
             .ToImmutableArray();
-        SeedUnits = AllianceDimension.SeedDimensions
+        ModelDimensionUnits = AllianceDimension.SeedDimensions
             .Select(seed => new ScoringUnit(
                 seed,
                 subscales.Where(s => s.MapsTo.Contains(seed) || s.Dimension.Equals(seed))
@@ -103,11 +103,14 @@ public sealed class Instrument : IEquatable<Instrument>
 
     internal ImmutableArray<bool> Reversed { get; }
 
-    internal ScoringUnit TotalUnit { get; }
+    /// <summary>Gets the unit of the instrument as a whole: every item, no dimension.</summary>
+    public ScoringUnit TotalUnit { get; }
 
-    internal ImmutableArray<ScoringUnit> SubscaleUnits { get; }
+    /// <summary>Gets one unit per subscale, in the order of <see cref="Subscales"/>.</summary>
+    public ImmutableArray<ScoringUnit> SubscaleUnits { get; }
 
-    internal ImmutableArray<ScoringUnit> SeedUnits { get; }
+    /// <summary>Gets one unit per component or element of the model that the subscales map to (directly or by being one), in the model's order; empty when no subscale maps to the model.</summary>
+    public ImmutableArray<ScoringUnit> ModelDimensionUnits { get; }
 
     /// <summary>Finds an item by identifier.</summary>
     /// <param name="itemId">The item identifier.</param>

@@ -69,7 +69,7 @@ public static class ReportedTotals
             {
                 subscaleSum += pair.Value;
                 int items = subscale.ItemIds.Length;
-                subscales.Add(new DimensionScore(subscale.Dimension, pair.Value, instrument.Scale.Minimum * items, instrument.Scale.Maximum * items, items, items));
+                subscales.Add(new DimensionScore(subscale.Dimension, pair.Value, instrument.Scale.Minimum * items, instrument.Scale.Maximum * items, items, items, trusted: true));
             }
         }
 

@@ -1,9 +1,8 @@
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Scoring;
 
-/// <summary>Scores the sum of the (keyed) item values, per instrument, subscale and seed dimension.</summary>
+/// <summary>Scores the sum of the (keyed) item values, per instrument, subscale and model dimension.</summary>
 /// <remarks>
 /// <para>Reverse-keyed items are scored <c>min + max − x</c>. When the missing-data policy allows missing items, a
 /// unit's sum is prorated: <c>sum of answered · n / answered</c>. The range of a unit of <c>n</c> items is
@@ -11,12 +10,10 @@ namespace TherapeuticAlliance.Scoring;
 /// <para>Sums are the metric of the SRS and ORS cutoffs and of the WAI-SR's published totals (Hatcher &amp; Gillaspy
 /// 2006; see <c>docs/instruments.md</c>). This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SumScoringStrategy : IScoringStrategy
+public sealed class SumScoringStrategy : UnitScoringStrategy
 {
     /// <summary>The default name, <c>sum</c>.</summary>
     public const string DefaultName = "sum";
-
-    private readonly MissingDataPolicy? _policy;
 
     /// <summary>Initializes a new instance of the <see cref="SumScoringStrategy"/> class with default options.</summary>
     public SumScoringStrategy()
@@ -25,26 +22,20 @@ public sealed class SumScoringStrategy : IScoringStrategy
     }
 
     /// <summary>Initializes a new instance of the <see cref="SumScoringStrategy"/> class.</summary>
-    /// <param name="options">The options.</param>
+    /// <param name="options">The options: a name (default <c>sum</c>) and a missing-data policy (default: each instrument's own).</param>
     /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="System.ArgumentException">Thrown when <see cref="ScoringOptions.Name"/> is not a valid name.</exception>
     public SumScoringStrategy(ScoringOptions options)
+        : base(StrategyOptions.Name(options, DefaultName), "1.0", options.MissingDataPolicy)
     {
-        Guard.Against.Null(options);
-        Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
-        _policy = options.MissingDataPolicy;
     }
 
     /// <inheritdoc/>
-    public string Name { get; }
+    protected override ScoreMetric Metric => ScoreMetric.Sum;
 
     /// <inheritdoc/>
-    public string Version => "1.0";
+    protected override (decimal Minimum, decimal Maximum) Range(RatingScale scale, int itemCount) => (scale.Minimum * itemCount, scale.Maximum * itemCount);
 
     /// <inheritdoc/>
-    public ScoringResult Score(Assessment assessment)
-    {
-        Guard.Against.Null(assessment);
-        return ScoreComposer.Compose(Name, Version, assessment, _policy, SumRule.Instance);
-    }
+    protected override decimal UnitValue(Assessment assessment, ScoringUnit unit, in UnitTally tally) => tally.ProratedSum;
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Scoring;
 
@@ -12,12 +11,10 @@ namespace TherapeuticAlliance.Scoring;
 /// scoring rule of any instrument.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class WeakestLinkScoringStrategy : IScoringStrategy
+public sealed class WeakestLinkScoringStrategy : UnitScoringStrategy
 {
     /// <summary>The default name, <c>weakest-link</c>.</summary>
     public const string DefaultName = "weakest-link";
-
-    private readonly MissingDataPolicy? _policy;
 
     /// <summary>Initializes a new instance of the <see cref="WeakestLinkScoringStrategy"/> class with default options.</summary>
     public WeakestLinkScoringStrategy()
@@ -26,30 +23,31 @@ public sealed class WeakestLinkScoringStrategy : IScoringStrategy
     }
 
     /// <summary>Initializes a new instance of the <see cref="WeakestLinkScoringStrategy"/> class.</summary>
-    /// <param name="options">The options.</param>
+    /// <param name="options">The options: a name (default <c>weakest-link</c>) and a missing-data policy (default: each instrument's own).</param>
     /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="System.ArgumentException">Thrown when <see cref="ScoringOptions.Name"/> is not a valid name.</exception>
     public WeakestLinkScoringStrategy(ScoringOptions options)
+        : base(StrategyOptions.Name(options, DefaultName), "1.0", options.MissingDataPolicy)
     {
-        Guard.Against.Null(options);
-        Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
-        _policy = options.MissingDataPolicy;
     }
 
     /// <inheritdoc/>
-    public string Name { get; }
+    protected override ScoreMetric Metric => ScoreMetric.WeakestLink;
 
     /// <inheritdoc/>
-    public string Version => "1.0";
+    protected override bool ComputesTotalFromSubscales => true;
 
     /// <inheritdoc/>
-    public ScoringResult Score(Assessment assessment)
-    {
-        Guard.Against.Null(assessment);
-        return ScoreComposer.Compose(Name, Version, assessment, _policy, MeanRule.WeakestLink, Weakest);
-    }
+    protected override (decimal Minimum, decimal Maximum) Range(RatingScale scale, int itemCount) => (scale.Minimum, scale.Maximum);
 
-    private static decimal Weakest(Assessment assessment, ImmutableArray<DimensionScore> subscales)
+    /// <inheritdoc/>
+    protected override decimal UnitValue(Assessment assessment, ScoringUnit unit, in UnitTally tally) => tally.Mean;
+
+    /// <summary>Returns the lowest subscale mean, or, for an instrument without subscales, the lowest keyed item value.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="subscales">The subscale scores.</param>
+    /// <returns>The weakest link.</returns>
+    protected override decimal TotalFromSubscales(Assessment assessment, ImmutableArray<DimensionScore> subscales)
     {
         decimal lowest = decimal.MaxValue;
         if (!subscales.IsEmpty)
@@ -67,7 +65,7 @@ public sealed class WeakestLinkScoringStrategy : IScoringStrategy
         {
             if (values[i] is { } value)
             {
-                decimal keyed = ScoreComposer.Keyed(assessment.Instrument, i, value);
+                decimal keyed = Keyed(assessment.Instrument, i, value);
                 lowest = keyed < lowest ? keyed : lowest;
             }
         }
