@@ -1,4 +1,6 @@
+using System;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;
 
@@ -9,7 +11,7 @@ namespace TherapeuticAlliance.Scoring;
 /// report both sum and mean metrics; the Alliance Profile is scored as means.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class MeanScoringStrategy : UnitScoringStrategy
+public sealed class MeanScoringStrategy : UnitScoringStrategy, IBatchScoringStrategy
 {
     /// <summary>The default name, <c>mean</c>.</summary>
     public const string DefaultName = "mean";
@@ -37,4 +39,12 @@ public sealed class MeanScoringStrategy : UnitScoringStrategy
 
     /// <inheritdoc/>
     protected override decimal UnitValue(Assessment assessment, ScoringUnit unit, in UnitTally tally) => tally.Mean;
+
+    /// <inheritdoc/>
+    public BatchScoreResult ScoreBatch(Instrument instrument, ResponseMatrix responses) =>
+        BatchScorer.Score(instrument, responses, ScoreMetric.Mean, MissingDataPolicy, Name, Version);
+
+    /// <inheritdoc/>
+    public BatchSummaryResult ScoreBatchInto(Instrument instrument, ResponseMatrix responses, Span<double> destination) =>
+        BatchScorer.ScoreInto(instrument, responses, destination, ScoreMetric.Mean, MissingDataPolicy, Name, Version);
 }

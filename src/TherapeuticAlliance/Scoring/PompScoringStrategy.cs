@@ -1,4 +1,6 @@
+using System;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;
 
@@ -9,7 +11,7 @@ namespace TherapeuticAlliance.Scoring;
 /// using POMP as the common metric is a library design choice (see <c>docs/scoring.md</c>).</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class PompScoringStrategy : UnitScoringStrategy
+public sealed class PompScoringStrategy : UnitScoringStrategy, IBatchScoringStrategy
 {
     /// <summary>The default name, <c>pomp</c>.</summary>
     public const string DefaultName = "pomp";
@@ -41,4 +43,12 @@ public sealed class PompScoringStrategy : UnitScoringStrategy
         RatingScale scale = assessment.Instrument.Scale;
         return 100m * (tally.Mean - scale.Minimum) / (scale.Maximum - scale.Minimum);
     }
+
+    /// <inheritdoc/>
+    public BatchScoreResult ScoreBatch(Instrument instrument, ResponseMatrix responses) =>
+        BatchScorer.Score(instrument, responses, ScoreMetric.Pomp, MissingDataPolicy, Name, Version);
+
+    /// <inheritdoc/>
+    public BatchSummaryResult ScoreBatchInto(Instrument instrument, ResponseMatrix responses, Span<double> destination) =>
+        BatchScorer.ScoreInto(instrument, responses, destination, ScoreMetric.Pomp, MissingDataPolicy, Name, Version);
 }

@@ -1,4 +1,6 @@
+using System;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;
 
@@ -10,7 +12,7 @@ namespace TherapeuticAlliance.Scoring;
 /// <para>Sums are the metric of the SRS and ORS cutoffs and of the WAI-SR's published totals (Hatcher &amp; Gillaspy
 /// 2006; see <c>docs/instruments.md</c>). This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SumScoringStrategy : UnitScoringStrategy
+public sealed class SumScoringStrategy : UnitScoringStrategy, IBatchScoringStrategy
 {
     /// <summary>The default name, <c>sum</c>.</summary>
     public const string DefaultName = "sum";
@@ -38,4 +40,12 @@ public sealed class SumScoringStrategy : UnitScoringStrategy
 
     /// <inheritdoc/>
     protected override decimal UnitValue(Assessment assessment, ScoringUnit unit, in UnitTally tally) => tally.ProratedSum;
+
+    /// <inheritdoc/>
+    public BatchScoreResult ScoreBatch(Instrument instrument, ResponseMatrix responses) =>
+        BatchScorer.Score(instrument, responses, ScoreMetric.Sum, MissingDataPolicy, Name, Version);
+
+    /// <inheritdoc/>
+    public BatchSummaryResult ScoreBatchInto(Instrument instrument, ResponseMatrix responses, Span<double> destination) =>
+        BatchScorer.ScoreInto(instrument, responses, destination, ScoreMetric.Sum, MissingDataPolicy, Name, Version);
 }

@@ -35,7 +35,12 @@ public static class BatchScorer
     /// <returns>The score columns, or <see cref="MatrixShapeMismatch"/> when the matrix does not have one column per item.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> or <paramref name="responses"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics, or the score columns would not fit in one array (score in smaller batches).</exception>
-    public static BatchScoreResult Score(Instrument instrument, ResponseMatrix responses, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
+    /// <remarks>The provenance names the metric's built-in strategy (<c>sum</c>, <c>mean</c> or <c>pomp</c>, version 1.0); to stamp a configured strategy's own name, call its <see cref="Scoring.IBatchScoringStrategy.ScoreBatch"/>.</remarks>
+    public static BatchScoreResult Score(Instrument instrument, ResponseMatrix responses, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null) =>
+        Score(instrument, responses, metric, policy, DefaultStrategyName(metric), "1.0");
+
+    /// <summary>Scores every row, stamping the strategy's name and version.</summary>
+    internal static BatchScoreResult Score(Instrument instrument, ResponseMatrix responses, ScoreMetric metric, MissingDataPolicy? policy, string strategyName, string strategyVersion)
     {
         CheckArguments(instrument, responses, metric);
         if (ShapeMismatch(instrument, responses) is { } mismatch)
@@ -45,7 +50,7 @@ public static class BatchScorer
 
         int rows = responses.RowCount;
         double[] values = NewScores(DestinationLength(instrument, rows));
-        BatchSummary summary = Run(instrument, responses, values, metric, policy);
+        BatchSummary summary = Run(instrument, responses, values, metric, policy, strategyName, strategyVersion);
         var subscales = ImmutableArray.CreateBuilder<BatchSubscale>(summary.ColumnCount - 1);
         for (int u = 1; u < summary.ColumnCount; u++)
         {
@@ -70,7 +75,11 @@ public static class BatchScorer
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrument"/> or <paramref name="responses"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="metric"/> is not one of the three supported metrics, or <paramref name="destination"/> is too short.</exception>
     /// <remarks>The values written are exactly those <see cref="Score"/> returns.</remarks>
-    public static BatchSummaryResult ScoreInto(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null)
+    public static BatchSummaryResult ScoreInto(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric = ScoreMetric.Sum, MissingDataPolicy? policy = null) =>
+        ScoreInto(instrument, responses, destination, metric, policy, DefaultStrategyName(metric), "1.0");
+
+    /// <summary>Scores every row into a caller's buffer, stamping the strategy's name and version.</summary>
+    internal static BatchSummaryResult ScoreInto(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric, MissingDataPolicy? policy, string strategyName, string strategyVersion)
     {
         CheckArguments(instrument, responses, metric);
         if (destination.Length < DestinationLength(instrument, responses.RowCount))
@@ -78,7 +87,7 @@ public static class BatchScorer
             throw new ArgumentException("The destination needs rows × (1 + the number of subscales) elements; see DestinationLength.", nameof(destination));
         }
 
-        return ShapeMismatch(instrument, responses) is { } mismatch ? mismatch : Run(instrument, responses, destination, metric, policy);
+        return ShapeMismatch(instrument, responses) is { } mismatch ? mismatch : Run(instrument, responses, destination, metric, policy, strategyName, strategyVersion);
     }
 
     /// <summary>Gets the number of elements <see cref="ScoreInto"/> writes for a number of rows: <c>rows × (1 + instrument.Subscales.Length)</c>.</summary>
@@ -106,13 +115,18 @@ public static class BatchScorer
         responses.ColumnCount == instrument.Items.Length ? null : new MatrixShapeMismatch(instrument.Id, instrument.Items.Length, responses.ColumnCount);
 
     /// <summary>Scores every row into <paramref name="destination"/> (checked by the caller) and says what could not be scored.</summary>
-    private static BatchSummary Run(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric, MissingDataPolicy? policy)
+    private static BatchSummary Run(Instrument instrument, ResponseMatrix responses, Span<double> destination, ScoreMetric metric, MissingDataPolicy? policy, string strategyName, string strategyVersion)
     {
         policy ??= instrument.DefaultMissingDataPolicy;
         var kernel = new Kernel(instrument, responses, metric, policy);
         kernel.Run(destination);
-        return new BatchSummary(instrument.Id, metric, policy, responses.RowCount, instrument.SubscaleUnits.Length + 1, kernel.InvalidRowList(), kernel.UnscoredRows);
+        return new BatchSummary(instrument.Id, metric, policy, responses.RowCount, instrument.SubscaleUnits.Length + 1, kernel.InvalidRowList(), kernel.UnscoredRows, strategyName, strategyVersion);
     }
+
+    /// <summary>The name of the built-in strategy of a batch metric: its code (<c>sum</c>, <c>mean</c>, <c>pomp</c>), which is also the strategy's default name.</summary>
+    private static string DefaultStrategyName(ScoreMetric metric) => metric is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp
+        ? Names.Of(metric)
+        : throw new ArgumentException("The batch path scores sums, means and POMP.", nameof(metric));
 
     private static double[] NewScores(int length)
     {
@@ -592,6 +606,12 @@ public sealed class BatchScores
     /// <summary>Gets the instrument identifier.</summary>
     public string InstrumentId => _summary.InstrumentId;
 
+    /// <summary>Gets the name of the strategy whose rules the scores follow.</summary>
+    public string StrategyName => _summary.StrategyName;
+
+    /// <summary>Gets the version of that strategy.</summary>
+    public string StrategyVersion => _summary.StrategyVersion;
+
     /// <summary>Gets the metric of the scores.</summary>
     public ScoreMetric Metric => _summary.Metric;
 
@@ -619,8 +639,10 @@ public sealed class BatchScores
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class BatchSummary
 {
-    internal BatchSummary(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, int rowCount, int columnCount, ImmutableArray<int> invalidRows, int unscoredRows)
+    internal BatchSummary(string instrumentId, ScoreMetric metric, MissingDataPolicy policy, int rowCount, int columnCount, ImmutableArray<int> invalidRows, int unscoredRows, string strategyName, string strategyVersion)
     {
+        StrategyName = strategyName;
+        StrategyVersion = strategyVersion;
         InstrumentId = instrumentId;
         Metric = metric;
         MissingDataPolicy = policy;
@@ -629,6 +651,12 @@ public sealed class BatchSummary
         InvalidRows = invalidRows;
         UnscoredRows = unscoredRows;
     }
+
+    /// <summary>Gets the name of the strategy whose rules the scores follow, as the object path's <see cref="ScoreProvenance.StrategyName"/>.</summary>
+    public string StrategyName { get; }
+
+    /// <summary>Gets the version of that strategy, as <see cref="ScoreProvenance.StrategyVersion"/>.</summary>
+    public string StrategyVersion { get; }
 
     /// <summary>Gets the instrument identifier.</summary>
     public string InstrumentId { get; }

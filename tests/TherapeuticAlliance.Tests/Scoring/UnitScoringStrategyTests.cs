@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Tests.Scoring;
 
@@ -103,5 +104,42 @@ public class UnitScoringStrategyTests
         protected override (decimal Minimum, decimal Maximum) Range(RatingScale scale, int itemCount) => (0m, 1m);
 
         protected override decimal UnitValue(Assessment assessment, ScoringUnit unit, in UnitTally tally) => 0m;
+    }
+}
+
+/// <summary>The batch path is reached from a strategy and stamps the strategy's provenance (issue 12, the scoring seam).</summary>
+public class BatchFromStrategyTests
+{
+    [Fact]
+    public void AConfiguredStrategy_ScoresABatch_WithItsOwnProvenance_AndTheObjectPathsValues()
+    {
+        var strategy = new SumScoringStrategy(new ScoringOptions { Name = "sum-prorated", MissingDataPolicy = MissingDataPolicy.ProrateUpTo(1) });
+        double[][] rows =
+        {
+            new double[] { 5, 4, 3, 4, 5, 4, 3, 4, 5, 4, 3, 4 },
+            new double[] { 5, double.NaN, 3, 4, 5, 4, 3, 4, 5, 4, 3, 4 },
+            new double[] { 5, double.NaN, double.NaN, 4, 5, 4, 3, 4, 5, 4, 3, 4 },
+        };
+        ResponseMatrix matrix = ResponseMatrix.FromRows(rows);
+        BatchScores batch = strategy.ScoreBatch(AllianceInstruments.WaiSr, matrix).AsT0;
+        Assert.Equal(("sum-prorated", "1.0", MissingDataPolicy.ProrateUpTo(1)), (batch.StrategyName, batch.StrategyVersion, batch.MissingDataPolicy));
+        for (int r = 0; r < rows.Length; r++)
+        {
+            ScoringResult single = strategy.Score(AllianceInstruments.WaiSr.CreateAssessment(Perspective.Client, Occasion.Session(1), rows[r].Select(v => double.IsNaN(v) ? (decimal?)null : (decimal)v).ToArray()).GetValueOrThrow());
+            Assert.Equal(single.IsScored ? (double)single.AsT0.Value : double.NaN, batch.Totals.Span[r]);
+            if (single.IsScored)
+            {
+                Assert.Equal(single.AsT0.Provenance.StrategyName, batch.StrategyName);
+            }
+        }
+
+        var buffer = new double[BatchScorer.DestinationLength(AllianceInstruments.WaiSr, rows.Length)];
+        BatchSummary summary = strategy.ScoreBatchInto(AllianceInstruments.WaiSr, matrix, buffer).AsT0;
+        Assert.Equal("sum-prorated", summary.StrategyName);
+        Assert.Equal(batch.Totals.ToArray(), buffer.Take(rows.Length));
+
+        // The metric-based entry names the metric's built-in strategy.
+        Assert.Equal(("mean", "1.0"), (BatchScorer.Score(AllianceInstruments.WaiSr, matrix, ScoreMetric.Mean).AsT0.StrategyName, BatchScorer.Score(AllianceInstruments.WaiSr, matrix, ScoreMetric.Mean).AsT0.StrategyVersion));
+        Assert.IsAssignableFrom<IBatchScoringStrategy>(ScoringStrategies.Pomp);
     }
 }

@@ -1,0 +1,31 @@
+using System;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
+
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>
+/// A strategy that can also score a whole <see cref="ResponseMatrix"/> at once, on the vectorised batch path: every
+/// score equals the object path's <see cref="IScoringStrategy.Score"/> (to the nearest <see cref="double"/>), and the
+/// result names the same strategy, version and missing-data policy. The built-in sum, mean and POMP strategies
+/// implement it.
+/// </summary>
+/// <remarks>Implementations are thread-safe, like every strategy.</remarks>
+public interface IBatchScoringStrategy : IScoringStrategy
+{
+    /// <summary>Scores every row of a matrix.</summary>
+    /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
+    /// <param name="responses">The responses; NaN = not answered.</param>
+    /// <returns>The score columns with the strategy's provenance, or <see cref="MatrixShapeMismatch"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    BatchScoreResult ScoreBatch(Instrument instrument, ResponseMatrix responses);
+
+    /// <summary>Scores every row into a buffer the caller owns (see <see cref="BatchScorer.DestinationLength"/>).</summary>
+    /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
+    /// <param name="responses">The responses; NaN = not answered.</param>
+    /// <param name="destination">Receives the totals, then one column per subscale, as <see cref="BatchScorer.ScoreInto"/> writes them.</param>
+    /// <returns>The counts of invalid and unscored rows with the strategy's provenance, or <see cref="MatrixShapeMismatch"/> (nothing written).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="destination"/> is too short.</exception>
+    BatchSummaryResult ScoreBatchInto(Instrument instrument, ResponseMatrix responses, Span<double> destination);
+}
