@@ -69,7 +69,7 @@ public static class TherapeuticAllianceBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="detector">The detector; it must be thread-safe.</param>
     /// <returns>The builder.</returns>
-    /// <remarks>A detector already registered under the name is kept (the first registration wins).</remarks>
+    /// <remarks>Registered under a built-in detector's name (<c>trajectory</c>, <c>rupture-repair</c>, <c>feedback-rules</c>), it replaces the built-in, so a built-in with other options takes its place; for any other name the first registration wins.</remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the detector's name is not a valid name.</exception>
     public static ITherapeuticAllianceBuilder AddTrendDetector(this ITherapeuticAllianceBuilder builder, ITrendDetector detector)
@@ -82,6 +82,21 @@ public static class TherapeuticAllianceBuilderExtensions
             builder.Services.TryAddKeyedSingleton(detector.Name, detector);
         }
 
+        return builder;
+    }
+
+    /// <summary>Adds an alert rule to the registered analyzer's set: after the built-in rules, or in the place of a rule of the same name (a built-in included).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the rule's name is not a valid name.</exception>
+    public static ITherapeuticAllianceBuilder AddAlertRule(this ITherapeuticAllianceBuilder builder, IAlertRule rule)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.Null(rule);
+        Guard.Against.InvalidInput(rule, nameof(rule), r => Identifiers.IsValid(r.Name), "Name: " + Identifiers.Rule);
+        TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddAlertRule(rule);
         return builder;
     }
 }

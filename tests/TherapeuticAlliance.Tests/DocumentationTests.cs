@@ -17,6 +17,15 @@ public class DocumentationTests
     }
 
     [Fact]
+    public void ExtendingDetectorAndAlertRuleExample_CompilesAndRuns()
+    {
+        string output = SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "extending.md"), "## Worked example: a detector and an alert rule of your own", "csharp"));
+        Assert.Contains("Session 3: the lowest score so far (38).; Session 5: the lowest score so far (37.5).", output);
+        Assert.Contains("A new lowest score.; A new lowest score.", output);
+        Assert.Contains("OpennessToCriticism", output);
+    }
+
+    [Fact]
     public void ExtendingWorkedExample_CompilesAndRuns() =>
         Assert.Contains("top-box: 50%", SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "extending.md"), "## Worked example", "csharp")));
 

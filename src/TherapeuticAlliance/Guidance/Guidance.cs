@@ -187,10 +187,9 @@ public sealed class FoundingPracticesGuidance : IGuidanceProvider
             }
         }
 
-        // The first alert that signals strain, or else the first rupture, triggers openness to criticism.
-        string? strainRule = context.Alerts
-            .Select(a => a.Rule)
-            .FirstOrDefault(rule => rule is AlertRules.BelowCutoffRule or AlertRules.DropFromPreviousRule or AlertRules.UnrepairedRuptureRule or AlertRules.SuddenLossRule or AlertRules.DecliningSlopeRule)
+        // The first alert that signals strain (Alert.SignalsStrain, set by the rule that raised it, built-in or not),
+        // or else the first rupture, triggers openness to criticism.
+        string? strainRule = context.Alerts.FirstOrDefault(a => a.SignalsStrain)?.Rule
             ?? context.Findings.OfType<RuptureFinding>().Select(f => f.Rule).FirstOrDefault();
         if (strainRule is not null)
         {

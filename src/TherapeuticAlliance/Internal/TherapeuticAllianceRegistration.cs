@@ -13,6 +13,8 @@ internal sealed class TherapeuticAllianceRegistration
 {
     private readonly List<Instrument> _instruments = new();
     private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector() };
+    private readonly HashSet<string> _builtInDetectorNames = new(StringComparer.Ordinal) { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName };
+    private readonly List<IAlertRule> _alertRules = new();
     private readonly object _gate = new();
 
     internal TherapeuticAllianceOptions Options { get; } = new();
@@ -43,12 +45,22 @@ internal sealed class TherapeuticAllianceRegistration
 
     internal IReadOnlyList<ITrendDetector> DefaultDetectors => _detectors.GetRange(0, 3);
 
-    /// <summary>Adds a detector unless one with the same name is registered already (the first registration wins).</summary>
+    /// <summary>
+    /// Adds a detector. One registered under a built-in detector's name replaces the built-in (so a built-in with other
+    /// options takes its place); otherwise the first registration of a name wins.
+    /// </summary>
     internal bool TryAddDetector(ITrendDetector detector)
     {
         lock (_gate)
         {
-            if (_detectors.Exists(d => d.Name == detector.Name))
+            int existing = _detectors.FindIndex(d => d.Name == detector.Name);
+            if (existing >= 0 && _builtInDetectorNames.Remove(detector.Name))
+            {
+                _detectors[existing] = detector;
+                return true;
+            }
+
+            if (existing >= 0)
             {
                 return false;
             }
@@ -58,11 +70,22 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
+    /// <summary>Adds an alert rule after the built-in ones, or in the place of the one with the same name.</summary>
+    internal void AddAlertRule(IAlertRule rule)
+    {
+        lock (_gate)
+        {
+            _alertRules.RemoveAll(r => r.Name == rule.Name);
+            _alertRules.Add(rule);
+        }
+    }
+
     internal EpisodeAnalyzer CreateAnalyzer(IGuidanceProvider guidance)
     {
         lock (_gate)
         {
-            return new EpisodeAnalyzer(_detectors.ToArray(), new AlertRules(Options.Alerts), guidance);
+            AlertRules alerts = _alertRules.Aggregate(new AlertRules(Options.Alerts), (rules, rule) => rules.With(rule));
+            return new EpisodeAnalyzer(_detectors.ToArray(), alerts, guidance);
         }
     }
 

@@ -191,20 +191,7 @@ public sealed class AllianceReport
 
     internal static ReportFinding Flatten(TrendFinding finding) => new(
         finding.Rule,
-        finding switch
-        {
-            TrajectoryFinding => "trajectory",
-            ReliableChangeFinding => "reliable-change",
-            RuptureFinding => "rupture",
-            PracticeRuleFinding p => p.Kind switch
-            {
-                PracticeRule.BelowCutoff => "below-cutoff",
-                PracticeRule.DropFromPrevious => "drop-from-previous",
-                _ => "first-drop-from-ceiling",
-            },
-            SuddenShiftFinding s => s.Kind == ShiftKind.Gain ? "sudden-gain" : "sudden-loss",
-            _ => "finding",
-        },
+        finding.Code,
         finding.Sessions,
         finding.Parameters,
         finding.Values,

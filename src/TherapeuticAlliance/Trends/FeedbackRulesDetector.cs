@@ -137,6 +137,15 @@ public sealed class PracticeRuleFinding : TrendFinding
     /// <summary>Gets which practice rule fired.</summary>
     public PracticeRule Kind { get; }
 
+    /// <summary>Gets <c>below-cutoff</c>, <c>drop-from-previous</c> or <c>first-drop-from-ceiling</c>, after <see cref="Kind"/>.</summary>
+    public override string Code => Kind switch
+    {
+        PracticeRule.BelowCutoff => "below-cutoff",
+        PracticeRule.DropFromPrevious => "drop-from-previous",
+        PracticeRule.FirstDropFromCeiling => "first-drop-from-ceiling",
+        _ => throw new InvalidOperationException("Unknown practice rule."),
+    };
+
     /// <summary>Gets the score of the session that fired the rule (the last of <see cref="TrendFinding.Sessions"/>).</summary>
     public decimal Score { get; }
 

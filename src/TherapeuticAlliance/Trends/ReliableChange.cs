@@ -275,6 +275,9 @@ public sealed class ReliableChangeFinding : TrendFinding
         Category = category;
     }
 
+    /// <summary>Gets <c>reliable-change</c>.</summary>
+    public override string Code => "reliable-change";
+
     /// <summary>Gets the raw change, last minus first.</summary>
     public double Change { get; }
 

@@ -179,6 +179,9 @@ public sealed class RuptureFinding : TrendFinding
         Length = length;
     }
 
+    /// <summary>Gets <c>rupture</c>.</summary>
+    public override string Code => "rupture";
+
     /// <summary>Gets the session before the drop (t − 1), whose level a repair must regain.</summary>
     public int StartSession { get; }
 

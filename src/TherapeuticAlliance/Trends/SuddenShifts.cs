@@ -316,6 +316,9 @@ public sealed class SuddenShiftFinding : TrendFinding
         Evaluation = evaluation;
     }
 
+    /// <summary>Gets <c>sudden-gain</c> or <c>sudden-loss</c>, after <see cref="Kind"/>.</summary>
+    public override string Code => Kind == ShiftKind.Gain ? "sudden-gain" : "sudden-loss";
+
     /// <summary>Gets whether this is a gain or a loss.</summary>
     public ShiftKind Kind => Evaluation.Kind;
 

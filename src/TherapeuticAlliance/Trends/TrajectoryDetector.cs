@@ -135,6 +135,9 @@ public sealed class TrajectoryFinding : TrendFinding
         FirstDropFromCeiling = firstDropFromCeiling;
     }
 
+    /// <summary>Gets <c>trajectory</c>.</summary>
+    public override string Code => "trajectory";
+
     /// <summary>Gets the OLS slope per session.</summary>
     public double Slope { get; }
 

@@ -1,0 +1,35 @@
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>Configures <see cref="AlertRules"/>: which rules are on and their thresholds.</summary>
+/// <remarks>Immutable; validated when <see cref="AlertRules"/> is constructed.</remarks>
+public sealed record AlertOptions
+{
+    /// <summary>Gets whether a session meeting the instrument's cutoff raises an alert.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool BelowCutoff { get; init; } = true;
+
+    /// <summary>Gets whether a drop from the previous session (as found by <see cref="FeedbackRulesDetector"/>) raises an alert.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DropFromPrevious { get; init; } = true;
+
+    /// <summary>Gets whether a rupture that was not repaired within its window raises an alert.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool UnrepairedRupture { get; init; } = true;
+
+    /// <summary>Gets whether a significantly declining slope raises an alert.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool DecliningSlope { get; init; } = true;
+
+    /// <summary>Gets the two-tailed level at which a negative slope counts as declining: the upper bound of its confidence interval, <c>b + t(1 − α/2, n − 2)·SE</c>, is below zero.</summary>
+    /// <value>Between 0 and 1. The default value is 0.05.</value>
+    public double DecliningSlopeAlpha { get; init; } = 0.05;
+
+    /// <summary>Gets whether a sudden loss raises an alert.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool SuddenLoss { get; init; } = true;
+
+    /// <summary>Gets the client–therapist difference, in points of the score's metric, above which a session raises an alert when both perspectives are present.</summary>
+    /// <value>Positive, or <see langword="null"/> for off (no sourced default exists). The default value is <see langword="null"/>.</value>
+    public double? DiscrepancyThreshold { get; init; }
+}
+

@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Tests.Trends;
+
+/// <summary>A detector, finding and alert rule written outside the library work exactly like the built-ins (issue 12, the trend seam).</summary>
+public class TrendSeamTests
+{
+    /// <summary>A site's own finding: a session whose score is the lowest of the episode so far.</summary>
+    private sealed class NewLowFinding : TrendFinding
+    {
+        public NewLowFinding(int session, double score)
+            : base(NewLowDetector.DetectorName, new[] { session }, new[] { new KeyValuePair<string, double>("after", 2) }) => Score = score;
+
+        public double Score { get; }
+
+        public override string Code => "new-low";
+
+        public override ImmutableSortedDictionary<string, double> Values => Map(("score", Score));
+
+        public override string Summary => $"Session {Sessions[0]}: the lowest score so far ({Format(Score)}).";
+    }
+
+    private sealed class NewLowDetector : ITrendDetector
+    {
+        public const string DetectorName = "site-new-low";
+
+        public string Name => DetectorName;
+
+        public string Version => "1.0";
+
+        public DetectionResult Detect(Episode episode)
+        {
+            var findings = ImmutableArray.CreateBuilder<TrendFinding>();
+            decimal lowest = decimal.MaxValue;
+            foreach (AllianceScore score in episode.Scores)
+            {
+                if (score.Value < lowest && lowest != decimal.MaxValue)
+                {
+                    findings.Add(new NewLowFinding(score.Occasion.SessionNumber, (double)score.Value));
+                }
+
+                lowest = Math.Min(lowest, score.Value);
+            }
+
+            return new Detection(Name, Version, findings.ToImmutable());
+        }
+    }
+
+    /// <summary>A site's own alert rule over its own finding, signalling strain.</summary>
+    private sealed class NewLowAlertRule : IAlertRule
+    {
+        public string Name => "site-new-low-alert";
+
+        public IEnumerable<Alert> Evaluate(AlertContext context) =>
+            context.Findings.OfType<NewLowFinding>().Select(f => new Alert(Name, f.Sessions, "A new lowest score.", signalsStrain: true));
+    }
+
+    private static Episode Series() => TrendTestData.Srs(39, 39.5, 38, 39, 37.5);
+
+    [Fact]
+    public void ADetectorAndAlertRuleOfYourOwn_FindAlertAndProduceAFocusArea_InTheReportAndItsJson()
+    {
+        // Only the site's detector and rule, so nothing built in can be what fired.
+        var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new NewLowDetector() }, new AlertRules(new IAlertRule[] { new NewLowAlertRule() }));
+        AllianceReport report = analyzer.Analyze(Series());
+        Assert.Equal(new[] { ("new-low", 3), ("new-low", 5) }, report.Findings.Select(f => (f.Type, f.Sessions[0])));
+        Assert.Equal(new[] { "site-new-low-alert", "site-new-low-alert" }, report.Alerts.Select(a => a.Rule));
+        ReportFocusArea focus = Assert.Single(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);
+        Assert.Equal("site-new-low-alert", focus.Trigger);
+
+        string json = report.ToJson();
+        Assert.Contains("\"type\": \"new-low\"", json);
+        Assert.Contains("\"rule\": \"site-new-low-alert\"", json);
+        Assert.True(AllianceReport.FromJson(json).IsT0);
+    }
+
+    [Fact]
+    public void ThroughDI_YourRuleJoinsTheBuiltIns_AndABuiltInDetectorWithOtherOptionsReplacesTheDefault()
+    {
+        using ServiceProvider services = new ServiceCollection()
+            .AddTherapeuticAlliance()
+            .AddTrendDetector(new NewLowDetector())
+            .AddAlertRule(new NewLowAlertRule())
+            .AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 2.0 }))
+            .Services.BuildServiceProvider();
+        EpisodeAnalyzer analyzer = services.GetRequiredService<EpisodeAnalyzer>();
+        AllianceReport report = analyzer.Analyze(Series());
+        Assert.Contains(report.Alerts, a => a.Rule == "site-new-low-alert");
+        Assert.Contains(report.Alerts, a => a.Rule == AlertRules.DropFromPreviousRule);
+        Assert.Contains(report.Findings, f => f.Type == "new-low");
+
+        // The rupture detector the analyzer runs is the one registered with m = 2, not the default m = 1.
+        Episode deepDrop = TrendTestData.Srs(38, 38.5, 38, 38.5, 38, 38.5, 38, 38.5, 26, 26.5, 27);
+        Assert.Equal(2.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Type == "rupture").Parameters["m"]);
+        Assert.Equal(1.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Type == "rupture").Parameters["m"]);
+    }
+
+    [Fact]
+    public void AlertRules_AreAnOrderedSetOfNamedRules()
+    {
+        var rules = new AlertRules();
+        Assert.Equal(new[] { "below-cutoff", "drop-from-previous", "unrepaired-rupture", "declining-slope", "sudden-loss" }, rules.Rules.Select(r => r.Name));
+        Assert.Equal("perspective-discrepancy", new AlertRules(new AlertOptions { DiscrepancyThreshold = 3 }).Rules.Last().Name);
+        AlertRules replaced = rules.With(new DecliningSlopeAlertRule(0.01));
+        Assert.Equal(0.01, Assert.IsType<DecliningSlopeAlertRule>(replaced.Rules[3]).Alpha);
+        Assert.Equal(6, rules.With(new NewLowAlertRule()).Rules.Length);
+        Assert.Throws<ArgumentException>("rules", () => new AlertRules(new IAlertRule[] { new NewLowAlertRule(), new NewLowAlertRule() }));
+        ImmutableArray<Alert> builtIn = rules.Evaluate(Series(), new FeedbackRulesDetector().Detect(Series()).AsT0.Findings);
+        Assert.NotEmpty(builtIn);
+        Assert.All(builtIn, a => Assert.True(a.SignalsStrain));
+        Assert.False(new Alert("r", new[] { 1 }, "m").SignalsStrain);
+        Assert.Throws<ArgumentException>("rule", () => new Alert(" ", new[] { 1 }, "m"));
+    }
+}
