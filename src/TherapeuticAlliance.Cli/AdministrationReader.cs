@@ -604,15 +604,7 @@ internal sealed class AdministrationReader
             return null;
         }
 
-        Perspective? perspective = Field(3).ToLowerInvariant() switch
-        {
-            "client" => Perspective.Client,
-            "therapist" => Perspective.Therapist,
-            "observer" => Perspective.Observer,
-            "collateral" => Perspective.Collateral,
-            _ => null,
-        };
-        if (perspective is null)
+        if (!AllianceCodes.TryParse(Field(3).ToLowerInvariant(), out Perspective perspective))
         {
             Problems.Add(new InputProblem(_displayName, line, "perspective", "expected client, therapist, observer or collateral."));
             return null;
@@ -624,7 +616,7 @@ internal sealed class AdministrationReader
             return null;
         }
 
-        return new Key(episode, session, perspective.Value, instrument);
+        return new Key(episode, session, perspective, instrument);
     }
 
     /// <summary>

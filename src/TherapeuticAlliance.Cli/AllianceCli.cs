@@ -210,25 +210,10 @@ internal static class AllianceCli
         return new CliSettings(input, reader, strategy, Catalog(definitions, srs == "at-or-below" ? CutoffOperator.LessThanOrEqual : CutoffOperator.LessThan), strict, progress);
     }
 
-    private static MissingDataPolicy ParsePolicy(string text)
-    {
-        string[] parts = text.Split(':');
-        try
-        {
-            return parts[0] switch
-            {
-                "complete-only" when parts.Length == 1 => MissingDataPolicy.CompleteOnly,
-                "half-rule" when parts.Length == 1 => MissingDataPolicy.HalfRule,
-                "prorate-max-items" when parts.Length == 2 => MissingDataPolicy.ProrateUpTo(int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture)),
-                "prorate-max-fraction" when parts.Length == 2 => MissingDataPolicy.ProrateUpToFraction(decimal.Parse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)),
-                _ => throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F."),
-            };
-        }
-        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
-        {
-            throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N (N at least 1) or prorate-max-fraction:F (F between 0 and 1).");
-        }
-    }
+    private static MissingDataPolicy ParsePolicy(string text) =>
+        MissingDataPolicy.TryParse(text, out MissingDataPolicy? policy)
+            ? policy
+            : throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N (N at least 1) or prorate-max-fraction:F (F between 0 and 1).");
 
     private static EpisodeAnalyzer BuildAnalyzer(double? sd, double? reliability, double m, int window, decimal drop, double? discrepancy)
     {

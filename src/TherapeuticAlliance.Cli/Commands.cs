@@ -313,7 +313,7 @@ internal static class Commands
         foreach (Instrument instrument in catalog.Instruments)
         {
             output.WriteLine($"{instrument.Id} {instrument.Version}: {instrument.Name}");
-            output.WriteLine($"  {instrument.Items.Length} items on {instrument.Scale}; forms: {string.Join(", ", instrument.Perspectives.Select(Name))}; measure: {instrument.Measure.ToString().ToLowerInvariant()}");
+            output.WriteLine($"  {instrument.Items.Length} items on {instrument.Scale}; forms: {string.Join(", ", instrument.Perspectives.Select(Name))}; measure: {AllianceCodes.ToCode(instrument.Measure)}");
             foreach (Subscale subscale in instrument.Subscales)
             {
                 string maps = subscale.MapsTo.IsEmpty ? string.Empty : " -> " + string.Join(", ", subscale.MapsTo.Select(d => d.Id));
@@ -374,14 +374,9 @@ internal static class Commands
         csv.NextRecord();
     }
 
-    internal static string Name(Perspective perspective) => perspective.ToString().ToLowerInvariant();
+    private static string Name(Perspective perspective) => AllianceCodes.ToCode(perspective);
 
-    private static string Metric(ScoreMetric metric) => metric switch
-    {
-        ScoreMetric.WeightedMean => "weighted-mean",
-        ScoreMetric.WeakestLink => "weakest-link",
-        _ => metric.ToString().ToLowerInvariant(),
-    };
+    private static string Metric(ScoreMetric metric) => AllianceCodes.ToCode(metric);
 
     /// <summary>
     /// Where a command writes: a file, or standard output. A file is written to a temporary file beside it and moved

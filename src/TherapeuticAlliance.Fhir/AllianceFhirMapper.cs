@@ -30,7 +30,6 @@ public sealed class AllianceFhirMapper
     private const string InterpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     private const string Ucum = "http://unitsofmeasure.org";
 
-    private static readonly string[] PerspectiveCodes = { "client", "therapist", "observer", "collateral" };
     private static readonly JsonSerializerOptions Json = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector).Pretty();
 
     private readonly IInstrumentCatalog _catalog;
@@ -125,7 +124,7 @@ public sealed class AllianceFhirMapper
         }
 
         response.AddExtension(FhirConventions.SessionNumberExtension, new Integer(assessment.Occasion.SessionNumber));
-        response.AddExtension(FhirConventions.PerspectiveExtension, new Code(PerspectiveCodes[(int)assessment.Perspective - 1]));
+        response.AddExtension(FhirConventions.PerspectiveExtension, new Code(AllianceCodes.ToCode(assessment.Perspective)));
         foreach (ItemResponse item in assessment.Responses.Where(r => r.IsAnswered))
         {
             DataType value = integral ? new Integer((int)item.Value!.Value) : new FhirDecimal(item.Value!.Value);
@@ -467,8 +466,7 @@ public sealed class AllianceFhirMapper
     {
         if (response.GetExtensionValue<Code>(FhirConventions.PerspectiveExtension)?.Value is { } code)
         {
-            int index = Array.IndexOf(PerspectiveCodes, code);
-            return index >= 0 ? (Perspective)(index + 1) : null;
+            return AllianceCodes.TryParse(code, out Perspective perspective) ? perspective : null;
         }
 
         string? type = ReferencedType(response.Source) ?? ReferencedType(response.Author);

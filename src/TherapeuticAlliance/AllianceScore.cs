@@ -134,7 +134,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
         "{0} {1} ({2}–{3}) by {4} on {5}",
-        Names.Of(Metric),
+        AllianceCodes.ToCode(Metric),
         Value,
         Minimum,
         Maximum,

@@ -168,5 +168,5 @@ public sealed class UnsupportedPerspective : AssessmentProblem
 
     /// <inheritdoc/>
     public override string Message =>
-        $"The instrument has no {Names.Of(Perspective)} form. Use one of the perspectives the instrument lists.";
+        $"The instrument has no {AllianceCodes.ToCode(Perspective)} form. Use one of the perspectives the instrument lists.";
 }

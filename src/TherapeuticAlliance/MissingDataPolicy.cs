@@ -60,6 +60,40 @@ public sealed class MissingDataPolicy : IEquatable<MissingDataPolicy>
     /// <summary>Gets the stable name stamped on scores, such as <c>complete-only</c>, <c>prorate-max-items:1</c>, <c>prorate-max-fraction:0.1</c> or <c>half-rule</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Reads a policy from its <see cref="Name"/>: <c>complete-only</c>, <c>half-rule</c>, <c>prorate-max-items:N</c> (N a whole number of at least 1) or <c>prorate-max-fraction:F</c> (F between 0 and 1, exclusive, with '.' as decimal point).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="policy">The policy, when the name is one.</param>
+    /// <returns>Whether <paramref name="name"/> names a policy; reading a policy's <see cref="Name"/> gives an equal policy.</returns>
+    public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MissingDataPolicy? policy)
+    {
+        policy = null;
+        if (name is null)
+        {
+            return false;
+        }
+
+        int colon = name.IndexOf(':');
+        string rule = colon < 0 ? name : name.Substring(0, colon);
+        string? parameter = colon < 0 ? null : name.Substring(colon + 1);
+        switch (rule)
+        {
+            case "complete-only" when parameter is null:
+                policy = CompleteOnly;
+                return true;
+            case "half-rule" when parameter is null:
+                policy = HalfRule;
+                return true;
+            case "prorate-max-items" when int.TryParse(parameter, NumberStyles.None, CultureInfo.InvariantCulture, out int items) && items >= 1:
+                policy = ProrateUpTo(items);
+                return true;
+            case "prorate-max-fraction" when decimal.TryParse(parameter, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal fraction) && fraction > 0m && fraction < 1m:
+                policy = ProrateUpToFraction(fraction);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Creates a policy that prorates when at most <paramref name="maximumMissingItems"/> items of a unit are missing.</summary>
     /// <param name="maximumMissingItems">The most items that may be missing; 1 or more.</param>
     /// <returns>The policy.</returns>

@@ -86,7 +86,7 @@ public static class InstrumentDefinition
             Id = instrument.Id,
             Version = instrument.Version,
             Name = instrument.Name,
-            Measure = Names.Of(instrument.Measure),
+            Measure = AllianceCodes.ToCode(instrument.Measure),
             Scale = new ScaleDto { Minimum = instrument.Scale.Minimum, Maximum = instrument.Scale.Maximum, Step = instrument.Scale.Step },
             Items = instrument.Items.Select(i => new ItemDto { Id = i.Id, Label = i.Label, Reversed = i.IsReversed }).ToList(),
             Subscales = instrument.Subscales.IsEmpty
@@ -99,9 +99,9 @@ public static class InstrumentDefinition
                     Items = s.ItemIds.ToList(),
                     MapsTo = s.MapsTo.IsEmpty ? null : s.MapsTo.Select(d => d.Id).ToList(),
                 }).ToList(),
-            Perspectives = instrument.Perspectives.Select(Names.Of).ToList(),
+            Perspectives = instrument.Perspectives.Select(AllianceCodes.ToCode).ToList(),
             Cutoff = instrument.Cutoff is { } cutoff
-                ? new CutoffDto { Threshold = cutoff.Threshold, Operator = Names.Of(cutoff.Operator), Metric = Names.Of(cutoff.Metric) }
+                ? new CutoffDto { Threshold = cutoff.Threshold, Operator = AllianceCodes.ToCode(cutoff.Operator), Metric = AllianceCodes.ToCode(cutoff.Metric) }
                 : null,
             MissingData = ToDto(instrument.DefaultMissingDataPolicy),
         };
@@ -147,7 +147,7 @@ public static class InstrumentDefinition
 
         foreach (string? perspective in dto.Perspectives ?? new List<string>())
         {
-            Perspective? parsed = Names.ParsePerspective(perspective);
+            Perspective? parsed = AllianceCodes.TryParse(perspective, out Perspective code) ? code : null;
             if (parsed is { } p)
             {
                 spec.Perspectives.Add(p);
@@ -160,8 +160,8 @@ public static class InstrumentDefinition
 
         if (dto.Cutoff is { } cutoff)
         {
-            CutoffOperator? op = Names.ParseOperator(cutoff.Operator);
-            ScoreMetric? metric = cutoff.Metric is null ? ScoreMetric.Sum : Names.ParseMetric(cutoff.Metric);
+            CutoffOperator? op = AllianceCodes.TryParse(cutoff.Operator, out CutoffOperator o) ? o : null;
+            ScoreMetric? metric = cutoff.Metric is null ? ScoreMetric.Sum : AllianceCodes.TryParse(cutoff.Metric, out ScoreMetric m) ? m : null;
             if (cutoff.Threshold is not { } threshold)
             {
                 problems.Add("cutoff: give a threshold.");

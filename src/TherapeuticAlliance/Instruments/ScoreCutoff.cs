@@ -78,7 +78,7 @@ public sealed class ScoreCutoff : IEquatable<ScoreCutoff>
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
         "{0} {1} {2}",
-        Names.Of(Metric),
+        AllianceCodes.ToCode(Metric),
         Operator switch
         {
             CutoffOperator.LessThan => "<",

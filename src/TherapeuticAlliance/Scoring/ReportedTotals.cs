@@ -47,7 +47,7 @@ public static class ReportedTotals
         var problems = new List<string>();
         if (!instrument.Perspectives.Contains(perspective))
         {
-            problems.Add($"The instrument has no {Names.Of(perspective)} form. Use one of the perspectives the instrument lists.");
+            problems.Add($"The instrument has no {AllianceCodes.ToCode(perspective)} form. Use one of the perspectives the instrument lists.");
         }
 
         CheckSum(instrument.Scale, instrument.Items.Length, total, "The total", problems);

@@ -112,8 +112,8 @@ internal static class ReportDtoMapper
         SchemaVersion = report.SchemaVersion,
         EpisodeId = report.EpisodeId,
         InstrumentId = report.InstrumentId,
-        Perspective = Names.Of(report.Perspective),
-        Metric = Names.Of(report.Metric),
+        Perspective = AllianceCodes.ToCode(report.Perspective),
+        Metric = AllianceCodes.ToCode(report.Metric),
         Minimum = report.Minimum,
         Maximum = report.Maximum,
         Sessions = report.Sessions.Select(s => new ReportSessionDto { Session = s.Session, RecordedAt = s.RecordedAt, Value = s.Value, Pomp = s.Pomp }).ToList(),
@@ -127,14 +127,14 @@ internal static class ReportDtoMapper
             Summary = f.Summary,
         }).ToList(),
         Alerts = report.Alerts.Select(a => new ReportAlertDto { Rule = a.Rule, Sessions = a.Sessions.ToList(), Message = a.Message }).ToList(),
-        Guidance = report.Guidance.Select(g => new ReportFocusAreaDto { Practice = PracticeName(g.Practice), Prompt = g.Prompt, Trigger = g.Trigger, Reason = g.Reason }).ToList(),
+        Guidance = report.Guidance.Select(g => new ReportFocusAreaDto { Practice = ImprovementPracticeCodes.ToCode(g.Practice), Prompt = g.Prompt, Trigger = g.Trigger, Reason = g.Reason }).ToList(),
         Skipped = report.Skipped.Select(s => new ReportSkippedDto { Detector = s.Detector, Reason = s.Reason }).ToList(),
     };
 
     internal static AllianceReport? FromDto(ReportDto dto)
     {
-        Perspective? perspective = Names.ParsePerspective(dto.Perspective);
-        ScoreMetric? metric = Names.ParseMetric(dto.Metric);
+        Perspective? perspective = AllianceCodes.TryParse(dto.Perspective, out Perspective perspectiveCode) ? perspectiveCode : null;
+        ScoreMetric? metric = AllianceCodes.TryParse(dto.Metric, out ScoreMetric m) ? m : null;
         if (dto.EpisodeId is null || dto.InstrumentId is null || perspective is null || metric is null
             || dto.Minimum is not { } minimum || dto.Maximum is not { } maximum || maximum <= minimum
             || Math.Abs(minimum) > MaximumScoreMagnitude || Math.Abs(maximum) > MaximumScoreMagnitude
@@ -166,7 +166,7 @@ internal static class ReportDtoMapper
 
         if (dto.Findings.Any(f => f is null || f.Rule is null || f.Type is null || f.Sessions is null || f.Parameters is null || f.Values is null || f.Summary is null)
             || dto.Alerts.Any(a => a is null || a.Rule is null || a.Sessions is null || a.Message is null)
-            || dto.Guidance.Any(g => g is null || g.Prompt is null || g.Trigger is null || g.Reason is null || ParsePractice(g.Practice) is null)
+            || dto.Guidance.Any(g => g is null || g.Prompt is null || g.Trigger is null || g.Reason is null || !ImprovementPracticeCodes.TryParse(g.Practice, out _))
             || dto.Skipped.Any(s => s is null || s.Detector is null || s.Reason is null))
         {
             return null;
@@ -182,31 +182,7 @@ internal static class ReportDtoMapper
             dto.Sessions.Select(s => new ReportSession(s!.Session!.Value, s.RecordedAt, s.Value!.Value, s.Pomp!.Value)),
             dto.Findings.Select(f => new ReportFinding(f.Rule!, f.Type!, f.Sessions!, f.Parameters!, f.Values!, f.Summary!)),
             dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!)),
-            dto.Guidance.Select(g => new ReportFocusArea(ParsePractice(g.Practice)!.Value, g.Prompt!, g.Trigger!, g.Reason!)),
+            dto.Guidance.Select(g => new ReportFocusArea(ImprovementPracticeCodes.TryParse(g.Practice, out ImprovementPractice practice) ? practice : default, g.Prompt!, g.Trigger!, g.Reason!)),
             dto.Skipped.Select(s => new ReportSkippedDetector(s.Detector!, s.Reason!)));
-    }
-
-    private static string PracticeName(ImprovementPractice practice) => practice switch
-    {
-        ImprovementPractice.JointGoals => "joint-goals",
-        ImprovementPractice.HonestCommunication => "honest-communication",
-        ImprovementPractice.InterestInExperiences => "interest-in-experiences",
-        ImprovementPractice.Support => "support",
-        ImprovementPractice.OpennessToCriticism => "openness-to-criticism",
-        ImprovementPractice.RespectForAutonomy => "respect-for-autonomy",
-        _ => "safe-setting",
-    };
-
-    private static ImprovementPractice? ParsePractice(string? name)
-    {
-        for (var p = ImprovementPractice.JointGoals; p <= ImprovementPractice.SafeSetting; p++)
-        {
-            if (PracticeName(p) == name)
-            {
-                return p;
-            }
-        }
-
-        return null;
     }
 }

@@ -125,7 +125,7 @@ public static class BatchScorer
 
     /// <summary>The name of the built-in strategy of a batch metric: its code (<c>sum</c>, <c>mean</c>, <c>pomp</c>), which is also the strategy's default name.</summary>
     private static string DefaultStrategyName(ScoreMetric metric) => metric is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp
-        ? Names.Of(metric)
+        ? AllianceCodes.ToCode(metric)
         : throw new ArgumentException("The batch path scores sums, means and POMP.", nameof(metric));
 
     private static double[] NewScores(int length)
@@ -682,7 +682,7 @@ public sealed class BatchSummary
     /// <summary>Returns a description with the counts, never the values.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(
-        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", RowCount, InstrumentId, Names.Of(Metric), InvalidRows.Length, UnscoredRows);
+        CultureInfo.InvariantCulture, "{0} rows of {1} ({2}): {3} invalid, {4} unscored", RowCount, InstrumentId, AllianceCodes.ToCode(Metric), InvalidRows.Length, UnscoredRows);
 }
 
 /// <summary>The matrix does not have one column per item of the instrument.</summary>
