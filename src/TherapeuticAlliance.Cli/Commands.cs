@@ -43,7 +43,7 @@ internal static class Commands
                     writer.WriteNumber("minimum", score.Minimum);
                     writer.WriteNumber("maximum", score.Maximum);
                     writer.WriteNumber("pomp", Math.Round(score.Pomp, 4));
-                    if (administration.Instrument.Cutoff?.IsMet(score) is { } flagged)
+                    if (score.IsFlagged is { } flagged)
                     {
                         writer.WriteBoolean("flagged", flagged);
                     }
@@ -71,7 +71,7 @@ internal static class Commands
                 csv.NextRecord();
                 foreach (var (administration, _, score) in pipeline.Scored())
                 {
-                    string flagged = administration.Instrument.Cutoff?.IsMet(score) is { } f ? (f ? "true" : "false") : string.Empty;
+                    string flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : string.Empty;
                     WriteScoreRow(csv, administration, score, "total", score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
                     foreach (DimensionScore subscale in score.Subscales)
                     {

@@ -133,7 +133,7 @@ internal sealed class Pipeline
         foreach (var (key, scores) in groups.OrderBy(g => g.Key.Episode, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal))
         {
             Source first = sources[scores[0]];
-            EpisodeResult result = Episode.Create(key.Episode, scores, _settings.Catalog.TryGetInstrument(key.Instrument, out Instrument? instrument) ? instrument.Cutoff : null, InconsistentSessionHandling.ExcludeSession);
+            EpisodeResult result = Episode.Create(key.Episode, scores, handling: InconsistentSessionHandling.ExcludeSession);
             if (result.IsT1)
             {
                 Report(new InputProblem(_file, first.Line, null, "the episode from this line on is left out: " + result.AsT1.Message));

@@ -313,7 +313,7 @@ public sealed class AllianceFhirMapper
         observation.AddExtension(FhirConventions.ScoringStrategyVersionExtension, new FhirString(score.Provenance.StrategyVersion));
         observation.AddExtension(FhirConventions.MissingDataPolicyExtension, new FhirString(score.Provenance.MissingDataPolicy.Name));
 
-        if (_catalog.TryGetInstrument(instrumentId, out Instrument? instrument) && instrument.Cutoff is { } cutoff && cutoff.IsMet(score) is { } met)
+        if (score.Cutoff is { } cutoff && score.IsFlagged is { } met)
         {
             string code = !met ? "N" : cutoff.Operator is CutoffOperator.LessThan or CutoffOperator.LessThanOrEqual ? "L" : "H";
             observation.Interpretation.Add(new CodeableConcept(InterpretationSystem, code, code == "N" ? "Normal" : code == "L" ? "Low" : "High", "Cutoff " + cutoff + (met ? " met" : " not met")));

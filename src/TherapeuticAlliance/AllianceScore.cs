@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
+using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance;
@@ -27,6 +28,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     /// <param name="seedDimensions">Seed-dimension scores.</param>
     /// <param name="provenance">How the score was produced.</param>
     /// <param name="unscoredDimensions">Dimensions the missing-data policy could not score; empty or <see langword="default"/> when every dimension was scored.</param>
+    /// <param name="cutoff">The cutoff the score is judged against (the instrument's, when the score is in the cutoff's metric); <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, <paramref name="value"/> lies outside them, or a dimension score is <see langword="null"/>.</exception>
     public AllianceScore(
@@ -39,7 +41,8 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         ImmutableArray<DimensionScore> subscales,
         ImmutableArray<DimensionScore> seedDimensions,
         ScoreProvenance provenance,
-        ImmutableArray<AllianceDimension> unscoredDimensions = default)
+        ImmutableArray<AllianceDimension> unscoredDimensions = default,
+        ScoreCutoff? cutoff = null)
     {
         Guard.Against.InvalidInput((minimum, maximum), nameof(maximum), static range => range.maximum > range.minimum, "The maximum must exceed the minimum.");
         Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
@@ -56,7 +59,19 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Provenance = Guard.Against.Null(provenance);
         Guard.Against.InvalidInput(unscoredDimensions, nameof(unscoredDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimensions must not be null.");
         UnscoredDimensions = unscoredDimensions.IsDefault ? ImmutableArray<AllianceDimension>.Empty : unscoredDimensions;
+        Guard.Against.InvalidInput((cutoff, metric), nameof(cutoff), static c => c.cutoff is null || c.cutoff.Metric == c.metric, "The cutoff must be in the score's metric.");
+        Cutoff = cutoff;
     }
+
+    /// <summary>
+    /// Gets the cutoff the score is judged against: the instrument's, when the score is in the cutoff's metric (the SRS's
+    /// "sum below 36" for a sum score); <see langword="null"/> when none applies. It travels with the score, so episodes,
+    /// reports and FHIR read it here and never look an instrument up by identifier again.
+    /// </summary>
+    public ScoreCutoff? Cutoff { get; }
+
+    /// <summary>Gets whether the score meets its <see cref="Cutoff"/> (for the SRS: the total is below 36), or <see langword="null"/> when no cutoff applies.</summary>
+    public bool? IsFlagged => Cutoff?.IsMet(Value);
 
     /// <summary>Gets the metric of <see cref="Value"/> and of the dimension scores.</summary>
     public ScoreMetric Metric { get; }
@@ -121,7 +136,8 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         && Subscales.SequenceEqual(other.Subscales)
         && SeedDimensions.SequenceEqual(other.SeedDimensions)
         && UnscoredDimensions.SequenceEqual(other.UnscoredDimensions)
-        && Provenance.Equals(other.Provenance);
+        && Provenance.Equals(other.Provenance)
+        && Equals(Cutoff, other.Cutoff);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as AllianceScore);

@@ -41,7 +41,7 @@ public sealed class EvaluatedAssessment
     {
         Assessment = assessment;
         Score = score;
-        IsFlagged = assessment.Instrument.Cutoff?.IsMet(score);
+        IsFlagged = score.IsFlagged;
     }
 
     /// <summary>Gets the validated assessment.</summary>

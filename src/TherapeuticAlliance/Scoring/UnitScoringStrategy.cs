@@ -92,7 +92,8 @@ public abstract class UnitScoringStrategy : IScoringStrategy
             subscales,
             modelDimensions,
             new ScoreProvenance(Name, Version, instrument.Id, instrument.Version, policy, totalTally.Missing),
-            unscored?.ToImmutable() ?? ImmutableArray<AllianceDimension>.Empty);
+            unscored?.ToImmutable() ?? ImmutableArray<AllianceDimension>.Empty,
+            instrument.Cutoff is { } cutoff && cutoff.Metric == Metric ? cutoff : null);
     }
 
     /// <summary>Returns the range of a unit's value: for example <c>n · min</c> to <c>n · max</c> for a sum of <paramref name="itemCount"/> items.</summary>

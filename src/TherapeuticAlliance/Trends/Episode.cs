@@ -82,7 +82,7 @@ public sealed class Episode
     /// <summary>Creates an episode from scores in any order.</summary>
     /// <param name="id">The caller's episode identifier; opaque to the library.</param>
     /// <param name="scores">The scores; they are sorted by session number.</param>
-    /// <param name="cutoff">The cutoff that applies, usually the instrument's; <see langword="null"/> for none.</param>
+    /// <param name="cutoff">The cutoff that applies; <see langword="null"/> for the one the scores carry (<see cref="AllianceScore.Cutoff"/> of the first score), which is the instrument's when the scores are in its metric.</param>
     /// <param name="handling">
     /// What a duplicated or out-of-order session does: <see cref="InconsistentSessionHandling.RejectEpisode"/> (the
     /// default) makes the whole episode an <see cref="InvalidEpisode"/>; <see cref="InconsistentSessionHandling.ExcludeSession"/>
@@ -143,6 +143,7 @@ public sealed class Episode
             return new InvalidEpisode(problems.ToImmutable());
         }
 
+        cutoff ??= first.Cutoff;
         return handling == InconsistentSessionHandling.RejectEpisode
             ? CreateStrict(id, sorted, cutoff)
             : CreateExcluding(id, sorted, cutoff, alreadyExcluded);
@@ -423,16 +424,15 @@ public static class Episodes
 {
     /// <summary>Groups scores into episodes by episode identifier, perspective and instrument, each sorted by session.</summary>
     /// <param name="scores">Scores paired with the caller's episode identifier, in any order.</param>
-    /// <param name="instruments">Where to find each instrument's cutoff; <see langword="null"/> for the built-in catalog.</param>
     /// <param name="handling">What a duplicated or out-of-order session does; see <see cref="Episode.Create"/>. Default: the episode is rejected.</param>
+    /// <remarks>Each episode's cutoff is the one its scores carry (<see cref="AllianceScore.Cutoff"/>): no instrument is looked up.</remarks>
     /// <returns>One result per group, ordered by identifier (ordinal), perspective and instrument.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="scores"/>, an identifier or a score is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="handling"/> is not a defined value.</exception>
-    public static ImmutableArray<EpisodeResult> FromScores(IEnumerable<(string EpisodeId, AllianceScore Score)> scores, IInstrumentCatalog? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
+    public static ImmutableArray<EpisodeResult> FromScores(IEnumerable<(string EpisodeId, AllianceScore Score)> scores, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(scores);
         CheckHandling(handling);
-        IInstrumentCatalog catalog = instruments ?? InstrumentCatalog.BuiltIn;
         return scores
             .Select(s => (Id: Guard.Against.Null(s.EpisodeId, nameof(scores)), Score: Guard.Against.Null(s.Score, nameof(scores))))
             .GroupBy(s => (s.Id, s.Score.Perspective, s.Score.Provenance.InstrumentId))
@@ -440,7 +440,7 @@ public static class Episodes
             .Select(g => Episode.CreateCore(
                 g.Key.Id,
                 g.Select(s => s.Score).ToArray(),
-                catalog.TryGetInstrument(g.Key.InstrumentId, out Instrument? instrument) ? instrument.Cutoff : null,
+                null,
                 handling,
                 ImmutableArray<EpisodeProblem>.Empty))
             .ToImmutableArray();
@@ -476,7 +476,7 @@ public static class Episodes
                         s.Assessment.Occasion.SessionNumber,
                         string.Format(CultureInfo.InvariantCulture, "Session {0} could not be scored: {1}", s.Assessment.Occasion.SessionNumber, s.Result.ErrorMessage)))
                     .ToImmutableArray();
-                ScoreCutoff? cutoff = g.First().Assessment.Instrument.Cutoff;
+                ScoreCutoff? cutoff = null;
                 if (handling == InconsistentSessionHandling.ExcludeSession)
                 {
                     return Episode.CreateCore(g.Key.Id, scored.Where(s => s.Result.IsScored).Select(s => s.Result.AsT0).ToArray(), cutoff, handling, unscorable);

@@ -47,7 +47,18 @@ public class EpisodeTests
         Assert.Equal(3, episodes.Length);
         Assert.All(episodes, e => Assert.True(e.IsT0));
         Assert.Equal(new[] { ("a", Perspective.Client, 2), ("a", Perspective.Therapist, 1), ("b", Perspective.Client, 2) }, episodes.Select(e => (e.AsT0.Id, e.AsT0.Perspective, e.AsT0.Count)));
-        Assert.Equal(AllianceInstruments.Srs.Cutoff, episodes[0].AsT0.Cutoff);
+
+        // Regression: the cutoff is the one the scores carry; scores without one give an episode without one, never a
+        // silent fallback to the built-in SRS cutoff looked up by instrument id.
+        Assert.Null(episodes[0].AsT0.Cutoff);
+        AllianceScore Srs(int session, decimal total) => ReportedTotals.Create(AllianceInstruments.Srs, Perspective.Client, Occasion.Session(session), total).GetValueOrThrow();
+        ScoreCutoff atOrBelow = AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual);
+        AllianceScore siteScore = ScoringStrategies.Sum.Score(AllianceInstruments.Srs.WithCutoff(atOrBelow).CreateAssessment(Perspective.Client, Occasion.Session(3), 9m, 9m, 9m, 9m).GetValueOrThrow()).GetValueOrThrow();
+        Assert.Equal(atOrBelow, siteScore.Cutoff);
+        Assert.True(siteScore.IsFlagged);
+        Assert.Null(ScoringStrategies.Mean.Score(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(3), 9m, 9m, 9m, 9m).GetValueOrThrow()).GetValueOrThrow().Cutoff); // the SRS cutoff is on sums
+        Assert.Equal(AllianceInstruments.Srs.Cutoff, Episodes.FromScores(new[] { ("c", Srs(1, 35m)), ("c", Srs(2, 37m)) }).Single().AsT0.Cutoff);
+        Assert.Equal(atOrBelow, Episodes.FromScores(new[] { ("d", siteScore) }).Single().AsT0.Cutoff);
     }
 
     [Fact]
