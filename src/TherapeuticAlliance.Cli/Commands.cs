@@ -96,7 +96,7 @@ internal static class Commands
             if (json)
             {
                 target.Writer.Write("[\n");
-                target.Writer.Write(string.Join(",\n", reports.Select(r => r.Report.ToJson())));
+                target.Writer.Write(string.Join(",\n", reports.Select(r => r.ToJson())));
                 target.Writer.Write("\n]\n");
             }
             else
@@ -108,14 +108,14 @@ internal static class Commands
                 }
 
                 csv.NextRecord();
-                foreach ((AllianceReport report, _, _) in reports)
+                foreach (AllianceReport report in reports)
                 {
-                    foreach (ReportFinding finding in report.Findings)
+                    foreach (TrendFinding finding in report.Findings)
                     {
-                        WriteFindingRow(csv, report, "finding", finding.Rule, finding.Type, finding.Sessions, finding.Summary);
+                        WriteFindingRow(csv, report, "finding", finding.Rule, finding.Code, finding.Sessions, finding.Summary);
                     }
 
-                    foreach (ReportAlert alert in report.Alerts)
+                    foreach (Alert alert in report.Alerts)
                     {
                         WriteFindingRow(csv, report, "alert", alert.Rule, alert.Rule, alert.Sessions, alert.Message);
                     }
@@ -331,7 +331,7 @@ internal static class Commands
         return AllianceCli.Ok;
     }
 
-    private static List<(AllianceReport Report, Episode Episode, Episode? Other)> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer)
+    private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer)
     {
         List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
         var byKey = episodes.ToDictionary(e => (e.Id, e.Perspective, e.InstrumentId));
@@ -339,7 +339,7 @@ internal static class Commands
         {
             Perspective counterpart = e.Perspective == Perspective.Client ? Perspective.Therapist : Perspective.Client;
             Episode? other = e.Perspective is Perspective.Client or Perspective.Therapist && byKey.TryGetValue((e.Id, counterpart, e.InstrumentId), out Episode? o) ? o : null;
-            return (analyzer.Analyze(e, other), e, other);
+            return analyzer.Analyze(e, other);
         }).ToList();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
@@ -15,7 +16,7 @@ internal static class HtmlReport
     private const int Top = 16;
     private const int Bottom = 32;
 
-    internal static void Write(TextWriter output, IReadOnlyList<(AllianceReport Report, Episode Episode, Episode? Other)> episodes, string source)
+    internal static void Write(TextWriter output, IReadOnlyList<AllianceReport> episodes, string source)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
@@ -24,27 +25,27 @@ internal static class HtmlReport
             .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd}\n</style>\n</head>\n<body>\n");
         html.Append("<h1>Therapeutic alliance report</h1>\n<p class=\"note\">Source: ").Append(Encode(source)).Append(". Computed by TherapeuticAlliance: published methods, not clinical judgement. Alerts and focus areas are prompts for reflection.</p>\n");
 
-        int alerts = episodes.Sum(e => e.Report.Alerts.Length);
+        int alerts = episodes.Sum(e => e.Alerts.Length);
         html.Append("<h2>Caseload</h2>\n<table>\n<tr><th>Episode</th><th>Instrument</th><th>Perspective</th><th>Sessions</th><th>Latest</th><th>Findings</th><th>Alerts</th></tr>\n");
-        foreach ((AllianceReport report, _, _) in episodes)
+        foreach (AllianceReport report in episodes)
         {
             html.Append("<tr><td>").Append(Encode(report.EpisodeId)).Append("</td><td>").Append(Encode(report.InstrumentId)).Append("</td><td>")
-                .Append(report.Perspective).Append("</td><td>").Append(report.Sessions.Length.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(report.Sessions.Length > 0 ? report.Sessions[^1].Value.ToString(CultureInfo.InvariantCulture) : string.Empty).Append("</td><td>")
+                .Append(report.Perspective).Append("</td><td>").Append(report.Episode.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(report.Episode.Scores[^1].Value.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
                 .Append(report.Findings.Length.ToString(CultureInfo.InvariantCulture)).Append("</td><td").Append(report.Alerts.Length > 0 ? " class=\"alert\"" : string.Empty).Append('>')
                 .Append(report.Alerts.Length.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<p>").Append(episodes.Count.ToString(CultureInfo.InvariantCulture)).Append(" episodes, ").Append(alerts.ToString(CultureInfo.InvariantCulture)).Append(" alerts.</p>\n");
 
-        foreach ((AllianceReport report, Episode episode, Episode? other) in episodes)
+        foreach (AllianceReport report in episodes)
         {
             html.Append("<section class=\"episode\">\n<h2>").Append(Encode(report.EpisodeId)).Append(" · ").Append(Encode(report.InstrumentId)).Append(" · ").Append(report.Perspective).Append("</h2>\n");
-            Chart(html, report, episode, other);
+            Chart(html, report, report.Episode, report.OtherPerspective);
             if (report.Findings.Length > 0)
             {
                 html.Append("<h3>Findings</h3>\n<ul>\n");
-                foreach (ReportFinding finding in report.Findings)
+                foreach (TrendFinding finding in report.Findings)
                 {
                     html.Append("<li><b>").Append(Encode(finding.Rule)).Append("</b>: ").Append(Encode(finding.Summary)).Append("</li>\n");
                 }
@@ -55,7 +56,7 @@ internal static class HtmlReport
             if (report.Alerts.Length > 0)
             {
                 html.Append("<h3>Alerts</h3>\n<ul class=\"alert\">\n");
-                foreach (ReportAlert alert in report.Alerts)
+                foreach (Alert alert in report.Alerts)
                 {
                     html.Append("<li><b>").Append(Encode(alert.Rule)).Append("</b>: ").Append(Encode(alert.Message)).Append("</li>\n");
                 }
@@ -66,7 +67,7 @@ internal static class HtmlReport
             if (report.Guidance.Length > 0)
             {
                 html.Append("<h3>Focus areas</h3>\n<ul>\n");
-                foreach (ReportFocusArea area in report.Guidance)
+                foreach (FocusArea area in report.Guidance)
                 {
                     html.Append("<li>").Append(Encode(area.Prompt)).Append(" <span class=\"note\">(").Append(Encode(area.Reason)).Append(")</span></li>\n");
                 }
@@ -83,8 +84,8 @@ internal static class HtmlReport
 
     private static void Chart(StringBuilder html, AllianceReport report, Episode episode, Episode? other)
     {
-        double min = (double)report.Minimum;
-        double max = (double)report.Maximum;
+        double min = (double)episode.Minimum;
+        double max = (double)episode.Maximum;
         int firstSession = episode.Scores[0].Occasion.SessionNumber;
         int lastSession = episode.Scores[^1].Occasion.SessionNumber;
         if (other is not null)
@@ -114,14 +115,13 @@ internal static class HtmlReport
             Series(html, other, X, Y, "#888", other.Perspective.ToString());
         }
 
-        foreach (ReportFinding rupture in report.Findings.Where(f => f.Type == "rupture"))
+        foreach (RuptureFinding rupture in report.Findings.OfType<RuptureFinding>())
         {
-            int trough = rupture.Sessions[1];
+            int trough = rupture.TroughSession;
             double value = (double)episode.Scores.First(s => s.Occasion.SessionNumber == trough).Value;
             html.Append("<circle class=\"rupture\" cx=\"").Append(X(trough)).Append("\" cy=\"").Append(Y(value)).Append("\" r=\"6\" fill=\"none\" stroke=\"#c00\" stroke-width=\"2\"><title>rupture</title></circle>\n");
-            if (rupture.Sessions.Count > 2)
+            if (rupture.RepairSession is { } repair)
             {
-                int repair = rupture.Sessions[2];
                 double repaired = (double)episode.Scores.First(s => s.Occasion.SessionNumber == repair).Value;
                 html.Append("<circle class=\"repair\" cx=\"").Append(X(repair)).Append("\" cy=\"").Append(Y(repaired)).Append("\" r=\"6\" fill=\"none\" stroke=\"#080\" stroke-width=\"2\"><title>repair</title></circle>\n");
             }

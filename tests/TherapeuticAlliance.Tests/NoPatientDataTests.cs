@@ -101,10 +101,10 @@ public class NoPatientDataTests
         Seen(Assert.Throws<InvalidOperationException>(() => Episode.Create(Marker, Array.Empty<AllianceScore>()).GetValueOrThrow()));
 
         AllianceReport report = EpisodeAnalyzer.Default.Analyze(episode);
-        Seen(report, report.Findings, report.Alerts, report.Guidance, report.Skipped, report.Sessions);
+        Seen(report, report.Findings, report.Alerts, report.Guidance, report.Skipped, report.ToDocument(), report.ToDocument().Sessions, report.ToDocument().Findings);
         Assert.Contains(Marker, report.ToJson());
         string broken = report.ToJson().Replace("\"maximum\": 40", "\"maximum\": -1", StringComparison.Ordinal);
-        Seen(AllianceReport.FromJson(broken).AsT1, AllianceReport.FromJson("{\"" + Marker + "\": 1}").AsT1, AllianceReport.FromJson(Marker).AsT1);
+        Seen(AllianceReportDocument.FromJson(broken).AsT1, AllianceReportDocument.FromJson("{\"" + Marker + "\": 1}").AsT1, AllianceReportDocument.FromJson(Marker).AsT1);
         AssertClean("episodes and reports");
     }
 

@@ -107,7 +107,7 @@ internal static class ReportDtoMapper
     /// </summary>
     private const decimal MaximumScoreMagnitude = (decimal)RatingScale.MaximumMagnitude * InstrumentSpec.MaximumItems;
 
-    internal static ReportDto ToDto(AllianceReport report) => new()
+    internal static ReportDto ToDto(AllianceReportDocument report) => new()
     {
         SchemaVersion = report.SchemaVersion,
         EpisodeId = report.EpisodeId,
@@ -131,7 +131,7 @@ internal static class ReportDtoMapper
         Skipped = report.Skipped.Select(s => new ReportSkippedDto { Detector = s.Detector, Reason = s.Reason }).ToList(),
     };
 
-    internal static AllianceReport? FromDto(ReportDto dto)
+    internal static AllianceReportDocument? FromDto(ReportDto dto)
     {
         Perspective? perspective = AllianceCodes.TryParse(dto.Perspective, out Perspective perspectiveCode) ? perspectiveCode : null;
         ScoreMetric? metric = AllianceCodes.TryParse(dto.Metric, out ScoreMetric m) ? m : null;
@@ -172,7 +172,7 @@ internal static class ReportDtoMapper
             return null;
         }
 
-        return new AllianceReport(
+        return new AllianceReportDocument(
             dto.EpisodeId,
             dto.InstrumentId,
             perspective.Value,

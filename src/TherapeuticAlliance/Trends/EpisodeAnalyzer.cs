@@ -50,27 +50,16 @@ public sealed class EpisodeAnalyzer
     {
         Guard.Against.Null(episode);
         var findings = new List<TrendFinding>();
-        var skipped = new List<ReportSkippedDetector>();
+        var skipped = new List<NotApplicable>();
         foreach (ITrendDetector detector in _detectors)
         {
             detector.Detect(episode).Switch(
                 detection => findings.AddRange(detection.Findings),
-                notApplicable => skipped.Add(new ReportSkippedDetector(notApplicable.DetectorName, notApplicable.Reason)));
+                skipped.Add);
         }
 
         ImmutableArray<Alert> alerts = _alerts.Evaluate(episode, findings, otherPerspective);
         ImmutableArray<FocusArea> focus = _guidance.Suggest(GuidanceContext.FromLatestScore(episode.Scores[episode.Count - 1], findings, alerts));
-        return new AllianceReport(
-            episode.Id,
-            episode.InstrumentId,
-            episode.Perspective,
-            episode.Metric,
-            episode.Minimum,
-            episode.Maximum,
-            episode.Scores.Select(s => new ReportSession(s.Occasion.SessionNumber, s.Occasion.RecordedAt, s.Value, s.Pomp)),
-            findings.Select(AllianceReport.Flatten),
-            alerts.Select(a => new ReportAlert(a.Rule, a.Sessions, a.Message)),
-            focus.Select(f => new ReportFocusArea(f.Practice, f.Prompt, f.Trigger, f.Reason)),
-            skipped);
+        return new AllianceReport(episode, findings, alerts, focus, skipped, otherPerspective);
     }
 }

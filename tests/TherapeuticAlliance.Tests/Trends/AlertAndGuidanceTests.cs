@@ -122,13 +122,13 @@ public class ReportTests
     public void Analyzer_GathersScoresFindingsAlertsAndGuidance()
     {
         AllianceReport report = Report();
-        Assert.Equal(6, report.Sessions.Length);
-        Assert.Contains(report.Findings, f => f.Type == "rupture");
-        Assert.Contains(report.Findings, f => f.Type == "sudden-loss");
-        Assert.Contains(report.Findings, f => f.Type == "reliable-change");
+        Assert.Equal(6, report.Episode.Count);
+        Assert.Contains(report.Findings, f => f is RuptureFinding { Code: "rupture" });
+        Assert.Contains(report.Findings, f => f is SuddenShiftFinding { Code: "sudden-loss" });
+        Assert.Contains(report.Findings, f => f is ReliableChangeFinding { Code: "reliable-change" });
         Assert.NotEmpty(report.Alerts);
         Assert.Contains(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);
-        Assert.Equal("1.0", report.SchemaVersion);
+        Assert.Equal("1.0", report.ToDocument().SchemaVersion);
         Assert.DoesNotContain("\"e\"", report.ToString());
     }
 
@@ -138,10 +138,11 @@ public class ReportTests
         AllianceReport report = Report();
         string json = report.ToJson();
         Assert.Contains("\"schemaVersion\": \"1.0\"", json);
-        AllianceReport back = AllianceReport.FromJson(json).AsT0;
+        AllianceReportDocument back = AllianceReportDocument.FromJson(json).AsT0;
         Assert.Equal(json, back.ToJson());
         Assert.Equal(report.Findings.Length, back.Findings.Length);
-        Assert.Equal(report.Sessions.ToArray(), back.Sessions.ToArray());
+        Assert.Equal(report.ToDocument().Sessions.ToArray(), back.Sessions.ToArray());
+        Assert.Equal(report.Findings.Select(f => f.Code), back.Findings.Select(f => f.Type));
     }
 
     [Theory]
@@ -150,13 +151,13 @@ public class ReportTests
     [InlineData("{\"schemaVersion\": \"2.0\"}")]
     [InlineData("{\"schemaVersion\": \"1.0\"}")]
     [InlineData("{\"schemaVersion\": \"1.0\", \"unknown\": 1}")]
-    public void FromJson_BadInput_IsAnErrorValue(string json) => Assert.True(AllianceReport.FromJson(json).IsT1);
+    public void FromJson_BadInput_IsAnErrorValue(string json) => Assert.True(AllianceReportDocument.FromJson(json).IsT1);
 
     [Fact]
     public void Analyzer_ReportsDetectorsThatDidNotApply()
     {
         AllianceReport report = EpisodeAnalyzer.Default.Analyze(TrendTestData.Srs(30));
-        Assert.Equal(new[] { "trajectory", "rupture-repair" }, report.Skipped.Select(s => s.Detector));
+        Assert.Equal(new[] { "trajectory", "rupture-repair" }, report.Skipped.Select(s => s.DetectorName));
         Assert.Throws<ArgumentException>("detectors", () => new EpisodeAnalyzer(new ITrendDetector[] { new TrajectoryDetector(), new TrajectoryDetector() }));
     }
 }

@@ -39,8 +39,8 @@ public class ReportJsonIntegrityTests
     [MemberData(nameof(BrokenReports))]
     public void PartialOrInconsistentReports_AreRejected(string what, string json)
     {
-        Assert.True(AllianceReport.FromJson(Json()).IsT0);
-        Assert.True(AllianceReport.FromJson(json).IsT1, what);
+        Assert.True(AllianceReportDocument.FromJson(Json()).IsT0);
+        Assert.True(AllianceReportDocument.FromJson(json).IsT1, what);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class ReportJsonIntegrityTests
         string report = Json();
         string duplicated = report.Replace("\"instrumentId\": \"srs\"", "\"instrumentId\": \"srs\", \"instrumentId\": \"ors\"", StringComparison.Ordinal);
         Assert.NotEqual(report, duplicated);
-        Assert.True(AllianceReport.FromJson(duplicated).IsT1);
+        Assert.True(AllianceReportDocument.FromJson(duplicated).IsT1);
 
         string definition = InstrumentDefinition.ToJson(AllianceInstruments.Srs);
         string twice = definition.Replace("\"id\": \"srs\"", "\"id\": \"srs\", \"id\": \"srs2\"", StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public class ReportJsonIntegrityTests
     [Fact]
     public void ReportsReadFromJson_CannotBeChangedThroughCasts()
     {
-        AllianceReport report = AllianceReport.FromJson(Json()).AsT0;
+        AllianceReportDocument report = AllianceReportDocument.FromJson(Json()).AsT0;
         ReportFinding finding = report.Findings.First(f => f.Sessions.Count > 0);
         Assert.False(finding.Sessions is List<int>);
         Assert.True(finding.Sessions is System.Collections.Immutable.ImmutableArray<int>);

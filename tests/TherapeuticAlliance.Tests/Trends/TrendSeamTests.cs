@@ -66,15 +66,15 @@ public class TrendSeamTests
         // Only the site's detector and rule, so nothing built in can be what fired.
         var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new NewLowDetector() }, new AlertRules(new IAlertRule[] { new NewLowAlertRule() }));
         AllianceReport report = analyzer.Analyze(Series());
-        Assert.Equal(new[] { ("new-low", 3), ("new-low", 5) }, report.Findings.Select(f => (f.Type, f.Sessions[0])));
+        Assert.Equal(new[] { ("new-low", 3), ("new-low", 5) }, report.Findings.Select(f => (f.Code, f.Sessions[0])));
         Assert.Equal(new[] { "site-new-low-alert", "site-new-low-alert" }, report.Alerts.Select(a => a.Rule));
-        ReportFocusArea focus = Assert.Single(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);
+        FocusArea focus = Assert.Single(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);
         Assert.Equal("site-new-low-alert", focus.Trigger);
 
         string json = report.ToJson();
         Assert.Contains("\"type\": \"new-low\"", json);
         Assert.Contains("\"rule\": \"site-new-low-alert\"", json);
-        Assert.True(AllianceReport.FromJson(json).IsT0);
+        Assert.True(AllianceReportDocument.FromJson(json).IsT0);
     }
 
     [Fact]
@@ -90,12 +90,12 @@ public class TrendSeamTests
         AllianceReport report = analyzer.Analyze(Series());
         Assert.Contains(report.Alerts, a => a.Rule == "site-new-low-alert");
         Assert.Contains(report.Alerts, a => a.Rule == AlertRules.DropFromPreviousRule);
-        Assert.Contains(report.Findings, f => f.Type == "new-low");
+        Assert.Contains(report.Findings, f => f.Code == "new-low");
 
         // The rupture detector the analyzer runs is the one registered with m = 2, not the default m = 1.
         Episode deepDrop = TrendTestData.Srs(38, 38.5, 38, 38.5, 38, 38.5, 38, 38.5, 26, 26.5, 27);
-        Assert.Equal(2.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Type == "rupture").Parameters["m"]);
-        Assert.Equal(1.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Type == "rupture").Parameters["m"]);
+        Assert.Equal(2.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
+        Assert.Equal(1.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
     }
 
     [Fact]

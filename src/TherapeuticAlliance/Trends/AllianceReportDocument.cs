@@ -1,0 +1,196 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Serialization;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>One session of an <see cref="AllianceReportDocument"/>.</summary>
+/// <param name="Session">The session number.</param>
+/// <param name="RecordedAt">When the assessment was recorded, if known.</param>
+/// <param name="Value">The score.</param>
+/// <param name="Pomp">The score as percent of maximum possible.</param>
+public sealed record ReportSession(int Session, DateTimeOffset? RecordedAt, decimal Value, decimal Pomp);
+
+/// <summary>One finding of an <see cref="AllianceReportDocument"/>, flattened: rule, type, sessions, parameters and values by name, and a summary.</summary>
+/// <param name="Rule">The rule (detector) name.</param>
+/// <param name="Type">The kind of finding, such as <c>rupture</c> or <c>trajectory</c>.</param>
+/// <param name="Sessions">The sessions concerned.</param>
+/// <param name="Parameters">The rule's parameters by name.</param>
+/// <param name="Values">The finding's numbers by name (NaN where undefined).</param>
+/// <param name="Summary">A one-sentence summary.</param>
+/// <remarks>The collections are copied into immutable ones at construction: casting them back cannot change the finding.</remarks>
+public sealed record ReportFinding(string Rule, string Type, IReadOnlyList<int> Sessions, IReadOnlyDictionary<string, double> Parameters, IReadOnlyDictionary<string, double> Values, string Summary)
+{
+    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
+    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
+
+    /// <summary>Gets the rule's parameters by name (an immutable copy, ordered by name).</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Parameters));
+
+    /// <summary>Gets the finding's numbers by name (an immutable copy, ordered by name; NaN where undefined).</summary>
+    public IReadOnlyDictionary<string, double> Values { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Values));
+}
+
+/// <summary>One alert of an <see cref="AllianceReportDocument"/>.</summary>
+/// <param name="Rule">The alert rule that fired.</param>
+/// <param name="Sessions">The sessions concerned.</param>
+/// <param name="Message">A neutral description.</param>
+/// <remarks>The sessions are copied into an immutable list at construction.</remarks>
+public sealed record ReportAlert(string Rule, IReadOnlyList<int> Sessions, string Message)
+{
+    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
+    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
+}
+
+/// <summary>One focus area of an <see cref="AllianceReportDocument"/>.</summary>
+/// <param name="Practice">The practice.</param>
+/// <param name="Prompt">The prompt for the clinician.</param>
+/// <param name="Trigger">What triggered it.</param>
+/// <param name="Reason">Why.</param>
+public sealed record ReportFocusArea(ImprovementPractice Practice, string Prompt, string Trigger, string Reason);
+
+/// <summary>A detector whose rule did not apply to the episode, and why.</summary>
+/// <param name="Detector">The detector's name.</param>
+/// <param name="Reason">Why it did not apply.</param>
+public sealed record ReportSkippedDetector(string Detector, string Reason);
+
+/// <summary>
+/// The flat, versioned document form of an <see cref="AllianceReport"/>: what its JSON holds (schema version
+/// <see cref="CurrentSchemaVersion"/>), with findings, alerts and focus areas flattened to codes, sessions, numbers by
+/// name and sentences. It is what <see cref="FromJson"/> reads back, since the typed findings of detectors cannot be
+/// rebuilt from JSON.
+/// </summary>
+/// <remarks>
+/// <para>Create it with <see cref="AllianceReport.ToDocument"/>. <see cref="ToJson"/> writes it through a source-generated
+/// serializer (so it works under trimming and native AOT); <see cref="FromJson"/> reads it back, all or nothing, and
+/// writing the result again gives the same JSON. The document contains the caller's episode identifier, because the
+/// caller needs it to file the report; <see cref="ToString"/> does not.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class AllianceReportDocument
+{
+    /// <summary>The schema version written by <see cref="ToJson"/>.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    /// <summary>Initializes a new instance of the <see cref="AllianceReportDocument"/> class.</summary>
+    /// <param name="episodeId">The caller's episode identifier.</param>
+    /// <param name="instrumentId">The instrument identifier.</param>
+    /// <param name="perspective">Who rated.</param>
+    /// <param name="metric">The metric of the scores.</param>
+    /// <param name="minimum">The lowest possible score.</param>
+    /// <param name="maximum">The highest possible score.</param>
+    /// <param name="sessions">The sessions.</param>
+    /// <param name="findings">The findings.</param>
+    /// <param name="alerts">The alerts.</param>
+    /// <param name="guidance">The focus areas.</param>
+    /// <param name="skipped">Detectors that did not apply.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public AllianceReportDocument(
+        string episodeId,
+        string instrumentId,
+        Perspective perspective,
+        ScoreMetric metric,
+        decimal minimum,
+        decimal maximum,
+        IEnumerable<ReportSession> sessions,
+        IEnumerable<ReportFinding> findings,
+        IEnumerable<ReportAlert> alerts,
+        IEnumerable<ReportFocusArea> guidance,
+        IEnumerable<ReportSkippedDetector> skipped)
+    {
+        EpisodeId = Guard.Against.Null(episodeId);
+        InstrumentId = Guard.Against.Null(instrumentId);
+        Perspective = perspective;
+        Metric = metric;
+        Minimum = minimum;
+        Maximum = maximum;
+        Sessions = Guard.Against.Null(sessions).ToImmutableArray();
+        Findings = Guard.Against.Null(findings).ToImmutableArray();
+        Alerts = Guard.Against.Null(alerts).ToImmutableArray();
+        Guidance = Guard.Against.Null(guidance).ToImmutableArray();
+        Skipped = Guard.Against.Null(skipped).ToImmutableArray();
+    }
+
+    /// <summary>Gets the schema version of this document.</summary>
+    public string SchemaVersion { get; } = CurrentSchemaVersion;
+
+    /// <summary>Gets the caller's episode identifier.</summary>
+    public string EpisodeId { get; }
+
+    /// <summary>Gets the instrument identifier.</summary>
+    public string InstrumentId { get; }
+
+    /// <summary>Gets who rated.</summary>
+    public Perspective Perspective { get; }
+
+    /// <summary>Gets the metric of the scores.</summary>
+    public ScoreMetric Metric { get; }
+
+    /// <summary>Gets the lowest possible score.</summary>
+    public decimal Minimum { get; }
+
+    /// <summary>Gets the highest possible score.</summary>
+    public decimal Maximum { get; }
+
+    /// <summary>Gets the sessions, in order.</summary>
+    public ImmutableArray<ReportSession> Sessions { get; }
+
+    /// <summary>Gets the findings of every detector.</summary>
+    public ImmutableArray<ReportFinding> Findings { get; }
+
+    /// <summary>Gets the alerts.</summary>
+    public ImmutableArray<ReportAlert> Alerts { get; }
+
+    /// <summary>Gets the focus areas suggested.</summary>
+    public ImmutableArray<ReportFocusArea> Guidance { get; }
+
+    /// <summary>Gets the detectors whose rules did not apply.</summary>
+    public ImmutableArray<ReportSkippedDetector> Skipped { get; }
+
+    /// <summary>Reads a report document written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The document, or an error message when the JSON is malformed, of another schema version, or incomplete; never throws on bad input.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    public static OneOf<AllianceReportDocument, string> FromJson(string json)
+    {
+        Guard.Against.Null(json);
+        if (JsonDuplicates.Any(json, 16))
+        {
+            return "The report JSON gives a property twice in one object.";
+        }
+
+        ReportDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize(json, ReportJsonContext.Default.ReportDto);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            return "The report JSON is malformed or has an unexpected property or value type.";
+        }
+
+        if (dto is null || dto.SchemaVersion != CurrentSchemaVersion)
+        {
+            return "The report JSON is not of schema version " + CurrentSchemaVersion + ".";
+        }
+
+        return ReportDtoMapper.FromDto(dto) is { } report ? report : "The report JSON is incomplete: a required property is missing or out of range.";
+    }
+
+    /// <summary>Writes the report as indented JSON (schema version <see cref="CurrentSchemaVersion"/>).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(ReportDtoMapper.ToDto(this), ReportJsonContext.Default.ReportDto);
+
+    /// <summary>Returns a summary without the episode identifier.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture, "report: {0}, {1}, {2} sessions, {3} findings, {4} alerts", InstrumentId, Perspective, Sessions.Length, Findings.Length, Alerts.Length);
+}
