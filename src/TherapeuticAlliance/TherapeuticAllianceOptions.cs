@@ -16,9 +16,15 @@ public sealed class TherapeuticAllianceOptions
     /// <value>A registered strategy name: 1 to 64 lower-case letters, digits, '-', '_' or '.'. The default value is <c>sum</c>.</value>
     public string DefaultScoringStrategy { get; set; } = Scoring.SumScoringStrategy.DefaultName;
 
-    /// <summary>Gets or sets the comparison of the SRS cutoff of 36 in the registered catalog (sources disagree between "below 36" and "36 or below").</summary>
-    /// <value>A defined <see cref="CutoffOperator"/>. The default value is <see cref="CutoffOperator.LessThan"/>.</value>
-    public CutoffOperator SrsCutoffOperator { get; set; } = CutoffOperator.LessThan;
+    /// <summary>
+    /// Gets or sets the missing-data policy of the built-in strategies this registration adds (<c>sum</c>, <c>mean</c>,
+    /// <c>pomp</c>, <c>weighted</c>, <c>weakest-link</c>). Strategies registered with <c>AddScoringStrategy</c> keep
+    /// their own. (To change an instrument's cutoff, such as the SRS's "below 36" to "36 or below", register the
+    /// instrument with the other cutoff: <c>AddInstrument(AllianceInstruments.Srs.WithCutoff(...))</c> replaces the
+    /// built-in.)
+    /// </summary>
+    /// <value><see langword="null"/> for each instrument's own default policy (complete only for the built-ins). The default value is <see langword="null"/>.</value>
+    public MissingDataPolicy? MissingDataPolicy { get; set; }
 
     /// <summary>Gets or sets the alert rules the registered <see cref="EpisodeAnalyzer"/> applies.</summary>
     /// <value>Not <see langword="null"/>. The default value is <c>new AlertOptions()</c>: every rule on except the client–therapist discrepancy.</value>
@@ -27,14 +33,14 @@ public sealed class TherapeuticAllianceOptions
     internal TherapeuticAllianceOptions Clone() => new()
     {
         DefaultScoringStrategy = DefaultScoringStrategy,
-        SrsCutoffOperator = SrsCutoffOperator,
+        MissingDataPolicy = MissingDataPolicy,
         Alerts = Alerts,
     };
 
     internal void CopyFrom(TherapeuticAllianceOptions other)
     {
         DefaultScoringStrategy = other.DefaultScoringStrategy;
-        SrsCutoffOperator = other.SrsCutoffOperator;
+        MissingDataPolicy = other.MissingDataPolicy;
         Alerts = other.Alerts;
     }
 
@@ -43,11 +49,6 @@ public sealed class TherapeuticAllianceOptions
         if (!Identifiers.IsValid(DefaultScoringStrategy))
         {
             throw new ArgumentException("DefaultScoringStrategy: " + Identifiers.Rule, nameof(DefaultScoringStrategy));
-        }
-
-        if (SrsCutoffOperator is < CutoffOperator.LessThan or > CutoffOperator.GreaterThanOrEqual)
-        {
-            throw new ArgumentException("SrsCutoffOperator: use a defined CutoffOperator value.", nameof(SrsCutoffOperator));
         }
 
         if (Alerts is null)

@@ -49,11 +49,11 @@ public static class TherapeuticAllianceServiceCollectionExtensions
         registration.Options.CopyFrom(candidate);
 
         services.TryAddSingleton(_ => registration.Snapshot());
-        AddKeyed(services, ScoringStrategies.Sum);
-        AddKeyed(services, ScoringStrategies.Mean);
-        AddKeyed(services, ScoringStrategies.Pomp);
-        AddKeyed(services, ScoringStrategies.Weighted);
-        AddKeyed(services, ScoringStrategies.WeakestLink);
+        AddKeyed(services, SumScoringStrategy.DefaultName, ScoringStrategies.Sum, static policy => new SumScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddKeyed(services, MeanScoringStrategy.DefaultName, ScoringStrategies.Mean, static policy => new MeanScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddKeyed(services, PompScoringStrategy.DefaultName, ScoringStrategies.Pomp, static policy => new PompScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddKeyed(services, WeightedScoringStrategy.DefaultName, ScoringStrategies.Weighted, static policy => new WeightedScoringStrategy(new WeightedScoringOptions { MissingDataPolicy = policy }));
+        AddKeyed(services, WeakestLinkScoringStrategy.DefaultName, ScoringStrategies.WeakestLink, static policy => new WeakestLinkScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
         services.TryAddSingleton<IScoringStrategy>(static sp =>
         {
             string name = sp.GetRequiredService<TherapeuticAllianceSettings>().DefaultScoringStrategy;
@@ -76,6 +76,8 @@ public static class TherapeuticAllianceServiceCollectionExtensions
         return new TherapeuticAllianceBuilder(services);
     }
 
-    private static void AddKeyed(IServiceCollection services, IScoringStrategy strategy) =>
-        services.TryAddKeyedSingleton(strategy.Name, strategy);
+    /// <summary>Registers a built-in strategy: the shared instance, or one with the registration's missing-data policy.</summary>
+    private static void AddKeyed(IServiceCollection services, string name, IScoringStrategy shared, Func<MissingDataPolicy, IScoringStrategy> withPolicy) =>
+        services.TryAddKeyedSingleton<IScoringStrategy>(name, (sp, _) =>
+            sp.GetRequiredService<TherapeuticAllianceSettings>().MissingDataPolicy is { } policy ? withPolicy(policy) : shared);
 }

@@ -93,9 +93,8 @@ internal sealed class TherapeuticAllianceRegistration
     {
         lock (_gate)
         {
-            Instrument srs = AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(Options.SrsCutoffOperator));
-            IEnumerable<Instrument> builtIns = AllianceInstruments.All.Select(i => i.Id == srs.Id ? srs : i);
-            return new TherapeuticAllianceSettings(Options.DefaultScoringStrategy, new InstrumentCatalog(builtIns.Concat(_instruments)));
+            // An instrument added under a built-in's identifier replaces it (the catalog keeps the last one).
+            return new TherapeuticAllianceSettings(Options.DefaultScoringStrategy, Options.MissingDataPolicy, new InstrumentCatalog(AllianceInstruments.All.Concat(_instruments)));
         }
     }
 }
@@ -103,13 +102,16 @@ internal sealed class TherapeuticAllianceRegistration
 /// <summary>The immutable snapshot of the options that services read.</summary>
 internal sealed class TherapeuticAllianceSettings
 {
-    internal TherapeuticAllianceSettings(string defaultScoringStrategy, InstrumentCatalog catalog)
+    internal TherapeuticAllianceSettings(string defaultScoringStrategy, MissingDataPolicy? missingDataPolicy, InstrumentCatalog catalog)
     {
         DefaultScoringStrategy = defaultScoringStrategy;
+        MissingDataPolicy = missingDataPolicy;
         Catalog = catalog;
     }
 
     internal string DefaultScoringStrategy { get; }
+
+    internal MissingDataPolicy? MissingDataPolicy { get; }
 
     internal InstrumentCatalog Catalog { get; }
 }

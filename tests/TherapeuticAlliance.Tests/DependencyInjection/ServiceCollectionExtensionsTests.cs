@@ -78,13 +78,28 @@ public class ServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void MissingDataPolicyOption_AppliesToTheBuiltInStrategies()
+    {
+        using ServiceProvider provider = Build(s => s.AddTherapeuticAlliance(o => o.MissingDataPolicy = MissingDataPolicy.HalfRule));
+        var halfMissing = new[] { ItemResponse.Answered("1", 9m), ItemResponse.Answered("2", 9m) };
+        EvaluatedAssessment evaluated = provider.GetRequiredService<IAllianceEvaluator>().Evaluate("srs", Perspective.Client, Occasion.Session(1), halfMissing).GetValueOrThrow();
+        Assert.Equal((36m, "half-rule"), (evaluated.Score.Value, evaluated.Score.Provenance.MissingDataPolicy.Name));
+        foreach (string name in new[] { "sum", "mean", "pomp", "weighted", "weakest-link" })
+        {
+            Assert.Equal(MissingDataPolicy.HalfRule, ((TherapeuticAlliance.Scoring.UnitScoringStrategy)provider.GetRequiredKeyedService<IScoringStrategy>(name)).MissingDataPolicy);
+        }
+
+        using ServiceProvider plain = Build(s => s.AddTherapeuticAlliance());
+        Assert.Same(ScoringStrategies.Mean, plain.GetRequiredKeyedService<IScoringStrategy>("mean"));
+    }
+
+    [Fact]
     public void InvalidOptions_FailAtRegistrationNamingTheOption_AndChangeNothing()
     {
         var services = new ServiceCollection();
         services.AddTherapeuticAlliance(o => o.DefaultScoringStrategy = "mean");
         var error = Assert.Throws<ArgumentException>(() => services.AddTherapeuticAlliance(o => o.DefaultScoringStrategy = " "));
         Assert.Equal("DefaultScoringStrategy", error.ParamName);
-        Assert.Equal("SrsCutoffOperator", Assert.Throws<ArgumentException>(() => services.AddTherapeuticAlliance(o => o.SrsCutoffOperator = (CutoffOperator)9)).ParamName);
         using ServiceProvider provider = services.BuildServiceProvider();
         Assert.Equal("mean", provider.GetRequiredService<IScoringStrategy>().Name);
     }
@@ -112,11 +127,14 @@ public class ServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Instruments_AreAddedAndSrsOperatorIsConfigurable()
+    public void Instruments_AreAdded_AndAddingOneUnderABuiltInsIdReplacesIt()
     {
+        // The SRS-only option is gone: a site that reads the cutoff as "36 or below" registers the SRS with that cutoff.
         Instrument custom = new InstrumentBuilder("site-scale", "1.0").WithScale(RatingScale.OneToSix).AddItems(3).Build();
-        using ServiceProvider provider = Build(s => s.AddTherapeuticAlliance(o => o.SrsCutoffOperator = CutoffOperator.LessThanOrEqual)
-            .AddInstrument(custom));
+        Instrument srsAtOrBelow = AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual));
+        using ServiceProvider provider = Build(s => s.AddTherapeuticAlliance()
+            .AddInstrument(custom)
+            .AddInstrument(srsAtOrBelow));
         var catalog = provider.GetRequiredService<IInstrumentCatalog>();
         Assert.True(catalog.TryGetInstrument("site-scale", out _));
         Assert.Equal(5, catalog.Instruments.Length);
