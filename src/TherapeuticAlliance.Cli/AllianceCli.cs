@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
@@ -37,8 +38,7 @@ internal static class AllianceCli
         var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value), wide (episode,session,date,perspective,instrument,<item ids>) or totals (episode,session,date,perspective,instrument,total[,<subscale ids>]); see docs/cli.md." };
         var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column, totals when it has a total column, else wide), long, wide or totals. Default: auto.", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong("auto", "long", "wide", "totals");
-        var strategy = new Option<string>("--strategy") { Description = "Scoring strategy: sum, mean, pomp, weighted or weakest-link. Default: sum.", DefaultValueFactory = _ => "sum" };
-        strategy.AcceptOnlyFromAmong("sum", "mean", "pomp", "weighted", "weakest-link");
+        var strategy = new Option<string>("--strategy") { Description = "Scoring strategy, any the library registers: " + string.Join(", ", RegisteredStrategyNames(new ServiceCollection().AddTherapeuticAlliance().Services)) + ". Default: sum.", DefaultValueFactory = _ => "sum" };
         var policy = new Option<string?>("--missing") { Description = "Missing-data policy: complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F. Default: each instrument's own (complete-only for the built-ins)." };
         var srsOperator = new Option<string>("--srs-cutoff") { Description = "SRS cutoff comparison: below (total < 36) or at-or-below (total <= 36). Default: below.", DefaultValueFactory = _ => "below" };
         srsOperator.AcceptOnlyFromAmong("below", "at-or-below");
@@ -87,22 +87,36 @@ internal static class AllianceCli
             }
         }
 
-        CliSettings Settings(ParseResult r) => BuildSettings(
-            r.GetValue(input)!,
-            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
+        // One composition root: the library's own registration, configured from the options; the commands resolve
+        // the strategy, the catalog and the analyzer from it and keep only file I/O and formatting.
+        ServiceProvider Services(ParseResult r, bool trendOptions) => Compose(
             r.GetValue(strategy)!,
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
+            trendOptions ? new TrendSettings(r.GetValue(rcSd), r.GetValue(rcReliability), r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop), r.GetValue(discrepancy)) : null);
+        CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
+            r.GetValue(input)!,
+            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
+            services,
+            r.GetValue(strategy)!,
             r.GetValue(strict),
             progress ?? !Console.IsErrorRedirected);
-        EpisodeAnalyzer Analyzer(ParseResult r) => BuildAnalyzer(r.GetValue(rcSd), r.GetValue(rcReliability), r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop), r.GetValue(discrepancy));
+        int Run(ParseResult r, bool trendOptions, Func<IServiceProvider, int> command) => Guarded(() =>
+        {
+            using ServiceProvider services = Services(r, trendOptions);
+            return command(services);
+        });
 
-        score.SetAction(r => Guarded(() => Commands.Score(Settings(r), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        analyze.SetAction(r => Guarded(() => Commands.Analyze(Settings(r), Analyzer(r), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        report.SetAction(r => Guarded(() => Commands.Report(Settings(r), Analyzer(r), r.GetValue(outputFile) ?? "report.html", error)));
-        stats.SetAction(r => Guarded(() => Commands.Stats(Settings(r), r.GetValue(json), output, error)));
-        instruments.SetAction(r => Guarded(() => Commands.Instruments(Catalog(r.GetValue(definitions)!), r.GetValue(json), output)));
+        score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), r.GetValue(outputFile) ?? "report.html", error)));
+        stats.SetAction(r => Run(r, false, sp => Commands.Stats(Settings(r, sp), r.GetValue(json), output, error)));
+        instruments.SetAction(r => Guarded(() =>
+        {
+            using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);
+            return Commands.Instruments(services.GetRequiredService<IInstrumentCatalog>(), r.GetValue(json), output);
+        }));
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
@@ -132,28 +146,6 @@ internal static class AllianceCli
         }
 
         return command;
-    }
-
-    private static InstrumentCatalog Catalog(IEnumerable<string> definitionFiles, CutoffOperator srs = CutoffOperator.LessThan)
-    {
-        var instruments = AllianceInstruments.All.Select(i => i.Id == "srs" ? i.WithCutoff(i.Cutoff!.WithOperator(srs)) : i).ToList();
-        foreach (string file in definitionFiles)
-        {
-            if (!File.Exists(file))
-            {
-                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(file)}' does not exist.");
-            }
-
-            InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
-            if (definition.IsT1)
-            {
-                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {definition.AsT1.Message}");
-            }
-
-            instruments.Add(definition.AsT0);
-        }
-
-        return new InstrumentCatalog(instruments);
     }
 
     private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName)
@@ -190,24 +182,16 @@ internal static class AllianceCli
         return new ReaderOptions(inputFormat, separator, decimalComma, dateFormat, encoding);
     }
 
-    private static CliSettings BuildSettings(string input, ReaderOptions reader, string strategyName, string? policyText, string srs, string[] definitions, bool strict, bool progress)
+    private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress)
     {
         if (!File.Exists(input))
         {
             throw new UsageException($"the input file '{AdministrationReader.SafeText(input)}' does not exist.");
         }
 
-        MissingDataPolicy? policy = policyText is null ? null : ParsePolicy(policyText);
-        var options = new ScoringOptions { MissingDataPolicy = policy };
-        IScoringStrategy strategy = strategyName switch
-        {
-            "mean" => new MeanScoringStrategy(options),
-            "pomp" => new PompScoringStrategy(options),
-            "weighted" => new WeightedScoringStrategy(new WeightedScoringOptions { MissingDataPolicy = policy }),
-            "weakest-link" => new WeakestLinkScoringStrategy(options),
-            _ => new SumScoringStrategy(options),
-        };
-        return new CliSettings(input, reader, strategy, Catalog(definitions, srs == "at-or-below" ? CutoffOperator.LessThanOrEqual : CutoffOperator.LessThan), strict, progress);
+        IScoringStrategy strategy = services.GetKeyedService<IScoringStrategy>(strategyName)
+            ?? throw new UsageException("--strategy takes a registered strategy: " + string.Join(", ", RegisteredStrategyNames(services.GetRequiredService<ServiceCollectionView>().Services)) + ".");
+        return new CliSettings(input, reader, strategy, services.GetRequiredService<IInstrumentCatalog>(), strict, progress);
     }
 
     private static MissingDataPolicy ParsePolicy(string text) =>
@@ -215,33 +199,78 @@ internal static class AllianceCli
             ? policy
             : throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N (N at least 1) or prorate-max-fraction:F (F between 0 and 1).");
 
-    private static EpisodeAnalyzer BuildAnalyzer(double? sd, double? reliability, double m, int window, decimal drop, double? discrepancy)
+    /// <summary>The registered scoring strategies' names, read from the registrations (the library's list, not the tool's).</summary>
+    private static IEnumerable<string> RegisteredStrategyNames(IServiceCollection services) =>
+        services.Where(d => d.IsKeyedService && d.ServiceType == typeof(IScoringStrategy) && d.ServiceKey is string).Select(d => (string)d.ServiceKey!).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Registers the library with the command line's settings and builds the container.</summary>
+    private static ServiceProvider Compose(string strategyName, string? policyText, string srs, string[] definitionFiles, TrendSettings? trends)
     {
-        if (sd is null != reliability is null)
+        MissingDataPolicy? policy = policyText is null ? null : ParsePolicy(policyText);
+        if (trends is { } t && t.StandardDeviation is null != t.Reliability is null)
         {
             throw new UsageException("give --rc-sd and --rc-reliability together.");
         }
 
+        var services = new ServiceCollection();
+        ITherapeuticAllianceBuilder builder;
         try
         {
-            var detectors = new List<ITrendDetector>
+            builder = services.AddTherapeuticAlliance(o =>
             {
-                new TrajectoryDetector(),
-                new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = m, RepairWindow = window }),
-                new FeedbackRulesDetector(new FeedbackRulesOptions { DropThreshold = drop }),
-            };
-            if (sd is { } s && reliability is { } r)
+                o.DefaultScoringStrategy = strategyName;
+                o.MissingDataPolicy = policy;
+                o.Alerts = new AlertOptions { DiscrepancyThreshold = trends?.Discrepancy };
+            });
+            if (srs == "at-or-below")
             {
-                detectors.Add(new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = s, Reliability = r }));
-                detectors.Add(new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = s, Reliability = r }));
+                builder.AddInstrument(AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual)));
             }
 
-            return new EpisodeAnalyzer(detectors, new AlertRules(new AlertOptions { DiscrepancyThreshold = discrepancy }));
+            if (trends is { } settings)
+            {
+                // Registered under the built-ins' names, these replace the default detectors.
+                builder.AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = settings.RuptureSd, RepairWindow = settings.RepairWindow }));
+                builder.AddTrendDetector(new FeedbackRulesDetector(new FeedbackRulesOptions { DropThreshold = settings.Drop }));
+                if (settings.StandardDeviation is { } sd && settings.Reliability is { } reliability)
+                {
+                    builder.AddTrendDetector(new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = sd, Reliability = reliability }));
+                    builder.AddTrendDetector(new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = sd, Reliability = reliability }));
+                }
+            }
         }
         catch (ArgumentException ex)
         {
-            throw new UsageException("a trend option is out of range: " + ex.Message);
+            throw new UsageException("an option is out of range: " + ex.Message);
         }
+
+        foreach (string file in definitionFiles)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(file)}' does not exist.");
+            }
+
+            InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
+            if (definition.IsT1)
+            {
+                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {definition.AsT1.Message}");
+            }
+
+            builder.AddInstrument(definition.AsT0);
+        }
+
+        services.AddSingleton(new ServiceCollectionView(services));
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The trend options of analyze and report.</summary>
+    private sealed record TrendSettings(double? StandardDeviation, double? Reliability, double RuptureSd, int RepairWindow, decimal Drop, double? Discrepancy);
+
+    /// <summary>Lets a command name the registered strategies in a usage message.</summary>
+    private sealed class ServiceCollectionView(IServiceCollection services)
+    {
+        public IServiceCollection Services { get; } = services;
     }
 }
 

@@ -48,6 +48,18 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
+    public void TrendOptions_ReachTheAnalyzer_ThroughTheLibrarysComposition()
+    {
+        // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 1).
+        static int Ruptures(string csv) => csv.Split('\n').Count(l => l.Contains(",finding,rupture-repair,rupture,", StringComparison.Ordinal));
+        int lenient = Ruptures(Run("analyze", Sample).Out);
+        int strict = Ruptures(Run("analyze", Sample, "--rupture-sd", "2").Out);
+        Assert.True(strict < lenient, $"m = 2 found {strict} ruptures, m = 1 found {lenient}");
+        Assert.Equal(2, Run("analyze", Sample, "--rupture-sd", "-1").Code);
+        Assert.Contains("--strategy takes a registered strategy: sum, mean, pomp, weighted, weakest-link.", Run("score", Sample, "--strategy", "median").Err);
+    }
+
+    [Fact]
     public void Report_IsWellFormedSelfContainedHtmlWithOneChartPerEpisode()
     {
         string path = Path.Combine(Dir, "report.html");
