@@ -126,8 +126,10 @@ public sealed class WeightedScoringStrategy : UnitScoringStrategy
         Guard.Against.Null(options);
         Guard.Against.Null(options.ItemWeights, nameof(options));
         Guard.Against.Null(options.SubscaleWeights, nameof(options));
-        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.IsEmpty || o.SubscaleWeights.IsEmpty, "ItemWeights and SubscaleWeights: give one or the other, not both.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.ItemWeights.Values.Concat(o.SubscaleWeights.Values).All(w => w > 0m && w <= RatingScale.MaximumMagnitude), "ItemWeights and SubscaleWeights: every weight must be positive and at most 1,000,000 (so every weighted sum stays within decimal's range).");
+        new OptionsCheck<WeightedScoringOptions>(options)
+            .Require(o => o.ItemWeights.IsEmpty || o.SubscaleWeights.IsEmpty, "ItemWeights and SubscaleWeights: give one or the other, not both.")
+            .Require(o => o.ItemWeights.Values.Concat(o.SubscaleWeights.Values).All(w => w > 0m && w <= RatingScale.MaximumMagnitude), "ItemWeights and SubscaleWeights: every weight must be positive and at most 1,000,000 (so every weighted sum stays within decimal's range).")
+            .ThrowIfInvalid(nameof(options));
         return options;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
+using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 
@@ -93,8 +94,10 @@ public sealed class AlertRules
     private static List<IAlertRule> BuiltIn(AlertOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.DecliningSlopeAlpha > 0.0 && o.DecliningSlopeAlpha < 1.0, "DecliningSlopeAlpha must lie between 0 and 1.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.DiscrepancyThreshold is null or > 0.0, "DiscrepancyThreshold must be positive.");
+        new OptionsCheck<AlertOptions>(options)
+            .Require(o => o.DecliningSlopeAlpha > 0.0 && o.DecliningSlopeAlpha < 1.0, "DecliningSlopeAlpha must lie between 0 and 1.")
+            .Require(o => o.DiscrepancyThreshold is null or > 0.0, "DiscrepancyThreshold must be positive.")
+            .ThrowIfInvalid(nameof(options));
         var rules = new List<IAlertRule>();
         if (options.BelowCutoff)
         {

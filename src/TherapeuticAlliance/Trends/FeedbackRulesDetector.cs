@@ -71,7 +71,9 @@ public sealed class FeedbackRulesDetector : ITrendDetector
     public FeedbackRulesDetector(FeedbackRulesOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.DropThreshold > 0m, "DropThreshold must be positive.");
+        new OptionsCheck<FeedbackRulesOptions>(options)
+            .Require(o => o.DropThreshold > 0m, "DropThreshold must be positive.")
+            .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _drop = options.DropThreshold;
         _cutoff = options.CheckCutoff;

@@ -185,10 +185,12 @@ public sealed class ReliableChangeDetector : ITrendDetector
     public ReliableChangeDetector(ReliableChangeOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.StandardDeviation > 0.0 && !double.IsInfinity(o.StandardDeviation), "StandardDeviation must be positive and finite.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.Reliability >= 0.0 && o.Reliability < 1.0, "Reliability must be at least 0 and less than 1.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.Z is null || (o.Z > 0.0 && !double.IsInfinity(o.Z.Value)), "Z must be positive and finite.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.ClinicalCutoff is null || !(double.IsNaN(o.ClinicalCutoff.Value) || double.IsInfinity(o.ClinicalCutoff.Value)), "ClinicalCutoff must be finite.");
+        new OptionsCheck<ReliableChangeOptions>(options)
+            .Require(o => o.StandardDeviation > 0.0 && !double.IsInfinity(o.StandardDeviation), "StandardDeviation must be positive and finite.")
+            .Require(o => o.Reliability >= 0.0 && o.Reliability < 1.0, "Reliability must be at least 0 and less than 1.")
+            .Require(o => o.Z is null || (o.Z > 0.0 && !double.IsInfinity(o.Z.Value)), "Z must be positive and finite.")
+            .Require(o => o.ClinicalCutoff is null || !(double.IsNaN(o.ClinicalCutoff.Value) || double.IsInfinity(o.ClinicalCutoff.Value)), "ClinicalCutoff must be finite.")
+            .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _sd = options.StandardDeviation;
         _reliability = options.Reliability;

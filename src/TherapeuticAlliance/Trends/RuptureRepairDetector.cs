@@ -82,10 +82,12 @@ public sealed class RuptureRepairDetector : ITrendDetector
     public RuptureRepairDetector(RuptureRepairOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.DropInStandardDeviations > 0.0 && !double.IsInfinity(o.DropInStandardDeviations), "DropInStandardDeviations must be positive and finite.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.SdBasis is >= RuptureSdBasis.IntraIndividual and <= RuptureSdBasis.StricterOfBoth, "SdBasis must be a defined value.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.SdBasis == RuptureSdBasis.IntraIndividual || o.SampleStandardDeviation is > 0.0, "SampleStandardDeviation must be positive for the Sample and StricterOfBoth bases.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.RepairWindow >= 1, "RepairWindow must be at least 1.");
+        new OptionsCheck<RuptureRepairOptions>(options)
+            .Require(o => o.DropInStandardDeviations > 0.0 && !double.IsInfinity(o.DropInStandardDeviations), "DropInStandardDeviations must be positive and finite.")
+            .Require(o => o.SdBasis is >= RuptureSdBasis.IntraIndividual and <= RuptureSdBasis.StricterOfBoth, "SdBasis must be a defined value.")
+            .Require(o => o.SdBasis == RuptureSdBasis.IntraIndividual || o.SampleStandardDeviation is > 0.0, "SampleStandardDeviation must be positive for the Sample and StricterOfBoth bases.")
+            .Require(o => o.RepairWindow >= 1, "RepairWindow must be at least 1.")
+            .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _m = options.DropInStandardDeviations;
         _basis = options.SdBasis;

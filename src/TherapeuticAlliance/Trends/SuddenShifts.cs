@@ -234,13 +234,12 @@ public sealed class SuddenShiftDetector : ITrendDetector
     public SuddenShiftDetector(SuddenShiftOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.AbsoluteChange is > 0.0 || (o.AbsoluteChange is null && o.StandardDeviation is not null && o.Reliability is not null), "Give AbsoluteChange (positive) or both StandardDeviation and Reliability for criterion 1.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.RelativeChange >= 0.0 && !double.IsInfinity(o.RelativeChange), "RelativeChange must be a non-negative share.");
-        Guard.Against.InvalidInput(options, nameof(options), o => o.Alpha > 0.0 && o.Alpha < 1.0, "Alpha must lie between 0 and 1.");
-        if (options.AbsoluteChange is null)
-        {
-            Guard.Against.InvalidInput(options, nameof(options), o => o.StandardDeviation > 0.0 && o.Reliability >= 0.0 && o.Reliability < 1.0 && (o.Z is null || o.Z > 0.0), "StandardDeviation must be positive, Reliability at least 0 and below 1, Z positive.");
-        }
+        new OptionsCheck<SuddenShiftOptions>(options)
+            .Require(o => o.AbsoluteChange is > 0.0 || (o.AbsoluteChange is null && o.StandardDeviation is not null && o.Reliability is not null), "Give AbsoluteChange (positive) or both StandardDeviation and Reliability for criterion 1.")
+            .Require(o => o.RelativeChange >= 0.0 && !double.IsInfinity(o.RelativeChange), "RelativeChange must be a non-negative share.")
+            .Require(o => o.Alpha > 0.0 && o.Alpha < 1.0, "Alpha must lie between 0 and 1.")
+            .Require(o => o.AbsoluteChange is not null || o.StandardDeviation is null || o.Reliability is null || (o.StandardDeviation > 0.0 && o.Reliability >= 0.0 && o.Reliability < 1.0 && (o.Z is null || o.Z > 0.0)), "StandardDeviation must be positive, Reliability at least 0 and below 1, Z positive.")
+            .ThrowIfInvalid(nameof(options));
 
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _absolute = options.AbsoluteChange ?? ReliableChange.ReliableChangeValue(options.StandardDeviation!.Value, options.Reliability!.Value, options.Z);

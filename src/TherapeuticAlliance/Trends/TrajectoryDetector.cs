@@ -53,7 +53,9 @@ public sealed class TrajectoryDetector : ITrendDetector
     public TrajectoryDetector(TrajectoryOptions options)
     {
         Guard.Against.Null(options);
-        Guard.Against.InvalidInput(options, nameof(options), o => o.EarlyWindowFirstSession >= 1 && o.EarlyWindowLastSession >= o.EarlyWindowFirstSession, "EarlyWindowFirstSession must be at least 1 and EarlyWindowLastSession at least EarlyWindowFirstSession.");
+        new OptionsCheck<TrajectoryOptions>(options)
+            .Require(o => o.EarlyWindowFirstSession >= 1 && o.EarlyWindowLastSession >= o.EarlyWindowFirstSession, "EarlyWindowFirstSession must be at least 1 and EarlyWindowLastSession at least EarlyWindowFirstSession.")
+            .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _first = options.EarlyWindowFirstSession;
         _last = options.EarlyWindowLastSession;

@@ -115,3 +115,24 @@ public class TrendSeamTests
         Assert.Throws<ArgumentException>("rule", () => new Alert(" ", new[] { 1 }, "m"));
     }
 }
+
+/// <summary>Options validation reports every problem at once, each with its property's name (issue 12).</summary>
+public class OptionsValidationTests
+{
+    [Fact]
+    public void EveryBrokenRule_IsReported_WithItsPropertysName()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = -1, RepairWindow = 0 }));
+        Assert.Contains("2 problems", error.Message);
+        Assert.Contains("DropInStandardDeviations", error.Message);
+        Assert.Contains("RepairWindow", error.Message);
+
+        ArgumentException suddenShift = Assert.Throws<ArgumentException>("options", () => new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = -2, Reliability = 1.5, Alpha = 2 }));
+        Assert.Contains("Alpha", suddenShift.Message);
+        Assert.Contains("StandardDeviation must be positive", suddenShift.Message);
+
+        ArgumentException alerts = Assert.Throws<ArgumentException>("options", () => new AlertRules(new AlertOptions { DecliningSlopeAlpha = 0, DiscrepancyThreshold = -1 }));
+        Assert.Contains("DecliningSlopeAlpha", alerts.Message);
+        Assert.Contains("DiscrepancyThreshold", alerts.Message);
+    }
+}
