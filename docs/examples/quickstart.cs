@@ -92,7 +92,7 @@ foreach (var (episode, _, result) in scored.Where(s => s.Instrument.Id == "srs" 
 AllianceScore? profile = scored.Where(s => s.Instrument.Id == "alliance-profile").Select(s => s.Result.Score).LastOrDefault();
 if (profile is not null)
 {
-    DimensionScore weakest = profile.SeedDimensions.OrderBy(d => d.Value).First();
+    DimensionScore weakest = profile.ModelDimensions.OrderBy(d => d.Value).First();
     Console.WriteLine();
     Console.WriteLine(string.Format(
         CultureInfo.InvariantCulture,

@@ -11,8 +11,8 @@ namespace TherapeuticAlliance;
 /// (<see cref="OptimisticRapport"/>, <see cref="MutualGoalsCollaboration"/>, <see cref="RealisticGoals"/>,
 /// <see cref="SharedObligation"/>) and five <see cref="DimensionKind.Element">elements</see>
 /// (<see cref="MutualRespect"/>, <see cref="Empathy"/>, <see cref="Sincerity"/>, <see cref="Security"/>,
-/// <see cref="OptimisticExpectations"/>), together called the seed dimensions. Instruments define their own
-/// subscales with <see cref="Subscale"/> and map them onto seed dimensions.</para>
+/// <see cref="OptimisticExpectations"/>), together called the model dimensions. Instruments define their own
+/// subscales with <see cref="Subscale"/> and map them onto model dimensions.</para>
 /// <para>Equality is by <see cref="Id"/> and <see cref="Kind"/> (ordinal). This type is immutable and thread-safe.</para>
 /// </remarks>
 public sealed class AllianceDimension : IEquatable<AllianceDimension>
@@ -78,8 +78,8 @@ public sealed class AllianceDimension : IEquatable<AllianceDimension>
     public static ImmutableArray<AllianceDimension> Elements { get; } =
         ImmutableArray.Create(MutualRespect, Empathy, Sincerity, Security, OptimisticExpectations);
 
-    /// <summary>Gets the nine seed dimensions: the four components followed by the five elements.</summary>
-    public static ImmutableArray<AllianceDimension> SeedDimensions { get; } = Components.AddRange(Elements);
+    /// <summary>Gets the nine model dimensions: the four components followed by the five elements.</summary>
+    public static ImmutableArray<AllianceDimension> ModelDimensions { get; } = Components.AddRange(Elements);
 
     /// <summary>Gets the stable identifier, such as <c>optimistic-rapport</c> or an instrument's <c>goal</c>.</summary>
     public string Id { get; }
@@ -93,32 +93,32 @@ public sealed class AllianceDimension : IEquatable<AllianceDimension>
     /// <summary>Gets a one-sentence description in the library's own words.</summary>
     public string Description { get; }
 
-    /// <summary>Gets a value indicating whether this is one of the nine <see cref="SeedDimensions"/>.</summary>
-    public bool IsSeedDimension => Kind != DimensionKind.Subscale;
+    /// <summary>Gets a value indicating whether this is one of the nine <see cref="ModelDimensions"/>.</summary>
+    public bool IsModelDimension => Kind != DimensionKind.Subscale;
 
     /// <summary>Creates an instrument-defined subscale dimension.</summary>
-    /// <param name="id">The identifier: 1 to 64 characters of lower-case letters, digits, '-', '_' or '.'; it must not be a seed dimension's identifier.</param>
+    /// <param name="id">The identifier: 1 to 64 characters of lower-case letters, digits, '-', '_' or '.'; it must not be a model dimension's identifier.</param>
     /// <param name="name">The display name.</param>
     /// <param name="description">An optional description.</param>
     /// <returns>The subscale dimension.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="id"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> is not a valid identifier or names a seed dimension, or <paramref name="name"/> is blank.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> is not a valid identifier or names a model dimension, or <paramref name="name"/> is blank.</exception>
     public static AllianceDimension Subscale(string id, string name, string? description = null)
     {
         Guard.Against.InvalidInput(id, nameof(id), Identifiers.IsValid, Identifiers.Rule);
-        Guard.Against.InvalidInput(id, nameof(id), i => FindSeed(i) is null, "The identifier is reserved for a seed dimension; use that dimension instead.");
+        Guard.Against.InvalidInput(id, nameof(id), i => FindModelDimension(i) is null, "The identifier is reserved for a model dimension; use that dimension instead.");
         Guard.Against.NullOrWhiteSpace(name);
         return new AllianceDimension(id, name, DimensionKind.Subscale, description ?? string.Empty);
     }
 
-    /// <summary>Finds a seed dimension by its identifier.</summary>
+    /// <summary>Finds a model dimension by its identifier.</summary>
     /// <param name="id">The identifier, such as <c>empathy</c>.</param>
-    /// <returns>The seed dimension, or <see langword="null"/> when no seed dimension has that identifier.</returns>
+    /// <returns>The model dimension, or <see langword="null"/> when no model dimension has that identifier.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="id"/> is <see langword="null"/>.</exception>
-    public static AllianceDimension? FindSeed(string id)
+    public static AllianceDimension? FindModelDimension(string id)
     {
         Guard.Against.Null(id);
-        foreach (AllianceDimension dimension in SeedDimensions)
+        foreach (AllianceDimension dimension in ModelDimensions)
         {
             if (string.Equals(dimension.Id, id, StringComparison.Ordinal))
             {

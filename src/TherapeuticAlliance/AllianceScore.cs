@@ -8,7 +8,7 @@ using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance;
 
-/// <summary>Represents the score of one assessment: the total, subscale and seed-dimension scores, POMP, and how it was produced.</summary>
+/// <summary>Represents the score of one assessment: the total, subscale and model-dimension scores, POMP, and how it was produced.</summary>
 /// <remarks>
 /// <para><see cref="Value"/> is in the metric <see cref="Metric"/> and always lies within
 /// [<see cref="Minimum"/>, <see cref="Maximum"/>]. Values are <see cref="decimal"/>, so totals compared with a cutoff
@@ -25,7 +25,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     /// <param name="perspective">Who rated.</param>
     /// <param name="occasion">When.</param>
     /// <param name="subscales">Subscale scores.</param>
-    /// <param name="seedDimensions">Seed-dimension scores.</param>
+    /// <param name="modelDimensions">Model-dimension scores.</param>
     /// <param name="provenance">How the score was produced.</param>
     /// <param name="unscoredDimensions">Dimensions the missing-data policy could not score; empty or <see langword="default"/> when every dimension was scored.</param>
     /// <param name="cutoff">The cutoff the score is judged against (the instrument's, when the score is in the cutoff's metric); <see langword="null"/> for none.</param>
@@ -39,7 +39,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Perspective perspective,
         Occasion occasion,
         ImmutableArray<DimensionScore> subscales,
-        ImmutableArray<DimensionScore> seedDimensions,
+        ImmutableArray<DimensionScore> modelDimensions,
         ScoreProvenance provenance,
         ImmutableArray<AllianceDimension> unscoredDimensions = default,
         ScoreCutoff? cutoff = null)
@@ -47,7 +47,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Guard.Against.InvalidInput((minimum, maximum), nameof(maximum), static range => range.maximum > range.minimum, "The maximum must exceed the minimum.");
         Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
         Guard.Against.InvalidInput(subscales, nameof(subscales), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
-        Guard.Against.InvalidInput(seedDimensions, nameof(seedDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
+        Guard.Against.InvalidInput(modelDimensions, nameof(modelDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimension scores must not be null.");
         Metric = metric;
         Value = value;
         Minimum = minimum;
@@ -55,7 +55,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         Perspective = perspective;
         Occasion = Guard.Against.Null(occasion);
         Subscales = subscales.IsDefault ? ImmutableArray<DimensionScore>.Empty : subscales;
-        SeedDimensions = seedDimensions.IsDefault ? ImmutableArray<DimensionScore>.Empty : seedDimensions;
+        ModelDimensions = modelDimensions.IsDefault ? ImmutableArray<DimensionScore>.Empty : modelDimensions;
         Provenance = Guard.Against.Null(provenance);
         Guard.Against.InvalidInput(unscoredDimensions, nameof(unscoredDimensions), s => s.IsDefault || s.All(d => d is not null), "Dimensions must not be null.");
         UnscoredDimensions = unscoredDimensions.IsDefault ? ImmutableArray<AllianceDimension>.Empty : unscoredDimensions;
@@ -97,23 +97,23 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     /// <summary>Gets the scores of the instrument's subscales, in instrument order.</summary>
     public ImmutableArray<DimensionScore> Subscales { get; }
 
-    /// <summary>Gets the scores of the seed dimensions the instrument covers, in the model's order.</summary>
-    public ImmutableArray<DimensionScore> SeedDimensions { get; }
+    /// <summary>Gets the scores of the model dimensions the instrument covers, in the model's order.</summary>
+    public ImmutableArray<DimensionScore> ModelDimensions { get; }
 
-    /// <summary>Gets the subscales and seed dimensions with more missing items than the missing-data policy allows; they have no score in <see cref="Subscales"/> or <see cref="SeedDimensions"/>.</summary>
+    /// <summary>Gets the subscales and model dimensions with more missing items than the missing-data policy allows; they have no score in <see cref="Subscales"/> or <see cref="ModelDimensions"/>.</summary>
     public ImmutableArray<AllianceDimension> UnscoredDimensions { get; }
 
     /// <summary>Gets how the score was produced.</summary>
     public ScoreProvenance Provenance { get; }
 
-    /// <summary>Finds the score of a subscale or seed dimension.</summary>
+    /// <summary>Finds the score of a subscale or model dimension.</summary>
     /// <param name="dimension">The dimension.</param>
     /// <returns>The dimension score, or <see langword="null"/> when the instrument does not cover it.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="dimension"/> is <see langword="null"/>.</exception>
     public DimensionScore? FindDimension(AllianceDimension dimension)
     {
         Guard.Against.Null(dimension);
-        foreach (DimensionScore score in dimension.IsSeedDimension ? SeedDimensions : Subscales)
+        foreach (DimensionScore score in dimension.IsModelDimension ? ModelDimensions : Subscales)
         {
             if (score.Dimension.Equals(dimension))
             {
@@ -134,7 +134,7 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         && Perspective == other.Perspective
         && Occasion.Equals(other.Occasion)
         && Subscales.SequenceEqual(other.Subscales)
-        && SeedDimensions.SequenceEqual(other.SeedDimensions)
+        && ModelDimensions.SequenceEqual(other.ModelDimensions)
         && UnscoredDimensions.SequenceEqual(other.UnscoredDimensions)
         && Provenance.Equals(other.Provenance)
         && Equals(Cutoff, other.Cutoff);

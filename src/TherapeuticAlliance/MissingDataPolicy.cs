@@ -22,9 +22,9 @@ public enum MissingDataRule
 
 /// <summary>Represents an explicit, named rule for scoring when some items are not answered.</summary>
 /// <remarks>
-/// <para>A policy is applied separately to every scoring unit: the whole instrument, each subscale and each seed
+/// <para>A policy is applied separately to every scoring unit: the whole instrument, each subscale and each model
 /// dimension. When the instrument as a whole has more missing items than the policy allows, scoring returns
-/// <see cref="TooManyMissingResponses"/>; a subscale or seed dimension with too many missing items is left out of the
+/// <see cref="TooManyMissingResponses"/>; a subscale or model dimension with too many missing items is left out of the
 /// score and listed in <see cref="AllianceScore.UnscoredDimensions"/> (strategies whose total is built from every
 /// subscale, such as weakest link, then return the error). Otherwise a sum is prorated as <c>sum of answered · n / answered</c>
 /// (equivalently, each missing item is imputed with the mean of the answered items of that unit), and a mean is

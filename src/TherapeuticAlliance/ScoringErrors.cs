@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace TherapeuticAlliance;
 
-/// <summary>A scoring unit (the whole instrument, a subscale or a seed dimension) has more unanswered items than the missing-data policy allows.</summary>
+/// <summary>A scoring unit (the whole instrument, a subscale or a model dimension) has more unanswered items than the missing-data policy allows.</summary>
 /// <param name="Dimension">The dimension whose items are missing, or <see langword="null"/> for the instrument as a whole.</param>
 /// <param name="ItemCount">The number of items in the unit.</param>
 /// <param name="Missing">The number of those items not answered.</param>
@@ -16,7 +16,7 @@ public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int I
         "{0} of the {1} items of {2} are not answered; the missing-data policy '{3}' allows {4}. Collect the missing responses or choose a policy that allows more missing items.",
         Missing,
         ItemCount,
-        Dimension is null ? "the instrument" : Dimension.IsSeedDimension ? "the model dimension '" + Dimension.Id + "'" : "a subscale",
+        Dimension is null ? "the instrument" : Dimension.IsModelDimension ? "the model dimension '" + Dimension.Id + "'" : "a subscale",
         Policy.Name,
         AllowedMissing);
 

@@ -13,12 +13,12 @@ public class AllianceDimensionTests
         Assert.Equal(
             new[] { "mutual-respect", "empathy", "sincerity", "security", "optimistic-expectations" },
             AllianceDimension.Elements.Select(d => d.Id));
-        Assert.Equal(9, AllianceDimension.SeedDimensions.Length);
+        Assert.Equal(9, AllianceDimension.ModelDimensions.Length);
         Assert.All(AllianceDimension.Components, d => Assert.Equal(DimensionKind.Component, d.Kind));
         Assert.All(AllianceDimension.Elements, d => Assert.Equal(DimensionKind.Element, d.Kind));
-        Assert.All(AllianceDimension.SeedDimensions, d =>
+        Assert.All(AllianceDimension.ModelDimensions, d =>
         {
-            Assert.True(d.IsSeedDimension);
+            Assert.True(d.IsModelDimension);
             Assert.False(string.IsNullOrWhiteSpace(d.Description));
         });
     }
@@ -26,9 +26,9 @@ public class AllianceDimensionTests
     [Fact]
     public void FindSeed_FindsByIdOrReturnsNull()
     {
-        Assert.Same(AllianceDimension.Empathy, AllianceDimension.FindSeed("empathy"));
-        Assert.Null(AllianceDimension.FindSeed("Empathy"));
-        Assert.Throws<ArgumentNullException>("id", () => AllianceDimension.FindSeed(null!));
+        Assert.Same(AllianceDimension.Empathy, AllianceDimension.FindModelDimension("empathy"));
+        Assert.Null(AllianceDimension.FindModelDimension("Empathy"));
+        Assert.Throws<ArgumentNullException>("id", () => AllianceDimension.FindModelDimension(null!));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class AllianceDimensionTests
     {
         var goal = AllianceDimension.Subscale("goal", "Goal");
         Assert.Equal(DimensionKind.Subscale, goal.Kind);
-        Assert.False(goal.IsSeedDimension);
+        Assert.False(goal.IsModelDimension);
         Assert.Equal("goal", goal.ToString());
     }
 

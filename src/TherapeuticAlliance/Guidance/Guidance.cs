@@ -72,7 +72,7 @@ public sealed class FocusArea
 public sealed class GuidanceContext
 {
     /// <summary>Initializes a new instance of the <see cref="GuidanceContext"/> class.</summary>
-    /// <param name="weakestDimensions">The weakest seed dimensions, weakest first.</param>
+    /// <param name="weakestDimensions">The weakest model dimensions, weakest first.</param>
     /// <param name="findings">The findings.</param>
     /// <param name="alerts">The alerts.</param>
     public GuidanceContext(IEnumerable<DimensionScore> weakestDimensions, IEnumerable<TrendFinding> findings, IEnumerable<Alert> alerts)
@@ -82,7 +82,7 @@ public sealed class GuidanceContext
         Alerts = Guard.Against.Null(alerts).ToImmutableArray();
     }
 
-    /// <summary>Gets the weakest seed dimensions, weakest first.</summary>
+    /// <summary>Gets the weakest model dimensions, weakest first.</summary>
     public ImmutableArray<DimensionScore> WeakestDimensions { get; }
 
     /// <summary>Gets the findings.</summary>
@@ -91,7 +91,7 @@ public sealed class GuidanceContext
     /// <summary>Gets the alerts.</summary>
     public ImmutableArray<Alert> Alerts { get; }
 
-    /// <summary>Creates a context from an episode's latest score: its seed dimensions below the maximum, lowest POMP first.</summary>
+    /// <summary>Creates a context from an episode's latest score: its model dimensions below the maximum, lowest POMP first.</summary>
     /// <param name="latest">The latest score, or <see langword="null"/>.</param>
     /// <param name="findings">The findings.</param>
     /// <param name="alerts">The alerts.</param>
@@ -104,10 +104,10 @@ public sealed class GuidanceContext
         Guard.Against.NegativeOrZero(weakestCount);
         IEnumerable<DimensionScore> weakest = latest is null
             ? Enumerable.Empty<DimensionScore>()
-            : latest.SeedDimensions
+            : latest.ModelDimensions
                 .Where(d => d.Value < d.Maximum)
                 .OrderBy(d => d.Pomp)
-                .ThenBy(d => AllianceDimension.SeedDimensions.IndexOf(d.Dimension))
+                .ThenBy(d => AllianceDimension.ModelDimensions.IndexOf(d.Dimension))
                 .Take(weakestCount);
         return new GuidanceContext(weakest, findings, alerts);
     }

@@ -13,8 +13,8 @@ public static class AllianceInstruments
 {
     /// <summary>Gets the Alliance Profile, the library's own instrument made from its model: one item per component and element, rated 1–7, with client and therapist forms.</summary>
     /// <remarks>
-    /// Identifier <c>alliance-profile</c>. Items are named after the nine seed dimensions (four components, then five
-    /// elements). Subscales: one per seed dimension, then <c>components</c> (4 items) and <c>elements</c> (5 items).
+    /// Identifier <c>alliance-profile</c>. Items are named after the nine model dimensions (four components, then five
+    /// elements). Subscales: one per model dimension, then <c>components</c> (4 items) and <c>elements</c> (5 items).
     /// Scored as means by convention (<see cref="Scoring.ScoringStrategies.Mean"/>). It is not a validated instrument:
     /// it makes the model measurable and has no norms or cutoff. Default missing-data policy: complete only (a
     /// single-item dimension cannot be imputed).
@@ -84,12 +84,12 @@ public static class AllianceInstruments
             .WithName("Alliance Profile")
             .WithScale(RatingScale.OneToSeven)
             .ForPerspectives(Perspective.Client, Perspective.Therapist);
-        foreach (AllianceDimension dimension in AllianceDimension.SeedDimensions)
+        foreach (AllianceDimension dimension in AllianceDimension.ModelDimensions)
         {
             builder.AddItem(dimension.Id, dimension.Name);
         }
 
-        foreach (AllianceDimension dimension in AllianceDimension.SeedDimensions)
+        foreach (AllianceDimension dimension in AllianceDimension.ModelDimensions)
         {
             builder.AddSubscale(dimension, new[] { dimension.Id });
         }

@@ -52,10 +52,10 @@ public sealed class Instrument : IEquatable<Instrument>
         SubscaleUnits = subscales
             .Select(s => new ScoringUnit(s.Dimension, s.ItemIds.Select(itemId => _itemIndex[itemId]).ToImmutableArray()))
             .ToImmutableArray();
-        ModelDimensionUnits = AllianceDimension.SeedDimensions
-            .Select(seed => new ScoringUnit(
-                seed,
-                subscales.Where(s => s.MapsTo.Contains(seed) || s.Dimension.Equals(seed))
+        ModelDimensionUnits = AllianceDimension.ModelDimensions
+            .Select(dimension => new ScoringUnit(
+                dimension,
+                subscales.Where(s => s.MapsTo.Contains(dimension) || s.Dimension.Equals(dimension))
                     .SelectMany(s => s.ItemIds)
                     .Select(itemId => _itemIndex[itemId])
                     .Distinct()

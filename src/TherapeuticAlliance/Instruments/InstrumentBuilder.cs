@@ -119,9 +119,9 @@ public sealed class InstrumentBuilder
     }
 
     /// <summary>Adds a subscale.</summary>
-    /// <param name="dimension">The dimension the subscale measures: an instrument subscale (<see cref="AllianceDimension.Subscale"/>) or a seed dimension.</param>
+    /// <param name="dimension">The dimension the subscale measures: an instrument subscale (<see cref="AllianceDimension.Subscale"/>) or a model dimension.</param>
     /// <param name="itemIds">The identifiers of its items.</param>
-    /// <param name="mapsTo">The seed dimensions the subscale contributes to.</param>
+    /// <param name="mapsTo">The model dimensions the subscale contributes to.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public InstrumentBuilder AddSubscale(AllianceDimension dimension, IEnumerable<string> itemIds, params AllianceDimension[] mapsTo)
@@ -129,7 +129,7 @@ public sealed class InstrumentBuilder
         Guard.Against.Null(dimension);
         Guard.Against.Null(itemIds);
         Guard.Against.Null(mapsTo);
-        Guard.Against.InvalidInput(mapsTo, nameof(mapsTo), m => m.All(d => d is not null && d.IsSeedDimension), "Subscales map onto seed dimensions only.");
+        Guard.Against.InvalidInput(mapsTo, nameof(mapsTo), m => m.All(d => d is not null && d.IsModelDimension), "Subscales map onto model dimensions only.");
         _spec.Subscales.Add(new SubscaleSpec
         {
             Id = dimension.Id,

@@ -95,7 +95,7 @@ public static class InstrumentDefinition
                 {
                     Id = s.Dimension.Id,
                     Name = s.Dimension.Name,
-                    Description = string.IsNullOrEmpty(s.Dimension.Description) || s.Dimension.IsSeedDimension ? null : s.Dimension.Description,
+                    Description = string.IsNullOrEmpty(s.Dimension.Description) || s.Dimension.IsModelDimension ? null : s.Dimension.Description,
                     Items = s.ItemIds.ToList(),
                     MapsTo = s.MapsTo.IsEmpty ? null : s.MapsTo.Select(d => d.Id).ToList(),
                 }).ToList(),

@@ -4,10 +4,10 @@ using System.Linq;
 
 namespace TherapeuticAlliance.Instruments;
 
-/// <summary>Describes a subscale of an instrument: its dimension, its items, and the seed dimensions it maps onto.</summary>
+/// <summary>Describes a subscale of an instrument: its dimension, its items, and the model dimensions it maps onto.</summary>
 /// <remarks>
 /// Subscales may overlap (the Alliance Profile has a subscale per dimension and one per group). The mapping onto
-/// seed dimensions (<see cref="MapsTo"/>) is how an instrument's own subscales feed the library's model; each
+/// model dimensions (<see cref="MapsTo"/>) is how an instrument's own subscales feed the library's model; each
 /// built-in mapping is documented with its evidence in <c>docs/instruments.md</c>. Equality is by dimension, items
 /// and mapping, in order. This type is immutable and thread-safe.
 /// </remarks>
@@ -20,13 +20,13 @@ public sealed class Subscale : IEquatable<Subscale>
         MapsTo = mapsTo;
     }
 
-    /// <summary>Gets the dimension the subscale measures (an instrument-defined subscale or a seed dimension).</summary>
+    /// <summary>Gets the dimension the subscale measures (an instrument-defined subscale or a model dimension).</summary>
     public AllianceDimension Dimension { get; }
 
     /// <summary>Gets the identifiers of the subscale's items, in instrument order.</summary>
     public ImmutableArray<string> ItemIds { get; }
 
-    /// <summary>Gets the seed dimensions this subscale contributes to.</summary>
+    /// <summary>Gets the model dimensions this subscale contributes to.</summary>
     public ImmutableArray<AllianceDimension> MapsTo { get; }
 
     /// <inheritdoc/>

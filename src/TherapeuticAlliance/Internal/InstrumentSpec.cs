@@ -139,7 +139,7 @@ internal sealed class InstrumentSpec
                 found.Add(where + ": the subscale identifier is used by an earlier subscale too.");
             }
 
-            if (AllianceDimension.FindSeed(subscale.Id ?? string.Empty) is null && string.IsNullOrWhiteSpace(subscale.Name))
+            if (AllianceDimension.FindModelDimension(subscale.Id ?? string.Empty) is null && string.IsNullOrWhiteSpace(subscale.Name))
             {
                 found.Add(where + ": give the subscale a name.");
             }
@@ -168,9 +168,9 @@ internal sealed class InstrumentSpec
             List<string> mapsTo = subscale.MapsTo ?? new List<string>();
             for (int m = 0; m < mapsTo.Count; m++)
             {
-                if (mapsTo[m] is not { } seedId || AllianceDimension.FindSeed(seedId) is null)
+                if (mapsTo[m] is not { } dimensionId || AllianceDimension.FindModelDimension(dimensionId) is null)
                 {
-                    found.Add(string.Format(CultureInfo.InvariantCulture, "{0}.mapsTo[{1}]: not a seed dimension (see AllianceDimension.SeedDimensions).", where, m));
+                    found.Add(string.Format(CultureInfo.InvariantCulture, "{0}.mapsTo[{1}]: not a model dimension (see AllianceDimension.ModelDimensions).", where, m));
                 }
             }
         }
@@ -205,12 +205,12 @@ internal sealed class InstrumentSpec
         var order = items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         ImmutableArray<Subscale> subscales = Subscales
             .Select(s => new Subscale(
-                AllianceDimension.FindSeed(s.Id!) ?? AllianceDimension.Subscale(s.Id!, s.Name!, s.Description),
+                AllianceDimension.FindModelDimension(s.Id!) ?? AllianceDimension.Subscale(s.Id!, s.Name!, s.Description),
                 s.Items!.OrderBy(itemId => order[itemId]).ToImmutableArray(),
                 (s.MapsTo ?? new List<string>())
-                    .Select(seedId => AllianceDimension.FindSeed(seedId)!)
+                    .Select(dimensionId => AllianceDimension.FindModelDimension(dimensionId)!)
                     .Distinct()
-                    .OrderBy(seed => AllianceDimension.SeedDimensions.IndexOf(seed))
+                    .OrderBy(dimension => AllianceDimension.ModelDimensions.IndexOf(dimension))
                     .ToImmutableArray()))
             .ToImmutableArray();
         return new Instrument(

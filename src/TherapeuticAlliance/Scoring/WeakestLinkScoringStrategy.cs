@@ -6,7 +6,7 @@ namespace TherapeuticAlliance.Scoring;
 /// <summary>Scores the weakest dimension: the lowest subscale mean, because every component of the alliance is essential.</summary>
 /// <remarks>
 /// <para>The total is the minimum of the subscale means; for an instrument without subscales it is the lowest answered
-/// (keyed) item value. Subscale and seed-dimension scores are means. The range is the item scale's. The rule follows
+/// (keyed) item value. Subscale and model-dimension scores are means. The range is the item scale's. The rule follows
 /// the library's model, in which the four components are each essential; it is a design choice, not a published
 /// scoring rule of any instrument.</para>
 /// <para>This type is immutable and thread-safe.</para>

@@ -126,7 +126,7 @@ public static class AllianceArbitraries
             string[] items = Enumerable.Range(0, itemCount).Where(i => (subscaleMasks[s] & (1 << i)) != 0).Select(i => "i" + i).ToArray();
             if (items.Length > 0)
             {
-                AllianceDimension[] mapsTo = seedPicks[s] < 0 ? Array.Empty<AllianceDimension>() : new[] { AllianceDimension.SeedDimensions[seedPicks[s]] };
+                AllianceDimension[] mapsTo = seedPicks[s] < 0 ? Array.Empty<AllianceDimension>() : new[] { AllianceDimension.ModelDimensions[seedPicks[s]] };
                 builder.AddSubscale(AllianceDimension.Subscale("sub" + s, "Sub " + s, s == 0 ? "A description." : null), items, mapsTo);
             }
         }

@@ -62,7 +62,7 @@ public class AllianceInstrumentsTests
     public void AllianceProfile_HasOneItemPerSeedDimensionAndBothForms()
     {
         Instrument profile = AllianceInstruments.AllianceProfile;
-        Assert.Equal(AllianceDimension.SeedDimensions.Select(d => d.Id), profile.Items.Select(i => i.Id));
+        Assert.Equal(AllianceDimension.ModelDimensions.Select(d => d.Id), profile.Items.Select(i => i.Id));
         Assert.Equal(RatingScale.OneToSeven, profile.Scale);
         Assert.Equal(new[] { Perspective.Client, Perspective.Therapist }, profile.Perspectives);
         Assert.Equal(4, Items(profile, "components").Length);

@@ -29,7 +29,7 @@ public class AllocationTests
         AllianceScore score = strategy.Score(Complete).GetValueOrThrow();
 
         long scoring = Allocated(() => strategy.Score(Complete));
-        var holder = new object[5 + score.Subscales.Length + score.SeedDimensions.Length];
+        var holder = new object[5 + score.Subscales.Length + score.ModelDimensions.Length];
         long resultAlone = Allocated(() => ObjectsOf(score, holder));
 
         Assert.Equal(resultAlone, scoring);
@@ -44,7 +44,7 @@ public class AllocationTests
         List<ItemResponse> responseList = responses.ToList();
         Occasion occasion = Occasion.Session(1);
         AllianceScore score = ScoringStrategies.Sum.Score(waiSr.CreateAssessment(Perspective.Client, occasion, values).GetValueOrThrow()).GetValueOrThrow();
-        var holder = new object[5 + score.Subscales.Length + score.SeedDimensions.Length];
+        var holder = new object[5 + score.Subscales.Length + score.ModelDimensions.Length];
         long expected = Allocated(() => ObjectsOf(score, holder))
             + Allocated(() => RuntimeHelpers.GetUninitializedObject(typeof(AssessmentResult)))
             + Allocated(() => RuntimeHelpers.GetUninitializedObject(typeof(Assessment)))
@@ -63,8 +63,8 @@ public class AllocationTests
         objects[i++] = RuntimeHelpers.GetUninitializedObject(typeof(AllianceScore));
         objects[i++] = RuntimeHelpers.GetUninitializedObject(typeof(ScoreProvenance));
         objects[i++] = new DimensionScore[score.Subscales.Length];
-        objects[i++] = new DimensionScore[score.SeedDimensions.Length];
-        for (int d = 0; d < score.Subscales.Length + score.SeedDimensions.Length; d++)
+        objects[i++] = new DimensionScore[score.ModelDimensions.Length];
+        for (int d = 0; d < score.Subscales.Length + score.ModelDimensions.Length; d++)
         {
             objects[i++] = RuntimeHelpers.GetUninitializedObject(typeof(DimensionScore));
         }

@@ -15,7 +15,7 @@ public class ScoringProperties
         strategy.Strategy.Score(@case.Create()).Match(
             score => score.Value >= score.Minimum && score.Value <= score.Maximum
                 && score.Pomp >= 0m && score.Pomp <= 100m
-                && score.Subscales.Concat(score.SeedDimensions).All(d =>
+                && score.Subscales.Concat(score.ModelDimensions).All(d =>
                     d.Value >= d.Minimum && d.Value <= d.Maximum && d.Pomp >= 0m && d.Pomp <= 100m),
             _ => true,
             _ => true);
@@ -58,7 +58,7 @@ public class ScoringProperties
         AllianceScore high = after.AsT0;
         return high.Value >= low.Value
             && low.Subscales.Zip(high.Subscales).All(p => p.Second.Value >= p.First.Value)
-            && low.SeedDimensions.Zip(high.SeedDimensions).All(p => p.Second.Value >= p.First.Value);
+            && low.ModelDimensions.Zip(high.ModelDimensions).All(p => p.Second.Value >= p.First.Value);
     }
 
     [Property(MaxTest = 2000)]

@@ -77,7 +77,7 @@ public class ScoringStrategyTests
         Assert.Equal(8m, score.FindDimension(AllianceDimension.OptimisticRapport)!.Value);
         Assert.Equal(7m, score.FindDimension(AllianceDimension.MutualGoalsCollaboration)!.Value);
         Assert.Equal(6m, score.FindDimension(AllianceDimension.SharedObligation)!.Value);
-        Assert.Equal(3, score.SeedDimensions.Length);
+        Assert.Equal(3, score.ModelDimensions.Length);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class ScoringStrategyTests
         Assert.Equal(33m / 9m, score.Value);
         Assert.Equal(5.5m, score.Subscales.Single(s => s.Dimension.Id == "components").Value);
         Assert.Equal(11m / 5m, score.Subscales.Single(s => s.Dimension.Id == "elements").Value);
-        Assert.Equal(9, score.SeedDimensions.Length);
+        Assert.Equal(9, score.ModelDimensions.Length);
         Assert.Equal(1m, score.FindDimension(AllianceDimension.Sincerity)!.Value);
         Assert.Equal(1m, ScoringStrategies.WeakestLink.Score(assessment).GetValueOrThrow().Value);
     }

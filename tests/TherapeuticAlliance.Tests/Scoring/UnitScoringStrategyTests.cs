@@ -39,7 +39,7 @@ public class UnitScoringStrategyTests
         AllianceScore score = new TopBoxStrategy().Score(assessment).GetValueOrThrow();
         Assert.Equal(100m * 4 / 12, score.Value);
         Assert.Equal(new[] { ("task", 75m), ("bond", 25m), ("goal", 0m) }, score.Subscales.Select(s => (s.Dimension.Id, s.Value)));
-        Assert.Equal(score.Subscales.Length, score.SeedDimensions.Length);
+        Assert.Equal(score.Subscales.Length, score.ModelDimensions.Length);
         Assert.Equal(("clinic-top-box", "2.1", "wai-sr", "complete-only"), (score.Provenance.StrategyName, score.Provenance.StrategyVersion, score.Provenance.InstrumentId, score.Provenance.MissingDataPolicy.Name));
 
         // The missing-data policy applies per unit, as for the built-ins: one missing bond item prorates nothing here
