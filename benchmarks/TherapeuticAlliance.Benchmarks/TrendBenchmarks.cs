@@ -6,7 +6,7 @@ using TherapeuticAlliance.Trends;
 namespace TherapeuticAlliance.Benchmarks;
 
 /// <summary>
-/// All detectors (trajectory, reliable change, rupture-repair, feedback rules, sudden shifts), the alert rules and
+/// All detectors (trajectory, reliable change, rupture-repair, feedback rules, sudden gains and losses), the alert rules and
 /// guidance over many episodes of 30 sessions, at two sizes to show the scaling. The baseline is a bare OLS slope
 /// over the same episodes, so results read as ratios.
 /// </summary>
@@ -47,7 +47,7 @@ public class TrendBenchmarks
             new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 6.5, Reliability = 0.85 }),
             new RuptureRepairDetector(),
             new FeedbackRulesDetector(),
-            new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = 6.5, Reliability = 0.85 }),
+            new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = 6.5, Reliability = 0.85 }),
         });
     }
 

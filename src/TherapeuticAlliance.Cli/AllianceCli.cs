@@ -52,7 +52,7 @@ internal static class AllianceCli
         var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
         var outputFormat = new Option<string>("--output-format") { Description = "csv or json. Default: csv.", DefaultValueFactory = _ => "csv" };
         outputFormat.AcceptOnlyFromAmong("csv", "json");
-        var rcSd = new Option<double?>("--rc-sd") { Description = "SD of the measure for reliable change and the sudden-shift size (with --rc-reliability). No default: the library ships no norms." };
+        var rcSd = new Option<double?>("--rc-sd") { Description = "SD of the measure for reliable change and the size of sudden gains and losses (with --rc-reliability). No default: the library ships no norms." };
         var rcReliability = new Option<double?>("--rc-reliability") { Description = "Reliability of the measure (0 to below 1), with --rc-sd." };
         var ruptureM = new Option<double>("--rupture-sd") { Description = "Rupture threshold in SDs of the client's own series. Default: 1 (2 = strict).", DefaultValueFactory = _ => 1.0 };
         var repairWindow = new Option<int>("--repair-window") { Description = "Sessions allowed for a repair. Default: 1.", DefaultValueFactory = _ => 1 };
@@ -235,7 +235,7 @@ internal static class AllianceCli
                 if (settings.StandardDeviation is { } sd && settings.Reliability is { } reliability)
                 {
                     builder.AddTrendDetector(new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = sd, Reliability = reliability }));
-                    builder.AddTrendDetector(new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = sd, Reliability = reliability }));
+                    builder.AddTrendDetector(new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = sd, Reliability = reliability }));
                 }
             }
         }

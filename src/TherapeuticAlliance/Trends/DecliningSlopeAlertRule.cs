@@ -31,7 +31,7 @@ public sealed class DecliningSlopeAlertRule : IAlertRule
         {
             int df = f.Sessions.Length - 2;
             if (df >= 1 && !double.IsNaN(f.SlopeStandardError)
-                && f.Slope + (SuddenShiftCriteria.CriticalT(df, Alpha) * f.SlopeStandardError) < 0.0)
+                && f.Slope + (SuddenGainsAndLossesCriteria.CriticalT(df, Alpha) * f.SlopeStandardError) < 0.0)
             {
                 yield return new Alert(Name, f.Sessions, string.Format(CultureInfo.InvariantCulture, "The slope over {0} sessions is negative ({1:0.###} per session) at the {2} level.", f.Sessions.Length, f.Slope, Alpha), signalsStrain: true);
             }

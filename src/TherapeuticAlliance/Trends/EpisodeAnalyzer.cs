@@ -11,7 +11,7 @@ namespace TherapeuticAlliance.Trends;
 /// <remarks>
 /// The default set (<see cref="Default"/>) runs the detectors that need no caller-supplied norms
 /// (<see cref="TrajectoryDetector"/>, <see cref="RuptureRepairDetector"/>, <see cref="FeedbackRulesDetector"/>); add
-/// <see cref="ReliableChangeDetector"/> and <see cref="SuddenShiftDetector"/> with the SD and reliability of the
+/// <see cref="ReliableChangeDetector"/> and <see cref="SuddenGainsAndLossesDetector"/> with the SD and reliability of the
 /// measure. This type is immutable and thread-safe.
 /// </remarks>
 public sealed class EpisodeAnalyzer

@@ -4,7 +4,7 @@ using OneOf;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Looks for a pattern in an <see cref="Episode"/>: a trajectory, reliable change, ruptures, sudden shifts.</summary>
+/// <summary>Looks for a pattern in an <see cref="Episode"/>: a trajectory, reliable change, ruptures, sudden gains and losses.</summary>
 /// <remarks>
 /// <para>The same contract as <see cref="IScoringStrategy"/>: a stable <see cref="Name"/> (the dependency-injection key,
 /// stamped on every finding's rule) and <see cref="Version"/>; deterministic; thread-safe (one shared instance); data

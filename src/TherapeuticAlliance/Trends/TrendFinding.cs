@@ -10,7 +10,7 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>Represents one finding of a trend detector: which rule produced it, with which parameters, about which sessions.</summary>
 /// <remarks>
 /// <para>The built-in findings are <see cref="TrajectoryFinding"/>, <see cref="ReliableChangeFinding"/>,
-/// <see cref="RuptureFinding"/>, <see cref="PracticeRuleFinding"/> and <see cref="SuddenShiftFinding"/>; a detector of
+/// <see cref="RuptureFinding"/>, <see cref="PracticeRuleFinding"/> and <see cref="SuddenGainOrLossFinding"/>; a detector of
 /// your own derives its findings from this class the same way. <see cref="Code"/> names the kind of finding and
 /// <see cref="Values"/> lists its numbers by name, so alert rules, reports and tables handle any finding uniformly.</para>
 /// <para>Findings are immutable and thread-safe; a derived finding must be too.</para>

@@ -14,7 +14,7 @@ public class AlertRulesTests
     public void EachRule_FiresAndIsNamed()
     {
         Episode srs = TrendTestData.Srs(38, 39, 40, 30, 31, 30.5);
-        var findings = Findings(srs, new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 }));
+        var findings = Findings(srs, new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }));
         var rules = new AlertRules().Evaluate(srs, findings).Select(a => a.Rule).Distinct().ToList();
         Assert.Contains(AlertRules.BelowCutoffRule, rules);
         Assert.Contains(AlertRules.DropFromPreviousRule, rules);
@@ -113,7 +113,7 @@ public class ReportTests
         {
             new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(),
             new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 6.5, Reliability = 0.85, ClinicalCutoff = 36 }),
-            new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 }),
+            new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }),
         };
         return new EpisodeAnalyzer(detectors).Analyze(TrendTestData.Srs(38, 39, 40, 30, 31, 30.5));
     }
@@ -124,7 +124,7 @@ public class ReportTests
         AllianceReport report = Report();
         Assert.Equal(6, report.Episode.Count);
         Assert.Contains(report.Findings, f => f is RuptureFinding { Code: "rupture" });
-        Assert.Contains(report.Findings, f => f is SuddenShiftFinding { Code: "sudden-loss" });
+        Assert.Contains(report.Findings, f => f is SuddenGainOrLossFinding { Code: "sudden-loss" });
         Assert.Contains(report.Findings, f => f is ReliableChangeFinding { Code: "reliable-change" });
         Assert.NotEmpty(report.Alerts);
         Assert.Contains(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);

@@ -196,17 +196,17 @@ public class DetectorTests
     [Fact]
     public void SuddenShiftDetector_FindsGainsAndLosses()
     {
-        var detector = new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 });
-        var gain = (SuddenShiftFinding)detector.Detect(TrendTestData.Series(20, 21, 20, 32, 33, 32)).Findings.Single();
-        Assert.Equal((ShiftKind.Gain, 3, 4), (gain.Kind, gain.PreSession, gain.PostSession));
+        var detector = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 });
+        var gain = (SuddenGainOrLossFinding)detector.Detect(TrendTestData.Series(20, 21, 20, 32, 33, 32)).Findings.Single();
+        Assert.Equal((SuddenChangeKind.Gain, 3, 4), (gain.Kind, gain.PreSession, gain.PostSession));
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 6 }, gain.Sessions);
-        var loss = (SuddenShiftFinding)detector.Detect(TrendTestData.Series(32, 33, 32, 20, 21, 20)).Findings.Single();
-        Assert.Equal(ShiftKind.Loss, loss.Kind);
+        var loss = (SuddenGainOrLossFinding)detector.Detect(TrendTestData.Series(32, 33, 32, 20, 21, 20)).Findings.Single();
+        Assert.Equal(SuddenChangeKind.Loss, loss.Kind);
         Assert.True(detector.Detect(TrendTestData.Series(1, 2, 3)).IsT1);
 
-        var derived = new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = 7.5, Reliability = 0.8 });
+        var derived = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = 7.5, Reliability = 0.8 });
         Assert.Equal(9.296925484568419, derived.Detect(TrendTestData.Series(20, 21, 20, 32, 33, 32)).Findings.Single().Parameters["absolute-change"], 12);
-        Assert.Throws<ArgumentException>("options", () => new SuddenShiftDetector(new SuddenShiftOptions()));
+        Assert.Throws<ArgumentException>("options", () => new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions()));
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public class DetectorTests
     {
         // Session 3 is missing: the interval 4->5 still has sessions 2 and 4 before it.
         Episode episode = Episode.Create("e", new[] { 1, 2, 4, 5, 6, 7 }.Zip(new[] { 20m, 21m, 20m, 32m, 33m, 32m }, (s, v) => TrendTestData.Score(s, v))).GetValueOrThrow();
-        var finding = (SuddenShiftFinding)new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 5 }).Detect(episode).Findings.Single();
+        var finding = (SuddenGainOrLossFinding)new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }).Detect(episode).Findings.Single();
         Assert.Equal((4, 5), (finding.PreSession, finding.PostSession));
         Assert.Equal(new[] { 2, 4, 5, 6, 7 }, finding.Sessions);
     }

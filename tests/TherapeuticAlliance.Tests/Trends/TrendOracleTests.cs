@@ -45,7 +45,7 @@ public class TrendOracleTests
     [InlineData("qt_975_df3", 3, 0.05)]
     [InlineData("qt_975_df4", 4, 0.05)]
     [InlineData("qt_995_df4", 4, 0.01)]
-    public void CriticalT_MatchesR(string name, int df, double alpha) => Relative(Quantiles[name], SuddenShiftCriteria.CriticalT(df, alpha), 1e-9);
+    public void CriticalT_MatchesR(string name, int df, double alpha) => Relative(Quantiles[name], SuddenGainsAndLossesCriteria.CriticalT(df, alpha), 1e-9);
 
     [Fact]
     public void Z95_MatchesQnorm() => Relative(Quantiles["qnorm_975"], ReliableChange.Z95, 1e-12);
@@ -91,40 +91,40 @@ public class TrendOracleTests
     public void O6_PublishedSuddenGainCases()
     {
         // Lower is better (BDI), as in the suddengains documentation.
-        SuddenShiftEvaluation a = SuddenShiftCriteria.Evaluate(new double[] { 32, 31, 33 }, new double[] { 5, 6, 7 }, 7, higherIsBetter: false)!;
+        SuddenChangeEvaluation a = SuddenGainsAndLossesCriteria.Evaluate(new double[] { 32, 31, 33 }, new double[] { 5, 6, 7 }, 7, higherIsBetter: false)!;
         Assert.Equal(2.776, a.TCritical, 3);
         Assert.Equal((32.0, 6.0, 1.0, 1.0), (a.MeanBefore, a.MeanAfter, a.SdBefore, a.SdAfter));
-        Assert.True(a.IsSuddenShift);
-        Assert.Equal(ShiftKind.Gain, a.Kind);
+        Assert.True(a.IsSuddenGainOrLoss);
+        Assert.Equal(SuddenChangeKind.Gain, a.Kind);
 
-        SuddenShiftEvaluation b = SuddenShiftCriteria.Evaluate(new double[] { 32, 31, 33 }, new double[] { 5, 6, 7 }, 7, alpha: 0.01, higherIsBetter: false)!;
+        SuddenChangeEvaluation b = SuddenGainsAndLossesCriteria.Evaluate(new double[] { 32, 31, 33 }, new double[] { 5, 6, 7 }, 7, alpha: 0.01, higherIsBetter: false)!;
         Assert.Equal(4.604, b.TCritical, 3);
-        Assert.True(b.IsSuddenShift);
+        Assert.True(b.IsSuddenGainOrLoss);
 
-        SuddenShiftEvaluation c = SuddenShiftCriteria.Evaluate(new[] { double.NaN, 31, 33 }, new[] { 5, double.NaN, 7 }, null, alpha: 0.01, higherIsBetter: false)!;
+        SuddenChangeEvaluation c = SuddenGainsAndLossesCriteria.Evaluate(new[] { double.NaN, 31, 33 }, new[] { 5, double.NaN, 7 }, null, alpha: 0.01, higherIsBetter: false)!;
         Assert.Equal(9.925, c.TCritical, 3);
         Assert.Equal(1.414, c.SdBefore, 3);
         Assert.Equal(1.414, c.SdAfter, 3);
         Assert.Null(c.MeetsAbsoluteCriterion);
         Assert.True(c.MeetsStabilityCriterion);
 
-        SuddenShiftEvaluation d = SuddenShiftCriteria.Evaluate(new[] { 5, double.NaN, 7 }, new double[] { 16, 12, 14 }, 7, higherIsBetter: false)!;
+        SuddenChangeEvaluation d = SuddenGainsAndLossesCriteria.Evaluate(new[] { 5, double.NaN, 7 }, new double[] { 16, 12, 14 }, 7, higherIsBetter: false)!;
         Assert.Equal(3.182, d.TCritical, 3);
         Assert.Equal(1.825742, d.PooledSd, 6);
-        Assert.Equal(ShiftKind.Loss, d.Kind);
-        Assert.True(d.IsSuddenShift);
+        Assert.Equal(SuddenChangeKind.Loss, d.Kind);
+        Assert.True(d.IsSuddenGainOrLoss);
     }
 
     [Fact]
     public void SuddenLoss_RelativeCriterionNeedsTwentyFivePercent_NotAnyIncrease()
     {
         // suddengains lets any increase pass criterion 2 for losses; here a rise of 5 from 30 (17 %) must not.
-        SuddenShiftEvaluation e = SuddenShiftCriteria.Evaluate(new double[] { 29, 31, 30 }, new double[] { 35, 35, 36 }, 1, higherIsBetter: false)!;
-        Assert.Equal(ShiftKind.Loss, e.Kind);
+        SuddenChangeEvaluation e = SuddenGainsAndLossesCriteria.Evaluate(new double[] { 29, 31, 30 }, new double[] { 35, 35, 36 }, 1, higherIsBetter: false)!;
+        Assert.Equal(SuddenChangeKind.Loss, e.Kind);
         Assert.True(e.MeetsAbsoluteCriterion);
         Assert.True(e.MeetsStabilityCriterion);
         Assert.False(e.MeetsRelativeCriterion);
-        Assert.False(e.IsSuddenShift);
+        Assert.False(e.IsSuddenGainOrLoss);
     }
 
     [Theory]

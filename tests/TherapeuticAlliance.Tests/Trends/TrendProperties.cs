@@ -29,7 +29,7 @@ public class TrendProperties
         new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 6.5, Reliability = 0.85 }),
         new RuptureRepairDetector(),
         new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 2, RepairWindow = 3, Name = "rupture-strict" }),
-        new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 3 }),
+        new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 3 }),
         new FeedbackRulesDetector(),
     };
 
@@ -40,7 +40,7 @@ public class TrendProperties
         string.Join(" | ", Detectors.SelectMany(d => d.Detect(episode).Findings).Where(f => keep?.Invoke(f) ?? true).Select(f => f.GetType().Name + ":" + string.Join(",", f.Sessions)));
 
     [Property]
-    public bool ConstantSeries_HasZeroSlopeNoRuptureAndNoSuddenShift(PositiveInt length, PositiveInt level)
+    public bool ConstantSeries_HasZeroSlopeNoRuptureAndNoSuddenGainOrLoss(PositiveInt length, PositiveInt level)
     {
         int n = 2 + (length.Get % 15);
         decimal value = level.Get % 41;
@@ -48,7 +48,7 @@ public class TrendProperties
         var findings = Detectors.SelectMany(d => d.Detect(episode).Findings).ToList();
         return findings.OfType<TrajectoryFinding>().All(t => t.Slope == 0.0)
             && !findings.OfType<RuptureFinding>().Any()
-            && !findings.OfType<SuddenShiftFinding>().Any()
+            && !findings.OfType<SuddenGainOrLossFinding>().Any()
             && !findings.OfType<PracticeRuleFinding>().Any(p => p.Kind == PracticeRule.DropFromPrevious);
     }
 
@@ -57,9 +57,9 @@ public class TrendProperties
     {
         decimal c = shift.Get % 30;
         var scores = series.Values.Select((v, i) => (i + 1, v)).ToArray();
-        // Cutoff-based (below-cutoff) and level-relative (sudden shifts' 25 % criterion) findings may change;
+        // Cutoff-based (below-cutoff) and level-relative (sudden gains and losses' 25 % criterion) findings may change;
         // everything else depends only on differences.
-        bool Invariant(TrendFinding f) => f is not SuddenShiftFinding && !(f is PracticeRuleFinding p && p.Kind == PracticeRule.BelowCutoff);
+        bool Invariant(TrendFinding f) => f is not SuddenGainOrLossFinding && !(f is PracticeRuleFinding p && p.Kind == PracticeRule.BelowCutoff);
         return Describe(Build(scores), Invariant) == Describe(Build(scores, c), Invariant);
     }
 
@@ -75,11 +75,11 @@ public class TrendProperties
     [Property]
     public bool FlippingTheDirection_MirrorsGainsAndLosses(SeriesCase series)
     {
-        var up = new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 3, RelativeChange = 0 });
-        var down = new SuddenShiftDetector(new SuddenShiftOptions { AbsoluteChange = 3, RelativeChange = 0, HigherIsBetter = false });
+        var up = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 3, RelativeChange = 0 });
+        var down = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 3, RelativeChange = 0, HigherIsBetter = false });
         Episode episode = Build(series.Values.Select((v, i) => (i + 1, v)));
-        var a = up.Detect(episode).Findings.Cast<SuddenShiftFinding>().Select(f => (f.PreSession, f.Kind)).ToList();
-        var b = down.Detect(episode).Findings.Cast<SuddenShiftFinding>().Select(f => (f.PreSession, f.Kind == ShiftKind.Gain ? ShiftKind.Loss : ShiftKind.Gain)).ToList();
+        var a = up.Detect(episode).Findings.Cast<SuddenGainOrLossFinding>().Select(f => (f.PreSession, f.Kind)).ToList();
+        var b = down.Detect(episode).Findings.Cast<SuddenGainOrLossFinding>().Select(f => (f.PreSession, f.Kind == SuddenChangeKind.Gain ? SuddenChangeKind.Loss : SuddenChangeKind.Gain)).ToList();
         return a.SequenceEqual(b);
     }
 

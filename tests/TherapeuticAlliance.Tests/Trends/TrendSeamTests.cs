@@ -127,7 +127,7 @@ public class OptionsValidationTests
         Assert.Contains("DropInStandardDeviations", error.Message);
         Assert.Contains("RepairWindow", error.Message);
 
-        ArgumentException suddenShift = Assert.Throws<ArgumentException>("options", () => new SuddenShiftDetector(new SuddenShiftOptions { StandardDeviation = -2, Reliability = 1.5, Alpha = 2 }));
+        ArgumentException suddenShift = Assert.Throws<ArgumentException>("options", () => new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = -2, Reliability = 1.5, Alpha = 2 }));
         Assert.Contains("Alpha", suddenShift.Message);
         Assert.Contains("StandardDeviation must be positive", suddenShift.Message);
 

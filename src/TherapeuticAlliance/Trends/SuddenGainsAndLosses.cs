@@ -9,8 +9,8 @@ using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Says whether a sudden shift is a gain or a loss.</summary>
-public enum ShiftKind
+/// <summary>Says whether a sudden change is a gain or a loss.</summary>
+public enum SuddenChangeKind
 {
     /// <summary>A sudden change in the better direction (for alliance measures: up).</summary>
     Gain = 1,
@@ -21,9 +21,9 @@ public enum ShiftKind
 
 /// <summary>The three Tang–DeRubeis criteria evaluated for one interval between consecutive sessions.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class SuddenShiftEvaluation
+public sealed class SuddenChangeEvaluation
 {
-    internal SuddenShiftEvaluation(ShiftKind kind, double change, bool? absolute, bool relative, bool stable, double meanBefore, double meanAfter, double sdBefore, double sdAfter, double pooledSd, double tCritical, int degreesOfFreedom)
+    internal SuddenChangeEvaluation(SuddenChangeKind kind, double change, bool? absolute, bool relative, bool stable, double meanBefore, double meanAfter, double sdBefore, double sdAfter, double pooledSd, double tCritical, int degreesOfFreedom)
     {
         Kind = kind;
         Change = change;
@@ -40,7 +40,7 @@ public sealed class SuddenShiftEvaluation
     }
 
     /// <summary>Gets whether the change is a candidate gain or loss (by its direction).</summary>
-    public ShiftKind Kind { get; }
+    public SuddenChangeKind Kind { get; }
 
     /// <summary>Gets the raw change across the interval, x(n+1) − x(n).</summary>
     public double Change { get; }
@@ -55,7 +55,7 @@ public sealed class SuddenShiftEvaluation
     public bool MeetsStabilityCriterion { get; }
 
     /// <summary>Gets whether every applied criterion is met.</summary>
-    public bool IsSuddenShift => MeetsAbsoluteCriterion != false && MeetsRelativeCriterion && MeetsStabilityCriterion;
+    public bool IsSuddenGainOrLoss => MeetsAbsoluteCriterion != false && MeetsRelativeCriterion && MeetsStabilityCriterion;
 
     /// <summary>Gets the mean of the available values before the shift (up to three).</summary>
     public double MeanBefore { get; }
@@ -91,7 +91,7 @@ public sealed class SuddenShiftEvaluation
 /// <i>Psychotherapy Research 23</i>(1), 14–24.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
-public static class SuddenShiftCriteria
+public static class SuddenGainsAndLossesCriteria
 {
     // The quantile is a root search; the few (df, alpha) pairs in use are computed once.
     private static readonly ConcurrentDictionary<(int Df, double Alpha), double> CriticalValues = new();
@@ -117,7 +117,7 @@ public static class SuddenShiftCriteria
     /// <param name="higherIsBetter">Whether higher scores are better (alliance: yes; symptom measures: no).</param>
     /// <returns>The evaluation, or <see langword="null"/> when the interval cannot be evaluated (a missing value at n or n+1, a zero change, or fewer than two values on a side).</returns>
     /// <exception cref="ArgumentException">Thrown when a side has more than three values or a parameter is out of range.</exception>
-    public static SuddenShiftEvaluation? Evaluate(ReadOnlySpan<double> before, ReadOnlySpan<double> after, double? absoluteChange, double relativeChange = 0.25, double alpha = 0.05, bool higherIsBetter = true)
+    public static SuddenChangeEvaluation? Evaluate(ReadOnlySpan<double> before, ReadOnlySpan<double> after, double? absoluteChange, double relativeChange = 0.25, double alpha = 0.05, bool higherIsBetter = true)
     {
         Guard.Against.InvalidInput(before.Length, nameof(before), l => l is >= 1 and <= 3, "Give one to three values before the shift.");
         Guard.Against.InvalidInput(after.Length, nameof(after), l => l is >= 1 and <= 3, "Give one to three values after the shift.");
@@ -134,15 +134,15 @@ public static class SuddenShiftCriteria
 
         double direction = higherIsBetter ? 1.0 : -1.0;
         double change = xn1 - xn;
-        ShiftKind kind = direction * change > 0 ? ShiftKind.Gain : ShiftKind.Loss;
+        SuddenChangeKind kind = direction * change > 0 ? SuddenChangeKind.Gain : SuddenChangeKind.Loss;
         double size = Math.Abs(change);
         bool? absolute = absoluteChange is { } c ? size >= c : null;
         bool relative = size >= relativeChange * xn;
         int df = nPre + nPost - 2;
         double pooled = Math.Sqrt((((nPre - 1) * sdPre * sdPre) + ((nPost - 1) * sdPost * sdPost)) / df);
         double t = CriticalT(df, alpha);
-        double shift = kind == ShiftKind.Gain ? direction * (meanPost - meanPre) : direction * (meanPre - meanPost);
-        return new SuddenShiftEvaluation(kind, change, absolute, relative, shift > t * pooled, meanPre, meanPost, sdPre, sdPost, pooled, t, df);
+        double shift = kind == SuddenChangeKind.Gain ? direction * (meanPost - meanPre) : direction * (meanPre - meanPost);
+        return new SuddenChangeEvaluation(kind, change, absolute, relative, shift > t * pooled, meanPre, meanPost, sdPre, sdPost, pooled, t, df);
     }
 
     /// <summary>Count, mean and SD (n − 1) of the values present, without allocating.</summary>
@@ -173,9 +173,9 @@ public static class SuddenShiftCriteria
     }
 }
 
-/// <summary>Configures a <see cref="SuddenShiftDetector"/>. Criterion 1 needs a size: give <see cref="AbsoluteChange"/>, or the SD and reliability to derive the reliable-change value.</summary>
+/// <summary>Configures a <see cref="SuddenGainsAndLossesDetector"/>. Criterion 1 needs a size: give <see cref="AbsoluteChange"/>, or the SD and reliability to derive the reliable-change value.</summary>
 /// <remarks>Immutable; validated when the detector is constructed.</remarks>
-public sealed record SuddenShiftOptions
+public sealed record SuddenGainsAndLossesOptions
 {
     /// <summary>Gets criterion 1's absolute size, in points of the score's metric.</summary>
     /// <value>Positive, or <see langword="null"/> to derive it from <see cref="StandardDeviation"/> and <see cref="Reliability"/>. The default value is <see langword="null"/>.</value>
@@ -206,35 +206,35 @@ public sealed record SuddenShiftOptions
     public bool HigherIsBetter { get; init; } = true;
 
     /// <summary>Gets the name the detector reports and is registered under.</summary>
-    /// <value><see langword="null"/> for <c>sudden-shifts</c>. The default value is <see langword="null"/>.</value>
+    /// <value><see langword="null"/> for <c>sudden-gains-losses</c>. The default value is <see langword="null"/>.</value>
     public string? Name { get; init; }
 }
 
-/// <summary>Finds sudden gains and sudden losses between consecutive sessions; see <see cref="SuddenShiftCriteria"/>.</summary>
+/// <summary>Finds sudden gains and sudden losses between consecutive sessions; see <see cref="SuddenGainsAndLossesCriteria"/>.</summary>
 /// <remarks>
 /// Sessions are placed by session number, so a missing session number counts as a missing value in the windows.
 /// Every interval whose values at n and n+1 are present and that has at least two values on each side is tested,
 /// which also means the first interval is never tested (only one value before it). This type is immutable and
 /// thread-safe.
 /// </remarks>
-public sealed class SuddenShiftDetector : ITrendDetector
+public sealed class SuddenGainsAndLossesDetector : ITrendDetector
 {
-    /// <summary>The default name, <c>sudden-shifts</c>.</summary>
-    public const string DefaultName = "sudden-shifts";
+    /// <summary>The default name, <c>sudden-gains-losses</c>.</summary>
+    public const string DefaultName = "sudden-gains-losses";
 
     private readonly double _absolute;
     private readonly double _relative;
     private readonly double _alpha;
     private readonly bool _higherIsBetter;
 
-    /// <summary>Initializes a new instance of the <see cref="SuddenShiftDetector"/> class.</summary>
-    /// <param name="options">The options; criterion 1 needs <see cref="SuddenShiftOptions.AbsoluteChange"/> or the SD and reliability.</param>
+    /// <summary>Initializes a new instance of the <see cref="SuddenGainsAndLossesDetector"/> class.</summary>
+    /// <param name="options">The options; criterion 1 needs <see cref="SuddenGainsAndLossesOptions.AbsoluteChange"/> or the SD and reliability.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when criterion 1 has no size or an option is out of range.</exception>
-    public SuddenShiftDetector(SuddenShiftOptions options)
+    public SuddenGainsAndLossesDetector(SuddenGainsAndLossesOptions options)
     {
         Guard.Against.Null(options);
-        new OptionsCheck<SuddenShiftOptions>(options)
+        new OptionsCheck<SuddenGainsAndLossesOptions>(options)
             .Require(o => o.AbsoluteChange is > 0.0 || (o.AbsoluteChange is null && o.StandardDeviation is not null && o.Reliability is not null), "Give AbsoluteChange (positive) or both StandardDeviation and Reliability for criterion 1.")
             .Require(o => o.RelativeChange >= 0.0 && !double.IsInfinity(o.RelativeChange), "RelativeChange must be a non-negative share.")
             .Require(o => o.Alpha > 0.0 && o.Alpha < 1.0, "Alpha must lie between 0 and 1.")
@@ -260,7 +260,7 @@ public sealed class SuddenShiftDetector : ITrendDetector
         Guard.Against.Null(episode);
         if (episode.Count < 4)
         {
-            return new NotApplicable(Name, "Sudden shifts need at least four sessions (two on each side of an interval).");
+            return new NotApplicable(Name, "Sudden gains and losses need at least four sessions (two on each side of an interval).");
         }
 
         int first = episode.Scores[0].Occasion.SessionNumber;
@@ -284,19 +284,19 @@ public sealed class SuddenShiftDetector : ITrendDetector
         {
             int preStart = Math.Max(0, n - 2);
             int postEnd = Math.Min(series.Length - 1, n + 3);
-            SuddenShiftEvaluation? evaluation = SuddenShiftCriteria.Evaluate(
+            SuddenChangeEvaluation? evaluation = SuddenGainsAndLossesCriteria.Evaluate(
                 series.AsSpan(preStart, n - preStart + 1),
                 series.AsSpan(n + 1, postEnd - n),
                 _absolute,
                 _relative,
                 _alpha,
                 _higherIsBetter);
-            if (evaluation is { IsSuddenShift: true })
+            if (evaluation is { IsSuddenGainOrLoss: true })
             {
                 IEnumerable<int> sessions = Enumerable.Range(preStart, postEnd - preStart + 1)
                     .Where(i => !double.IsNaN(series[i]))
                     .Select(i => i + first);
-                findings.Add(new SuddenShiftFinding(Name, sessions, parameters, n + first, n + first + 1, evaluation));
+                findings.Add(new SuddenGainOrLossFinding(Name, sessions, parameters, n + first, n + first + 1, evaluation));
             }
         }
 
@@ -304,10 +304,10 @@ public sealed class SuddenShiftDetector : ITrendDetector
     }
 }
 
-/// <summary>A sudden gain or loss; see <see cref="SuddenShiftDetector"/>.</summary>
-public sealed class SuddenShiftFinding : TrendFinding
+/// <summary>A sudden gain or loss; see <see cref="SuddenGainsAndLossesDetector"/>.</summary>
+public sealed class SuddenGainOrLossFinding : TrendFinding
 {
-    internal SuddenShiftFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int preSession, int postSession, SuddenShiftEvaluation evaluation)
+    internal SuddenGainOrLossFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int preSession, int postSession, SuddenChangeEvaluation evaluation)
         : base(rule, sessions, parameters)
     {
         PreSession = preSession;
@@ -316,10 +316,10 @@ public sealed class SuddenShiftFinding : TrendFinding
     }
 
     /// <summary>Gets <c>sudden-gain</c> or <c>sudden-loss</c>, after <see cref="Kind"/>.</summary>
-    public override string Code => Kind == ShiftKind.Gain ? "sudden-gain" : "sudden-loss";
+    public override string Code => Kind == SuddenChangeKind.Gain ? "sudden-gain" : "sudden-loss";
 
     /// <summary>Gets whether this is a gain or a loss.</summary>
-    public ShiftKind Kind => Evaluation.Kind;
+    public SuddenChangeKind Kind => Evaluation.Kind;
 
     /// <summary>Gets the session before the shift (n).</summary>
     public int PreSession { get; }
@@ -328,7 +328,7 @@ public sealed class SuddenShiftFinding : TrendFinding
     public int PostSession { get; }
 
     /// <summary>Gets the criteria as evaluated.</summary>
-    public SuddenShiftEvaluation Evaluation { get; }
+    public SuddenChangeEvaluation Evaluation { get; }
 
     /// <inheritdoc/>
     public override ImmutableSortedDictionary<string, double> Values => Map(
@@ -341,5 +341,5 @@ public sealed class SuddenShiftFinding : TrendFinding
 
     /// <inheritdoc/>
     public override string Summary =>
-        $"Sudden {(Kind == ShiftKind.Gain ? "gain" : "loss")} of {Format(Evaluation.Change)} from session {PreSession} to {PostSession} (means {Format(Evaluation.MeanBefore)} before, {Format(Evaluation.MeanAfter)} after; t_crit {Format(Evaluation.TCritical)}).";
+        $"Sudden {(Kind == SuddenChangeKind.Gain ? "gain" : "loss")} of {Format(Evaluation.Change)} from session {PreSession} to {PostSession} (means {Format(Evaluation.MeanBefore)} before, {Format(Evaluation.MeanAfter)} after; t_crit {Format(Evaluation.TCritical)}).";
 }
