@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Trends;
@@ -44,25 +45,34 @@ public sealed class TherapeuticAllianceOptions
         Alerts = other.Alerts;
     }
 
+    /// <summary>Checks every option and reports every problem at once; the exception's parameter is the first offending option.</summary>
     internal void Validate()
     {
+        var problems = new System.Collections.Generic.List<(string Option, string Problem)>();
         if (!Identifiers.IsValid(DefaultScoringStrategy))
         {
-            throw new ArgumentException("DefaultScoringStrategy: " + Identifiers.Rule, nameof(DefaultScoringStrategy));
+            problems.Add((nameof(DefaultScoringStrategy), Identifiers.Rule));
         }
 
         if (Alerts is null)
         {
-            throw new ArgumentException("Alerts: give alert options.", nameof(Alerts));
+            problems.Add((nameof(Alerts), "give alert options."));
+        }
+        else
+        {
+            try
+            {
+                _ = new AlertRules(Alerts);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add((nameof(Alerts), ex.Message));
+            }
         }
 
-        try
+        if (problems.Count > 0)
         {
-            _ = new AlertRules(Alerts);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ArgumentException("Alerts: " + ex.Message, nameof(Alerts), ex);
+            throw new ArgumentException(string.Join(" ", problems.Select(p => p.Option + ": " + p.Problem)), problems[0].Option);
         }
     }
 }

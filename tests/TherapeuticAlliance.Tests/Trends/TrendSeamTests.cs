@@ -136,3 +136,21 @@ public class OptionsValidationTests
         Assert.Contains("DiscrepancyThreshold", alerts.Message);
     }
 }
+
+public class RegistrationOptionsValidationTests
+{
+    [Fact]
+    public void AddTherapeuticAlliance_ReportsEveryBadOption_NamingTheFirst()
+    {
+        var services = new ServiceCollection();
+        ArgumentException error = Assert.Throws<ArgumentException>(() => services.AddTherapeuticAlliance(o =>
+        {
+            o.DefaultScoringStrategy = "has space";
+            o.Alerts = new AlertOptions { DiscrepancyThreshold = -1 };
+        }));
+        Assert.Equal("DefaultScoringStrategy", error.ParamName);
+        Assert.Contains("DefaultScoringStrategy: ", error.Message);
+        Assert.Contains("Alerts: ", error.Message);
+        Assert.Contains("DiscrepancyThreshold", error.Message);
+    }
+}
