@@ -10,6 +10,32 @@ public class PublicSurfaceConsistencyTests
     private static readonly Type[] PublicTypes = typeof(Assessment).Assembly.GetExportedTypes();
 
     [Fact]
+    public void EveryPublicType_HasAFileOfItsOwn_InTheFolderOfItsNamespace()
+    {
+        // One public type per file, named after it, in the folder its namespace names (folder = namespace).
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "TherapeuticAlliance.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found.");
+        }
+
+        string source = Path.Combine(root, "src", "TherapeuticAlliance");
+        foreach (Type type in PublicTypes.Where(t => !t.IsNested))
+        {
+            string name = type.Name.Split('`')[0];
+            string folder = Path.Combine(new[] { source }.Concat(type.Namespace!.Split('.').Skip(1)).ToArray());
+            string file = Path.Combine(folder, name + ".cs");
+            Assert.True(File.Exists(file), $"{type.FullName} is not in {Path.GetRelativePath(root, file)}");
+        }
+
+        var declaration = new System.Text.RegularExpressions.Regex(@"^public (?:sealed |static |abstract |readonly |partial )*(?:class|record|enum|interface|struct) ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        foreach (string file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            Assert.True(declaration.Count(File.ReadAllText(file)) <= 1, $"{Path.GetRelativePath(root, file)} declares more than one public type");
+        }
+    }
+
+    [Fact]
     public void EveryPublicClass_IsSealedAbstractOrStatic() =>
         Assert.All(PublicTypes.Where(t => t.IsClass), t => Assert.True(t.IsSealed || t.IsAbstract, t.FullName));
 

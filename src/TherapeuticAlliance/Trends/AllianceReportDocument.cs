@@ -12,56 +12,6 @@ using TherapeuticAlliance.Serialization;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>One session of an <see cref="AllianceReportDocument"/>.</summary>
-/// <param name="Session">The session number.</param>
-/// <param name="RecordedAt">When the assessment was recorded, if known.</param>
-/// <param name="Value">The score.</param>
-/// <param name="Pomp">The score as percent of maximum possible.</param>
-public sealed record ReportSession(int Session, DateTimeOffset? RecordedAt, decimal Value, decimal Pomp);
-
-/// <summary>One finding of an <see cref="AllianceReportDocument"/>, flattened: rule, type, sessions, parameters and values by name, and a summary.</summary>
-/// <param name="Rule">The rule (detector) name.</param>
-/// <param name="Type">The kind of finding, such as <c>rupture</c> or <c>trajectory</c>.</param>
-/// <param name="Sessions">The sessions concerned.</param>
-/// <param name="Parameters">The rule's parameters by name.</param>
-/// <param name="Values">The finding's numbers by name (NaN where undefined).</param>
-/// <param name="Summary">A one-sentence summary.</param>
-/// <remarks>The collections are copied into immutable ones at construction: casting them back cannot change the finding.</remarks>
-public sealed record ReportFinding(string Rule, string Type, IReadOnlyList<int> Sessions, IReadOnlyDictionary<string, double> Parameters, IReadOnlyDictionary<string, double> Values, string Summary)
-{
-    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
-    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
-
-    /// <summary>Gets the rule's parameters by name (an immutable copy, ordered by name).</summary>
-    public IReadOnlyDictionary<string, double> Parameters { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Parameters));
-
-    /// <summary>Gets the finding's numbers by name (an immutable copy, ordered by name; NaN where undefined).</summary>
-    public IReadOnlyDictionary<string, double> Values { get; } = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, Guard.Against.Null(Values));
-}
-
-/// <summary>One alert of an <see cref="AllianceReportDocument"/>.</summary>
-/// <param name="Rule">The alert rule that fired.</param>
-/// <param name="Sessions">The sessions concerned.</param>
-/// <param name="Message">A neutral description.</param>
-/// <remarks>The sessions are copied into an immutable list at construction.</remarks>
-public sealed record ReportAlert(string Rule, IReadOnlyList<int> Sessions, string Message)
-{
-    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
-    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
-}
-
-/// <summary>One focus area of an <see cref="AllianceReportDocument"/>.</summary>
-/// <param name="Practice">The practice.</param>
-/// <param name="Prompt">The prompt for the clinician.</param>
-/// <param name="Trigger">What triggered it.</param>
-/// <param name="Reason">Why.</param>
-public sealed record ReportFocusArea(ImprovementPractice Practice, string Prompt, string Trigger, string Reason);
-
-/// <summary>A detector whose rule did not apply to the episode, and why.</summary>
-/// <param name="Detector">The detector's name.</param>
-/// <param name="Reason">Why it did not apply.</param>
-public sealed record ReportSkippedDetector(string Detector, string Reason);
-
 /// <summary>
 /// The flat, versioned document form of an <see cref="AllianceReport"/>: what its JSON holds (schema version
 /// <see cref="CurrentSchemaVersion"/>), with findings, alerts and focus areas flattened to codes, sessions, numbers by

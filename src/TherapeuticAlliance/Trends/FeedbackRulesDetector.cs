@@ -7,40 +7,6 @@ using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>The practice rules of feedback-informed care.</summary>
-public enum PracticeRule
-{
-    /// <summary>The total meets the instrument's cutoff (for the SRS: below 36).</summary>
-    BelowCutoff = 1,
-
-    /// <summary>The total dropped by at least the configured number of points from the previous session.</summary>
-    DropFromPrevious = 2,
-
-    /// <summary>The first session that falls below the scale maximum right after a session at it.</summary>
-    FirstDropFromCeiling = 3,
-}
-
-/// <summary>Configures a <see cref="FeedbackRulesDetector"/>.</summary>
-/// <remarks>Immutable; validated when the detector is constructed.</remarks>
-public sealed record FeedbackRulesOptions
-{
-    /// <summary>Gets the drop from the previous session, in points of the score's metric, that fires <see cref="PracticeRule.DropFromPrevious"/>.</summary>
-    /// <value>Positive. The default value is 1 point, a practice convention for the SRS (unverified against a primary source; set it per instrument).</value>
-    public decimal DropThreshold { get; init; } = 1m;
-
-    /// <summary>Gets whether to report sessions that meet the episode's cutoff.</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool CheckCutoff { get; init; } = true;
-
-    /// <summary>Gets whether to report the first drop from the ceiling.</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool CheckCeiling { get; init; } = true;
-
-    /// <summary>Gets the name the detector reports and is registered under.</summary>
-    /// <value><see langword="null"/> for <c>feedback-rules</c>. The default value is <see langword="null"/>.</value>
-    public string? Name { get; init; }
-}
-
 /// <summary>Applies the practice rules of feedback-informed care to each session: total below the instrument's cutoff, a drop of at least d points from the previous session, and the first drop from the ceiling.</summary>
 /// <remarks>
 /// <para>Comparisons use the exact decimal scores, so an SRS total of 36.0 is not below 36 and a drop of exactly one
@@ -123,47 +89,4 @@ public sealed class FeedbackRulesDetector : ITrendDetector
 
         return new Detection(Name, Version, findings.ToImmutable());
     }
-}
-
-/// <summary>A session that fired a practice rule; see <see cref="FeedbackRulesDetector"/>.</summary>
-public sealed class PracticeRuleFinding : TrendFinding
-{
-    internal PracticeRuleFinding(string rule, PracticeRule kind, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, decimal score, decimal? drop)
-        : base(rule, sessions, parameters)
-    {
-        Kind = kind;
-        Score = score;
-        Drop = drop;
-    }
-
-    /// <summary>Gets which practice rule fired.</summary>
-    public PracticeRule Kind { get; }
-
-    /// <summary>Gets <c>below-cutoff</c>, <c>drop-from-previous</c> or <c>first-drop-from-ceiling</c>, after <see cref="Kind"/>.</summary>
-    public override string Code => Kind switch
-    {
-        PracticeRule.BelowCutoff => "below-cutoff",
-        PracticeRule.DropFromPrevious => "drop-from-previous",
-        PracticeRule.FirstDropFromCeiling => "first-drop-from-ceiling",
-        _ => throw new InvalidOperationException("Unknown practice rule."),
-    };
-
-    /// <summary>Gets the score of the session that fired the rule (the last of <see cref="TrendFinding.Sessions"/>).</summary>
-    public decimal Score { get; }
-
-    /// <summary>Gets the drop from the previous session, for the drop rules.</summary>
-    public decimal? Drop { get; }
-
-    /// <inheritdoc/>
-    public override ImmutableSortedDictionary<string, double> Values => Map(
-        ("score", (double)Score),
-        ("drop", Drop is { } d ? (double)d : double.NaN));
-
-    /// <inheritdoc/>
-    public override string Summary => Kind switch
-    {
-        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} meets the cutoff.", Sessions[0], Score),
-        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, {2} lower than session {3}.", Sessions[1], Score, Drop, Sessions[0]),
-        _ => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
-    };
 }

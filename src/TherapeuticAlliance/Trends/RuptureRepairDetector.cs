@@ -6,48 +6,6 @@ using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Says which SD a rupture threshold uses (Gumz, Brähler, Geyer &amp; Erices 2012).</summary>
-public enum RuptureSdBasis
-{
-    /// <summary>The SD of the client's own series (n − 1).</summary>
-    IntraIndividual = 1,
-
-    /// <summary>An SD supplied by the caller from a sample (inter-individual).</summary>
-    Sample = 2,
-
-    /// <summary>The larger, hence stricter, of the two, as Gumz et al. (2012) propose.</summary>
-    StricterOfBoth = 3,
-}
-
-/// <summary>Configures a <see cref="RuptureRepairDetector"/>.</summary>
-/// <remarks>Immutable; validated when the detector is constructed.</remarks>
-public sealed record RuptureRepairOptions
-{
-    /// <summary>Gets the drop threshold in SD units, m.</summary>
-    /// <value>Positive. The default value is 1 (the less strict of the two thresholds in the literature; 2 is the strict variant).</value>
-    public double DropInStandardDeviations { get; init; } = 1.0;
-
-    /// <summary>Gets which SD the threshold uses.</summary>
-    /// <value>The default value is <see cref="RuptureSdBasis.IntraIndividual"/>.</value>
-    public RuptureSdBasis SdBasis { get; init; } = RuptureSdBasis.IntraIndividual;
-
-    /// <summary>Gets the sample SD for <see cref="RuptureSdBasis.Sample"/> and <see cref="RuptureSdBasis.StricterOfBoth"/>.</summary>
-    /// <value>Positive when used. The default value is <see langword="null"/>.</value>
-    public double? SampleStandardDeviation { get; init; }
-
-    /// <summary>Gets how many sessions after the rupture a repair may take, k.</summary>
-    /// <value>1 or more. The default value is 1 (the V-shape: a one-session dip repaired at once, the most frequent pattern in Gumz et al. 2012).</value>
-    public int RepairWindow { get; init; } = 1;
-
-    /// <summary>Gets whether higher scores are better.</summary>
-    /// <value>The default value is <see langword="true"/> (alliance measures).</value>
-    public bool HigherIsBetter { get; init; } = true;
-
-    /// <summary>Gets the name the detector reports and is registered under.</summary>
-    /// <value><see langword="null"/> for <c>rupture-repair</c>. The default value is <see langword="null"/>.</value>
-    public string? Name { get; init; }
-}
-
 /// <summary>Finds alliance ruptures (a drop of at least m·SD between consecutive sessions) and whether each was repaired (a return to the pre-rupture level within k sessions).</summary>
 /// <remarks>
 /// <para>Rupture at t ⇔ <c>y[t−1] − y[t] ≥ m·SD</c> (and the drop is positive); repaired ⇔ some <c>y[j] ≥ y[t−1]</c> for
@@ -165,58 +123,4 @@ public sealed class RuptureRepairDetector : ITrendDetector
 
         return new Detection(Name, Version, findings.ToImmutable());
     }
-}
-
-/// <summary>One rupture and whether it was repaired; see <see cref="RuptureRepairDetector"/>.</summary>
-public sealed class RuptureFinding : TrendFinding
-{
-    internal RuptureFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length)
-        : base(rule, sessions, parameters)
-    {
-        StartSession = startSession;
-        TroughSession = troughSession;
-        Depth = depth;
-        Threshold = threshold;
-        RepairSession = repairSession;
-        Length = length;
-    }
-
-    /// <summary>Gets <c>rupture</c>.</summary>
-    public override string Code => "rupture";
-
-    /// <summary>Gets the session before the drop (t − 1), whose level a repair must regain.</summary>
-    public int StartSession { get; }
-
-    /// <summary>Gets the session of the drop (t).</summary>
-    public int TroughSession { get; }
-
-    /// <summary>Gets the size of the drop.</summary>
-    public double Depth { get; }
-
-    /// <summary>Gets the threshold m·SD the drop met.</summary>
-    public double Threshold { get; }
-
-    /// <summary>Gets whether the rupture was repaired within the window.</summary>
-    public bool IsRepaired => RepairSession.HasValue;
-
-    /// <summary>Gets the session that regained the pre-rupture level, if any.</summary>
-    public int? RepairSession { get; }
-
-    /// <summary>Gets the number of scores from the trough to the repair (j − t), if repaired.</summary>
-    public int? Length { get; }
-
-    /// <inheritdoc/>
-    public override ImmutableSortedDictionary<string, double> Values => Map(
-        ("start-session", StartSession),
-        ("trough-session", TroughSession),
-        ("depth", Depth),
-        ("threshold", Threshold),
-        ("repaired", IsRepaired ? 1 : 0),
-        ("repair-session", RepairSession ?? double.NaN),
-        ("length", Length ?? double.NaN));
-
-    /// <inheritdoc/>
-    public override string Summary => IsRepaired
-        ? $"Drop of {Format(Depth)} from session {StartSession} to {TroughSession} (threshold {Format(Threshold)}), back to the earlier level at session {RepairSession}."
-        : $"Drop of {Format(Depth)} from session {StartSession} to {TroughSession} (threshold {Format(Threshold)}), not back to the earlier level within the window.";
 }

@@ -66,16 +66,3 @@ public abstract class TrendFinding
     /// <returns>The text.</returns>
     protected static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
-
-/// <summary>Says whether a change is in the better or the worse direction of the measure.</summary>
-public enum ChangeDirection
-{
-    /// <summary>No change, or no reliable change.</summary>
-    Unchanged = 1,
-
-    /// <summary>A change in the better direction (for alliance measures and the ORS: up).</summary>
-    Improved = 2,
-
-    /// <summary>A change in the worse direction.</summary>
-    Deteriorated = 3,
-}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Serialization;
+
+namespace TherapeuticAlliance.Instruments;
+
+/// <summary>The outcome of <see cref="InstrumentDefinition.Parse"/>: an <see cref="Instrument"/> or an <see cref="InvalidInstrumentDefinition"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InstrumentDefinitionResult : OneOfBase<Instrument, InvalidInstrumentDefinition>
+{
+    private InstrumentDefinitionResult(OneOf<Instrument, InvalidInstrumentDefinition> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps an instrument.</summary>
+    /// <param name="instrument">The instrument.</param>
+    public static implicit operator InstrumentDefinitionResult(Instrument instrument) => new(instrument);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator InstrumentDefinitionResult(InvalidInstrumentDefinition error) => new(error);
+
+    /// <summary>Returns the instrument, or throws when the definition was invalid.</summary>
+    /// <returns>The instrument.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the definition was invalid; the message lists the problems.</exception>
+    public Instrument GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Serialization;
+
+namespace TherapeuticAlliance.Instruments;
+
+/// <summary>The error case of <see cref="InstrumentDefinitionResult"/>: the JSON definition is not a valid instrument.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InvalidInstrumentDefinition
+{
+    internal InvalidInstrumentDefinition(ImmutableArray<string> problems) => Problems = problems;
+
+    /// <summary>Gets every problem found, each naming the property to fix.</summary>
+    public ImmutableArray<string> Problems { get; }
+
+    /// <summary>Gets all problems joined into one message.</summary>
+    public string Message => string.Join(" ", Problems);
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}

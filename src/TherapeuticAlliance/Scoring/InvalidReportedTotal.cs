@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>The error case of <see cref="ReportedTotals.Create"/>: the reported totals cannot form a score.</summary>
+/// <remarks>Messages name positions and ranges, never identifiers or the values given. This type is immutable and thread-safe.</remarks>
+public sealed class InvalidReportedTotal
+{
+    internal InvalidReportedTotal(ImmutableArray<string> problems) => Problems = problems;
+
+    /// <summary>Gets one message per problem found, each saying how to fix it.</summary>
+    public ImmutableArray<string> Problems { get; }
+
+    /// <summary>Gets all problem messages joined into one.</summary>
+    public string Message => string.Join(" ", Problems);
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}

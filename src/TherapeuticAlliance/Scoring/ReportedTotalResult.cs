@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Scoring;
+
+/// <summary>The outcome of <see cref="ReportedTotals.Create"/>: an <see cref="AllianceScore"/> or an <see cref="InvalidReportedTotal"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class ReportedTotalResult : OneOfBase<AllianceScore, InvalidReportedTotal>
+{
+    private ReportedTotalResult(OneOf<AllianceScore, InvalidReportedTotal> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps a score.</summary>
+    /// <param name="score">The score.</param>
+    public static implicit operator ReportedTotalResult(AllianceScore score) => new(score);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator ReportedTotalResult(InvalidReportedTotal error) => new(error);
+
+    /// <summary>Returns the score, or throws when the totals were invalid.</summary>
+    /// <returns>The score.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the result is an <see cref="InvalidReportedTotal"/>.</exception>
+    public AllianceScore GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}

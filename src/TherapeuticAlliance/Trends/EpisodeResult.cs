@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Instruments;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>The outcome of building an episode: an <see cref="Episode"/> or an <see cref="InvalidEpisode"/>.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class EpisodeResult : OneOfBase<Episode, InvalidEpisode>
+{
+    private EpisodeResult(OneOf<Episode, InvalidEpisode> value)
+        : base(value)
+    {
+    }
+
+    /// <summary>Wraps an episode.</summary>
+    /// <param name="episode">The episode.</param>
+    public static implicit operator EpisodeResult(Episode episode) => new(episode);
+
+    /// <summary>Wraps an error.</summary>
+    /// <param name="error">The error.</param>
+    public static implicit operator EpisodeResult(InvalidEpisode error) => new(error);
+
+    /// <summary>Returns the episode, or throws when the scores could not form one.</summary>
+    /// <returns>The episode.</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the result is an <see cref="InvalidEpisode"/>.</exception>
+    public Episode GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(AsT1.Message);
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Instruments;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>The error case of <see cref="EpisodeResult"/>: the scores cannot form an episode.</summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class InvalidEpisode
+{
+    internal InvalidEpisode(ImmutableArray<EpisodeProblem> problems) => Problems = problems;
+
+    /// <summary>Gets every problem found.</summary>
+    public ImmutableArray<EpisodeProblem> Problems { get; }
+
+    /// <summary>Gets all problem messages joined into one.</summary>
+    public string Message => string.Join(" ", Problems.Select(p => p.Message));
+
+    /// <summary>Returns the <see cref="Message"/>.</summary>
+    /// <returns>The message.</returns>
+    public override string ToString() => Message;
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>A session that fired a practice rule; see <see cref="FeedbackRulesDetector"/>.</summary>
+public sealed class PracticeRuleFinding : TrendFinding
+{
+    internal PracticeRuleFinding(string rule, PracticeRule kind, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, decimal score, decimal? drop)
+        : base(rule, sessions, parameters)
+    {
+        Kind = kind;
+        Score = score;
+        Drop = drop;
+    }
+
+    /// <summary>Gets which practice rule fired.</summary>
+    public PracticeRule Kind { get; }
+
+    /// <summary>Gets <c>below-cutoff</c>, <c>drop-from-previous</c> or <c>first-drop-from-ceiling</c>, after <see cref="Kind"/>.</summary>
+    public override string Code => Kind switch
+    {
+        PracticeRule.BelowCutoff => "below-cutoff",
+        PracticeRule.DropFromPrevious => "drop-from-previous",
+        PracticeRule.FirstDropFromCeiling => "first-drop-from-ceiling",
+        _ => throw new InvalidOperationException("Unknown practice rule."),
+    };
+
+    /// <summary>Gets the score of the session that fired the rule (the last of <see cref="TrendFinding.Sessions"/>).</summary>
+    public decimal Score { get; }
+
+    /// <summary>Gets the drop from the previous session, for the drop rules.</summary>
+    public decimal? Drop { get; }
+
+    /// <inheritdoc/>
+    public override ImmutableSortedDictionary<string, double> Values => Map(
+        ("score", (double)Score),
+        ("drop", Drop is { } d ? (double)d : double.NaN));
+
+    /// <inheritdoc/>
+    public override string Summary => Kind switch
+    {
+        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} meets the cutoff.", Sessions[0], Score),
+        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, {2} lower than session {3}.", Sessions[1], Score, Drop, Sessions[0]),
+        _ => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
+    };
+}

@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using OneOf;
+using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Serialization;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>One alert of an <see cref="AllianceReportDocument"/>.</summary>
+/// <param name="Rule">The alert rule that fired.</param>
+/// <param name="Sessions">The sessions concerned.</param>
+/// <param name="Message">A neutral description.</param>
+/// <remarks>The sessions are copied into an immutable list at construction.</remarks>
+public sealed record ReportAlert(string Rule, IReadOnlyList<int> Sessions, string Message)
+{
+    /// <summary>Gets the sessions concerned (an immutable copy).</summary>
+    public IReadOnlyList<int> Sessions { get; } = Guard.Against.Null(Sessions).ToImmutableArray();
+}

@@ -1,0 +1,20 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using MathNet.Numerics.Distributions;
+using TherapeuticAlliance.Internal;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>Says whether a sudden change is a gain or a loss.</summary>
+public enum SuddenChangeKind
+{
+    /// <summary>A sudden change in the better direction (for alliance measures: up).</summary>
+    Gain = 1,
+
+    /// <summary>A sudden change in the worse direction.</summary>
+    Loss = 2,
+}
