@@ -77,9 +77,15 @@ public static class TherapeuticAllianceBuilderExtensions
         Guard.Against.Null(builder);
         Guard.Against.Null(detector);
         Guard.Against.InvalidInput(detector, nameof(detector), d => Identifiers.IsValid(d.Name), "Name: " + Identifiers.Rule);
-        if (TherapeuticAllianceRegistration.GetOrAdd(builder.Services).TryAddDetector(detector))
+        switch (TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddDetector(detector))
         {
-            builder.Services.TryAddKeyedSingleton(detector.Name, detector);
+            case DetectorRegistration.ReplaceBuiltIn:
+                builder.Services.RemoveAllKeyed<ITrendDetector>(detector.Name);
+                builder.Services.AddKeyedSingleton(detector.Name, detector);
+                break;
+            case DetectorRegistration.Add:
+                builder.Services.TryAddKeyedSingleton(detector.Name, detector);
+                break;
         }
 
         return builder;

@@ -32,7 +32,7 @@ public static class TherapeuticAllianceServiceCollectionExtensions
     /// <see cref="TherapeuticAllianceOptions.DefaultScoringStrategy"/>; <see cref="IInstrumentCatalog"/>; and
     /// <see cref="IAllianceEvaluator"/>; each default <see cref="ITrendDetector"/> keyed by its name (<c>trajectory</c>,
     /// <c>rupture-repair</c>, <c>feedback-rules</c>); <see cref="IGuidanceProvider"/>; and an <see cref="EpisodeAnalyzer"/>
-    /// running the registered detectors with <see cref="TherapeuticAllianceOptions.Alerts"/>.</para>
+    /// running every keyed <see cref="ITrendDetector"/> the container holds, resolved by name in registration order (the built-ins first; a registration under a built-in's name replaces it), with the alert rules of <see cref="TherapeuticAllianceOptions.Alerts"/> and any <c>AddAlertRule</c>.</para>
     /// <para>Calling this method again registers nothing twice: later calls update the same options.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
@@ -72,7 +72,7 @@ public static class TherapeuticAllianceServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IGuidanceProvider>(FoundingPracticesGuidance.Instance);
-        services.TryAddSingleton(sp => registration.CreateAnalyzer(sp.GetRequiredService<IGuidanceProvider>()));
+        services.TryAddSingleton(sp => registration.CreateAnalyzer(sp, services, sp.GetRequiredService<IGuidanceProvider>()));
         return new TherapeuticAllianceBuilder(services);
     }
 

@@ -13,6 +13,7 @@ internal sealed class TherapeuticAllianceRegistration
 {
     private readonly List<Instrument> _instruments = new();
     private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector() };
+    private readonly List<string> _detectorNames = new() { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName };
     private readonly HashSet<string> _builtInDetectorNames = new(StringComparer.Ordinal) { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName };
     private readonly List<IAlertRule> _alertRules = new();
     private readonly object _gate = new();
@@ -43,30 +44,29 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
-    internal IReadOnlyList<ITrendDetector> DefaultDetectors => _detectors.GetRange(0, 3);
+    internal IReadOnlyList<ITrendDetector> DefaultDetectors => _detectors;
 
     /// <summary>
-    /// Adds a detector. One registered under a built-in detector's name replaces the built-in (so a built-in with other
-    /// options takes its place); otherwise the first registration of a name wins.
+    /// Records a detector's name in the analyzer's order and says how to register it: a built-in's name, the first time,
+    /// replaces the built-in's keyed registration (so a built-in with other options is what runs); any other name is
+    /// added once (the first registration wins).
     /// </summary>
-    internal bool TryAddDetector(ITrendDetector detector)
+    internal DetectorRegistration AddDetector(ITrendDetector detector)
     {
         lock (_gate)
         {
-            int existing = _detectors.FindIndex(d => d.Name == detector.Name);
-            if (existing >= 0 && _builtInDetectorNames.Remove(detector.Name))
+            if (_builtInDetectorNames.Remove(detector.Name))
             {
-                _detectors[existing] = detector;
-                return true;
+                return DetectorRegistration.ReplaceBuiltIn;
             }
 
-            if (existing >= 0)
+            if (_detectorNames.Contains(detector.Name))
             {
-                return false;
+                return DetectorRegistration.AlreadyRegistered;
             }
 
-            _detectors.Add(detector);
-            return true;
+            _detectorNames.Add(detector.Name);
+            return DetectorRegistration.Add;
         }
     }
 
@@ -80,12 +80,23 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
-    internal EpisodeAnalyzer CreateAnalyzer(IGuidanceProvider guidance)
+    /// <summary>
+    /// Builds the analyzer from what the container holds: every keyed <see cref="ITrendDetector"/>, resolved by name,
+    /// in registration order (the built-ins first), so an application's own keyed registration of a name is the one
+    /// that runs.
+    /// </summary>
+    internal EpisodeAnalyzer CreateAnalyzer(IServiceProvider services, IServiceCollection registrations, IGuidanceProvider guidance)
     {
         lock (_gate)
         {
+            IEnumerable<string> keyed = registrations
+                .Where(d => d.IsKeyedService && d.ServiceType == typeof(ITrendDetector) && d.ServiceKey is string)
+                .Select(d => (string)d.ServiceKey!);
+            ITrendDetector[] detectors = _detectorNames.Concat(keyed).Distinct(StringComparer.Ordinal)
+                .Select(name => services.GetRequiredKeyedService<ITrendDetector>(name))
+                .ToArray();
             AlertRules alerts = _alertRules.Aggregate(new AlertRules(Options.Alerts), (rules, rule) => rules.With(rule));
-            return new EpisodeAnalyzer(_detectors.ToArray(), alerts, guidance);
+            return new EpisodeAnalyzer(detectors, alerts, guidance);
         }
     }
 
@@ -121,4 +132,12 @@ internal sealed class TherapeuticAllianceBuilder : ITherapeuticAllianceBuilder
     internal TherapeuticAllianceBuilder(IServiceCollection services) => Services = services;
 
     public IServiceCollection Services { get; }
+}
+
+/// <summary>How <c>AddTrendDetector</c> registers a detector.</summary>
+internal enum DetectorRegistration
+{
+    Add,
+    ReplaceBuiltIn,
+    AlreadyRegistered,
 }

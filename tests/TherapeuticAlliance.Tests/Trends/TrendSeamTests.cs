@@ -99,6 +99,19 @@ public class TrendSeamTests
     }
 
     [Fact]
+    public void TheAnalyzer_RunsTheDetectorsTheContainerHolds_ResolvedByName()
+    {
+        var services = new ServiceCollection();
+        services.AddTherapeuticAlliance();
+        services.AddKeyedSingleton<ITrendDetector>(NewLowDetector.DetectorName, new NewLowDetector());
+        using ServiceProvider provider = services.BuildServiceProvider();
+        EpisodeAnalyzer analyzer = provider.GetRequiredService<EpisodeAnalyzer>();
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", NewLowDetector.DetectorName }, analyzer.Detectors.Select(d => d.Name));
+        Assert.Contains(analyzer.Analyze(Series()).Findings, f => f.Code == "new-low");
+        Assert.Same(provider.GetRequiredKeyedService<ITrendDetector>("trajectory"), analyzer.Detectors[0]);
+    }
+
+    [Fact]
     public void AlertRules_AreAnOrderedSetOfNamedRules()
     {
         var rules = new AlertRules();
