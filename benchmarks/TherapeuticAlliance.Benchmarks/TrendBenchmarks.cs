@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Benchmarks;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;

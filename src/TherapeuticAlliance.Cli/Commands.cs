@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;

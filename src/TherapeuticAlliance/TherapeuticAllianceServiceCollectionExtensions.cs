@@ -7,6 +7,7 @@ using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;

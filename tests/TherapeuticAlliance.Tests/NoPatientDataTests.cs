@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Tests;

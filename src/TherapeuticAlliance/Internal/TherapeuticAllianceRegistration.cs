@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Internal;

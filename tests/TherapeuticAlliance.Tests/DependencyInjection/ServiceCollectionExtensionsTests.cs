@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 
+using TherapeuticAlliance.Reports;
+
 namespace TherapeuticAlliance.Tests.DependencyInjection;
 
 public class ServiceCollectionExtensionsTests
@@ -191,7 +193,7 @@ public class TrendRegistrationTests
             Assert.Equal(name, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>(name).Name);
         }
 
-        var analyzer = provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>();
+        var analyzer = provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>();
         Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules" }, analyzer.Detectors.Select(d => d.Name));
         Assert.Same(TherapeuticAlliance.Guidance.FoundingPracticesGuidance.Instance, provider.GetRequiredService<TherapeuticAlliance.Guidance.IGuidanceProvider>());
     }
@@ -208,7 +210,7 @@ public class TrendRegistrationTests
         Assert.Same(strict, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>("rupture-strict"));
         Assert.Equal(
             new[] { "trajectory", "rupture-repair", "feedback-rules", "rupture-strict", "reliable-change" },
-            provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>().Detectors.Select(d => d.Name));
+            provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Detectors.Select(d => d.Name));
         Assert.Throws<ArgumentNullException>("detector", () => new ServiceCollection().AddTherapeuticAlliance().AddTrendDetector(null!));
     }
 
@@ -220,7 +222,7 @@ public class TrendRegistrationTests
         using ServiceProvider provider = new ServiceCollection()
             .AddTherapeuticAlliance(o => o.Alerts = new TherapeuticAlliance.Trends.AlertOptions { BelowCutoff = false, DropFromPrevious = false, UnrepairedRupture = false, DecliningSlope = false })
             .Services.BuildServiceProvider();
-        var report = provider.GetRequiredService<TherapeuticAlliance.Trends.EpisodeAnalyzer>().Analyze(TherapeuticAlliance.Tests.Trends.TrendTestData.Srs(38, 39, 40, 30, 31, 30.5));
+        var report = provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Analyze(TherapeuticAlliance.Tests.Trends.TrendTestData.Srs(38, 39, 40, 30, 31, 30.5));
         Assert.Empty(report.Alerts);
         Assert.NotEmpty(report.Findings);
     }

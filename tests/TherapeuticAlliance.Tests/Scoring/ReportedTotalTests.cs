@@ -1,5 +1,6 @@
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Tests.Scoring;

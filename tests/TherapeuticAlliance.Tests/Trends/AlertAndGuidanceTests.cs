@@ -1,6 +1,7 @@
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Tests.Trends;

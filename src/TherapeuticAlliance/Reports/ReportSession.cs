@@ -1,16 +1,17 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System;
 using Ardalis.GuardClauses;
 using OneOf;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Serialization;
+using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Trends;
+namespace TherapeuticAlliance.Reports;
 
 /// <summary>One session of an <see cref="AllianceReportDocument"/>.</summary>
 /// <param name="Session">The session number.</param>

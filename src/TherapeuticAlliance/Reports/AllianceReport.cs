@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Trends;
+namespace TherapeuticAlliance.Reports;
 
 /// <summary>
 /// Gathers everything known about one episode, typed: the episode with its scores and cutoff, the detectors'

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Trends;
+namespace TherapeuticAlliance.Reports;
 
 /// <summary>Runs a set of detectors, the alert rules and a guidance provider over an episode and gathers the results into an <see cref="AllianceReport"/>.</summary>
 /// <remarks>

@@ -1,16 +1,17 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System;
 using Ardalis.GuardClauses;
 using OneOf;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Serialization;
+using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Trends;
+namespace TherapeuticAlliance.Reports;
 
 /// <summary>One finding of an <see cref="AllianceReportDocument"/>, flattened: rule, type, sessions, parameters and values by name, and a summary.</summary>
 /// <param name="Rule">The rule (detector) name.</param>
