@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using OneOf;
-using TherapeuticAlliance.Instruments;
-
 namespace TherapeuticAlliance;
 
 /// <summary>A validated assessment together with its score and cutoff state.</summary>

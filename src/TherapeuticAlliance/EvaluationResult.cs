@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using OneOf;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance;
 

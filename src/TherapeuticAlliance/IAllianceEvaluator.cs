@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using OneOf;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TherapeuticAlliance;
 
 /// <summary>The strategy is configured for another instrument than the assessment's.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using Ardalis.GuardClauses;
-
 namespace TherapeuticAlliance;
 
 /// <summary>Names the rule a <see cref="MissingDataPolicy"/> applies.</summary>

@@ -1,6 +1,3 @@
-using System;
-using Ardalis.GuardClauses;
-
 namespace TherapeuticAlliance;
 
 /// <summary>Says what a score was computed from.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
 using TherapeuticAlliance.Trends;
 

@@ -1,13 +1,12 @@
 using System;
-using System.Linq;
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Internal;
-using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Reports;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using OneOf;
-using TherapeuticAlliance.Instruments;
-
 namespace TherapeuticAlliance;
 
 /// <summary>No instrument with the given identifier is registered.</summary>

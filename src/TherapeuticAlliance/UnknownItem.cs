@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance;
 
 /// <summary>A response names an item the instrument does not have.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance;
 
 /// <summary>The instrument has no form for the perspective given.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Trends;
-
 namespace TherapeuticAlliance.Guidance;
 
 /// <summary>The ways therapists strengthen the partnership, as named in the library's founding model.</summary>

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Instruments;
 

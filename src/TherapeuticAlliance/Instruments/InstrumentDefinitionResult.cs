@@ -1,13 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json;
-using Ardalis.GuardClauses;
 using OneOf;
-using TherapeuticAlliance.Internal;
-using TherapeuticAlliance.Serialization;
 
 namespace TherapeuticAlliance.Instruments;
 

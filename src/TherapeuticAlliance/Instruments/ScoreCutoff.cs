@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Instruments;
 

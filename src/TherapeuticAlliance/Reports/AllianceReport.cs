@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
-using System;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Trends;

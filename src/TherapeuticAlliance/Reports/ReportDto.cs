@@ -1,10 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
-using System;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Internal;
-using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Reports;
 

@@ -1,15 +1,4 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json;
 using System;
-using Ardalis.GuardClauses;
-using OneOf;
-using TherapeuticAlliance.Guidance;
-using TherapeuticAlliance.Internal;
-using TherapeuticAlliance.Serialization;
-using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Reports;
 

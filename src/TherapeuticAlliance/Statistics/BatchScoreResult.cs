@@ -1,15 +1,9 @@
 using System;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.InteropServices;
 #endif
-using Ardalis.GuardClauses;
 using OneOf;
-using TherapeuticAlliance.Instruments;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Statistics;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Bland–Altman agreement of paired values.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Agreement between client and therapist scores of the same sessions.</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-using MathNet.Numerics;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Names the six Shrout–Fleiss intraclass correlations.</summary>

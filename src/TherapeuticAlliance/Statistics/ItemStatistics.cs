@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Instruments;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Statistics of one item within a <see cref="ReliabilityAnalysis"/>.</summary>

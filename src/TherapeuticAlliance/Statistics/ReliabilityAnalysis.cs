@@ -1,11 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Instruments;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Statistics;
 

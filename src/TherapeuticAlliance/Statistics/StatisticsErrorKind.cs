@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using OneOf;
-
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Says why a statistic could not be computed.</summary>

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Says whether a change is in the better or the worse direction of the measure.</summary>

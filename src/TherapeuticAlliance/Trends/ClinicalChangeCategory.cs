@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using MathNet.Numerics.Distributions;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>The Jacobson–Truax categories of change relative to a clinical cutoff.</summary>

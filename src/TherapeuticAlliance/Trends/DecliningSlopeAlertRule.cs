@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;

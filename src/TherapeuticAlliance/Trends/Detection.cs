@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
-using OneOf;
 
 namespace TherapeuticAlliance.Trends;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Ardalis.GuardClauses;
 using OneOf;
 
 namespace TherapeuticAlliance.Trends;

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
-using OneOf;
-using TherapeuticAlliance.Instruments;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Says what is wrong with the scores of an episode.</summary>

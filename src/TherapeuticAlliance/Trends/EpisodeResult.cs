@@ -1,11 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
-using Ardalis.GuardClauses;
 using OneOf;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Trends;
 

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using OneOf;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Looks for a pattern in an <see cref="Episode"/>: a trajectory, reliable change, ruptures, sudden gains and losses.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using OneOf;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>The detector's rule does not apply to the episode, for example because it has too few sessions.</summary>

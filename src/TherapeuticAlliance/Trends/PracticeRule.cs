@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>The practice rules of feedback-informed care.</summary>

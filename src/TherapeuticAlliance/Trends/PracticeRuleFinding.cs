@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 

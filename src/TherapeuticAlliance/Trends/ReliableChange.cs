@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Ardalis.GuardClauses;
 using MathNet.Numerics.Distributions;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using MathNet.Numerics.Distributions;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Configures a <see cref="ReliableChangeDetector"/>. The SD and reliability have no defaults: supply them from the sample or published norms.</summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 

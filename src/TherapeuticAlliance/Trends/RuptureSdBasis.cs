@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Says which SD a rupture threshold uses (Gumz, Brähler, Geyer &amp; Erices 2012).</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using MathNet.Numerics.Distributions;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>The three Tang–DeRubeis criteria evaluated for one interval between consecutive sessions.</summary>

@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
-using MathNet.Numerics.Distributions;
 using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using MathNet.Numerics.Distributions;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Configures a <see cref="SuddenGainsAndLossesDetector"/>. Criterion 1 needs a size: give <see cref="AbsoluteChange"/>, or the SD and reliability to derive the reliable-change value.</summary>

@@ -1,8 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 

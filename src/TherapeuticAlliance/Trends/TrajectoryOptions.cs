@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Linq;
-using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
-
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Configures a <see cref="TrajectoryDetector"/>.</summary>
