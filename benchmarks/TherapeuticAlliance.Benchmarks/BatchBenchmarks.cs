@@ -2,6 +2,7 @@ using System.Numerics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Benchmarks;
@@ -34,7 +35,7 @@ public class BatchBenchmarks
 
         _matrix = ResponseMatrix.FromColumnMajor(_columnMajor, Rows, 12);
         _totals = new double[Rows];
-        _scores = new double[BatchScorer.DestinationLength(AllianceInstruments.WaiSr, Rows)];
+        _scores = new double[ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, Rows)];
     }
 
     [Benchmark(Baseline = true, Description = "SIMD sum of the 12 columns")]
@@ -65,9 +66,9 @@ public class BatchBenchmarks
         return totals[Rows - 1];
     }
 
-    [Benchmark(Description = "BatchScorer.Score: totals and 3 subscales (sum), new result arrays")]
-    public double BatchScore() => BatchScorer.Score(AllianceInstruments.WaiSr, _matrix).AsT0.Totals.Span[Rows - 1];
+    [Benchmark(Description = "ScoreBatch (sum strategy): totals and 3 subscales (sum), new result arrays")]
+    public double BatchScore() => ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.WaiSr, _matrix).AsT0.Totals.Span[Rows - 1];
 
-    [Benchmark(Description = "BatchScorer.ScoreInto: the same into a reused buffer")]
-    public double BatchScoreInto() => BatchScorer.ScoreInto(AllianceInstruments.WaiSr, _matrix, _scores).AsT0.UnscoredRows + _scores[Rows - 1];
+    [Benchmark(Description = "ScoreBatchInto (sum strategy): the same into a reused buffer")]
+    public double BatchScoreInto() => ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.WaiSr, _matrix, _scores).AsT0.UnscoredRows + _scores[Rows - 1];
 }

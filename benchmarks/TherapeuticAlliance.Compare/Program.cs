@@ -3,7 +3,9 @@
 // "name value" line per number for the script to compare.
 using System.Diagnostics;
 using System.Globalization;
+using TherapeuticAlliance;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 
 if (args.Length < 2)
@@ -58,9 +60,9 @@ double Median<T>(Func<T> action, out T result)
 ResponseMatrix responses = Read(args[0]);
 ResponseMatrix ratings = Read(args[1]);
 Instrument waiSr = AllianceInstruments.WaiSr;
-var buffer = new double[BatchScorer.DestinationLength(waiSr, responses.RowCount)];
-double scoringMs = Median(() => BatchScorer.Score(waiSr, responses).AsT0, out BatchScores scores);
-double scoringIntoMs = Median(() => BatchScorer.ScoreInto(waiSr, responses, buffer).AsT0, out _);
+var buffer = new double[ScoringStrategies.BatchDestinationLength(waiSr, responses.RowCount)];
+double scoringMs = Median(() => ScoringStrategies.Sum.ScoreBatch(waiSr, responses).AsT0, out BatchScores scores);
+double scoringIntoMs = Median(() => ScoringStrategies.Sum.ScoreBatchInto(waiSr, responses, buffer).AsT0, out _);
 double alphaMs = Median(() => Reliability.CronbachAlpha(responses).AsT0, out ReliabilityAnalysis alpha);
 double iccMs = Median(() => Agreement.IntraclassCorrelations(ratings).AsT0, out IccAnalysis icc);
 

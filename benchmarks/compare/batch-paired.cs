@@ -1,4 +1,4 @@
-// Paired timing of BatchScorer.ScoreInto against the plain SIMD sum (the BatchBenchmarks baseline) on 1,000,000 × 12
+// Paired timing of the sum strategy's ScoreBatchInto against the plain SIMD sum (the BatchBenchmarks baseline) on 1,000,000 × 12
 // WAI-SR responses: each repetition times the baseline and then the scorer, back to back, and the script prints the
 // median of the per-pair ratios. On a noisy shared machine this is steadier than BenchmarkDotNet's per-method runs,
 // which time all iterations of one method before the next, so a neighbour's burst can land on one method only.
@@ -9,7 +9,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using TherapeuticAlliance;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 
 const int Rows = 1_000_000;
@@ -23,7 +25,7 @@ for (int i = 0; i < columnMajor.Length; i++)
 
 ResponseMatrix matrix = ResponseMatrix.FromColumnMajor(columnMajor, Rows, Columns);
 var totals = new double[Rows];
-var scores = new double[BatchScorer.DestinationLength(AllianceInstruments.WaiSr, Rows)];
+var scores = new double[ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, Rows)];
 
 double SimdSum()
 {
@@ -47,7 +49,7 @@ double SimdSum()
     return totals[Rows - 1];
 }
 
-double ScoreInto() => BatchScorer.ScoreInto(AllianceInstruments.WaiSr, matrix, scores).AsT0.UnscoredRows + scores[Rows - 1];
+double ScoreInto() => ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.WaiSr, matrix, scores).AsT0.UnscoredRows + scores[Rows - 1];
 
 for (int i = 0; i < 30; i++)
 {

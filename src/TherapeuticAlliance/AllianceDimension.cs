@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance;
 

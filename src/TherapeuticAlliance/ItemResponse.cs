@@ -1,6 +1,5 @@
 using System;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance;
 

@@ -12,7 +12,8 @@ public class PublicSurfaceConsistencyTests
     [Fact]
     public void EveryPublicType_HasAFileOfItsOwn_InTheFolderOfItsNamespace()
     {
-        // One public type per file, named after it, in the folder its namespace names (folder = namespace).
+        // One public type per file, named after it, in the folder its namespace names (folder = namespace), except
+        // the registration types in DependencyInjection/, which keep the root namespace.
         string root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "TherapeuticAlliance.sln")))
         {
@@ -25,7 +26,10 @@ public class PublicSurfaceConsistencyTests
             string name = type.Name.Split('`')[0];
             string folder = Path.Combine(new[] { source }.Concat(type.Namespace!.Split('.').Skip(1)).ToArray());
             string file = Path.Combine(folder, name + ".cs");
-            Assert.True(File.Exists(file), $"{type.FullName} is not in {Path.GetRelativePath(root, file)}");
+
+            // The registration (DependencyInjection/) keeps the root namespace, as Polly's does: the one exception.
+            string registration = Path.Combine(source, "DependencyInjection", name + ".cs");
+            Assert.True(File.Exists(file) || (type.Namespace == "TherapeuticAlliance" && File.Exists(registration)), $"{type.FullName} is not in {Path.GetRelativePath(root, file)}");
         }
 
         var declaration = new System.Text.RegularExpressions.Regex(@"^public (?:sealed |static |abstract |readonly |partial )*(?:class|record|enum|interface|struct) ", System.Text.RegularExpressions.RegexOptions.Multiline);

@@ -5,8 +5,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
-using TherapeuticAlliance.Serialization;
 
 namespace TherapeuticAlliance.Instruments;
 

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using OneOf;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Reports;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TherapeuticAlliance.Guidance;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Reports;
 

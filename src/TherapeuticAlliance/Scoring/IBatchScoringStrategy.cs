@@ -1,5 +1,4 @@
 using System;
-using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;
@@ -20,10 +19,10 @@ public interface IBatchScoringStrategy : IScoringStrategy
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     BatchScoreResult ScoreBatch(Instrument instrument, ResponseMatrix responses);
 
-    /// <summary>Scores every row into a buffer the caller owns (see <see cref="BatchScorer.DestinationLength"/>).</summary>
+    /// <summary>Scores every row into a buffer the caller owns (see <see cref="ScoringStrategies.BatchDestinationLength"/>).</summary>
     /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
     /// <param name="responses">The responses; NaN = not answered.</param>
-    /// <param name="destination">Receives the totals, then one column per subscale, as <see cref="BatchScorer.ScoreInto"/> writes them.</param>
+    /// <param name="destination">Receives the scores column after column: the instrument totals in <c>[0, rows)</c>, then one column of <c>rows</c> values per subscale in the order of <see cref="Instrument.Subscales"/>; NaN marks a row or subscale that could not be scored, exactly as in <see cref="ScoreBatch"/>. It needs at least <see cref="ScoringStrategies.BatchDestinationLength"/> elements.</param>
     /// <returns>The counts of invalid and unscored rows with the strategy's provenance, or <see cref="MatrixShapeMismatch"/> (nothing written).</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="destination"/> is too short.</exception>

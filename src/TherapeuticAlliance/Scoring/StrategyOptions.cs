@@ -1,5 +1,4 @@
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Scoring;
 

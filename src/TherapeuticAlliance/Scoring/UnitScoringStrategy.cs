@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Instruments;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Scoring;
 

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using MathNet.Numerics;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Statistics;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Internal;
 
 namespace TherapeuticAlliance.Trends;
 

@@ -133,13 +133,14 @@ public class BatchFromStrategyTests
             }
         }
 
-        var buffer = new double[BatchScorer.DestinationLength(AllianceInstruments.WaiSr, rows.Length)];
+        var buffer = new double[ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, rows.Length)];
         BatchSummary summary = strategy.ScoreBatchInto(AllianceInstruments.WaiSr, matrix, buffer).AsT0;
         Assert.Equal("sum-prorated", summary.StrategyName);
         Assert.Equal(batch.Totals.ToArray(), buffer.Take(rows.Length));
 
-        // The metric-based entry names the metric's built-in strategy.
-        Assert.Equal(("mean", "1.0"), (BatchScorer.Score(AllianceInstruments.WaiSr, matrix, ScoreMetric.Mean).AsT0.StrategyName, BatchScorer.Score(AllianceInstruments.WaiSr, matrix, ScoreMetric.Mean).AsT0.StrategyVersion));
+        // A default-configured built-in names itself.
+        BatchScores mean = ScoringStrategies.Mean.ScoreBatch(AllianceInstruments.WaiSr, matrix).AsT0;
+        Assert.Equal(("mean", "1.0", ScoreMetric.Mean), (mean.StrategyName, mean.StrategyVersion, mean.Metric));
         Assert.IsAssignableFrom<IBatchScoringStrategy>(ScoringStrategies.Pomp);
     }
 }

@@ -1,4 +1,4 @@
-using TherapeuticAlliance.Internal;
+using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Tests.TestHelpers;
 
 namespace TherapeuticAlliance.Tests.Statistics;

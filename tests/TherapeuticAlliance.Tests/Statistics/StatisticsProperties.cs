@@ -140,14 +140,8 @@ public class StatisticsProperties
         Instrument instrument = batch.Instrument;
         int rows = batch.Rows.Length;
         var matrix = ResponseMatrix.FromRows(batch.Rows.Select(r => (IReadOnlyList<double>)r).ToList());
-        BatchScores scores = BatchScorer.Score(instrument, matrix, batch.Metric, batch.Policy).GetValueOrThrow();
-        var options = new ScoringOptions { MissingDataPolicy = batch.Policy };
-        IScoringStrategy strategy = batch.Metric switch
-        {
-            ScoreMetric.Sum => new SumScoringStrategy(options),
-            ScoreMetric.Mean => new MeanScoringStrategy(options),
-            _ => new PompScoringStrategy(options),
-        };
+        BatchScores scores = BatchStrategy(batch).ScoreBatch(instrument, matrix).GetValueOrThrow();
+        IScoringStrategy strategy = BatchStrategy(batch);
 
         for (int r = 0; r < rows; r++)
         {
@@ -195,14 +189,27 @@ public class StatisticsProperties
         return scores.UnscoredRows == Enumerable.Range(0, rows).Count(r => !scores.InvalidRows.Contains(r) && double.IsNaN(scores.Totals.Span[r]));
     }
 
+    /// <summary>The built-in batch strategy of the case's metric, with the case's missing-data policy.</summary>
+    private static IBatchScoringStrategy BatchStrategy(BatchCase batch)
+    {
+        var options = new ScoringOptions { MissingDataPolicy = batch.Policy };
+        return batch.Metric switch
+        {
+            ScoreMetric.Sum => new SumScoringStrategy(options),
+            ScoreMetric.Mean => new MeanScoringStrategy(options),
+            ScoreMetric.Pomp => new PompScoringStrategy(options),
+            _ => throw new ArgumentOutOfRangeException(nameof(batch), "The batch path scores sums, means and POMP."),
+        };
+    }
+
     [Property(MaxTest = 1000)]
     public bool ScoreInto_WritesExactlyWhatScoreReturns(BatchCase batch)
     {
         var matrix = ResponseMatrix.FromRows(batch.Rows.Select(r => (IReadOnlyList<double>)r).ToList());
-        BatchScores scores = BatchScorer.Score(batch.Instrument, matrix, batch.Metric, batch.Policy).GetValueOrThrow();
+        BatchScores scores = BatchStrategy(batch).ScoreBatch(batch.Instrument, matrix).GetValueOrThrow();
         int rows = matrix.RowCount;
-        double[] destination = Enumerable.Repeat(double.MaxValue, BatchScorer.DestinationLength(batch.Instrument, rows)).ToArray();
-        BatchSummary summary = BatchScorer.ScoreInto(batch.Instrument, matrix, destination, batch.Metric, batch.Policy).GetValueOrThrow();
+        double[] destination = Enumerable.Repeat(double.MaxValue, ScoringStrategies.BatchDestinationLength(batch.Instrument, rows)).ToArray();
+        BatchSummary summary = BatchStrategy(batch).ScoreBatchInto(batch.Instrument, matrix, destination).GetValueOrThrow();
         var expected = scores.Totals.ToArray().Concat(scores.Subscales.SelectMany(s => s.Values.ToArray()));
         return expected.SequenceEqual(destination)
             && summary.InvalidRows.SequenceEqual(scores.InvalidRows)

@@ -65,7 +65,7 @@ public class BatchScorerTests
     public void ScoresTotalsAndSubscales()
     {
         ResponseMatrix m = WaiSrRows();
-        BatchScores scores = BatchScorer.Score(AllianceInstruments.WaiSr, m).GetValueOrThrow();
+        BatchScores scores = ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.WaiSr, m).GetValueOrThrow();
         Assert.Equal(new[] { 48.0, 44.0 }, scores.Totals.Span[..2].ToArray());
         Assert.True(double.IsNaN(scores.Totals.Span[2]));
         Assert.True(double.IsNaN(scores.Totals.Span[3]));
@@ -74,7 +74,7 @@ public class BatchScorerTests
         Assert.Equal(new[] { "task", "bond", "goal" }, scores.Subscales.Select(s => s.Dimension.Id));
         Assert.Equal(20.0, scores.Subscales[0].Values.Span[1]);
 
-        BatchScores prorated = BatchScorer.Score(AllianceInstruments.WaiSr, m, ScoreMetric.Mean, MissingDataPolicy.ProrateUpTo(1)).GetValueOrThrow();
+        BatchScores prorated = new MeanScoringStrategy(new ScoringOptions { MissingDataPolicy = MissingDataPolicy.ProrateUpTo(1) }).ScoreBatch(AllianceInstruments.WaiSr, m).GetValueOrThrow();
         Assert.Equal(41.0 / 11.0, prorated.Totals.Span[2]);
         Assert.Equal(ScoreMetric.Mean, prorated.Metric);
         Assert.Equal(MissingDataPolicy.ProrateUpTo(1), prorated.MissingDataPolicy);
@@ -84,25 +84,24 @@ public class BatchScorerTests
     public void SrsTotals_AreTheNearestDoubleToTheExactTotal()
     {
         var m = ResponseMatrix.FromRows(new[] { new[] { 8.8, 9.1, 9.0, 9.1 } });
-        Assert.Equal(36.0, BatchScorer.Score(AllianceInstruments.Srs, m).GetValueOrThrow().Totals.Span[0]);
+        Assert.Equal(36.0, ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.Srs, m).GetValueOrThrow().Totals.Span[0]);
     }
 
     [Fact]
     public void WrongShape_IsAnErrorValue()
     {
-        var result = BatchScorer.Score(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2 } }));
+        var result = ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2 } }));
         Assert.Equal((4, 2), (result.AsT1.Expected, result.AsT1.Actual));
         Assert.Contains("4 items", result.AsT1.Message);
-        Assert.Throws<ArgumentException>("metric", () => BatchScorer.Score(AllianceInstruments.Srs, ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3, 4 } }), ScoreMetric.WeakestLink));
     }
 
     [Fact]
     public void ScoreInto_WritesTotalsThenSubscalesAndReportsTheRowsItCouldNotScore()
     {
         ResponseMatrix m = WaiSrRows();
-        Assert.Equal(16, BatchScorer.DestinationLength(AllianceInstruments.WaiSr, 4));
+        Assert.Equal(16, ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, 4));
         double[] destination = Enumerable.Repeat(-1.0, 17).ToArray();
-        BatchSummary summary = BatchScorer.ScoreInto(AllianceInstruments.WaiSr, m, destination).GetValueOrThrow();
+        BatchSummary summary = ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.WaiSr, m, destination).GetValueOrThrow();
 
         Assert.Equal((4, 4), (summary.RowCount, summary.ColumnCount));
         Assert.Equal(new[] { 3 }, summary.InvalidRows);
@@ -118,17 +117,16 @@ public class BatchScorerTests
     {
         var wide = ResponseMatrix.FromRows(new[] { new double[] { 5, 5, 5, 5, 5 } });
         var destination = new double[8];
-        var result = BatchScorer.ScoreInto(AllianceInstruments.Srs, wide, destination);
+        var result = ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.Srs, wide, destination);
         Assert.Equal((4, 5), (result.AsT1.Expected, result.AsT1.Actual));
         Assert.All(destination, v => Assert.Equal(0.0, v));
         Assert.Throws<InvalidOperationException>(() => result.GetValueOrThrow());
 
         var fits = ResponseMatrix.FromRows(new[] { new double[] { 5, 5, 5, 5 }, new double[] { 5, 5, 5, 5 } });
-        int needed = BatchScorer.DestinationLength(AllianceInstruments.Srs, 2);
-        Assert.Throws<ArgumentException>("destination", () => BatchScorer.ScoreInto(AllianceInstruments.Srs, fits, new double[needed - 1]));
-        Assert.Throws<ArgumentException>("metric", () => BatchScorer.ScoreInto(AllianceInstruments.Srs, fits, new double[needed], ScoreMetric.WeakestLink));
-        Assert.Throws<ArgumentException>("rows", () => BatchScorer.DestinationLength(AllianceInstruments.Srs, -1));
-        Assert.Throws<ArgumentException>("rows", () => BatchScorer.DestinationLength(AllianceInstruments.WaiSr, int.MaxValue));
+        int needed = ScoringStrategies.BatchDestinationLength(AllianceInstruments.Srs, 2);
+        Assert.Throws<ArgumentException>("destination", () => ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.Srs, fits, new double[needed - 1]));
+        Assert.Throws<ArgumentException>("rows", () => ScoringStrategies.BatchDestinationLength(AllianceInstruments.Srs, -1));
+        Assert.Throws<ArgumentException>("rows", () => ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, int.MaxValue));
     }
 }
 
