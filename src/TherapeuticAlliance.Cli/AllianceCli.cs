@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
-using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 

@@ -1,5 +1,4 @@
 using System;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance;
 

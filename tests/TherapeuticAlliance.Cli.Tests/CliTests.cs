@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
-using Xunit;
 
 namespace TherapeuticAlliance.Cli.Tests;
 

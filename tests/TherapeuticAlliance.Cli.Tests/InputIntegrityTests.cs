@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Xunit;
 
 namespace TherapeuticAlliance.Cli.Tests;
 

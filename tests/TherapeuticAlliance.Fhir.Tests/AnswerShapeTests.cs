@@ -1,7 +1,6 @@
 using Hl7.Fhir.Model;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
-using Xunit;
 
 namespace TherapeuticAlliance.Fhir.Tests;
 

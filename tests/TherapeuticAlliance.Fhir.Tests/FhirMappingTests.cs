@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using Hl7.Fhir.Model;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
-using Xunit;
 
 namespace TherapeuticAlliance.Fhir.Tests;
 

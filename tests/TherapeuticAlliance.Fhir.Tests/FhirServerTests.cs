@@ -4,7 +4,6 @@ using System.Text;
 using Hl7.Fhir.Model;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
-using Xunit;
 using Task = System.Threading.Tasks.Task;
 
 namespace TherapeuticAlliance.Fhir.Tests;

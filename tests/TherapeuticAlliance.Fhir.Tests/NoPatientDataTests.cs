@@ -1,6 +1,5 @@
 using Hl7.Fhir.Model;
 using TherapeuticAlliance.Scoring;
-using Xunit;
 
 namespace TherapeuticAlliance.Fhir.Tests;
 

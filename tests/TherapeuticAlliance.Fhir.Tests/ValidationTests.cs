@@ -4,7 +4,6 @@ using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
-using Xunit;
 
 namespace TherapeuticAlliance.Fhir.Tests;
 

@@ -1,5 +1,4 @@
 using TherapeuticAlliance.Guidance;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Tests;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 
 namespace TherapeuticAlliance.Tests;

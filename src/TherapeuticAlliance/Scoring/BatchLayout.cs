@@ -5,7 +5,6 @@ using System.Linq;
 using System.Numerics;
 using System.Runtime.InteropServices;
 #endif
-using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.InteropServices;

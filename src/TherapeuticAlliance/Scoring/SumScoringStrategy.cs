@@ -1,5 +1,4 @@
 using System;
-using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Scoring;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Scoring;
 

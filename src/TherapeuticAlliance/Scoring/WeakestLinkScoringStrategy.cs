@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Scoring;
 

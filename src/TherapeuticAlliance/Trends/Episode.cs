@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Trends;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 
-using TherapeuticAlliance.Reports;
 
 namespace TherapeuticAlliance.Tests.DependencyInjection;
 

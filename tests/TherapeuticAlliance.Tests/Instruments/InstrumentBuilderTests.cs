@@ -1,4 +1,3 @@
-using TherapeuticAlliance.Instruments;
 
 namespace TherapeuticAlliance.Tests.Instruments;
 

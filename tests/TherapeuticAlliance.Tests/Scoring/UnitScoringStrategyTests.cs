@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;

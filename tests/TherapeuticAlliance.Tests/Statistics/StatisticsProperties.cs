@@ -2,7 +2,6 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Tests.Arbitraries;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Reports;
-using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Tests.Trends;
 
