@@ -86,9 +86,9 @@ internal sealed class Pipeline
             }
 
             ScoringResult score = _settings.Strategy.Score(assessment.AsT0);
-            if (!score.IsScored)
+            if (!score.IsSuccess)
             {
-                Report(new InputProblem(_file, administration.Line, null, score.ErrorMessage + " The administration is left out."));
+                Report(new InputProblem(_file, administration.Line, null, score.Error?.Message + " The administration is left out."));
                 RejectAdministration(administration);
                 continue;
             }

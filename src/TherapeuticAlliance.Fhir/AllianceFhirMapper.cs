@@ -350,9 +350,9 @@ public sealed class AllianceFhirMapper
             }
 
             ScoringResult scored = strategy.Score(assessment.AsT0);
-            if (!scored.IsScored)
+            if (!scored.IsSuccess)
             {
-                errors.Add(new FhirMappingError(FhirErrorKind.Unscorable, scored.ErrorMessage!));
+                errors.Add(new FhirMappingError(FhirErrorKind.Unscorable, scored.Error!.Message));
                 continue;
             }
 

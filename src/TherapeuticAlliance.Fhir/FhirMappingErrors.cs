@@ -5,7 +5,7 @@ namespace TherapeuticAlliance.Fhir;
 
 /// <summary>The error case of a FHIR mapping: every problem found.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class FhirMappingErrors
+public sealed class FhirMappingErrors : IAllianceError
 {
     internal FhirMappingErrors(ImmutableArray<FhirMappingError> errors) => Errors = errors;
 
@@ -13,6 +13,11 @@ public sealed class FhirMappingErrors
     public ImmutableArray<FhirMappingError> Errors { get; }
 
     /// <summary>Gets all messages joined into one.</summary>
+    /// <inheritdoc/>
+#pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
+    public string Code => "fhir-mapping-failed";
+#pragma warning restore CA1822
+
     public string Message => string.Join(" ", Errors.Select(e => e.Message));
 
     /// <summary>Returns the <see cref="Message"/>.</summary>

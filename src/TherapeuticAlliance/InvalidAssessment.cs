@@ -8,7 +8,7 @@ namespace TherapeuticAlliance;
 /// Lists every problem found, not just the first, so a form can be corrected in one pass. Messages never contain
 /// response values, identifiers of people or free text. This type is immutable and thread-safe.
 /// </remarks>
-public sealed class InvalidAssessment
+public sealed class InvalidAssessment : IAllianceError
 {
     internal InvalidAssessment(string instrumentId, ImmutableArray<AssessmentProblem> problems)
     {
@@ -21,6 +21,11 @@ public sealed class InvalidAssessment
 
     /// <summary>Gets the problems found, in the order the responses were given.</summary>
     public ImmutableArray<AssessmentProblem> Problems { get; }
+
+    /// <inheritdoc/>
+#pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
+    public string Code => "invalid-assessment";
+#pragma warning restore CA1822
 
     /// <summary>Gets all problem messages joined into one.</summary>
     public string Message => string.Join(" ", Problems.Select(p => p.Message));

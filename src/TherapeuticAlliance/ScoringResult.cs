@@ -5,15 +5,12 @@ namespace TherapeuticAlliance;
 
 /// <summary>The outcome of <see cref="IScoringStrategy.Score"/>: an <see cref="AllianceScore"/>, <see cref="TooManyMissingResponses"/> or <see cref="InstrumentMismatch"/>.</summary>
 /// <remarks>Handle every case with <c>Match</c> or <c>Switch</c>; a case added later breaks the build of callers, on purpose. This type is immutable and thread-safe.</remarks>
-public sealed class ScoringResult : OneOfBase<AllianceScore, TooManyMissingResponses, InstrumentMismatch>
+public sealed class ScoringResult : OneOfBase<AllianceScore, TooManyMissingResponses, InstrumentMismatch>, IAllianceResult<AllianceScore>
 {
     private ScoringResult(OneOf<AllianceScore, TooManyMissingResponses, InstrumentMismatch> value)
         : base(value)
     {
     }
-
-    /// <summary>Gets a value indicating whether the assessment was scored.</summary>
-    public bool IsScored => IsT0;
 
     /// <summary>Wraps a score.</summary>
     /// <param name="score">The score.</param>
@@ -27,11 +24,14 @@ public sealed class ScoringResult : OneOfBase<AllianceScore, TooManyMissingRespo
     /// <param name="error">The error.</param>
     public static implicit operator ScoringResult(InstrumentMismatch error) => new(error);
 
-    /// <summary>Gets the error message, or <see langword="null"/> when the assessment was scored.</summary>
-    public string? ErrorMessage => Match<string?>(_ => null, missing => missing.Message, mismatch => mismatch.Message);
+    /// <inheritdoc/>
+    public bool IsSuccess => IsT0;
+
+    /// <inheritdoc/>
+    public IAllianceError? Error => Match<IAllianceError?>(_ => null, e => e, e => e);
 
     /// <summary>Returns the score, or throws when the assessment could not be scored.</summary>
     /// <returns>The score.</returns>
-    /// <exception cref="InvalidOperationException">Thrown when the result is an error case; the message says why.</exception>
-    public AllianceScore GetValueOrThrow() => IsT0 ? AsT0 : throw new InvalidOperationException(ErrorMessage);
+    /// <exception cref="AllianceErrorException">Thrown when the result is an error; the exception carries it, and its message is the error's message.</exception>
+    public AllianceScore GetValueOrThrow() => IsT0 ? AsT0 : throw new AllianceErrorException(Error!);
 }

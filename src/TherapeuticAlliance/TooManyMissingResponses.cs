@@ -8,8 +8,13 @@ namespace TherapeuticAlliance;
 /// <param name="Missing">The number of those items not answered.</param>
 /// <param name="AllowedMissing">The number the policy allows.</param>
 /// <param name="Policy">The policy applied.</param>
-public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int ItemCount, int Missing, int AllowedMissing, MissingDataPolicy Policy)
+public sealed record TooManyMissingResponses(AllianceDimension? Dimension, int ItemCount, int Missing, int AllowedMissing, MissingDataPolicy Policy) : IAllianceError
 {
+    /// <inheritdoc/>
+#pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
+    public string Code => "too-many-missing-responses";
+#pragma warning restore CA1822
+
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     public string Message => string.Format(
         CultureInfo.InvariantCulture,

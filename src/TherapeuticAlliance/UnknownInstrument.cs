@@ -2,8 +2,13 @@ namespace TherapeuticAlliance;
 
 /// <summary>No instrument with the given identifier is registered.</summary>
 /// <param name="InstrumentId">The identifier given.</param>
-public sealed record UnknownInstrument(string InstrumentId)
+public sealed record UnknownInstrument(string InstrumentId) : IAllianceError
 {
+    /// <inheritdoc/>
+#pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
+    public string Code => "unknown-instrument";
+#pragma warning restore CA1822
+
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     /// <remarks>The identifier given is never part of the message: it may be patient data passed by mistake.</remarks>
 #pragma warning disable CA1822 // An instance member, like the Message of every other error value.

@@ -236,6 +236,22 @@ public sealed class InputIntegrityTests : CliTestBase
         }
     }
 
+    /// <summary>
+    /// The temporary files that are new since <paramref name="before"/> and stay: other tests of this assembly run in
+    /// parallel and may hold a temporary file for a moment, so a file counts as left over only if it is still there
+    /// after those runs have had time to finish (regression: this check once failed on another test's live file).
+    /// </summary>
+    private static string[] LeftOver(string[] before)
+    {
+        string[] created = Directory.GetFiles(Path.GetTempPath(), "alliance-*.tmp").Except(before).ToArray();
+        for (int attempt = 0; attempt < 50 && created.Any(System.IO.File.Exists); attempt++)
+        {
+            Thread.Sleep(100);
+        }
+
+        return created.Where(System.IO.File.Exists).ToArray();
+    }
+
     [Fact]
     public void Strict_WritesNothing_ToStandardOutputOrAFile()
     {
@@ -249,7 +265,7 @@ public sealed class InputIntegrityTests : CliTestBase
         Assert.Equal(1, Run("analyze", path, "--strict").Code);
         Assert.False(System.IO.File.Exists(output));
         Assert.Empty(Directory.GetFiles(Dir, "*.tmp"));
-        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "alliance-*.tmp").Except(temporaryBefore));
+        Assert.Empty(LeftOver(temporaryBefore));
         Assert.Equal(1, Run("stats", path, "--strict").Code);
 
         string report = Path.Combine(Dir, "report.html");

@@ -189,7 +189,7 @@ public class FhirReaderLimitTests
     {
         string json = "{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"status\": \"in-progress\"}";
         Assert.Equal(FhirErrorKind.MalformedJson, AllianceFhirMapper.FromJson<QuestionnaireResponse>(json).AsT1.Errors.Single().Kind);
-        Assert.True(AllianceFhirMapper.FromJson<QuestionnaireResponse>("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\"}").IsMapped);
+        Assert.True(AllianceFhirMapper.FromJson<QuestionnaireResponse>("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\"}").IsSuccess);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public class RoundTripTests
         Assert.Equal("sum", observation.GetExtensionValue<FhirString>(FhirConventions.ScoringStrategyExtension).Value);
         Assert.Equal("1.0", observation.GetExtensionValue<FhirString>(FhirConventions.ScoringStrategyVersionExtension).Value);
         Assert.Equal(instrument.Cutoff is null ? 0 : 1, observation.Interpretation.Count);
-        Assert.True(AllianceFhirMapper.FromJson<Observation>(AllianceFhirMapper.ToJson(observation)).IsMapped);
+        Assert.True(AllianceFhirMapper.FromJson<Observation>(AllianceFhirMapper.ToJson(observation)).IsSuccess);
     }
 
     [Property(MaxTest = 200)]
@@ -243,13 +243,22 @@ public class FhirErrorTests
     [InlineData("{\"resourceType\": \"Patient\"}")]
     [InlineData("{\"resourceType\": \"QuestionnaireResponse\", \"status\": 42}")]
     [InlineData("{\"resourceType\": \"QuestionnaireResponse\", \"status\": \"completed\", \"item\": {\"linkId\": 1}}")]
-    public void MalformedJson_IsAnErrorValue(string json) =>
-        Assert.Equal(FhirErrorKind.MalformedJson, AllianceFhirMapper.FromJson<QuestionnaireResponse>(json).AsT1.Errors.Single().Kind);
+    public void MalformedJson_IsAnErrorValue(string json)
+    {
+        FhirResult<QuestionnaireResponse> result = AllianceFhirMapper.FromJson<QuestionnaireResponse>(json);
+        Assert.Equal(FhirErrorKind.MalformedJson, result.AsT1.Errors.Single().Kind);
+
+        // The same shape as every result of the core package.
+        IAllianceResult<QuestionnaireResponse> common = result;
+        Assert.False(common.IsSuccess);
+        Assert.Equal("fhir-mapping-failed", common.Error!.Code);
+        Assert.Same(result.AsT1, Assert.Throws<AllianceErrorException>(() => common.GetValueOrThrow()).Error);
+    }
 
     [Fact]
     public void HostileJson_NeverThrows()
     {
         string deep = "{\"resourceType\": \"QuestionnaireResponse\", \"item\": " + string.Concat(Enumerable.Repeat("[", 5000)) + string.Concat(Enumerable.Repeat("]", 5000)) + "}";
-        Assert.False(AllianceFhirMapper.FromJson<QuestionnaireResponse>(deep).IsMapped);
+        Assert.False(AllianceFhirMapper.FromJson<QuestionnaireResponse>(deep).IsSuccess);
     }
 }

@@ -69,23 +69,23 @@ public class NoPatientDataTests
         InvalidAssessment invalid = AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), new[] { response, ItemResponse.Answered("1", 11m), ItemResponse.Answered("2", 9.55m), ItemResponse.Answered("2", 9m) }).AsT1;
         Seen(invalid, invalid.Message, invalid.Problems, invalid.Problems.Select(p => p.Message));
         Seen(AllianceInstruments.Srs.CreateAssessment(Perspective.Therapist, Occasion.Session(1), new[] { response }).AsT1.Message);
-        Seen(Assert.Throws<InvalidOperationException>(() => AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), new[] { response }).GetValueOrThrow()));
+        Seen(Assert.Throws<AllianceErrorException>(() => AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), new[] { response }).GetValueOrThrow()));
 
         using ServiceProvider services = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider();
         IAllianceEvaluator evaluator = services.GetRequiredService<IAllianceEvaluator>();
         EvaluationResult unknown = evaluator.Evaluate(Marker, Perspective.Client, Occasion.Session(1), new[] { response });
-        Seen(unknown.ErrorMessage, unknown.AsT1, unknown.AsT1.Message, unknown.ToString());
+        Seen(unknown.Error?.Message, unknown.AsT1, unknown.AsT1.Message, unknown.ToString());
         EvaluationResult badItem = evaluator.Evaluate("srs", Perspective.Client, Occasion.Session(1), new[] { response });
-        Seen(badItem.ErrorMessage, badItem.AsT2);
+        Seen(badItem.Error?.Message, badItem.AsT2);
         Seen(Assert.ThrowsAny<ArgumentException>(() => evaluator.Evaluate("srs", Perspective.Client, Occasion.Session(1), new[] { response }, Marker)));
         Seen(Assert.ThrowsAny<ArgumentException>(() => ItemResponse.Answered(Marker + " with a space", 1m)));
 
         var weighted = new WeightedScoringStrategy(new WeightedScoringOptions { ItemWeights = ImmutableDictionary<string, decimal>.Empty.Add(Marker, 2m), InstrumentId = Marker });
         Assessment srs = AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), 9m, 9m, 9m, 9m).GetValueOrThrow();
         ScoringResult mismatch = weighted.Score(srs);
-        Seen(mismatch.ErrorMessage, mismatch.AsT2);
-        Seen(new WeightedScoringStrategy(new WeightedScoringOptions { ItemWeights = ImmutableDictionary<string, decimal>.Empty.Add(Marker, 2m) }).Score(srs).ErrorMessage);
-        Seen(new WeightedScoringStrategy(new WeightedScoringOptions { SubscaleWeights = ImmutableDictionary<string, decimal>.Empty.Add(Marker, 2m) }).Score(srs).ErrorMessage);
+        Seen(mismatch.Error?.Message, mismatch.AsT2);
+        Seen(new WeightedScoringStrategy(new WeightedScoringOptions { ItemWeights = ImmutableDictionary<string, decimal>.Empty.Add(Marker, 2m) }).Score(srs).Error?.Message);
+        Seen(new WeightedScoringStrategy(new WeightedScoringOptions { SubscaleWeights = ImmutableDictionary<string, decimal>.Empty.Add(Marker, 2m) }).Score(srs).Error?.Message);
         Seen(ReportedTotals.Create(AllianceInstruments.WaiSr, Perspective.Client, Occasion.Session(1), 40m, new[] { new KeyValuePair<string, decimal>(Marker, 10m) }).AsT1);
         AssertClean("responses, assessments, evaluator and strategies");
     }
@@ -99,7 +99,7 @@ public class NoPatientDataTests
         Seen(episode, episode.ExcludedSessions, episode.ExcludedSessions.Select(p => p.Message));
         Seen(Episode.Create(Marker, new[] { Srs(1, 38m), Srs(1, 30m) }).AsT1, Episode.Create(Marker, Array.Empty<AllianceScore>()).AsT1);
         Seen(Episodes.FromScores(new[] { (Marker, Srs(1, 38m)), (Marker, Srs(1, 37m)) }).Select(r => r.Match<object>(e => e, i => i.Message)));
-        Seen(Assert.Throws<InvalidOperationException>(() => Episode.Create(Marker, Array.Empty<AllianceScore>()).GetValueOrThrow()));
+        Seen(Assert.Throws<AllianceErrorException>(() => Episode.Create(Marker, Array.Empty<AllianceScore>()).GetValueOrThrow()));
 
         AllianceReport report = EpisodeAnalyzer.Default.Analyze(episode);
         Seen(report, report.Findings, report.Alerts, report.Guidance, report.Skipped, report.ToDocument(), report.ToDocument().Sessions, report.ToDocument().Findings);
@@ -124,7 +124,7 @@ public class NoPatientDataTests
         {
             InvalidInstrumentDefinition invalid = InstrumentDefinition.Parse(json).AsT1;
             Seen(invalid, invalid.Problems);
-            Seen(Assert.Throws<InvalidOperationException>(() => InstrumentDefinition.Parse(json).GetValueOrThrow()));
+            Seen(Assert.Throws<AllianceErrorException>(() => InstrumentDefinition.Parse(json).GetValueOrThrow()));
         }
 
         AssertClean("instrument definitions");

@@ -39,6 +39,41 @@ public class PublicSurfaceConsistencyTests
     }
 
     [Fact]
+    public void EveryResult_HasTheSameShape_AndEveryErrorCaseIsAnAllianceError()
+    {
+        // One shape for every result: IAllianceResult<T> over the success case, IAllianceError for every other case.
+        Type[] results = PublicTypes.Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition().FullName!.StartsWith("OneOf.OneOfBase`", StringComparison.Ordinal)).ToArray();
+        Assert.True(results.Length >= 10, "the result types were not found");
+        foreach (Type result in results)
+        {
+            Type[] cases = result.BaseType!.GetGenericArguments();
+            Type contract = typeof(IAllianceResult<>).MakeGenericType(cases[0]);
+            Assert.True(contract.IsAssignableFrom(result), $"{result.Name} is not an {contract.Name}");
+            Assert.All(cases.Skip(1), c => Assert.True(typeof(IAllianceError).IsAssignableFrom(c), $"{result.Name}: {c.Name} is not an IAllianceError"));
+            Assert.EndsWith("Result", result.Name.Split('`')[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ErrorCodes_AreLowerCaseHyphenated_AndNoTwoErrorTypesShareOne()
+    {
+        string root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "TherapeuticAlliance.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found.");
+        }
+
+        var code = new System.Text.RegularExpressions.Regex(@"public string Code => ""([^""]*)""|StatisticsErrorKind\.\w+ => ""([^""]*)""");
+        var codes = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => code.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .ToList();
+        Assert.True(codes.Count >= 17, $"only {codes.Count} error codes were found");
+        Assert.All(codes, c => Assert.Matches("^[a-z]+(-[a-z]+)*$", c));
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void EveryPublicClass_IsSealedAbstractOrStatic() =>
         Assert.All(PublicTypes.Where(t => t.IsClass), t => Assert.True(t.IsSealed || t.IsAbstract, t.FullName));
 
@@ -54,7 +89,7 @@ public class PublicSurfaceConsistencyTests
     {
         Type[] options = { typeof(TherapeuticAllianceOptions) };
         Assert.All(
-            PublicTypes.Where(t => !options.Contains(t) && !t.Name.EndsWith("Builder", StringComparison.Ordinal)),
+            PublicTypes.Where(t => !options.Contains(t) && !t.Name.EndsWith("Builder", StringComparison.Ordinal) && !typeof(Exception).IsAssignableFrom(t)),
             t => Assert.DoesNotContain(t.GetProperties(BindingFlags.Public | BindingFlags.Instance), p => p.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter)));
     }
 

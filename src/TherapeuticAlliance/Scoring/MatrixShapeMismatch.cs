@@ -10,8 +10,13 @@ namespace TherapeuticAlliance.Scoring;
 /// <param name="InstrumentId">The instrument identifier.</param>
 /// <param name="Expected">The number of items.</param>
 /// <param name="Actual">The number of columns.</param>
-public sealed record MatrixShapeMismatch(string InstrumentId, int Expected, int Actual)
+public sealed record MatrixShapeMismatch(string InstrumentId, int Expected, int Actual) : IAllianceError
 {
+    /// <inheritdoc/>
+#pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
+    public string Code => "matrix-shape-mismatch";
+#pragma warning restore CA1822
+
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     public string Message => string.Format(
         CultureInfo.InvariantCulture,

@@ -1,10 +1,11 @@
+using System;
 using System.Globalization;
 
 namespace TherapeuticAlliance.Statistics;
 
 /// <summary>The error case of a statistics result: says what is wrong with the data and how to fix it.</summary>
 /// <remarks>Messages name columns and counts, never values. This type is immutable and thread-safe.</remarks>
-public sealed class StatisticsError
+public sealed class StatisticsError : IAllianceError
 {
     internal StatisticsError(StatisticsErrorKind kind, string message, string? column = null)
     {
@@ -15,6 +16,19 @@ public sealed class StatisticsError
 
     /// <summary>Gets what went wrong.</summary>
     public StatisticsErrorKind Kind { get; }
+
+    /// <summary>Gets the stable code of <see cref="Kind"/>: <c>too-few-rows</c>, <c>too-few-columns</c>, <c>constant-column</c>, <c>all-missing</c>, <c>no-variance</c>, <c>mismatched-pairs</c> or <c>invalid-parameter</c>.</summary>
+    public string Code => Kind switch
+    {
+        StatisticsErrorKind.TooFewRows => "too-few-rows",
+        StatisticsErrorKind.TooFewColumns => "too-few-columns",
+        StatisticsErrorKind.ConstantColumn => "constant-column",
+        StatisticsErrorKind.AllMissing => "all-missing",
+        StatisticsErrorKind.NoVariance => "no-variance",
+        StatisticsErrorKind.MismatchedPairs => "mismatched-pairs",
+        StatisticsErrorKind.InvalidParameter => "invalid-parameter",
+        _ => throw new InvalidOperationException("The error kind is not defined."),
+    };
 
     /// <summary>Gets a message that says what is wrong and how to fix it.</summary>
     public string Message { get; }

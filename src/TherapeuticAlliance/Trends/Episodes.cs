@@ -59,16 +59,16 @@ public static class Episodes
             {
                 var scored = g.Select(a => (a.Assessment, Result: strategy.Score(a.Assessment))).ToList();
                 ImmutableArray<EpisodeProblem> unscorable = scored
-                    .Where(s => !s.Result.IsScored)
+                    .Where(s => !s.Result.IsSuccess)
                     .Select(s => new EpisodeProblem(
                         EpisodeProblemKind.UnscorableSession,
                         s.Assessment.Occasion.SessionNumber,
-                        string.Format(CultureInfo.InvariantCulture, "Session {0} could not be scored: {1}", s.Assessment.Occasion.SessionNumber, s.Result.ErrorMessage)))
+                        string.Format(CultureInfo.InvariantCulture, "Session {0} could not be scored: {1}", s.Assessment.Occasion.SessionNumber, s.Result.Error?.Message)))
                     .ToImmutableArray();
                 ScoreCutoff? cutoff = null;
                 if (handling == InconsistentSessionHandling.ExcludeSession)
                 {
-                    return Episode.CreateCore(g.Key.Id, scored.Where(s => s.Result.IsScored).Select(s => s.Result.AsT0).ToArray(), cutoff, handling, unscorable);
+                    return Episode.CreateCore(g.Key.Id, scored.Where(s => s.Result.IsSuccess).Select(s => s.Result.AsT0).ToArray(), cutoff, handling, unscorable);
                 }
 
                 return unscorable.IsEmpty

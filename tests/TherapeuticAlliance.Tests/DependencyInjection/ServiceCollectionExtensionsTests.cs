@@ -162,7 +162,7 @@ public class ServiceCollectionExtensionsTests
         Assert.True(evaluator.Evaluate("srs", Perspective.Client, occasion, Srs36, "wai-weights").IsT4);
         // Regression: the unknown identifier (an MRN passed by mistake) is never echoed; it stays in the typed property.
         EvaluationResult unknown = evaluator.Evaluate("MRN-0042", Perspective.Client, occasion, Srs36);
-        Assert.DoesNotContain("MRN-0042", unknown.ErrorMessage);
+        Assert.DoesNotContain("MRN-0042", unknown.Error?.Message);
         Assert.DoesNotContain("MRN-0042", unknown.AsT1.ToString());
         Assert.Equal("MRN-0042", unknown.AsT1.InstrumentId);
         Assert.Throws<ArgumentException>("scoringStrategy", () => evaluator.Evaluate("srs", Perspective.Client, occasion, Srs36, "unknown"));

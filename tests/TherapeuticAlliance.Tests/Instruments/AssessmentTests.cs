@@ -50,7 +50,7 @@ public class AssessmentTests
         Assert.DoesNotContain("7,25", error.ToString());
         Assert.DoesNotContain("2.5", error.ToString());
         Assert.All(error.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
-        var thrown = Assert.Throws<InvalidOperationException>(() => result.GetValueOrThrow());
+        var thrown = Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
         Assert.DoesNotContain("7.25", thrown.Message);
     }
 

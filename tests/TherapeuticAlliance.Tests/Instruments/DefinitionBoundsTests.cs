@@ -62,7 +62,7 @@ public class DefinitionBoundsTests
             Assessment assessment = instrument.CreateAssessment(Perspective.Client, Occasion.Session(1), Enumerable.Repeat((decimal?)value, instrument.Items.Length).ToArray()).GetValueOrThrow();
             foreach (IScoringStrategy strategy in strategies)
             {
-                if (!strategy.Score(assessment).IsScored)
+                if (!strategy.Score(assessment).IsSuccess)
                 {
                     return false;
                 }

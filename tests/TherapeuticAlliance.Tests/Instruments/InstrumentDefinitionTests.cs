@@ -88,5 +88,5 @@ public class InstrumentDefinitionTests
 
     [Fact]
     public void GetValueOrThrow_OnError_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => InstrumentDefinition.Parse("{}").GetValueOrThrow());
+        Assert.Throws<AllianceErrorException>(() => InstrumentDefinition.Parse("{}").GetValueOrThrow());
 }

@@ -89,8 +89,12 @@ public class ScoringStrategyTests
         Assert.Null(error.Dimension);
         Assert.Equal((12, 1, 0), (error.ItemCount, error.Missing, error.AllowedMissing));
         Assert.Contains("complete-only", error.Message);
-        Assert.Equal(error.Message, result.ErrorMessage);
-        Assert.Throws<InvalidOperationException>(() => result.GetValueOrThrow());
+        Assert.False(result.IsSuccess);
+        Assert.Same(error, result.Error);
+        Assert.Equal("too-many-missing-responses", result.Error!.Code);
+        AllianceErrorException thrown = Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
+        Assert.Same(error, thrown.Error);
+        Assert.Equal(error.Message, thrown.Message);
     }
 
     [Fact]

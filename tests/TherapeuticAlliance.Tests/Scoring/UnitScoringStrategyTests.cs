@@ -125,8 +125,8 @@ public class BatchFromStrategyTests
         for (int r = 0; r < rows.Length; r++)
         {
             ScoringResult single = strategy.Score(AllianceInstruments.WaiSr.CreateAssessment(Perspective.Client, Occasion.Session(1), rows[r].Select(v => double.IsNaN(v) ? (decimal?)null : (decimal)v).ToArray()).GetValueOrThrow());
-            Assert.Equal(single.IsScored ? (double)single.AsT0.Value : double.NaN, batch.Totals.Span[r]);
-            if (single.IsScored)
+            Assert.Equal(single.IsSuccess ? (double)single.AsT0.Value : double.NaN, batch.Totals.Span[r]);
+            if (single.IsSuccess)
             {
                 Assert.Equal(single.AsT0.Provenance.StrategyName, batch.StrategyName);
             }

@@ -120,7 +120,7 @@ public class BatchScorerTests
         var result = ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.Srs, wide, destination);
         Assert.Equal((4, 5), (result.AsT1.Expected, result.AsT1.Actual));
         Assert.All(destination, v => Assert.Equal(0.0, v));
-        Assert.Throws<InvalidOperationException>(() => result.GetValueOrThrow());
+        Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
 
         var fits = ResponseMatrix.FromRows(new[] { new double[] { 5, 5, 5, 5 }, new double[] { 5, 5, 5, 5 } });
         int needed = ScoringStrategies.BatchDestinationLength(AllianceInstruments.Srs, 2);
@@ -161,7 +161,7 @@ public class StatisticsErrorTests
         Assert.Equal(StatisticsErrorKind.NoVariance, Agreement.IntraclassCorrelations(flat).AsT1.Kind);
         Assert.Equal(StatisticsErrorKind.NoVariance, Agreement.Pearson(new double[] { 1, 1, 1 }, new double[] { 1, 2, 3 }).AsT1.Kind);
         Assert.Equal(StatisticsErrorKind.MismatchedPairs, Agreement.BlandAltman(new double[] { 1, 2 }, new double[] { 1 }).AsT1.Kind);
-        Assert.Throws<InvalidOperationException>(() => Reliability.CronbachAlpha(flat).GetValueOrThrow());
+        Assert.Throws<AllianceErrorException>(() => Reliability.CronbachAlpha(flat).GetValueOrThrow());
         Assert.Throws<ArgumentOutOfRangeException>("confidence", () => Agreement.IntraclassCorrelations(flat, 1.5));
         Assert.Throws<ArgumentOutOfRangeException>("multiplier", () => Agreement.BlandAltman(new double[] { 1, 2 }, new double[] { 1, 2 }, 0));
     }
@@ -188,7 +188,7 @@ public class StatisticsErrorTests
         Assert.Equal(StatisticsErrorKind.MismatchedPairs, Reliability.ForInstrument(AllianceInstruments.Srs, m).AsT1.Kind);
         var srs = ResponseMatrix.FromRows(new[] { new double[] { 1, 2, 3, 4 }, new double[] { 2, 3, 5, 4 }, new double[] { 3, 3, 4, 6 } });
         InstrumentReliability reliability = Reliability.ForInstrument(AllianceInstruments.Srs, srs).GetValueOrThrow();
-        Assert.True(reliability.Total.IsComputed);
+        Assert.True(reliability.Total.IsSuccess);
         Assert.All(reliability.Subscales, s => Assert.Equal(StatisticsErrorKind.TooFewColumns, s.Result.AsT1.Kind));
     }
 

@@ -32,7 +32,7 @@ public class EpisodeTests
         Assert.Equal(EpisodeProblemKind.MixedPerspectives, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, Perspective.Therapist) }).AsT1.Problems.Single().Kind);
         Assert.Equal(EpisodeProblemKind.MixedMetrics, Episode.Create("e", new[] { Score(1, 30m), Score(2, 31m, maximum: 60m) }).AsT1.Problems.Single().Kind);
         Assert.DoesNotContain("30", duplicate.Message);
-        Assert.Throws<InvalidOperationException>(() => Episode.Create("e", Array.Empty<AllianceScore>()).GetValueOrThrow());
+        Assert.Throws<AllianceErrorException>(() => Episode.Create("e", Array.Empty<AllianceScore>()).GetValueOrThrow());
         Assert.Throws<ArgumentNullException>("id", () => Episode.Create(null!, Array.Empty<AllianceScore>()));
     }
 
