@@ -103,14 +103,14 @@ public sealed class AllianceReportDocument
 
     /// <summary>Reads a report document written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The document, or an error message when the JSON is malformed, of another schema version, or incomplete; never throws on bad input.</returns>
+    /// <returns>The document, or an <see cref="InvalidReportDocument"/> when the JSON is malformed, gives a property twice, is of another schema version, or is incomplete; never throws on bad input.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
-    public static OneOf<AllianceReportDocument, string> FromJson(string json)
+    public static ReportDocumentResult FromJson(string json)
     {
         Guard.Against.Null(json);
         if (JsonDuplicates.Any(json, 16))
         {
-            return "The report JSON gives a property twice in one object.";
+            return new InvalidReportDocument("The report JSON gives a property twice in one object.");
         }
 
         ReportDto? dto;
@@ -120,15 +120,15 @@ public sealed class AllianceReportDocument
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or FormatException or InvalidOperationException)
         {
-            return "The report JSON is malformed or has an unexpected property or value type.";
+            return new InvalidReportDocument("The report JSON is malformed or has an unexpected property or value type.");
         }
 
         if (dto is null || dto.SchemaVersion != CurrentSchemaVersion)
         {
-            return "The report JSON is not of schema version " + CurrentSchemaVersion + ".";
+            return new InvalidReportDocument("The report JSON is not of schema version " + CurrentSchemaVersion + ".");
         }
 
-        return ReportDtoMapper.FromDto(dto) is { } report ? report : "The report JSON is incomplete: a required property is missing or out of range.";
+        return ReportDtoMapper.FromDto(dto) is { } report ? report : new InvalidReportDocument("The report JSON is incomplete: a required property is missing or out of range.");
     }
 
     /// <summary>Writes the report as indented JSON (schema version <see cref="CurrentSchemaVersion"/>).</summary>

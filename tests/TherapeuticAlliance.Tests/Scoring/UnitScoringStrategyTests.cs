@@ -9,7 +9,7 @@ namespace TherapeuticAlliance.Tests.Scoring;
 public class UnitScoringStrategyTests
 {
     /// <summary>A clinic's own rule: the percentage of a unit's answered items at the top of the scale.</summary>
-    private sealed class TopBoxStrategy : UnitScoringStrategy
+    internal sealed class TopBoxStrategy : UnitScoringStrategy
     {
         public TopBoxStrategy(MissingDataPolicy? policy = null)
             : base("clinic-top-box", "2.1", policy)

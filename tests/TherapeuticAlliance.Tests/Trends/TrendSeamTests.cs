@@ -10,7 +10,7 @@ namespace TherapeuticAlliance.Tests.Trends;
 public class TrendSeamTests
 {
     /// <summary>A site's own finding: a session whose score is the lowest of the episode so far.</summary>
-    private sealed class NewLowFinding : TrendFinding
+    internal sealed class NewLowFinding : TrendFinding
     {
         public NewLowFinding(int session, double score)
             : base(NewLowDetector.DetectorName, new[] { session }, new[] { new KeyValuePair<string, double>("after", 2) }) => Score = score;
@@ -24,7 +24,7 @@ public class TrendSeamTests
         public override string Summary => $"Session {Sessions[0]}: the lowest score so far ({Format(Score)}).";
     }
 
-    private sealed class NewLowDetector : ITrendDetector
+    internal sealed class NewLowDetector : ITrendDetector
     {
         public const string DetectorName = "site-new-low";
 
@@ -51,7 +51,7 @@ public class TrendSeamTests
     }
 
     /// <summary>A site's own alert rule over its own finding, signalling strain.</summary>
-    private sealed class NewLowAlertRule : IAlertRule
+    internal sealed class NewLowAlertRule : IAlertRule
     {
         public string Name => "site-new-low-alert";
 
