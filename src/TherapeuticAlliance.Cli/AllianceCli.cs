@@ -177,7 +177,7 @@ internal static class AllianceCli
             }
         }
 
-        InputFormat inputFormat = format switch { "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => InputFormat.Auto };
+        InputFormat inputFormat = format switch { "auto" => InputFormat.Auto, "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => throw new UsageException("--format takes auto, long, wide or totals.") };
         return new ReaderOptions(inputFormat, separator, decimalComma, dateFormat, encoding);
     }
 

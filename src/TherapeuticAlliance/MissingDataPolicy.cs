@@ -121,7 +121,8 @@ public sealed class MissingDataPolicy : IEquatable<MissingDataPolicy>
             MissingDataRule.ProrateMaximumItems => (int)Parameter,
             MissingDataRule.ProrateMaximumFraction => (int)decimal.Floor(Parameter * itemCount),
             MissingDataRule.HalfRule => itemCount / 2,
-            _ => 0,
+            MissingDataRule.CompleteOnly => 0,
+            _ => throw new InvalidOperationException("The value is not defined by its enumeration."),
         };
         return Math.Min(allowed, itemCount - 1);
     }

@@ -43,7 +43,8 @@ public sealed class ScoreCutoff : IEquatable<ScoreCutoff>
         CutoffOperator.LessThan => value < Threshold,
         CutoffOperator.LessThanOrEqual => value <= Threshold,
         CutoffOperator.GreaterThan => value > Threshold,
-        _ => value >= Threshold,
+        CutoffOperator.GreaterThanOrEqual => value >= Threshold,
+        _ => throw new InvalidOperationException("The value is not defined by its enumeration."),
     };
 
     /// <summary>Determines whether a score meets the cutoff.</summary>
@@ -83,7 +84,8 @@ public sealed class ScoreCutoff : IEquatable<ScoreCutoff>
             CutoffOperator.LessThan => "<",
             CutoffOperator.LessThanOrEqual => "<=",
             CutoffOperator.GreaterThan => ">",
-            _ => ">=",
+            CutoffOperator.GreaterThanOrEqual => ">=",
+            _ => throw new InvalidOperationException("The value is not defined by its enumeration."),
         },
         Threshold);
 

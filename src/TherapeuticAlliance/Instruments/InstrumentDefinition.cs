@@ -205,7 +205,8 @@ public static class InstrumentDefinition
         MissingDataRule.ProrateMaximumItems => new MissingDataDto { Rule = "prorate-max-items", Parameter = policy.Parameter },
         MissingDataRule.ProrateMaximumFraction => new MissingDataDto { Rule = "prorate-max-fraction", Parameter = policy.Parameter },
         MissingDataRule.HalfRule => new MissingDataDto { Rule = "half-rule" },
-        _ => new MissingDataDto { Rule = "complete-only" },
+        MissingDataRule.CompleteOnly => new MissingDataDto { Rule = "complete-only" },
+        _ => throw new InvalidOperationException("The value is not defined by its enumeration."),
     };
 
     private static MissingDataPolicy? FromDto(MissingDataDto dto) => dto.Rule switch

@@ -135,7 +135,8 @@ internal sealed class BatchKernel
             {
                 ScoreMetric.Sum => k * _unitItems[u] / (a * Grid.Factor),
                 ScoreMetric.Mean => k / (a * Grid.Factor),
-                _ => 100.0 * (k - (a * Grid.MinimumUnits)) / (a * (Grid.MaximumUnits - Grid.MinimumUnits)),
+                ScoreMetric.Pomp => 100.0 * (k - (a * Grid.MinimumUnits)) / (a * (Grid.MaximumUnits - Grid.MinimumUnits)),
+                _ => throw new InvalidOperationException("The batch path scores sums, means and POMP."),
             };
             value = a >= _unitNeeded[u] ? value : double.NaN;
             if (u == 0)
@@ -337,7 +338,8 @@ internal sealed class BatchKernel
     {
         ScoreMetric.Sum => k * new Vector<double>(_unitItems[unit]) / a,
         ScoreMetric.Mean => k / a,
-        _ => new Vector<double>(100.0) * (k - (a * new Vector<double>(Grid.MinimumUnits))) / (a * new Vector<double>(Grid.MaximumUnits - Grid.MinimumUnits)),
+        ScoreMetric.Pomp => new Vector<double>(100.0) * (k - (a * new Vector<double>(Grid.MinimumUnits))) / (a * new Vector<double>(Grid.MaximumUnits - Grid.MinimumUnits)),
+        _ => throw new InvalidOperationException("The batch path scores sums, means and POMP."),
     };
 
     /// <summary>Clamps to [min, max]; a NaN lane may give anything, since the caller compares the result with the NaN itself.</summary>

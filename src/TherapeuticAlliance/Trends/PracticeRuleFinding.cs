@@ -44,6 +44,7 @@ public sealed class PracticeRuleFinding : TrendFinding
     {
         PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} meets the cutoff.", Sessions[0], Score),
         PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, {2} lower than session {3}.", Sessions[1], Score, Drop, Sessions[0]),
-        _ => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
+        PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
+        _ => throw new InvalidOperationException("Unknown practice rule."),
     };
 }
