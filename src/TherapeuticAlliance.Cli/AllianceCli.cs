@@ -51,16 +51,16 @@ internal static class AllianceCli
         var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
         var outputFormat = new Option<string>("--output-format") { Description = "csv or json. Default: csv.", DefaultValueFactory = _ => "csv" };
         outputFormat.AcceptOnlyFromAmong("csv", "json");
-        var rcSd = new Option<double?>("--rc-sd") { Description = "SD of the measure for reliable change and the size of sudden gains and losses (with --rc-reliability). No default: the library ships no norms." };
-        var rcReliability = new Option<double?>("--rc-reliability") { Description = "Reliability of the measure (0 to below 1), with --rc-sd." };
-        var ruptureM = new Option<double>("--rupture-sd") { Description = "Rupture threshold in SDs of the client's own series. Default: 1 (2 = strict).", DefaultValueFactory = _ => 1.0 };
-        var repairWindow = new Option<int>("--repair-window") { Description = "Sessions allowed for a repair. Default: 1.", DefaultValueFactory = _ => 1 };
-        var drop = new Option<decimal>("--drop") { Description = "Drop from the previous session, in points, that raises an alert. Default: 1.", DefaultValueFactory = _ => 1m };
+        var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. It wins over the caseload's own norm, which is used otherwise.", DefaultValueFactory = _ => Array.Empty<string>() };
+        var reliability = new Option<string[]>("--reliability") { Description = "An instrument's reliability, INSTRUMENT=R with R between 0 and 1 (repeatable), for example srs=0.64. Default: each instrument's own (SRS .88, ORS .82, WAI-SR .80).", DefaultValueFactory = _ => Array.Empty<string>() };
+        var ruptureM = new Option<double?>("--rupture-sd") { Description = "Rupture threshold m, in SDs: the larger of the client's own SD and the caseload's (or --norm). Default: 2 (1 = the less strict variant)." };
+        var repairWindow = new Option<int?>("--repair-window") { Description = "Sessions allowed for a repair. Default: 3." };
+        var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session. Default: srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
         var discrepancy = new Option<double?>("--discrepancy") { Description = "Client-therapist difference, in points, that raises an alert when both are present. Default: off." };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
         Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
-        Option[] trends = { rcSd, rcReliability, ruptureM, repairWindow, drop, discrepancy };
+        Option[] trends = { norm, reliability, ruptureM, repairWindow, drop, discrepancy };
 
         var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
         var analyze = Command("analyze", "Build episodes and run the trend detectors; writes findings and alerts (CSV) or reports (JSON).", input, shared.Concat(trends).Concat(new Option[] { outputFile, outputFormat }));
@@ -93,7 +93,7 @@ internal static class AllianceCli
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
-            trendOptions ? new TrendSettings(r.GetValue(rcSd), r.GetValue(rcReliability), r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop), r.GetValue(discrepancy)) : null);
+            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(discrepancy)) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
             ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
@@ -108,8 +108,8 @@ internal static class AllianceCli
         });
 
         score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), r.GetValue(outputFile) ?? "report.html", error)));
+        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile) ?? "report.html", error)));
         stats.SetAction(r => Run(r, false, sp => Commands.Stats(Settings(r, sp), r.GetValue(json), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
@@ -206,13 +206,9 @@ internal static class AllianceCli
     private static ServiceProvider Compose(string strategyName, string? policyText, string srs, string[] definitionFiles, TrendSettings? trends)
     {
         MissingDataPolicy? policy = policyText is null ? null : ParsePolicy(policyText);
-        if (trends is { } t && t.StandardDeviation is null != t.Reliability is null)
-        {
-            throw new UsageException("give --rc-sd and --rc-reliability together.");
-        }
-
         var services = new ServiceCollection();
         ITherapeuticAllianceBuilder builder;
+        var instruments = AllianceInstruments.All.ToDictionary(i => i.Id, StringComparer.Ordinal);
         try
         {
             builder = services.AddTherapeuticAlliance(o =>
@@ -223,19 +219,8 @@ internal static class AllianceCli
             });
             if (srs == "at-or-below")
             {
-                builder.AddInstrument(AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual)));
-            }
-
-            if (trends is { } settings)
-            {
-                // Registered under the built-ins' names, these replace the default detectors.
-                builder.AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = settings.RuptureSd, RepairWindow = settings.RepairWindow }));
-                builder.AddTrendDetector(new FeedbackRulesDetector(new FeedbackRulesOptions { DropThreshold = settings.Drop }));
-                if (settings.StandardDeviation is { } sd && settings.Reliability is { } reliability)
-                {
-                    builder.AddTrendDetector(new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = sd, Reliability = reliability }));
-                    builder.AddTrendDetector(new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = sd, Reliability = reliability }));
-                }
+                instruments["srs"] = AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual));
+                builder.AddInstrument(instruments["srs"]);
             }
         }
         catch (ArgumentException ex)
@@ -256,7 +241,53 @@ internal static class AllianceCli
                 throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {definition.AsT1.Message}");
             }
 
+            instruments[definition.AsT0.Id] = definition.AsT0;
             builder.AddInstrument(definition.AsT0);
+        }
+
+        if (trends is { } settings)
+        {
+            try
+            {
+                // Registered under the built-ins' names, these replace the default detectors; what is not given
+                // keeps the library's defaults.
+                var rupture = RuptureRepairOptions.Default;
+                rupture = settings.RuptureSd is { } m ? rupture with { DropInStandardDeviations = m } : rupture;
+                rupture = settings.RepairWindow is { } k ? rupture with { RepairWindow = k } : rupture;
+                builder.AddTrendDetector(new RuptureRepairDetector(rupture));
+                var drops = new FeedbackRulesOptions().DropThresholds;
+                foreach ((string id, string value) in PerInstrument("--drop", settings.Drops, instruments))
+                {
+                    drops = drops.SetItem(id, ParseNumber<decimal>("--drop", value, d => d > 0m));
+                }
+
+                builder.AddTrendDetector(new FeedbackRulesDetector(new FeedbackRulesOptions { DropThresholds = drops }));
+                foreach ((string id, string value) in PerInstrument("--reliability", settings.Reliabilities, instruments))
+                {
+                    instruments[id] = instruments[id].WithReliability(ParseNumber<double>("--reliability", value, r => r > 0.0 && r < 1.0));
+                    builder.AddInstrument(instruments[id]);
+                }
+
+                ReferenceNorms norms = ReferenceNorms.Empty;
+                foreach ((string id, string value) in PerInstrument("--norm", settings.Norms, instruments))
+                {
+                    string[] parts = value.Split(':');
+                    if (parts.Length != 2)
+                    {
+                        throw new UsageException("--norm takes INSTRUMENT=MEAN:SD, for example ors=22.3:6.1.");
+                    }
+
+                    double mean = ParseNumber<double>("--norm", parts[0], x => !double.IsNaN(x) && !double.IsInfinity(x));
+                    double sd = ParseNumber<double>("--norm", parts[1], x => x > 0.0 && !double.IsInfinity(x));
+                    norms = norms.With(id, ScoreMetric.Sum, new ReferenceNorm(mean, sd, NormSource.Caller));
+                }
+
+                services.AddSingleton(norms);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException("an option is out of range: " + ex.Message);
+            }
         }
 
         services.AddSingleton(new ServiceCollectionView(services));
@@ -264,7 +295,35 @@ internal static class AllianceCli
     }
 
     /// <summary>The trend options of analyze and report.</summary>
-    private sealed record TrendSettings(double? StandardDeviation, double? Reliability, double RuptureSd, int RepairWindow, decimal Drop, double? Discrepancy);
+    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, int? RepairWindow, string[] Drops, double? Discrepancy);
+
+    /// <summary>Splits INSTRUMENT=VALUE options, checking that each instrument is known (its identifier is never echoed).</summary>
+    private static IEnumerable<(string Id, string Value)> PerInstrument(string option, string[] values, Dictionary<string, Instrument> instruments)
+    {
+        foreach (string text in values)
+        {
+            int equals = text.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == text.Length - 1)
+            {
+                throw new UsageException($"{option} takes INSTRUMENT=VALUE, for example srs=1.");
+            }
+
+            string id = text[..equals].Trim();
+            if (!instruments.ContainsKey(id))
+            {
+                throw new UsageException($"{option} names an instrument that is not known; use a built-in identifier ({string.Join(", ", AllianceInstruments.All.Select(i => i.Id))}) or one of --instrument-definition.");
+            }
+
+            yield return (id, text[(equals + 1)..].Trim());
+        }
+    }
+
+    /// <summary>Parses an invariant-culture number of an option and checks its range.</summary>
+    private static T ParseNumber<T>(string option, string text, Func<T, bool> valid)
+        where T : struct, IParsable<T> =>
+        T.TryParse(text, CultureInfo.InvariantCulture, out T value) && valid(value)
+            ? value
+            : throw new UsageException($"{option} has a value that is not a number in range.");
 
     /// <summary>Lets a command name the registered strategies in a usage message.</summary>
     private sealed class ServiceCollectionView(IServiceCollection services)

@@ -88,10 +88,10 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, string? outputFile, bool json, TextWriter output, TextWriter error)
+    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, analyzer);
+        var reports = Reports(pipeline, analyzer, norms);
         using (Target target = Target.Open(outputFile, output, buffered: true))
         {
             if (json)
@@ -130,10 +130,10 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, string outputFile, TextWriter error)
+    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, analyzer);
+        var reports = Reports(pipeline, analyzer, norms);
         using (Target target = Target.Open(outputFile, error, buffered: true))
         {
             HtmlReport.Write(target.Writer, reports, AdministrationReader.SafeText(Path.GetFileName(settings.Input)));
@@ -332,17 +332,9 @@ internal static class Commands
         return AllianceCli.Ok;
     }
 
-    private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer)
-    {
-        List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
-        var byKey = episodes.ToDictionary(e => (e.Id, e.Perspective, e.InstrumentId));
-        return episodes.Select(e =>
-        {
-            Perspective counterpart = e.Perspective == Perspective.Client ? Perspective.Therapist : Perspective.Client;
-            Episode? other = e.Perspective is Perspective.Client or Perspective.Therapist && byKey.TryGetValue((e.Id, counterpart, e.InstrumentId), out Episode? o) ? o : null;
-            return analyzer.Analyze(e, other);
-        }).ToList();
-    }
+    /// <summary>Analyzes every episode against its caseload's norm (or the caller's --norm), each client episode paired with its therapist episode.</summary>
+    private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer, ReferenceNorms? norms) =>
+        analyzer.AnalyzeCaseload(pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score))), norms).ToList();
 
     private static void WriteScoreRow(CsvWriter csv, Administration a, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string flagged)
     {

@@ -27,8 +27,10 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
     /// <param name="provenance">How the score was produced.</param>
     /// <param name="unscoredDimensions">Dimensions the missing-data policy could not score; empty or <see langword="default"/> when every dimension was scored.</param>
     /// <param name="cutoff">The cutoff the score is judged against (the instrument's, when the score is in the cutoff's metric); <see langword="null"/> for none.</param>
+    /// <param name="measure">What the instrument measures (the instrument's <see cref="Instrument.Measure"/>): alliance findings, wording and guidance apply to alliance measures only.</param>
+    /// <param name="reliability">The reliability coefficient of the total in this metric (the instrument's <see cref="Instrument.Reliability"/> for a linear metric: sum, mean, POMP), in (0, 1); <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException">Thrown when a reference argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, <paramref name="value"/> lies outside them, or a dimension score is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="maximum"/> does not exceed <paramref name="minimum"/>, <paramref name="value"/> lies outside them, a dimension score is <see langword="null"/>, <paramref name="measure"/> is not defined, or <paramref name="reliability"/> is not in (0, 1).</exception>
     public AllianceScore(
         ScoreMetric metric,
         decimal value,
@@ -40,7 +42,9 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         ImmutableArray<DimensionScore> modelDimensions,
         ScoreProvenance provenance,
         ImmutableArray<AllianceDimension> unscoredDimensions = default,
-        ScoreCutoff? cutoff = null)
+        ScoreCutoff? cutoff = null,
+        MeasureKind measure = MeasureKind.Alliance,
+        double? reliability = null)
     {
         Guard.Against.InvalidInput((minimum, maximum), nameof(maximum), static range => range.maximum > range.minimum, "The maximum must exceed the minimum.");
         Guard.Against.OutOfRange(value, nameof(value), minimum, maximum);
@@ -59,7 +63,17 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         UnscoredDimensions = unscoredDimensions.IsDefault ? ImmutableArray<AllianceDimension>.Empty : unscoredDimensions;
         Guard.Against.InvalidInput((cutoff, metric), nameof(cutoff), static c => c.cutoff is null || c.cutoff.Metric == c.metric, "The cutoff must be in the score's metric.");
         Cutoff = cutoff;
+        Guard.Against.InvalidInput(measure, nameof(measure), static m => m is MeasureKind.Alliance or MeasureKind.Outcome, "The measure kind is not defined.");
+        Guard.Against.InvalidInput(reliability, nameof(reliability), static r => r is null or (> 0.0 and < 1.0), "A reliability coefficient lies between 0 and 1 (exclusive).");
+        Measure = measure;
+        Reliability = reliability;
     }
+
+    /// <summary>Gets what the instrument measures: <see cref="MeasureKind.Alliance"/> or <see cref="MeasureKind.Outcome"/>. Alliance findings, wording and guidance apply to alliance measures only.</summary>
+    public MeasureKind Measure { get; }
+
+    /// <summary>Gets the reliability coefficient of the total in this metric, in (0, 1), or <see langword="null"/> when none is known (see <see cref="Instrument.Reliability"/>).</summary>
+    public double? Reliability { get; }
 
     /// <summary>
     /// Gets the cutoff the score is judged against: the instrument's, when the score is in the cutoff's metric (the SRS's
@@ -135,7 +149,9 @@ public sealed class AllianceScore : IEquatable<AllianceScore>
         && ModelDimensions.SequenceEqual(other.ModelDimensions)
         && UnscoredDimensions.SequenceEqual(other.UnscoredDimensions)
         && Provenance.Equals(other.Provenance)
-        && Equals(Cutoff, other.Cutoff);
+        && Equals(Cutoff, other.Cutoff)
+        && Measure == other.Measure
+        && Nullable.Equals(Reliability, other.Reliability);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as AllianceScore);

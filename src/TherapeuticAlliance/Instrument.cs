@@ -28,7 +28,8 @@ public sealed class Instrument : IEquatable<Instrument>
         ImmutableArray<Subscale> subscales,
         ImmutableArray<Perspective> perspectives,
         ScoreCutoff? cutoff,
-        MissingDataPolicy defaultMissingDataPolicy)
+        MissingDataPolicy defaultMissingDataPolicy,
+        double? reliability)
     {
         Id = id;
         Version = version;
@@ -40,6 +41,7 @@ public sealed class Instrument : IEquatable<Instrument>
         Perspectives = perspectives;
         Cutoff = cutoff;
         DefaultMissingDataPolicy = defaultMissingDataPolicy;
+        Reliability = reliability;
         _itemIndex = new Dictionary<string, int>(items.Length, StringComparer.Ordinal);
         for (int i = 0; i < items.Length; i++)
         {
@@ -75,6 +77,19 @@ public sealed class Instrument : IEquatable<Instrument>
 
     /// <summary>Gets what the instrument measures.</summary>
     public MeasureKind Measure { get; }
+
+    /// <summary>
+    /// Gets the reliability coefficient of the total (0–1, exclusive), used for the reliable-change floor of the rupture
+    /// rule and for reliable change when the caller gives none; <see langword="null"/> when the instrument has none.
+    /// </summary>
+    /// <remarks>
+    /// The built-ins carry the lowest internal consistency (Cronbach's alpha) of the range that the domain reference
+    /// verified, the conservative end: SRS .88 and ORS .82 (review of 11 clinical studies, SSWR 2018: SRS α .88–.97, ORS
+    /// α .82–.92), WAI-SR .80 (Munder et al. 2010: α above .80 in two samples); the Alliance Profile has none. Test–retest
+    /// values are lower (SRS .54–.70), which gives floors about twice as large; set your own with
+    /// <see cref="WithReliability"/>. The coefficient holds for every linear metric of the total (sum, mean, POMP).
+    /// </remarks>
+    public double? Reliability { get; }
 
     /// <summary>Gets the response scale shared by all items.</summary>
     public RatingScale Scale { get; }
@@ -245,14 +260,24 @@ public sealed class Instrument : IEquatable<Instrument>
     /// <param name="cutoff">The cutoff, or <see langword="null"/> for none.</param>
     /// <returns>The new instrument.</returns>
     public Instrument WithCutoff(ScoreCutoff? cutoff) =>
-        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, cutoff, DefaultMissingDataPolicy);
+        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, cutoff, DefaultMissingDataPolicy, Reliability);
+
+    /// <summary>Returns a copy of this instrument with another reliability coefficient.</summary>
+    /// <param name="reliability">The coefficient, greater than 0 and less than 1, or <see langword="null"/> for none.</param>
+    /// <returns>The new instrument.</returns>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="reliability"/> is not between 0 and 1 (exclusive).</exception>
+    public Instrument WithReliability(double? reliability)
+    {
+        Guard.Against.InvalidInput(reliability, nameof(reliability), static r => r is null or (> 0.0 and < 1.0), "A reliability coefficient lies between 0 and 1 (exclusive).");
+        return new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, DefaultMissingDataPolicy, reliability);
+    }
 
     /// <summary>Returns a copy of this instrument with another default missing-data policy.</summary>
     /// <param name="policy">The policy.</param>
     /// <returns>The new instrument.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="policy"/> is <see langword="null"/>.</exception>
     public Instrument WithDefaultMissingDataPolicy(MissingDataPolicy policy) =>
-        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, Guard.Against.Null(policy));
+        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, Guard.Against.Null(policy), Reliability);
 
     /// <inheritdoc/>
     public bool Equals(Instrument? other) =>
@@ -267,6 +292,7 @@ public sealed class Instrument : IEquatable<Instrument>
                 && Subscales.SequenceEqual(other.Subscales)
                 && Perspectives.SequenceEqual(other.Perspectives)
                 && Equals(Cutoff, other.Cutoff)
+                && Nullable.Equals(Reliability, other.Reliability)
                 && DefaultMissingDataPolicy.Equals(other.DefaultMissingDataPolicy)));
 
     /// <inheritdoc/>

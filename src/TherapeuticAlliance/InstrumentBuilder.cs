@@ -59,6 +59,15 @@ public sealed class InstrumentBuilder
         return this;
     }
 
+    /// <summary>Sets the reliability coefficient of the total (see <see cref="Instrument.Reliability"/>).</summary>
+    /// <param name="reliability">The coefficient, greater than 0 and less than 1; checked by <see cref="Build"/>.</param>
+    /// <returns>This builder.</returns>
+    public InstrumentBuilder WithReliability(double reliability)
+    {
+        _spec.Reliability = reliability;
+        return this;
+    }
+
     /// <summary>Sets the response scale of all items.</summary>
     /// <param name="scale">The scale.</param>
     /// <returns>This builder.</returns>

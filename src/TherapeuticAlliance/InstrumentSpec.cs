@@ -41,6 +41,8 @@ internal sealed class InstrumentSpec
 
     public MeasureKind Measure { get; set; } = MeasureKind.Alliance;
 
+    public double? Reliability { get; set; }
+
     public decimal? ScaleMinimum { get; set; }
 
     public decimal? ScaleMaximum { get; set; }
@@ -74,6 +76,11 @@ internal sealed class InstrumentSpec
         if (string.IsNullOrWhiteSpace(Name) || Name!.Length > 200)
         {
             found.Add("name: give a display name of 1 to 200 characters.");
+        }
+
+        if (Reliability is { } reliability && !(reliability > 0.0 && reliability < 1.0))
+        {
+            found.Add("reliability: give a coefficient between 0 and 1 (exclusive), such as 0.85.");
         }
 
         if (Measure is not (MeasureKind.Alliance or MeasureKind.Outcome))
@@ -222,6 +229,7 @@ internal sealed class InstrumentSpec
             subscales,
             Perspectives.OrderBy(p => p).ToImmutableArray(),
             Cutoff,
-            MissingData);
+            MissingData,
+            Reliability);
     }
 }

@@ -38,22 +38,40 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(0, code);
         Assert.Contains(",finding,rupture-repair,rupture,", csv);
         Assert.Contains(",alert,", csv);
-        var (jsonCode, json, _) = Run("analyze", Sample, "--output-format", "json", "--rc-sd", "6.5", "--rc-reliability", "0.85", "--discrepancy", "1.5");
+        var (jsonCode, json, _) = Run("analyze", Sample, "--output-format", "json", "--norm", "ors=22.3:6.1", "--reliability", "ors=0.7", "--discrepancy", "1.5");
         Assert.Equal(0, jsonCode);
         using JsonDocument doc = JsonDocument.Parse(json);
         Assert.Equal(300, doc.RootElement.GetArrayLength());
-        Assert.Contains(doc.RootElement.EnumerateArray().SelectMany(r => r.GetProperty("findings").EnumerateArray()), f => f.GetProperty("type").GetString() == "reliable-change");
+
+        // Reliable change is an outcome finding: every ORS episode has one, with the caller's SD and reliability; no alliance episode has one.
+        var changes = doc.RootElement.EnumerateArray()
+            .SelectMany(r => r.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("type").GetString() == "reliable-change").Select(f => (Instrument: r.GetProperty("instrumentId").GetString(), Finding: f)))
+            .ToList();
+        Assert.Equal(60, changes.Count);
+        Assert.All(changes, c => Assert.Equal("ors", c.Instrument));
+        Assert.All(changes, c => Assert.Equal((6.1, 0.7), (c.Finding.GetProperty("parameters").GetProperty("sd").GetDouble(), c.Finding.GetProperty("parameters").GetProperty("reliability").GetDouble())));
     }
 
     [Fact]
     public void TrendOptions_ReachTheAnalyzer_ThroughTheLibrarysComposition()
     {
-        // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 1).
+        // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 2).
         static int Ruptures(string csv) => csv.Split('\n').Count(l => l.Contains(",finding,rupture-repair,rupture,", StringComparison.Ordinal));
-        int lenient = Ruptures(Run("analyze", Sample).Out);
-        int strict = Ruptures(Run("analyze", Sample, "--rupture-sd", "2").Out);
+        int strict = Ruptures(Run("analyze", Sample).Out);
+        int lenient = Ruptures(Run("analyze", Sample, "--rupture-sd", "1").Out);
         Assert.True(strict < lenient, $"m = 2 found {strict} ruptures, m = 1 found {lenient}");
         Assert.Equal(2, Run("analyze", Sample, "--rupture-sd", "-1").Code);
+
+        // Per-instrument options: a drop rule for the WAI-SR joins the SRS's; an unknown instrument or a bad value is a usage error.
+        static int Drops(string csv, string instrument) => csv.Split('\n').Count(l => l.Contains($",{instrument},finding,feedback-rules,drop-from-previous,", StringComparison.Ordinal));
+        Assert.Equal(0, Drops(Run("analyze", Sample).Out, "wai-sr"));
+        Assert.True(Drops(Run("analyze", Sample, "--drop", "wai-sr=2").Out, "wai-sr") > 0);
+        var (code, _, err) = Run("analyze", Sample, "--drop", "MRN-0042=1");
+        Assert.Equal(2, code);
+        Assert.Contains("--drop names an instrument that is not known", err);
+        Assert.DoesNotContain("MRN-0042", err);
+        Assert.Equal(2, Run("analyze", Sample, "--reliability", "srs=1.5").Code);
+        Assert.Equal(2, Run("analyze", Sample, "--norm", "ors=22").Code);
         Assert.Contains("--strategy takes a registered strategy: sum, mean, pomp, weighted, weakest-link.", Run("score", Sample, "--strategy", "median").Err);
     }
 

@@ -44,7 +44,7 @@ public class ExtensionEndToEndTests
         Assert.Equal(new[] { 3, 5 }, report.Findings.OfType<TrendSeamTests.NewLowFinding>().Select(f => f.Sessions[0]));
         Assert.Equal(new[] { 3, 5 }, report.Alerts.Select(a => a.Sessions[0]));
         Assert.All(report.Alerts, a => Assert.Equal("site-new-low-alert", a.Rule));
-        Assert.Contains(report.Findings, f => f is RuptureFinding);   // the built-in detectors still ran beside the site's
+        Assert.Contains(report.Findings, f => f is TrajectoryFinding);   // the built-in detectors still ran beside the site's
         Assert.Contains(report.Guidance, g => g.Trigger == "site-new-low-alert" && g.Practice == ImprovementPractice.OpennessToCriticism);
         Assert.Equal(ScoreMetric.Pomp, report.Episode.Metric);
 

@@ -13,9 +13,9 @@ namespace TherapeuticAlliance;
 internal sealed class TherapeuticAllianceRegistration
 {
     private readonly List<Instrument> _instruments = new();
-    private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector() };
-    private readonly List<string> _detectorNames = new() { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName };
-    private readonly HashSet<string> _builtInDetectorNames = new(StringComparer.Ordinal) { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName };
+    private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new ReliableChangeDetector() };
+    private readonly List<string> _detectorNames = new() { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName, ReliableChangeDetector.DefaultName };
+    private readonly HashSet<string> _builtInDetectorNames = new(StringComparer.Ordinal) { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName, ReliableChangeDetector.DefaultName };
     private readonly List<IAlertRule> _alertRules = new();
     private readonly object _gate = new();
 

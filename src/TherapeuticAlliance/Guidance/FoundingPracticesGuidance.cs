@@ -58,6 +58,12 @@ public sealed class FoundingPracticesGuidance : IGuidanceProvider
     {
         Guard.Against.Null(context);
         var areas = ImmutableArray.CreateBuilder<FocusArea>();
+        if (context.Measure != MeasureKind.Alliance)
+        {
+            // The founding practices improve the partnership; an outcome measure says nothing about it.
+            return areas.ToImmutable();
+        }
+
         var suggested = new HashSet<ImprovementPractice>();
         void Add(ImprovementPractice practice, string trigger, string reason)
         {
@@ -67,10 +73,9 @@ public sealed class FoundingPracticesGuidance : IGuidanceProvider
             }
         }
 
-        // The first alert that signals strain (Alert.SignalsStrain, set by the rule that raised it, built-in or not),
-        // or else the first rupture, triggers openness to criticism.
-        string? strainRule = context.Alerts.FirstOrDefault(a => a.SignalsStrain)?.Rule
-            ?? context.Findings.OfType<RuptureFinding>().Select(f => f.Rule).FirstOrDefault();
+        // The first alert that signals strain now (Alert.SignalsStrain, set by the rule that raised it, built-in or
+        // not) triggers openness to criticism; a rupture already repaired is history, not strain.
+        string? strainRule = context.Alerts.FirstOrDefault(a => a.SignalsStrain)?.Rule;
         if (strainRule is not null)
         {
             Add(ImprovementPractice.OpennessToCriticism, strainRule, "The ratings show strain in the partnership.");

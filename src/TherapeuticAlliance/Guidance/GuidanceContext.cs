@@ -15,8 +15,11 @@ public sealed class GuidanceContext
     /// <param name="weakestDimensions">The weakest model dimensions, weakest first.</param>
     /// <param name="findings">The findings.</param>
     /// <param name="alerts">The alerts.</param>
-    public GuidanceContext(IEnumerable<DimensionScore> weakestDimensions, IEnumerable<TrendFinding> findings, IEnumerable<Alert> alerts)
+    /// <param name="measure">What the episode measures; alliance guidance applies to <see cref="MeasureKind.Alliance"/> only. The default is <see cref="MeasureKind.Alliance"/>.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public GuidanceContext(IEnumerable<DimensionScore> weakestDimensions, IEnumerable<TrendFinding> findings, IEnumerable<Alert> alerts, MeasureKind measure = MeasureKind.Alliance)
     {
+        Measure = measure;
         WeakestDimensions = Guard.Against.Null(weakestDimensions).ToImmutableArray();
         Findings = Guard.Against.Null(findings).ToImmutableArray();
         Alerts = Guard.Against.Null(alerts).ToImmutableArray();
@@ -30,6 +33,9 @@ public sealed class GuidanceContext
 
     /// <summary>Gets the alerts.</summary>
     public ImmutableArray<Alert> Alerts { get; }
+
+    /// <summary>Gets what the episode measures.</summary>
+    public MeasureKind Measure { get; }
 
     /// <summary>Creates a context from an episode's latest score: its model dimensions below the maximum, lowest POMP first.</summary>
     /// <param name="latest">The latest score, or <see langword="null"/>.</param>
@@ -49,6 +55,6 @@ public sealed class GuidanceContext
                 .OrderBy(d => d.Pomp)
                 .ThenBy(d => AllianceDimension.ModelDimensions.IndexOf(d.Dimension))
                 .Take(weakestCount);
-        return new GuidanceContext(weakest, findings, alerts);
+        return new GuidanceContext(weakest, findings, alerts, latest?.Measure ?? MeasureKind.Alliance);
     }
 }

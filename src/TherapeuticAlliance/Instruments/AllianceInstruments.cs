@@ -25,7 +25,8 @@ public static class AllianceInstruments
     /// <remarks>
     /// Identifier <c>wai-sr</c>, items <c>1</c>–<c>12</c>. Subscales: Task 1, 2, 10, 12 (→ shared obligation); Bond 3, 5, 7, 9
     /// (→ optimistic rapport); Goal 4, 6, 8, 11 (→ mutual goals collaboration). No reverse-keyed items. Sums 12–60
-    /// (subscales 4–20) or means 1–5. No validated cutoff. Default missing-data policy: complete only.
+    /// (subscales 4–20) or means 1–5. No validated cutoff. Default missing-data policy: complete only. Reliability .80
+    /// (see <see cref="Instrument.Reliability"/>).
     /// </remarks>
     public static Instrument WaiSr { get; } = new InstrumentBuilder("wai-sr", "1.0")
         .WithName("Working Alliance Inventory - Short Revised (client)")
@@ -34,6 +35,7 @@ public static class AllianceInstruments
         .AddSubscale(AllianceDimension.Subscale("task", "Task", "Agreement on the activities of therapy."), new[] { "1", "2", "10", "12" }, AllianceDimension.SharedObligation)
         .AddSubscale(AllianceDimension.Subscale("bond", "Bond", "The affective bond between client and therapist."), new[] { "3", "5", "7", "9" }, AllianceDimension.OptimisticRapport)
         .AddSubscale(AllianceDimension.Subscale("goal", "Goal", "Agreement on the aims of therapy."), new[] { "4", "6", "8", "11" }, AllianceDimension.MutualGoalsCollaboration)
+        .WithReliability(0.80)
         .Build();
 
     /// <summary>Gets the Session Rating Scale (Duncan et al. 2003, version 3): four 0–10 visual-analogue items in steps of 0.1, summed to 0–40, with the cutoff "sum below 36".</summary>
@@ -42,7 +44,7 @@ public static class AllianceInstruments
     /// <c>4</c> Overall, each also a single-item subscale. Cutoff: sum &lt; 36; sources disagree on &lt; or ≤, so
     /// change the operator with <see cref="Instrument.WithCutoff"/> and <see cref="ScoreCutoff.WithOperator"/>.
     /// Mapping onto the model (a design choice): Relationship → optimistic rapport, Goals and topics → mutual goals
-    /// collaboration, Approach or method → shared obligation.
+    /// collaboration, Approach or method → shared obligation. Reliability .88 (see <see cref="Instrument.Reliability"/>).
     /// </remarks>
     public static Instrument Srs { get; } = new InstrumentBuilder("srs", "1.0")
         .WithName("Session Rating Scale")
@@ -56,13 +58,15 @@ public static class AllianceInstruments
         .AddSubscale(AllianceDimension.Subscale("approach-method", "Approach or method"), new[] { "3" }, AllianceDimension.SharedObligation)
         .AddSubscale(AllianceDimension.Subscale("overall", "Overall"), new[] { "4" })
         .WithCutoff(new ScoreCutoff(36m, CutoffOperator.LessThan))
+        .WithReliability(0.88)
         .Build();
 
     /// <summary>Gets the Outcome Rating Scale (Miller et al. 2003), the outcome companion of the SRS: four 0–10 items in steps of 0.1, summed to 0–40, higher is better.</summary>
     /// <remarks>
     /// Identifier <c>ors</c>, items <c>1</c> Individual, <c>2</c> Interpersonal, <c>3</c> Social, <c>4</c> Overall;
     /// measure <see cref="MeasureKind.Outcome"/>; no mapping onto the alliance model. Cutoff: sum &lt;
-    /// <see cref="OrsNorms.AdultClinicalCutoff"/> (an unverified value; see <see cref="OrsNorms"/>).
+    /// <see cref="OrsNorms.AdultClinicalCutoff"/> (an unverified value; see <see cref="OrsNorms"/>). Reliability .82 (see
+    /// <see cref="Instrument.Reliability"/>).
     /// </remarks>
     public static Instrument Ors { get; } = new InstrumentBuilder("ors", "1.0")
         .WithName("Outcome Rating Scale")
@@ -73,6 +77,7 @@ public static class AllianceInstruments
         .AddItem("3", "Social")
         .AddItem("4", "Overall")
         .WithCutoff(new ScoreCutoff(OrsNorms.AdultClinicalCutoff, CutoffOperator.LessThan))
+        .WithReliability(0.82)
         .Build();
 
     /// <summary>Gets all built-in instruments.</summary>

@@ -84,6 +84,7 @@ public static class InstrumentDefinition
             Version = instrument.Version,
             Name = instrument.Name,
             Measure = AllianceCodes.ToCode(instrument.Measure),
+            Reliability = instrument.Reliability,
             Scale = new ScaleDto { Minimum = instrument.Scale.Minimum, Maximum = instrument.Scale.Maximum, Step = instrument.Scale.Step },
             Items = instrument.Items.Select(i => new ItemDto { Id = i.Id, Label = i.Label, Reversed = i.IsReversed }).ToList(),
             Subscales = instrument.Subscales.IsEmpty
@@ -121,6 +122,7 @@ public static class InstrumentDefinition
             ScaleMinimum = dto.Scale?.Minimum,
             ScaleMaximum = dto.Scale?.Maximum,
             ScaleStep = dto.Scale?.Step,
+            Reliability = dto.Reliability,
         };
 
         spec.Measure = dto.Measure switch

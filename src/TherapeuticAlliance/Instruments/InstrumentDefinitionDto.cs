@@ -15,6 +15,8 @@ internal sealed class InstrumentDefinitionDto
 
     public string? Measure { get; set; }
 
+    public double? Reliability { get; set; }
+
     public ScaleDto? Scale { get; set; }
 
     public List<ItemDto>? Items { get; set; }

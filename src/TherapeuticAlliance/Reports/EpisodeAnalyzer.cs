@@ -10,10 +10,11 @@ namespace TherapeuticAlliance.Reports;
 
 /// <summary>Runs a set of detectors, the alert rules and a guidance provider over an episode and gathers the results into an <see cref="AllianceReport"/>.</summary>
 /// <remarks>
-/// The default set (<see cref="Default"/>) runs the detectors that need no caller-supplied norms
-/// (<see cref="TrajectoryDetector"/>, <see cref="RuptureRepairDetector"/>, <see cref="FeedbackRulesDetector"/>); add
-/// <see cref="ReliableChangeDetector"/> and <see cref="SuddenGainsAndLossesDetector"/> with the SD and reliability of the
-/// measure. This type is immutable and thread-safe.
+/// The default set (<see cref="Default"/>) runs <see cref="TrajectoryDetector"/>, <see cref="RuptureRepairDetector"/> and
+/// <see cref="FeedbackRulesDetector"/> (alliance measures) and <see cref="ReliableChangeDetector"/> (outcome measures,
+/// with the episode's reference norm and the instrument's reliability); add <see cref="SuddenGainsAndLossesDetector"/>
+/// with the SD and reliability of the measure. <see cref="AnalyzeCaseload"/> judges each episode against its caseload
+/// (<see cref="ReferenceNorms.FromCaseload"/>) or the caller's norms. This type is immutable and thread-safe.
 /// </remarks>
 public sealed class EpisodeAnalyzer
 {
@@ -37,7 +38,7 @@ public sealed class EpisodeAnalyzer
     }
 
     /// <summary>Gets an analyzer with the default detectors, alert rules and guidance.</summary>
-    public static EpisodeAnalyzer Default { get; } = new(new ITrendDetector[] { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector() });
+    public static EpisodeAnalyzer Default { get; } = new(new ITrendDetector[] { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new ReliableChangeDetector() });
 
     /// <summary>Gets the detectors, in the order they run.</summary>
     public ImmutableArray<ITrendDetector> Detectors => _detectors;
@@ -62,5 +63,40 @@ public sealed class EpisodeAnalyzer
         ImmutableArray<Alert> alerts = _alerts.Evaluate(episode, findings, otherPerspective);
         ImmutableArray<FocusArea> focus = _guidance.Suggest(GuidanceContext.FromLatestScore(episode.Scores[episode.Count - 1], findings, alerts));
         return new AllianceReport(episode, findings, alerts, focus, skipped, otherPerspective);
+    }
+
+    /// <summary>
+    /// Analyzes a caseload: computes its reference norms (<see cref="ReferenceNorms.FromCaseload"/>), lets the caller's
+    /// norms win where given, judges each episode against its norm (<see cref="Episode.WithReference"/>), and pairs each
+    /// client episode with the therapist episode of the same identifier and instrument (and the other way round) for the
+    /// discrepancy rule.
+    /// </summary>
+    /// <param name="episodes">The caseload's episodes; identifiers are compared ordinally.</param>
+    /// <param name="norms">The caller's norms, or <see langword="null"/> for the caseload's alone.</param>
+    /// <returns>One report per episode, in the order given.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    public ImmutableArray<AllianceReport> AnalyzeCaseload(IEnumerable<Episode> episodes, ReferenceNorms? norms = null)
+    {
+        Guard.Against.Null(episodes);
+        Episode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
+        ReferenceNorms caseload = ReferenceNorms.FromCaseload(all);
+        var byKey = all
+            .GroupBy(e => (e.Id, e.InstrumentId, e.Perspective))
+            .ToDictionary(g => g.Key, g => g.First());
+        var reports = ImmutableArray.CreateBuilder<AllianceReport>(all.Length);
+        foreach (Episode episode in all)
+        {
+            ReferenceNorm? reference = norms?.Find(episode) ?? caseload.Find(episode);
+            Perspective? otherSide = episode.Perspective switch
+            {
+                Perspective.Client => Perspective.Therapist,
+                Perspective.Therapist => Perspective.Client,
+                _ => null,
+            };
+            Episode? other = otherSide is { } side && byKey.TryGetValue((episode.Id, episode.InstrumentId, side), out Episode? found) ? found : null;
+            reports.Add(Analyze(episode.WithReference(reference), other));
+        }
+
+        return reports.MoveToImmutable();
     }
 }

@@ -84,7 +84,7 @@ public static class ReportedTotals
         }
 
         var provenance = new ScoreProvenance(StrategyName, StrategyVersion, instrument.Id, instrument.Version, MissingDataPolicy.CompleteOnly, 0, ScoreSource.ReportedTotal);
-        return new AllianceScore(ScoreMetric.Sum, total, instrument.MinimumSum, instrument.MaximumSum, perspective, occasion, subscales.ToImmutable(), ImmutableArray<DimensionScore>.Empty, provenance, cutoff: instrument.Cutoff is { Metric: ScoreMetric.Sum } cutoff ? cutoff : null);
+        return new AllianceScore(ScoreMetric.Sum, total, instrument.MinimumSum, instrument.MaximumSum, perspective, occasion, subscales.ToImmutable(), ImmutableArray<DimensionScore>.Empty, provenance, cutoff: instrument.Cutoff is { Metric: ScoreMetric.Sum } cutoff ? cutoff : null, measure: instrument.Measure, reliability: instrument.Reliability);
     }
 
     /// <summary>Checks that a sum of <paramref name="items"/> values lies in their range and on the scale's step.</summary>

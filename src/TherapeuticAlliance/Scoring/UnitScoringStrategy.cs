@@ -91,7 +91,9 @@ public abstract class UnitScoringStrategy : IScoringStrategy
             modelDimensions,
             new ScoreProvenance(Name, Version, instrument.Id, instrument.Version, policy, totalTally.Missing),
             unscored?.ToImmutable() ?? ImmutableArray<AllianceDimension>.Empty,
-            instrument.Cutoff is { } cutoff && cutoff.Metric == Metric ? cutoff : null);
+            instrument.Cutoff is { } cutoff && cutoff.Metric == Metric ? cutoff : null,
+            instrument.Measure,
+            Metric is ScoreMetric.Sum or ScoreMetric.Mean or ScoreMetric.Pomp ? instrument.Reliability : null);
     }
 
     /// <summary>Returns the range of a unit's value: for example <c>n · min</c> to <c>n · max</c> for a sum of <paramref name="itemCount"/> items.</summary>

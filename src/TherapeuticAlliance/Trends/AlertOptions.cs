@@ -28,6 +28,10 @@ public sealed record AlertOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool SuddenLoss { get; init; } = true;
 
+    /// <summary>Gets whether the reliable-deterioration rule (outcome measures) is on.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ReliableDeterioration { get; init; } = true;
+
     /// <summary>Gets the client–therapist difference, in points of the score's metric, above which a session raises an alert when both perspectives are present.</summary>
     /// <value>Positive, or <see langword="null"/> for off (no sourced default exists). The default value is <see langword="null"/>.</value>
     public double? DiscrepancyThreshold { get; init; }

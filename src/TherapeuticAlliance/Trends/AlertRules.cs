@@ -8,8 +8,10 @@ namespace TherapeuticAlliance.Trends;
 
 /// <summary>
 /// Turns the findings of an episode into alerts with an ordered set of <see cref="IAlertRule"/>s: by default the
-/// built-in rules below cutoff, drop from the previous session, unrepaired rupture, declining slope and sudden loss,
-/// and, when a threshold is given, the client–therapist discrepancy rule. Rules of your own join the set with
+/// built-in rules below cutoff, drop from the previous session, unrepaired rupture, declining slope and sudden loss
+/// (alliance measures), reliable deterioration (outcome measures), and, when a threshold is given, the
+/// client–therapist discrepancy rule. Every built-in rule describes the episode's current state: at most one alert per
+/// rule and episode, never one per session of a long-standing state. Rules of your own join the set with
 /// <see cref="With"/> or the rule-list constructor, and run exactly like the built-ins.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
@@ -29,6 +31,9 @@ public sealed class AlertRules
 
     /// <summary>The rule name of alerts for sudden losses.</summary>
     public const string SuddenLossRule = "sudden-loss";
+
+    /// <summary>The rule name and code of alerts for reliable deterioration of an outcome measure.</summary>
+    public const string ReliableDeteriorationRule = "reliable-deterioration";
 
     /// <summary>The rule name of alerts for client–therapist discrepancies.</summary>
     public const string DiscrepancyRule = "perspective-discrepancy";
@@ -121,6 +126,11 @@ public sealed class AlertRules
         if (options.SuddenLoss)
         {
             rules.Add(new SuddenLossAlertRule());
+        }
+
+        if (options.ReliableDeterioration)
+        {
+            rules.Add(new ReliableDeteriorationAlertRule());
         }
 
         if (options.DiscrepancyThreshold is { } threshold)

@@ -26,13 +26,18 @@ public sealed class DecliningSlopeAlertRule : IAlertRule
     /// <inheritdoc/>
     public IEnumerable<Alert> Evaluate(AlertContext context)
     {
-        foreach (TrajectoryFinding f in Guard.Against.Null(context).Findings.OfType<TrajectoryFinding>())
+        if (Guard.Against.Null(context).Episode.Measure != MeasureKind.Alliance)
+        {
+            yield break;
+        }
+
+        foreach (TrajectoryFinding f in context.Findings.OfType<TrajectoryFinding>())
         {
             int df = f.Sessions.Length - 2;
             if (df >= 1 && !double.IsNaN(f.SlopeStandardError)
                 && f.Slope + (SuddenGainsAndLossesCriteria.CriticalT(df, Alpha) * f.SlopeStandardError) < 0.0)
             {
-                yield return new Alert(Name, f.Sessions, string.Format(CultureInfo.InvariantCulture, "The slope over {0} sessions is negative ({1:0.###} per session) at the {2} level.", f.Sessions.Length, f.Slope, Alpha), signalsStrain: true);
+                yield return new Alert(Name, f.Sessions, string.Format(CultureInfo.InvariantCulture, "The slope over {0} sessions is negative: {1:0.###} points per session, significant at the {2} level (one-sided t test).", f.Sessions.Length, f.Slope, Alpha), signalsStrain: true, AlertSeverity.Watch, AlertRules.DecliningSlopeRule);
             }
         }
     }

@@ -4,16 +4,31 @@ using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Raises an alert for every drop from the previous session that <see cref="FeedbackRulesDetector"/> found; signals strain.</summary>
-/// <remarks>Name <see cref="AlertRules.DropFromPreviousRule"/>. This type is immutable and thread-safe.</remarks>
+/// <summary>
+/// Raises one alert when the latest score of an alliance episode is at least d points below the previous one (as found
+/// by <see cref="FeedbackRulesDetector"/>; for the SRS, OpenFIT's "1 point below last session"); signals strain.
+/// Severity <see cref="AlertSeverity.Watch"/>, advisory: the domain reference (recommendation 3) defaults this vendor rule
+/// to advisory, not red, because of alert fatigue (§D).
+/// </summary>
+/// <remarks>Name and code <see cref="AlertRules.DropFromPreviousRule"/>. Earlier drops stay in the findings. This type is immutable and thread-safe.</remarks>
 public sealed class DropFromPreviousAlertRule : IAlertRule
 {
     /// <inheritdoc/>
     public string Name => AlertRules.DropFromPreviousRule;
 
     /// <inheritdoc/>
-    public IEnumerable<Alert> Evaluate(AlertContext context) =>
-        Guard.Against.Null(context).Findings.OfType<PracticeRuleFinding>()
-            .Where(f => f.Kind == PracticeRule.DropFromPrevious)
-            .Select(f => new Alert(Name, f.Sessions, f.Summary, signalsStrain: true));
+    public IEnumerable<Alert> Evaluate(AlertContext context)
+    {
+        Guard.Against.Null(context);
+        Episode episode = context.Episode;
+        if (episode.Measure != MeasureKind.Alliance)
+        {
+            return Enumerable.Empty<Alert>();
+        }
+
+        int latest = episode.Scores[episode.Count - 1].Occasion.SessionNumber;
+        return context.Findings.OfType<PracticeRuleFinding>()
+            .Where(f => f.Kind == PracticeRule.DropFromPrevious && f.Sessions[1] == latest)
+            .Select(f => new Alert(Name, f.Sessions, f.Summary, signalsStrain: true, AlertSeverity.Watch, AlertRules.DropFromPreviousRule));
+    }
 }

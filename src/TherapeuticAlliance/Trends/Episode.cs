@@ -20,9 +20,10 @@ public sealed class Episode
     private readonly double[] _sessions;
     private readonly double[] _values;
 
-    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> excluded)
+    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> excluded, ReferenceNorm? reference = null)
     {
         Id = id;
+        Reference = reference;
         Scores = scores;
         Cutoff = cutoff;
         ExcludedSessions = excluded;
@@ -32,6 +33,8 @@ public sealed class Episode
         Metric = first.Metric;
         Minimum = first.Minimum;
         Maximum = first.Maximum;
+        Measure = first.Measure;
+        Reliability = first.Reliability;
         _sessions = scores.Select(s => (double)s.Occasion.SessionNumber).ToArray();
         _values = scores.Select(s => (double)s.Value).ToArray();
     }
@@ -56,6 +59,25 @@ public sealed class Episode
 
     /// <summary>Gets the cutoff that applies to the scores, if any (for the SRS: sum below 36).</summary>
     public ScoreCutoff? Cutoff { get; }
+
+    /// <summary>Gets what the instrument measures (from the scores): alliance detectors, alerts, wording and guidance apply to <see cref="MeasureKind.Alliance"/> only; outcome measures get outcome findings.</summary>
+    public MeasureKind Measure { get; }
+
+    /// <summary>Gets the reliability coefficient of the scores' total (from the scores; see <see cref="Instrument.Reliability"/>), or <see langword="null"/> when none is known.</summary>
+    public double? Reliability { get; }
+
+    /// <summary>
+    /// Gets the reference group the episode is judged against: a norm the caller supplies or the caseload being
+    /// analysed (see <see cref="ReferenceNorms"/>); <see langword="null"/> when there is none. The rupture rule takes
+    /// the stricter of this SD and the client's own (Gumz et al. 2012), and reliable change uses it when no SD is
+    /// configured.
+    /// </summary>
+    public ReferenceNorm? Reference { get; }
+
+    /// <summary>Returns a copy of this episode judged against another reference group.</summary>
+    /// <param name="reference">The reference norm, in the episode's metric; <see langword="null"/> for none.</param>
+    /// <returns>The copy (the same scores and exclusions).</returns>
+    public Episode WithReference(ReferenceNorm? reference) => new(Id, Scores, Cutoff, ExcludedSessions, reference);
 
     /// <summary>Gets the scores in session order.</summary>
     public ImmutableArray<AllianceScore> Scores { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;
@@ -18,7 +19,8 @@ public sealed class FeedbackRulesDetector : ITrendDetector
     /// <summary>The default name, <c>feedback-rules</c>.</summary>
     public const string DefaultName = "feedback-rules";
 
-    private readonly decimal _drop;
+    private readonly decimal? _drop;
+    private readonly ImmutableDictionary<string, decimal> _drops;
     private readonly bool _cutoff;
     private readonly bool _ceiling;
 
@@ -36,10 +38,12 @@ public sealed class FeedbackRulesDetector : ITrendDetector
     {
         Guard.Against.Null(options);
         new OptionsCheck<FeedbackRulesOptions>(options)
-            .Require(o => o.DropThreshold > 0m, "DropThreshold must be positive.")
+            .Require(o => o.DropThreshold is null or > 0m, "DropThreshold must be positive when given.")
+            .Require(o => o.DropThresholds is not null && o.DropThresholds.Values.All(d => d > 0m), "DropThresholds must be given, with positive values.")
             .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _drop = options.DropThreshold;
+        _drops = options.DropThresholds ?? ImmutableDictionary<string, decimal>.Empty;
         _cutoff = options.CheckCutoff;
         _ceiling = options.CheckCeiling;
     }
@@ -54,9 +58,15 @@ public sealed class FeedbackRulesDetector : ITrendDetector
     public DetectionResult Detect(Episode episode)
     {
         Guard.Against.Null(episode);
+        if (episode.Measure != MeasureKind.Alliance)
+        {
+            return new NotApplicable(Name, "The feedback-informed practice rules are for alliance measures; this episode is an outcome measure.");
+        }
+
         var findings = ImmutableArray.CreateBuilder<TrendFinding>();
         bool ceilingReported = false;
-        var dropParameters = new[] { new KeyValuePair<string, double>("d", (double)_drop) };
+        decimal? dropThreshold = _drops.TryGetValue(episode.InstrumentId, out decimal perInstrument) ? perInstrument : _drop;
+        var dropParameters = new[] { new KeyValuePair<string, double>("d", dropThreshold is { } d ? (double)d : double.NaN) };
         for (int i = 0; i < episode.Count; i++)
         {
             AllianceScore score = episode.Scores[i];
@@ -73,7 +83,7 @@ public sealed class FeedbackRulesDetector : ITrendDetector
 
             AllianceScore previous = episode.Scores[i - 1];
             decimal drop = previous.Value - score.Value;
-            if (drop >= _drop)
+            if (dropThreshold is { } threshold && drop >= threshold)
             {
                 findings.Add(new PracticeRuleFinding(Name, PracticeRule.DropFromPrevious, new[] { previous.Occasion.SessionNumber, session }, dropParameters, score.Value, drop));
             }

@@ -7,8 +7,9 @@ using Ardalis.GuardClauses;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>
-/// Raises an alert for every session where the client's and the therapist's scores (same instrument and metric) differ
-/// by more than a threshold. It does not signal strain: a difference in views is a prompt to compare them.
+/// Raises one alert when, at the latest session both rated, the client's and the therapist's scores (same instrument and
+/// metric) differ by more than a threshold, in points. It does not signal strain: a difference in views is a prompt to
+/// compare them.
 /// </summary>
 /// <remarks>Name <see cref="AlertRules.DiscrepancyRule"/>. This type is immutable and thread-safe.</remarks>
 public sealed class PerspectiveDiscrepancyAlertRule : IAlertRule
@@ -35,13 +36,13 @@ public sealed class PerspectiveDiscrepancyAlertRule : IAlertRule
             yield break;
         }
 
+        // The state at the latest session both perspectives rated; earlier differences are history, not a new alert.
         var otherValues = other.Scores.ToDictionary(s => s.Occasion.SessionNumber, s => s.Value);
-        foreach (AllianceScore score in episode.Scores)
+        AllianceScore? latest = episode.Scores.LastOrDefault(s => otherValues.ContainsKey(s.Occasion.SessionNumber));
+        if (latest is { } score && Math.Abs((double)(score.Value - otherValues[score.Occasion.SessionNumber])) > Threshold)
         {
-            if (otherValues.TryGetValue(score.Occasion.SessionNumber, out decimal otherValue) && Math.Abs((double)(score.Value - otherValue)) > Threshold)
-            {
-                yield return new Alert(Name, new[] { score.Occasion.SessionNumber }, string.Format(CultureInfo.InvariantCulture, "Session {0}: the {1} and {2} scores differ by {3}, more than {4}.", score.Occasion.SessionNumber, episode.Perspective, other.Perspective, Math.Abs(score.Value - otherValue), Threshold));
-            }
+            decimal otherValue = otherValues[score.Occasion.SessionNumber];
+            yield return new Alert(Name, new[] { score.Occasion.SessionNumber }, string.Format(CultureInfo.InvariantCulture, "Session {0}, the latest both rated: the {1} and {2} scores differ by {3} points, more than {4}.", score.Occasion.SessionNumber, episode.Perspective, other.Perspective, Math.Abs(score.Value - otherValue), Threshold), signalsStrain: false, AlertSeverity.Watch, AlertRules.DiscrepancyRule);
         }
     }
 }

@@ -42,8 +42,8 @@ public sealed class PracticeRuleFinding : TrendFinding
     /// <inheritdoc/>
     public override string Summary => Kind switch
     {
-        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} meets the cutoff.", Sessions[0], Score),
-        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, {2} lower than session {3}.", Sessions[1], Score, Drop, Sessions[0]),
+        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, on the flagged side of the cutoff.", Sessions[0], Score),
+        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, {2} points lower than session {3} (rule: a drop of at least {4} point(s)).", Sessions[1], Score, Drop, Sessions[0], Parameters["d"]),
         PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
         _ => throw new InvalidOperationException("Unknown practice rule."),
     };

@@ -5,7 +5,7 @@ using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Computes the Jacobson–Truax reliable change from the first to the last session of an episode, with the clinical-significance category when a cutoff is given.</summary>
+/// <summary>Computes the Jacobson–Truax reliable change from the first to the last session of an episode (reliable improvement, reliable deterioration), with the clinical-significance category and the clinical-range state at intake when a cutoff applies.</summary>
 /// <remarks>
 /// <para>See <see cref="ReliableChange"/> for the formulas and source. Categories (as output by the JT-RCI
 /// implementation): <i>recovered</i> = reliable improvement and the last score is on the functional side of the
@@ -18,79 +18,102 @@ public sealed class ReliableChangeDetector : ITrendDetector
     /// <summary>The default name, <c>reliable-change</c>.</summary>
     public const string DefaultName = "reliable-change";
 
-    private readonly double _sd;
-    private readonly double _reliability;
+    private readonly ReliableChangeOptions _options;
     private readonly double _z;
-    private readonly bool _higherIsBetter;
-    private readonly double? _cutoff;
+
+    /// <summary>Initializes a new instance of the <see cref="ReliableChangeDetector"/> class for outcome measures, with the SD, reliability and cutoff of each episode.</summary>
+    public ReliableChangeDetector()
+        : this(new ReliableChangeOptions { Measure = MeasureKind.Outcome })
+    {
+    }
 
     /// <summary>Initializes a new instance of the <see cref="ReliableChangeDetector"/> class.</summary>
-    /// <param name="options">The options; <see cref="ReliableChangeOptions.StandardDeviation"/> and <see cref="ReliableChangeOptions.Reliability"/> are required.</param>
+    /// <param name="options">The options; a norm left out comes from each episode.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when an option is out of range.</exception>
+    /// <exception cref="ArgumentException">Thrown when an option is out of range; the message names every one.</exception>
     public ReliableChangeDetector(ReliableChangeOptions options)
     {
         Guard.Against.Null(options);
         new OptionsCheck<ReliableChangeOptions>(options)
-            .Require(o => o.StandardDeviation > 0.0 && !double.IsInfinity(o.StandardDeviation), "StandardDeviation must be positive and finite.")
-            .Require(o => o.Reliability >= 0.0 && o.Reliability < 1.0, "Reliability must be at least 0 and less than 1.")
+            .Require(o => o.StandardDeviation is null or (> 0.0 and < double.PositiveInfinity), "StandardDeviation must be positive and finite.")
+            .Require(o => o.Reliability is null or (>= 0.0 and < 1.0), "Reliability must be at least 0 and less than 1.")
             .Require(o => o.Z is null || (o.Z > 0.0 && !double.IsInfinity(o.Z.Value)), "Z must be positive and finite.")
             .Require(o => o.ClinicalCutoff is null || !(double.IsNaN(o.ClinicalCutoff.Value) || double.IsInfinity(o.ClinicalCutoff.Value)), "ClinicalCutoff must be finite.")
+            .Require(o => o.Measure is null or MeasureKind.Alliance or MeasureKind.Outcome, "Measure must be a defined value.")
             .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
-        _sd = options.StandardDeviation;
-        _reliability = options.Reliability;
+        _options = options;
         _z = options.Z ?? ReliableChange.Z95;
-        _higherIsBetter = options.HigherIsBetter;
-        _cutoff = options.ClinicalCutoff;
     }
 
     /// <inheritdoc/>
     public string Name { get; }
 
     /// <inheritdoc/>
-    public string Version => "1.0";
+    public string Version => "2.0";
 
     /// <inheritdoc/>
     public DetectionResult Detect(Episode episode)
     {
         Guard.Against.Null(episode);
+        if (_options.Measure is { } measure && episode.Measure != measure)
+        {
+            return new NotApplicable(Name, measure == MeasureKind.Outcome
+                ? "This reliable-change rule is set for outcome measures; this episode is an alliance measure."
+                : "This reliable-change rule is set for alliance measures; this episode is an outcome measure.");
+        }
+
         if (episode.Count < 2)
         {
             return new NotApplicable(Name, "Reliable change needs at least two sessions.");
         }
 
+        if ((_options.StandardDeviation ?? episode.Reference?.StandardDeviation) is not { } sd)
+        {
+            return new NotApplicable(Name, "Reliable change needs an SD: give StandardDeviation, a reference norm, or analyse the caseload.");
+        }
+
+        if ((_options.Reliability ?? episode.Reliability) is not { } reliability)
+        {
+            return new NotApplicable(Name, "Reliable change needs a reliability: give Reliability or use an instrument that has one.");
+        }
+
+        bool higherIsBetter = _options.HigherIsBetter;
+        double? cutoff = _options.ClinicalCutoff ?? (episode.Cutoff is { } c && c.Metric == episode.Metric ? (double)c.Threshold : null);
         double before = episode.Values[0];
         double after = episode.Values[episode.Count - 1];
-        double se = ReliableChange.StandardErrorOfMeasurement(_sd, _reliability);
+        double se = ReliableChange.StandardErrorOfMeasurement(sd, reliability);
         double sdiff = Math.Sqrt(2.0) * se;
         double index = (after - before) / sdiff;
         bool reliable = Math.Abs(index) > _z;
-        double better = _higherIsBetter ? index : -index;
+        double better = higherIsBetter ? index : -index;
         ChangeDirection direction = !reliable ? ChangeDirection.Unchanged : better > 0 ? ChangeDirection.Improved : ChangeDirection.Deteriorated;
         ClinicalChangeCategory? category = null;
-        if (_cutoff is { } cutoff)
+        bool? clinicalAtIntake = null;
+        if (cutoff is { } threshold)
         {
-            bool Functional(double x) => _higherIsBetter ? x > cutoff : x < cutoff;
+            bool Functional(double x) => higherIsBetter ? x > threshold : x < threshold;
             bool crossed = Functional(after) && !Functional(before);
+            clinicalAtIntake = !Functional(before);
             category = direction switch
             {
                 ChangeDirection.Deteriorated => ClinicalChangeCategory.Deteriorated,
                 ChangeDirection.Improved => crossed ? ClinicalChangeCategory.Recovered : ClinicalChangeCategory.Improved,
-                _ => crossed ? ClinicalChangeCategory.NonReliablyRecovered : ClinicalChangeCategory.Unchanged,
+                ChangeDirection.Unchanged => crossed ? ClinicalChangeCategory.NonReliablyRecovered : ClinicalChangeCategory.Unchanged,
+                _ => throw new InvalidOperationException("The change direction is not defined."),
             };
         }
 
         var parameters = new List<KeyValuePair<string, double>>
         {
-            new("sd", _sd),
-            new("reliability", _reliability),
+            new("sd", sd),
+            new("reliability", reliability),
             new("z", _z),
-            new("higher-is-better", _higherIsBetter ? 1 : 0),
+            new("higher-is-better", higherIsBetter ? 1 : 0),
         };
-        if (_cutoff is { } c)
+        if (cutoff is { } cc)
         {
-            parameters.Add(new("clinical-cutoff", c));
+            parameters.Add(new("clinical-cutoff", cc));
         }
 
         var finding = new ReliableChangeFinding(
@@ -103,7 +126,10 @@ public sealed class ReliableChangeDetector : ITrendDetector
             index,
             _z * sdiff,
             direction,
-            category);
+            category,
+            before,
+            after,
+            clinicalAtIntake);
         return new Detection(Name, Version, ImmutableArray.Create<TrendFinding>(finding));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
@@ -6,7 +7,7 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>Reliable change from the first to the last session; see <see cref="ReliableChangeDetector"/>.</summary>
 public sealed class ReliableChangeFinding : TrendFinding
 {
-    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category)
+    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null)
         : base(rule, sessions, parameters)
     {
         Change = change;
@@ -16,7 +17,19 @@ public sealed class ReliableChangeFinding : TrendFinding
         ReliableChangeValue = reliableChangeValue;
         Direction = direction;
         Category = category;
+        First = first;
+        Last = last;
+        IsClinicalAtIntake = clinicalAtIntake;
     }
+
+    /// <summary>Gets the score at the first session, in points of the episode's metric.</summary>
+    public double First { get; }
+
+    /// <summary>Gets the score at the last session, in points of the episode's metric.</summary>
+    public double Last { get; }
+
+    /// <summary>Gets whether the first score was on the clinical side of the cutoff (for the ORS: below 25), or <see langword="null"/> when no cutoff applies.</summary>
+    public bool? IsClinicalAtIntake { get; }
 
     /// <summary>Gets <c>reliable-change</c>.</summary>
     public override string Code => "reliable-change";
@@ -51,9 +64,43 @@ public sealed class ReliableChangeFinding : TrendFinding
         ("standard-error", StandardError),
         ("difference-standard-error", DifferenceStandardError),
         ("index", Index),
-        ("reliable-change-value", ReliableChangeValue));
+        ("reliable-change-value", ReliableChangeValue),
+        ("first", First),
+        ("last", Last),
+        ("direction", (int)Direction),
+        ("clinical-at-intake", IsClinicalAtIntake is { } clinical ? (clinical ? 1 : 0) : double.NaN),
+        ("category", Category is { } category ? (int)category : double.NaN));
 
     /// <inheritdoc/>
-    public override string Summary =>
-        $"Change {Format(Change)} from session {Sessions[0]} to {Sessions[1]}: RC {Format(Index)}, {(IsReliable ? "reliable" : "not reliable")} (threshold {Format(ReliableChangeValue)}){(Category is { } c ? $"; category {c}" : string.Empty)}.";
+    public override string Summary
+    {
+        get
+        {
+            string direction = Direction switch
+            {
+                ChangeDirection.Improved => "reliable improvement",
+                ChangeDirection.Deteriorated => "reliable deterioration",
+                ChangeDirection.Unchanged => "no reliable change",
+                _ => throw new InvalidOperationException("The change direction is not defined."),
+            };
+            string change = $"Change of {Format(Change)} points from session {Sessions[0]} ({Format(First)}) to session {Sessions[1]} ({Format(Last)}): {direction}; reliable change needs {Format(ReliableChangeValue)} points (reliable-change index {Format(Index)}).";
+            string intake = IsClinicalAtIntake switch
+            {
+                true => $" In the clinical range at intake (cutoff {Format(Parameters["clinical-cutoff"])}).",
+                false => $" Not in the clinical range at intake (cutoff {Format(Parameters["clinical-cutoff"])}).",
+                null => string.Empty,
+            };
+            string category = Category switch
+            {
+                null => string.Empty,
+                ClinicalChangeCategory.Recovered => " Recovered.",
+                ClinicalChangeCategory.NonReliablyRecovered => " Crossed the cutoff without reliable change.",
+                ClinicalChangeCategory.Improved => " Improved.",
+                ClinicalChangeCategory.Unchanged => " Unchanged.",
+                ClinicalChangeCategory.Deteriorated => " Deteriorated.",
+                _ => throw new InvalidOperationException("The category is not defined."),
+            };
+            return change + intake + category;
+        }
+    }
 }

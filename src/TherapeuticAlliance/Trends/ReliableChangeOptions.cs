@@ -1,16 +1,20 @@
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Configures a <see cref="ReliableChangeDetector"/>. The SD and reliability have no defaults: supply them from the sample or published norms.</summary>
+/// <summary>
+/// Configures a <see cref="ReliableChangeDetector"/>. Each norm the options leave out comes from the episode: the SD
+/// from its <see cref="Episode.Reference"/> (a caller's norm or the caseload's), the reliability from its scores'
+/// instrument (<see cref="Episode.Reliability"/>), the clinical cutoff from its <see cref="Episode.Cutoff"/>.
+/// </summary>
 /// <remarks>Immutable; validated when the detector is constructed.</remarks>
 public sealed record ReliableChangeOptions
 {
-    /// <summary>Gets the SD of baseline or normative scores.</summary>
-    /// <value>Positive. Required (the default 0 is rejected).</value>
-    public double StandardDeviation { get; init; }
+    /// <summary>Gets the SD of baseline or normative scores, in points of the episodes' metric.</summary>
+    /// <value>Positive when given. The default value is <see langword="null"/>: the episode's reference norm; without one the rule does not apply.</value>
+    public double? StandardDeviation { get; init; }
 
     /// <summary>Gets the reliability of the measure.</summary>
-    /// <value>At least 0 and less than 1. Required (no default is shipped); the default 0 gives the most conservative index.</value>
-    public double Reliability { get; init; }
+    /// <value>At least 0 and less than 1 when given. The default value is <see langword="null"/>: the instrument's; without one the rule does not apply.</value>
+    public double? Reliability { get; init; }
 
     /// <summary>Gets the critical value of |RC|.</summary>
     /// <value><see langword="null"/> for <see cref="ReliableChange.Z95"/>. The default value is <see langword="null"/>.</value>
@@ -20,9 +24,13 @@ public sealed record ReliableChangeOptions
     /// <value>The default value is <see langword="true"/> (alliance measures and the ORS).</value>
     public bool HigherIsBetter { get; init; } = true;
 
-    /// <summary>Gets the clinical cutoff (a, b or c from <see cref="ReliableChange"/>) for the Jacobson–Truax categories.</summary>
-    /// <value><see langword="null"/> for no categories. The default value is <see langword="null"/>.</value>
+    /// <summary>Gets the clinical cutoff (a, b or c from <see cref="ReliableChange"/>) for the Jacobson–Truax categories, in points of the episodes' metric.</summary>
+    /// <value>The default value is <see langword="null"/>: the threshold of the episode's <see cref="Episode.Cutoff"/>, if any; without one, no categories.</value>
     public double? ClinicalCutoff { get; init; }
+
+    /// <summary>Gets the measure kind the detector applies to; episodes of the other kind get <see cref="NotApplicable"/>.</summary>
+    /// <value>The default value is <see langword="null"/>: every kind. The analyzer's default detector applies to <see cref="MeasureKind.Outcome"/> only.</value>
+    public MeasureKind? Measure { get; init; }
 
     /// <summary>Gets the name the detector reports and is registered under.</summary>
     /// <value><see langword="null"/> for <c>reliable-change</c>. The default value is <see langword="null"/>.</value>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
@@ -6,9 +7,13 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>One rupture and whether it was repaired; see <see cref="RuptureRepairDetector"/>.</summary>
 public sealed class RuptureFinding : TrendFinding
 {
-    internal RuptureFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length)
+    internal RuptureFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length, double before, double troughScore, bool windowClosed, int scoresSince = 0)
         : base(rule, sessions, parameters)
     {
+        Before = before;
+        TroughScore = troughScore;
+        IsWindowClosed = windowClosed;
+        ScoresSince = scoresSince;
         StartSession = startSession;
         TroughSession = troughSession;
         Depth = depth;
@@ -26,10 +31,22 @@ public sealed class RuptureFinding : TrendFinding
     /// <summary>Gets the session of the drop (t).</summary>
     public int TroughSession { get; }
 
-    /// <summary>Gets the size of the drop.</summary>
+    /// <summary>Gets the score at <see cref="StartSession"/>, in points of the episode's metric.</summary>
+    public double Before { get; }
+
+    /// <summary>Gets the score at <see cref="TroughSession"/>, in points of the episode's metric.</summary>
+    public double TroughScore { get; }
+
+    /// <summary>Gets whether the repair window has passed by the episode's last session; when it has not, an unrepaired rupture may still be repaired.</summary>
+    public bool IsWindowClosed { get; }
+
+    /// <summary>Gets the number of scores after the trough in the episode.</summary>
+    public int ScoresSince { get; }
+
+    /// <summary>Gets the size of the drop, in points of the episode's metric.</summary>
     public double Depth { get; }
 
-    /// <summary>Gets the threshold m·SD the drop met.</summary>
+    /// <summary>Gets the threshold the drop met, max(m·SD, RC), in points of the episode's metric.</summary>
     public double Threshold { get; }
 
     /// <summary>Gets whether the rupture was repaired within the window.</summary>
@@ -49,10 +66,32 @@ public sealed class RuptureFinding : TrendFinding
         ("threshold", Threshold),
         ("repaired", IsRepaired ? 1 : 0),
         ("repair-session", RepairSession ?? double.NaN),
-        ("length", Length ?? double.NaN));
+        ("length", Length ?? double.NaN),
+        ("before", Before),
+        ("trough", TroughScore),
+        ("window-closed", IsWindowClosed ? 1 : 0));
 
     /// <inheritdoc/>
-    public override string Summary => IsRepaired
-        ? $"Drop of {Format(Depth)} from session {StartSession} to {TroughSession} (threshold {Format(Threshold)}), back to the earlier level at session {RepairSession}."
-        : $"Drop of {Format(Depth)} from session {StartSession} to {TroughSession} (threshold {Format(Threshold)}), not back to the earlier level within the window.";
+    public override string Summary
+    {
+        get
+        {
+            string basis = (RuptureSdBasis)(int)Parameters["sd-basis"] switch
+            {
+                RuptureSdBasis.IntraIndividual => "the client's own SD",
+                RuptureSdBasis.InterIndividual => "the reference group's SD",
+                RuptureSdBasis.StricterOfBoth => "the larger of the client's and the reference group's SD",
+                _ => throw new InvalidOperationException("The SD basis is not defined."),
+            };
+            double rc = Parameters["reliable-change"];
+            string rule = rc >= Parameters["m"] * Parameters["sd"]
+                ? $"the reliable-change value {Format(rc)}"
+                : $"{Format(Parameters["m"])} × {Format(Parameters["sd"])}, {basis}";
+            string drop = $"Drop of {Format(Depth)} points from session {StartSession} ({Format(Before)}) to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
+            return IsRepaired ? $"{drop} Repaired at session {RepairSession}."
+                : IsWindowClosed ? $"{drop} Not repaired within {Format(Parameters["k"])} sessions."
+                : ScoresSince == 0 ? $"{drop} At the latest session; a repair may follow within {Format(Parameters["k"])} sessions."
+                : $"{drop} Not repaired in the {ScoresSince} session(s) since; the window of {Format(Parameters["k"])} sessions is still open.";
+        }
+    }
 }

@@ -15,5 +15,5 @@ public sealed class SuddenLossAlertRule : IAlertRule
     public IEnumerable<Alert> Evaluate(AlertContext context) =>
         Guard.Against.Null(context).Findings.OfType<SuddenGainOrLossFinding>()
             .Where(s => s.Kind == SuddenChangeKind.Loss)
-            .Select(f => new Alert(Name, new[] { f.PreSession, f.PostSession }, f.Summary, signalsStrain: true));
+            .Select(f => new Alert(Name, new[] { f.PreSession, f.PostSession }, f.Summary, signalsStrain: context.Episode.Measure == MeasureKind.Alliance, AlertSeverity.Watch, AlertRules.SuddenLossRule));
 }

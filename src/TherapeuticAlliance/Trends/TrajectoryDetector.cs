@@ -98,7 +98,8 @@ public sealed class TrajectoryDetector : ITrendDetector
             line.StandardDeviationY,
             earlyCount > 0 ? earlySum / earlyCount : double.NaN,
             (double)atCeiling / episode.Count,
-            firstDrop);
+            firstDrop,
+            episode.Measure);
         return new Detection(Name, Version, ImmutableArray.Create<TrendFinding>(finding));
     }
 }

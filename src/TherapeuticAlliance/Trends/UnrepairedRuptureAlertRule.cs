@@ -1,19 +1,51 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;
 
-/// <summary>Raises an alert for every rupture not repaired within its window (<see cref="RuptureRepairDetector"/>); signals strain.</summary>
-/// <remarks>Name <see cref="AlertRules.UnrepairedRuptureRule"/>. This type is immutable and thread-safe.</remarks>
+/// <summary>
+/// Raises one alert when the most recent rupture of an alliance episode (<see cref="RuptureFinding"/>) has not been
+/// repaired: no later score is back to a level not reliably below the one before the drop. Signals strain; severity
+/// <see cref="AlertSeverity.Act"/>: unrepaired ruptures predicted worse outcome (McLaughlin et al. 2014, domain
+/// reference §B), and the rule rests on a drop of at least 2 SD and the reliable-change value.
+/// </summary>
+/// <remarks>Name and code <see cref="AlertRules.UnrepairedRuptureRule"/>. Repaired ruptures stay in the findings. This type is immutable and thread-safe.</remarks>
 public sealed class UnrepairedRuptureAlertRule : IAlertRule
 {
     /// <inheritdoc/>
     public string Name => AlertRules.UnrepairedRuptureRule;
 
     /// <inheritdoc/>
-    public IEnumerable<Alert> Evaluate(AlertContext context) =>
-        Guard.Against.Null(context).Findings.OfType<RuptureFinding>()
-            .Where(r => !r.IsRepaired)
-            .Select(f => new Alert(Name, f.Sessions, f.Summary, signalsStrain: true));
+    public IEnumerable<Alert> Evaluate(AlertContext context)
+    {
+        Guard.Against.Null(context);
+        Episode episode = context.Episode;
+        if (episode.Measure != MeasureKind.Alliance
+            || context.Findings.OfType<RuptureFinding>().OrderBy(r => r.TroughSession).LastOrDefault() is not { IsRepaired: false } rupture)
+        {
+            yield break;
+        }
+
+        double tolerance = rupture.Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
+        bool higherIsBetter = !rupture.Parameters.TryGetValue("higher-is-better", out double h) || h > 0.0;
+        bool regained = episode.Scores
+            .Where(s => s.Occasion.SessionNumber > rupture.TroughSession)
+            .Any(s => (higherIsBetter ? (double)s.Value - rupture.Before : rupture.Before - (double)s.Value) >= -tolerance);
+        if (regained)
+        {
+            yield break;
+        }
+
+        int latest = episode.Scores[episode.Count - 1].Occasion.SessionNumber;
+        string message = string.Format(
+            CultureInfo.InvariantCulture,
+            "Unrepaired rupture since session {0}: {1} Latest session {2}: {3} points.",
+            rupture.TroughSession,
+            rupture.Summary,
+            latest,
+            episode.Scores[episode.Count - 1].Value);
+        yield return new Alert(Name, new[] { rupture.StartSession, rupture.TroughSession, latest }.Distinct(), message, signalsStrain: true, AlertSeverity.Act, AlertRules.UnrepairedRuptureRule);
+    }
 }

@@ -187,13 +187,13 @@ public class TrendRegistrationTests
     public void DefaultDetectorsAnalyzerAndGuidance_AreRegistered()
     {
         using ServiceProvider provider = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider();
-        foreach (string name in new[] { "trajectory", "rupture-repair", "feedback-rules" })
+        foreach (string name in new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change" })
         {
             Assert.Equal(name, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>(name).Name);
         }
 
         var analyzer = provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>();
-        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules" }, analyzer.Detectors.Select(d => d.Name));
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change" }, analyzer.Detectors.Select(d => d.Name));
         Assert.Same(TherapeuticAlliance.Guidance.FoundingPracticesGuidance.Instance, provider.GetRequiredService<TherapeuticAlliance.Guidance.IGuidanceProvider>());
     }
 
@@ -208,7 +208,7 @@ public class TrendRegistrationTests
         using ServiceProvider provider = services.BuildServiceProvider();
         Assert.Same(strict, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>("rupture-strict"));
         Assert.Equal(
-            new[] { "trajectory", "rupture-repair", "feedback-rules", "rupture-strict", "reliable-change" },
+            new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change", "rupture-strict" },
             provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Detectors.Select(d => d.Name));
         Assert.Throws<ArgumentNullException>("detector", () => new ServiceCollection().AddTherapeuticAlliance().AddTrendDetector(null!));
     }

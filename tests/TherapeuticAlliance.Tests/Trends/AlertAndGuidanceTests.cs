@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
@@ -14,13 +15,56 @@ public class AlertRulesTests
     [Fact]
     public void EachRule_FiresAndIsNamed()
     {
-        Episode srs = TrendTestData.Srs(38, 39, 40, 30, 31, 30.5);
+        Episode srs = TrendTestData.Srs(38, 39, 40, 30, 31, 29.5);
         var findings = Findings(srs, new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }));
-        var rules = new AlertRules().Evaluate(srs, findings).Select(a => a.Rule).Distinct().ToList();
+        ImmutableArray<Alert> alerts = new AlertRules().Evaluate(srs, findings);
+        var rules = alerts.Select(a => a.Rule).ToList();
         Assert.Contains(AlertRules.BelowCutoffRule, rules);
         Assert.Contains(AlertRules.DropFromPreviousRule, rules);
         Assert.Contains(AlertRules.UnrepairedRuptureRule, rules);
         Assert.Contains(AlertRules.SuddenLossRule, rules);
+
+        // States, not repetitions: one alert per rule although three sessions are below the cutoff.
+        Assert.Equal(rules.Distinct().Count(), rules.Count);
+        Alert below = alerts.Single(a => a.Rule == AlertRules.BelowCutoffRule);
+        Assert.Equal(new[] { 4, 6 }, below.Sessions);
+        Assert.Equal((AlertSeverity.Watch, "below-cutoff"), (below.Severity, below.Code));
+        Assert.Equal("srs at the latest session (6): 29.5 points, flagged by the cutoff (sum < 36). Every score since session 4 has been flagged (3 sessions).", below.Message);
+        Alert rupture = alerts.Single(a => a.Rule == AlertRules.UnrepairedRuptureRule);
+        Assert.Equal((AlertSeverity.Act, "unrepaired-rupture"), (rupture.Severity, rupture.Code));
+        Assert.StartsWith("Unrepaired rupture since session 4: Drop of 10 points from session 3 (40) to session 4 (30)", rupture.Message);
+        Assert.Equal(AlertSeverity.Watch, alerts.Single(a => a.Rule == AlertRules.DropFromPreviousRule).Severity);
+    }
+
+    [Fact]
+    public void AStateThatEnded_RaisesNoAlert_ItsHistoryStaysInTheFindings()
+    {
+        // Below the cutoff at sessions 2-3 and a one-point drop at session 2, but fine at the latest session.
+        Episode srs = TrendTestData.Srs(37, 35, 35.5, 38, 38.5);
+        var findings = Findings(srs, new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector()).ToList();
+        Assert.Contains(findings, f => f is PracticeRuleFinding { Kind: PracticeRule.BelowCutoff });
+        Assert.Empty(new AlertRules().Evaluate(srs, findings));
+    }
+
+    [Fact]
+    public void OutcomeMeasures_GetOutcomeAlerts_NeverAllianceOnes()
+    {
+        // An ORS series that deteriorates reliably; SD 6.14 and alpha .82 give RC = 1.96 · √2 · 6.14 · √.18 = 7.22 points.
+        Episode ors = TrendTestData.Ors(28.0, 27.0, 24.0, 22.5, 20.0).WithReference(new ReferenceNorm(22, 6.14, NormSource.Caller, 38));
+        AllianceReport report = EpisodeAnalyzer.Default.Analyze(ors);
+        Alert alert = Assert.Single(report.Alerts);
+        Assert.Equal((AlertRules.ReliableDeteriorationRule, AlertSeverity.Act, false), (alert.Rule, alert.Severity, alert.SignalsStrain));
+        Assert.Equal("Change of -8 points from session 1 (28) to session 5 (20): reliable deterioration; reliable change needs 7.221 points (reliable-change index -2.172). Not in the clinical range at intake (cutoff 25). Deteriorated.", alert.Message);
+        Assert.Empty(report.Guidance);
+        Assert.Equal(new[] { "rupture-repair", "feedback-rules" }, report.Skipped.Select(s => s.DetectorName));
+        Assert.DoesNotContain("alliance", string.Join(" ", report.Findings.Select(f => f.Summary)), StringComparison.OrdinalIgnoreCase);
+
+        // A client whose ORS rises from 21.7 to 32.7 has recovered: no alert at all (it raised four before issue 13).
+        Episode better = TrendTestData.Ors(21.7, 24.0, 27.5, 30.1, 32.7).WithReference(new ReferenceNorm(22, 6.14, NormSource.Caller, 38));
+        AllianceReport good = EpisodeAnalyzer.Default.Analyze(better);
+        Assert.Empty(good.Alerts);
+        Assert.Equal(ClinicalChangeCategory.Recovered, good.Findings.OfType<ReliableChangeFinding>().Single().Category);
+        Assert.True(good.Findings.OfType<ReliableChangeFinding>().Single().IsClinicalAtIntake);
     }
 
     [Fact]
@@ -37,10 +81,14 @@ public class AlertRulesTests
     public void Discrepancy_ComparesTheSameSessionsWhenBothPerspectivesArePresent()
     {
         Episode client = TrendTestData.Series(1, new double[] { 38, 39, 40 });
-        Episode therapist = TrendTestData.Series(1, new double[] { 37, 30, 39 }, perspective: Perspective.Therapist);
+        Episode therapist = TrendTestData.Series(1, new double[] { 37, 38, 30 }, perspective: Perspective.Therapist);
         var rules = new AlertRules(new AlertOptions { DiscrepancyThreshold = 5 });
         Alert alert = Assert.Single(rules.Evaluate(client, Array.Empty<TrendFinding>(), therapist));
-        Assert.Equal((AlertRules.DiscrepancyRule, 2), (alert.Rule, alert.Sessions.Single()));
+        Assert.Equal((AlertRules.DiscrepancyRule, 3), (alert.Rule, alert.Sessions.Single()));
+
+        // A difference at an earlier session only is history: the latest session both rated agrees.
+        Episode earlier = TrendTestData.Series(1, new double[] { 37, 30, 39 }, perspective: Perspective.Therapist);
+        Assert.Empty(rules.Evaluate(client, Array.Empty<TrendFinding>(), earlier));
         Assert.Empty(new AlertRules().Evaluate(client, Array.Empty<TrendFinding>(), therapist));
         Assert.Throws<ArgumentException>("options", () => new AlertRules(new AlertOptions { DiscrepancyThreshold = 0 }));
     }
@@ -86,15 +134,19 @@ public class GuidanceTests
     public void ADiscrepancyAlertAlone_IsNotStrain_AndARuptureIsNamedAsTheTrigger()
     {
         Episode client = TrendTestData.Series(1, new double[] { 40, 42, 41, 43, 33, 42, 44 });
-        Episode therapist = TrendTestData.Series(1, new double[] { 30, 42, 41, 43, 33, 42, 44 }, perspective: Perspective.Therapist);
+        Episode therapist = TrendTestData.Series(1, new double[] { 40, 42, 41, 43, 33, 42, 34 }, perspective: Perspective.Therapist);
         var discrepancy = new AlertRules(new AlertOptions { DiscrepancyThreshold = 5, BelowCutoff = false, DropFromPrevious = false, UnrepairedRupture = false, DecliningSlope = false, SuddenLoss = false })
             .Evaluate(client, Array.Empty<TrendFinding>(), therapist);
         Assert.Equal(AlertRules.DiscrepancyRule, Assert.Single(discrepancy).Rule);
         Assert.Empty(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), Array.Empty<TrendFinding>(), discrepancy)));
 
-        var ruptures = new RuptureRepairDetector(new RuptureRepairOptions { RepairWindow = 2 }).Detect(client).Findings;
-        FocusArea area = Assert.Single(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), ruptures, discrepancy)));
-        Assert.Equal((ImprovementPractice.OpennessToCriticism, "rupture-repair"), (area.Practice, area.Trigger));
+        // A repaired rupture is history, not strain now: no focus area. An unrepaired one's alert names the trigger.
+        var ruptures = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, RepairWindow = 2 }).Detect(client).Findings;
+        Assert.True(Assert.IsType<RuptureFinding>(Assert.Single(ruptures)).IsRepaired);
+        Assert.Empty(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), ruptures, discrepancy)));
+        var strain = discrepancy.Add(new Alert(AlertRules.UnrepairedRuptureRule, new[] { 4, 5 }, "Unrepaired rupture since session 5.", signalsStrain: true, AlertSeverity.Act));
+        FocusArea area = Assert.Single(FoundingPracticesGuidance.Instance.Suggest(new GuidanceContext(Array.Empty<DimensionScore>(), ruptures, strain)));
+        Assert.Equal((ImprovementPractice.OpennessToCriticism, AlertRules.UnrepairedRuptureRule), (area.Practice, area.Trigger));
     }
 
     [Fact]
@@ -158,7 +210,7 @@ public class ReportTests
     public void Analyzer_ReportsDetectorsThatDidNotApply()
     {
         AllianceReport report = EpisodeAnalyzer.Default.Analyze(TrendTestData.Srs(30));
-        Assert.Equal(new[] { "trajectory", "rupture-repair" }, report.Skipped.Select(s => s.DetectorName));
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "reliable-change" }, report.Skipped.Select(s => s.DetectorName));
         Assert.Throws<ArgumentException>("detectors", () => new EpisodeAnalyzer(new ITrendDetector[] { new TrajectoryDetector(), new TrajectoryDetector() }));
     }
 }

@@ -224,8 +224,10 @@ public class DetectorTests
     {
         Assert.Throws<ArgumentNullException>("episode", () => new TrajectoryDetector().Detect(null!));
         Assert.Throws<ArgumentException>("options", () => new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 5, Reliability = 1 }));
-        Assert.Throws<ArgumentException>("options", () => new ReliableChangeDetector(new ReliableChangeOptions()));
-        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = RuptureSdBasis.Sample }));
+        Assert.Throws<ArgumentException>("options", () => new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = -1 }));
+        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { ReferenceStandardDeviation = 0 }));
+        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = (RuptureSdBasis)9 }));
+        Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { Reliability = 1.0 }));
         Assert.Throws<ArgumentException>("options", () => new RuptureRepairDetector(new RuptureRepairOptions { RepairWindow = 0 }));
         Assert.Throws<ArgumentException>("options", () => new TrajectoryDetector(new TrajectoryOptions { EarlyWindowFirstSession = 5, EarlyWindowLastSession = 3 }));
         Assert.Throws<ArgumentException>("reliability", () => ReliableChange.StandardErrorOfMeasurement(5, 1));
@@ -235,11 +237,56 @@ public class DetectorTests
     public void RuptureSdBasis_StricterOfBothTakesTheLarger()
     {
         Episode episode = TrendTestData.Series(40, 42, 41, 43, 33, 42, 44);
-        RuptureFinding Find(RuptureSdBasis basis, double sample) =>
-            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = basis, SampleStandardDeviation = sample }).Detect(episode).Findings.Single();
-        Assert.Equal(6.0, Find(RuptureSdBasis.Sample, 6.0).Threshold, 12);
+        RuptureFinding Find(RuptureSdBasis basis, double reference) =>
+            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = basis, ReferenceStandardDeviation = reference }).Detect(episode).Findings.Single();
+        Assert.Equal(6.0, Find(RuptureSdBasis.InterIndividual, 6.0).Threshold, 12);
         Assert.Equal(6.0, Find(RuptureSdBasis.StricterOfBoth, 6.0).Threshold, 12);
         Assert.Equal(3.638419, Find(RuptureSdBasis.StricterOfBoth, 1.0).Threshold, 5);
-        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = RuptureSdBasis.Sample, SampleStandardDeviation = 11 }).Detect(episode).Findings);
+        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = RuptureSdBasis.InterIndividual, ReferenceStandardDeviation = 11 }).Detect(episode).Findings);
+
+        // The reference SD can also come with the episode (a caller's norm or the caseload's); the option wins over it.
+        Episode judged = episode.WithReference(new ReferenceNorm(40, 6.0, NormSource.Caller, 100));
+        var byDefault = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1 });
+        Assert.Equal(6.0, ((RuptureFinding)byDefault.Detect(judged).Findings.Single()).Threshold, 12);
+        Assert.Equal((double)RuptureSdBasis.StricterOfBoth, byDefault.Detect(judged).Findings.Single().Parameters["sd-basis"]);
+
+        // Without a reference, StricterOfBoth falls back to the client's SD and says so; InterIndividual does not apply.
+        Assert.Equal((double)RuptureSdBasis.IntraIndividual, byDefault.Detect(episode).Findings.Single().Parameters["sd-basis"]);
+        Assert.True(new RuptureRepairDetector(new RuptureRepairOptions { SdBasis = RuptureSdBasis.InterIndividual }).Detect(episode).IsT1);
+    }
+
+    [Fact]
+    public void RuptureRule_TheDefaultsNoLongerFlagTheFluctuationsOfAStableClient()
+    {
+        // Regression (issue 13): with the client's own SD as the basis and m = 1, a stable client with an SD of 0.39
+        // points got "Drop of 0.4 from session 4 to 5 (threshold 0.391)". The defaults take the stricter of the client's
+        // SD and the caseload's, at m = 2.
+        Episode stable = TrendTestData.Srs(36.8, 37.2, 37.0, 37.3, 36.9, 37.1, 36.8, 37.2);
+        Assert.NotEmpty(new RuptureRepairDetector(RuptureRepairOptions.IntraIndividualOnly).Detect(stable).Findings);
+        Episode judged = stable.WithReference(new ReferenceNorm(36, 2.5, NormSource.Caseload, 600));
+        Assert.Empty(new RuptureRepairDetector().Detect(judged).Findings);
+
+        // A real rupture (7 points) is still found, with its threshold in points and the rule that set it.
+        Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(new ReferenceNorm(36, 3.4, NormSource.Caseload, 600));
+        RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(ruptured).Findings));
+        Assert.Equal((3, 4, (int?)7), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 at session 6 does not regain 37 without a reliability
+        Assert.Equal(6.8, rupture.Threshold, 12);
+        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 6.8 points (2 × 3.4, the larger of the client's and the reference group's SD). Repaired at session 7.", rupture.Summary);
+    }
+
+    [Fact]
+    public void RuptureRule_ReliableChangeFloor_RaisesALenientThreshold_AndARepairNeedNotRegainTheLevelExactly()
+    {
+        // SRS reliability .88 and a reference SD of 2.5: RC = 1.96 · √2 · 2.5 · √.12 = 2.4005 points.
+        Episode episode = TrendTestData.Srs(37.0, 37.0, 35.0, 36.0, 37.0).WithReference(new ReferenceNorm(36, 2.5, NormSource.Caller));
+        double rc = 1.96 * Math.Sqrt(2) * 2.5 * Math.Sqrt(1 - 0.88);
+        var lenient = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 0.5, Reliability = 0.88 });
+        Assert.Empty(lenient.Detect(episode).Findings);   // 2 points < RC, although 2 ≥ 0.5 × 2.5
+        Assert.Equal(rc, lenient.Detect(TrendTestData.Srs(37.0, 37.0, 34.0, 36.0).WithReference(new ReferenceNorm(36, 2.5, NormSource.Caller))).Findings.Cast<RuptureFinding>().Single().Threshold, 10);
+
+        // Repaired: session 4 (35.5) is within RC of the pre-rupture level 37; without the floor it must regain 37.
+        Episode dip = TrendTestData.Srs(37.0, 37.0, 31.0, 35.5).WithReference(new ReferenceNorm(36, 2.5, NormSource.Caller));
+        Assert.True(new RuptureRepairDetector(new RuptureRepairOptions { Reliability = 0.88 }).Detect(dip).Findings.Cast<RuptureFinding>().Single().IsRepaired);
+        Assert.False(new RuptureRepairDetector(new RuptureRepairOptions { ReliableChangeFloor = false }).Detect(dip).Findings.Cast<RuptureFinding>().Single().IsRepaired);
     }
 }

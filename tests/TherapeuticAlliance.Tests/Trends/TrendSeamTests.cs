@@ -85,7 +85,7 @@ public class TrendSeamTests
             .AddTherapeuticAlliance()
             .AddTrendDetector(new NewLowDetector())
             .AddAlertRule(new NewLowAlertRule())
-            .AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 2.0 }))
+            .AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1.0 }))
             .Services.BuildServiceProvider();
         EpisodeAnalyzer analyzer = services.GetRequiredService<EpisodeAnalyzer>();
         AllianceReport report = analyzer.Analyze(Series());
@@ -93,10 +93,10 @@ public class TrendSeamTests
         Assert.Contains(report.Alerts, a => a.Rule == AlertRules.DropFromPreviousRule);
         Assert.Contains(report.Findings, f => f.Code == "new-low");
 
-        // The rupture detector the analyzer runs is the one registered with m = 2, not the default m = 1.
+        // The rupture detector the analyzer runs is the one registered with m = 1, not the default m = 2.
         Episode deepDrop = TrendTestData.Srs(38, 38.5, 38, 38.5, 38, 38.5, 38, 38.5, 26, 26.5, 27);
-        Assert.Equal(2.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
-        Assert.Equal(1.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
+        Assert.Equal(1.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
+        Assert.Equal(2.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class TrendSeamTests
         services.AddKeyedSingleton<ITrendDetector>(NewLowDetector.DetectorName, new NewLowDetector());
         using ServiceProvider provider = services.BuildServiceProvider();
         EpisodeAnalyzer analyzer = provider.GetRequiredService<EpisodeAnalyzer>();
-        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", NewLowDetector.DetectorName }, analyzer.Detectors.Select(d => d.Name));
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change", NewLowDetector.DetectorName }, analyzer.Detectors.Select(d => d.Name));
         Assert.Contains(analyzer.Analyze(Series()).Findings, f => f.Code == "new-low");
         Assert.Same(provider.GetRequiredKeyedService<ITrendDetector>("trajectory"), analyzer.Detectors[0]);
     }
@@ -116,11 +116,11 @@ public class TrendSeamTests
     public void AlertRules_AreAnOrderedSetOfNamedRules()
     {
         var rules = new AlertRules();
-        Assert.Equal(new[] { "below-cutoff", "drop-from-previous", "unrepaired-rupture", "declining-slope", "sudden-loss" }, rules.Rules.Select(r => r.Name));
+        Assert.Equal(new[] { "below-cutoff", "drop-from-previous", "unrepaired-rupture", "declining-slope", "sudden-loss", "reliable-deterioration" }, rules.Rules.Select(r => r.Name));
         Assert.Equal("perspective-discrepancy", new AlertRules(new AlertOptions { DiscrepancyThreshold = 3 }).Rules.Last().Name);
         AlertRules replaced = rules.With(new DecliningSlopeAlertRule(0.01));
         Assert.Equal(0.01, Assert.IsType<DecliningSlopeAlertRule>(replaced.Rules[3]).Alpha);
-        Assert.Equal(6, rules.With(new NewLowAlertRule()).Rules.Length);
+        Assert.Equal(7, rules.With(new NewLowAlertRule()).Rules.Length);
         Assert.Throws<ArgumentException>("rules", () => new AlertRules(new IAlertRule[] { new NewLowAlertRule(), new NewLowAlertRule() }));
         ImmutableArray<Alert> builtIn = rules.Evaluate(Series(), new FeedbackRulesDetector().Detect(Series()).AsT0.Findings);
         Assert.NotEmpty(builtIn);

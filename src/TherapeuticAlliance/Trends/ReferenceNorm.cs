@@ -1,0 +1,48 @@
+using System;
+using System.Globalization;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>
+/// The mean and standard deviation of a reference group's scores, in the metric of the episodes judged against it:
+/// the inter-individual variability that the rupture rule combines with the client's own (Gumz, Brähler, Geyer &amp;
+/// Erices 2012) and that reliable change divides by (Jacobson &amp; Truax 1991).
+/// </summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record ReferenceNorm
+{
+    /// <summary>Initializes a new instance of the <see cref="ReferenceNorm"/> class.</summary>
+    /// <param name="mean">The mean score, in the episodes' metric.</param>
+    /// <param name="standardDeviation">The standard deviation (n − 1) of the scores, in points of the episodes' metric; positive.</param>
+    /// <param name="source">Where the norm comes from.</param>
+    /// <param name="sampleSize">The number of scores it rests on; 0 when unknown.</param>
+    /// <exception cref="ArgumentException">Thrown when a value is not finite, the SD is not positive, the sample size is negative, or <paramref name="source"/> is not defined.</exception>
+    public ReferenceNorm(double mean, double standardDeviation, NormSource source, int sampleSize = 0)
+    {
+        Guard.Against.InvalidInput(mean, nameof(mean), static m => !double.IsNaN(m) && !double.IsInfinity(m), "The mean must be finite.");
+        Guard.Against.InvalidInput(standardDeviation, nameof(standardDeviation), static sd => sd > 0.0 && !double.IsInfinity(sd), "The standard deviation must be positive and finite.");
+        Guard.Against.InvalidInput(source, nameof(source), static s => s is NormSource.Caller or NormSource.Caseload, "The norm source is not defined.");
+        Guard.Against.Negative(sampleSize, nameof(sampleSize));
+        Mean = mean;
+        StandardDeviation = standardDeviation;
+        Source = source;
+        SampleSize = sampleSize;
+    }
+
+    /// <summary>Gets the mean score.</summary>
+    public double Mean { get; }
+
+    /// <summary>Gets the standard deviation (n − 1), in points of the episodes' metric.</summary>
+    public double StandardDeviation { get; }
+
+    /// <summary>Gets where the norm comes from.</summary>
+    public NormSource Source { get; }
+
+    /// <summary>Gets the number of scores the norm rests on; 0 when unknown.</summary>
+    public int SampleSize { get; }
+
+    /// <summary>Returns the source, mean and SD.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} norm: mean {1:0.##}, SD {2:0.##} (n = {3})", Source == NormSource.Caller ? "caller" : "caseload", Mean, StandardDeviation, SampleSize);
+}

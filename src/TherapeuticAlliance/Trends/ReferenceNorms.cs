@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Trends;
+
+/// <summary>
+/// The reference norms episodes are judged against, by instrument, perspective and metric: norms the caller supplies
+/// (published or local) and norms computed from the caseload being analysed. A caller's norm wins over the caseload's.
+/// </summary>
+/// <remarks>
+/// <para>A caseload norm is the mean and SD (n − 1) of <b>all scores</b> of the episodes of one instrument, perspective
+/// and metric: the pooled level SD. Gumz et al. (2012) combine intra- and inter-individual variability without saying
+/// which inter-individual SD they mean; the pooled level SD is the reading the domain reference proposes (an inference,
+/// flagged there as such), because their rationale speaks of stable and fluctuating <i>courses</i>.</para>
+/// <para>A caseload norm needs at least <see cref="MinimumEpisodes"/> episodes and <see cref="MinimumScores"/> scores
+/// (a design choice: fewer cannot show between-client variability); smaller groups get no caseload norm, and the rules
+/// fall back to the client's own series.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ReferenceNorms
+{
+    /// <summary>The fewest episodes a caseload norm is computed from: 3 (a design choice).</summary>
+    public const int MinimumEpisodes = 3;
+
+    /// <summary>The fewest scores a caseload norm is computed from: 10 (a design choice).</summary>
+    public const int MinimumScores = 10;
+
+    private readonly ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> _caller;
+    private readonly ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> _caseload;
+
+    private ReferenceNorms(
+        ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> caller,
+        ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> caseload)
+    {
+        _caller = caller;
+        _caseload = caseload;
+    }
+
+    /// <summary>Gets an empty set: every episode is judged against its own series only.</summary>
+    public static ReferenceNorms Empty { get; } = new(
+        ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty,
+        ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty);
+
+    /// <summary>Gets the number of norms held (the caller's and the caseload's).</summary>
+    public int Count => _caller.Count + _caseload.Count;
+
+    /// <summary>Computes the caseload norms of a set of episodes: one per instrument, perspective and metric with enough data.</summary>
+    /// <param name="episodes">The caseload's episodes.</param>
+    /// <returns>The norms (source <see cref="NormSource.Caseload"/>).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    public static ReferenceNorms FromCaseload(IEnumerable<Episode> episodes)
+    {
+        Guard.Against.Null(episodes);
+        var norms = ImmutableDictionary.CreateBuilder<(string, Perspective?, ScoreMetric), ReferenceNorm>();
+        foreach (var group in episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).GroupBy(e => (e.InstrumentId, e.Perspective, e.Metric)))
+        {
+            int episodeCount = 0;
+            int n = 0;
+            double mean = 0.0;
+            double m2 = 0.0;
+            foreach (Episode episode in group)
+            {
+                episodeCount++;
+                foreach (double value in episode.Values)
+                {
+                    // Welford's update: one pass, no catastrophic cancellation.
+                    n++;
+                    double delta = value - mean;
+                    mean += delta / n;
+                    m2 += delta * (value - mean);
+                }
+            }
+
+            double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0.0;
+            if (episodeCount >= MinimumEpisodes && n >= MinimumScores && sd > 0.0)
+            {
+                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n);
+            }
+        }
+
+        return new ReferenceNorms(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, norms.ToImmutable());
+    }
+
+    /// <summary>Returns a copy with a norm of the caller's, which wins over the caseload's for the same instrument and metric.</summary>
+    /// <param name="instrumentId">The instrument's identifier.</param>
+    /// <param name="metric">The metric of the norm's mean and SD.</param>
+    /// <param name="norm">The norm; its <see cref="ReferenceNorm.Source"/> should be <see cref="NormSource.Caller"/>.</param>
+    /// <param name="perspective">The perspective it applies to; <see langword="null"/> for every perspective.</param>
+    /// <returns>The new set.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrumentId"/> or <paramref name="norm"/> is <see langword="null"/>.</exception>
+    public ReferenceNorms With(string instrumentId, ScoreMetric metric, ReferenceNorm norm, Perspective? perspective = null)
+    {
+        Guard.Against.Null(instrumentId);
+        Guard.Against.Null(norm);
+        return new ReferenceNorms(_caller.SetItem((instrumentId, perspective, metric), norm), _caseload);
+    }
+
+    /// <summary>Finds the norm an episode is judged against: the caller's for its perspective, then the caller's for every perspective, then the caseload's.</summary>
+    /// <param name="episode">The episode.</param>
+    /// <returns>The norm, or <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episode"/> is <see langword="null"/>.</exception>
+    public ReferenceNorm? Find(Episode episode)
+    {
+        Guard.Against.Null(episode);
+        return _caller.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? exact) ? exact
+            : _caller.TryGetValue((episode.InstrumentId, null, episode.Metric), out ReferenceNorm? any) ? any
+            : _caseload.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? caseload) ? caseload
+            : null;
+    }
+}
