@@ -54,16 +54,22 @@ internal static class AllianceCli
         var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. It wins over the caseload's own norm, which is used otherwise.", DefaultValueFactory = _ => Array.Empty<string>() };
         var reliability = new Option<string[]>("--reliability") { Description = "An instrument's reliability, INSTRUMENT=R with R between 0 and 1 (repeatable), for example srs=0.64. Default: each instrument's own (SRS .88, ORS .82, WAI-SR .80).", DefaultValueFactory = _ => Array.Empty<string>() };
         var ruptureM = new Option<double?>("--rupture-sd") { Description = "Rupture threshold m, in SDs: the larger of the client's own SD and the caseload's (or --norm). Default: 2 (1 = the less strict variant)." };
+        var ruptureRule = new Option<string>("--rupture-rule") { Description = "The rupture rule: default (2 SD of session-to-session change, the larger of the client's and the caseload's, with a reliable-change floor; window 3), one-sd (the same at 1 SD), score-levels (2 SD of score levels, the reading of Gumz et al. 2012 the domain reference proposes) or intra-only (1 SD of the client's own series, window 1: the rule before issue 13). --rupture-sd and --repair-window adjust it.", DefaultValueFactory = _ => "default" };
+        ruptureRule.AcceptOnlyFromAmong("default", "one-sd", "score-levels", "intra-only");
         var repairWindow = new Option<int?>("--repair-window") { Description = "Sessions allowed for a repair. Default: 3." };
         var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session. Default: srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
+        var belowCutoffSessions = new Option<int?>("--below-cutoff-sessions") { Description = "Consecutive sessions, ending with the latest, below an instrument's cutoff before the below-cutoff alert is raised. Default: 2 (1 = the vendor rule as published)." };
         var discrepancy = new Option<double?>("--discrepancy") { Description = "Client-therapist difference, in points, that raises an alert when both are present. Default: off." };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
         Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
-        Option[] trends = { norm, reliability, ruptureM, repairWindow, drop, discrepancy };
+        Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy };
 
         var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
         var analyze = Command("analyze", "Build episodes and run the trend detectors; writes findings and alerts (CSV) or reports (JSON).", input, shared.Concat(trends).Concat(new Option[] { outputFile, outputFormat }));
+        var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives) or episode (client x instrument x perspective). Default: client.", DefaultValueFactory = _ => "client" };
+        by.AcceptOnlyFromAmong("client", "episode");
+        var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON).", input, shared.Concat(trends).Concat(new Option[] { by, outputFile, outputFormat }));
         var report = Command("report", "Write one self-contained HTML report: caseload summary, a chart per episode, findings and guidance.", input, shared.Concat(trends).Concat(new Option[] { outputFile }));
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, and client-therapist ICCs of totals, on a response file.", input, shared.Concat(new Option[] { json }));
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
@@ -93,7 +99,7 @@ internal static class AllianceCli
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
-            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(discrepancy)) : null);
+            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
             ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
@@ -109,6 +115,7 @@ internal static class AllianceCli
 
         score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile) ?? "report.html", error)));
         stats.SetAction(r => Run(r, false, sp => Commands.Stats(Settings(r, sp), r.GetValue(json), output, error)));
         instruments.SetAction(r => Guarded(() =>
@@ -119,7 +126,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, report, stats, instruments,
+            score, analyze, triage, report, stats, instruments,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -215,7 +222,7 @@ internal static class AllianceCli
             {
                 o.DefaultScoringStrategy = strategyName;
                 o.MissingDataPolicy = policy;
-                o.Alerts = new AlertOptions { DiscrepancyThreshold = trends?.Discrepancy };
+                o.Alerts = new AlertOptions { DiscrepancyThreshold = trends?.Discrepancy, BelowCutoffMinimumSessions = trends?.BelowCutoffSessions ?? new AlertOptions().BelowCutoffMinimumSessions };
             });
             if (srs == "at-or-below")
             {
@@ -251,7 +258,14 @@ internal static class AllianceCli
             {
                 // Registered under the built-ins' names, these replace the default detectors; what is not given
                 // keeps the library's defaults.
-                var rupture = RuptureRepairOptions.Default;
+                RuptureRepairOptions rupture = settings.RuptureRule switch
+                {
+                    "default" => RuptureRepairOptions.Default,
+                    "one-sd" => RuptureRepairOptions.OneStandardDeviation,
+                    "score-levels" => RuptureRepairOptions.ScoreLevels,
+                    "intra-only" => RuptureRepairOptions.IntraIndividualOnly,
+                    _ => throw new UsageException("--rupture-rule takes default, one-sd, score-levels or intra-only."),
+                };
                 rupture = settings.RuptureSd is { } m ? rupture with { DropInStandardDeviations = m } : rupture;
                 rupture = settings.RepairWindow is { } k ? rupture with { RepairWindow = k } : rupture;
                 builder.AddTrendDetector(new RuptureRepairDetector(rupture));
@@ -295,7 +309,7 @@ internal static class AllianceCli
     }
 
     /// <summary>The trend options of analyze and report.</summary>
-    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, int? RepairWindow, string[] Drops, double? Discrepancy);
+    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, double? Discrepancy);
 
     /// <summary>Splits INSTRUMENT=VALUE options, checking that each instrument is known (its identifier is never echoed).</summary>
     private static IEnumerable<(string Id, string Value)> PerInstrument(string option, string[] values, Dictionary<string, Instrument> instruments)

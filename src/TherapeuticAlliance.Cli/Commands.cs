@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -118,7 +119,7 @@ internal static class Commands
 
                     foreach (Alert alert in report.Alerts)
                     {
-                        WriteFindingRow(csv, report, "alert", alert.Rule, alert.Rule, alert.Sessions, alert.Message);
+                        WriteFindingRow(csv, report, "alert", alert.Rule, alert.Code, alert.Sessions, alert.Message);
                     }
                 }
             }
@@ -128,6 +129,101 @@ internal static class Commands
 
         pipeline.Summary();
         return pipeline.ExitCode;
+    }
+
+    /// <summary>The columns of <c>alliance triage</c>'s CSV.</summary>
+    private static readonly string[] TriageColumns = { "rank", "level", "episode", "instrument", "perspective", "reasons", "latest_session" };
+
+    internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, bool byClient, string? outputFile, bool json, TextWriter output, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        var reports = Reports(pipeline, analyzer, norms);
+        ImmutableArray<TriageEntry> entries = byClient ? CaseloadTriage.Clients(reports) : CaseloadTriage.Episodes(reports);
+        using (Target target = Target.Open(outputFile, output, buffered: true))
+        {
+            if (json)
+            {
+                target.Writer.Write(TriageJson(entries));
+            }
+            else
+            {
+                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
+                foreach (string column in TriageColumns)
+                {
+                    csv.WriteField(column);
+                }
+
+                csv.NextRecord();
+                int rank = 0;
+                foreach (TriageEntry entry in entries)
+                {
+                    csv.WriteField((++rank).ToString(CultureInfo.InvariantCulture));
+                    csv.WriteField(Level(entry.Level));
+                    csv.WriteField(entry.EpisodeId);
+                    csv.WriteField(entry.InstrumentId ?? string.Empty);
+                    csv.WriteField(entry.Perspective is { } p ? AllianceCodes.ToCode(p) : string.Empty);
+                    csv.WriteField(string.Join(" ", entry.Reasons));
+                    csv.WriteField(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
+                    csv.NextRecord();
+                }
+            }
+
+            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+        }
+
+        int act = entries.Count(e => e.Level == AttentionLevel.Act);
+        int watch = entries.Count(e => e.Level == AttentionLevel.Watch);
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} act, {3} watch, {4} none.", entries.Length, byClient ? "clients" : "episodes", act, watch, entries.Length - act - watch));
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    private static string Level(AttentionLevel level) => level switch
+    {
+        AttentionLevel.Act => "act",
+        AttentionLevel.Watch => "watch",
+        AttentionLevel.None => "none",
+        _ => throw new InvalidOperationException("The attention level is not defined."),
+    };
+
+    private static string TriageJson(ImmutableArray<TriageEntry> entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            int rank = 0;
+            foreach (TriageEntry entry in entries)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("rank", ++rank);
+                json.WriteString("level", Level(entry.Level));
+                json.WriteString("episode", entry.EpisodeId);
+                if (entry.InstrumentId is { } instrument)
+                {
+                    json.WriteString("instrument", instrument);
+                }
+
+                if (entry.Perspective is { } perspective)
+                {
+                    json.WriteString("perspective", AllianceCodes.ToCode(perspective));
+                }
+
+                json.WriteStartArray("reasons");
+                foreach (string reason in entry.Reasons)
+                {
+                    json.WriteStringValue(reason);
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("latestSession", entry.LatestSession);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, TextWriter error)

@@ -335,7 +335,7 @@ public sealed class InputIntegrityTests : CliTestBase
 
         var (analyzeCode, findings, _) = Run("analyze", path);
         Assert.Equal(0, analyzeCode);
-        Assert.Contains("E1,client,srs,alert,below-cutoff,", findings);
+        Assert.Contains("E1,client,srs,finding,feedback-rules,below-cutoff,", findings);
 
         var (statsCode, stats, _) = Run("stats", path);
         Assert.Equal(0, statsCode);

@@ -28,6 +28,10 @@ public sealed record AlertOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool SuddenLoss { get; init; } = true;
 
+    /// <summary>Gets how many consecutive sessions, ending with the latest, must be below the cutoff for the below-cutoff alert.</summary>
+    /// <value>1 or more. The default value is 2 (a design choice; see <see cref="BelowCutoffAlertRule(int)"/>); 1 is the vendor rule as published.</value>
+    public int BelowCutoffMinimumSessions { get; init; } = 2;
+
     /// <summary>Gets whether the reliable-deterioration rule (outcome measures) is on.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ReliableDeterioration { get; init; } = true;

@@ -101,11 +101,12 @@ public sealed class AlertRules
         new OptionsCheck<AlertOptions>(options)
             .Require(o => o.DecliningSlopeAlpha > 0.0 && o.DecliningSlopeAlpha < 1.0, "DecliningSlopeAlpha must lie between 0 and 1.")
             .Require(o => o.DiscrepancyThreshold is null or > 0.0, "DiscrepancyThreshold must be positive.")
+            .Require(o => o.BelowCutoffMinimumSessions >= 1, "BelowCutoffMinimumSessions must be at least 1.")
             .ThrowIfInvalid(nameof(options));
         var rules = new List<IAlertRule>();
         if (options.BelowCutoff)
         {
-            rules.Add(new BelowCutoffAlertRule());
+            rules.Add(new BelowCutoffAlertRule(options.BelowCutoffMinimumSessions));
         }
 
         if (options.DropFromPrevious)

@@ -7,13 +7,28 @@ namespace TherapeuticAlliance.Trends;
 
 /// <summary>
 /// Raises one alert when the latest score of an alliance episode is on the flagged side of the instrument's cutoff (as
-/// found by <see cref="FeedbackRulesDetector"/>; for the SRS: sum below 36), naming the session since which every score
-/// has been; signals strain. Severity <see cref="AlertSeverity.Watch"/>: the cutoff is a vendor practice rule, not
-/// validated as a rupture detector (domain reference §B).
+/// found by <see cref="FeedbackRulesDetector"/>; for the SRS: sum below 36) and has been for at least
+/// <see cref="MinimumSessions"/> consecutive sessions, naming the session since which every score has been; signals
+/// strain. Severity <see cref="AlertSeverity.Watch"/>: the cutoff is a vendor practice rule, not validated as a rupture
+/// detector (domain reference §B).
 /// </summary>
 /// <remarks>Name and code <see cref="AlertRules.BelowCutoffRule"/>. Earlier sessions below the cutoff stay in the findings. This type is immutable and thread-safe.</remarks>
 public sealed class BelowCutoffAlertRule : IAlertRule
 {
+    /// <summary>Initializes a new instance of the <see cref="BelowCutoffAlertRule"/> class.</summary>
+    /// <param name="minimumSessions">
+    /// How many consecutive sessions, ending with the latest, must be below the cutoff; 1 or more. The default is 2, a
+    /// design choice: one score just under the cutoff is often measurement noise (a client at 36.5 with session-to-session
+    /// noise of half a point), and repeated low-value alerts lower clinicians' uptake (domain reference §D). Its measured
+    /// effect is in docs/trends.md; 1 is the vendor rule as published.
+    /// </param>
+    /// <exception cref="System.ArgumentException">Thrown when <paramref name="minimumSessions"/> is less than 1.</exception>
+    public BelowCutoffAlertRule(int minimumSessions = 2) =>
+        MinimumSessions = Guard.Against.InvalidInput(minimumSessions, nameof(minimumSessions), static n => n >= 1, "At least one session is needed.");
+
+    /// <summary>Gets how many consecutive sessions, ending with the latest, must be below the cutoff.</summary>
+    public int MinimumSessions { get; }
+
     /// <inheritdoc/>
     public string Name => AlertRules.BelowCutoffRule;
 
@@ -39,6 +54,11 @@ public sealed class BelowCutoffAlertRule : IAlertRule
         while (first > 0 && flagged.Contains(episode.Scores[first - 1].Occasion.SessionNumber))
         {
             first--;
+        }
+
+        if (last - first + 1 < MinimumSessions)
+        {
+            yield break;
         }
 
         int since = episode.Scores[first].Occasion.SessionNumber;

@@ -17,9 +17,12 @@ public sealed record ReferenceNorm
     /// <param name="standardDeviation">The standard deviation (n − 1) of the scores, in points of the episodes' metric; positive.</param>
     /// <param name="source">Where the norm comes from.</param>
     /// <param name="sampleSize">The number of scores it rests on; 0 when unknown.</param>
+    /// <param name="changeStandardDeviation">The SD of the group's session-to-session changes (successive differences) around no change, in points; positive, or <see langword="null"/> when unknown. <see cref="ReferenceNorms.FromCaseload"/> gives a robust estimate.</param>
     /// <exception cref="ArgumentException">Thrown when a value is not finite, the SD is not positive, the sample size is negative, or <paramref name="source"/> is not defined.</exception>
-    public ReferenceNorm(double mean, double standardDeviation, NormSource source, int sampleSize = 0)
+    public ReferenceNorm(double mean, double standardDeviation, NormSource source, int sampleSize = 0, double? changeStandardDeviation = null)
     {
+        Guard.Against.InvalidInput(changeStandardDeviation, nameof(changeStandardDeviation), static sd => sd is null or (> 0.0 and < double.PositiveInfinity), "The change SD must be positive and finite.");
+        ChangeStandardDeviation = changeStandardDeviation;
         Guard.Against.InvalidInput(mean, nameof(mean), static m => !double.IsNaN(m) && !double.IsInfinity(m), "The mean must be finite.");
         Guard.Against.InvalidInput(standardDeviation, nameof(standardDeviation), static sd => sd > 0.0 && !double.IsInfinity(sd), "The standard deviation must be positive and finite.");
         Guard.Against.InvalidInput(source, nameof(source), static s => s is NormSource.Caller or NormSource.Caseload, "The norm source is not defined.");
@@ -35,6 +38,9 @@ public sealed record ReferenceNorm
 
     /// <summary>Gets the standard deviation (n − 1), in points of the episodes' metric.</summary>
     public double StandardDeviation { get; }
+
+    /// <summary>Gets the SD of the group's session-to-session changes around no change, in points; <see langword="null"/> when unknown.</summary>
+    public double? ChangeStandardDeviation { get; }
 
     /// <summary>Gets where the norm comes from.</summary>
     public NormSource Source { get; }

@@ -12,7 +12,8 @@ namespace TherapeuticAlliance.Trends;
 /// </summary>
 /// <remarks>
 /// <para>A caseload norm is the mean and SD (n − 1) of <b>all scores</b> of the episodes of one instrument, perspective
-/// and metric: the pooled level SD. Gumz et al. (2012) combine intra- and inter-individual variability without saying
+/// and metric (the pooled level SD), and a robust scale of all their session-to-session changes (median absolute change
+/// / 0.6745; the change SD the rupture rule uses by default, <see cref="RuptureVariability.SessionChanges"/>). Gumz et al. (2012) combine intra- and inter-individual variability without saying
 /// which inter-individual SD they mean; the pooled level SD is the reading the domain reference proposes (an inference,
 /// flagged there as such), because their rationale speaks of stable and fluctuating <i>courses</i>.</para>
 /// <para>A caseload norm needs at least <see cref="MinimumEpisodes"/> episodes and <see cref="MinimumScores"/> scores
@@ -61,10 +62,17 @@ public sealed class ReferenceNorms
             int n = 0;
             double mean = 0.0;
             double m2 = 0.0;
+            var changes = new List<double>();
             foreach (Episode episode in group)
             {
                 episodeCount++;
-                foreach (double value in episode.Values)
+                ReadOnlySpan<double> values = episode.Values;
+                for (int i = 1; i < values.Length; i++)
+                {
+                    changes.Add(Math.Abs(values[i] - values[i - 1]));
+                }
+
+                foreach (double value in values)
                 {
                     // Welford's update: one pass, no catastrophic cancellation.
                     n++;
@@ -77,11 +85,30 @@ public sealed class ReferenceNorms
             double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0.0;
             if (episodeCount >= MinimumEpisodes && n >= MinimumScores && sd > 0.0)
             {
-                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n);
+                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale(changes));
             }
         }
 
         return new ReferenceNorms(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, norms.ToImmutable());
+    }
+
+    /// <summary>
+    /// The robust scale of session-to-session changes: the median absolute change divided by 0.6745 (the normal
+    /// quantile that makes the median absolute deviation consistent for the SD; Hampel 1974), around no change. The
+    /// caseload's own ruptures are a minority of its changes, so they do not inflate it as they would a root mean square.
+    /// </summary>
+    private static double? ChangeScale(List<double> absoluteChanges)
+    {
+        if (absoluteChanges.Count == 0)
+        {
+            return null;
+        }
+
+        absoluteChanges.Sort();
+        int middle = absoluteChanges.Count / 2;
+        double median = absoluteChanges.Count % 2 == 1 ? absoluteChanges[middle] : (absoluteChanges[middle - 1] + absoluteChanges[middle]) / 2.0;
+        double scale = median / 0.6744897501960817;
+        return scale > 0.0 ? scale : null;
     }
 
     /// <summary>Returns a copy with a norm of the caller's, which wins over the caseload's for the same instrument and metric.</summary>

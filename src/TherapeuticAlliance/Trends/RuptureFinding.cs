@@ -76,11 +76,14 @@ public sealed class RuptureFinding : TrendFinding
     {
         get
         {
+            string what = Parameters.TryGetValue("variability", out double variability) && variability == (int)RuptureVariability.SessionChanges
+                ? "SD of session-to-session change"
+                : "SD";
             string basis = (RuptureSdBasis)(int)Parameters["sd-basis"] switch
             {
-                RuptureSdBasis.IntraIndividual => "the client's own SD",
-                RuptureSdBasis.InterIndividual => "the reference group's SD",
-                RuptureSdBasis.StricterOfBoth => "the larger of the client's and the reference group's SD",
+                RuptureSdBasis.IntraIndividual => $"the client's own {what}",
+                RuptureSdBasis.InterIndividual => $"the reference group's {what}",
+                RuptureSdBasis.StricterOfBoth => $"the larger of the client's and the reference group's {what}",
                 _ => throw new InvalidOperationException("The SD basis is not defined."),
             };
             double rc = Parameters["reliable-change"];

@@ -12,11 +12,13 @@ namespace TherapeuticAlliance.Trends;
 /// </summary>
 /// <remarks>
 /// <para>Rupture at t ⇔ <c>y[t−1] − y[t] ≥ max(m·SD, RC)</c> and the drop is positive. SD is, by default, the larger
-/// of the client's own SD (n − 1) and the reference group's (Gumz, Brähler, Geyer &amp; Erices 2012, <i>BMC Medical
-/// Research Methodology 12</i>:10: "favor the stricter of the two values", to avoid overrating minor fluctuations in
-/// stable courses); the reference SD is <see cref="RuptureRepairOptions.ReferenceStandardDeviation"/>, else the
-/// episode's <see cref="Episode.Reference"/> (a caller's norm or the caseload's, see <see cref="ReferenceNorms"/>);
-/// without one the client's SD is used and the finding says so. RC = 1.96 · √2 · SD · √(1 − r) is the
+/// of the client's own SD and the reference group's (Gumz, Brähler, Geyer &amp; Erices 2012, <i>BMC Medical Research
+/// Methodology 12</i>:10: "favor the stricter of the two values", to avoid overrating minor fluctuations in stable
+/// courses); by default both measure session-to-session change (<see cref="RuptureVariability.SessionChanges"/>, a
+/// design choice; <see cref="RuptureVariability.ScoreLevels"/> is the other reading). The reference SD is
+/// <see cref="RuptureRepairOptions.ReferenceStandardDeviation"/>, else the episode's <see cref="Episode.Reference"/> (a
+/// caller's norm or the caseload's, see <see cref="ReferenceNorms"/>); without one the client's SD is used, without
+/// enough of the client's scores the reference's, and the finding says which. RC = 1.96 · √2 · SD · √(1 − r) is the
 /// Jacobson–Truax reliable-change value with the reference SD (else the client's) and the instrument's reliability r
 /// (0 without one): a drop must exceed what measurement error explains.</para>
 /// <para>Repaired ⇔ some <c>y[j] ≥ y[t−1] − RC</c> for j in t+1 … t+k: the score is back to a level not reliably below
@@ -82,57 +84,77 @@ public sealed class RuptureRepairDetector : ITrendDetector
         }
 
         ReadOnlySpan<double> raw = episode.Values;
-        double intra = Line.Fit(episode.Sessions, raw).StandardDeviationY;
-        double? reference = _options.ReferenceStandardDeviation ?? episode.Reference?.StandardDeviation;
-        RuptureSdBasis used;
-        double sd;
-        switch (_options.SdBasis)
+        double seriesSd = Line.Fit(episode.Sessions, raw).StandardDeviationY;
+        bool changes = _options.Variability == RuptureVariability.SessionChanges;
+        double? reference = _options.ReferenceStandardDeviation
+            ?? (changes ? episode.Reference?.ChangeStandardDeviation : episode.Reference?.StandardDeviation);
+        double? levelReference = changes ? episode.Reference?.StandardDeviation : reference;
+        if (_options.SdBasis == RuptureSdBasis.InterIndividual && reference is null)
         {
-            case RuptureSdBasis.IntraIndividual:
-                (used, sd) = (RuptureSdBasis.IntraIndividual, intra);
-                break;
-            case RuptureSdBasis.InterIndividual when reference is { } r:
-                (used, sd) = (RuptureSdBasis.InterIndividual, r);
-                break;
-            case RuptureSdBasis.InterIndividual:
-                return new NotApplicable(Name, "The inter-individual rule needs a reference SD: give ReferenceStandardDeviation or a reference norm.");
-            case RuptureSdBasis.StricterOfBoth when reference is { } r:
-                (used, sd) = (RuptureSdBasis.StricterOfBoth, Math.Max(intra, r));
-                break;
-            case RuptureSdBasis.StricterOfBoth:
-                (used, sd) = (RuptureSdBasis.IntraIndividual, intra);
-                break;
-            default:
-                throw new InvalidOperationException("The SD basis is not defined.");
+            return new NotApplicable(Name, "The inter-individual rule needs a reference SD: give ReferenceStandardDeviation or a reference norm.");
         }
 
         double? reliability = _options.Reliability ?? episode.Reliability;
-        double rc = _options.ReliableChangeFloor && reliability is { } rel ? Z * Math.Sqrt(2.0) * (reference ?? intra) * Math.Sqrt(1.0 - rel) : 0.0;
         double m = _options.DropInStandardDeviations;
-        double threshold = Math.Max(m * sd, rc);
         int k = _options.RepairWindow;
         double sign = _options.HigherIsBetter ? 1.0 : -1.0;
-        var parameters = new[]
-        {
-            new KeyValuePair<string, double>("m", m),
-            new KeyValuePair<string, double>("sd", sd),
-            new KeyValuePair<string, double>("intra-sd", intra),
-            new KeyValuePair<string, double>("reference-sd", reference ?? double.NaN),
-            new KeyValuePair<string, double>("reliable-change", rc),
-            new KeyValuePair<string, double>("k", k),
-            new KeyValuePair<string, double>("sd-basis", (int)used),
-            new KeyValuePair<string, double>("higher-is-better", _options.HigherIsBetter ? 1 : 0),
-        };
-
         var findings = ImmutableArray.CreateBuilder<TrendFinding>();
         for (int t = 1; t < n; t++)
         {
             double drop = sign * (raw[t - 1] - raw[t]);
-            // A drop equal to the threshold counts; the relative tolerance absorbs floating-point rounding of the SD.
-            if (!(drop > 0.0) || drop < threshold * (1.0 - 1e-12))
+            if (!(drop > 0.0))
             {
                 continue;
             }
+
+            double? intra = _options.Variability switch
+            {
+                RuptureVariability.ScoreLevels => seriesSd,
+                RuptureVariability.SessionChanges => ChangeRootMeanSquare(raw, t),
+                _ => throw new InvalidOperationException("The variability is not defined."),
+            };
+            (RuptureSdBasis used, double sd) = (_options.SdBasis, intra, reference) switch
+            {
+                (RuptureSdBasis.IntraIndividual, { } i, _) => (RuptureSdBasis.IntraIndividual, i),
+                (RuptureSdBasis.InterIndividual, _, { } r) => (RuptureSdBasis.InterIndividual, r),
+                (RuptureSdBasis.StricterOfBoth, { } i, { } r) => (RuptureSdBasis.StricterOfBoth, Math.Max(i, r)),
+                (RuptureSdBasis.StricterOfBoth, { } i, null) => (RuptureSdBasis.IntraIndividual, i),
+                (RuptureSdBasis.StricterOfBoth, null, { } r) => (RuptureSdBasis.InterIndividual, r),
+                _ => (RuptureSdBasis.IntraIndividual, double.NaN),
+            };
+            if (double.IsNaN(sd))
+            {
+                // Neither the client's variability (too few scores) nor a reference SD: the drop cannot be judged.
+                continue;
+            }
+
+            // The Jacobson–Truax value rests on the SD of scores (levels), whichever variability the threshold uses.
+            double rc = _options.ReliableChangeFloor && reliability is { } rel ? Z * Math.Sqrt(2.0) * (levelReference ?? seriesSd) * Math.Sqrt(1.0 - rel) : 0.0;
+            double threshold = Math.Max(m * sd, rc);
+            if (!(threshold > 0.0))
+            {
+                // No variability to judge the drop by: every drop would pass.
+                continue;
+            }
+
+            // A drop equal to the threshold counts; the relative tolerance absorbs floating-point rounding of the SD.
+            if (drop < threshold * (1.0 - 1e-12))
+            {
+                continue;
+            }
+
+            var parameters = new[]
+            {
+                new KeyValuePair<string, double>("m", m),
+                new KeyValuePair<string, double>("sd", sd),
+                new KeyValuePair<string, double>("intra-sd", intra ?? double.NaN),
+                new KeyValuePair<string, double>("reference-sd", reference ?? double.NaN),
+                new KeyValuePair<string, double>("reliable-change", rc),
+                new KeyValuePair<string, double>("k", k),
+                new KeyValuePair<string, double>("sd-basis", (int)used),
+                new KeyValuePair<string, double>("variability", (int)_options.Variability),
+                new KeyValuePair<string, double>("higher-is-better", _options.HigherIsBetter ? 1 : 0),
+            };
 
             int? repairedAt = null;
             for (int j = t + 1; j <= Math.Min(n - 1, t + k); j++)
@@ -159,5 +181,25 @@ public sealed class RuptureRepairDetector : ITrendDetector
         }
 
         return new Detection(Name, Version, findings.ToImmutable());
+    }
+
+    /// <summary>The root mean square of the successive differences that do not touch the score at <paramref name="trough"/>; <see langword="null"/> when none remain.</summary>
+    private static double? ChangeRootMeanSquare(ReadOnlySpan<double> values, int trough)
+    {
+        double sum = 0.0;
+        int count = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (i == trough || i == trough + 1)
+            {
+                continue;
+            }
+
+            double difference = values[i] - values[i - 1];
+            sum += difference * difference;
+            count++;
+        }
+
+        return count == 0 ? null : Math.Sqrt(sum / count);
     }
 }

@@ -11,7 +11,7 @@ namespace TherapeuticAlliance.Trends;
 /// </remarks>
 public sealed record RuptureRepairOptions
 {
-    /// <summary>Gets the defaults: 2 SD, stricter of both SDs, reliable-change floor on, repair window 3.</summary>
+    /// <summary>Gets the defaults: 2 SD of session-to-session change, stricter of both SDs, reliable-change floor on, repair window 3.</summary>
     public static RuptureRepairOptions Default { get; } = new();
 
     /// <summary>Gets the less strict threshold of Gumz et al. (2012): m = 1, stricter of both SDs, floor on, window 3.</summary>
@@ -20,8 +20,11 @@ public sealed record RuptureRepairOptions
     /// <summary>Gets the stricter threshold of Gumz et al. (2012), the default: m = 2, stricter of both SDs, floor on, window 3.</summary>
     public static RuptureRepairOptions TwoStandardDeviations { get; } = new() { DropInStandardDeviations = 2.0 };
 
-    /// <summary>Gets the rule on the client's own series alone (m = 1, intra-individual SD, no floor, window 1): the library's behaviour before issue 13, which flags small fluctuations of a stable client.</summary>
-    public static RuptureRepairOptions IntraIndividualOnly { get; } = new() { DropInStandardDeviations = 1.0, SdBasis = RuptureSdBasis.IntraIndividual, ReliableChangeFloor = false, RepairWindow = 1 };
+    /// <summary>Gets the literal reading of Gumz et al. (2012) with the reading of the inter-individual SD the domain reference proposes: 2 SD of score levels (the client's series SD and the reference group's SD of all scores), stricter of both, floor on, window 3.</summary>
+    public static RuptureRepairOptions ScoreLevels { get; } = new() { Variability = RuptureVariability.ScoreLevels };
+
+    /// <summary>Gets the rule on the client's own series alone (m = 1, the series SD, no floor, window 1): the library's behaviour before issue 13, which flags small fluctuations of a stable client.</summary>
+    public static RuptureRepairOptions IntraIndividualOnly { get; } = new() { DropInStandardDeviations = 1.0, SdBasis = RuptureSdBasis.IntraIndividual, Variability = RuptureVariability.ScoreLevels, ReliableChangeFloor = false, RepairWindow = 1 };
 
     /// <summary>Gets the drop threshold in SD units, m.</summary>
     /// <value>Positive. The default value is 2, the stricter of the two thresholds Gumz et al. (2012) propose to use (1 is the less strict).</value>
@@ -31,7 +34,11 @@ public sealed record RuptureRepairOptions
     /// <value>The default value is <see cref="RuptureSdBasis.StricterOfBoth"/> (Gumz et al. 2012).</value>
     public RuptureSdBasis SdBasis { get; init; } = RuptureSdBasis.StricterOfBoth;
 
-    /// <summary>Gets a reference SD, in points of the episodes' metric, that overrides the episode's <see cref="Episode.Reference"/>.</summary>
+    /// <summary>Gets which variability the SDs measure: session-to-session changes or score levels.</summary>
+    /// <value>The default value is <see cref="RuptureVariability.SessionChanges"/> (a design choice; see its remarks).</value>
+    public RuptureVariability Variability { get; init; } = RuptureVariability.SessionChanges;
+
+    /// <summary>Gets a reference SD, in points of the episodes' metric and of the kind <see cref="Variability"/> names (levels or changes), that overrides the episode's <see cref="Episode.Reference"/>.</summary>
     /// <value>Positive when given. The default value is <see langword="null"/>: the episode's reference norm (the caller's or the caseload's), if any.</value>
     public double? ReferenceStandardDeviation { get; init; }
 

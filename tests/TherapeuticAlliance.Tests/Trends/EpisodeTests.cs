@@ -238,15 +238,15 @@ public class DetectorTests
     {
         Episode episode = TrendTestData.Series(40, 42, 41, 43, 33, 42, 44);
         RuptureFinding Find(RuptureSdBasis basis, double reference) =>
-            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = basis, ReferenceStandardDeviation = reference }).Detect(episode).Findings.Single();
+            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = basis, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = reference }).Detect(episode).Findings.Single();
         Assert.Equal(6.0, Find(RuptureSdBasis.InterIndividual, 6.0).Threshold, 12);
         Assert.Equal(6.0, Find(RuptureSdBasis.StricterOfBoth, 6.0).Threshold, 12);
         Assert.Equal(3.638419, Find(RuptureSdBasis.StricterOfBoth, 1.0).Threshold, 5);
-        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = RuptureSdBasis.InterIndividual, ReferenceStandardDeviation = 11 }).Detect(episode).Findings);
+        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = RuptureSdBasis.InterIndividual, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = 11 }).Detect(episode).Findings);
 
         // The reference SD can also come with the episode (a caller's norm or the caseload's); the option wins over it.
         Episode judged = episode.WithReference(new ReferenceNorm(40, 6.0, NormSource.Caller, 100));
-        var byDefault = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1 });
+        var byDefault = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, Variability = RuptureVariability.ScoreLevels });
         Assert.Equal(6.0, ((RuptureFinding)byDefault.Detect(judged).Findings.Single()).Threshold, 12);
         Assert.Equal((double)RuptureSdBasis.StricterOfBoth, byDefault.Detect(judged).Findings.Single().Parameters["sd-basis"]);
 
@@ -259,19 +259,20 @@ public class DetectorTests
     public void RuptureRule_TheDefaultsNoLongerFlagTheFluctuationsOfAStableClient()
     {
         // Regression (issue 13): with the client's own SD as the basis and m = 1, a stable client with an SD of 0.39
-        // points got "Drop of 0.4 from session 4 to 5 (threshold 0.391)". The defaults take the stricter of the client's
-        // SD and the caseload's, at m = 2.
+        // points got "Drop of 0.4 from session 4 to 5 (threshold 0.391)". The defaults take 2 × the larger of the
+        // client's and the caseload's SD of session-to-session change.
         Episode stable = TrendTestData.Srs(36.8, 37.2, 37.0, 37.3, 36.9, 37.1, 36.8, 37.2);
         Assert.NotEmpty(new RuptureRepairDetector(RuptureRepairOptions.IntraIndividualOnly).Detect(stable).Findings);
-        Episode judged = stable.WithReference(new ReferenceNorm(36, 2.5, NormSource.Caseload, 600));
-        Assert.Empty(new RuptureRepairDetector().Detect(judged).Findings);
+        var caseload = new ReferenceNorm(36, 2.5, NormSource.Caseload, 600, changeStandardDeviation: 0.8);
+        Assert.Empty(new RuptureRepairDetector().Detect(stable.WithReference(caseload)).Findings);
 
-        // A real rupture (7 points) is still found, with its threshold in points and the rule that set it.
-        Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(new ReferenceNorm(36, 3.4, NormSource.Caseload, 600));
+        // A real rupture (7 points) is still found, with its threshold in points and the rule that set it. The
+        // client's change SD leaves out the two changes at the trough: √((0.4² + 0.2² + 6.4² + 0.2²) / 4) = 3.209.
+        Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(caseload);
         RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(ruptured).Findings));
         Assert.Equal((3, 4, (int?)7), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 at session 6 does not regain 37 without a reliability
-        Assert.Equal(6.8, rupture.Threshold, 12);
-        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 6.8 points (2 × 3.4, the larger of the client's and the reference group's SD). Repaired at session 7.", rupture.Summary);
+        Assert.Equal(2 * Math.Sqrt(41.2 / 4), rupture.Threshold, 9);
+        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 6.419 points (2 × 3.209, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 7.", rupture.Summary);
     }
 
     [Fact]
@@ -287,6 +288,9 @@ public class DetectorTests
         // Repaired: session 4 (35.5) is within RC of the pre-rupture level 37; without the floor it must regain 37.
         Episode dip = TrendTestData.Srs(37.0, 37.0, 31.0, 35.5).WithReference(new ReferenceNorm(36, 2.5, NormSource.Caller));
         Assert.True(new RuptureRepairDetector(new RuptureRepairOptions { Reliability = 0.88 }).Detect(dip).Findings.Cast<RuptureFinding>().Single().IsRepaired);
-        Assert.False(new RuptureRepairDetector(new RuptureRepairOptions { ReliableChangeFloor = false }).Detect(dip).Findings.Cast<RuptureFinding>().Single().IsRepaired);
+        Assert.False(new RuptureRepairDetector(new RuptureRepairOptions { ReliableChangeFloor = false, ReferenceStandardDeviation = 1.0 }).Detect(dip).Findings.Cast<RuptureFinding>().Single().IsRepaired);
+
+        // Nothing to judge a drop by (no variability of the client's, no reference, no floor): no finding, not a rupture of any drop.
+        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { ReliableChangeFloor = false }).Detect(TrendTestData.Srs(37.0, 37.0, 31.0, 35.5)).Findings);
     }
 }

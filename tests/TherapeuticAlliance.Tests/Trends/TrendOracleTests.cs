@@ -134,7 +134,7 @@ public class TrendOracleTests
     public void O10_RuptureSeries(double m, int k, bool repaired, int? repairSession)
     {
         Episode episode = TrendTestData.Series(40, 42, 41, 43, 33, 42, 44);
-        var findings = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = m, RepairWindow = k }).Detect(episode).Findings.Cast<RuptureFinding>().ToList();
+        var findings = new RuptureRepairDetector(RuptureRepairOptions.IntraIndividualOnly with { DropInStandardDeviations = m, RepairWindow = k }).Detect(episode).Findings.Cast<RuptureFinding>().ToList();
         RuptureFinding rupture = Assert.Single(findings);
         Assert.Equal((4, 5), (rupture.StartSession, rupture.TroughSession));
         Assert.Equal(10.0, rupture.Depth, 12);

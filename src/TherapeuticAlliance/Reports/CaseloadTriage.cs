@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Reports;
+
+/// <summary>
+/// Ranks a caseload for a clinician's attention: each episode and each client gets an <see cref="AttentionLevel"/>
+/// (act, watch or none) with its reasons (alert codes) and latest session, most urgent first.
+/// </summary>
+/// <remarks>
+/// <para>An episode's level is the highest <see cref="Alert.Severity"/> among its alerts; a client's is the highest
+/// over its episodes. Order (a design choice): level, then the number of reasons that call for action, then the
+/// number of reasons, then the most recent latest session, then the identifier (ordinal), so the list is
+/// deterministic.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public static class CaseloadTriage
+{
+    /// <summary>Ranks the episodes of a caseload.</summary>
+    /// <param name="reports">The caseload's reports, for example from <see cref="EpisodeAnalyzer.AnalyzeCaseload"/>.</param>
+    /// <returns>One entry per report, most urgent first.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> is or contains <see langword="null"/>.</exception>
+    public static ImmutableArray<TriageEntry> Episodes(IEnumerable<AllianceReport> reports)
+    {
+        Guard.Against.Null(reports);
+        return Rank(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode))));
+    }
+
+    /// <summary>Ranks the clients of a caseload: one entry per episode identifier, over all its instruments and perspectives.</summary>
+    /// <param name="reports">The caseload's reports.</param>
+    /// <returns>One entry per client, most urgent first; reasons name their instrument and perspective.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> is or contains <see langword="null"/>.</exception>
+    public static ImmutableArray<TriageEntry> Clients(IEnumerable<AllianceReport> reports)
+    {
+        Guard.Against.Null(reports);
+        return Rank(reports
+            .Select(r => Guard.Against.Null(r, nameof(reports)))
+            .GroupBy(r => r.Episode.Id, StringComparer.Ordinal)
+            .Select(g => Entry(
+                g.Key,
+                null,
+                null,
+                g.SelectMany(r => r.Alerts.Select(a => (a.Severity, r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":" + a.Code))),
+                g.Max(r => LatestSession(r.Episode)))));
+    }
+
+    private static int LatestSession(Episode episode) => episode.Scores[episode.Count - 1].Occasion.SessionNumber;
+
+    private static TriageEntry Entry(string id, string? instrument, Perspective? perspective, IEnumerable<(AlertSeverity Severity, string Code)> alerts, int latest)
+    {
+        var reasons = alerts
+            .GroupBy(a => a.Code, StringComparer.Ordinal)
+            .Select(g => (Code: g.Key, Severity: g.Max(a => a.Severity)))
+            .OrderByDescending(a => a.Severity)
+            .ToList();
+        AttentionLevel level = reasons.Count == 0 ? AttentionLevel.None
+            : reasons[0].Severity == AlertSeverity.Act ? AttentionLevel.Act
+            : AttentionLevel.Watch;
+        return new TriageEntry(id, instrument, perspective, level, reasons.Select(r => r.Code).ToImmutableArray(), latest)
+        {
+            ActReasons = reasons.Count(r => r.Severity == AlertSeverity.Act),
+        };
+    }
+
+    private static ImmutableArray<TriageEntry> Rank(IEnumerable<TriageEntry> entries) =>
+        entries
+            .OrderByDescending(e => e.Level)
+            .ThenByDescending(e => e.ActReasons)
+            .ThenByDescending(e => e.Reasons.Length)
+            .ThenByDescending(e => e.LatestSession)
+            .ThenBy(e => e.EpisodeId, StringComparer.Ordinal)
+            .ThenBy(e => e.InstrumentId, StringComparer.Ordinal)
+            .ThenBy(e => e.Perspective)
+            .ToImmutableArray();
+}

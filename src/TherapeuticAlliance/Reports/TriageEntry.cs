@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace TherapeuticAlliance.Reports;
+
+/// <summary>One line of a caseload's attention list: an episode (client × instrument × perspective) or a whole client.</summary>
+/// <param name="EpisodeId">The caller's episode identifier (the client); opaque to the library.</param>
+/// <param name="InstrumentId">The instrument, or <see langword="null"/> for a client's line across instruments.</param>
+/// <param name="Perspective">Who rated, or <see langword="null"/> for a client's line.</param>
+/// <param name="Level">The attention level: the highest severity among the alerts.</param>
+/// <param name="Reasons">The alerts' codes, most severe first; a client's line prefixes each with its instrument and perspective (<c>srs/client:unrepaired-rupture</c>).</param>
+/// <param name="LatestSession">The latest session scored (for a client, over all its episodes).</param>
+/// <remarks>This type is immutable and thread-safe. <c>ToString()</c> leaves the identifier out.</remarks>
+public sealed record TriageEntry(string EpisodeId, string? InstrumentId, Perspective? Perspective, AttentionLevel Level, ImmutableArray<string> Reasons, int LatestSession)
+{
+    /// <summary>Gets how many of <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>).</summary>
+    public int ActReasons { get; init; }
+
+    /// <summary>Returns the level, scope, reasons and latest session, without the identifier.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0}: {1}{2}, latest session {3}",
+        Level,
+        InstrumentId is null ? "client" : InstrumentId + "/" + (Perspective is { } p ? AllianceCodes.ToCode(p) : "?"),
+        Reasons.IsEmpty ? string.Empty : " (" + string.Join(", ", Reasons) + ")",
+        LatestSession);
+}
