@@ -158,7 +158,7 @@ internal static class Commands
                 foreach (TriageEntry entry in entries)
                 {
                     csv.WriteField((++rank).ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(Level(entry.Level));
+                    csv.WriteField(AttentionLevelCodes.ToCode(entry.Level));
                     csv.WriteField(entry.EpisodeId);
                     csv.WriteField(entry.InstrumentId ?? string.Empty);
                     csv.WriteField(entry.Perspective is { } p ? AllianceCodes.ToCode(p) : string.Empty);
@@ -178,14 +178,6 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    private static string Level(AttentionLevel level) => level switch
-    {
-        AttentionLevel.Act => "act",
-        AttentionLevel.Watch => "watch",
-        AttentionLevel.None => "none",
-        _ => throw new InvalidOperationException("The attention level is not defined."),
-    };
-
     private static string TriageJson(ImmutableArray<TriageEntry> entries)
     {
         using var buffer = new MemoryStream();
@@ -197,7 +189,7 @@ internal static class Commands
             {
                 json.WriteStartObject();
                 json.WriteNumber("rank", ++rank);
-                json.WriteString("level", Level(entry.Level));
+                json.WriteString("level", AttentionLevelCodes.ToCode(entry.Level));
                 json.WriteString("episode", entry.EpisodeId);
                 if (entry.InstrumentId is { } instrument)
                 {

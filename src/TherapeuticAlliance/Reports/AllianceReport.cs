@@ -83,7 +83,7 @@ public sealed class AllianceReport
         Episode.Maximum,
         Episode.Scores.Select(s => new ReportSession(s.Occasion.SessionNumber, s.Occasion.RecordedAt, s.Value, s.Pomp)),
         Findings.Select(f => new ReportFinding(f.Rule, f.Code, f.Sessions, f.Parameters, f.Values, f.Summary)),
-        Alerts.Select(a => new ReportAlert(a.Rule, a.Sessions, a.Message)),
+        Alerts.Select(a => new ReportAlert(a.Rule, a.Sessions, a.Message, a.Code, a.Severity)),
         Guidance.Select(g => new ReportFocusArea(g.Practice, g.Prompt, g.Trigger, g.Reason)),
         Skipped.Select(s => new ReportSkippedDetector(s.DetectorName, s.Reason)));
 

@@ -24,7 +24,8 @@ namespace TherapeuticAlliance.Reports;
 public sealed class AllianceReportDocument
 {
     /// <summary>The schema version written by <see cref="ToJson"/>.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    /// <remarks>2.0 (issue 13) added each alert's <c>code</c> and <c>severity</c>; see docs/trends.md for the migration.</remarks>
+    public const string CurrentSchemaVersion = "2.0";
 
     /// <summary>Initializes a new instance of the <see cref="AllianceReportDocument"/> class.</summary>
     /// <param name="episodeId">The caller's episode identifier.</param>

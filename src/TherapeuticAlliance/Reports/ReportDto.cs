@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Reports;
 
@@ -62,6 +63,10 @@ internal sealed class ReportFindingDto
 internal sealed class ReportAlertDto
 {
     public string? Rule { get; set; }
+
+    public string? Code { get; set; }
+
+    public string? Severity { get; set; }
 
     public List<int>? Sessions { get; set; }
 
@@ -124,7 +129,7 @@ internal static class ReportDtoMapper
             Values = new SortedDictionary<string, double>(f.Values.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
             Summary = f.Summary,
         }).ToList(),
-        Alerts = report.Alerts.Select(a => new ReportAlertDto { Rule = a.Rule, Sessions = a.Sessions.ToList(), Message = a.Message }).ToList(),
+        Alerts = report.Alerts.Select(a => new ReportAlertDto { Rule = a.Rule, Code = a.Code, Severity = AlertSeverityCodes.ToCode(a.Severity), Sessions = a.Sessions.ToList(), Message = a.Message }).ToList(),
         Guidance = report.Guidance.Select(g => new ReportFocusAreaDto { Practice = ImprovementPracticeCodes.ToCode(g.Practice), Prompt = g.Prompt, Trigger = g.Trigger, Reason = g.Reason }).ToList(),
         Skipped = report.Skipped.Select(s => new ReportSkippedDto { Detector = s.Detector, Reason = s.Reason }).ToList(),
     };
@@ -163,7 +168,7 @@ internal static class ReportDtoMapper
         }
 
         if (dto.Findings.Any(f => f is null || f.Rule is null || f.Type is null || f.Sessions is null || f.Parameters is null || f.Values is null || f.Summary is null)
-            || dto.Alerts.Any(a => a is null || a.Rule is null || a.Sessions is null || a.Message is null)
+            || dto.Alerts.Any(a => a is null || a.Rule is null || a.Code is null || !AlertSeverityCodes.TryParse(a.Severity, out _) || a.Sessions is null || a.Message is null)
             || dto.Guidance.Any(g => g is null || g.Prompt is null || g.Trigger is null || g.Reason is null || !ImprovementPracticeCodes.TryParse(g.Practice, out _))
             || dto.Skipped.Any(s => s is null || s.Detector is null || s.Reason is null))
         {
@@ -179,7 +184,7 @@ internal static class ReportDtoMapper
             maximum,
             dto.Sessions.Select(s => new ReportSession(s!.Session!.Value, s.RecordedAt, s.Value!.Value, s.Pomp!.Value)),
             dto.Findings.Select(f => new ReportFinding(f.Rule!, f.Type!, f.Sessions!, f.Parameters!, f.Values!, f.Summary!)),
-            dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!)),
+            dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!, a.Code!, AlertSeverityCodes.TryParse(a.Severity, out AlertSeverity severity) ? severity : default)),
             dto.Guidance.Select(g => new ReportFocusArea(ImprovementPracticeCodes.TryParse(g.Practice, out ImprovementPractice practice) ? practice : default, g.Prompt!, g.Trigger!, g.Reason!)),
             dto.Skipped.Select(s => new ReportSkippedDetector(s.Detector!, s.Reason!)));
     }

@@ -181,7 +181,7 @@ public class ReportTests
         Assert.Contains(report.Findings, f => f is ReliableChangeFinding { Code: "reliable-change" });
         Assert.NotEmpty(report.Alerts);
         Assert.Contains(report.Guidance, g => g.Practice == ImprovementPractice.OpennessToCriticism);
-        Assert.Equal("1.0", report.ToDocument().SchemaVersion);
+        Assert.Equal("2.0", report.ToDocument().SchemaVersion);
         Assert.DoesNotContain("\"e\"", report.ToString());
     }
 
@@ -190,12 +190,14 @@ public class ReportTests
     {
         AllianceReport report = Report();
         string json = report.ToJson();
-        Assert.Contains("\"schemaVersion\": \"1.0\"", json);
+        Assert.Contains("\"schemaVersion\": \"2.0\"", json);
         AllianceReportDocument back = AllianceReportDocument.FromJson(json).AsT0;
         Assert.Equal(json, back.ToJson());
         Assert.Equal(report.Findings.Length, back.Findings.Length);
         Assert.Equal(report.ToDocument().Sessions.ToArray(), back.Sessions.ToArray());
         Assert.Equal(report.Findings.Select(f => f.Code), back.Findings.Select(f => f.Type));
+        Assert.Equal(report.Alerts.Select(a => (a.Code, a.Severity)), back.Alerts.Select(a => (a.Code, a.Severity)));
+        Assert.Contains("\"severity\": \"act\"", json);
     }
 
     [Theory]

@@ -32,7 +32,10 @@ public class ReportJsonIntegrityTests
         { "pomp not the value's", Edit(r => Session(r, 1)["pomp"] = 12.5) },
         { "value above the maximum", Edit(r => Session(r, 1)["value"] = 41) },
         { "range past decimal arithmetic", Edit(r => { r["minimum"] = -7.9e28; r["maximum"] = 7.9e28; }) },
-        { "alert on an unknown session", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["sessions"] = new JsonArray(99), ["message"] = "m" })) },
+        { "alert on an unknown session", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["code"] = "below-cutoff", ["severity"] = "watch", ["sessions"] = new JsonArray(99), ["message"] = "m" })) },
+        { "alert of an unknown severity", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["code"] = "below-cutoff", ["severity"] = "red", ["sessions"] = new JsonArray(1), ["message"] = "m" })) },
+        { "alert without a code", Edit(r => r["alerts"]!.AsArray().Add(new JsonObject { ["rule"] = "below-cutoff", ["severity"] = "act", ["sessions"] = new JsonArray(1), ["message"] = "m" })) },
+        { "a schema 1.0 document", Edit(r => r["schemaVersion"] = "1.0") },
     };
 
     [Theory]
@@ -75,7 +78,7 @@ public class ReportJsonIntegrityTests
         sessions.Add(3);
         Assert.Equal(new[] { 1, 2 }, copy.Sessions);
         var alertSessions = new List<int> { 4 };
-        var alert = new ReportAlert("r", alertSessions, "m");
+        var alert = new ReportAlert("r", alertSessions, "m", "c", TherapeuticAlliance.Trends.AlertSeverity.Act);
         alertSessions.Clear();
         Assert.Equal(new[] { 4 }, alert.Sessions);
     }
