@@ -53,6 +53,25 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
+    public void EverySummary_StatesItsNumbersInPoints_AndNoOutcomeSeriesHasAllianceWording()
+    {
+        // Issue 13, wording: every finding and alert of the sample says "points" (the instrument's units), none says a
+        // flagged score "meets the cutoff", the reliable-change index is never called points, and no ORS row speaks of
+        // the alliance or of strain.
+        string[] rows = Run("analyze", Sample).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains("point", row, StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.DoesNotContain("meets the cutoff", row, StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.DoesNotContain("index of", row, StringComparison.Ordinal));
+        Assert.All(rows.Where(r => r.Contains(",ors,", StringComparison.Ordinal)), row =>
+        {
+            Assert.DoesNotContain("alliance", row, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("strain", row, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.Contains(rows, r => r.Contains(",ors,finding,reliable-change,reliable-change,", StringComparison.Ordinal) && r.Contains("reliable-change index", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TrendOptions_ReachTheAnalyzer_ThroughTheLibrarysComposition()
     {
         // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 2).

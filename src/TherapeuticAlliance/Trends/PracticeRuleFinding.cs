@@ -42,9 +42,9 @@ public sealed class PracticeRuleFinding : TrendFinding
     /// <inheritdoc/>
     public override string Summary => Kind switch
     {
-        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1}, on the flagged side of the cutoff.", Sessions[0], Score),
+        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, on the flagged side of the cutoff at {2} points.", Sessions[0], Score, Parameters["threshold"]),
         PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, {2} points lower than session {3} (rule: a drop of at least {4} point(s)).", Sessions[1], Score, Drop, Sessions[0], Parameters["d"]),
-        PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: first score below the maximum after session {1} at it.", Sessions[1], Sessions[0]),
+        PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, the first score below the maximum ({2} points) after session {3} at it.", Sessions[1], Score, Parameters["maximum"], Sessions[0]),
         _ => throw new InvalidOperationException("Unknown practice rule."),
     };
 }

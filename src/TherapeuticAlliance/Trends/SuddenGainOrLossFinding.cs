@@ -40,5 +40,5 @@ public sealed class SuddenGainOrLossFinding : TrendFinding
 
     /// <inheritdoc/>
     public override string Summary =>
-        $"Sudden {(Kind == SuddenChangeKind.Gain ? "gain" : "loss")} of {Format(Evaluation.Change)} from session {PreSession} to {PostSession} (means {Format(Evaluation.MeanBefore)} before, {Format(Evaluation.MeanAfter)} after; t_crit {Format(Evaluation.TCritical)}).";
+        $"Sudden {(Kind == SuddenChangeKind.Gain ? "gain" : "loss")} of {Format(Evaluation.Change)} points from session {PreSession} to {PostSession} (mean {Format(Evaluation.MeanBefore)} points before, {Format(Evaluation.MeanAfter)} after; stability criterion t_crit {Format(Evaluation.TCritical)}).";
 }
