@@ -26,6 +26,26 @@ internal static class HtmlReport
             .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd}\n</style>\n</head>\n<body>\n");
         html.Append("<h1>Therapeutic alliance report</h1>\n<p class=\"note\">Source: ").Append(Encode(source)).Append(". Computed by TherapeuticAlliance: published methods, not clinical judgement. Alerts and focus areas are prompts for reflection.</p>\n");
 
+        // Who needs attention first: the library's triage of the caseload, clients with an alert only.
+        var clients = CaseloadTriage.Clients(episodes);
+        html.Append("<h2>Attention</h2>\n<p>")
+            .Append(clients.Length.ToString(CultureInfo.InvariantCulture)).Append(" clients: ")
+            .Append(clients.Count(c => c.Level == AttentionLevel.Act).ToString(CultureInfo.InvariantCulture)).Append(" act, ")
+            .Append(clients.Count(c => c.Level == AttentionLevel.Watch).ToString(CultureInfo.InvariantCulture)).Append(" watch, ")
+            .Append(clients.Count(c => c.Level == AttentionLevel.None).ToString(CultureInfo.InvariantCulture)).Append(" with no alert.</p>\n");
+        if (clients.Any(c => c.Level != AttentionLevel.None))
+        {
+            html.Append("<table class=\"triage\">\n<tr><th>Level</th><th>Client</th><th>Reasons</th><th>Latest session</th></tr>\n");
+            foreach (TriageEntry client in clients.Where(c => c.Level != AttentionLevel.None))
+            {
+                html.Append("<tr><td").Append(client.Level == AttentionLevel.Act ? " class=\"alert\"" : string.Empty).Append('>').Append(AttentionLevelCodes.ToCode(client.Level))
+                    .Append("</td><td>").Append(Encode(client.EpisodeId)).Append("</td><td>").Append(Encode(string.Join(", ", client.Reasons)))
+                    .Append("</td><td>").Append(client.LatestSession.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
         int alerts = episodes.Sum(e => e.Alerts.Length);
         html.Append("<h2>Caseload</h2>\n<table>\n<tr><th>Episode</th><th>Instrument</th><th>Perspective</th><th>Sessions</th><th>Latest</th><th>Findings</th><th>Alerts</th></tr>\n");
         foreach (AllianceReport report in episodes)
@@ -59,7 +79,7 @@ internal static class HtmlReport
                 html.Append("<h3>Alerts</h3>\n<ul class=\"alert\">\n");
                 foreach (Alert alert in report.Alerts)
                 {
-                    html.Append("<li><b>").Append(Encode(alert.Rule)).Append("</b>: ").Append(Encode(alert.Message)).Append("</li>\n");
+                    html.Append("<li><b>").Append(AlertSeverityCodes.ToCode(alert.Severity)).Append(": ").Append(Encode(alert.Code)).Append("</b>: ").Append(Encode(alert.Message)).Append("</li>\n");
                 }
 
                 html.Append("</ul>\n");

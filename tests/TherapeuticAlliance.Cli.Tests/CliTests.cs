@@ -109,6 +109,14 @@ public sealed class CliTests : CliTestBase
         XNamespace svg = "http://www.w3.org/2000/svg";
         Assert.Equal(300, document.Descendants(svg + "svg").Count());
         Assert.Equal(300, document.Descendants("section").Count());
+
+        // The attention table comes first: the caseload's triage, clients who need action before those to watch.
+        XElement triage = document.Descendants("table").First();
+        Assert.Equal("triage", (string?)triage.Attribute("class"));
+        string[] levels = triage.Elements("tr").Skip(1).Select(r => r.Elements("td").First().Value).ToArray();
+        Assert.NotEmpty(levels);
+        Assert.Equal(levels.OrderByDescending(l => l == "act").ToArray(), levels);
+        Assert.Contains("act", levels);
         Assert.Contains(document.Descendants(svg + "line"), l => (string?)l.Attribute("class") == "cutoff");
         Assert.Contains(document.Descendants(svg + "circle"), c => (string?)c.Attribute("class") == "rupture");
         Assert.Contains(document.Descendants(svg + "circle"), c => (string?)c.Attribute("class") == "repair");
