@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -59,7 +60,7 @@ internal static class AllianceCli
         var repairWindow = new Option<int?>("--repair-window") { Description = "Sessions allowed for a repair. Default: 3." };
         var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session. Default: srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
         var belowCutoffSessions = new Option<int?>("--below-cutoff-sessions") { Description = "Consecutive sessions, ending with the latest, below an instrument's cutoff before the below-cutoff alert is raised. Default: 2 (1 = the vendor rule as published)." };
-        var discrepancy = new Option<double?>("--discrepancy") { Description = "Client-therapist difference, in points, that raises an alert when both are present. Default: off." };
+        var discrepancy = new Option<string[]>("--discrepancy") { Description = "Client-therapist difference at the latest session both rated, INSTRUMENT=POINTS (repeatable), for example alliance-profile=6, that raises an advisory alert. Default: off (no sourced default).", DefaultValueFactory = _ => Array.Empty<string>() };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
         Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
@@ -99,7 +100,7 @@ internal static class AllianceCli
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
-            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)) : null);
+            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
             ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
@@ -216,25 +217,7 @@ internal static class AllianceCli
         var services = new ServiceCollection();
         ITherapeuticAllianceBuilder builder;
         var instruments = AllianceInstruments.All.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        try
-        {
-            builder = services.AddTherapeuticAlliance(o =>
-            {
-                o.DefaultScoringStrategy = strategyName;
-                o.MissingDataPolicy = policy;
-                o.Alerts = new AlertOptions { DiscrepancyThreshold = trends?.Discrepancy, BelowCutoffMinimumSessions = trends?.BelowCutoffSessions ?? new AlertOptions().BelowCutoffMinimumSessions };
-            });
-            if (srs == "at-or-below")
-            {
-                instruments["srs"] = AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual));
-                builder.AddInstrument(instruments["srs"]);
-            }
-        }
-        catch (ArgumentException ex)
-        {
-            throw new UsageException("an option is out of range: " + ex.Message);
-        }
-
+        var definitions = new List<Instrument>();
         foreach (string file in definitionFiles)
         {
             if (!File.Exists(file))
@@ -249,7 +232,41 @@ internal static class AllianceCli
             }
 
             instruments[definition.AsT0.Id] = definition.AsT0;
-            builder.AddInstrument(definition.AsT0);
+            definitions.Add(definition.AsT0);
+        }
+
+        var discrepancies = ImmutableDictionary<string, double>.Empty;
+        foreach ((string id, string value) in PerInstrument("--discrepancy", trends?.Discrepancies ?? Array.Empty<string>(), instruments))
+        {
+            discrepancies = discrepancies.SetItem(id, ParseNumber<double>("--discrepancy", value, d => d > 0.0 && !double.IsInfinity(d)));
+        }
+
+        try
+        {
+            builder = services.AddTherapeuticAlliance(o =>
+            {
+                o.DefaultScoringStrategy = strategyName;
+                o.MissingDataPolicy = policy;
+                o.Alerts = new AlertOptions
+                {
+                    BelowCutoffMinimumSessions = trends?.BelowCutoffSessions ?? new AlertOptions().BelowCutoffMinimumSessions,
+                    DiscrepancyThresholds = discrepancies,
+                };
+            });
+            if (srs == "at-or-below")
+            {
+                instruments["srs"] = AllianceInstruments.Srs.WithCutoff(AllianceInstruments.Srs.Cutoff!.WithOperator(CutoffOperator.LessThanOrEqual));
+                builder.AddInstrument(instruments["srs"]);
+            }
+
+            foreach (Instrument definition in definitions)
+            {
+                builder.AddInstrument(definition);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("an option is out of range: " + ex.Message);
         }
 
         if (trends is { } settings)
@@ -309,7 +326,7 @@ internal static class AllianceCli
     }
 
     /// <summary>The trend options of analyze and report.</summary>
-    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, double? Discrepancy);
+    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies);
 
     /// <summary>Splits INSTRUMENT=VALUE options, checking that each instrument is known (its identifier is never echoed).</summary>
     private static IEnumerable<(string Id, string Value)> PerInstrument(string option, string[] values, Dictionary<string, Instrument> instruments)

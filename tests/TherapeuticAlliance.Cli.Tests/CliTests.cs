@@ -38,7 +38,7 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(0, code);
         Assert.Contains(",finding,rupture-repair,rupture,", csv);
         Assert.Contains(",alert,", csv);
-        var (jsonCode, json, _) = Run("analyze", Sample, "--output-format", "json", "--norm", "ors=22.3:6.1", "--reliability", "ors=0.7", "--discrepancy", "1.5");
+        var (jsonCode, json, _) = Run("analyze", Sample, "--output-format", "json", "--norm", "ors=22.3:6.1", "--reliability", "ors=0.7", "--discrepancy", "alliance-profile=1.5");
         Assert.Equal(0, jsonCode);
         using JsonDocument doc = JsonDocument.Parse(json);
         Assert.Equal(300, doc.RootElement.GetArrayLength());
@@ -50,6 +50,13 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(60, changes.Count);
         Assert.All(changes, c => Assert.Equal("ors", c.Instrument));
         Assert.All(changes, c => Assert.Equal((6.1, 0.7), (c.Finding.GetProperty("parameters").GetProperty("sd").GetDouble(), c.Finding.GetProperty("parameters").GetProperty("reliability").GetDouble())));
+
+        // The discrepancy threshold is per instrument: only the Alliance Profile's pairs are compared.
+        var discrepancies = doc.RootElement.EnumerateArray()
+            .SelectMany(r => r.GetProperty("alerts").EnumerateArray().Where(a => a.GetProperty("code").GetString() == "perspective-discrepancy").Select(_ => r.GetProperty("instrumentId").GetString()))
+            .ToList();
+        Assert.NotEmpty(discrepancies);
+        Assert.All(discrepancies, i => Assert.Equal("alliance-profile", i));
     }
 
     [Fact]

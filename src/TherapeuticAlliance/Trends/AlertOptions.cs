@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Configures <see cref="AlertRules"/>: which rules are on and their thresholds.</summary>
@@ -39,5 +41,9 @@ public sealed record AlertOptions
     /// <summary>Gets the client–therapist difference, in points of the score's metric, above which a session raises an alert when both perspectives are present.</summary>
     /// <value>Positive, or <see langword="null"/> for off (no sourced default exists). The default value is <see langword="null"/>.</value>
     public double? DiscrepancyThreshold { get; init; }
+
+    /// <summary>Gets the client–therapist difference, in points of each instrument's metric, that raises the discrepancy alert, by instrument identifier; it wins over <see cref="DiscrepancyThreshold"/>.</summary>
+    /// <value>Positive values. The default value is empty (no sourced default exists).</value>
+    public ImmutableDictionary<string, double> DiscrepancyThresholds { get; init; } = ImmutableDictionary<string, double>.Empty;
 }
 

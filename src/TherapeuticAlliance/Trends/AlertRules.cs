@@ -101,6 +101,7 @@ public sealed class AlertRules
         new OptionsCheck<AlertOptions>(options)
             .Require(o => o.DecliningSlopeAlpha > 0.0 && o.DecliningSlopeAlpha < 1.0, "DecliningSlopeAlpha must lie between 0 and 1.")
             .Require(o => o.DiscrepancyThreshold is null or > 0.0, "DiscrepancyThreshold must be positive.")
+            .Require(o => o.DiscrepancyThresholds is not null && o.DiscrepancyThresholds.Values.All(v => v > 0.0 && !double.IsInfinity(v)), "DiscrepancyThresholds must be given, with positive values.")
             .Require(o => o.BelowCutoffMinimumSessions >= 1, "BelowCutoffMinimumSessions must be at least 1.")
             .ThrowIfInvalid(nameof(options));
         var rules = new List<IAlertRule>();
@@ -134,9 +135,9 @@ public sealed class AlertRules
             rules.Add(new ReliableDeteriorationAlertRule());
         }
 
-        if (options.DiscrepancyThreshold is { } threshold)
+        if (options.DiscrepancyThreshold is not null || !options.DiscrepancyThresholds.IsEmpty)
         {
-            rules.Add(new PerspectiveDiscrepancyAlertRule(threshold));
+            rules.Add(new PerspectiveDiscrepancyAlertRule(options.DiscrepancyThreshold, options.DiscrepancyThresholds));
         }
 
         return rules;

@@ -86,6 +86,11 @@ public class AlertRulesTests
         Alert alert = Assert.Single(rules.Evaluate(client, Array.Empty<TrendFinding>(), therapist));
         Assert.Equal((AlertRules.DiscrepancyRule, 3), (alert.Rule, alert.Sessions.Single()));
 
+        // Thresholds per instrument: the episodes' instrument ("srs" in these series) has its own, which wins.
+        var perInstrument = new AlertRules(new AlertOptions { DiscrepancyThreshold = 5, DiscrepancyThresholds = ImmutableDictionary<string, double>.Empty.Add("srs", 20) });
+        Assert.Empty(perInstrument.Evaluate(client, Array.Empty<TrendFinding>(), therapist));
+        Assert.Throws<ArgumentException>("options", () => new AlertRules(new AlertOptions { DiscrepancyThresholds = ImmutableDictionary<string, double>.Empty.Add("srs", -1) }));
+
         // A difference at an earlier session only is history: the latest session both rated agrees.
         Episode earlier = TrendTestData.Series(1, new double[] { 37, 30, 39 }, perspective: Perspective.Therapist);
         Assert.Empty(rules.Evaluate(client, Array.Empty<TrendFinding>(), earlier));
