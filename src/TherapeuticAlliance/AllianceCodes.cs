@@ -98,7 +98,8 @@ public static class AllianceCodes
     /// <returns>Whether <paramref name="code"/> is a kind's code.</returns>
     public static bool TryParse(string? code, out MeasureKind value) => TryParse(code, Measures, ToCode, out value);
 
-    private static bool TryParse<T>(string? code, T[] values, Func<T, string> toCode, out T value)
+    /// <summary>Finds the value whose code is <paramref name="code"/> (ordinal): the one parser of every code table.</summary>
+    internal static bool TryParse<T>(string? code, T[] values, Func<T, string> toCode, out T value)
         where T : struct
     {
         foreach (T candidate in values)

@@ -13,6 +13,9 @@ public class AllianceCodesTests
         RoundTrips(Enum.GetValues<CutoffOperator>(), AllianceCodes.ToCode, (string c, out CutoffOperator v) => AllianceCodes.TryParse(c, out v));
         RoundTrips(Enum.GetValues<MeasureKind>(), AllianceCodes.ToCode, (string c, out MeasureKind v) => AllianceCodes.TryParse(c, out v));
         RoundTrips(Enum.GetValues<ImprovementPractice>(), ImprovementPracticeCodes.ToCode, (string c, out ImprovementPractice v) => ImprovementPracticeCodes.TryParse(c, out v));
+        RoundTrips(Enum.GetValues<TherapeuticAlliance.Trends.AlertSeverity>(), TherapeuticAlliance.Trends.AlertSeverityCodes.ToCode, (string c, out TherapeuticAlliance.Trends.AlertSeverity v) => TherapeuticAlliance.Trends.AlertSeverityCodes.TryParse(c, out v));
+        RoundTrips(Enum.GetValues<TherapeuticAlliance.Reports.AttentionLevel>(), TherapeuticAlliance.Reports.AttentionLevelCodes.ToCode, (string c, out TherapeuticAlliance.Reports.AttentionLevel v) => TherapeuticAlliance.Reports.AttentionLevelCodes.TryParse(c, out v));
+        Assert.Equal(("act", "none"), (TherapeuticAlliance.Trends.AlertSeverityCodes.ToCode(TherapeuticAlliance.Trends.AlertSeverity.Act), TherapeuticAlliance.Reports.AttentionLevelCodes.ToCode(TherapeuticAlliance.Reports.AttentionLevel.None)));
         Assert.Equal(new[] { "client", "therapist", "observer", "collateral" }, Enum.GetValues<Perspective>().Select(AllianceCodes.ToCode));
         Assert.Equal("weighted-mean", AllianceCodes.ToCode(ScoreMetric.WeightedMean));
         Assert.Equal("openness-to-criticism", ImprovementPracticeCodes.ToCode(ImprovementPractice.OpennessToCriticism));
@@ -26,6 +29,9 @@ public class AllianceCodesTests
         Assert.Throws<ArgumentOutOfRangeException>("value", () => AllianceCodes.ToCode((CutoffOperator)99));
         Assert.Throws<ArgumentOutOfRangeException>("value", () => AllianceCodes.ToCode((MeasureKind)99));
         Assert.Throws<ArgumentOutOfRangeException>("value", () => ImprovementPracticeCodes.ToCode((ImprovementPractice)99));
+        Assert.Throws<ArgumentOutOfRangeException>("value", () => TherapeuticAlliance.Trends.AlertSeverityCodes.ToCode((TherapeuticAlliance.Trends.AlertSeverity)99));
+        Assert.Throws<ArgumentOutOfRangeException>("value", () => TherapeuticAlliance.Reports.AttentionLevelCodes.ToCode((TherapeuticAlliance.Reports.AttentionLevel)99));
+        Assert.False(TherapeuticAlliance.Trends.AlertSeverityCodes.TryParse("Act", out _));
         Assert.False(AllianceCodes.TryParse("Client", out Perspective _));
         Assert.False(AllianceCodes.TryParse(null, out ScoreMetric _));
         Assert.False(ImprovementPracticeCodes.TryParse("support ", out _));

@@ -10,6 +10,8 @@ namespace TherapeuticAlliance.Guidance;
 /// <remarks>Codes are case-sensitive. <see cref="ToCode"/> throws on an undefined value. This type is thread-safe.</remarks>
 public static class ImprovementPracticeCodes
 {
+    private static readonly ImprovementPractice[] Values = { ImprovementPractice.JointGoals, ImprovementPractice.HonestCommunication, ImprovementPractice.InterestInExperiences, ImprovementPractice.Support, ImprovementPractice.OpennessToCriticism, ImprovementPractice.RespectForAutonomy, ImprovementPractice.SafeSetting };
+
     /// <summary>Returns the code of a practice.</summary>
     /// <param name="value">The practice.</param>
     /// <returns>The code, such as <c>joint-goals</c>.</returns>
@@ -30,18 +32,5 @@ public static class ImprovementPracticeCodes
     /// <param name="code">The code.</param>
     /// <param name="value">The practice, when the code is one.</param>
     /// <returns>Whether <paramref name="code"/> is a practice's code.</returns>
-    public static bool TryParse(string? code, out ImprovementPractice value)
-    {
-        for (var practice = ImprovementPractice.JointGoals; practice <= ImprovementPractice.SafeSetting; practice++)
-        {
-            if (string.Equals(ToCode(practice), code, StringComparison.Ordinal))
-            {
-                value = practice;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out ImprovementPractice value) => AllianceCodes.TryParse(code, Values, ToCode, out value);
 }

@@ -6,6 +6,8 @@ namespace TherapeuticAlliance.Reports;
 /// <remarks>Codes are case-sensitive. <see cref="ToCode"/> throws on an undefined value. This type is thread-safe.</remarks>
 public static class AttentionLevelCodes
 {
+    private static readonly AttentionLevel[] Values = { AttentionLevel.None, AttentionLevel.Watch, AttentionLevel.Act };
+
     /// <summary>Returns the code of an attention level.</summary>
     /// <param name="value">The level.</param>
     /// <returns>The code: <c>none</c>, <c>watch</c> or <c>act</c>.</returns>
@@ -22,18 +24,5 @@ public static class AttentionLevelCodes
     /// <param name="code">The code.</param>
     /// <param name="value">The level, when the code is one.</param>
     /// <returns>Whether <paramref name="code"/> is a level's code.</returns>
-    public static bool TryParse(string? code, out AttentionLevel value)
-    {
-        for (var level = AttentionLevel.None; level <= AttentionLevel.Act; level++)
-        {
-            if (string.Equals(ToCode(level), code, StringComparison.Ordinal))
-            {
-                value = level;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out AttentionLevel value) => AllianceCodes.TryParse(code, Values, ToCode, out value);
 }

@@ -6,6 +6,8 @@ namespace TherapeuticAlliance.Trends;
 /// <remarks>Codes are case-sensitive. <see cref="ToCode"/> throws on an undefined value. This type is thread-safe.</remarks>
 public static class AlertSeverityCodes
 {
+    private static readonly AlertSeverity[] Values = { AlertSeverity.Watch, AlertSeverity.Act };
+
     /// <summary>Returns the code of a severity.</summary>
     /// <param name="value">The severity.</param>
     /// <returns>The code: <c>watch</c> or <c>act</c>.</returns>
@@ -21,18 +23,5 @@ public static class AlertSeverityCodes
     /// <param name="code">The code.</param>
     /// <param name="value">The severity, when the code is one.</param>
     /// <returns>Whether <paramref name="code"/> is a severity's code.</returns>
-    public static bool TryParse(string? code, out AlertSeverity value)
-    {
-        for (var severity = AlertSeverity.Watch; severity <= AlertSeverity.Act; severity++)
-        {
-            if (string.Equals(ToCode(severity), code, StringComparison.Ordinal))
-            {
-                value = severity;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out AlertSeverity value) => AllianceCodes.TryParse(code, Values, ToCode, out value);
 }
