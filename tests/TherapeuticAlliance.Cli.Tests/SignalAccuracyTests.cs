@@ -22,6 +22,7 @@ public sealed class SignalAccuracyTests : CliTestBase
         ("`--rupture-rule score-levels`", new[] { "--rupture-rule", "score-levels" }),
         ("`--rupture-rule intra-only` (the rupture rule before issue 13)", new[] { "--rupture-rule", "intra-only" }),
         ("`--below-cutoff-sessions 1` (the SRS cutoff rule as published)", new[] { "--below-cutoff-sessions", "1" }),
+        ("`--repair-window 1` (repairs within one session only)", new[] { "--repair-window", "1" }),
     };
 
     private readonly ITestOutputHelper output;
