@@ -23,7 +23,8 @@ public sealed class LayeringTests
         ["Trends"] = new[] { Root },
         ["Guidance"] = new[] { Root, "Trends" },
         ["Reports"] = new[] { Root, "Trends", "Guidance" },
-        [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports" },
+        ["ExpectedResponse"] = new[] { Root, "Trends" },
+        [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse" },
     };
 
     private readonly ITestOutputHelper output;

@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.ExpectedResponse;
+
+/// <summary>
+/// An expected treatment response for an outcome instrument: the score expected at each session for a client who
+/// started at a given intake score, <c>ŷ(t | intake) = b0 + b1·intake + b2·ln(t)</c>, and a one-sided band on the worse
+/// side. A score beyond the band is <b>not on track</b> (the field's "NOT").
+/// </summary>
+/// <remarks>
+/// <para>Source: the structure of the OQ system's expected recovery curves, a linear model on the log of session
+/// number conditioned on intake severity with tolerance intervals (Finch, Lambert &amp; Schaalje 2001, 11,492 OQ-45
+/// patients), and the domain reference's recommended first model (§A.5, a design choice). Intake is the score at
+/// session 1; the model is fitted by ordinary least squares on sessions 2 and later (R: <c>lm(score ~ intake +
+/// log(session))</c>). The fixed effects equal those of a random-intercept model on balanced data (the reference's
+/// oracle O-ETR-1); the band rests on the OLS residual variance, which holds both the between-client and the
+/// within-client variance of a score.</para>
+/// <para>Fit one with <see cref="Fit"/> on a site's own history, or enter published parameters with
+/// <see cref="FromParameters"/>. <see cref="ToJson"/> writes it (no client data: coefficients, variance, band, the
+/// history's size and date range), <see cref="FromJson"/> reads it back bit for bit.</para>
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ExpectedResponseModel
+{
+    /// <summary>The model kind written to JSON: <c>intake-log-session</c>.</summary>
+    public const string Kind = "intake-log-session";
+
+    /// <summary>The JSON schema version <see cref="ToJson"/> writes and <see cref="FromJson"/> reads.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    internal ExpectedResponseModel(
+        string instrumentId,
+        ScoreMetric metric,
+        bool higherIsBetter,
+        double intercept,
+        double intakeCoefficient,
+        double logSessionCoefficient,
+        double residualVariance,
+        int degreesOfFreedom,
+        ImmutableArray<double> covariance,
+        ExpectedResponseBandKind band,
+        double coverage,
+        double confidence,
+        int episodeCount,
+        int scoreCount,
+        DateTimeOffset? firstRecorded,
+        DateTimeOffset? lastRecorded,
+        double minimumIntake,
+        double maximumIntake,
+        int maximumSession)
+    {
+        InstrumentId = instrumentId;
+        Metric = metric;
+        HigherIsBetter = higherIsBetter;
+        Intercept = intercept;
+        IntakeCoefficient = intakeCoefficient;
+        LogSessionCoefficient = logSessionCoefficient;
+        ResidualVariance = residualVariance;
+        DegreesOfFreedom = degreesOfFreedom;
+        Covariance = covariance;
+        Band = band;
+        Coverage = coverage;
+        Confidence = confidence;
+        EpisodeCount = episodeCount;
+        ScoreCount = scoreCount;
+        FirstRecorded = firstRecorded;
+        LastRecorded = lastRecorded;
+        MinimumIntake = minimumIntake;
+        MaximumIntake = maximumIntake;
+        MaximumSession = maximumSession;
+    }
+
+    /// <summary>Gets the identifier of the outcome instrument the model is for.</summary>
+    public string InstrumentId { get; }
+
+    /// <summary>Gets the metric of the scores (points of which the coefficients and band are).</summary>
+    public ScoreMetric Metric { get; }
+
+    /// <summary>Gets whether higher scores are better (the ORS); the band lies below ŷ when they are, above otherwise.</summary>
+    public bool HigherIsBetter { get; }
+
+    /// <summary>Gets b0, the intercept, in points.</summary>
+    public double Intercept { get; }
+
+    /// <summary>Gets b1, the points of expected score per point of intake.</summary>
+    public double IntakeCoefficient { get; }
+
+    /// <summary>Gets b2, the points of expected score per unit of ln(session).</summary>
+    public double LogSessionCoefficient { get; }
+
+    /// <summary>Gets the residual variance (MSE), in points squared.</summary>
+    public double ResidualVariance { get; }
+
+    /// <summary>Gets the residual degrees of freedom, n − 3; 0 for a model from published parameters.</summary>
+    public int DegreesOfFreedom { get; }
+
+    /// <summary>Gets the unscaled covariance of (b0, b1, b2), (XᵀX)⁻¹, row by row (9 values; R's <c>summary(fit)$cov.unscaled</c>); empty for a model from published parameters.</summary>
+    public ImmutableArray<double> Covariance { get; }
+
+    /// <summary>Gets how the band is computed.</summary>
+    public ExpectedResponseBandKind Band { get; }
+
+    /// <summary>Gets the band's coverage, in (0, 1): the share of on-course clients expected on the good side of it (default .90: the worst 10 %, the OQ teaching example's and PBHI's 10 % target; domain reference §A.5, a design choice).</summary>
+    public double Coverage { get; }
+
+    /// <summary>Gets the tolerance bound's confidence, in (0, 1) (default .95, the R <c>tolerance</c> package's default); unused by the other bands.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Gets the number of episodes the model was fitted on; 0 for published parameters.</summary>
+    public int EpisodeCount { get; }
+
+    /// <summary>Gets the number of scores (sessions 2 and later) the model was fitted on; 0 for published parameters.</summary>
+    public int ScoreCount { get; }
+
+    /// <summary>Gets the earliest recorded date of the history's scores, if any were dated.</summary>
+    public DateTimeOffset? FirstRecorded { get; }
+
+    /// <summary>Gets the latest recorded date of the history's scores, if any were dated.</summary>
+    public DateTimeOffset? LastRecorded { get; }
+
+    /// <summary>Gets the lowest intake score in the history; predictions below it extrapolate.</summary>
+    public double MinimumIntake { get; }
+
+    /// <summary>Gets the highest intake score in the history; predictions above it extrapolate.</summary>
+    public double MaximumIntake { get; }
+
+    /// <summary>Gets the highest session number in the history; predictions beyond it extrapolate.</summary>
+    public int MaximumSession { get; }
+
+    /// <summary>
+    /// Gets the tolerance factor's inflation over its large-sample limit at the centre of the history, K / z_coverage
+    /// (1 for the other bands): how much wider the band is because the history is small (domain reference §A.4: with 24
+    /// rows, 1.53).
+    /// </summary>
+    public double BandInflation
+    {
+        get
+        {
+            if (Band != ExpectedResponseBandKind.ToleranceBound)
+            {
+                return 1.0;
+            }
+
+            double intake = (MinimumIntake + MaximumIntake) / 2.0;
+            int session = Math.Max(2, (int)Math.Round(Math.Sqrt(Math.Max(2, MaximumSession) * 2.0)));
+            return ToleranceFactor(intake, session) / Normal.InvCDF(0.0, 1.0, Coverage);
+        }
+    }
+
+    /// <summary>
+    /// Fits a model on a caseload's history of one outcome instrument: intake is each episode's score at session 1, and
+    /// sessions 2 and later are the rows of the fit. Episodes that cannot be used are left out and listed.
+    /// </summary>
+    /// <param name="history">The historical episodes (one instrument, one metric, an outcome measure).</param>
+    /// <param name="options">The band and the fewest episodes; <see langword="null"/> for the defaults.</param>
+    /// <returns>The fit (model and the episodes left out, with reasons), or an <see cref="InvalidExpectedResponseFit"/> saying what to do; never a partial model.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="history"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when an option is out of range.</exception>
+    /// <remarks>One pass over the scores to collect them and one over the rows: linear in the number of sessions.</remarks>
+    public static ExpectedResponseFitResult Fit(IEnumerable<Episode> history, ExpectedResponseOptions? options = null)
+    {
+        Guard.Against.Null(history);
+        options ??= new ExpectedResponseOptions();
+        options.Validate();
+        Episode[] episodes = history.Select(e => Guard.Against.Null(e, nameof(history))).ToArray();
+        if (episodes.Length == 0)
+        {
+            return InvalidExpectedResponseFit.TooFewEpisodes(0, options.MinimumEpisodes);
+        }
+
+        if (episodes.Any(e => e.Measure != MeasureKind.Outcome))
+        {
+            return new InvalidExpectedResponseFit("not-an-outcome-measure", "An expected response is fitted on an outcome measure (such as the ORS); the history holds alliance scores. Fit it on the outcome instrument's episodes.");
+        }
+
+        if (episodes.Any(e => e.InstrumentId != episodes[0].InstrumentId || e.Metric != episodes[0].Metric))
+        {
+            return new InvalidExpectedResponseFit("mixed-instruments", "The history mixes instruments or metrics. Fit one model per instrument, on scores of one metric.");
+        }
+
+        var excluded = ImmutableArray.CreateBuilder<ExcludedEpisode>();
+        var intakes = new List<double>();
+        var logSessions = new List<double>();
+        var scores = new List<double>();
+        int used = 0;
+        DateTimeOffset? first = null;
+        DateTimeOffset? last = null;
+        double minimumIntake = double.PositiveInfinity;
+        double maximumIntake = double.NegativeInfinity;
+        int maximumSession = 0;
+        for (int index = 0; index < episodes.Length; index++)
+        {
+            Episode episode = episodes[index];
+            if (episode.Scores[0].Occasion.SessionNumber != 1)
+            {
+                excluded.Add(new ExcludedEpisode(index, "The episode has no intake score (session 1)."));
+                continue;
+            }
+
+            if (episode.Count < 2)
+            {
+                excluded.Add(new ExcludedEpisode(index, "The episode has no session after the intake."));
+                continue;
+            }
+
+            used++;
+            double intake = (double)episode.Scores[0].Value;
+            minimumIntake = Math.Min(minimumIntake, intake);
+            maximumIntake = Math.Max(maximumIntake, intake);
+            foreach (AllianceScore score in episode.Scores)
+            {
+                if (score.Occasion.RecordedAt is { } at)
+                {
+                    first = first is { } f && f <= at ? f : at;
+                    last = last is { } l && l >= at ? l : at;
+                }
+
+                int session = score.Occasion.SessionNumber;
+                if (session < 2)
+                {
+                    continue;
+                }
+
+                intakes.Add(intake);
+                logSessions.Add(Math.Log(session));
+                scores.Add((double)score.Value);
+                maximumSession = Math.Max(maximumSession, session);
+            }
+        }
+
+        if (used < options.MinimumEpisodes)
+        {
+            return InvalidExpectedResponseFit.TooFewEpisodes(used, options.MinimumEpisodes);
+        }
+
+        // Centred cross-products (numerically stable), solved and inverted with MathNet.Numerics.
+        int n = scores.Count;
+        double meanIntake = intakes.Average();
+        double meanLog = logSessions.Average();
+        double meanScore = scores.Average();
+        double s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0, syy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double a = intakes[i] - meanIntake;
+            double b = logSessions[i] - meanLog;
+            double y = scores[i] - meanScore;
+            s11 += a * a;
+            s12 += a * b;
+            s22 += b * b;
+            s1y += a * y;
+            s2y += b * y;
+            syy += y * y;
+        }
+
+        Matrix<double> centred = Matrix<double>.Build.DenseOfArray(new[,] { { s11, s12 }, { s12, s22 } });
+        if (n <= 3 || !(centred.Determinant() > 1e-12 * Math.Max(1.0, s11 * s22)))
+        {
+            return new InvalidExpectedResponseFit("no-variance", "The history's intake scores or session numbers do not vary, so the model cannot be fitted. Fit it on episodes with different intake scores and more than one later session.");
+        }
+
+        Vector<double> slopes = centred.Cholesky().Solve(Vector<double>.Build.Dense(new[] { s1y, s2y }));
+        double b1 = slopes[0];
+        double b2 = slopes[1];
+        double b0 = meanScore - (b1 * meanIntake) - (b2 * meanLog);
+        double sse = syy - (b1 * s1y) - (b2 * s2y);
+        int df = n - 3;
+        double mse = Math.Max(sse, 0.0) / df;
+
+        // (XᵀX)⁻¹ of the uncentred design from the centred inverse: var(b0) = 1/n + x̄ᵀC⁻¹x̄, cov(b0, b) = −C⁻¹x̄.
+        Matrix<double> inverse = centred.Inverse();
+        Vector<double> means = Vector<double>.Build.Dense(new[] { meanIntake, meanLog });
+        Vector<double> cross = inverse * means;
+        double v00 = (1.0 / n) + means.DotProduct(cross);
+        ImmutableArray<double> covariance = ImmutableArray.Create(
+            v00, -cross[0], -cross[1],
+            -cross[0], inverse[0, 0], inverse[0, 1],
+            -cross[1], inverse[1, 0], inverse[1, 1]);
+
+        var model = new ExpectedResponseModel(
+            episodes[0].InstrumentId,
+            episodes[0].Metric,
+            options.HigherIsBetter,
+            b0,
+            b1,
+            b2,
+            mse,
+            df,
+            covariance,
+            options.Band,
+            options.Coverage,
+            options.Confidence,
+            used,
+            n,
+            first,
+            last,
+            minimumIntake,
+            maximumIntake,
+            maximumSession);
+        return new ExpectedResponseFit(model, used, excluded.ToImmutable());
+    }
+
+    /// <summary>Creates a model from published parameters: coefficients and a residual SD, with the <see cref="ExpectedResponseBandKind.NormalBound"/> band.</summary>
+    /// <param name="instrumentId">The outcome instrument's identifier.</param>
+    /// <param name="metric">The metric of the coefficients.</param>
+    /// <param name="intercept">b0, in points.</param>
+    /// <param name="intakeCoefficient">b1, points per point of intake.</param>
+    /// <param name="logSessionCoefficient">b2, points per unit of ln(session).</param>
+    /// <param name="residualStandardDeviation">The SD of scores around ŷ, in points; positive.</param>
+    /// <param name="coverage">The band's coverage, in (0, 1); .90 by default.</param>
+    /// <param name="higherIsBetter">Whether higher scores are better; <see langword="true"/> by default (the ORS).</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrumentId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when a value is not finite, the SD is not positive or the coverage is outside (0, 1).</exception>
+    public static ExpectedResponseModel FromParameters(string instrumentId, ScoreMetric metric, double intercept, double intakeCoefficient, double logSessionCoefficient, double residualStandardDeviation, double coverage = 0.9, bool higherIsBetter = true)
+    {
+        Guard.Against.NullOrWhiteSpace(instrumentId);
+        Guard.Against.InvalidInput(metric, nameof(metric), static m => m is >= ScoreMetric.Sum and <= ScoreMetric.WeakestLink, "The metric is not defined.");
+        Guard.Against.InvalidInput(intercept, nameof(intercept), Finite, "The intercept must be finite.");
+        Guard.Against.InvalidInput(intakeCoefficient, nameof(intakeCoefficient), Finite, "The coefficient must be finite.");
+        Guard.Against.InvalidInput(logSessionCoefficient, nameof(logSessionCoefficient), Finite, "The coefficient must be finite.");
+        Guard.Against.InvalidInput(residualStandardDeviation, nameof(residualStandardDeviation), static s => s > 0.0 && Finite(s), "The residual SD must be positive and finite.");
+        Guard.Against.InvalidInput(coverage, nameof(coverage), static c => c > 0.0 && c < 1.0, "The coverage lies between 0 and 1.");
+        return new ExpectedResponseModel(instrumentId, metric, higherIsBetter, intercept, intakeCoefficient, logSessionCoefficient, residualStandardDeviation * residualStandardDeviation, 0, ImmutableArray<double>.Empty, ExpectedResponseBandKind.NormalBound, coverage, 0.95, 0, 0, null, null, double.NegativeInfinity, double.PositiveInfinity, 0);
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model, or an <see cref="InvalidExpectedResponseModel"/> (malformed, another kind or a newer schema version, values out of range); never throws on bad input.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    public static ExpectedResponseModelResult FromJson(string json) => ExpectedResponseJson.Read(Guard.Against.Null(json));
+
+    /// <summary>Gets what the model expects at a session for a client with an intake score, and the band's edge.</summary>
+    /// <param name="intake">The client's score at session 1, in points of <see cref="Metric"/>.</param>
+    /// <param name="session">The session number; 1 or more.</param>
+    /// <returns>The expected score and band edge.</returns>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="intake"/> is not finite or <paramref name="session"/> is less than 1.</exception>
+    public ExpectedScore Expect(double intake, int session)
+    {
+        Guard.Against.InvalidInput(intake, nameof(intake), Finite, "The intake score must be finite.");
+        Guard.Against.InvalidInput(session, nameof(session), static s => s >= 1, "Sessions are numbered from 1.");
+        double expected = Intercept + (IntakeCoefficient * intake) + (LogSessionCoefficient * Math.Log(session));
+        double margin = Band switch
+        {
+            ExpectedResponseBandKind.ToleranceBound => Math.Sqrt(ResidualVariance) * ToleranceFactor(intake, session),
+            ExpectedResponseBandKind.PredictionBound => StudentT.InvCDF(0.0, 1.0, DegreesOfFreedom, Coverage) * Math.Sqrt(ResidualVariance + SquaredStandardError(intake, session)),
+            ExpectedResponseBandKind.NormalBound => Normal.InvCDF(0.0, 1.0, Coverage) * Math.Sqrt(ResidualVariance),
+            _ => throw new InvalidOperationException("The band kind is not defined."),
+        };
+        return new ExpectedScore(session, expected, HigherIsBetter ? expected - margin : expected + margin);
+    }
+
+    /// <summary>Writes the model as indented JSON (schema version <see cref="CurrentSchemaVersion"/>); no client data.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => ExpectedResponseJson.Write(this);
+
+    /// <summary>Returns a one-line summary of the model.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} ({1}): ŷ = {2:0.###} + {3:0.###}·intake + {4:0.###}·ln(session), residual SD {5:0.###}; {6} band, coverage {7:0.##}; {8} episodes, {9} scores",
+        InstrumentId,
+        AllianceCodes.ToCode(Metric),
+        Intercept,
+        IntakeCoefficient,
+        LogSessionCoefficient,
+        Math.Sqrt(ResidualVariance),
+        ExpectedResponseCodes.ToCode(Band),
+        Coverage,
+        EpisodeCount,
+        ScoreCount);
+
+    /// <summary>The one-sided tolerance factor K at a point: <c>qt(confidence, df, √n*·z) / √n*</c>, <c>n* = 1 / x₀ᵀVx₀</c> (tolerance::regtol.int).</summary>
+    internal double ToleranceFactor(double intake, int session)
+    {
+        double leverage = Leverage(intake, session);
+        double nStar = 1.0 / leverage;
+        double root = Math.Sqrt(nStar);
+        return NoncentralT.InverseCdf(Confidence, DegreesOfFreedom, root * Normal.InvCDF(0.0, 1.0, Coverage)) / root;
+    }
+
+    /// <summary>se.fit² at a point: MSE · x₀ᵀVx₀.</summary>
+    internal double SquaredStandardError(double intake, int session) => ResidualVariance * Leverage(intake, session);
+
+    private static bool Finite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private double Leverage(double intake, int session)
+    {
+        double[] x = { 1.0, intake, Math.Log(session) };
+        double sum = 0.0;
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                sum += x[i] * Covariance[(i * 3) + j] * x[j];
+            }
+        }
+
+        return sum;
+    }
+}

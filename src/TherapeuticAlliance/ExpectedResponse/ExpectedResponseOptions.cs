@@ -1,0 +1,37 @@
+using System;
+
+namespace TherapeuticAlliance.ExpectedResponse;
+
+/// <summary>Configures <see cref="ExpectedResponseModel.Fit"/>.</summary>
+/// <remarks>Immutable; validated when fitting.</remarks>
+public sealed record ExpectedResponseOptions
+{
+    /// <summary>Gets how the band is computed.</summary>
+    /// <value>The default value is <see cref="ExpectedResponseBandKind.ToleranceBound"/> (domain reference §A.5).</value>
+    public ExpectedResponseBandKind Band { get; init; } = ExpectedResponseBandKind.ToleranceBound;
+
+    /// <summary>Gets the band's coverage, in (0, 1).</summary>
+    /// <value>The default value is .90 (the worst 10 % flagged; domain reference §A.5, a design choice echoing PBHI's 10 % target).</value>
+    public double Coverage { get; init; } = 0.9;
+
+    /// <summary>Gets the tolerance bound's confidence, in (0, 1).</summary>
+    /// <value>The default value is .95 (the R <c>tolerance</c> package's default).</value>
+    public double Confidence { get; init; } = 0.95;
+
+    /// <summary>Gets the fewest usable episodes a fit needs.</summary>
+    /// <value>At least 3. The default value is 20, a design choice: the literature gives no minimum (domain reference §A.4); the tolerance band widens on small histories and <see cref="ExpectedResponseModel.BandInflation"/> says by how much.</value>
+    public int MinimumEpisodes { get; init; } = 20;
+
+    /// <summary>Gets whether higher scores are better.</summary>
+    /// <value>The default value is <see langword="true"/> (the ORS).</value>
+    public bool HigherIsBetter { get; init; } = true;
+
+    /// <summary>Checks every option and reports every problem at once.</summary>
+    internal void Validate() =>
+        new OptionsCheck<ExpectedResponseOptions>(this)
+            .Require(o => o.Band is ExpectedResponseBandKind.ToleranceBound or ExpectedResponseBandKind.PredictionBound, "Band must be ToleranceBound or PredictionBound for a fit (NormalBound is for published parameters).")
+            .Require(o => o.Coverage > 0.0 && o.Coverage < 1.0, "Coverage must lie between 0 and 1.")
+            .Require(o => o.Confidence > 0.0 && o.Confidence < 1.0, "Confidence must lie between 0 and 1.")
+            .Require(o => o.MinimumEpisodes >= 3, "MinimumEpisodes must be at least 3.")
+            .ThrowIfInvalid("options");
+}

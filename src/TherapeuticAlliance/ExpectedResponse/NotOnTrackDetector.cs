@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.ExpectedResponse;
+
+/// <summary>
+/// Compares each session of an outcome episode with an <see cref="ExpectedResponseModel"/> for its instrument: a score
+/// beyond the band is a <see cref="NotOnTrackFinding"/> ("not on track", the field's NOT; Finch, Lambert &amp; Schaalje
+/// 2001; Lambert 2007). The intake is the episode's score at session 1.
+/// </summary>
+/// <remarks>
+/// <para>Not on track and reliable deterioration are different signals: one compares a client with clients who started
+/// where they started, the other with the client's own intake; the report carries both.</para>
+/// <para>Not applicable to alliance episodes, to instruments without a model, and to episodes without a session-1
+/// score. Name <c>expected-response</c>. This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class NotOnTrackDetector : ITrendDetector
+{
+    /// <summary>The default name, <c>expected-response</c>.</summary>
+    public const string DefaultName = "expected-response";
+
+    private readonly ImmutableDictionary<(string InstrumentId, ScoreMetric Metric), ExpectedResponseModel> _models;
+
+    /// <summary>Initializes a new instance of the <see cref="NotOnTrackDetector"/> class.</summary>
+    /// <param name="models">The models, at most one per instrument and metric.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="models"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when two models are for the same instrument and metric.</exception>
+    public NotOnTrackDetector(IEnumerable<ExpectedResponseModel> models)
+    {
+        ExpectedResponseModel[] all = Guard.Against.Null(models).Select(m => Guard.Against.Null(m, nameof(models))).ToArray();
+        Guard.Against.InvalidInput(all, nameof(models), static a => a.Select(m => (m.InstrumentId, m.Metric)).Distinct().Count() == a.Length, "Give one model per instrument and metric.");
+        _models = all.ToImmutableDictionary(m => (m.InstrumentId, m.Metric));
+    }
+
+    /// <inheritdoc/>
+    public string Name => DefaultName;
+
+    /// <inheritdoc/>
+    public string Version => "1.0";
+
+    /// <summary>Gets the models, by instrument and metric.</summary>
+    public IEnumerable<ExpectedResponseModel> Models => _models.Values;
+
+    /// <inheritdoc/>
+    public DetectionResult Detect(Episode episode)
+    {
+        Guard.Against.Null(episode);
+        if (episode.Measure != MeasureKind.Outcome)
+        {
+            return new NotApplicable(Name, "An expected response is for outcome measures; this episode is an alliance measure.");
+        }
+
+        if (!_models.TryGetValue((episode.InstrumentId, episode.Metric), out ExpectedResponseModel? model))
+        {
+            return new NotApplicable(Name, "No expected-response model is given for this instrument and metric.");
+        }
+
+        if (episode.Scores[0].Occasion.SessionNumber != 1)
+        {
+            return new NotApplicable(Name, "The expected response starts from the intake score at session 1, which this episode lacks.");
+        }
+
+        double intake = (double)episode.Scores[0].Value;
+        var parameters = new[]
+        {
+            new KeyValuePair<string, double>("coverage", model.Coverage),
+            new KeyValuePair<string, double>("confidence", model.Confidence),
+            new KeyValuePair<string, double>("band", (int)model.Band),
+        };
+        var findings = ImmutableArray.CreateBuilder<TrendFinding>();
+        for (int i = 1; i < episode.Count; i++)
+        {
+            AllianceScore score = episode.Scores[i];
+            ExpectedScore expected = model.Expect(intake, score.Occasion.SessionNumber);
+            double value = (double)score.Value;
+            if (model.HigherIsBetter ? value < expected.Bound : value > expected.Bound)
+            {
+                findings.Add(new NotOnTrackFinding(Name, score.Occasion.SessionNumber, parameters, value, intake, expected, model.HigherIsBetter));
+            }
+        }
+
+        return new Detection(Name, Version, findings.ToImmutable());
+    }
+}
