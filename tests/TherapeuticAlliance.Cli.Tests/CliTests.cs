@@ -53,10 +53,10 @@ public sealed class CliTests : CliTestBase
 
         // The discrepancy threshold is per instrument: only the Alliance Profile's pairs are compared.
         var discrepancies = doc.RootElement.EnumerateArray()
-            .SelectMany(r => r.GetProperty("alerts").EnumerateArray().Where(a => a.GetProperty("code").GetString() == "perspective-discrepancy").Select(_ => r.GetProperty("instrumentId").GetString()))
+            .SelectMany(r => r.GetProperty("alerts").EnumerateArray().Where(a => a.GetProperty("code").GetString() == "perspective-discrepancy").Select(_ => (Instrument: r.GetProperty("instrumentId").GetString(), Perspective: r.GetProperty("perspective").GetString())))
             .ToList();
         Assert.NotEmpty(discrepancies);
-        Assert.All(discrepancies, i => Assert.Equal("alliance-profile", i));
+        Assert.All(discrepancies, d => Assert.Equal(("alliance-profile", "client"), (d.Instrument, d.Perspective)));   // once per pair, on the client's episode
     }
 
     [Fact]

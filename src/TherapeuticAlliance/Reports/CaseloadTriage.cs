@@ -13,8 +13,8 @@ namespace TherapeuticAlliance.Reports;
 /// </summary>
 /// <remarks>
 /// <para>An episode's level is the highest <see cref="Alert.Severity"/> among its alerts; a client's is the highest
-/// over its episodes. Order (a design choice): level, then the number of reasons that call for action, then the
-/// number of reasons, then the most recent latest session, then the identifier (ordinal), so the list is
+/// over its episodes. Order (a design choice): level, then the number of distinct alert codes that call for action
+/// (one event seen on several instruments counts once), then the number of reasons, then the most recent latest session, then the identifier (ordinal), so the list is
 /// deterministic.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
@@ -62,7 +62,8 @@ public static class CaseloadTriage
             : AttentionLevel.Watch;
         return new TriageEntry(id, instrument, perspective, level, reasons.Select(r => r.Code).ToImmutableArray(), latest)
         {
-            ActReasons = reasons.Count(r => r.Severity == AlertSeverity.Act),
+            // One event seen on several instruments (a rupture on the SRS and the WAI-SR) counts once for the ranking.
+            ActReasons = reasons.Where(r => r.Severity == AlertSeverity.Act).Select(r => r.Code.Substring(r.Code.IndexOf(':') + 1)).Distinct(StringComparer.Ordinal).Count(),
         };
     }
 

@@ -86,7 +86,8 @@ public sealed class EpisodeAnalyzer
         var reports = ImmutableArray.CreateBuilder<AllianceReport>(all.Length);
         foreach (Episode episode in all)
         {
-            ReferenceNorm? reference = norms?.Find(episode) ?? caseload.Find(episode);
+            ReferenceNorm? own = caseload.Find(episode);
+            ReferenceNorm? reference = norms?.Find(episode)?.Complete(own) ?? own;
             Perspective? otherSide = episode.Perspective switch
             {
                 Perspective.Client => Perspective.Therapist,

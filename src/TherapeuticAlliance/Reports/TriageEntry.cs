@@ -13,7 +13,7 @@ namespace TherapeuticAlliance.Reports;
 /// <remarks>This type is immutable and thread-safe. <c>ToString()</c> leaves the identifier out.</remarks>
 public sealed record TriageEntry(string EpisodeId, string? InstrumentId, Perspective? Perspective, AttentionLevel Level, ImmutableArray<string> Reasons, int LatestSession)
 {
-    /// <summary>Gets how many of <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>).</summary>
+    /// <summary>Gets how many distinct alert codes among <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>); one code seen on several instruments counts once.</summary>
     public int ActReasons { get; init; }
 
     /// <summary>Returns the level, scope, reasons and latest session, without the identifier.</summary>

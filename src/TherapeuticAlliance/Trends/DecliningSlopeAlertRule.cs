@@ -37,7 +37,7 @@ public sealed class DecliningSlopeAlertRule : IAlertRule
             if (df >= 1 && !double.IsNaN(f.SlopeStandardError)
                 && f.Slope + (SuddenGainsAndLossesCriteria.CriticalT(df, Alpha) * f.SlopeStandardError) < 0.0)
             {
-                yield return new Alert(Name, f.Sessions, string.Format(CultureInfo.InvariantCulture, "The slope over {0} sessions is negative: {1:0.###} points per session, significant at the {2} level (one-sided t test).", f.Sessions.Length, f.Slope, Alpha), signalsStrain: true, AlertSeverity.Watch, AlertRules.DecliningSlopeRule);
+                yield return new Alert(Name, f.Sessions, string.Format(CultureInfo.InvariantCulture, "The slope over {0} sessions is negative: {1:0.###} points per session, and its two-sided {2:0.##} % confidence interval lies below zero.", f.Sessions.Length, f.Slope, (1.0 - Alpha) * 100.0), signalsStrain: true, AlertSeverity.Watch, AlertRules.DecliningSlopeRule);
             }
         }
     }

@@ -48,7 +48,8 @@ public sealed class PerspectiveDiscrepancyAlertRule : IAlertRule
     {
         Guard.Against.Null(context);
         Episode episode = context.Episode;
-        if (context.OtherPerspective is not { } other || other.Perspective == episode.Perspective || other.InstrumentId != episode.InstrumentId || other.Metric != episode.Metric)
+        // A discrepancy belongs to the pair: it is raised once, on the client's (the lower perspective's) episode.
+        if (context.OtherPerspective is not { } other || other.Perspective <= episode.Perspective || other.InstrumentId != episode.InstrumentId || other.Metric != episode.Metric)
         {
             yield break;
         }
@@ -64,7 +65,7 @@ public sealed class PerspectiveDiscrepancyAlertRule : IAlertRule
         if (latest is { } score && Math.Abs((double)(score.Value - otherValues[score.Occasion.SessionNumber])) > threshold)
         {
             decimal otherValue = otherValues[score.Occasion.SessionNumber];
-            yield return new Alert(Name, new[] { score.Occasion.SessionNumber }, string.Format(CultureInfo.InvariantCulture, "Session {0}, the latest both rated: the {1} and {2} scores differ by {3} points, more than {4}.", score.Occasion.SessionNumber, episode.Perspective, other.Perspective, Math.Abs(score.Value - otherValue), threshold), signalsStrain: false, AlertSeverity.Watch, AlertRules.DiscrepancyRule);
+            yield return new Alert(Name, new[] { score.Occasion.SessionNumber }, string.Format(CultureInfo.InvariantCulture, "Session {0}, the latest both rated: the {1} and {2} scores differ by {3} points, more than {4}.", score.Occasion.SessionNumber, AllianceCodes.ToCode(episode.Perspective), AllianceCodes.ToCode(other.Perspective), Math.Abs(score.Value - otherValue), threshold), signalsStrain: false, AlertSeverity.Watch, AlertRules.DiscrepancyRule);
         }
     }
 }

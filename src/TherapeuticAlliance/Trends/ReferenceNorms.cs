@@ -63,10 +63,17 @@ public sealed class ReferenceNorms
             double mean = 0.0;
             double m2 = 0.0;
             var changes = new List<double>();
+            int baselines = 0;
+            double baselineMean = 0.0;
+            double baselineM2 = 0.0;
             foreach (Episode episode in group)
             {
                 episodeCount++;
                 ReadOnlySpan<double> values = episode.Values;
+                baselines++;
+                double firstDelta = values[0] - baselineMean;
+                baselineMean += firstDelta / baselines;
+                baselineM2 += firstDelta * (values[0] - baselineMean);
                 for (int i = 1; i < values.Length; i++)
                 {
                     changes.Add(Math.Abs(values[i] - values[i - 1]));
@@ -85,7 +92,7 @@ public sealed class ReferenceNorms
             double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0.0;
             if (episodeCount >= MinimumEpisodes && n >= MinimumScores && sd > 0.0)
             {
-                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale(changes));
+                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale(changes), baselines > 1 && baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
             }
         }
 
@@ -125,16 +132,16 @@ public sealed class ReferenceNorms
         return new ReferenceNorms(_caller.SetItem((instrumentId, perspective, metric), norm), _caseload);
     }
 
-    /// <summary>Finds the norm an episode is judged against: the caller's for its perspective, then the caller's for every perspective, then the caseload's.</summary>
+    /// <summary>Finds the norm an episode is judged against: the caller's for its perspective, then the caller's for every perspective, then the caseload's; a caller's norm lacking a change SD takes the caseload's.</summary>
     /// <param name="episode">The episode.</param>
     /// <returns>The norm, or <see langword="null"/> when there is none.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episode"/> is <see langword="null"/>.</exception>
     public ReferenceNorm? Find(Episode episode)
     {
         Guard.Against.Null(episode);
-        return _caller.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? exact) ? exact
-            : _caller.TryGetValue((episode.InstrumentId, null, episode.Metric), out ReferenceNorm? any) ? any
-            : _caseload.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? caseload) ? caseload
-            : null;
+        _caseload.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? caseload);
+        return _caller.TryGetValue((episode.InstrumentId, episode.Perspective, episode.Metric), out ReferenceNorm? exact) ? exact.Complete(caseload)
+            : _caller.TryGetValue((episode.InstrumentId, null, episode.Metric), out ReferenceNorm? any) ? any.Complete(caseload)
+            : caseload;
     }
 }

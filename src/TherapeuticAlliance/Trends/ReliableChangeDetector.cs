@@ -68,7 +68,7 @@ public sealed class ReliableChangeDetector : ITrendDetector
             return new NotApplicable(Name, "Reliable change needs at least two sessions.");
         }
 
-        if ((_options.StandardDeviation ?? episode.Reference?.StandardDeviation) is not { } sd)
+        if ((_options.StandardDeviation ?? episode.Reference?.ReliableChangeStandardDeviation) is not { } sd)
         {
             return new NotApplicable(Name, "Reliable change needs an SD: give StandardDeviation, a reference norm, or analyse the caseload.");
         }

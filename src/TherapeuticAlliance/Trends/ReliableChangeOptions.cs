@@ -2,7 +2,7 @@ namespace TherapeuticAlliance.Trends;
 
 /// <summary>
 /// Configures a <see cref="ReliableChangeDetector"/>. Each norm the options leave out comes from the episode: the SD
-/// from its <see cref="Episode.Reference"/> (a caller's norm or the caseload's), the reliability from its scores'
+/// from its <see cref="Episode.Reference"/> (<see cref="ReferenceNorm.ReliableChangeStandardDeviation"/>: the baseline SD of a caller's norm or the caseload's), the reliability from its scores'
 /// instrument (<see cref="Episode.Reliability"/>), the clinical cutoff from its <see cref="Episode.Cutoff"/>.
 /// </summary>
 /// <remarks>Immutable; validated when the detector is constructed.</remarks>

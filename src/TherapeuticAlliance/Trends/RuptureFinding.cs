@@ -92,9 +92,9 @@ public sealed class RuptureFinding : TrendFinding
                 : $"{Format(Parameters["m"])} × {Format(Parameters["sd"])}, {basis}";
             string drop = $"Drop of {Format(Depth)} points from session {StartSession} ({Format(Before)}) to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
             return IsRepaired ? $"{drop} Repaired at session {RepairSession}."
-                : IsWindowClosed ? $"{drop} Not repaired within {Format(Parameters["k"])} sessions."
-                : ScoresSince == 0 ? $"{drop} At the latest session; a repair may follow within {Format(Parameters["k"])} sessions."
-                : $"{drop} Not repaired in the {ScoresSince} session(s) since; the window of {Format(Parameters["k"])} sessions is still open.";
+                : IsWindowClosed ? $"{drop} Not repaired within the next {Format(Parameters["k"])} ratings."
+                : ScoresSince == 0 ? $"{drop} At the latest rating; a repair may follow within {Format(Parameters["k"])} ratings."
+                : $"{drop} Not repaired in the {ScoresSince} rating(s) since; the window of {Format(Parameters["k"])} ratings is still open.";
         }
     }
 }

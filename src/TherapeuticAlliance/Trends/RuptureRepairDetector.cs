@@ -21,10 +21,11 @@ namespace TherapeuticAlliance.Trends;
 /// enough of the client's scores the reference's, and the finding says which. RC = 1.96 · √2 · SD · √(1 − r) is the
 /// Jacobson–Truax reliable-change value with the reference SD (else the client's) and the instrument's reliability r
 /// (0 without one): a drop must exceed what measurement error explains.</para>
-/// <para>Repaired ⇔ some <c>y[j] ≥ y[t−1] − RC</c> for j in t+1 … t+k: the score is back to a level not reliably below
-/// the one before the drop (a design choice: the domain reference gives no repair criterion; with the floor off, RC is
-/// 0 and the score must regain the earlier level exactly). Thresholds of 1 SD and 2 SD were both used in the
-/// literature; the default is 2 (domain reference §B, recommendation 5).</para>
+/// <para>Repaired ⇔ some <c>y[j] ≥ y[t−1] − tolerance</c> for j in t+1 … t+k (k counts ratings): the score is back to a
+/// level not reliably below the one before the drop, the tolerance being RC, or the SD the threshold used when there
+/// is no reliability, or 0 with the floor off (a design choice: the domain reference gives no repair criterion).
+/// Thresholds of 1 SD and 2 SD were both used in the literature; the default is 2 (domain reference §B,
+/// recommendation 5).</para>
 /// <para>Applies to alliance measures only (<see cref="Episode.Measure"/>); an outcome episode gets
 /// <see cref="NotApplicable"/>. Needs at least two sessions. This type is immutable and thread-safe.</para>
 /// </remarks>
@@ -54,6 +55,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
         new OptionsCheck<RuptureRepairOptions>(options)
             .Require(o => o.DropInStandardDeviations > 0.0 && !double.IsInfinity(o.DropInStandardDeviations), "DropInStandardDeviations must be positive and finite.")
             .Require(o => o.SdBasis is >= RuptureSdBasis.IntraIndividual and <= RuptureSdBasis.StricterOfBoth, "SdBasis must be a defined value.")
+            .Require(o => o.Variability is RuptureVariability.ScoreLevels or RuptureVariability.SessionChanges, "Variability must be a defined value.")
             .Require(o => o.ReferenceStandardDeviation is null or (> 0.0 and < double.PositiveInfinity), "ReferenceStandardDeviation must be positive and finite when given.")
             .Require(o => o.Reliability is null or (> 0.0 and < 1.0), "Reliability must lie between 0 and 1 (exclusive) when given.")
             .Require(o => o.RepairWindow >= 1, "RepairWindow must be at least 1.")
@@ -88,7 +90,8 @@ public sealed class RuptureRepairDetector : ITrendDetector
         bool changes = _options.Variability == RuptureVariability.SessionChanges;
         double? reference = _options.ReferenceStandardDeviation
             ?? (changes ? episode.Reference?.ChangeStandardDeviation : episode.Reference?.StandardDeviation);
-        double? levelReference = changes ? episode.Reference?.StandardDeviation : reference;
+        // The Jacobson–Truax value rests on the baseline SD of scores (the reference's), whichever variability the threshold uses.
+        double? levelReference = episode.Reference?.ReliableChangeStandardDeviation ?? (changes ? null : _options.ReferenceStandardDeviation);
         if (_options.SdBasis == RuptureSdBasis.InterIndividual && reference is null)
         {
             return new NotApplicable(Name, "The inter-individual rule needs a reference SD: give ReferenceStandardDeviation or a reference norm.");
@@ -110,7 +113,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             double? intra = _options.Variability switch
             {
                 RuptureVariability.ScoreLevels => seriesSd,
-                RuptureVariability.SessionChanges => ChangeRootMeanSquare(raw, t),
+                RuptureVariability.SessionChanges => ChangeScale(raw, t),
                 _ => throw new InvalidOperationException("The variability is not defined."),
             };
             (RuptureSdBasis used, double sd) = (_options.SdBasis, intra, reference) switch
@@ -128,7 +131,6 @@ public sealed class RuptureRepairDetector : ITrendDetector
                 continue;
             }
 
-            // The Jacobson–Truax value rests on the SD of scores (levels), whichever variability the threshold uses.
             double rc = _options.ReliableChangeFloor && reliability is { } rel ? Z * Math.Sqrt(2.0) * (levelReference ?? seriesSd) * Math.Sqrt(1.0 - rel) : 0.0;
             double threshold = Math.Max(m * sd, rc);
             if (!(threshold > 0.0))
@@ -143,6 +145,9 @@ public sealed class RuptureRepairDetector : ITrendDetector
                 continue;
             }
 
+            // How far below the earlier level a repair may stay: RC; the threshold's SD without a reliability; nothing
+            // with the floor off (the series-SD rule of the domain reference, whose oracle repairs only at the level).
+            double tolerance = !_options.ReliableChangeFloor ? 0.0 : rc > 0.0 ? rc : sd;
             var parameters = new[]
             {
                 new KeyValuePair<string, double>("m", m),
@@ -150,6 +155,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
                 new KeyValuePair<string, double>("intra-sd", intra ?? double.NaN),
                 new KeyValuePair<string, double>("reference-sd", reference ?? double.NaN),
                 new KeyValuePair<string, double>("reliable-change", rc),
+                new KeyValuePair<string, double>("repair-tolerance", tolerance),
                 new KeyValuePair<string, double>("k", k),
                 new KeyValuePair<string, double>("sd-basis", (int)used),
                 new KeyValuePair<string, double>("variability", (int)_options.Variability),
@@ -159,7 +165,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             int? repairedAt = null;
             for (int j = t + 1; j <= Math.Min(n - 1, t + k); j++)
             {
-                if (sign * (raw[j] - raw[t - 1]) >= -rc)
+                if (sign * (raw[j] - raw[t - 1]) >= -tolerance)
                 {
                     repairedAt = j;
                     break;
@@ -183,23 +189,30 @@ public sealed class RuptureRepairDetector : ITrendDetector
         return new Detection(Name, Version, findings.ToImmutable());
     }
 
-    /// <summary>The root mean square of the successive differences that do not touch the score at <paramref name="trough"/>; <see langword="null"/> when none remain.</summary>
-    private static double? ChangeRootMeanSquare(ReadOnlySpan<double> values, int trough)
+    /// <summary>
+    /// The robust scale of the client's session-to-session changes that do not touch the score at
+    /// <paramref name="trough"/>: the median absolute change / 0.6745 (as for the caseload, so another rupture in the
+    /// series does not raise this one's threshold); <see langword="null"/> when no change remains.
+    /// </summary>
+    private static double? ChangeScale(ReadOnlySpan<double> values, int trough)
     {
-        double sum = 0.0;
-        int count = 0;
+        var changes = new List<double>(values.Length);
         for (int i = 1; i < values.Length; i++)
         {
-            if (i == trough || i == trough + 1)
+            if (i != trough && i != trough + 1)
             {
-                continue;
+                changes.Add(Math.Abs(values[i] - values[i - 1]));
             }
-
-            double difference = values[i] - values[i - 1];
-            sum += difference * difference;
-            count++;
         }
 
-        return count == 0 ? null : Math.Sqrt(sum / count);
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        changes.Sort();
+        int middle = changes.Count / 2;
+        double median = changes.Count % 2 == 1 ? changes[middle] : (changes[middle - 1] + changes[middle]) / 2.0;
+        return median / 0.6744897501960817;
     }
 }

@@ -54,7 +54,7 @@ public sealed record RuptureRepairOptions
     /// <value>The default value is <see langword="null"/>: the instrument's.</value>
     public double? Reliability { get; init; }
 
-    /// <summary>Gets how many sessions after the rupture a repair may take, k.</summary>
+    /// <summary>Gets how many ratings after the rupture a repair may take, k (ratings of the episode, which are sessions when the instrument is given every session).</summary>
     /// <value>1 or more. The default value is 3, a design choice the domain reference suggests (Gumz et al. 2012 saw downward runs of up to 6 sessions; the most frequent pattern, the V-shape, repairs in 1).</value>
     public int RepairWindow { get; init; } = 3;
 

@@ -28,7 +28,8 @@ public sealed class UnrepairedRuptureAlertRule : IAlertRule
             yield break;
         }
 
-        double tolerance = rupture.Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
+        double tolerance = rupture.Parameters.TryGetValue("repair-tolerance", out double repair) ? repair
+            : rupture.Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
         bool higherIsBetter = !rupture.Parameters.TryGetValue("higher-is-better", out double h) || h > 0.0;
         bool regained = episode.Scores
             .Where(s => s.Occasion.SessionNumber > rupture.TroughSession)

@@ -267,12 +267,14 @@ public class DetectorTests
         Assert.Empty(new RuptureRepairDetector().Detect(stable.WithReference(caseload)).Findings);
 
         // A real rupture (7 points) is still found, with its threshold in points and the rule that set it. The
-        // client's change SD leaves out the two changes at the trough: √((0.4² + 0.2² + 6.4² + 0.2²) / 4) = 3.209.
+        // client's change SD leaves out the two changes at the trough and is robust to the repair's jump: the median of
+        // 0.2, 0.2, 0.4, 6.4 is 0.3, / 0.6745 = 0.445, below the caseload's 0.8.
         Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(caseload);
         RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(ruptured).Findings));
-        Assert.Equal((3, 4, (int?)7), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 at session 6 does not regain 37 without a reliability
-        Assert.Equal(2 * Math.Sqrt(41.2 / 4), rupture.Threshold, 9);
-        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 6.419 points (2 × 3.209, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 7.", rupture.Summary);
+        Assert.Equal((3, 4, (int?)6), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 is within the threshold's SD of 37: repaired without a reliability
+        Assert.Equal(1.6, rupture.Threshold, 9);
+        Assert.Equal(0.3 / 0.6744897501960817, rupture.Parameters["intra-sd"], 9);
+        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 1.6 points (2 × 0.8, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 6.", rupture.Summary);
     }
 
     [Fact]

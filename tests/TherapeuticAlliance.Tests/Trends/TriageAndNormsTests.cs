@@ -42,7 +42,16 @@ public class TriageAndNormsTests
         Episode[] three = { Srs("a", 30, 31, 30, 31), Srs("b", 36, 37, 36, 37), Srs("c", 38, 39, 38, 39) };
         var mine = new ReferenceNorm(35, 4.0, NormSource.Caller, 500, changeStandardDeviation: 1.5);
         ReferenceNorms norms = ReferenceNorms.FromCaseload(three).With("srs", ScoreMetric.Sum, mine);
-        Assert.Same(mine, norms.Find(three[0]));
+        ReferenceNorm found = norms.Find(three[0])!;
+        Assert.Equal((35.0, 4.0, NormSource.Caller, 1.5), (found.Mean, found.StandardDeviation, found.Source, found.ChangeStandardDeviation));
+
+        // A caller's norm of levels only takes the caseload's change SD, so it never switches off the rupture rule; its
+        // own SD stays the one reliable change divides by (a caller's SD is a normative SD).
+        ReferenceNorm levelsOnly = ReferenceNorms.FromCaseload(three).With("srs", ScoreMetric.Sum, new ReferenceNorm(35, 4.0, NormSource.Caller)).Find(three[0])!;
+        ReferenceNorm caseloadNorm = ReferenceNorms.FromCaseload(three).Find(three[0])!;
+        Assert.Equal((4.0, caseloadNorm.ChangeStandardDeviation, (double?)null, 4.0), (levelsOnly.StandardDeviation, levelsOnly.ChangeStandardDeviation, levelsOnly.BaselineStandardDeviation, levelsOnly.ReliableChangeStandardDeviation));
+        Assert.Equal(Math.Sqrt(new[] { 30.0, 36, 38 }.Select(x => (x - (104.0 / 3)) * (x - (104.0 / 3))).Sum() / 2), caseloadNorm.BaselineStandardDeviation!.Value, 10);
+        Assert.Equal(caseloadNorm.BaselineStandardDeviation!.Value, caseloadNorm.ReliableChangeStandardDeviation, 15);
         Assert.Equal(NormSource.Caseload, ReferenceNorms.FromCaseload(three).Find(three[0])!.Source);
         Assert.Null(norms.Find(Episode.Create("x", new[] { TrendTestData.Score(1, 5m, instrument: "other") }).GetValueOrThrow()));
         Assert.Throws<ArgumentException>("standardDeviation", () => new ReferenceNorm(0, 0, NormSource.Caller));
