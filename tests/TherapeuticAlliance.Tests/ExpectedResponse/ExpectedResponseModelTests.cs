@@ -1,0 +1,184 @@
+using FsCheck;
+using FsCheck.Xunit;
+using MathNet.Numerics.Distributions;
+using TherapeuticAlliance.ExpectedResponse;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Tests.ExpectedResponse;
+
+/// <summary>The expected-response model against R (oracle O-ETR-1, Oracles/expected-response.R), its file, its bad input.</summary>
+public class ExpectedResponseModelTests
+{
+    private static readonly double[] Intakes = { 12, 15, 18, 20, 22, 25 };
+    private static readonly double[] Slopes = { 6, 8, 4, 7, 5, 3 };
+    private static readonly double[] Eps = { 0.5, -0.3, 0.2, -0.4, 0 };
+
+    internal static AllianceScore Outcome(int session, double value, string instrument = "ors", MeasureKind measure = MeasureKind.Outcome) =>
+        new(ScoreMetric.Sum, (decimal)value, -1000m, 1000m, Perspective.Client, Occasion.Session(session), default, default,
+            new ScoreProvenance("sum", "1.0", instrument, "1.0", MissingDataPolicy.CompleteOnly, 0), measure: measure, reliability: 0.82);
+
+    internal static Episode Series(string id, IEnumerable<(int Session, double Value)> scores, string instrument = "ors", MeasureKind measure = MeasureKind.Outcome) =>
+        Episode.Create(id, scores.Select(s => Outcome(s.Session, s.Value, instrument, measure))).GetValueOrThrow();
+
+    /// <summary>The oracle's six clients, sessions 1 to 5 (the R script's data frame d).</summary>
+    internal static Episode[] Oracle() => Enumerable.Range(1, 6).Select(i => Series(
+        "c" + i,
+        Enumerable.Range(1, 5).Select(t => (t, Intakes[i - 1] + (Slopes[i - 1] * Math.Log(t)) + (t == 1 ? 0 : Eps[(t + i - 2) % 5]))))).ToArray();
+
+    private static ExpectedResponseModel Fit(ExpectedResponseOptions? options = null) =>
+        ExpectedResponseModel.Fit(Oracle(), (options ?? new ExpectedResponseOptions()) with { MinimumEpisodes = 3 }).GetValueOrThrow().Model;
+
+    [Fact]
+    public void Fit_ReproducesRsLm_AndTheToleranceBound_OracleOEtr1()
+    {
+        ExpectedResponseModel model = Fit();
+        Assert.Equal(5.3848585640, model.Intercept, 8);
+        Assert.Equal(0.7091415934, model.IntakeCoefficient, 8);
+        Assert.Equal(5.5197723789, model.LogSessionCoefficient, 8);
+        Assert.Equal(3.802951158, model.ResidualVariance, 8);
+        Assert.Equal(21, model.DegreesOfFreedom);
+        Assert.Equal((6, 24, 12.0, 25.0, 5), (model.EpisodeCount, model.ScoreCount, model.MinimumIntake, model.MaximumIntake, model.MaximumSession));
+
+        ExpectedScore at = model.Expect(16, 4);
+        Assert.Equal(24.38315338, at.Expected, 7);
+        Assert.Equal(0.517322199 * 0.517322199, model.SquaredStandardError(16, 4), 8);
+        Assert.Equal(1.955597752, model.ToleranceFactor(16, 4), 6);
+        Assert.Equal(20.569511546, at.Bound, 6);
+
+        ExpectedResponseModel eighty = Fit(new ExpectedResponseOptions { Coverage = 0.8 });
+        Assert.Equal(1.418762035, eighty.ToleranceFactor(16, 4), 6);
+        Assert.Equal(21.616403294, eighty.Expect(16, 4).Bound, 6);
+
+        // The 80 % two-sided prediction interval's lower end is the 90 % one-sided prediction bound.
+        Assert.Equal(21.71353424, Fit(new ExpectedResponseOptions { Band = ExpectedResponseBandKind.PredictionBound }).Expect(16, 4).Bound, 6);
+        Assert.True(model.BandInflation > 1.3, "a 24-row history widens the band well beyond its large-sample limit");
+    }
+
+    [Fact]
+    public void Model_ReadsBackBitForBit_AndHoldsNoClientData()
+    {
+        ExpectedResponseModel model = Fit();
+        string json = model.ToJson();
+        ExpectedResponseModel back = ExpectedResponseModel.FromJson(json).GetValueOrThrow();
+        Assert.Equal(json, back.ToJson());
+        Assert.Equal(
+            (model.Intercept, model.IntakeCoefficient, model.LogSessionCoefficient, model.ResidualVariance),
+            (back.Intercept, back.IntakeCoefficient, back.LogSessionCoefficient, back.ResidualVariance));
+        Assert.Equal(model.Covariance.ToArray(), back.Covariance.ToArray());
+        Assert.Equal(model.Expect(16, 4), back.Expect(16, 4));
+        Assert.DoesNotContain("\"c1\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"intake-log-session\"", json, StringComparison.Ordinal);
+
+        ExpectedResponseModel published = ExpectedResponseModel.FromParameters("ors", ScoreMetric.Sum, 5, 0.7, 5.5, 2.0);
+        Assert.Equal(published.Expect(16, 4), ExpectedResponseModel.FromJson(published.ToJson()).GetValueOrThrow().Expect(16, 4));
+        Assert.Equal(5 + (0.7 * 16) + (5.5 * Math.Log(4)) - (Normal.InvCDF(0, 1, 0.9) * 2.0), published.Expect(16, 4).Bound, 12);
+    }
+
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"schemaVersion\": \"2.0\", \"kind\": \"intake-log-session\"}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"kind\": \"nearest-neighbours\"}")]
+    [InlineData("{\"schemaVersion\": \"1.0\", \"kind\": \"intake-log-session\", \"unknown\": 1}")]
+    public void BadModelFiles_AreTypedErrors(string json)
+    {
+        ExpectedResponseModelResult result = ExpectedResponseModel.FromJson(json);
+        Assert.False(result.IsSuccess);
+        Assert.Equal("invalid-expected-response-model", result.Error!.Code);
+    }
+
+    [Fact]
+    public void ATamperedModel_IsRefused_NeverPartlyRead()
+    {
+        string json = Fit().ToJson();
+        Assert.False(ExpectedResponseModel.FromJson(json.Replace("\"coverage\": 0.9", "\"coverage\": 1.5", StringComparison.Ordinal)).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.1\"", StringComparison.Ordinal)).IsSuccess);
+        Assert.Contains("schema version", ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.1\"", StringComparison.Ordinal)).Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadHistories_AreTypedErrorsSayingWhatToDo()
+    {
+        Assert.Equal("too-few-episodes", ExpectedResponseModel.Fit(Oracle()).Error!.Code);   // 6 < 20 by default
+        Assert.Contains("at least 20", ExpectedResponseModel.Fit(Oracle()).Error!.Message, StringComparison.Ordinal);
+        Episode[] alliance = Enumerable.Range(1, 5).Select(i => Series("a" + i, new[] { (1, 30.0), (2, 31.0) }, "srs", MeasureKind.Alliance)).ToArray();
+        Assert.Equal("not-an-outcome-measure", ExpectedResponseModel.Fit(alliance, new ExpectedResponseOptions { MinimumEpisodes = 3 }).Error!.Code);
+        Episode[] mixed = Oracle().Append(Series("x", new[] { (1, 20.0), (2, 22.0) }, "other")).ToArray();
+        Assert.Equal("mixed-instruments", ExpectedResponseModel.Fit(mixed, new ExpectedResponseOptions { MinimumEpisodes = 3 }).Error!.Code);
+        Assert.Throws<ArgumentException>("options", () => ExpectedResponseModel.Fit(Oracle(), new ExpectedResponseOptions { Coverage = 1.0 }));
+
+        // Episodes without an intake or a later session are left out by position, with the reason; the rest fit.
+        Episode[] withGaps = Oracle()
+            .Append(Series("no-intake", new[] { (2, 20.0), (3, 22.0) }))
+            .Append(Series("intake-only", new[] { (1, 20.0) }))
+            .ToArray();
+        ExpectedResponseFit fit = ExpectedResponseModel.Fit(withGaps, new ExpectedResponseOptions { MinimumEpisodes = 3 }).GetValueOrThrow();
+        Assert.Equal(6, fit.EpisodesUsed);
+        Assert.Equal(new[] { 6, 7 }, fit.Excluded.Select(e => e.Index));
+        Assert.Contains("intake", fit.Excluded[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(Fit().Intercept, fit.Model.Intercept, 12);
+    }
+
+    [Fact]
+    public void TheDetector_MarksSessionsBelowTheBand_AndTheAlertRuleRaisesTheState()
+    {
+        ExpectedResponseModel model = Fit();
+        var detector = new NotOnTrackDetector(new[] { model });
+
+        // Intake 16: expected at session 4 is 24.38, the band 20.57. A client at 19 and 18 at sessions 4 and 5 is not on track.
+        Episode behind = Series("b", new[] { (1, 16.0), (2, 20.0), (3, 22.0), (4, 19.0), (5, 18.0) });
+        var findings = detector.Detect(behind).AsT0.Findings.Cast<NotOnTrackFinding>().ToList();
+        Assert.Equal(new[] { 4, 5 }, findings.Select(f => f.Sessions[0]));
+        Assert.Equal(model.Expect(16, 4), findings[0].Expected);
+        Assert.StartsWith("Session 4: 19 points, below the expected response's band at 20.57 points (expected 24.383 for an intake of 16; 90 % band)", findings[0].Summary, StringComparison.Ordinal);
+
+        Alert alert = Assert.Single(new NotOnTrackAlertRule().Evaluate(new AlertContext(behind, findings)));
+        Assert.Equal(("not-on-track", AlertSeverity.Act, false), (alert.Code, alert.Severity, alert.SignalsStrain));
+        Assert.Equal(new[] { 4, 5 }, alert.Sessions);
+
+        // On track: no finding and no alert. Alliance episodes, other instruments and episodes without an intake do not apply.
+        Episode onTrack = Series("o", new[] { (1, 16.0), (2, 21.0), (3, 23.0), (4, 24.5), (5, 26.0) });
+        Assert.Empty(detector.Detect(onTrack).AsT0.Findings);
+        Assert.True(detector.Detect(Series("a", new[] { (1, 30.0), (2, 31.0) }, "srs", MeasureKind.Alliance)).IsT1);
+        Assert.True(detector.Detect(Series("x", new[] { (1, 30.0), (2, 31.0) }, "other")).IsT1);
+        Assert.True(detector.Detect(Series("n", new[] { (2, 30.0), (3, 31.0) })).IsT1);
+        Assert.Throws<ArgumentException>("models", () => new NotOnTrackDetector(new[] { model, model }));
+    }
+
+    [Property(MaxTest = 6)]
+    public bool TheBands_CoverWhatTheyPromise_OnDataDrawnFromTheModel(PositiveInt seed)
+    {
+        // 400 clients × sessions 1-8 from ŷ = 5 + 0.7·intake + 5·ln(t), residual SD 2; 20,000 fresh draws at the
+        // 15 intake levels × 7 sessions whose bounds are computed once (the tolerance factor needs a noncentral t).
+        var random = new Random(seed.Get);
+        var normal = new Normal(0, 2, random);
+        Episode[] history = Enumerable.Range(0, 400).Select(i =>
+        {
+            double intake = 10 + (20 * random.NextDouble());
+            return Series("h" + i, Enumerable.Range(1, 8).Select(t => (t, t == 1 ? intake : 5 + (0.7 * intake) + (5 * Math.Log(t)) + normal.Sample())));
+        }).ToArray();
+        ExpectedResponseModel prediction = ExpectedResponseModel.Fit(history, new ExpectedResponseOptions { Band = ExpectedResponseBandKind.PredictionBound }).GetValueOrThrow().Model;
+        ExpectedResponseModel tolerance = ExpectedResponseModel.Fit(history).GetValueOrThrow().Model;
+        var bounds = new Dictionary<(int Intake, int Session), (double Prediction, double Tolerance)>();
+        int belowPrediction = 0, belowTolerance = 0;
+        const int Draws = 20_000;
+        for (int i = 0; i < Draws; i++)
+        {
+            int intake = 10 + (2 * random.Next(11));
+            int session = 2 + random.Next(7);
+            if (!bounds.TryGetValue((intake, session), out var bound))
+            {
+                bounds[(intake, session)] = bound = (prediction.Expect(intake, session).Bound, tolerance.Expect(intake, session).Bound);
+            }
+
+            double score = 5 + (0.7 * intake) + (5 * Math.Log(session)) + normal.Sample();
+            belowPrediction += score < bound.Prediction ? 1 : 0;
+            belowTolerance += score < bound.Tolerance ? 1 : 0;
+        }
+
+        // The prediction bound leaves 10 % below it (binomial SD 0.2 %; fit uncertainty adds about as much); the
+        // tolerance bound, built to cover at least 90 % with 95 % confidence, leaves no more.
+        double predictionShare = (double)belowPrediction / Draws;
+        double toleranceShare = (double)belowTolerance / Draws;
+        return Math.Abs(predictionShare - 0.10) < 0.02 && toleranceShare < 0.11 && toleranceShare <= predictionShare;
+    }
+}
