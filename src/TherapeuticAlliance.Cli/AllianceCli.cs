@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
+using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Reports;
@@ -64,10 +65,18 @@ internal static class AllianceCli
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
         Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
-        Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy };
+        var expectedResponse = new Option<string[]>("--expected-response") { Description = "An expected-response model file (from 'alliance expected-response fit'; repeatable, one per outcome instrument): outcome sessions beyond its band are not on track, and a latest session beyond it raises an act alert.", DefaultValueFactory = _ => Array.Empty<string>() };
+        Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy, expectedResponse };
 
         var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
         var analyze = Command("analyze", "Build episodes and run the trend detectors; writes findings and alerts (CSV) or reports (JSON).", input, shared.Concat(trends).Concat(new Option[] { outputFile, outputFormat }));
+        var fitInstrument = new Option<string?>("--instrument") { Description = "The outcome instrument to fit (for example ors). Default: the file's only outcome instrument." };
+        var coverage = new Option<double>("--coverage") { Description = "The band's coverage, between 0 and 1. Default: 0.9 (the worst 10 % are not on track).", DefaultValueFactory = _ => 0.9 };
+        var band = new Option<string>("--band") { Description = "tolerance (a one-sided regression tolerance bound with 95 % confidence) or prediction (an OLS prediction bound). Default: tolerance.", DefaultValueFactory = _ => "tolerance" };
+        band.AcceptOnlyFromAmong("tolerance", "prediction");
+        var minimumEpisodes = new Option<int>("--minimum-episodes") { Description = "The fewest usable episodes the fit needs. Default: 20.", DefaultValueFactory = _ => 20 };
+        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON and its summary to standard error.", input, shared.Concat(new Option[] { fitInstrument, coverage, band, minimumEpisodes, outputFile }));
+        var expected = new Command("expected-response", "Expected treatment response for outcome measures: fit a model on your own history, then give it to analyze, triage or report with --expected-response.") { fit };
         var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives) or episode (client x instrument x perspective). Default: client.", DefaultValueFactory = _ => "client" };
         by.AcceptOnlyFromAmong("client", "episode");
         var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON).", input, shared.Concat(trends).Concat(new Option[] { by, outputFile, outputFormat }));
@@ -100,7 +109,7 @@ internal static class AllianceCli
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
-            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!) : null);
+            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!, r.GetValue(expectedResponse)!) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
             ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
@@ -118,6 +127,18 @@ internal static class AllianceCli
         analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile) ?? "report.html", error)));
+        fit.SetAction(r => Run(r, false, sp => Commands.FitExpectedResponse(
+            Settings(r, sp),
+            r.GetValue(fitInstrument),
+            new ExpectedResponseOptions
+            {
+                Coverage = r.GetValue(coverage),
+                Band = r.GetValue(band) == "prediction" ? ExpectedResponseBandKind.PredictionBound : ExpectedResponseBandKind.ToleranceBound,
+                MinimumEpisodes = r.GetValue(minimumEpisodes),
+            },
+            r.GetValue(outputFile),
+            output,
+            error)));
         stats.SetAction(r => Run(r, false, sp => Commands.Stats(Settings(r, sp), r.GetValue(json), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
@@ -127,7 +148,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, triage, report, stats, instruments,
+            score, analyze, triage, report, stats, instruments, expected,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -314,6 +335,11 @@ internal static class AllianceCli
                 }
 
                 services.AddSingleton(norms);
+                if (settings.ExpectedResponses.Length > 0)
+                {
+                    builder.AddTrendDetector(new NotOnTrackDetector(settings.ExpectedResponses.Select(ReadModel)));
+                    builder.AddAlertRule(new NotOnTrackAlertRule());
+                }
             }
             catch (ArgumentException ex)
             {
@@ -326,7 +352,21 @@ internal static class AllianceCli
     }
 
     /// <summary>The trend options of analyze and report.</summary>
-    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies);
+    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies, string[] ExpectedResponses);
+
+    /// <summary>Reads an expected-response model file; a missing or invalid file is a usage error naming the file, not its content.</summary>
+    private static ExpectedResponseModel ReadModel(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new UsageException($"the expected-response model '{AdministrationReader.SafeText(file)}' does not exist.");
+        }
+
+        ExpectedResponseModelResult model = ExpectedResponseModel.FromJson(File.ReadAllText(file));
+        return model.IsSuccess
+            ? model.AsT0
+            : throw new UsageException($"the expected-response model '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {model.Error!.Message}");
+    }
 
     /// <summary>Splits INSTRUMENT=VALUE options, checking that each instrument is known (its identifier is never echoed).</summary>
     private static IEnumerable<(string Id, string Value)> PerInstrument(string option, string[] values, Dictionary<string, Instrument> instruments)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Reports;
@@ -125,6 +126,58 @@ internal static class Commands
             }
 
             target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+        }
+
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    internal static int FitExpectedResponse(CliSettings settings, string? instrument, ExpectedResponseOptions options, string? outputFile, TextWriter output, TextWriter error)
+    {
+        ExpectedResponseOptions checkedOptions = options;
+        var pipeline = new Pipeline(settings, error);
+        List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
+        string[] outcomes = episodes.Where(e => e.Measure == MeasureKind.Outcome).Select(e => e.InstrumentId).Distinct(StringComparer.Ordinal).OrderBy(i => i, StringComparer.Ordinal).ToArray();
+        string chosen = instrument ?? (outcomes.Length == 1 ? outcomes[0]
+            : throw new UsageException(outcomes.Length == 0
+                ? "the file has no outcome instrument's scores to fit an expected response on."
+                : "the file has more than one outcome instrument; choose one with --instrument (" + string.Join(", ", outcomes) + ")."));
+        if (!outcomes.Contains(chosen, StringComparer.Ordinal))
+        {
+            throw new UsageException("--instrument names no outcome instrument of the file" + (outcomes.Length > 0 ? " (" + string.Join(", ", outcomes) + ")." : "."));
+        }
+
+        Episode[] history = episodes.Where(e => e.InstrumentId == chosen).ToArray();
+        ExpectedResponseFitResult result;
+        try
+        {
+            result = ExpectedResponseModel.Fit(history, checkedOptions);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UsageException("an option is out of range: " + ex.Message);
+        }
+
+        if (!result.IsSuccess)
+        {
+            error.WriteLine("expected-response: " + result.Error!.Message);
+            pipeline.Summary();
+            return AllianceCli.DataErrors;
+        }
+
+        ExpectedResponseFit fit = result.AsT0;
+        using (Target target = Target.Open(outputFile, output, buffered: true))
+        {
+            target.Writer.Write(fit.Model.ToJson());
+            target.Writer.Write("\n");
+            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+        }
+
+        error.WriteLine("expected-response: " + fit.Model);
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: {0} episodes used, {1} left out; the band is {2:0.00} times as wide as its large-sample limit.", fit.EpisodesUsed, fit.Excluded.Length, fit.Model.BandInflation));
+        foreach (ExcludedEpisode excluded in fit.Excluded.Take(20))
+        {
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: the {0}th {1} episode of the file is left out: {2}", excluded.Index + 1, chosen, excluded.Reason));
         }
 
         pipeline.Summary();

@@ -111,6 +111,47 @@ public sealed class SignalAccuracyTests : CliTestBase
         Assert.Equal(lines, published.Skip(start).TakeWhile(l => l.StartsWith('|')).ToArray());
     }
 
+    [Fact]
+    public void NotOnTrack_FittedOnTheSample_FindsTheCheckSetsClientsWhoAreNotImproving()
+    {
+        // Issue 14's measurement: fit the expected response on one generated history (the sample's ORS), score
+        // another (the check set), and compare the clients at "not on track" at their latest session with the truth.
+        string model = Path.Combine(Dir, "ors-model.json");
+        var (fitCode, _, fitErr) = Run("expected-response", "fit", Path.Combine(Samples, "alliance-sample.csv"), "--output", model);
+        Assert.Equal(0, fitCode);
+        Assert.Contains("60 episodes used, 0 left out", fitErr, StringComparison.Ordinal);
+
+        var lines = new List<string>
+        {
+            "| Scored on | Clients not improving (truth) | Clients not on track | Precision | Recall | Also reliably deteriorated |",
+            "| --- | --- | --- | --- | --- | --- |",
+        };
+        foreach ((string data, string file) in new[] { ("the sample (the fit's own history)", "alliance-sample"), ("the check set (80 clients, not seen by the fit)", "check/alliance-check") })
+        {
+            Dictionary<string, Truth> truth = ReadTruth(Path.Combine(Samples, file + "-truth.csv"));
+            List<string[]> triage = ReadCsv(Run("triage", Path.Combine(Samples, file + ".csv"), "--by", "episode", "--expected-response", model).Out);
+            var ors = triage.Where(r => r[3] == "ors").ToList();
+            var flagged = ors.Where(r => r[5].Contains("not-on-track", StringComparison.Ordinal)).Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
+            var deteriorated = ors.Where(r => r[5].Contains("reliable-deterioration", StringComparison.Ordinal)).Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
+            var positives = truth.Values.Where(t => t.Course != "improving").Select(t => t.Episode).ToHashSet(StringComparer.Ordinal);
+            double precision = flagged.Count == 0 ? 1.0 : (double)flagged.Count(positives.Contains) / flagged.Count;
+            double recall = (double)flagged.Count(positives.Contains) / positives.Count;
+            lines.Add(string.Format(CultureInfo.InvariantCulture, "| {0} | {1} | {2} | {3:0.00} | {4:0.00} | {5} |", data, positives.Count, flagged.Count, precision, recall, deteriorated.Count));
+            Assert.True(precision >= 0.75, $"{data}: not-on-track precision {precision:0.00} < 0.75");
+            Assert.True(recall >= 0.8, $"{data}: not-on-track recall {recall:0.00} < 0.8");
+        }
+
+        foreach (string line in lines)
+        {
+            output.WriteLine(line);
+        }
+
+        string[] published = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "expected-response.md"));
+        int start = Array.IndexOf(published, lines[0]);
+        Assert.True(start >= 0, "docs/expected-response.md does not hold the table's header");
+        Assert.Equal(lines, published.Skip(start).TakeWhile(l => l.StartsWith('|')).ToArray());
+    }
+
     private static Figures Measure(string sample, string truthFile, string[] options)
     {
         Dictionary<string, Truth> truth = ReadTruth(truthFile);
