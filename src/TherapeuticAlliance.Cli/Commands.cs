@@ -277,7 +277,7 @@ internal static class Commands
         var reports = Reports(pipeline, analyzer, norms);
         using (Target target = Target.Open(outputFile, error, buffered: true))
         {
-            HtmlReport.Write(target.Writer, reports, AdministrationReader.SafeText(Path.GetFileName(settings.Input)));
+            HtmlReport.Write(target.Writer, reports, AdministrationReader.SafeText(Path.GetFileName(settings.Input)), analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList());
             target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 

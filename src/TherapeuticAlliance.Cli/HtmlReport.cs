@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Guidance;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
@@ -17,8 +18,9 @@ internal static class HtmlReport
     private const int Top = 16;
     private const int Bottom = 32;
 
-    internal static void Write(TextWriter output, IReadOnlyList<AllianceReport> episodes, string source)
+    internal static void Write(TextWriter output, IReadOnlyList<AllianceReport> episodes, string source, IReadOnlyCollection<ExpectedResponseModel>? models = null)
     {
+        models ??= Array.Empty<ExpectedResponseModel>();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
             .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}")
@@ -62,7 +64,7 @@ internal static class HtmlReport
         foreach (AllianceReport report in episodes)
         {
             html.Append("<section class=\"episode\">\n<h2>").Append(Encode(report.EpisodeId)).Append(" · ").Append(Encode(report.InstrumentId)).Append(" · ").Append(report.Perspective).Append("</h2>\n");
-            Chart(html, report, report.Episode, report.OtherPerspective);
+            Chart(html, report, report.Episode, report.OtherPerspective, models);
             if (report.Findings.Length > 0)
             {
                 html.Append("<h3>Findings</h3>\n<ul>\n");
@@ -103,7 +105,7 @@ internal static class HtmlReport
         output.Write(html.ToString());
     }
 
-    private static void Chart(StringBuilder html, AllianceReport report, Episode episode, Episode? other)
+    private static void Chart(StringBuilder html, AllianceReport report, Episode episode, Episode? other, IReadOnlyCollection<ExpectedResponseModel> models)
     {
         double min = (double)episode.Minimum;
         double max = (double)episode.Maximum;
@@ -128,6 +130,21 @@ internal static class HtmlReport
         {
             html.Append("<line class=\"cutoff\" x1=\"").Append(Left).Append("\" y1=\"").Append(Y((double)cutoff.Threshold)).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"").Append(Y((double)cutoff.Threshold))
                 .Append("\" stroke=\"#c77\" stroke-dasharray=\"4 3\"><title>cutoff ").Append(Encode(cutoff.ToString())).Append("</title></line>\n");
+        }
+
+        // An outcome episode with an expected-response model: the expected path and the band's edge, from the intake.
+        if (episode.Measure == MeasureKind.Outcome && episode.Scores[0].Occasion.SessionNumber == 1
+            && models.FirstOrDefault(m => m.InstrumentId == episode.InstrumentId && m.Metric == episode.Metric) is { } model)
+        {
+            double intake = (double)episode.Scores[0].Value;
+            double Clamp(double value) => Math.Min(max, Math.Max(min, value));
+            var sessions = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => model.Expect(intake, t)).ToList();
+            html.Append("<polyline class=\"expected\" fill=\"none\" stroke=\"#2a7\" stroke-dasharray=\"6 3\" points=\"")
+                .Append(string.Join(" ", sessions.Select(e => X(e.Session) + "," + Y(Clamp(e.Expected)))))
+                .Append("\"><title>expected response</title></polyline>\n");
+            html.Append("<polyline class=\"band\" fill=\"none\" stroke=\"#2a7\" stroke-dasharray=\"2 3\" points=\"")
+                .Append(string.Join(" ", sessions.Where(e => e.Session >= 2).Select(e => X(e.Session) + "," + Y(Clamp(e.Bound)))))
+                .Append("\"><title>").Append(F(model.Coverage * 100)).Append(" % band: below it, not on track</title></polyline>\n");
         }
 
         Series(html, episode, X, Y, "#1f5fa8", episode.Perspective.ToString());

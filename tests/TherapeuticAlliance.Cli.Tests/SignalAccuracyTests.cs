@@ -146,6 +146,15 @@ public sealed class SignalAccuracyTests : CliTestBase
             output.WriteLine(line);
         }
 
+        // The HTML report draws the expected path and the band on every ORS chart, and on no alliance chart.
+        string html = Path.Combine(Dir, "report.html");
+        Assert.Equal(0, Run("report", Path.Combine(Samples, "check", "alliance-check.csv"), "--expected-response", model, "--output", html).Code);
+        string page = System.IO.File.ReadAllText(html);
+        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, "<polyline class=\"expected\""));
+        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, "<polyline class=\"band\""));
+        Assert.Equal(0, Run("report", Path.Combine(Samples, "alliance-sample.csv"), "--output", html).Code);
+        Assert.DoesNotContain("class=\"expected\"", System.IO.File.ReadAllText(html), StringComparison.Ordinal);
+
         string[] published = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "expected-response.md"));
         int start = Array.IndexOf(published, lines[0]);
         Assert.True(start >= 0, "docs/expected-response.md does not hold the table's header");
