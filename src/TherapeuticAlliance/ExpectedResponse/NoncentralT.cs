@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Integration;
 using MathNet.Numerics.RootFinding;
@@ -17,27 +18,20 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// </remarks>
 internal static class NoncentralT
 {
-    /// <summary>P(T ≤ t) for ν degrees of freedom and noncentrality δ.</summary>
-    internal static double Cdf(double t, double degreesOfFreedom, double noncentrality)
-    {
-        // Over s = √(V/ν), whose density concentrates near 1 with SD ≈ 1/√(2ν): a fixed 256-point Gauss–Legendre rule
-        // over ±14 of those SDs (from 0 when that reaches below it) is smooth, fast and accurate for any ν.
-        double spread = 14.0 / Math.Sqrt(2.0 * degreesOfFreedom);
-        double lower = Math.Max(0.0, 1.0 - spread);
-        double upper = 1.0 + spread;
-        double Integrand(double s)
-        {
-            if (s <= 0.0)
-            {
-                return 0.0;
-            }
+    /// <summary>The quadrature grids, by degrees of freedom: a model asks for many quantiles at one ν.</summary>
+    private static readonly ConcurrentDictionary<double, Grid> Grids = new();
 
-            double v = degreesOfFreedom * s * s;
-            double density = Math.Exp(ChiSquared.PDFLn(degreesOfFreedom, v) + Math.Log(2.0 * degreesOfFreedom * s));
-            return Normal.CDF(0.0, 1.0, (t * s) - noncentrality) * density;
+    /// <summary>P(T ≤ t) for ν degrees of freedom and noncentrality δ.</summary>
+    internal static double Cdf(double t, double degreesOfFreedom, double noncentrality) => GridFor(degreesOfFreedom).Cdf(t, noncentrality);
+
+    private static Grid GridFor(double degreesOfFreedom)
+    {
+        if (Grids.Count > 256)
+        {
+            Grids.Clear();
         }
 
-        return Math.Min(1.0, Math.Max(0.0, GaussLegendreRule.Integrate(Integrand, lower, upper, 256)));
+        return Grids.GetOrAdd(degreesOfFreedom, static df => new Grid(df));
     }
 
     /// <summary>The t with P(T ≤ t) = <paramref name="probability"/>, R's <c>qt(p, df, ncp)</c>.</summary>
@@ -60,6 +54,42 @@ internal static class NoncentralT
             width *= 2.0;
         }
 
-        return Brent.FindRoot(x => Cdf(x, degreesOfFreedom, noncentrality) - probability, a, b, 1e-12, 200);
+        Grid grid = GridFor(degreesOfFreedom);
+        return Brent.FindRoot(x => grid.Cdf(x, noncentrality) - probability, a, b, 1e-12, 200);
+    }
+
+    /// <summary>
+    /// The Gauss–Legendre nodes of S = √(V/ν) over its central ±14 SDs (from 0 when that reaches below it) with the
+    /// weights already multiplied by S's density (the χ² density of νs² times 2νs): they depend on ν only, so each CDF is
+    /// one pass of 256 normal CDFs.
+    /// </summary>
+    private sealed class Grid
+    {
+        private readonly double[] _nodes;
+        private readonly double[] _weights;
+
+        internal Grid(double degreesOfFreedom)
+        {
+            double spread = 14.0 / Math.Sqrt(2.0 * degreesOfFreedom);
+            var rule = new GaussLegendreRule(Math.Max(0.0, 1.0 - spread), 1.0 + spread, 256);
+            _nodes = rule.Abscissas;
+            _weights = new double[_nodes.Length];
+            for (int i = 0; i < _nodes.Length; i++)
+            {
+                double s = _nodes[i];
+                _weights[i] = s <= 0.0 ? 0.0 : rule.Weights[i] * Math.Exp(ChiSquared.PDFLn(degreesOfFreedom, degreesOfFreedom * s * s) + Math.Log(2.0 * degreesOfFreedom * s));
+            }
+        }
+
+        internal double Cdf(double t, double noncentrality)
+        {
+            double sum = 0.0;
+            for (int i = 0; i < _nodes.Length; i++)
+            {
+                sum += _weights[i] * Normal.CDF(0.0, 1.0, (t * _nodes[i]) - noncentrality);
+            }
+
+            return Math.Min(1.0, Math.Max(0.0, sum));
+        }
     }
 }
