@@ -4,7 +4,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Interpolation;
 using MathNet.Numerics.LinearAlgebra;
 using TherapeuticAlliance.Trends;
 
@@ -76,7 +78,18 @@ public sealed class ExpectedResponseModel
         MinimumIntake = minimumIntake;
         MaximumIntake = maximumIntake;
         MaximumSession = maximumSession;
+        _tolerance = new Lazy<IInterpolation?>(BuildToleranceTable, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>
+    /// The tolerance factor K as a cubic spline of ln(n*) over the history's box (intake range × sessions 1 to twice the
+    /// last), built once from 129 exact quantiles: K is smooth and monotone in n*, so scoring needs no root finding and
+    /// allocates nothing; points outside the box get the exact quantile.
+    /// </summary>
+    private readonly Lazy<IInterpolation?> _tolerance;
+
+    private double _tableLow = double.NaN;
+    private double _tableHigh = double.NaN;
 
     /// <summary>Gets the identifier of the outcome instrument the model is for.</summary>
     public string InstrumentId { get; }
@@ -380,10 +393,56 @@ public sealed class ExpectedResponseModel
     /// <summary>The one-sided tolerance factor K at a point: <c>qt(confidence, df, √n*·z) / √n*</c>, <c>n* = 1 / x₀ᵀVx₀</c> (tolerance::regtol.int).</summary>
     internal double ToleranceFactor(double intake, int session)
     {
-        double leverage = Leverage(intake, session);
-        double nStar = 1.0 / leverage;
-        double root = Math.Sqrt(nStar);
+        double u = -Math.Log(Leverage(intake, session));
+        return _tolerance.Value is { } table && u >= _tableLow && u <= _tableHigh ? table.Interpolate(u) : ExactToleranceFactor(u);
+    }
+
+    /// <summary>K at ln(n*) = <paramref name="u"/>, by root finding on the noncentral t.</summary>
+    internal double ExactToleranceFactor(double u)
+    {
+        double root = Math.Sqrt(Math.Exp(u));
         return NoncentralT.InverseCdf(Confidence, DegreesOfFreedom, root * Normal.InvCDF(0.0, 1.0, Coverage)) / root;
+    }
+
+    private IInterpolation? BuildToleranceTable()
+    {
+        if (Band != ExpectedResponseBandKind.ToleranceBound || Covariance.Length != 9 || double.IsInfinity(MinimumIntake) || double.IsInfinity(MaximumIntake))
+        {
+            return null;
+        }
+
+        // The range of ln(n*) over the box, from a 33 × 33 grid (the leverage is a convex quadratic, so its maximum is
+        // at a corner and the grid brackets its minimum), widened a little.
+        double low = double.PositiveInfinity;
+        double high = double.NegativeInfinity;
+        int lastSession = Math.Max(2, 2 * MaximumSession);
+        for (int i = 0; i <= 32; i++)
+        {
+            double intake = MinimumIntake + ((MaximumIntake - MinimumIntake) * i / 32.0);
+            for (int j = 0; j <= 32; j++)
+            {
+                double logSession = Math.Log(lastSession) * j / 32.0;
+                double u = -Math.Log(Leverage(intake, logSession));
+                low = Math.Min(low, u);
+                high = Math.Max(high, u);
+            }
+        }
+
+        double margin = 0.05 * (high - low) + 0.01;
+        low -= margin;
+        high += margin;
+        const int Nodes = 129;
+        var us = new double[Nodes];
+        var ks = new double[Nodes];
+        for (int k = 0; k < Nodes; k++)
+        {
+            us[k] = low + ((high - low) * k / (Nodes - 1));
+            ks[k] = ExactToleranceFactor(us[k]);
+        }
+
+        _tableLow = low;
+        _tableHigh = high;
+        return Interpolate.CubicSpline(us, ks);
     }
 
     /// <summary>se.fit² at a point: MSE · x₀ᵀVx₀.</summary>
@@ -391,18 +450,14 @@ public sealed class ExpectedResponseModel
 
     private static bool Finite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
-    private double Leverage(double intake, int session)
-    {
-        double[] x = { 1.0, intake, Math.Log(session) };
-        double sum = 0.0;
-        for (int i = 0; i < 3; i++)
-        {
-            for (int j = 0; j < 3; j++)
-            {
-                sum += x[i] * Covariance[(i * 3) + j] * x[j];
-            }
-        }
+    private double Leverage(double intake, int session) => Leverage(intake, Math.Log(session));
 
-        return sum;
+    /// <summary>x₀ᵀVx₀ for x₀ = (1, intake, ln session), without allocating.</summary>
+    private double Leverage(double intake, double logSession)
+    {
+        ReadOnlySpan<double> v = Covariance.AsSpan();
+        double x1 = intake;
+        double x2 = logSession;
+        return v[0] + (2.0 * v[1] * x1) + (2.0 * v[2] * x2) + (v[4] * x1 * x1) + (2.0 * v[5] * x1 * x2) + (v[8] * x2 * x2);
     }
 }

@@ -55,6 +55,25 @@ public class ExpectedResponseModelTests
     }
 
     [Fact]
+    public void TheToleranceTable_AgreesWithTheExactQuantile_InsideTheHistorysBox_AndOutsideItIsExact()
+    {
+        // Scoring reads K from a spline of ln(n*) built once; it must agree with the root-found quantile.
+        ExpectedResponseModel model = Fit();
+        foreach (double intake in new[] { 12.0, 13.7, 16.0, 19.25, 22.5, 25.0 })
+        {
+            foreach (int session in new[] { 1, 2, 3, 4, 5, 7, 10 })
+            {
+                double u = -Math.Log(model.SquaredStandardError(intake, session) / model.ResidualVariance);
+                Assert.Equal(model.ExactToleranceFactor(u), model.ToleranceFactor(intake, session), 7);
+            }
+        }
+
+        // Far outside the history (intake 80, session 400): the exact quantile, not an extrapolated spline.
+        double far = -Math.Log(model.SquaredStandardError(80, 400) / model.ResidualVariance);
+        Assert.Equal(model.ExactToleranceFactor(far), model.ToleranceFactor(80, 400), 12);
+    }
+
+    [Fact]
     public void Model_ReadsBackBitForBit_AndHoldsNoClientData()
     {
         ExpectedResponseModel model = Fit();
