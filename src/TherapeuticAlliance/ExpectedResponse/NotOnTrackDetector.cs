@@ -65,13 +65,9 @@ public sealed class NotOnTrackDetector : ITrendDetector
         }
 
         double intake = (double)episode.Scores[0].Value;
-        var parameters = new[]
-        {
-            new KeyValuePair<string, double>("coverage", model.Coverage),
-            new KeyValuePair<string, double>("confidence", model.Confidence),
-            new KeyValuePair<string, double>("band", (int)model.Band),
-        };
-        var findings = ImmutableArray.CreateBuilder<TrendFinding>();
+        // Scoring allocates its findings and its result only: the parameters and the builder are made at the first finding.
+        KeyValuePair<string, double>[]? parameters = null;
+        ImmutableArray<TrendFinding>.Builder? findings = null;
         for (int i = 1; i < episode.Count; i++)
         {
             AllianceScore score = episode.Scores[i];
@@ -79,10 +75,17 @@ public sealed class NotOnTrackDetector : ITrendDetector
             double value = (double)score.Value;
             if (model.HigherIsBetter ? value < expected.Bound : value > expected.Bound)
             {
+                parameters ??= new[]
+                {
+                    new KeyValuePair<string, double>("coverage", model.Coverage),
+                    new KeyValuePair<string, double>("confidence", model.Confidence),
+                    new KeyValuePair<string, double>("band", (int)model.Band),
+                };
+                findings ??= ImmutableArray.CreateBuilder<TrendFinding>();
                 findings.Add(new NotOnTrackFinding(Name, score.Occasion.SessionNumber, parameters, value, intake, expected, model.HigherIsBetter));
             }
         }
 
-        return new Detection(Name, Version, findings.ToImmutable());
+        return new Detection(Name, Version, findings?.ToImmutable() ?? ImmutableArray<TrendFinding>.Empty);
     }
 }
