@@ -29,6 +29,35 @@ public class ExpectedResponseModelTests
         ExpectedResponseModel.Fit(Oracle(), (options ?? new ExpectedResponseOptions()) with { MinimumEpisodes = 3 }).GetValueOrThrow().Model;
 
     [Fact]
+    public void Fit_MatchesTheRGeneratedOracleFile_ToTenDigits()
+    {
+        // Oracles/expected-response-expected.csv is written by Oracles/expected-response.R (R 4.2.2: lm, predict,
+        // summary()$cov.unscaled, and tolerance::regtol.int's one-sided formula with qt(p, df, ncp)).
+        IReadOnlyDictionary<string, double> r = TherapeuticAlliance.Tests.TestHelpers.OracleFiles.ReadExpected("expected-response-expected.csv");
+        ExpectedResponseModel model = Fit();
+        Assert.Equal(r["b0"], model.Intercept, 10);
+        Assert.Equal(r["b1"], model.IntakeCoefficient, 10);
+        Assert.Equal(r["b2"], model.LogSessionCoefficient, 10);
+        Assert.Equal(r["mse"], model.ResidualVariance, 10);
+        Assert.Equal(r["df"], model.DegreesOfFreedom);
+        Assert.Equal(r["fit"], model.Expect(16, 4).Expected, 10);
+        Assert.Equal(r["se_fit"], Math.Sqrt(model.SquaredStandardError(16, 4)), 10);
+        Assert.Equal(new[] { r["cov_00"], r["cov_01"], r["cov_02"], r["cov_01"], r["cov_11"], r["cov_12"], r["cov_02"], r["cov_12"], r["cov_22"] }, model.Covariance.ToArray(), new ToleranceComparer(1e-10));
+        double u = -Math.Log(model.SquaredStandardError(16, 4) / model.ResidualVariance);
+        Assert.Equal(r["k90"], model.ExactToleranceFactor(u), 8);
+        Assert.Equal(r["bound90"], model.Expect(16, 4).Bound, 7);
+        Assert.Equal(r["k80"], Fit(new ExpectedResponseOptions { Coverage = 0.8 }).ExactToleranceFactor(u), 8);
+        Assert.Equal(r["prediction_lower80"], Fit(new ExpectedResponseOptions { Band = ExpectedResponseBandKind.PredictionBound }).Expect(16, 4).Bound, 9);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
+    }
+
+    [Fact]
     public void Fit_ReproducesRsLm_AndTheToleranceBound_OracleOEtr1()
     {
         ExpectedResponseModel model = Fit();
