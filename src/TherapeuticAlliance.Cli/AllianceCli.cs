@@ -74,8 +74,9 @@ internal static class AllianceCli
         var coverage = new Option<double>("--coverage") { Description = "The band's coverage, between 0 and 1. Default: 0.9 (the worst 10 % are not on track).", DefaultValueFactory = _ => 0.9 };
         var band = new Option<string>("--band") { Description = "tolerance (a one-sided regression tolerance bound with 95 % confidence) or prediction (an OLS prediction bound). Default: tolerance.", DefaultValueFactory = _ => "tolerance" };
         band.AcceptOnlyFromAmong("tolerance", "prediction");
+        var lowerIsBetter = new Option<bool>("--lower-is-better") { Description = "The instrument's lower scores are better (a symptom measure such as the OQ-45 or PHQ-9): the band lies above the expected score. Default: higher is better, as for the ORS." };
         var minimumEpisodes = new Option<int>("--minimum-episodes") { Description = "The fewest usable episodes the fit needs. Default: 20.", DefaultValueFactory = _ => 20 };
-        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON and its summary to standard error.", input, shared.Concat(new Option[] { fitInstrument, coverage, band, minimumEpisodes, outputFile }));
+        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON and its summary to standard error.", input, shared.Concat(new Option[] { fitInstrument, coverage, band, lowerIsBetter, minimumEpisodes, outputFile }));
         var expected = new Command("expected-response", "Expected treatment response for outcome measures: fit a model on your own history, then give it to analyze, triage or report with --expected-response.") { fit };
         var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives) or episode (client x instrument x perspective). Default: client.", DefaultValueFactory = _ => "client" };
         by.AcceptOnlyFromAmong("client", "episode");
@@ -135,6 +136,7 @@ internal static class AllianceCli
                 Coverage = r.GetValue(coverage),
                 Band = r.GetValue(band) == "prediction" ? ExpectedResponseBandKind.PredictionBound : ExpectedResponseBandKind.ToleranceBound,
                 MinimumEpisodes = r.GetValue(minimumEpisodes),
+                HigherIsBetter = !r.GetValue(lowerIsBetter),
             },
             r.GetValue(outputFile),
             output,

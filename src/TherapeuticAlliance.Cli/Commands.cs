@@ -174,10 +174,15 @@ internal static class Commands
         }
 
         error.WriteLine("expected-response: " + fit.Model);
-        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: {0} episodes used, {1} left out; the band is {2:0.00} times as wide as its large-sample limit.", fit.EpisodesUsed, fit.Excluded.Length, fit.Model.BandInflation));
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: {0} episodes used, {1} left out.", fit.EpisodesUsed, fit.Excluded.Length));
+        if (fit.Model.Band == ExpectedResponseBandKind.ToleranceBound)
+        {
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: the tolerance band is {0:0.00} times as wide as its large-sample limit.", fit.Model.BandInflation));
+        }
+
         foreach (ExcludedEpisode excluded in fit.Excluded.Take(20))
         {
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: the {0}th {1} episode of the file is left out: {2}", excluded.Index + 1, chosen, excluded.Reason));
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: episode number {0} of the instrument's episodes is left out: {1}", excluded.Index + 1, excluded.Reason));
         }
 
         pipeline.Summary();

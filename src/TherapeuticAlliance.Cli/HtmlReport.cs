@@ -144,7 +144,7 @@ internal static class HtmlReport
                 .Append("\"><title>expected response</title></polyline>\n");
             html.Append("<polyline class=\"band\" fill=\"none\" stroke=\"#2a7\" stroke-dasharray=\"2 3\" points=\"")
                 .Append(string.Join(" ", sessions.Where(e => e.Session >= 2).Select(e => X(e.Session) + "," + Y(Clamp(e.Bound)))))
-                .Append("\"><title>").Append(F(model.Coverage * 100)).Append(" % band: below it, not on track</title></polyline>\n");
+                .Append("\"><title>").Append(F(model.Coverage * 100)).Append(model.HigherIsBetter ? " % band: below it, not on track" : " % band: above it, not on track").Append("</title></polyline>\n");
         }
 
         Series(html, episode, X, Y, "#1f5fa8", episode.Perspective.ToString());

@@ -78,7 +78,7 @@ public sealed class ExpectedResponseModel
         MinimumIntake = minimumIntake;
         MaximumIntake = maximumIntake;
         MaximumSession = maximumSession;
-        _tolerance = new Lazy<IInterpolation?>(BuildToleranceTable, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _tolerance = new Lazy<ToleranceTable?>(BuildToleranceTable, System.Threading.LazyThreadSafetyMode.PublicationOnly);
     }
 
     /// <summary>
@@ -86,10 +86,7 @@ public sealed class ExpectedResponseModel
     /// last), built once from 129 exact quantiles: K is smooth and monotone in n*, so scoring needs no root finding and
     /// allocates nothing; points outside the box get the exact quantile.
     /// </summary>
-    private readonly Lazy<IInterpolation?> _tolerance;
-
-    private double _tableLow = double.NaN;
-    private double _tableHigh = double.NaN;
+    private readonly Lazy<ToleranceTable?> _tolerance;
 
     /// <summary>Gets the identifier of the outcome instrument the model is for.</summary>
     public string InstrumentId { get; }
@@ -285,7 +282,11 @@ public sealed class ExpectedResponseModel
         double b0 = meanScore - (b1 * meanIntake) - (b2 * meanLog);
         double sse = syy - (b1 * s1y) - (b2 * s2y);
         int df = n - 3;
-        double mse = Math.Max(sse, 0.0) / df;
+        double mse = sse / df;
+        if (!(mse > 0.0))
+        {
+            return new InvalidExpectedResponseFit("no-variance", "The history's scores lie exactly on the model, so no band can be set. Fit it on real, varied scores.");
+        }
 
         // (XᵀX)⁻¹ of the uncentred design from the centred inverse: var(b0) = 1/n + x̄ᵀC⁻¹x̄, cov(b0, b) = −C⁻¹x̄.
         Matrix<double> inverse = centred.Inverse();
@@ -339,7 +340,7 @@ public sealed class ExpectedResponseModel
         Guard.Against.InvalidInput(intercept, nameof(intercept), Finite, "The intercept must be finite.");
         Guard.Against.InvalidInput(intakeCoefficient, nameof(intakeCoefficient), Finite, "The coefficient must be finite.");
         Guard.Against.InvalidInput(logSessionCoefficient, nameof(logSessionCoefficient), Finite, "The coefficient must be finite.");
-        Guard.Against.InvalidInput(residualStandardDeviation, nameof(residualStandardDeviation), static s => s > 0.0 && Finite(s), "The residual SD must be positive and finite.");
+        Guard.Against.InvalidInput(residualStandardDeviation, nameof(residualStandardDeviation), static s => s >= 1e-100 && s <= 1e100, "The residual SD must lie between 1e-100 and 1e100 points.");
         Guard.Against.InvalidInput(coverage, nameof(coverage), static c => c > 0.0 && c < 1.0, "The coverage lies between 0 and 1.");
         return new ExpectedResponseModel(instrumentId, metric, higherIsBetter, intercept, intakeCoefficient, logSessionCoefficient, residualStandardDeviation * residualStandardDeviation, 0, ImmutableArray<double>.Empty, ExpectedResponseBandKind.NormalBound, coverage, 0.95, 0, 0, null, null, double.NegativeInfinity, double.PositiveInfinity, 0);
     }
@@ -394,7 +395,7 @@ public sealed class ExpectedResponseModel
     internal double ToleranceFactor(double intake, int session)
     {
         double u = -Math.Log(Leverage(intake, session));
-        return _tolerance.Value is { } table && u >= _tableLow && u <= _tableHigh ? table.Interpolate(u) : ExactToleranceFactor(u);
+        return _tolerance.Value is { } table && u >= table.Low && u <= table.High ? table.Spline.Interpolate(u) : ExactToleranceFactor(u);
     }
 
     /// <summary>K at ln(n*) = <paramref name="u"/>, by root finding on the noncentral t.</summary>
@@ -404,7 +405,7 @@ public sealed class ExpectedResponseModel
         return NoncentralT.InverseCdf(Confidence, DegreesOfFreedom, root * Normal.InvCDF(0.0, 1.0, Coverage)) / root;
     }
 
-    private IInterpolation? BuildToleranceTable()
+    private ToleranceTable? BuildToleranceTable()
     {
         if (Band != ExpectedResponseBandKind.ToleranceBound || Covariance.Length != 9 || double.IsInfinity(MinimumIntake) || double.IsInfinity(MaximumIntake))
         {
@@ -440,10 +441,11 @@ public sealed class ExpectedResponseModel
             ks[k] = ExactToleranceFactor(us[k]);
         }
 
-        _tableLow = low;
-        _tableHigh = high;
-        return Interpolate.CubicSpline(us, ks);
+        return new ToleranceTable(Interpolate.CubicSpline(us, ks), low, high);
     }
+
+    /// <summary>K as a spline of ln(n*) over [<paramref name="Low"/>, <paramref name="High"/>]; immutable once built.</summary>
+    private sealed record ToleranceTable(IInterpolation Spline, double Low, double High);
 
     /// <summary>se.fit² at a point: MSE · x₀ᵀVx₀.</summary>
     internal double SquaredStandardError(double intake, int session) => ResidualVariance * Leverage(intake, session);

@@ -8,8 +8,8 @@ namespace TherapeuticAlliance.ExpectedResponse;
 
 /// <summary>
 /// The noncentral t distribution's CDF and quantile, which the one-sided regression tolerance bound needs (R's
-/// <c>qt(p, df, ncp)</c>). MathNet.Numerics has no noncentral t, so the CDF is computed from its definition with
-/// MathNet's adaptive Gauss–Kronrod integration and inverted with MathNet's Brent root finder.
+/// <c>qt(p, df, ncp)</c>). MathNet.Numerics has no noncentral t, so the CDF is computed from its definition with a
+/// MathNet Gauss–Legendre rule and inverted with MathNet's Brent root finder.
 /// </summary>
 /// <remarks>
 /// T = (Z + δ) / √(V/ν) with Z standard normal and V χ²(ν); P(T ≤ t) = E[Φ(t·S − δ)] with S = √(V/ν), integrated over
@@ -42,16 +42,24 @@ internal static class NoncentralT
         double width = 1.0 + Math.Abs(noncentrality);
         double a = centre - width;
         double b = centre + width;
-        while (Cdf(a, degreesOfFreedom, noncentrality) > probability)
+        for (int widen = 0; Cdf(a, degreesOfFreedom, noncentrality) > probability; widen++)
         {
             a -= width;
             width *= 2.0;
+            if (widen > 60)
+            {
+                throw new InvalidOperationException("The noncentral t quantile could not be bracketed.");
+            }
         }
 
-        while (Cdf(b, degreesOfFreedom, noncentrality) < probability)
+        for (int widen = 0; Cdf(b, degreesOfFreedom, noncentrality) < probability; widen++)
         {
             b += width;
             width *= 2.0;
+            if (widen > 60)
+            {
+                throw new InvalidOperationException("The noncentral t quantile could not be bracketed.");
+            }
         }
 
         Grid grid = GridFor(degreesOfFreedom);

@@ -25,7 +25,7 @@ public sealed class NotOnTrackAlertRule : IAlertRule
     {
         Guard.Against.Null(context);
         Episode episode = context.Episode;
-        var off = context.Findings.OfType<NotOnTrackFinding>().ToDictionary(f => f.Sessions[0]);
+        var off = context.Findings.OfType<NotOnTrackFinding>().GroupBy(f => f.Sessions[0]).ToDictionary(g => g.Key, g => g.First());
         int last = episode.Count - 1;
         if (episode.Measure != MeasureKind.Outcome || !off.TryGetValue(episode.Scores[last].Occasion.SessionNumber, out NotOnTrackFinding? latest))
         {

@@ -50,6 +50,32 @@ public class ExpectedResponseModelTests
         Assert.Equal(r["prediction_lower80"], Fit(new ExpectedResponseOptions { Band = ExpectedResponseBandKind.PredictionBound }).Expect(16, 4).Bound, 9);
     }
 
+    [Fact]
+    public void ALowerIsBetterScale_MirrorsTheBand_AndFlagsScoresAboveIt()
+    {
+        // The oracle's scores negated: a symptom scale where lower is better. Everything mirrors.
+        Episode[] mirrored = Oracle().Select(e => Series(e.Id, e.Scores.Select(s => (s.Occasion.SessionNumber, -(double)s.Value)))).ToArray();
+        ExpectedResponseModel model = ExpectedResponseModel.Fit(mirrored, new ExpectedResponseOptions { MinimumEpisodes = 3, HigherIsBetter = false }).GetValueOrThrow().Model;
+        Assert.False(model.HigherIsBetter);
+        Assert.Equal(-24.38315338, model.Expect(-16, 4).Expected, 7);
+        Assert.Equal(-20.569511546, model.Expect(-16, 4).Bound, 6);
+        Assert.False(ExpectedResponseModel.FromJson(model.ToJson()).GetValueOrThrow().HigherIsBetter);
+
+        var detector = new NotOnTrackDetector(new[] { model });
+        NotOnTrackFinding finding = detector.Detect(Series("w", new[] { (1, -16.0), (4, -19.0) })).AsT0.Findings.Cast<NotOnTrackFinding>().Single();
+        Assert.Contains("above the expected response's band", finding.Summary, StringComparison.Ordinal);
+        Assert.Empty(detector.Detect(Series("b", new[] { (1, -16.0), (4, -25.0) })).AsT0.Findings);
+    }
+
+    [Fact]
+    public void AFitWithNoResidualVariance_IsRefused_AndPublishedParametersStayWritable()
+    {
+        // Scores exactly on the model: no band can be set, so no model (which could not be read back) is written.
+        Episode[] exact = Enumerable.Range(0, 5).Select(i => Series("e" + i, Enumerable.Range(1, 4).Select(t => (t, t == 1 ? 10.0 + i : 2 + (0.5 * (10 + i)) + (3 * Math.Log(t)))))).ToArray();
+        Assert.Equal("no-variance", ExpectedResponseModel.Fit(exact, new ExpectedResponseOptions { MinimumEpisodes = 3 }).Error!.Code);
+        Assert.Throws<ArgumentException>("residualStandardDeviation", () => ExpectedResponseModel.FromParameters("ors", ScoreMetric.Sum, 1, 1, 1, 1e200));
+    }
+
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
