@@ -32,11 +32,7 @@ public sealed class NotOnTrackAlertRule : IAlertRule
             yield break;
         }
 
-        int first = last;
-        while (first > 1 && off.ContainsKey(episode.Scores[first - 1].Occasion.SessionNumber))
-        {
-            first--;
-        }
+        int first = episode.LatestRunStart(off.ContainsKey, floor: 1);
 
         int since = episode.Scores[first].Occasion.SessionNumber;
         string run = first == last ? string.Empty : $" Not on track at every session since session {since}.";

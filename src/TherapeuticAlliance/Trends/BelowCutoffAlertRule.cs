@@ -50,11 +50,7 @@ public sealed class BelowCutoffAlertRule : IAlertRule
             yield break;
         }
 
-        int first = last;
-        while (first > 0 && flagged.Contains(episode.Scores[first - 1].Occasion.SessionNumber))
-        {
-            first--;
-        }
+        int first = episode.LatestRunStart(flagged.Contains);
 
         if (last - first + 1 < MinimumSessions)
         {

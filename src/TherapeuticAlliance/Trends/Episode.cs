@@ -93,6 +93,23 @@ public sealed class Episode
     /// </summary>
     public ImmutableArray<EpisodeProblem> ExcludedSessions { get; }
 
+    /// <summary>
+    /// Gets the index of the first score of the run of flagged sessions that ends with the latest score (a state's
+    /// "since session n"), never below <paramref name="floor"/>; the latest score's index when only it is flagged.
+    /// </summary>
+    /// <param name="isFlagged">Whether a session number is flagged; the latest session must be.</param>
+    /// <param name="floor">The lowest index the run may reach back to.</param>
+    internal int LatestRunStart(Func<int, bool> isFlagged, int floor = 0)
+    {
+        int first = Count - 1;
+        while (first > floor && isFlagged(Scores[first - 1].Occasion.SessionNumber))
+        {
+            first--;
+        }
+
+        return first;
+    }
+
     /// <summary>Gets the session numbers as doubles, in order, without allocating.</summary>
     internal ReadOnlySpan<double> Sessions => _sessions;
 

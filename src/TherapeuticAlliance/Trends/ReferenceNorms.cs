@@ -92,30 +92,11 @@ public sealed class ReferenceNorms
             double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0.0;
             if (episodeCount >= MinimumEpisodes && n >= MinimumScores && sd > 0.0)
             {
-                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale(changes), baselines > 1 && baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
+                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale.Of(changes) is > 0.0 and var change ? change : null, baselines > 1 && baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
             }
         }
 
         return new ReferenceNorms(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, norms.ToImmutable());
-    }
-
-    /// <summary>
-    /// The robust scale of session-to-session changes: the median absolute change divided by 0.6745 (the normal
-    /// quantile that makes the median absolute deviation consistent for the SD; Hampel 1974), around no change. The
-    /// caseload's own ruptures are a minority of its changes, so they do not inflate it as they would a root mean square.
-    /// </summary>
-    private static double? ChangeScale(List<double> absoluteChanges)
-    {
-        if (absoluteChanges.Count == 0)
-        {
-            return null;
-        }
-
-        absoluteChanges.Sort();
-        int middle = absoluteChanges.Count / 2;
-        double median = absoluteChanges.Count % 2 == 1 ? absoluteChanges[middle] : (absoluteChanges[middle - 1] + absoluteChanges[middle]) / 2.0;
-        double scale = median / 0.6744897501960817;
-        return scale > 0.0 ? scale : null;
     }
 
     /// <summary>Returns a copy with a norm of the caller's, which wins over the caseload's for the same instrument and metric.</summary>

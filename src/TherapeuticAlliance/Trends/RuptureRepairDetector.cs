@@ -113,7 +113,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             double? intra = _options.Variability switch
             {
                 RuptureVariability.ScoreLevels => seriesSd,
-                RuptureVariability.SessionChanges => ChangeScale(raw, t),
+                RuptureVariability.SessionChanges => ClientChangeScale(raw, t),
                 _ => throw new InvalidOperationException("The variability is not defined."),
             };
             (RuptureSdBasis used, double sd) = (_options.SdBasis, intra, reference) switch
@@ -194,7 +194,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
     /// <paramref name="trough"/>: the median absolute change / 0.6745 (as for the caseload, so another rupture in the
     /// series does not raise this one's threshold); <see langword="null"/> when no change remains.
     /// </summary>
-    private static double? ChangeScale(ReadOnlySpan<double> values, int trough)
+    private static double? ClientChangeScale(ReadOnlySpan<double> values, int trough)
     {
         var changes = new List<double>(values.Length);
         for (int i = 1; i < values.Length; i++)
@@ -205,14 +205,6 @@ public sealed class RuptureRepairDetector : ITrendDetector
             }
         }
 
-        if (changes.Count == 0)
-        {
-            return null;
-        }
-
-        changes.Sort();
-        int middle = changes.Count / 2;
-        double median = changes.Count % 2 == 1 ? changes[middle] : (changes[middle - 1] + changes[middle]) / 2.0;
-        return median / 0.6744897501960817;
+        return ChangeScale.Of(changes);
     }
 }
