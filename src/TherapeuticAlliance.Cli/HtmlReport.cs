@@ -22,10 +22,10 @@ internal static class HtmlReport
     {
         models ??= Array.Empty<ExpectedResponseModel>();
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}")
-            .Append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}.note{color:#555;font-size:.9rem}")
-            .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd}\n</style>\n</head>\n<body>\n");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}@media (max-width:40rem){body{margin:.75rem}}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}")
+            .Append("table{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}.triage td:nth-child(3){overflow-wrap:anywhere}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}.note{color:#555;font-size:.9rem}")
+            .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd;max-width:100%;height:auto}\n</style>\n</head>\n<body>\n");
         html.Append("<h1>Therapeutic alliance report</h1>\n<p class=\"note\">Source: ").Append(Encode(source)).Append(". Computed by TherapeuticAlliance: published methods, not clinical judgement. Alerts and focus areas are prompts for reflection.</p>\n");
 
         // Who needs attention first: the library's triage of the caseload, clients with an alert only.
