@@ -81,7 +81,8 @@ internal static class AllianceCli
         var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives) or episode (client x instrument x perspective). Default: client.", DefaultValueFactory = _ => "client" };
         by.AcceptOnlyFromAmong("client", "episode");
         var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON).", input, shared.Concat(trends).Concat(new Option[] { by, outputFile, outputFormat }));
-        var report = Command("report", "Write one self-contained HTML report: caseload summary, a chart per episode, findings and guidance.", input, shared.Concat(trends).Concat(new Option[] { outputFile }));
+        var clientsPerPage = new Option<int>("--clients-per-page") { Description = "Clients per page of the HTML report: a larger caseload gets an index (the attention list and how the report was made) and numbered client pages beside it. Default: 100.", DefaultValueFactory = _ => HtmlReport.DefaultClientsPerPage };
+        var report = Command("report", "Write a self-contained HTML report: who needs attention and why first, then one section per client (charts of every instrument and perspective, current alerts, findings, focus areas), and how the report was made.", input, shared.Concat(trends).Concat(new Option[] { clientsPerPage, outputFile }));
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, and client-therapist ICCs of totals, on a response file.", input, shared.Concat(new Option[] { json }));
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
@@ -127,7 +128,14 @@ internal static class AllianceCli
         score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
         triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        report.SetAction(r => Run(r, true, sp => Commands.Report(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile) ?? "report.html", error)));
+        report.SetAction(r => Run(r, true, sp => Commands.Report(
+            Settings(r, sp),
+            sp.GetRequiredService<EpisodeAnalyzer>(),
+            sp.GetService<ReferenceNorms>(),
+            r.GetValue(outputFile) ?? "report.html",
+            r.GetValue(clientsPerPage) is var pageSize && pageSize >= 1 ? pageSize : throw new UsageException("--clients-per-page takes a whole number of at least 1."),
+            ChangedOptions(r, shared.Concat(trends).Append(clientsPerPage), new Option[] { definitions, expectedResponse }),
+            error)));
         fit.SetAction(r => Run(r, false, sp => Commands.FitExpectedResponse(
             Settings(r, sp),
             r.GetValue(fitInstrument),
@@ -351,6 +359,27 @@ internal static class AllianceCli
 
         services.AddSingleton(new ServiceCollectionView(services));
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The options given on the command line (those that change a default), as the report states them: names and
+    /// values, file options by file name only (no directory).
+    /// </summary>
+    private static List<string> ChangedOptions(ParseResult parsed, IEnumerable<Option> options, IReadOnlyCollection<Option> files)
+    {
+        var changed = new List<string>();
+        foreach (Option option in options)
+        {
+            if (parsed.GetResult(option) is not { Implicit: false } result)
+            {
+                continue;
+            }
+
+            var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(AdministrationReader.SafeText).ToList();
+            changed.Add(values.Count == 0 ? option.Name : option.Name + " " + string.Join(" ", values));
+        }
+
+        return changed;
     }
 
     /// <summary>The trend options of analyze and report.</summary>

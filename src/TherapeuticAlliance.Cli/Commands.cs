@@ -276,20 +276,55 @@ internal static class Commands
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, TextWriter error)
+    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, int clientsPerPage, IReadOnlyList<string> changedOptions, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
-        using (Target target = Target.Open(outputFile, error, buffered: true))
+        string directory = Path.GetDirectoryName(Path.GetFullPath(outputFile)) ?? ".";
+        var targets = new List<Target>();
+        IReadOnlyList<string> files;
+        try
         {
-            HtmlReport.Write(target.Writer, reports, AdministrationReader.SafeText(Path.GetFileName(settings.Input)), analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList());
-            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            var provenance = new ReportProvenance(
+                Versions.Tool,
+                Versions.Library,
+                Versions.Now(),
+                AdministrationReader.SafeText(Path.GetFileName(settings.Input)),
+                changedOptions,
+                pipeline.Account);
+            files = HtmlReport.Write(
+                Path.GetFileName(outputFile),
+                name =>
+                {
+                    // Every page goes to a temporary file beside its destination; all are published together, or none.
+                    Target target = Target.Open(Path.Combine(directory, name), error, buffered: true);
+                    targets.Add(target);
+                    return target.Writer;
+                },
+                reports,
+                provenance,
+                settings.Catalog,
+                analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
+                clientsPerPage);
+            foreach (Target target in targets)
+            {
+                target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            }
+        }
+        finally
+        {
+            foreach (Target target in targets)
+            {
+                target.Dispose();
+            }
         }
 
         pipeline.Summary();
         if (pipeline.ExitCode == AllianceCli.Ok)
         {
-            error.WriteLine($"Wrote {AdministrationReader.SafeText(outputFile)} ({reports.Count} episodes).");
+            error.WriteLine(files.Count == 1
+                ? $"Wrote {AdministrationReader.SafeText(outputFile)} ({reports.Count} episodes)."
+                : $"Wrote {AdministrationReader.SafeText(outputFile)} and {files.Count - 1} client pages beside it ({reports.Count} episodes).");
         }
 
         return pipeline.ExitCode;

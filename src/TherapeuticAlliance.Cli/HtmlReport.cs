@@ -1,190 +1,516 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
+using TherapeuticAlliance.Charts;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
 
-/// <summary>Writes one self-contained HTML file (inline CSS and SVG, no network fetches): caseload summary, a chart per episode, findings and guidance.</summary>
+/// <summary>What the report states about how it was made: versions, date, input, options and what was left out.</summary>
+internal sealed record ReportProvenance(
+    string ToolVersion,
+    string LibraryVersion,
+    DateTimeOffset Generated,
+    string InputFile,
+    IReadOnlyList<string> ChangedOptions,
+    DataAccount Account);
+
+/// <summary>The pipeline's accounting, as the report states it.</summary>
+internal sealed record DataAccount(
+    long RowsRead,
+    long RowsAccepted,
+    long RowsRejected,
+    long AdministrationsScored,
+    long AdministrationsRejected,
+    int EpisodesAnalysed,
+    int EpisodesRejected,
+    int SessionsLeftOut,
+    IReadOnlyList<KeyValuePair<string, int>> Reasons,
+    int ProblemsShown);
+
+/// <summary>
+/// Writes the HTML report: self-contained pages (inline CSS and SVG, one small inline script that opens collapsed
+/// sections for printing, no network fetches). The first page opens with the caseload's attention list; each client
+/// has one section with a chart per instrument (all perspectives, the cutoff and any expected-response band), the
+/// current alerts, the findings and the focus areas; the page ends with how it was made.
+/// </summary>
+/// <remarks>
+/// A caseload larger than the page size is split: the first file holds the attention list, the page directory and
+/// the provenance, and each further file (<c>report-001.html</c>, <c>report-002.html</c>, …, next to it) holds one page
+/// of clients, most urgent first. Each page is written straight to its file, so the writer holds one client's
+/// section at a time, whatever the caseload's size.
+/// </remarks>
 internal static class HtmlReport
 {
-    private const int Width = 640;
-    private const int Height = 220;
-    private const int Left = 48;
-    private const int Right = 16;
-    private const int Top = 16;
-    private const int Bottom = 32;
+    /// <summary>Clients per page when nothing else is asked.</summary>
+    internal const int DefaultClientsPerPage = 100;
 
-    internal static void Write(TextWriter output, IReadOnlyList<AllianceReport> episodes, string source, IReadOnlyCollection<ExpectedResponseModel>? models = null)
+    private const string Style =
+        "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5rem;color:#1a1a1a;max-width:78rem;line-height:1.45}" +
+        "@media (max-width:40rem){body{padding:.75rem}}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid #ccc;padding-top:1rem}h3{font-size:1rem;margin:1rem 0 .4rem}" +
+        "a{color:#0b5394}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
+        ".scroll{max-width:100%;overflow-x:auto}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
+        ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid}" +
+        ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}" +
+        ".attention td:nth-child(3){min-width:14rem}.attention ul,.alerts{margin:0;padding-left:1.1rem}.reasons li{overflow-wrap:anywhere}" +
+        ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}figure{margin:0;min-width:0}" +
+        "svg.chart{display:block;width:100%;height:auto;border:1px solid #ddd}details{margin:.4rem 0}summary{cursor:pointer}" +
+        ".inline{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}.client-nav{display:flex;flex-wrap:wrap;gap:1rem;font-size:.95rem}" +
+        "dl.provenance{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3rem 1rem}dl.provenance dt{font-weight:600}dl.provenance dd{margin:0;overflow-wrap:anywhere}" +
+        "@media (max-width:40rem){dl.provenance{grid-template-columns:1fr}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}table.stack thead{display:none}" +
+        "table.stack tr{border:1px solid #c8c8c8;margin-bottom:.5rem}table.stack td{border:none;padding:.2rem .5rem}table.stack td[data-label]::before{content:attr(data-label) \": \";font-weight:600}}" +
+        "@media print{body{max-width:none;padding:0;font-size:10pt}a{color:inherit;text-decoration:none}.client-nav,.back{display:none}section.client{break-before:page}figure,tr{break-inside:avoid}.charts{display:block}svg.chart{max-width:16cm;border:none}}";
+
+    // Opens the collapsed findings and lists for printing, and closes them again after; inline, nothing is fetched.
+    private const string PrintScript =
+        "addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.dataset.p='1';d.open=true;});});" +
+        "addEventListener('afterprint',function(){document.querySelectorAll('details[data-p]').forEach(function(d){d.open=false;delete d.dataset.p;});});";
+
+    /// <summary>Writes the report: one file, or an index and pages when the caseload has more than <paramref name="clientsPerPage"/> clients.</summary>
+    /// <param name="open">Opens the file of the given name (no directory) for writing.</param>
+    /// <returns>The names of the files written, the index first.</returns>
+    internal static IReadOnlyList<string> Write(
+        string indexFile,
+        Func<string, TextWriter> open,
+        IReadOnlyList<AllianceReport> episodes,
+        ReportProvenance provenance,
+        IInstrumentCatalog catalog,
+        IReadOnlyCollection<ExpectedResponseModel> models,
+        int clientsPerPage = DefaultClientsPerPage)
     {
-        models ??= Array.Empty<ExpectedResponseModel>();
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>Therapeutic alliance report</title>\n<style>\n")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}@media (max-width:40rem){body{margin:.75rem}}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}")
-            .Append("table{border-collapse:collapse;display:block;max-width:100%;overflow-x:auto}.triage td:nth-child(3){overflow-wrap:anywhere}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}.note{color:#555;font-size:.9rem}")
-            .Append(".alert{color:#a40000}svg{background:#fafafa;border:1px solid #ddd;max-width:100%;height:auto}\n</style>\n</head>\n<body>\n");
-        html.Append("<h1>Therapeutic alliance report</h1>\n<p class=\"note\">Source: ").Append(Encode(source)).Append(". Computed by TherapeuticAlliance: published methods, not clinical judgement. Alerts and focus areas are prompts for reflection.</p>\n");
+        var context = new Context(catalog, models);
+        var triage = CaseloadTriage.Clients(episodes);
+        var byClient = episodes.GroupBy(r => r.EpisodeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        string stem = Path.GetFileNameWithoutExtension(indexFile);
+        string extension = Path.GetExtension(indexFile) is { Length: > 0 } e ? e : ".html";
+        bool paged = triage.Length > clientsPerPage;
+        int pages = paged ? (triage.Length + clientsPerPage - 1) / clientsPerPage : 0;
+        string PageFile(int page) => paged ? string.Create(CultureInfo.InvariantCulture, $"{stem}-{page:000}{extension}") : string.Empty;
+        string Link(int rank) => PageFile((rank / clientsPerPage) + 1) + "#client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
 
-        // Who needs attention first: the library's triage of the caseload, clients with an alert only.
-        var clients = CaseloadTriage.Clients(episodes);
-        html.Append("<h2>Attention</h2>\n<p>")
-            .Append(clients.Length.ToString(CultureInfo.InvariantCulture)).Append(" clients: ")
-            .Append(clients.Count(c => c.Level == AttentionLevel.Act).ToString(CultureInfo.InvariantCulture)).Append(" act, ")
-            .Append(clients.Count(c => c.Level == AttentionLevel.Watch).ToString(CultureInfo.InvariantCulture)).Append(" watch, ")
-            .Append(clients.Count(c => c.Level == AttentionLevel.None).ToString(CultureInfo.InvariantCulture)).Append(" with no alert.</p>\n");
-        if (clients.Any(c => c.Level != AttentionLevel.None))
+        var files = new List<string> { indexFile };
+        TextWriter index = open(indexFile);
+        Head(index, "Therapeutic alliance report");
+        index.Write("<header>\n<h1>Therapeutic alliance report</h1>\n<p class=\"note\">");
+        index.Write(Encode(provenance.InputFile));
+        index.Write(" · ");
+        index.Write(Count(triage.Length, "client"));
+        index.Write(", ");
+        index.Write(Count(episodes.Count, "series", "series"));
+        index.Write(" · made ");
+        index.Write(provenance.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        index.Write(" · <a href=\"#provenance\">how this report was made</a></p>\n");
+        index.Write("<p class=\"note\">Computed by TherapeuticAlliance with published methods, not clinical judgement: alerts and focus areas are prompts to look and reflect.</p>\n</header>\n<main>\n");
+        Attention(index, triage, byClient, context, Link);
+        if (paged)
         {
-            html.Append("<table class=\"triage\">\n<tr><th>Level</th><th>Client</th><th>Reasons</th><th>Latest session</th></tr>\n");
-            foreach (TriageEntry client in clients.Where(c => c.Level != AttentionLevel.None))
+            index.Write("<section id=\"pages\" aria-labelledby=\"pages-h\">\n<h2 id=\"pages-h\">Client pages</h2>\n<p class=\"note\">Most urgent first, ");
+            index.Write(clientsPerPage.ToString(CultureInfo.InvariantCulture));
+            index.Write(" clients a page.</p>\n<ul class=\"inline\">\n");
+            for (int page = 1; page <= pages; page++)
             {
-                html.Append("<tr><td").Append(client.Level == AttentionLevel.Act ? " class=\"alert\"" : string.Empty).Append('>').Append(AttentionLevelCodes.ToCode(client.Level))
-                    .Append("</td><td>").Append(Encode(client.EpisodeId)).Append("</td><td>").Append(Encode(string.Join(", ", client.Reasons)))
-                    .Append("</td><td>").Append(client.LatestSession.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+                int first = ((page - 1) * clientsPerPage) + 1;
+                int last = Math.Min(triage.Length, page * clientsPerPage);
+                index.Write("<li><a href=\"");
+                index.Write(Encode(PageFile(page)));
+                index.Write("\">Clients ");
+                index.Write(first.ToString(CultureInfo.InvariantCulture));
+                index.Write("–");
+                index.Write(last.ToString(CultureInfo.InvariantCulture));
+                index.Write("</a></li>\n");
             }
 
-            html.Append("</table>\n");
+            index.Write("</ul>\n</section>\n");
+        }
+        else
+        {
+            for (int rank = 0; rank < triage.Length; rank++)
+            {
+                Client(index, rank, triage[rank], byClient[triage[rank].EpisodeId], context, "#attention");
+            }
         }
 
-        int alerts = episodes.Sum(e => e.Alerts.Length);
-        html.Append("<h2>Caseload</h2>\n<table>\n<tr><th>Episode</th><th>Instrument</th><th>Perspective</th><th>Sessions</th><th>Latest</th><th>Findings</th><th>Alerts</th></tr>\n");
-        foreach (AllianceReport report in episodes)
+        index.Write("</main>\n");
+        Provenance(index, provenance, episodes, context);
+        Foot(index);
+
+        for (int page = 1; page <= pages; page++)
         {
-            html.Append("<tr><td>").Append(Encode(report.EpisodeId)).Append("</td><td>").Append(Encode(report.InstrumentId)).Append("</td><td>")
-                .Append(report.Perspective).Append("</td><td>").Append(report.Episode.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(report.Episode.Scores[^1].Value.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(report.Findings.Length.ToString(CultureInfo.InvariantCulture)).Append("</td><td").Append(report.Alerts.Length > 0 ? " class=\"alert\"" : string.Empty).Append('>')
-                .Append(report.Alerts.Length.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+            string name = PageFile(page);
+            files.Add(name);
+            TextWriter writer = open(name);
+            int first = (page - 1) * clientsPerPage;
+            int last = Math.Min(triage.Length, page * clientsPerPage);
+            string title = string.Create(CultureInfo.InvariantCulture, $"Therapeutic alliance report: clients {first + 1}–{last}");
+            Head(writer, title);
+            writer.Write("<header>\n<h1>");
+            writer.Write(Encode(title));
+            writer.Write("</h1>\n<nav class=\"client-nav\" aria-label=\"Pages\"><a href=\"");
+            writer.Write(Encode(indexFile));
+            writer.Write("#attention\">Attention list</a>");
+            if (page > 1)
+            {
+                writer.Write("<a href=\"");
+                writer.Write(Encode(PageFile(page - 1)));
+                writer.Write("\" rel=\"prev\">Previous page</a>");
+            }
+
+            if (page < pages)
+            {
+                writer.Write("<a href=\"");
+                writer.Write(Encode(PageFile(page + 1)));
+                writer.Write("\" rel=\"next\">Next page</a>");
+            }
+
+            writer.Write("<a href=\"");
+            writer.Write(Encode(indexFile));
+            writer.Write("#provenance\">How this report was made</a></nav>\n<p class=\"note\">");
+            writer.Write(Encode(provenance.InputFile));
+            writer.Write(" · page ");
+            writer.Write(page.ToString(CultureInfo.InvariantCulture));
+            writer.Write(" of ");
+            writer.Write(pages.ToString(CultureInfo.InvariantCulture));
+            writer.Write(", most urgent first</p>\n</header>\n<main>\n");
+            for (int rank = first; rank < last; rank++)
+            {
+                Client(writer, rank, triage[rank], byClient[triage[rank].EpisodeId], context, Encode(indexFile) + "#attention");
+            }
+
+            writer.Write("</main>\n");
+            Foot(writer);
         }
 
-        html.Append("</table>\n<p>").Append(episodes.Count.ToString(CultureInfo.InvariantCulture)).Append(" episodes, ").Append(alerts.ToString(CultureInfo.InvariantCulture)).Append(" alerts.</p>\n");
-
-        foreach (AllianceReport report in episodes)
-        {
-            html.Append("<section class=\"episode\">\n<h2>").Append(Encode(report.EpisodeId)).Append(" · ").Append(Encode(report.InstrumentId)).Append(" · ").Append(report.Perspective).Append("</h2>\n");
-            Chart(html, report, report.Episode, report.OtherPerspective, models);
-            if (report.Findings.Length > 0)
-            {
-                html.Append("<h3>Findings</h3>\n<ul>\n");
-                foreach (TrendFinding finding in report.Findings)
-                {
-                    html.Append("<li><b>").Append(Encode(finding.Rule)).Append("</b>: ").Append(Encode(finding.Summary)).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            if (report.Alerts.Length > 0)
-            {
-                html.Append("<h3>Alerts</h3>\n<ul class=\"alert\">\n");
-                foreach (Alert alert in report.Alerts)
-                {
-                    html.Append("<li><b>").Append(AlertSeverityCodes.ToCode(alert.Severity)).Append(": ").Append(Encode(alert.Code)).Append("</b>: ").Append(Encode(alert.Message)).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            if (report.Guidance.Length > 0)
-            {
-                html.Append("<h3>Focus areas</h3>\n<ul>\n");
-                foreach (FocusArea area in report.Guidance)
-                {
-                    html.Append("<li>").Append(Encode(area.Prompt)).Append(" <span class=\"note\">(").Append(Encode(area.Reason)).Append(")</span></li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            html.Append("</section>\n");
-        }
-
-        html.Append("</body>\n</html>\n");
-        output.Write(html.ToString());
+        return files;
     }
 
-    private static void Chart(StringBuilder html, AllianceReport report, Episode episode, Episode? other, IReadOnlyCollection<ExpectedResponseModel> models)
+    private sealed class Context
     {
-        double min = (double)episode.Minimum;
-        double max = (double)episode.Maximum;
-        int firstSession = episode.Scores[0].Occasion.SessionNumber;
-        int lastSession = episode.Scores[^1].Occasion.SessionNumber;
-        if (other is not null)
+        private readonly IInstrumentCatalog _catalog;
+        private int _charts;
+
+        internal Context(IInstrumentCatalog catalog, IReadOnlyCollection<ExpectedResponseModel> models)
         {
-            firstSession = Math.Min(firstSession, other.Scores[0].Occasion.SessionNumber);
-            lastSession = Math.Max(lastSession, other.Scores[^1].Occasion.SessionNumber);
+            _catalog = catalog;
+            Models = models;
         }
 
-        double span = Math.Max(1, lastSession - firstSession);
-        string X(double session) => F(Left + ((session - firstSession) / span * (Width - Left - Right)));
-        string Y(double value) => F(Top + ((max - value) / (max - min) * (Height - Top - Bottom)));
+        internal IReadOnlyCollection<ExpectedResponseModel> Models { get; }
 
-        html.Append("<svg class=\"chart\" role=\"img\" aria-label=\"Scores over sessions\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(Width).Append("\" height=\"").Append(Height)
-            .Append("\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(Height).Append("\">\n");
-        html.Append("<line x1=\"").Append(Left).Append("\" y1=\"").Append(Height - Bottom).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"").Append(Height - Bottom).Append("\" stroke=\"#999\"/>\n");
-        html.Append("<text x=\"4\" y=\"").Append(Y(max)).Append("\" font-size=\"10\">").Append(F(max)).Append("</text><text x=\"4\" y=\"").Append(Y(min)).Append("\" font-size=\"10\">").Append(F(min)).Append("</text>\n");
-        html.Append("<text x=\"").Append(Left).Append("\" y=\"").Append(Height - 8).Append("\" font-size=\"10\">session ").Append(firstSession).Append("</text><text x=\"").Append(Width - Right - 60).Append("\" y=\"").Append(Height - 8).Append("\" font-size=\"10\">session ").Append(lastSession).Append("</text>\n");
-        if (episode.Cutoff is { Metric: ScoreMetric.Sum } cutoff && episode.Metric == ScoreMetric.Sum)
-        {
-            html.Append("<line class=\"cutoff\" x1=\"").Append(Left).Append("\" y1=\"").Append(Y((double)cutoff.Threshold)).Append("\" x2=\"").Append(Width - Right).Append("\" y2=\"").Append(Y((double)cutoff.Threshold))
-                .Append("\" stroke=\"#c77\" stroke-dasharray=\"4 3\"><title>cutoff ").Append(Encode(cutoff.ToString())).Append("</title></line>\n");
-        }
+        internal string NextChartId() => "chart-" + (++_charts).ToString(CultureInfo.InvariantCulture);
 
-        // An outcome episode with an expected-response model: the expected path and the band's edge, from the intake.
-        if (episode.Measure == MeasureKind.Outcome && episode.Scores[0].Occasion.SessionNumber == 1
-            && models.FirstOrDefault(m => m.InstrumentId == episode.InstrumentId && m.Metric == episode.Metric) is { } model)
-        {
-            double intake = (double)episode.Scores[0].Value;
-            double Clamp(double value) => Math.Min(max, Math.Max(min, value));
-            var sessions = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => model.Expect(intake, t)).ToList();
-            html.Append("<polyline class=\"expected\" fill=\"none\" stroke=\"#2a7\" stroke-dasharray=\"6 3\" points=\"")
-                .Append(string.Join(" ", sessions.Select(e => X(e.Session) + "," + Y(Clamp(e.Expected)))))
-                .Append("\"><title>expected response</title></polyline>\n");
-            html.Append("<polyline class=\"band\" fill=\"none\" stroke=\"#2a7\" stroke-dasharray=\"2 3\" points=\"")
-                .Append(string.Join(" ", sessions.Where(e => e.Session >= 2).Select(e => X(e.Session) + "," + Y(Clamp(e.Bound)))))
-                .Append("\"><title>").Append(F(model.Coverage * 100)).Append(model.HigherIsBetter ? " % band: below it, not on track" : " % band: above it, not on track").Append("</title></polyline>\n");
-        }
+        /// <summary>The instrument's name, or its identifier in capitals when the name is long (WAI-SR).</summary>
+        internal string ShortName(string instrumentId) =>
+            _catalog.TryGetInstrument(instrumentId, out Instrument? instrument) && instrument.Name.Length <= 24 ? instrument.Name : instrumentId.ToUpperInvariant();
 
-        Series(html, episode, X, Y, "#1f5fa8", episode.Perspective.ToString());
-        if (other is not null)
-        {
-            Series(html, other, X, Y, "#888", other.Perspective.ToString());
-        }
+        internal Instrument? Find(string instrumentId) => _catalog.TryGetInstrument(instrumentId, out Instrument? instrument) ? instrument : null;
+    }
 
-        foreach (RuptureFinding rupture in report.Findings.OfType<RuptureFinding>())
+    private static void Head(TextWriter writer, string title)
+    {
+        writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>");
+        writer.Write(Encode(title));
+        writer.Write("</title>\n<style>\n");
+        writer.Write(Style);
+        writer.Write("\n</style>\n</head>\n<body>\n");
+    }
+
+    private static void Foot(TextWriter writer)
+    {
+        writer.Write("<script>");
+        writer.Write(PrintScript);
+        writer.Write("</script>\n</body>\n</html>\n");
+        writer.Flush();
+    }
+
+    private static void Attention(TextWriter writer, IReadOnlyList<TriageEntry> triage, Dictionary<string, List<AllianceReport>> byClient, Context context, Func<int, string> link)
+    {
+        int act = triage.Count(c => c.Level == AttentionLevel.Act);
+        int watch = triage.Count(c => c.Level == AttentionLevel.Watch);
+        int none = triage.Count - act - watch;
+        writer.Write("<section id=\"attention\" aria-labelledby=\"attention-h\">\n<h2 id=\"attention-h\">Who needs attention</h2>\n<p class=\"counts\"><span class=\"badge act\">Act</span> ");
+        writer.Write(Count(act, "client"));
+        writer.Write(" · <span class=\"badge watch\">Watch</span> ");
+        writer.Write(Count(watch, "client"));
+        writer.Write(" · <span class=\"badge none\">No alert</span> ");
+        writer.Write(Count(none, "client"));
+        writer.Write("</p>\n<details class=\"note\"><summary>What the levels mean</summary>Act: at least one alert calls for action now (such as an unrepaired rupture or reliable deterioration). Watch: an advisory alert (such as a score below the cutoff). Most urgent first; each client's section has the charts and the full reasons.</details>\n");
+        if (act + watch > 0)
         {
-            int trough = rupture.TroughSession;
-            double value = (double)episode.Scores.First(s => s.Occasion.SessionNumber == trough).Value;
-            html.Append("<circle class=\"rupture\" cx=\"").Append(X(trough)).Append("\" cy=\"").Append(Y(value)).Append("\" r=\"6\" fill=\"none\" stroke=\"#c00\" stroke-width=\"2\"><title>rupture</title></circle>\n");
-            if (rupture.RepairSession is { } repair)
+            writer.Write("<div class=\"scroll\"><table class=\"attention stack\">\n<thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Client</th><th scope=\"col\">Why</th><th scope=\"col\">Latest session</th></tr></thead>\n<tbody>\n");
+            for (int rank = 0; rank < triage.Count && triage[rank].Level != AttentionLevel.None; rank++)
             {
-                double repaired = (double)episode.Scores.First(s => s.Occasion.SessionNumber == repair).Value;
-                html.Append("<circle class=\"repair\" cx=\"").Append(X(repair)).Append("\" cy=\"").Append(Y(repaired)).Append("\" r=\"6\" fill=\"none\" stroke=\"#080\" stroke-width=\"2\"><title>repair</title></circle>\n");
+                TriageEntry entry = triage[rank];
+                writer.Write("<tr><td>");
+                Badge(writer, entry.Level);
+                writer.Write("</td><td data-label=\"Client\"><a href=\"");
+                writer.Write(Encode(link(rank)));
+                writer.Write("\">");
+                writer.Write(Encode(entry.EpisodeId));
+                writer.Write("</a></td><td data-label=\"Why\"><ul class=\"reasons\">");
+                foreach (var reason in Reasons(byClient[entry.EpisodeId], context))
+                {
+                    writer.Write("<li>");
+                    writer.Write(Encode(reason));
+                    writer.Write("</li>");
+                }
+
+                writer.Write("</ul></td><td data-label=\"Latest session\">");
+                writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
+                writer.Write("</td></tr>\n");
             }
+
+            writer.Write("</tbody>\n</table></div>\n");
         }
 
-        foreach (int session in report.Alerts.SelectMany(a => a.Sessions).Distinct())
+        if (none > 0)
         {
-            html.Append("<text class=\"alert-mark\" x=\"").Append(X(session)).Append("\" y=\"").Append(Top + 8).Append("\" font-size=\"12\" fill=\"#a40000\" text-anchor=\"middle\">!</text>\n");
+            writer.Write("<details class=\"no-alert\"><summary>");
+            writer.Write(Count(none, "client"));
+            writer.Write(" with no alert</summary>\n<ul class=\"inline\">\n");
+            for (int rank = act + watch; rank < triage.Count; rank++)
+            {
+                writer.Write("<li><a href=\"");
+                writer.Write(Encode(link(rank)));
+                writer.Write("\">");
+                writer.Write(Encode(triage[rank].EpisodeId));
+                writer.Write("</a></li>\n");
+            }
+
+            writer.Write("</ul>\n</details>\n");
         }
 
-        html.Append("</svg>\n");
+        writer.Write("</section>\n");
     }
 
-    private static void Series(StringBuilder html, Episode episode, Func<double, string> x, Func<double, string> y, string colour, string label)
+    /// <summary>
+    /// A client's reasons in plain words, most severe first, one line per kind of alert with the series it is on:
+    /// "Act: a rupture not yet repaired (Alliance Profile, client and therapist; WAI-SR, client)".
+    /// </summary>
+    private static IEnumerable<string> Reasons(List<AllianceReport> reports, Context context) =>
+        reports
+            .SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a)))
+            .GroupBy(x => (x.Alert.Severity, x.Alert.Code))
+            .OrderByDescending(g => g.Key.Severity)
+            .Select(g => Severity(g.Key.Severity) + ": " + Wording.Alert(g.Key.Code) + " (" + string.Join("; ", g
+                .GroupBy(x => x.Report.InstrumentId, StringComparer.Ordinal)
+                .Select(i => context.ShortName(i.Key) + ", " + string.Join(" and ", i.Select(x => Wording.Perspective(x.Report.Perspective)).Distinct()))) + ")");
+
+    private static string Series(AllianceReport report, Context context) => context.ShortName(report.InstrumentId) + " (" + Wording.Perspective(report.Perspective) + ")";
+
+    private static string Severity(AlertSeverity severity) => severity switch
     {
-        html.Append("<polyline class=\"series\" fill=\"none\" stroke=\"").Append(colour).Append("\" stroke-width=\"2\" points=\"");
-        foreach (AllianceScore score in episode.Scores)
-        {
-            html.Append(x(score.Occasion.SessionNumber)).Append(',').Append(y((double)score.Value)).Append(' ');
-        }
+        AlertSeverity.Act => "Act",
+        AlertSeverity.Watch => "Watch",
+        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "The severity is not defined."),
+    };
 
-        html.Append("\"><title>").Append(Encode(label)).Append("</title></polyline>\n");
+    private static void Badge(TextWriter writer, AttentionLevel level)
+    {
+        writer.Write(level switch
+        {
+            AttentionLevel.Act => "<span class=\"badge act\">Act</span>",
+            AttentionLevel.Watch => "<span class=\"badge watch\">Watch</span>",
+            AttentionLevel.None => "<span class=\"badge none\">No alert</span>",
+            _ => throw new ArgumentOutOfRangeException(nameof(level), level, "The level is not defined."),
+        });
     }
 
-    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static void Client(TextWriter writer, int rank, TriageEntry entry, List<AllianceReport> reports, Context context, string back)
+    {
+        string id = "client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
+        writer.Write("<section class=\"client\" id=\"");
+        writer.Write(id);
+        writer.Write("\" aria-labelledby=\"");
+        writer.Write(id);
+        writer.Write("-h\">\n<h2 id=\"");
+        writer.Write(id);
+        writer.Write("-h\">");
+        writer.Write(Encode(entry.EpisodeId));
+        writer.Write(' ');
+        Badge(writer, entry.Level);
+        writer.Write("</h2>\n<p class=\"note\">Latest session ");
+        writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
+        writer.Write(". Rated: ");
+        writer.Write(Encode(string.Join("; ", reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).Select(g => context.ShortName(g.Key) + " by " + string.Join(" and ", g.Select(r => Wording.Perspective(r.Perspective)))))));
+        writer.Write(".</p>\n");
+
+        var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a))).OrderByDescending(x => x.Alert.Severity).ToList();
+        writer.Write("<h3>Current alerts</h3>\n");
+        if (alerts.Count == 0)
+        {
+            writer.Write("<p>None at the latest session.</p>\n");
+        }
+        else
+        {
+            writer.Write("<ul class=\"alerts\">\n");
+            foreach (var (report, alert) in alerts)
+            {
+                writer.Write("<li><span class=\"badge ");
+                writer.Write(alert.Severity == AlertSeverity.Act ? "act" : "watch");
+                writer.Write("\">");
+                writer.Write(Severity(alert.Severity));
+                writer.Write("</span> <b>");
+                writer.Write(Encode(Series(report, context) + ": " + Wording.Alert(alert.Code)));
+                writer.Write(".</b> ");
+                writer.Write(Encode(alert.Message));
+                writer.Write("</li>\n");
+            }
+
+            writer.Write("</ul>\n");
+        }
+
+        // One chart per instrument, alliance measures first, every perspective on it.
+        writer.Write("<div class=\"charts\">\n");
+        foreach (var instrument in reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.First().Episode.Measure == MeasureKind.Outcome).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            LineChart chart = ClientCharts.Create(instrument.ToList(), context.ShortName(instrument.Key), context.Models);
+            writer.Write("<figure>\n");
+            ChartWriter.WriteSvg(chart, writer, context.NextChartId());
+            writer.Write("<details class=\"data\"><summary>Data table: ");
+            writer.Write(Encode(chart.Title));
+            writer.Write("</summary>\n<div class=\"scroll\">");
+            ChartWriter.WriteDataTable(chart, writer);
+            writer.Write("</div></details>\n</figure>\n");
+        }
+
+        writer.Write("</div>\n");
+
+        var findings = reports.SelectMany(r => r.Findings.Select(f => (Report: r, Finding: f))).ToList();
+        if (findings.Count > 0)
+        {
+            writer.Write("<details class=\"findings\"><summary>Findings (");
+            writer.Write(findings.Count.ToString(CultureInfo.InvariantCulture));
+            writer.Write(")</summary>\n<ul>\n");
+            foreach (var (report, finding) in findings)
+            {
+                writer.Write("<li><b>");
+                writer.Write(Encode(Series(report, context) + ", " + Wording.Finding(finding.Code)));
+                writer.Write(":</b> ");
+                writer.Write(Encode(finding.Summary));
+                writer.Write("</li>\n");
+            }
+
+            writer.Write("</ul>\n</details>\n");
+        }
+
+        var focus = reports.SelectMany(r => r.Guidance).GroupBy(a => a.Prompt, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        if (focus.Count > 0)
+        {
+            writer.Write("<h3>Focus areas</h3>\n<ul>\n");
+            foreach (FocusArea area in focus)
+            {
+                writer.Write("<li>");
+                writer.Write(Encode(area.Prompt));
+                writer.Write(" <span class=\"note\">(");
+                writer.Write(Encode(area.Reason));
+                writer.Write(")</span></li>\n");
+            }
+
+            writer.Write("</ul>\n");
+        }
+
+        writer.Write("<p class=\"back\"><a href=\"");
+        writer.Write(back);
+        writer.Write("\">Back to the attention list</a></p>\n</section>\n");
+    }
+
+    private static void Provenance(TextWriter writer, ReportProvenance provenance, IReadOnlyList<AllianceReport> episodes, Context context)
+    {
+        writer.Write("<footer>\n<section id=\"provenance\" aria-labelledby=\"provenance-h\">\n<h2 id=\"provenance-h\">How this report was made</h2>\n<dl class=\"provenance\">\n");
+        Term(writer, "Tool", "alliance " + provenance.ToolVersion + ", TherapeuticAlliance library " + provenance.LibraryVersion);
+        Term(writer, "Made", provenance.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
+        Term(writer, "Input file", provenance.InputFile);
+        Term(writer, "Options", provenance.ChangedOptions.Count == 0 ? "the defaults throughout (docs/cli.md lists them)" : "changed from the defaults: " + string.Join("; ", provenance.ChangedOptions));
+        writer.Write("</dl>\n<h3>Instruments and norms</h3>\n<div class=\"scroll\"><table class=\"instruments stack\">\n<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Measures</th><th scope=\"col\">Series</th><th scope=\"col\">Cutoff</th><th scope=\"col\">Reliability</th><th scope=\"col\">Reference norm</th></tr></thead>\n<tbody>\n");
+        foreach (var group in episodes.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Instrument? instrument = context.Find(group.Key);
+            Episode first = group.First().Episode;
+            ReferenceNorm? norm = group.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null);
+            writer.Write("<tr><td>");
+            writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")"));
+            writer.Write("</td><td data-label=\"Measures\">");
+            writer.Write(first.Measure == MeasureKind.Outcome ? "outcome" : "alliance");
+            writer.Write("</td><td data-label=\"Series\">");
+            writer.Write(group.Count().ToString(CultureInfo.InvariantCulture));
+            writer.Write("</td><td data-label=\"Cutoff\">");
+            writer.Write(Encode(first.Cutoff?.ToString() ?? "none"));
+            writer.Write("</td><td data-label=\"Reliability\">");
+            writer.Write(first.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "none");
+            writer.Write("</td><td data-label=\"Reference norm\">");
+            writer.Write(Encode(norm is null ? "none"
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "mean {0:0.##}, SD {1:0.##}{2} points; {3}",
+                    norm.Mean,
+                    norm.StandardDeviation,
+                    norm.ChangeStandardDeviation is { } c ? string.Format(CultureInfo.InvariantCulture, ", SD of session-to-session change {0:0.###}", c) : string.Empty,
+                    norm.Source == NormSource.Caller ? "given with --norm" : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} series)", norm.SampleSize))));
+            writer.Write("</td></tr>\n");
+        }
+
+        writer.Write("</tbody>\n</table></div>\n");
+        if (context.Models.Count > 0)
+        {
+            writer.Write("<h3>Expected response</h3>\n<ul>\n");
+            foreach (ExpectedResponseModel model in context.Models)
+            {
+                writer.Write("<li>");
+                writer.Write(Encode(context.ShortName(model.InstrumentId) + ": " + model));
+                writer.Write("</li>\n");
+            }
+
+            writer.Write("</ul>\n");
+        }
+
+        DataAccount account = provenance.Account;
+        writer.Write("<h3>Data used and left out</h3>\n<p>");
+        writer.Write(Encode(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} rows read: {1} used, {2} left out. {3} administrations scored, {4} left out. {5} series analysed, {6} left out; {7} sessions left out of the series kept.",
+            account.RowsRead,
+            account.RowsAccepted,
+            account.RowsRejected,
+            account.AdministrationsScored,
+            account.AdministrationsRejected,
+            account.EpisodesAnalysed,
+            account.EpisodesRejected,
+            account.SessionsLeftOut)));
+        writer.Write("</p>\n");
+        if (account.Reasons.Count > 0)
+        {
+            writer.Write("<div class=\"scroll\"><table class=\"left-out stack\">\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Problems</th></tr></thead>\n<tbody>\n");
+            foreach (var (reason, count) in account.Reasons)
+            {
+                writer.Write("<tr><td>");
+                writer.Write(Encode(reason));
+                writer.Write("</td><td data-label=\"Problems\">");
+                writer.Write(count.ToString(CultureInfo.InvariantCulture));
+                writer.Write("</td></tr>\n");
+            }
+
+            writer.Write("</tbody>\n</table></div>\n<p class=\"note\">");
+            writer.Write(Encode(string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown)));
+            writer.Write("</p>\n");
+        }
+
+        writer.Write("</section>\n</footer>\n");
+    }
+
+    private static void Term(TextWriter writer, string term, string value)
+    {
+        writer.Write("<dt>");
+        writer.Write(Encode(term));
+        writer.Write("</dt><dd>");
+        writer.Write(Encode(value));
+        writer.Write("</dd>\n");
+    }
+
+    private static string Count(int count, string noun, string? plural = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : plural ?? noun + "s");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

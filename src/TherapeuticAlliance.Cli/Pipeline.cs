@@ -46,6 +46,21 @@ internal sealed class Pipeline
 
     internal int ProblemCount { get; private set; }
 
+    /// <summary>How many distinct reasons are tallied; problems with further reasons are counted together.</summary>
+    internal const int MaxReasons = 100;
+
+    private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
+    private int _otherReasons;
+
+    /// <summary>Gets the problems tallied by reason (the message without file and line), most frequent first; problems beyond <see cref="MaxReasons"/> distinct reasons are one "other reasons" line.</summary>
+    internal IReadOnlyList<KeyValuePair<string, int>> Reasons =>
+        _reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Concat(_otherReasons > 0 ? new[] { new KeyValuePair<string, int>("other reasons", _otherReasons) } : Array.Empty<KeyValuePair<string, int>>())
+            .ToList();
+
+    /// <summary>Gets the accounting as the report states it.</summary>
+    internal DataAccount Account => new(RowsRead, RowsAccepted, RowsRejected, AdministrationsScored, AdministrationsRejected, EpisodesAnalysed, EpisodesRejected, SessionsLeftOut, Reasons, ProblemsShown);
+
     /// <summary>Streams scored administrations. Problems are written to the error stream as they are found.</summary>
     /// <remarks>A total-only record has no assessment (null): its score comes from <see cref="ReportedTotals"/>.</remarks>
     internal IEnumerable<(Administration Administration, Assessment? Assessment, AllianceScore Score)> Scored()
@@ -197,6 +212,17 @@ internal sealed class Pipeline
     private void Report(InputProblem problem)
     {
         ProblemCount++;
+        string reason = problem.Column is null ? problem.Message : "column '" + problem.Column + "': " + problem.Message;
+        reason = reason.Length <= InputProblem.MaxMessageLength ? reason : string.Concat(reason.AsSpan(0, InputProblem.MaxMessageLength), "…");
+        if (_reasons.ContainsKey(reason) || _reasons.Count < MaxReasons)
+        {
+            _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+        }
+        else
+        {
+            _otherReasons++;
+        }
+
         if (ProblemCount <= ProblemsShown)
         {
             _error.WriteLine("error: " + problem);

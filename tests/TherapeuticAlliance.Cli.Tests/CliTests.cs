@@ -102,32 +102,110 @@ public sealed class CliTests : CliTestBase
     }
 
     [Fact]
-    public void Report_IsWellFormedSelfContainedHtmlWithOneChartPerEpisode()
+    public void Report_IsWellFormedSelfContainedHtml_TriageFirst_OneSectionPerClient_OneChartPerInstrument()
     {
         string path = Path.Combine(Dir, "report.html");
         var (code, _, err) = Run("report", Sample, "--output", path);
         Assert.Equal(0, code);
-        Assert.Contains("300 episodes", err);
+        Assert.Contains("Wrote " + path + " (300 episodes).", err);
         string html = System.IO.File.ReadAllText(path);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
         using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
         XDocument document = XDocument.Load(reader);
         XNamespace svg = "http://www.w3.org/2000/svg";
-        Assert.Equal(300, document.Descendants(svg + "svg").Count());
-        Assert.Equal(300, document.Descendants("section").Count());
+        Assert.Equal(60 * 4, document.Descendants(svg + "svg").Count());   // SRS, WAI-SR, Alliance Profile and ORS for each client
+        var clients = document.Descendants("section").Where(s => (string?)s.Attribute("class") == "client").ToList();
+        Assert.Equal(60, clients.Count);
 
-        // The attention table comes first: the caseload's triage, clients who need action before those to watch.
-        XElement triage = document.Descendants("table").First();
-        Assert.Equal("triage", (string?)triage.Attribute("class"));
-        string[] levels = triage.Elements("tr").Skip(1).Select(r => r.Elements("td").First().Value).ToArray();
-        Assert.NotEmpty(levels);
-        Assert.Equal(levels.OrderByDescending(l => l == "act").ToArray(), levels);
-        Assert.Contains("act", levels);
-        Assert.Contains(document.Descendants(svg + "line"), l => (string?)l.Attribute("class") == "cutoff");
-        Assert.Contains(document.Descendants(svg + "circle"), c => (string?)c.Attribute("class") == "rupture");
-        Assert.Contains(document.Descendants(svg + "circle"), c => (string?)c.Attribute("class") == "repair");
-        Assert.Contains(document.Descendants(svg + "svg"), s => s.Elements(svg + "polyline").Count() == 2); // both perspectives
+        // The attention list comes first: the caseload's triage, clients who need action before those to watch, in plain words.
+        XElement attention = document.Descendants("main").Single().Elements("section").First();
+        Assert.Equal("attention", (string?)attention.Attribute("id"));
+        var rows = attention.Descendants("tbody").Single().Elements("tr").ToList();
+        string[] levels = rows.Select(r => r.Elements("td").First().Value).ToArray();
+        Assert.Equal(19, levels.Length);   // SignalAccuracyTests: 19 of the 60 clients are flagged
+        Assert.Equal(levels.OrderByDescending(l => l == "Act").ToArray(), levels);
+        Assert.Equal(4, levels.Count(l => l == "Act"));
+        Assert.Contains("Act: reliably worse than at intake (Outcome Rating Scale, client)", attention.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("srs/client:", html, StringComparison.Ordinal);
+
+        // Sections follow the triage's order, and each link goes to its client's section.
+        string[] linked = rows.Select(r => (string)r.Descendants("a").Single().Attribute("href")!).ToArray();
+        Assert.Equal(Enumerable.Range(1, 19).Select(i => "#client-" + i).ToArray(), linked);
+        Assert.Equal(rows.Select(r => r.Descendants("a").Single().Value), clients.Take(19).Select(c => c.Element("h2")!.Elements().Aggregate(c.Element("h2")!.Value, (text, badge) => text.Replace(badge.Value, string.Empty, StringComparison.Ordinal)).Trim()));
+
+        // Markers that read without colour: shapes and words.
+        Assert.Contains(document.Descendants(svg + "g"), g => (string?)g.Attribute("class") == "reference" && g.Value.Trim() == "cutoff 36 (flagged below)");
+        Assert.Contains(document.Descendants(svg + "g"), g => (string?)g.Attribute("class") == "annotation" && g.Value.Contains("rupture", StringComparison.Ordinal) && g.Element(svg + "polygon") is not null);
+        Assert.Contains(document.Descendants(svg + "g"), g => (string?)g.Attribute("class") == "annotation" && g.Value.Contains("repair", StringComparison.Ordinal));
+        Assert.Contains(document.Descendants(svg + "svg"), s => s.Elements(svg + "g").Count(g => (string?)g.Attribute("class") == "series") == 2);   // both perspectives
+
+        // How it was made: versions, date, file name without its folder, defaults, instruments and norms, what was left out.
+        XElement provenance = document.Descendants("section").Single(s => (string?)s.Attribute("id") == "provenance");
+        Assert.Contains("alliance 0.1.0", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("alliance-sample.csv", provenance.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(Path.GetDirectoryName(Sample)!, html, StringComparison.Ordinal);
+        Assert.Contains("the defaults throughout", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("Session Rating Scale (srs 1.0)", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("from this caseload", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("12960 rows read: 12960 used, 0 left out.", provenance.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_StatesTheOptionsThatChangedADefault_AndWhatWasLeftOut_WithoutFoldersOrIdentifiers()
+    {
+        string data = File("caseload.csv", Header + Srs("E1", 1, "9", "9", "9", "9") + Srs("E1", 2, "8", "8", "8", "8") + Srs("MRN-0042", 1, "9", "9", "nine", "9") + Srs("E2", 1, "8", "8", "8", "8") + Srs("E2", 2, "8", "8", "8", "11"));
+        string path = Path.Combine(Dir, "out", "report.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (code, _, _) = Run("report", data, "--output", path, "--norm", "srs=30:5", "--rupture-sd", "1.5");
+        Assert.Equal(0, code);
+        string html = System.IO.File.ReadAllText(path);
+        Assert.Contains("changed from the defaults: --norm srs=30:5; --rupture-sd 1.5", html, StringComparison.Ordinal);
+        Assert.Contains("given with --norm", html, StringComparison.Ordinal);
+        Assert.Contains("<td>column &#39;value&#39;: expected a number", html, StringComparison.Ordinal);
+        Assert.Contains(">1</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRN-0042", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Dir, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_OfALargeCaseload_IsAnIndexAndPagesOfClients_MostUrgentFirst()
+    {
+        string path = Path.Combine(Dir, "report.html");
+        var (code, _, err) = Run("report", Sample, "--output", path, "--clients-per-page", "25");
+        Assert.Equal(0, code);
+        Assert.Contains("and 3 client pages beside it", err, StringComparison.Ordinal);
+        string index = System.IO.File.ReadAllText(path);
+        Assert.DoesNotContain("<svg", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"report-001.html#client-1\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"report-003.html#client-60\"", index, StringComparison.Ordinal);
+        int[] charts = Enumerable.Range(1, 3).Select(p => System.Text.RegularExpressions.Regex.Count(System.IO.File.ReadAllText(Path.Combine(Dir, $"report-00{p}.html")), "<svg ")).ToArray();
+        Assert.Equal(new[] { 25 * 4, 25 * 4, 10 * 4 }, charts);
+        Assert.Equal(2, Run("report", Sample, "--output", path, "--clients-per-page", "0").Code);
+
+        // All or nothing: under --strict with a problem, no page is written, and no temporary file is left behind.
+        string bad = File("bad.csv", Header + Srs("E1", 1, "9", "9", "nine", "9") + Srs("E2", 1, "8", "8", "8", "8"));
+        string strict = Path.Combine(Dir, "strict", "report.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(strict)!);
+        Assert.Equal(1, Run("report", bad, "--strict", "--output", strict, "--clients-per-page", "1").Code);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(strict)!));
+    }
+
+    [Fact]
+    public void Report_EncodesIdentifiersAndAttributes_SoMarkupInTheDataIsText()
+    {
+        string hostile = "<script>alert(1)</script>\"'&";
+        string data = File("hostile.csv", Header + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 1, "9", "9", "9", "9") + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 2, "5", "5", "5", "5"));
+        string path = Path.Combine(Dir, "report.html");
+        Assert.Equal(0, Run("report", data, "--output", path).Code);
+        string html = System.IO.File.ReadAllText(path);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;", html, StringComparison.Ordinal);
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        XDocument document = XDocument.Load(reader);
+        Assert.Equal(hostile, document.Descendants("table").First().Descendants("a").Single().Value);
+        Assert.Single(document.Descendants("script"));   // the report's own print helper only
     }
 
     [Fact]

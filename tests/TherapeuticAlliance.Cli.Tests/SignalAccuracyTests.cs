@@ -150,10 +150,12 @@ public sealed class SignalAccuracyTests : CliTestBase
         string html = Path.Combine(Dir, "report.html");
         Assert.Equal(0, Run("report", Path.Combine(Samples, "check", "alliance-check.csv"), "--expected-response", model, "--output", html).Code);
         string page = System.IO.File.ReadAllText(html);
-        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, "<polyline class=\"expected\""));
-        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, "<polyline class=\"band\""));
+        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, ">Expected</text>"));        // legend entries, one per ORS chart
+        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, ">90 % band edge</text>"));
+        Assert.Equal(80, System.Text.RegularExpressions.Regex.Count(page, "<th scope=\"col\">Expected</th>"));   // and the data tables' columns
+        Assert.Contains("below the band is not on track.", page, StringComparison.Ordinal);
         Assert.Equal(0, Run("report", Path.Combine(Samples, "alliance-sample.csv"), "--output", html).Code);
-        Assert.DoesNotContain("class=\"expected\"", System.IO.File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.DoesNotContain(">Expected</text>", System.IO.File.ReadAllText(html), StringComparison.Ordinal);
 
         string[] published = System.IO.File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "docs", "expected-response.md"));
         int start = Array.IndexOf(published, lines[0]);

@@ -63,8 +63,7 @@ public sealed class BelowCutoffAlertRule : IAlertRule
             : string.Format(CultureInfo.InvariantCulture, " Every score since session {0} has been flagged ({1} sessions).", since, last - first + 1);
         string message = string.Format(
             CultureInfo.InvariantCulture,
-            "{0} at the latest session ({1}): {2} points, flagged by the cutoff ({3}).{4}",
-            episode.InstrumentId,
+            "The latest session ({0}): {1} points, flagged by the cutoff ({2}).{3}",
             latest,
             episode.Scores[last].Value,
             cutoff,

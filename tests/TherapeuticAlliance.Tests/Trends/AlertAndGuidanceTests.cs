@@ -29,7 +29,7 @@ public class AlertRulesTests
         Alert below = alerts.Single(a => a.Rule == AlertRules.BelowCutoffRule);
         Assert.Equal(new[] { 4, 6 }, below.Sessions);
         Assert.Equal((AlertSeverity.Watch, "below-cutoff"), (below.Severity, below.Code));
-        Assert.Equal("srs at the latest session (6): 29.5 points, flagged by the cutoff (sum < 36). Every score since session 4 has been flagged (3 sessions).", below.Message);
+        Assert.Equal("The latest session (6): 29.5 points, flagged by the cutoff (sum < 36). Every score since session 4 has been flagged (3 sessions).", below.Message);
         Alert rupture = alerts.Single(a => a.Rule == AlertRules.UnrepairedRuptureRule);
         Assert.Equal((AlertSeverity.Act, "unrepaired-rupture"), (rupture.Severity, rupture.Code));
         Assert.StartsWith("Unrepaired rupture since session 4: Drop of 10 points from session 3 (40) to session 4 (30)", rupture.Message);

@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Charts;
+
+/// <summary>
+/// Writes a <see cref="LineChart"/> as inline SVG (title, legend, axes with ticks and labels, grid, reference lines,
+/// series with markers, annotations with text) and as an HTML data table, its text alternative. The output depends
+/// only on the chart and the identifier: the same description always gives the same bytes, in any culture.
+/// </summary>
+/// <remarks>
+/// <para>The SVG has a fixed drawing size of <see cref="Width"/> by a height that grows with the legend's rows, and a
+/// <c>viewBox</c>, so a stylesheet can scale it to its container (<c>max-width:100%;height:auto</c>). It carries
+/// <c>role="img"</c>, an accessible name (<c>aria-labelledby</c> its <c>title</c>) and an accessible description
+/// (<c>aria-describedby</c> its <c>desc</c>).
+/// Values outside an axis's range are drawn at its edge. All text is HTML- and XML-escaped.</para>
+/// <para>This type is thread-safe.</para>
+/// </remarks>
+public static class ChartWriter
+{
+    /// <summary>The SVG's drawing width, in CSS pixels.</summary>
+    public const int Width = 640;
+
+    private const int PlotHeight = 180;
+    private const int Left = 60;
+    private const int Right = 20;
+    private const int LegendRow = 18;
+    private const double CharWidth = 6.4;
+
+    /// <summary>Writes the chart as an inline SVG element.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="id">A page-unique identifier for the SVG's title and description (letters, digits, '-' and '_', starting with a letter), such as <c>chart-12</c>.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> is not a valid identifier.</exception>
+    public static void WriteSvg(LineChart chart, TextWriter writer, string id)
+    {
+        Guard.Against.Null(chart);
+        Guard.Against.Null(writer);
+        CheckId(id);
+
+        var legend = LegendItems(chart);
+        var rows = LegendLayout(legend);
+        int legendRows = rows.Count == 0 ? 0 : rows.Max(r => r.Row) + 1;
+        double plotTop = 30 + (legendRows * LegendRow) + 10;
+        double plotBottom = plotTop + PlotHeight;
+        int height = (int)plotBottom + 40;
+        double plotRight = Width - Right;
+
+        double X(double x) => Left + ((Clamp(x, chart.XAxis) - chart.XAxis.Minimum) / (chart.XAxis.Maximum - chart.XAxis.Minimum) * (plotRight - Left));
+        double Y(double y) => plotBottom - ((Clamp(y, chart.YAxis) - chart.YAxis.Minimum) / (chart.YAxis.Maximum - chart.YAxis.Minimum) * PlotHeight);
+
+        writer.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"");
+        writer.Write(id);
+        writer.Write("-title\" aria-describedby=\"");
+        writer.Write(id);
+        writer.Write("-desc\" width=\"");
+        writer.Write(N(Width));
+        writer.Write("\" height=\"");
+        writer.Write(N(height));
+        writer.Write("\" viewBox=\"0 0 ");
+        writer.Write(N(Width));
+        writer.Write(' ');
+        writer.Write(N(height));
+        writer.Write("\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n<title id=\"");
+        writer.Write(id);
+        writer.Write("-title\">");
+        writer.Write(Encode(chart.Title));
+        writer.Write("</title>\n<desc id=\"");
+        writer.Write(id);
+        writer.Write("-desc\">");
+        writer.Write(Encode(chart.Description));
+        writer.Write("</desc>\n<rect x=\"0\" y=\"0\" width=\"");
+        writer.Write(N(Width));
+        writer.Write("\" height=\"");
+        writer.Write(N(height));
+        writer.Write("\" fill=\"#ffffff\"/>\n<text class=\"chart-title\" x=\"");
+        writer.Write(N(Left));
+        writer.Write("\" y=\"18\" font-size=\"14\" font-weight=\"bold\">");
+        writer.Write(Encode(chart.Title));
+        writer.Write("</text>\n");
+
+        // Legend: a line sample with its marker, then the name; rows wrap at the drawing width.
+        writer.Write("<g class=\"legend\">\n");
+        foreach (var (item, row, x) in rows)
+        {
+            double y = 30 + (row * LegendRow) + (LegendRow / 2.0);
+            if (item.LineStyle is { } style)
+            {
+                writer.Write("<line x1=\"");
+                writer.Write(N(x));
+                writer.Write("\" y1=\"");
+                writer.Write(N(y));
+                writer.Write("\" x2=\"");
+                writer.Write(N(x + 24));
+                writer.Write("\" y2=\"");
+                writer.Write(N(y));
+                writer.Write("\" stroke=\"");
+                writer.Write(item.Colour);
+                writer.Write("\" stroke-width=\"2\"");
+                writer.Write(Dash(style));
+                writer.Write("/>\n");
+            }
+
+            Marker(writer, item.Shape, x + 12, y, item.Annotation ? 5 : 3.5, item.Colour, item.Annotation);
+            writer.Write("<text x=\"");
+            writer.Write(N(x + 30));
+            writer.Write("\" y=\"");
+            writer.Write(N(y + 4));
+            writer.Write("\">");
+            writer.Write(Encode(item.Name));
+            writer.Write("</text>\n");
+        }
+
+        writer.Write("</g>\n");
+
+        // Axes: grid and tick labels, the axis lines, and the axis labels (the y label turned).
+        writer.Write("<g class=\"axes\" stroke-width=\"1\">\n");
+        foreach (double tick in chart.YAxis.Ticks)
+        {
+            Line(writer, Left, Y(tick), plotRight, Y(tick), "#e4e4e4", null);
+            Text(writer, Left - 6, Y(tick) + 4, "end", N(tick));
+        }
+
+        foreach (double tick in chart.XAxis.Ticks)
+        {
+            Line(writer, X(tick), plotBottom, X(tick), plotBottom + 4, "#666666", null);
+            Text(writer, X(tick), plotBottom + 16, "middle", N(tick));
+        }
+
+        Line(writer, Left, plotTop, Left, plotBottom, "#666666", null);
+        Line(writer, Left, plotBottom, plotRight, plotBottom, "#666666", null);
+        Text(writer, (Left + plotRight) / 2, plotBottom + 32, "middle", chart.XAxis.Label);
+        writer.Write("<text x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(14 ");
+        writer.Write(N((plotTop + plotBottom) / 2));
+        writer.Write(") rotate(-90)\">");
+        writer.Write(Encode(chart.YAxis.Label));
+        writer.Write("</text>\n</g>\n");
+
+        foreach (ChartReferenceLine reference in chart.ReferenceLines)
+        {
+            writer.Write("<g class=\"reference\">");
+            Line(writer, Left, Y(reference.Value), plotRight, Y(reference.Value), reference.Colour, reference.LineStyle);
+            writer.Write("<text x=\"");
+            writer.Write(N(plotRight - 2));
+            writer.Write("\" y=\"");
+            writer.Write(N(Y(reference.Value) - 4));
+            writer.Write("\" text-anchor=\"end\" fill=\"#333333\">");
+            writer.Write(Encode(reference.Label));
+            writer.Write("</text></g>\n");
+        }
+
+        foreach (ChartSeries series in chart.Series)
+        {
+            writer.Write("<g class=\"series\">");
+            if (series.Points.Length > 1)
+            {
+                writer.Write("<polyline fill=\"none\" stroke=\"");
+                writer.Write(series.Colour);
+                writer.Write("\" stroke-width=\"2\"");
+                writer.Write(Dash(series.LineStyle));
+                writer.Write(" points=\"");
+                for (int i = 0; i < series.Points.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        writer.Write(' ');
+                    }
+
+                    writer.Write(N(X(series.Points[i].X)));
+                    writer.Write(',');
+                    writer.Write(N(Y(series.Points[i].Y)));
+                }
+
+                writer.Write("\"/>");
+            }
+
+            foreach (ChartPoint point in series.Points)
+            {
+                Marker(writer, series.Marker, X(point.X), Y(point.Y), 3.5, series.Colour, false);
+            }
+
+            writer.Write("</g>\n");
+        }
+
+        foreach (ChartAnnotation annotation in chart.Annotations)
+        {
+            double x = X(annotation.Point.X);
+            double y = Y(annotation.Point.Y);
+            writer.Write("<g class=\"annotation\"><title>");
+            writer.Write(Encode(annotation.Description));
+            writer.Write("</title>");
+            Marker(writer, annotation.Shape, x, y, 7, annotation.Colour, true);
+
+            // The label goes above a mark in the lower half and below one in the upper half, inside the plot.
+            double labelY = y > plotTop + (PlotHeight / 2.0) ? y - 12 : y + 20;
+            writer.Write("<text x=\"");
+            writer.Write(N(x));
+            writer.Write("\" y=\"");
+            writer.Write(N(labelY));
+            writer.Write("\" text-anchor=\"middle\" font-size=\"10\">");
+            writer.Write(Encode(annotation.Label));
+            writer.Write("</text></g>\n");
+        }
+
+        writer.Write("</svg>\n");
+    }
+
+    /// <summary>Writes the chart's data as an HTML table, its text alternative: one row per x value, one column per series, and a notes column for annotations.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <param name="writer">Where to write.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <remarks>The caption names the chart and its reference lines; a missing value is written as an en dash.</remarks>
+    public static void WriteDataTable(LineChart chart, TextWriter writer)
+    {
+        Guard.Against.Null(chart);
+        Guard.Against.Null(writer);
+        bool notes = !chart.Annotations.IsEmpty;
+        var xs = chart.Series.SelectMany(s => s.Points.Select(p => p.X)).Concat(chart.Annotations.Select(a => a.Point.X)).Distinct().OrderBy(x => x).ToList();
+        writer.Write("<table class=\"chart-data\">\n<caption>");
+        writer.Write(Encode(chart.Title));
+        if (!chart.ReferenceLines.IsEmpty)
+        {
+            writer.Write(" (");
+            writer.Write(Encode(string.Join("; ", chart.ReferenceLines.Select(r => r.Label))));
+            writer.Write(')');
+        }
+
+        writer.Write("</caption>\n<thead><tr><th scope=\"col\">");
+        writer.Write(Encode(chart.XAxis.Label));
+        writer.Write("</th>");
+        foreach (ChartSeries series in chart.Series)
+        {
+            writer.Write("<th scope=\"col\">");
+            writer.Write(Encode(series.Name));
+            writer.Write("</th>");
+        }
+
+        if (notes)
+        {
+            writer.Write("<th scope=\"col\">Notes</th>");
+        }
+
+        writer.Write("</tr></thead>\n<tbody>\n");
+        foreach (double x in xs)
+        {
+            writer.Write("<tr><th scope=\"row\">");
+            writer.Write(N(x));
+            writer.Write("</th>");
+            foreach (ChartSeries series in chart.Series)
+            {
+                writer.Write("<td>");
+                int index = series.Points.IndexOf(series.Points.FirstOrDefault(p => p.X == x));
+                writer.Write(index >= 0 && series.Points[index].X == x ? N(series.Points[index].Y) : "–");
+                writer.Write("</td>");
+            }
+
+            if (notes)
+            {
+                writer.Write("<td>");
+                writer.Write(Encode(string.Join("; ", chart.Annotations.Where(a => a.Point.X == x).Select(a => a.Description))));
+                writer.Write("</td>");
+            }
+
+            writer.Write("</tr>\n");
+        }
+
+        writer.Write("</tbody>\n</table>\n");
+    }
+
+    /// <summary>Returns the chart as an inline SVG element.</summary>
+    /// <param name="chart">The chart.</param>
+    /// <param name="id">A page-unique identifier; see <see cref="WriteSvg"/>. Default: <c>chart</c>.</param>
+    /// <returns>The SVG markup.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> is not a valid identifier.</exception>
+    public static string ToSvg(LineChart chart, string id = "chart")
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteSvg(chart, writer, id);
+        return writer.ToString();
+    }
+
+    private static void CheckId(string id)
+    {
+        Guard.Against.NullOrEmpty(id);
+        if (!(id[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z') || id.Any(c => !(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_')))
+        {
+            throw new ArgumentException("The identifier must start with a letter and hold only letters, digits, '-' and '_'.", nameof(id));
+        }
+    }
+
+    private readonly record struct LegendItem(string Name, string Colour, ChartLineStyle? LineStyle, ChartMarkerShape Shape, bool Annotation);
+
+    private static List<LegendItem> LegendItems(LineChart chart)
+    {
+        var items = chart.Series.Select(s => new LegendItem(s.Name, s.Colour, s.LineStyle, s.Marker, false)).ToList();
+        items.AddRange(chart.ReferenceLines.Select(r => new LegendItem(r.Label, r.Colour, r.LineStyle, ChartMarkerShape.None, false)));
+
+        // One legend entry per kind of annotation (label and shape), in order of first appearance.
+        foreach (ChartAnnotation annotation in chart.Annotations)
+        {
+            if (!items.Any(i => i.Annotation && i.Name == annotation.Label && i.Shape == annotation.Shape))
+            {
+                items.Add(new LegendItem(annotation.Label, annotation.Colour, null, annotation.Shape, true));
+            }
+        }
+
+        return items;
+    }
+
+    private static List<(LegendItem Item, int Row, double X)> LegendLayout(List<LegendItem> items)
+    {
+        var layout = new List<(LegendItem, int, double)>();
+        int row = 0;
+        double x = Left;
+        foreach (LegendItem item in items)
+        {
+            double width = 30 + (item.Name.Length * CharWidth) + 16;
+            if (x > Left && x + width > Width - Right)
+            {
+                row++;
+                x = Left;
+            }
+
+            layout.Add((item, row, x));
+            x += width;
+        }
+
+        return layout;
+    }
+
+    private static double Clamp(double value, ChartAxis axis) => Math.Min(axis.Maximum, Math.Max(axis.Minimum, value));
+
+    private static string Dash(ChartLineStyle style) => style switch
+    {
+        ChartLineStyle.Solid => string.Empty,
+        ChartLineStyle.Dashed => " stroke-dasharray=\"6 3\"",
+        ChartLineStyle.Dotted => " stroke-dasharray=\"2 3\"",
+        _ => throw new ArgumentOutOfRangeException(nameof(style), style, "The line style is not defined."),
+    };
+
+    private static void Line(TextWriter writer, double x1, double y1, double x2, double y2, string colour, ChartLineStyle? style)
+    {
+        writer.Write("<line x1=\"");
+        writer.Write(N(x1));
+        writer.Write("\" y1=\"");
+        writer.Write(N(y1));
+        writer.Write("\" x2=\"");
+        writer.Write(N(x2));
+        writer.Write("\" y2=\"");
+        writer.Write(N(y2));
+        writer.Write("\" stroke=\"");
+        writer.Write(colour);
+        writer.Write('"');
+        if (style is { } s)
+        {
+            writer.Write(" stroke-width=\"1.5\"");
+            writer.Write(Dash(s));
+        }
+
+        writer.Write("/>\n");
+    }
+
+    private static void Text(TextWriter writer, double x, double y, string anchor, string text)
+    {
+        writer.Write("<text x=\"");
+        writer.Write(N(x));
+        writer.Write("\" y=\"");
+        writer.Write(N(y));
+        writer.Write("\" text-anchor=\"");
+        writer.Write(anchor);
+        writer.Write("\">");
+        writer.Write(Encode(text));
+        writer.Write("</text>\n");
+    }
+
+    /// <summary>Draws a marker: filled for a series' points, open and thicker for an annotation.</summary>
+    private static void Marker(TextWriter writer, ChartMarkerShape shape, double x, double y, double r, string colour, bool open)
+    {
+        string paint = open
+            ? "fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"2\""
+            : "fill=\"" + colour + "\" stroke=\"" + colour + "\" stroke-width=\"1\"";
+        switch (shape)
+        {
+            case ChartMarkerShape.None:
+                return;
+            case ChartMarkerShape.Circle:
+                writer.Write("<circle cx=\"" + N(x) + "\" cy=\"" + N(y) + "\" r=\"" + N(r) + "\" " + paint + "/>");
+                return;
+            case ChartMarkerShape.Square:
+                writer.Write("<rect x=\"" + N(x - r) + "\" y=\"" + N(y - r) + "\" width=\"" + N(2 * r) + "\" height=\"" + N(2 * r) + "\" " + paint + "/>");
+                return;
+            case ChartMarkerShape.Diamond:
+                Polygon(writer, paint, (x, y - r - 1), (x + r + 1, y), (x, y + r + 1), (x - r - 1, y));
+                return;
+            case ChartMarkerShape.TriangleUp:
+                Polygon(writer, paint, (x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r));
+                return;
+            case ChartMarkerShape.TriangleDown:
+                Polygon(writer, paint, (x, y + r + 1), (x + r + 1, y - r), (x - r - 1, y - r));
+                return;
+            case ChartMarkerShape.Cross:
+                writer.Write("<path d=\"M" + N(x - r) + "," + N(y - r) + "L" + N(x + r) + "," + N(y + r) + "M" + N(x - r) + "," + N(y + r) + "L" + N(x + r) + "," + N(y - r) + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"/>");
+                return;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(shape), shape, "The marker shape is not defined.");
+        }
+    }
+
+    private static void Polygon(TextWriter writer, string paint, params (double X, double Y)[] points)
+    {
+        writer.Write("<polygon points=\"");
+        writer.Write(string.Join(" ", points.Select(p => N(p.X) + "," + N(p.Y))));
+        writer.Write("\" ");
+        writer.Write(paint);
+        writer.Write("/>");
+    }
+
+    private static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
