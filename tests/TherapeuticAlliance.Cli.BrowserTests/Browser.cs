@@ -6,7 +6,7 @@ namespace TherapeuticAlliance.Cli.BrowserTests;
 /// <summary>
 /// Where the browser is: Debian's chromium (CHROMIUM_PATH overrides), driven by Playwright through its
 /// ExecutablePath; Playwright's own browser download is never used. Without a browser these tests are skipped on a
-/// developer's machine and fail in CI (CI=true), where .ci/run installs it.
+/// developer's machine and fail in CI (CI=true or TA_REQUIRE_BROWSER=1), where .ci/run installs it.
 /// </summary>
 internal static class Browser
 {
@@ -14,7 +14,9 @@ internal static class Browser
         new[] { Environment.GetEnvironmentVariable("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser" }
             .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
 
-    internal static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    internal static bool InCi =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        || Environment.GetEnvironmentVariable("TA_REQUIRE_BROWSER") == "1";
 
     /// <summary>The flags a sandboxed, offline machine needs: no sandbox (root), no GPU, no background connections.</summary>
     internal static readonly string[] Arguments =

@@ -24,7 +24,8 @@ public sealed class LayeringTests
         ["Guidance"] = new[] { Root, "Trends" },
         ["Reports"] = new[] { Root, "Trends", "Guidance" },
         ["ExpectedResponse"] = new[] { Root, "Trends" },
-        [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse" },
+        ["Charts"] = new[] { Root },
+        [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 
     private readonly ITestOutputHelper output;

@@ -87,12 +87,15 @@ public sealed class ChartAxis
         {
             // Rounded to the step's precision, so 0.1 + 0.2 is written 0.3.
             double tick = Math.Round(first + (i * step), 10);
-            if (tick > maximum + (step * 1e-9))
+            if (tick > maximum)
             {
                 break;
             }
 
-            ticks.Add(Math.Min(Math.Max(tick, minimum), maximum));
+            if (tick >= minimum)
+            {
+                ticks.Add(tick);
+            }
         }
 
         return ticks.ToImmutable();
