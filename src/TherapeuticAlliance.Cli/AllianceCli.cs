@@ -375,6 +375,13 @@ internal static class AllianceCli
                 continue;
             }
 
+            // An option given with its default value ("--clients-per-page 100", "--rupture-rule default") changes nothing.
+            if (option.HasDefaultValue && option.GetDefaultValue() is { } defaultValue and (string or not System.Collections.IEnumerable)
+                && result.Tokens.Count == 1 && string.Equals(Convert.ToString(defaultValue, CultureInfo.InvariantCulture), result.Tokens[0].Value, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(AdministrationReader.SafeText).ToList();
             changed.Add(values.Count == 0 ? option.Name : option.Name + " " + string.Join(" ", values));
         }

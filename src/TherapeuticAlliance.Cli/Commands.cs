@@ -281,7 +281,7 @@ internal static class Commands
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
         string directory = Path.GetDirectoryName(Path.GetFullPath(outputFile)) ?? ".";
-        var targets = new List<Target>();
+        var pages = new List<(string Temporary, string Destination)>();
         IReadOnlyList<string> files;
         try
         {
@@ -292,30 +292,38 @@ internal static class Commands
                 AdministrationReader.SafeText(Path.GetFileName(settings.Input)),
                 changedOptions,
                 pipeline.Account);
+
+            // Every page goes to a temporary file beside its destination and is closed when written (the report
+            // disposes each writer), so memory does not grow with the number of pages; all are published together.
             files = HtmlReport.Write(
                 Path.GetFileName(outputFile),
                 name =>
                 {
-                    // Every page goes to a temporary file beside its destination; all are published together, or none.
-                    Target target = Target.Open(Path.Combine(directory, name), error, buffered: true);
-                    targets.Add(target);
-                    return target.Writer;
+                    string destination = Path.Combine(directory, name);
+                    string temporary = Path.Combine(directory, "." + name + "." + Guid.NewGuid().ToString("N") + ".tmp");
+                    pages.Add((temporary, destination));
+                    return new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
                 },
                 reports,
                 provenance,
                 settings.Catalog,
                 analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
                 clientsPerPage);
-            foreach (Target target in targets)
+            if (pipeline.ExitCode == AllianceCli.Ok)
             {
-                target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+                foreach (var (temporary, destination) in pages)
+                {
+                    File.Move(temporary, destination, overwrite: true);
+                }
+
+                RemoveStalePages(directory, Path.GetFileName(outputFile), files);
             }
         }
         finally
         {
-            foreach (Target target in targets)
+            foreach (var (temporary, _) in pages)
             {
-                target.Dispose();
+                File.Delete(temporary);
             }
         }
 
@@ -328,6 +336,26 @@ internal static class Commands
         }
 
         return pipeline.ExitCode;
+    }
+
+    /// <summary>
+    /// Deletes client pages of an earlier report under the same name that this one did not write (report-013.html
+    /// after a run with 12 pages), so no page with other clients' data is left beside the new index.
+    /// </summary>
+    private static void RemoveStalePages(string directory, string indexFile, IReadOnlyList<string> written)
+    {
+        string stem = Path.GetFileNameWithoutExtension(indexFile);
+        string extension = Path.GetExtension(indexFile) is { Length: > 0 } e ? e : ".html";
+        var pattern = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(stem) + "-[0-9]{3,}" + System.Text.RegularExpressions.Regex.Escape(extension) + "$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var keep = new HashSet<string>(written, StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(directory))
+        {
+            string name = Path.GetFileName(path);
+            if (pattern.IsMatch(name) && !keep.Contains(name))
+            {
+                File.Delete(path);
+            }
+        }
     }
 
     internal static int Stats(CliSettings settings, bool json, TextWriter output, TextWriter error)

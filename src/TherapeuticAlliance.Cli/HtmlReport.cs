@@ -51,7 +51,7 @@ internal static class HtmlReport
     private const string Style =
         "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5rem;color:#1a1a1a;max-width:78rem;line-height:1.45}" +
         "@media (max-width:40rem){body{padding:.75rem}}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid #ccc;padding-top:1rem}h3{font-size:1rem;margin:1rem 0 .4rem}" +
-        "a{color:#0b5394}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
+        "a{color:#0b5394}h2,a,td,li,dd,summary{overflow-wrap:anywhere}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
         ".scroll{max-width:100%;overflow-x:auto}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
         ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid}" +
         ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}" +
@@ -88,8 +88,8 @@ internal static class HtmlReport
         string extension = Path.GetExtension(indexFile) is { Length: > 0 } e ? e : ".html";
         bool paged = triage.Length > clientsPerPage;
         int pages = paged ? (triage.Length + clientsPerPage - 1) / clientsPerPage : 0;
-        string PageFile(int page) => paged ? string.Create(CultureInfo.InvariantCulture, $"{stem}-{page:000}{extension}") : string.Empty;
-        string Link(int rank) => PageFile((rank / clientsPerPage) + 1) + "#client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
+        string PageFile(int page) => paged ? PageName(stem, extension, page) : string.Empty;
+        string Link(int rank) => Href(PageFile((rank / clientsPerPage) + 1)) + "#client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
 
         var files = new List<string> { indexFile };
         TextWriter index = open(indexFile);
@@ -115,7 +115,7 @@ internal static class HtmlReport
                 int first = ((page - 1) * clientsPerPage) + 1;
                 int last = Math.Min(triage.Length, page * clientsPerPage);
                 index.Write("<li><a href=\"");
-                index.Write(Encode(PageFile(page)));
+                index.Write(Encode(Href(PageFile(page))));
                 index.Write("\">Clients ");
                 index.Write(first.ToString(CultureInfo.InvariantCulture));
                 index.Write("–");
@@ -136,6 +136,7 @@ internal static class HtmlReport
         index.Write("</main>\n");
         Provenance(index, provenance, episodes, context);
         Foot(index);
+        index.Dispose();
 
         for (int page = 1; page <= pages; page++)
         {
@@ -149,24 +150,24 @@ internal static class HtmlReport
             writer.Write("<header>\n<h1>");
             writer.Write(Encode(title));
             writer.Write("</h1>\n<nav class=\"client-nav\" aria-label=\"Pages\"><a href=\"");
-            writer.Write(Encode(indexFile));
+            writer.Write(Encode(Href(indexFile)));
             writer.Write("#attention\">Attention list</a>");
             if (page > 1)
             {
                 writer.Write("<a href=\"");
-                writer.Write(Encode(PageFile(page - 1)));
+                writer.Write(Encode(Href(PageFile(page - 1))));
                 writer.Write("\" rel=\"prev\">Previous page</a>");
             }
 
             if (page < pages)
             {
                 writer.Write("<a href=\"");
-                writer.Write(Encode(PageFile(page + 1)));
+                writer.Write(Encode(Href(PageFile(page + 1))));
                 writer.Write("\" rel=\"next\">Next page</a>");
             }
 
             writer.Write("<a href=\"");
-            writer.Write(Encode(indexFile));
+            writer.Write(Encode(Href(indexFile)));
             writer.Write("#provenance\">How this report was made</a></nav>\n<p class=\"note\">");
             writer.Write(Encode(provenance.InputFile));
             writer.Write(" · page ");
@@ -176,11 +177,12 @@ internal static class HtmlReport
             writer.Write(", most urgent first</p>\n</header>\n<main>\n");
             for (int rank = first; rank < last; rank++)
             {
-                Client(writer, rank, triage[rank], byClient[triage[rank].EpisodeId], context, Encode(indexFile) + "#attention");
+                Client(writer, rank, triage[rank], byClient[triage[rank].EpisodeId], context, Encode(Href(indexFile)) + "#attention");
             }
 
             writer.Write("</main>\n");
             Foot(writer);
+            writer.Dispose();
         }
 
         return files;
@@ -327,9 +329,11 @@ internal static class HtmlReport
         writer.Write(id);
         writer.Write("-h\">\n<h2 id=\"");
         writer.Write(id);
-        writer.Write("-h\">");
+        writer.Write("-h\"><span id=\"");
+        writer.Write(id);
+        writer.Write("-name\">");
         writer.Write(Encode(entry.EpisodeId));
-        writer.Write(' ');
+        writer.Write("</span> ");
         Badge(writer, entry.Level);
         writer.Write("</h2>\n<p class=\"note\">Latest session ");
         writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
@@ -368,7 +372,7 @@ internal static class HtmlReport
         {
             LineChart chart = ClientCharts.Create(instrument.ToList(), context.ShortName(instrument.Key), context.Models);
             writer.Write("<figure>\n");
-            ChartWriter.WriteSvg(chart, writer, context.NextChartId());
+            ChartWriter.WriteSvg(chart, writer, context.NextChartId(), id + "-name");
             writer.Write("<details class=\"data\"><summary>Data table: ");
             writer.Write(Encode(chart.Title));
             writer.Write("</summary>\n<div class=\"scroll\">");
@@ -429,7 +433,11 @@ internal static class HtmlReport
         {
             Instrument? instrument = context.Find(group.Key);
             Episode first = group.First().Episode;
-            ReferenceNorm? norm = group.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null);
+            var norms = group.GroupBy(r => r.Perspective).OrderBy(p => p.Key)
+                .Select(p => (Perspective: p.Key, Norm: p.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null)))
+                .Where(p => p.Norm is not null)
+                .Select(p => Wording.Perspective(p.Perspective) + ": " + Norm(p.Norm!))
+                .ToList();
             writer.Write("<tr><td>");
             writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")"));
             writer.Write("</td><td data-label=\"Measures\">");
@@ -441,14 +449,7 @@ internal static class HtmlReport
             writer.Write("</td><td data-label=\"Reliability\">");
             writer.Write(first.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "none");
             writer.Write("</td><td data-label=\"Reference norm\">");
-            writer.Write(Encode(norm is null ? "none"
-                : string.Format(
-                    CultureInfo.InvariantCulture,
-                    "mean {0:0.##}, SD {1:0.##}{2} points; {3}",
-                    norm.Mean,
-                    norm.StandardDeviation,
-                    norm.ChangeStandardDeviation is { } c ? string.Format(CultureInfo.InvariantCulture, ", SD of session-to-session change {0:0.###}", c) : string.Empty,
-                    norm.Source == NormSource.Caller ? "given with --norm" : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} series)", norm.SampleSize))));
+            writer.Write(Encode(norms.Count == 0 ? "none" : string.Join("; ", norms)));
             writer.Write("</td></tr>\n");
         }
 
@@ -500,6 +501,15 @@ internal static class HtmlReport
         writer.Write("</section>\n</footer>\n");
     }
 
+    /// <summary>A reference norm in words: its mean and SDs in points, and where it comes from.</summary>
+    private static string Norm(ReferenceNorm norm) => string.Format(
+        CultureInfo.InvariantCulture,
+        "mean {0:0.##}, SD {1:0.##}{2} points, {3}",
+        norm.Mean,
+        norm.StandardDeviation,
+        norm.ChangeStandardDeviation is { } c ? string.Format(CultureInfo.InvariantCulture, ", SD of session-to-session change {0:0.###}", c) : string.Empty,
+        norm.Source == NormSource.Caller ? "given with --norm" : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} scores)", norm.SampleSize));
+
     private static void Term(TextWriter writer, string term, string value)
     {
         writer.Write("<dt>");
@@ -508,6 +518,12 @@ internal static class HtmlReport
         writer.Write(Encode(value));
         writer.Write("</dd>\n");
     }
+
+    /// <summary>The name of a client page: the index's name with a three-digit page number, <c>report-001.html</c>.</summary>
+    internal static string PageName(string stem, string extension, int page) => string.Create(CultureInfo.InvariantCulture, $"{stem}-{page:000}{extension}");
+
+    /// <summary>A file name as a relative link: escaped, so '#', '%' or a space in the name does not break it.</summary>
+    private static string Href(string fileName) => fileName.Length == 0 ? fileName : Uri.EscapeDataString(fileName);
 
     private static string Count(int count, string noun, string? plural = null) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : plural ?? noun + "s");

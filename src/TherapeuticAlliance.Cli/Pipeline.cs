@@ -49,10 +49,12 @@ internal sealed class Pipeline
     /// <summary>How many distinct reasons are tallied; problems with further reasons are counted together.</summary>
     internal const int MaxReasons = 100;
 
+    private static readonly System.Text.RegularExpressions.Regex Numbers = new("[0-9]+(?:[.,][0-9]+)*", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
     private int _otherReasons;
 
-    /// <summary>Gets the problems tallied by reason (the message without file and line), most frequent first; problems beyond <see cref="MaxReasons"/> distinct reasons are one "other reasons" line.</summary>
+    /// <summary>Gets the problems tallied by reason (the message without file and line, its numbers written 'n'), most frequent first; problems beyond <see cref="MaxReasons"/> distinct reasons are one "other reasons" line.</summary>
     internal IReadOnlyList<KeyValuePair<string, int>> Reasons =>
         _reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Concat(_otherReasons > 0 ? new[] { new KeyValuePair<string, int>("other reasons", _otherReasons) } : Array.Empty<KeyValuePair<string, int>>())
@@ -212,7 +214,9 @@ internal sealed class Pipeline
     private void Report(InputProblem problem)
     {
         ProblemCount++;
-        string reason = problem.Column is null ? problem.Message : "column '" + problem.Column + "': " + problem.Message;
+        // Tallied by kind: the numbers in a message (lines, sessions, values) are replaced by 'n', so "the same
+        // administration also stands at line 12962" and "... at line 13000" are one reason.
+        string reason = Numbers.Replace(problem.Column is null ? problem.Message : "column '" + problem.Column + "': " + problem.Message, "n");
         reason = reason.Length <= InputProblem.MaxMessageLength ? reason : string.Concat(reason.AsSpan(0, InputProblem.MaxMessageLength), "…");
         if (_reasons.ContainsKey(reason) || _reasons.Count < MaxReasons)
         {

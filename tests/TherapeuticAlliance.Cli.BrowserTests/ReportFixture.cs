@@ -11,6 +11,9 @@ public sealed class ReportFixture : IAsyncLifetime
 {
     internal const string HostileId = "<img src=x onerror=\"window.pwned=1\">&amp;";
 
+    /// <summary>An identifier as long as some systems' (a prefixed GUID), with no space to wrap at.</summary>
+    internal const string LongId = "urn:uuid:3f2504e0-4f89-11d3-9a0c-0305e82c3301-episode-0001";
+
     public ReportFixture()
     {
         Dir = Directory.CreateTempSubdirectory("alliance-browser-").FullName;
@@ -26,11 +29,13 @@ public sealed class ReportFixture : IAsyncLifetime
         Cli("report", sample, "--output", Single);
         Cli("report", sample, "--output", Paged, "--clients-per-page", "25");
 
-        // Two clients of the sample renamed: one to markup that would run if it were not escaped, one with a below-cutoff run.
+        // Three clients of the sample: one as it is, one renamed to markup that would run if it were not escaped, and one
+        // renamed to a long identifier with no space to wrap at.
         string[] lines = File.ReadAllLines(sample);
         string hostileCsv = Path.Combine(Dir, "hostile.csv");
         File.WriteAllLines(hostileCsv, lines.Take(1).Concat(lines.Skip(1).Where(l => l.StartsWith("C001,", StringComparison.Ordinal) || l.StartsWith("C005,", StringComparison.Ordinal))
-            .Select(l => l.StartsWith("C005,", StringComparison.Ordinal) ? "\"" + HostileId.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + l[4..] : l)));
+            .Select(l => l.StartsWith("C005,", StringComparison.Ordinal) ? "\"" + HostileId.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + l[4..] : l))
+            .Concat(lines.Skip(1).Where(l => l.StartsWith("C012,", StringComparison.Ordinal)).Select(l => LongId + l[4..])));
         Cli("report", hostileCsv, "--output", Hostile);
     }
 

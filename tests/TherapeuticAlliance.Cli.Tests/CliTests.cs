@@ -133,7 +133,10 @@ public sealed class CliTests : CliTestBase
         // Sections follow the triage's order, and each link goes to its client's section.
         string[] linked = rows.Select(r => (string)r.Descendants("a").Single().Attribute("href")!).ToArray();
         Assert.Equal(Enumerable.Range(1, 19).Select(i => "#client-" + i).ToArray(), linked);
-        Assert.Equal(rows.Select(r => r.Descendants("a").Single().Value), clients.Take(19).Select(c => c.Element("h2")!.Elements().Aggregate(c.Element("h2")!.Value, (text, badge) => text.Replace(badge.Value, string.Empty, StringComparison.Ordinal)).Trim()));
+        Assert.Equal(rows.Select(r => r.Descendants("a").Single().Value), clients.Take(19).Select(c => c.Element("h2")!.Elements("span").First().Value));
+
+        // Each chart's accessible name starts with its client's name, so the page's charts are told apart.
+        Assert.All(clients, c => Assert.All(c.Descendants(svg + "svg"), chart => Assert.StartsWith((string)c.Attribute("id")! + "-name ", (string)chart.Attribute("aria-labelledby")!, StringComparison.Ordinal)));
 
         // Markers that read without colour: shapes and words.
         Assert.Contains(document.Descendants(svg + "g"), g => (string?)g.Attribute("class") == "reference" && g.Value.Trim() == "cutoff 36 (flagged below)");
@@ -167,6 +170,23 @@ public sealed class CliTests : CliTestBase
         Assert.Contains(">1</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("MRN-0042", html, StringComparison.Ordinal);
         Assert.DoesNotContain(Dir, html, StringComparison.Ordinal);
+
+        // Options given with their default values change nothing, and the report says so.
+        Assert.Equal(0, Run("report", data, "--output", path, "--clients-per-page", "100", "--rupture-rule", "default", "--format", "auto").Code);
+        Assert.Contains("the defaults throughout", System.IO.File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_CountsProblemsByKind_NotByTheirNumbers()
+    {
+        string data = File("ranges.csv", Header + Srs("E1", 1, "9", "9", "9", "11") + Srs("E2", 1, "9", "9", "9", "12") + Srs("E3", 1, "8", "8", "8", "8") + Srs("E3", 2, "8", "8", "8", "8"));
+        string path = Path.Combine(Dir, "report.html");
+        Assert.Equal(0, Run("report", data, "--output", path).Code);
+        using var reader = XmlReader.Create(new StringReader(System.IO.File.ReadAllText(path)), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        var rows = XDocument.Load(reader).Descendants("table").Single(t => ((string?)t.Attribute("class"))?.StartsWith("left-out", StringComparison.Ordinal) == true).Descendants("tbody").Single().Elements("tr").ToList();
+        Assert.Single(rows);
+        Assert.Equal("2", rows[0].Elements("td").Last().Value);
+        Assert.DoesNotContain("11", rows[0].Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,6 +203,20 @@ public sealed class CliTests : CliTestBase
         int[] charts = Enumerable.Range(1, 3).Select(p => System.Text.RegularExpressions.Regex.Count(System.IO.File.ReadAllText(Path.Combine(Dir, $"report-00{p}.html")), "<svg ")).ToArray();
         Assert.Equal(new[] { 25 * 4, 25 * 4, 10 * 4 }, charts);
         Assert.Equal(2, Run("report", Sample, "--output", path, "--clients-per-page", "0").Code);
+
+        // A later report under the same name leaves no page of the earlier one behind, and touches no other file.
+        System.IO.File.WriteAllText(Path.Combine(Dir, "report-notes.html"), "mine");
+        Assert.Equal(0, Run("report", Sample, "--output", path, "--clients-per-page", "30").Code);
+        Assert.Equal(new[] { "report-001.html", "report-002.html", "report-notes.html", "report.html" }, Directory.GetFiles(Dir, "report*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(0, Run("report", Sample, "--output", path).Code);
+        Assert.Equal(new[] { "report-notes.html", "report.html" }, Directory.GetFiles(Dir, "report*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // Links stay links whatever the file is called: its name is escaped.
+        string odd = Path.Combine(Dir, "clinic #3 50%.html");
+        Assert.Equal(0, Run("report", Sample, "--output", odd, "--clients-per-page", "30").Code);
+        string oddIndex = System.IO.File.ReadAllText(odd);
+        Assert.Contains("href=\"clinic%20%233%2050%25-001.html#client-1\"", oddIndex, StringComparison.Ordinal);
+        Assert.True(System.IO.File.Exists(Path.Combine(Dir, "clinic #3 50%-002.html")));
 
         // All or nothing: under --strict with a problem, no page is written, and no temporary file is left behind.
         string bad = File("bad.csv", Header + Srs("E1", 1, "9", "9", "nine", "9") + Srs("E2", 1, "8", "8", "8", "8"));

@@ -16,7 +16,7 @@ public sealed class ChartAnnotation
     /// <param name="shape">The shape drawn at the point.</param>
     /// <param name="colour">The stroke colour, <c>#RRGGBB</c>. Default: <see cref="ChartPalette.Black"/>.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="label"/>, <paramref name="description"/> or <paramref name="colour"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> or <paramref name="description"/> is blank, or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> or <paramref name="description"/> is blank or holds a control character, or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="shape"/> is not defined or is <see cref="ChartMarkerShape.None"/>.</exception>
     public ChartAnnotation(ChartPoint point, string label, string description, ChartMarkerShape shape, string colour = ChartPalette.Black)
     {

@@ -19,7 +19,7 @@ public sealed class ChartAxis
     /// <param name="maximum">The highest value shown; finite and greater than <paramref name="minimum"/>.</param>
     /// <param name="ticks">Where ticks and grid lines go, within the range; <see langword="null"/> for <see cref="NiceTicks"/>.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="label"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> is blank.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> is blank or holds a control character.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when a bound or tick is not finite, the range is empty, or a tick lies outside it.</exception>
     public ChartAxis(string label, double minimum, double maximum, IEnumerable<double>? ticks = null)
     {
@@ -60,8 +60,8 @@ public sealed class ChartAxis
     /// <param name="maximum">The highest value shown; finite and greater than <paramref name="minimum"/>.</param>
     /// <param name="count">About how many ticks; at least 2. Default: <see cref="DefaultTickCount"/>.</param>
     /// <param name="integersOnly">Whether ticks must be whole numbers (session numbers): the step is at least 1.</param>
-    /// <returns>The ticks, ascending, all within the range.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when a bound is not finite, the range is empty, or <paramref name="count"/> is below 2.</exception>
+    /// <returns>The ticks, ascending and distinct, all within the range; empty when <paramref name="integersOnly"/> is set and the range holds no whole number.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when a bound is not finite, the range is empty, or <paramref name="count"/> is outside 2 to 100.</exception>
     public static ImmutableArray<double> NiceTicks(double minimum, double maximum, int count = DefaultTickCount, bool integersOnly = false)
     {
         ChartGuard.Finite(minimum, nameof(minimum));
@@ -81,18 +81,21 @@ public sealed class ChartAxis
             step = Math.Max(1, Math.Ceiling(step));
         }
 
+        // Ticks are whole multiples of the step, rounded to the step's precision (two digits below it), so that
+        // 0.1 + 0.2 is written 0.3; a step too fine for decimal rounding is left as computed.
+        int digits = (int)Math.Max(0, 2 - Math.Floor(Math.Log10(step)));
+        double Clean(double value) => digits <= 15 ? Math.Round(value, digits) : value;
         var ticks = ImmutableArray.CreateBuilder<double>();
-        double first = Math.Ceiling((minimum / step) - 1e-9) * step;
+        double first = Math.Ceiling(minimum / step);
         for (int i = 0; i < 1000; i++)
         {
-            // Rounded to the step's precision, so 0.1 + 0.2 is written 0.3.
-            double tick = Math.Round(first + (i * step), 10);
+            double tick = Clean((first + i) * step);
             if (tick > maximum)
             {
                 break;
             }
 
-            if (tick >= minimum)
+            if (tick >= minimum && (ticks.Count == 0 || tick > ticks[ticks.Count - 1]))
             {
                 ticks.Add(tick);
             }

@@ -11,7 +11,20 @@ internal static class ChartGuard
             ? throw new ArgumentOutOfRangeException(parameterName, value, "The value must be a finite number.")
             : value;
 
-    internal static string Text(string value, string parameterName) => Guard.Against.NullOrWhiteSpace(value, parameterName);
+    /// <summary>Text drawn or read aloud: not blank, and only characters that XML 1.0 allows (no control characters but tab, line feed and carriage return), so every SVG written parses.</summary>
+    internal static string Text(string value, string parameterName)
+    {
+        Guard.Against.NullOrWhiteSpace(value, parameterName);
+        foreach (char c in value)
+        {
+            if ((c < 0x20 && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF')
+            {
+                throw new ArgumentException("The text holds a control character, which cannot be written as SVG.", parameterName);
+            }
+        }
+
+        return value;
+    }
 
     internal static string Colour(string value, string parameterName)
     {

@@ -12,7 +12,7 @@ public sealed class ChartReferenceLine
     /// <param name="colour">The stroke colour, <c>#RRGGBB</c>. Default: <see cref="ChartPalette.ReddishPurple"/>.</param>
     /// <param name="lineStyle">How the line is stroked. Default: <see cref="ChartLineStyle.Dashed"/>.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="label"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> is blank or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> is blank or holds a control character, or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="value"/> is not finite or <paramref name="lineStyle"/> is not defined.</exception>
     public ChartReferenceLine(double value, string label, string colour = ChartPalette.ReddishPurple, ChartLineStyle lineStyle = ChartLineStyle.Dashed)
     {

@@ -17,7 +17,7 @@ public sealed class ChartSeries
     /// <param name="lineStyle">How the line is stroked.</param>
     /// <param name="marker">The shape drawn at each point; <see cref="ChartMarkerShape.None"/> for none.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="name"/>, <paramref name="points"/> or <paramref name="colour"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is blank, <paramref name="points"/> is empty or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is blank or holds a control character, <paramref name="points"/> is empty or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="lineStyle"/> or <paramref name="marker"/> is not defined.</exception>
     public ChartSeries(string name, IEnumerable<ChartPoint> points, string colour, ChartLineStyle lineStyle = ChartLineStyle.Solid, ChartMarkerShape marker = ChartMarkerShape.Circle)
     {

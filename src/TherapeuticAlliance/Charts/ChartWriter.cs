@@ -24,25 +24,41 @@ namespace TherapeuticAlliance.Charts;
 public static class ChartWriter
 {
     /// <summary>The SVG's drawing width, in CSS pixels.</summary>
-    public const int Width = 640;
+    /// <remarks>
+    /// 480 units with 12-unit text: scaled to a phone's column (about 360 px) the text is 9 px; in one of two columns on
+    /// a laptop (about 600 px), 15 px.
+    /// </remarks>
+    public const int Width = 480;
 
-    private const int PlotHeight = 180;
-    private const int Left = 60;
-    private const int Right = 20;
+    private const int PlotHeight = 170;
+    private const int Left = 56;
+    private const int Right = 16;
     private const int LegendRow = 18;
-    private const double CharWidth = 6.4;
+    private const double CharWidth = 6.8;
+
+    // A white outline under a label drawn over the data, so it stays readable where it crosses a line.
+    private const string Halo = " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"";
 
     /// <summary>Writes the chart as an inline SVG element.</summary>
     /// <param name="chart">The chart.</param>
     /// <param name="writer">Where to write.</param>
     /// <param name="id">A page-unique identifier for the SVG's title and description (letters, digits, '-' and '_', starting with a letter), such as <c>chart-12</c>.</param>
-    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> is not a valid identifier.</exception>
-    public static void WriteSvg(LineChart chart, TextWriter writer, string id)
+    /// <param name="contextId">
+    /// The identifier of an element on the page whose text says what the chart belongs to, such as a span holding
+    /// the client's name in a section heading; its text comes before the title in the accessible name, so charts of
+    /// the same title on one page are told apart. <see langword="null"/> (the default) for the title alone.
+    /// </param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="chart"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="id"/> or <paramref name="contextId"/> is not a valid identifier.</exception>
+    public static void WriteSvg(LineChart chart, TextWriter writer, string id, string? contextId = null)
     {
         Guard.Against.Null(chart);
         Guard.Against.Null(writer);
-        CheckId(id);
+        CheckId(id, nameof(id));
+        if (contextId is not null)
+        {
+            CheckId(contextId, nameof(contextId));
+        }
 
         var legend = LegendItems(chart);
         var rows = LegendLayout(legend);
@@ -56,6 +72,12 @@ public static class ChartWriter
         double Y(double y) => plotBottom - ((Clamp(y, chart.YAxis) - chart.YAxis.Minimum) / (chart.YAxis.Maximum - chart.YAxis.Minimum) * PlotHeight);
 
         writer.Write("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"");
+        if (contextId is not null)
+        {
+            writer.Write(contextId);
+            writer.Write(' ');
+        }
+
         writer.Write(id);
         writer.Write("-title\" aria-describedby=\"");
         writer.Write(id);
@@ -67,7 +89,7 @@ public static class ChartWriter
         writer.Write(N(Width));
         writer.Write(' ');
         writer.Write(N(height));
-        writer.Write("\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n<title id=\"");
+        writer.Write("\" font-family=\"system-ui,sans-serif\" font-size=\"12\">\n<title id=\"");
         writer.Write(id);
         writer.Write("-title\">");
         writer.Write(Encode(chart.Title));
@@ -81,7 +103,7 @@ public static class ChartWriter
         writer.Write(N(height));
         writer.Write("\" fill=\"#ffffff\"/>\n<text class=\"chart-title\" x=\"");
         writer.Write(N(Left));
-        writer.Write("\" y=\"18\" font-size=\"14\" font-weight=\"bold\">");
+        writer.Write("\" y=\"18\" font-size=\"15\" font-weight=\"bold\">");
         writer.Write(Encode(chart.Title));
         writer.Write("</text>\n");
 
@@ -150,7 +172,9 @@ public static class ChartWriter
             writer.Write(N(plotRight - 2));
             writer.Write("\" y=\"");
             writer.Write(N(Y(reference.Value) - 4));
-            writer.Write("\" text-anchor=\"end\" fill=\"#333333\">");
+            writer.Write("\" text-anchor=\"end\" fill=\"#333333\"");
+            writer.Write(Halo);
+            writer.Write('>');
             writer.Write(Encode(reference.Label));
             writer.Write("</text></g>\n");
         }
@@ -203,7 +227,9 @@ public static class ChartWriter
             writer.Write(N(x));
             writer.Write("\" y=\"");
             writer.Write(N(labelY));
-            writer.Write("\" text-anchor=\"middle\" font-size=\"10\">");
+            writer.Write("\" text-anchor=\"middle\" font-size=\"11\"");
+            writer.Write(Halo);
+            writer.Write('>');
             writer.Write(Encode(annotation.Label));
             writer.Write("</text></g>\n");
         }
@@ -286,12 +312,12 @@ public static class ChartWriter
         return writer.ToString();
     }
 
-    private static void CheckId(string id)
+    private static void CheckId(string id, string parameterName)
     {
-        Guard.Against.NullOrEmpty(id);
+        Guard.Against.NullOrEmpty(id, parameterName);
         if (!(id[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z') || id.Any(c => !(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_')))
         {
-            throw new ArgumentException("The identifier must start with a letter and hold only letters, digits, '-' and '_'.", nameof(id));
+            throw new ArgumentException("The identifier must start with a letter and hold only letters, digits, '-' and '_'.", parameterName);
         }
     }
 
@@ -302,13 +328,12 @@ public static class ChartWriter
         var items = chart.Series.Select(s => new LegendItem(s.Name, s.Colour, s.LineStyle, s.Marker, false)).ToList();
         items.AddRange(chart.ReferenceLines.Select(r => new LegendItem(r.Label, r.Colour, r.LineStyle, ChartMarkerShape.None, false)));
 
-        // One legend entry per kind of annotation (label and shape), in order of first appearance.
-        foreach (ChartAnnotation annotation in chart.Annotations)
+        // One legend entry per kind of annotation (label and shape), in order of first appearance, in the kind's
+        // colour when all its marks share one, otherwise in black (the shape and word carry the meaning).
+        foreach (var kind in chart.Annotations.GroupBy(a => (a.Label, a.Shape)))
         {
-            if (!items.Any(i => i.Annotation && i.Name == annotation.Label && i.Shape == annotation.Shape))
-            {
-                items.Add(new LegendItem(annotation.Label, annotation.Colour, null, annotation.Shape, true));
-            }
+            string colour = kind.Select(a => a.Colour).Distinct(StringComparer.OrdinalIgnoreCase).Count() == 1 ? kind.First().Colour : ChartPalette.Black;
+            items.Add(new LegendItem(kind.Key.Label, colour, null, kind.Key.Shape, true));
         }
 
         return items;

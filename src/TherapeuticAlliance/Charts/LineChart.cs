@@ -23,7 +23,7 @@ public sealed class LineChart
     /// <param name="referenceLines">Horizontal reference lines, such as a cutoff; <see langword="null"/> for none.</param>
     /// <param name="annotations">Marked points, such as ruptures; <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentNullException">Thrown when a required argument is <see langword="null"/> or a collection contains <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="title"/> or <paramref name="description"/> is blank, or <paramref name="series"/> is empty.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="title"/> or <paramref name="description"/> is blank or holds a control character, or <paramref name="series"/> is empty.</exception>
     public LineChart(
         string title,
         string description,

@@ -37,7 +37,7 @@ public class ChartTests
         Assert.Equal("c1-desc", (string?)svg.Attribute("aria-describedby"));
         Assert.Equal("Session Rating Scale total", svg.Elements(Svg + "title").Single(t => (string?)t.Attribute("id") == "c1-title").Value);
         Assert.Equal("Session Rating Scale total by session, sessions 1 to 4.", svg.Element(Svg + "desc")!.Value);
-        Assert.Equal("0 0 640 " + (string?)svg.Attribute("height"), (string?)svg.Attribute("viewBox"));
+        Assert.Equal("0 0 480 " + (string?)svg.Attribute("height"), (string?)svg.Attribute("viewBox"));
 
         string[] texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToArray();
         Assert.Contains("Session", texts);
@@ -65,9 +65,9 @@ public class ChartTests
         string[] points = svg.Descendants(Svg + "polyline").Single().Attribute("points")!.Value.Split(' ');
         double bottom = double.Parse(points[0].Split(',')[1], CultureInfo.InvariantCulture);
         double top = double.Parse(points[1].Split(',')[1], CultureInfo.InvariantCulture);
-        Assert.Equal("60", points[0].Split(',')[0]);    // the left edge of the plot
-        Assert.Equal("620", points[1].Split(',')[0]);   // the right edge
-        Assert.Equal(180, bottom - top);                // 25 is drawn at the top (10), the plot's full height
+        Assert.Equal("56", points[0].Split(',')[0]);    // the left edge of the plot
+        Assert.Equal("464", points[1].Split(',')[0]);   // the right edge
+        Assert.Equal(170, bottom - top);                // 25 is drawn at the top (10), the plot's full height
     }
 
     [Fact]
@@ -136,6 +136,45 @@ public class ChartTests
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => ChartWriter.ToSvg(Sample(), "1chart")).ParamName);
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => ChartWriter.ToSvg(Sample(), "a\" onload=\"x")).ParamName);
         Assert.Equal("perspective", Assert.Throws<ArgumentOutOfRangeException>(() => ChartPalette.For((Perspective)0)).ParamName);
+        Assert.Equal("title", Assert.Throws<ArgumentException>(() => Sample("SRS\u0001")).ParamName);   // would make the SVG unreadable as XML
+        Assert.Equal("contextId", Assert.Throws<ArgumentException>(() => ChartWriter.WriteSvg(Sample(), TextWriter.Null, "c1", "client 1")).ParamName);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => ChartAxis.NiceTicks(0, 1, 1)).ParamName);
+    }
+
+    [Fact]
+    public void AccessibleName_StartsWithTheContext_WhenOneIsGiven()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ChartWriter.WriteSvg(Sample(), writer, "c1", "client-7-name");
+        XElement svg = XElement.Parse(writer.ToString());
+        Assert.Equal("client-7-name c1-title", (string?)svg.Attribute("aria-labelledby"));
+    }
+
+    [Fact]
+    public void Legend_DrawsAKindOfMarkInBlack_WhenItsMarksDifferInColour()
+    {
+        var chart = new LineChart("t", "d", new ChartAxis("x", 0, 2), new ChartAxis("y", 0, 2), new[] { new ChartSeries("s", new[] { new ChartPoint(0, 1) }, ChartPalette.Blue) }, null, new[]
+        {
+            new ChartAnnotation(new ChartPoint(1, 1), "rupture", "a", ChartMarkerShape.TriangleDown, ChartPalette.Blue),
+            new ChartAnnotation(new ChartPoint(2, 1), "rupture", "b", ChartMarkerShape.TriangleDown, ChartPalette.Vermillion),
+            new ChartAnnotation(new ChartPoint(2, 2), "repair", "c", ChartMarkerShape.TriangleUp, ChartPalette.Vermillion),
+        });
+        XElement legend = XElement.Parse(ChartWriter.ToSvg(chart)).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend");
+        string[] strokes = legend.Elements(Svg + "polygon").Select(p => (string)p.Attribute("stroke")!).ToArray();
+        Assert.Equal(new[] { ChartPalette.Black, ChartPalette.Vermillion }, strokes);
+    }
+
+    [Fact]
+    public void NiceTicks_OfTinyHugeAndWholeNumberRanges_AreDistinct_OrEmptyWhenNoWholeNumberFits()
+    {
+        foreach (double top in new[] { 1e-300, 1e301 })
+        {
+            var ticks = ChartAxis.NiceTicks(0, top);
+            Assert.Equal(6, ticks.Length);
+            Assert.All(ticks.Select((t, i) => (t, i)), x => Assert.Equal(x.i * top / 5, x.t, top * 1e-12));
+        }
+
+        Assert.Empty(ChartAxis.NiceTicks(1.2, 1.8, 6, integersOnly: true));
     }
 
     [Fact]
