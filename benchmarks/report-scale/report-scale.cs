@@ -14,7 +14,7 @@
 // client pages of 100) and, as the baseline, everything on one page (--clients-per-page larger than the caseload).
 // Peak memory is the tool's resident set high-water mark (VmHWM, read from /proc while it runs); the render times are
 // chromium's first contentful paint and load event of the page, from the Performance API, headless, on this machine.
-// Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH). Takes about five minutes on 2 cores.
+// Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH). Takes about three minutes on 2 cores.
 
 using System.Diagnostics;
 using System.Globalization;
