@@ -12,12 +12,12 @@ public sealed class FhirMappingErrors : IAllianceError
     /// <summary>Gets the problems.</summary>
     public ImmutableArray<FhirMappingError> Errors { get; }
 
-    /// <summary>Gets all messages joined into one.</summary>
-    /// <inheritdoc/>
+    /// <summary>Gets the stable code of this error, <c>fhir-mapping-failed</c>; each problem's own kind is in <see cref="Errors"/>.</summary>
 #pragma warning disable CA1822 // An instance member, as the IAllianceError contract requires.
     public string Code => "fhir-mapping-failed";
 #pragma warning restore CA1822
 
+    /// <summary>Gets every problem's message, in order, joined by spaces.</summary>
     public string Message => string.Join(" ", Errors.Select(e => e.Message));
 
     /// <summary>Returns the <see cref="Message"/>.</summary>

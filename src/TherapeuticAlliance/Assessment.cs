@@ -76,7 +76,7 @@ public sealed class Assessment : IEquatable<Assessment>
 
     /// <summary>
     /// Gets the values as given, one per item in instrument order (<see cref="Instrument"/>'s <c>Items</c>, so index
-    /// <c>i</c> is the item at <see cref="Instruments.ScoringUnit.ItemIndices"/> position <c>i</c>), in points of the
+    /// <c>i</c> is the item at <see cref="ScoringUnit.ItemIndices"/> position <c>i</c>), in points of the
     /// item scale before reverse keying; <see langword="null"/> marks an item not answered. Reading it allocates nothing.
     /// </summary>
     public ImmutableArray<decimal?> Values => _values;

@@ -9,8 +9,8 @@ namespace TherapeuticAlliance;
 
 /// <summary>Describes a questionnaire by its structure: items, response scale, subscales and their mapping onto the library's model, supported perspectives, an optional cutoff and a default missing-data policy.</summary>
 /// <remarks>
-/// <para>Instruments carry no copyrighted wording. Built-in instruments are in <see cref="AllianceInstruments"/>;
-/// define others with <see cref="InstrumentBuilder"/> or the JSON format read by <see cref="InstrumentDefinition"/>.</para>
+/// <para>Instruments carry no copyrighted wording. Built-in instruments are in <see cref="Instruments.AllianceInstruments"/>;
+/// define others with <see cref="InstrumentBuilder"/> or the JSON format read by <see cref="Instruments.InstrumentDefinition"/>.</para>
 /// <para>All items share one <see cref="Scale"/>. Equality is structural (identifier, version, name, measure,
 /// scale, items, subscales, perspectives, cutoff and policy). This type is immutable and thread-safe.</para>
 /// </remarks>

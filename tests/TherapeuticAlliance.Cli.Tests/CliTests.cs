@@ -146,7 +146,8 @@ public sealed class CliTests : CliTestBase
 
         // How it was made: versions, date, file name without its folder, defaults, instruments and norms, what was left out.
         XElement provenance = document.Descendants("section").Single(s => (string?)s.Attribute("id") == "provenance");
-        Assert.Contains("alliance 0.1.0", provenance.Value, StringComparison.Ordinal);
+        string version = typeof(Assessment).Assembly.GetName().Version!.ToString(3);
+        Assert.Contains("alliance " + version + ", TherapeuticAlliance library " + version, provenance.Value, StringComparison.Ordinal);
         Assert.Contains("alliance-sample.csv", provenance.Value, StringComparison.Ordinal);
         Assert.DoesNotContain(Path.GetDirectoryName(Sample)!, html, StringComparison.Ordinal);
         Assert.Contains("the defaults throughout", provenance.Value, StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public static class TherapeuticAllianceBuilderExtensions
         return builder;
     }
 
-    /// <summary>Registers a trend detector as a keyed singleton under its <see cref="ITrendDetector.Name"/> and adds it to the registered <see cref="EpisodeAnalyzer"/>.</summary>
+    /// <summary>Registers a trend detector as a keyed singleton under its <see cref="ITrendDetector.Name"/> and adds it to the registered <see cref="Reports.EpisodeAnalyzer"/>.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="detector">The detector; it must be thread-safe.</param>
     /// <returns>The builder.</returns>

@@ -25,7 +25,7 @@ public sealed class TherapeuticAllianceOptions
     /// <value><see langword="null"/> for each instrument's own default policy (complete only for the built-ins). The default value is <see langword="null"/>.</value>
     public MissingDataPolicy? MissingDataPolicy { get; set; }
 
-    /// <summary>Gets or sets the alert rules the registered <see cref="EpisodeAnalyzer"/> applies.</summary>
+    /// <summary>Gets or sets the alert rules the registered <see cref="Reports.EpisodeAnalyzer"/> applies.</summary>
     /// <value>Not <see langword="null"/>. The default value is <c>new AlertOptions()</c>: every rule on except the client–therapist discrepancy.</value>
     public AlertOptions Alerts { get; set; } = new();
 

@@ -8,7 +8,7 @@ namespace TherapeuticAlliance.Scoring;
 public sealed record ScoringOptions
 {
     /// <summary>Gets the missing-data policy to apply.</summary>
-    /// <value><see langword="null"/> to use each instrument's <see cref="Instruments.Instrument.DefaultMissingDataPolicy"/>. The default value is <see langword="null"/>.</value>
+    /// <value><see langword="null"/> to use each instrument's <see cref="Instrument.DefaultMissingDataPolicy"/>. The default value is <see langword="null"/>.</value>
     public MissingDataPolicy? MissingDataPolicy { get; init; }
 
     /// <summary>Gets the name the strategy reports and is registered under.</summary>
