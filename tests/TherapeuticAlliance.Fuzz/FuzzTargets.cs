@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Hl7.Fhir.Model;
+using TherapeuticAlliance.Cli;
+using TherapeuticAlliance.Fhir;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Reports;
+
+namespace TherapeuticAlliance.Fuzz;
+
+/// <summary>
+/// The parsers under fuzzing, each as a function of raw bytes. A target throws only when the code under test
+/// misbehaves: an exception escaping a parser, or a success that does not survive its own round trip (a partial
+/// result). Typed errors are the expected answer to bad input and pass. Shared by the harness and the regression
+/// tests, so a crash found by afl-fuzz replays as an ordinary test.
+/// </summary>
+internal static class FuzzTargets
+{
+    internal static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
+    {
+        ["instrument-json"] = InstrumentJson,
+        ["report-json"] = ReportJson,
+        ["fhir-questionnaire-response"] = FhirQuestionnaireResponse,
+        ["cli-csv"] = CliCsv,
+    };
+
+    // Made at the first input, not in the static constructor: SharpFuzz's instrumented code must not run before
+    // Fuzzer.Run has set up afl's shared memory.
+    private static AllianceFhirMapper? mapper;
+
+    private static AllianceFhirMapper Mapper => mapper ??= new AllianceFhirMapper();
+
+    private static void InstrumentJson(byte[] input)
+    {
+        InstrumentDefinitionResult result = InstrumentDefinition.Parse(Text(input));
+        if (result.IsSuccess)
+        {
+            // A definition read must write and read back to the same instrument.
+            Instrument instrument = result.GetValueOrThrow();
+            Instrument again = InstrumentDefinition.Parse(InstrumentDefinition.ToJson(instrument)).GetValueOrThrow();
+            Check(again.Id == instrument.Id && again.Items.Length == instrument.Items.Length && again.Subscales.Length == instrument.Subscales.Length, "the instrument does not survive its round trip");
+        }
+        else
+        {
+            Check(!string.IsNullOrEmpty(result.Error?.Message), "an error without a message");
+        }
+    }
+
+    private static void ReportJson(byte[] input)
+    {
+        ReportDocumentResult result = AllianceReportDocument.FromJson(Text(input));
+        if (result.IsSuccess)
+        {
+            AllianceReportDocument document = result.GetValueOrThrow();
+            AllianceReportDocument again = AllianceReportDocument.FromJson(document.ToJson()).GetValueOrThrow();
+            Check(again.Findings.Length == document.Findings.Length && again.Alerts.Length == document.Alerts.Length, "the report does not survive its round trip");
+        }
+        else
+        {
+            Check(!string.IsNullOrEmpty(result.Error?.Message), "an error without a message");
+        }
+    }
+
+    private static void FhirQuestionnaireResponse(byte[] input)
+    {
+        FhirResult<QuestionnaireResponse> parsed = AllianceFhirMapper.FromJson<QuestionnaireResponse>(Text(input));
+        if (!parsed.IsSuccess)
+        {
+            Check(!string.IsNullOrEmpty(parsed.Error?.Message), "an error without a message");
+            return;
+        }
+
+        FhirResult<Assessment> assessment = Mapper.ToAssessment(parsed.GetValueOrThrow());
+        if (assessment.IsSuccess)
+        {
+            // An assessment read from a response must map back to a response that reads as the same assessment.
+            Assessment first = assessment.GetValueOrThrow();
+            Assessment second = Mapper.ToAssessment(AllianceFhirMapper.ToQuestionnaireResponse(first)).GetValueOrThrow();
+            Check(first.Responses.Length == second.Responses.Length, "the assessment does not survive its round trip");
+        }
+        else
+        {
+            Check(!string.IsNullOrEmpty(assessment.Error?.Message), "an error without a message");
+        }
+    }
+
+    private static void CliCsv(byte[] input)
+    {
+        // The CLI reads a file: the input is written to one, then scored and analysed as a user would.
+        string path = Path.Combine(Path.GetTempPath(), "alliance-fuzz-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".csv");
+        File.WriteAllBytes(path, input);
+        try
+        {
+            foreach (string command in new[] { "score", "analyze" })
+            {
+                var output = new StringWriter(CultureInfo.InvariantCulture);
+                var error = new StringWriter(CultureInfo.InvariantCulture);
+                int code = AllianceCli.Run(new[] { command, path }, output, error, progress: false);
+                Check(code is AllianceCli.Ok or AllianceCli.DataErrors, "exit code " + code.ToString(CultureInfo.InvariantCulture) + " for a data file");
+                Check(code != AllianceCli.Ok || output.ToString().Length > 0, "exit code 0 with no output");
+                Check(code == AllianceCli.Ok || output.ToString().Length == 0, "a partial result written with a data error");
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Text(byte[] input) => Encoding.UTF8.GetString(input);
+
+    private static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Fuzz invariant broken: " + what + ".");
+        }
+    }
+}

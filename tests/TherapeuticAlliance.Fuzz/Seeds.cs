@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using TherapeuticAlliance.Fhir;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Reports;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Fuzz;
+
+/// <summary>
+/// Writes the starting corpus of every target: valid inputs made by the library itself, and the inputs blind
+/// mutation rarely reaches: extreme numbers, deep nesting, duplicate keys, odd encodings. Regenerate with
+/// <c>dotnet run --project tests/TherapeuticAlliance.Fuzz -- seeds tests/TherapeuticAlliance.Fuzz/seeds</c>.
+/// </summary>
+internal static class Seeds
+{
+    private static string ReplaceFirst(string text, string find, string replacement)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        return at < 0 ? throw new InvalidOperationException("A seed's pattern is missing: " + find) : string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
+    }
+
+    internal static void Write(string root)
+    {
+        var seeds = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+
+        var instruments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Instrument instrument in AllianceInstruments.All)
+        {
+            instruments[instrument.Id + ".json"] = InstrumentDefinition.ToJson(instrument);
+        }
+
+        string srs = InstrumentDefinition.ToJson(AllianceInstruments.Srs);
+        instruments["extreme-numbers.json"] = srs.Replace("\"maximum\": 10", "\"maximum\": 1e308", StringComparison.Ordinal).Replace("\"minimum\": 0", "\"minimum\": -1e308", StringComparison.Ordinal);
+        instruments["huge-exponent.json"] = srs.Replace("\"maximum\": 10", "\"maximum\": 1e999999", StringComparison.Ordinal);
+        instruments["duplicate-keys.json"] = ReplaceFirst(srs, "\"id\": \"srs\",", "\"id\": \"srs\", \"id\": \"other\",");
+        instruments["deep-nesting.json"] = new string('[', 5000) + new string(']', 5000);
+        instruments["deep-objects.json"] = string.Concat(Enumerable.Repeat("{\"a\":", 2000)) + "1" + new string('}', 2000);
+        seeds["instrument-json"] = instruments;
+
+        decimal?[][] sessions = { new decimal?[] { 9.5m, 9.5m, 9.4m, 9.6m }, new decimal?[] { 9.6m, 9.5m, 9.5m, 9.6m }, new decimal?[] { 7.0m, 7.1m, 7.0m, 7.2m }, new decimal?[] { 9.4m, 9.5m, 9.5m, 9.6m }, new decimal?[] { 8.0m, 8.1m, 8.0m, 8.2m } };
+        var scores = sessions.Select((v, i) => ScoringStrategies.Sum.Score(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(i + 1), v).GetValueOrThrow()).GetValueOrThrow());
+        using ServiceProvider services = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider();
+        string report = services.GetRequiredService<EpisodeAnalyzer>().Analyze(Episode.Create("seed", scores).GetValueOrThrow()).ToJson();
+        seeds["report-json"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["report.json"] = report,
+            ["extreme-numbers.json"] = report.Replace("\"value\":", "\"value\": 1e308, \"x\":", StringComparison.Ordinal),
+            ["duplicate-keys.json"] = ReplaceFirst(report, "\"schemaVersion\": \"2.0\",", "\"schemaVersion\": \"2.0\", \"schemaVersion\": \"1.0\","),
+            ["deep-nesting.json"] = "{\"schemaVersion\":\"2.0\",\"findings\":" + new string('[', 3000) + new string(']', 3000) + "}",
+            ["empty.json"] = "{}",
+        };
+
+        Assessment assessment = AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(3, new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero)), 8.8m, 9.1m, 9.0m, 9.1m).GetValueOrThrow();
+        string response = AllianceFhirMapper.ToJson(AllianceFhirMapper.ToQuestionnaireResponse(assessment));
+        Assessment wai = AllianceInstruments.WaiSr.CreateAssessment(Perspective.Client, Occasion.Session(1), Enumerable.Range(0, 12).Select(i => (decimal?)(1 + (i % 5))).ToArray()).GetValueOrThrow();
+        seeds["fhir-questionnaire-response"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["srs.json"] = response,
+            ["wai-sr.json"] = AllianceFhirMapper.ToJson(AllianceFhirMapper.ToQuestionnaireResponse(wai)),
+            ["extreme-numbers.json"] = response.Replace("8.8", "79228162514264337593543950336", StringComparison.Ordinal).Replace("9.1", "1e400", StringComparison.Ordinal),
+            ["duplicate-keys.json"] = ReplaceFirst(response, "\"status\":", "\"status\": \"in-progress\", \"status\":"),
+            ["deep-nesting.json"] = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":" + string.Concat(Enumerable.Repeat("[{\"linkId\":\"1\",\"item\":", 500)) + "[]" + string.Concat(Enumerable.Repeat("}]", 500)) + "}",
+        };
+
+        const string header = "episode,session,date,perspective,instrument,item,value\n";
+        string rows = string.Concat(Enumerable.Range(1, 4).Select(i => string.Create(CultureInfo.InvariantCulture, $"E1,1,2026-01-05,client,srs,{i},9\nE1,2,2026-01-12,client,srs,{i},8.5\n")));
+        seeds["cli-csv"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["long.csv"] = header + rows,
+            ["wide.csv"] = "episode,session,date,perspective,instrument,1,2,3,4\nE1,1,2026-01-05,client,srs,9,9,9,9.1\nE1,2,2026-01-12,client,srs,8.8,9.1,9.0,9.1\n",
+            ["totals.csv"] = "episode,session,date,perspective,instrument,total\nE1,1,2026-01-05,client,ors,21.5\nE1,2,2026-01-12,client,ors,24\n",
+            ["extreme-numbers.csv"] = header + "E1,1,2026-01-05,client,srs,1,1e308\nE1,1,2026-01-05,client,srs,2,-0\nE1,1,2026-01-05,client,srs,3,NaN\nE1,1,2026-01-05,client,srs,4,79228162514264337593543950336\n",
+            ["quoted.csv"] = header + "\"E\"\"1\",1,2026-01-05,client,srs,1,\"9\n\"\n",
+            ["bom-crlf.csv"] = "\uFEFF" + (header + rows).Replace("\n", "\r\n", StringComparison.Ordinal),
+        };
+
+        foreach (var (target, files) in seeds)
+        {
+            string folder = Path.Combine(root, target);
+            Directory.CreateDirectory(folder);
+            foreach (var (name, text) in files)
+            {
+                File.WriteAllText(Path.Combine(folder, name), text, new UTF8Encoding(false));
+            }
+        }
+    }
+}
