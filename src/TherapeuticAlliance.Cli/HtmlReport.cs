@@ -205,7 +205,7 @@ internal static class HtmlReport
 
         /// <summary>The instrument's name, or its identifier in capitals when the name is long (WAI-SR).</summary>
         internal string ShortName(string instrumentId) =>
-            _catalog.TryGetInstrument(instrumentId, out Instrument? instrument) && instrument.Name.Length <= 24 ? instrument.Name : instrumentId.ToUpperInvariant();
+            Find(instrumentId) is { Name.Length: <= 24 } instrument ? instrument.Name : instrumentId.ToUpperInvariant();
 
         internal Instrument? Find(string instrumentId) => _catalog.TryGetInstrument(instrumentId, out Instrument? instrument) ? instrument : null;
     }

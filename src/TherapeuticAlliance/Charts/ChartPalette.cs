@@ -39,38 +39,27 @@ public static class ChartPalette
     /// <param name="perspective">Who rated.</param>
     /// <returns>A <c>#RRGGBB</c> colour.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException">Thrown when <paramref name="perspective"/> is not defined.</exception>
-    public static string For(Perspective perspective) => perspective switch
-    {
-        Perspective.Client => Blue,
-        Perspective.Therapist => Vermillion,
-        Perspective.Observer => BluishGreen,
-        Perspective.Collateral => Orange,
-        _ => throw new System.ArgumentOutOfRangeException(nameof(perspective), perspective, "The perspective is not defined."),
-    };
+    public static string For(Perspective perspective) => Look(perspective).Colour;
 
     /// <summary>Gets the line style a perspective keeps on every chart: client solid, therapist dashed, observer and collateral dotted.</summary>
     /// <param name="perspective">Who rated.</param>
     /// <returns>The line style.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException">Thrown when <paramref name="perspective"/> is not defined.</exception>
-    public static ChartLineStyle LineStyleFor(Perspective perspective) => perspective switch
-    {
-        Perspective.Client => ChartLineStyle.Solid,
-        Perspective.Therapist => ChartLineStyle.Dashed,
-        Perspective.Observer => ChartLineStyle.Dotted,
-        Perspective.Collateral => ChartLineStyle.Dotted,
-        _ => throw new System.ArgumentOutOfRangeException(nameof(perspective), perspective, "The perspective is not defined."),
-    };
+    public static ChartLineStyle LineStyleFor(Perspective perspective) => Look(perspective).LineStyle;
 
     /// <summary>Gets the marker shape a perspective keeps on every chart: client circle, therapist square, observer diamond, collateral cross.</summary>
     /// <param name="perspective">Who rated.</param>
     /// <returns>The marker shape.</returns>
     /// <exception cref="System.ArgumentOutOfRangeException">Thrown when <paramref name="perspective"/> is not defined.</exception>
-    public static ChartMarkerShape MarkerFor(Perspective perspective) => perspective switch
+    public static ChartMarkerShape MarkerFor(Perspective perspective) => Look(perspective).Marker;
+
+    /// <summary>The one table of how each perspective looks: colour, line style and marker together.</summary>
+    private static (string Colour, ChartLineStyle LineStyle, ChartMarkerShape Marker) Look(Perspective perspective) => perspective switch
     {
-        Perspective.Client => ChartMarkerShape.Circle,
-        Perspective.Therapist => ChartMarkerShape.Square,
-        Perspective.Observer => ChartMarkerShape.Diamond,
-        Perspective.Collateral => ChartMarkerShape.Cross,
+        Perspective.Client => (Blue, ChartLineStyle.Solid, ChartMarkerShape.Circle),
+        Perspective.Therapist => (Vermillion, ChartLineStyle.Dashed, ChartMarkerShape.Square),
+        Perspective.Observer => (BluishGreen, ChartLineStyle.Dotted, ChartMarkerShape.Diamond),
+        Perspective.Collateral => (Orange, ChartLineStyle.Dotted, ChartMarkerShape.Cross),
         _ => throw new System.ArgumentOutOfRangeException(nameof(perspective), perspective, "The perspective is not defined."),
     };
 }

@@ -114,19 +114,7 @@ public static class ChartWriter
             double y = 30 + (row * LegendRow) + (LegendRow / 2.0);
             if (item.LineStyle is { } style)
             {
-                writer.Write("<line x1=\"");
-                writer.Write(N(x));
-                writer.Write("\" y1=\"");
-                writer.Write(N(y));
-                writer.Write("\" x2=\"");
-                writer.Write(N(x + 24));
-                writer.Write("\" y2=\"");
-                writer.Write(N(y));
-                writer.Write("\" stroke=\"");
-                writer.Write(item.Colour);
-                writer.Write("\" stroke-width=\"2\"");
-                writer.Write(Dash(style));
-                writer.Write("/>\n");
+                Line(writer, x, y, x + 24, y, item.Colour, style, "2");
             }
 
             Marker(writer, item.Shape, x + 12, y, item.Annotation ? 5 : 3.5, item.Colour, item.Annotation);
@@ -145,18 +133,18 @@ public static class ChartWriter
         writer.Write("<g class=\"axes\" stroke-width=\"1\">\n");
         foreach (double tick in chart.YAxis.Ticks)
         {
-            Line(writer, Left, Y(tick), plotRight, Y(tick), "#e4e4e4", null);
+            Line(writer, Left, Y(tick), plotRight, Y(tick), "#e4e4e4");
             Text(writer, Left - 6, Y(tick) + 4, "end", N(tick));
         }
 
         foreach (double tick in chart.XAxis.Ticks)
         {
-            Line(writer, X(tick), plotBottom, X(tick), plotBottom + 4, "#666666", null);
+            Line(writer, X(tick), plotBottom, X(tick), plotBottom + 4, "#666666");
             Text(writer, X(tick), plotBottom + 16, "middle", N(tick));
         }
 
-        Line(writer, Left, plotTop, Left, plotBottom, "#666666", null);
-        Line(writer, Left, plotBottom, plotRight, plotBottom, "#666666", null);
+        Line(writer, Left, plotTop, Left, plotBottom, "#666666");
+        Line(writer, Left, plotBottom, plotRight, plotBottom, "#666666");
         Text(writer, (Left + plotRight) / 2, plotBottom + 32, "middle", chart.XAxis.Label);
         writer.Write("<text x=\"0\" y=\"0\" text-anchor=\"middle\" transform=\"translate(14 ");
         writer.Write(N((plotTop + plotBottom) / 2));
@@ -167,7 +155,7 @@ public static class ChartWriter
         foreach (ChartReferenceLine reference in chart.ReferenceLines)
         {
             writer.Write("<g class=\"reference\">");
-            Line(writer, Left, Y(reference.Value), plotRight, Y(reference.Value), reference.Colour, reference.LineStyle);
+            Line(writer, Left, Y(reference.Value), plotRight, Y(reference.Value), reference.Colour, reference.LineStyle, "1.5");
             writer.Write("<text x=\"");
             writer.Write(N(plotRight - 2));
             writer.Write("\" y=\"");
@@ -248,6 +236,21 @@ public static class ChartWriter
         Guard.Against.Null(writer);
         bool notes = !chart.Annotations.IsEmpty;
         var xs = chart.Series.SelectMany(s => s.Points.Select(p => p.X)).Concat(chart.Annotations.Select(a => a.Point.X)).Distinct().OrderBy(x => x).ToList();
+
+        // Each series' value at each x (its first point there), looked up once per series, not searched per cell.
+        var columns = chart.Series.Select(series =>
+        {
+            var values = new Dictionary<double, double>();
+            foreach (ChartPoint point in series.Points)
+            {
+                if (!values.ContainsKey(point.X))
+                {
+                    values[point.X] = point.Y;
+                }
+            }
+
+            return values;
+        }).ToList();
         writer.Write("<table class=\"chart-data\">\n<caption>");
         writer.Write(Encode(chart.Title));
         if (!chart.ReferenceLines.IsEmpty)
@@ -278,11 +281,10 @@ public static class ChartWriter
             writer.Write("<tr><th scope=\"row\">");
             writer.Write(N(x));
             writer.Write("</th>");
-            foreach (ChartSeries series in chart.Series)
+            foreach (Dictionary<double, double> values in columns)
             {
                 writer.Write("<td>");
-                int index = series.Points.IndexOf(series.Points.FirstOrDefault(p => p.X == x));
-                writer.Write(index >= 0 && series.Points[index].X == x ? N(series.Points[index].Y) : "–");
+                writer.Write(values.TryGetValue(x, out double y) ? N(y) : "–");
                 writer.Write("</td>");
             }
 
@@ -370,7 +372,8 @@ public static class ChartWriter
         _ => throw new ArgumentOutOfRangeException(nameof(style), style, "The line style is not defined."),
     };
 
-    private static void Line(TextWriter writer, double x1, double y1, double x2, double y2, string colour, ChartLineStyle? style)
+    /// <summary>A line; a stroke width and a dash pattern only when given (axes and grid use neither).</summary>
+    private static void Line(TextWriter writer, double x1, double y1, double x2, double y2, string colour, ChartLineStyle? style = null, string? width = null)
     {
         writer.Write("<line x1=\"");
         writer.Write(N(x1));
@@ -383,9 +386,15 @@ public static class ChartWriter
         writer.Write("\" stroke=\"");
         writer.Write(colour);
         writer.Write('"');
+        if (width is not null)
+        {
+            writer.Write(" stroke-width=\"");
+            writer.Write(width);
+            writer.Write('"');
+        }
+
         if (style is { } s)
         {
-            writer.Write(" stroke-width=\"1.5\"");
             writer.Write(Dash(s));
         }
 
