@@ -53,7 +53,7 @@ internal static class HtmlReport
         "@media (max-width:40rem){body{padding:.75rem}}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid #ccc;padding-top:1rem}h3{font-size:1rem;margin:1rem 0 .4rem}" +
         "a{color:#0b5394}h2,a,td,li,dd,summary{overflow-wrap:anywhere}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
         ".scroll{max-width:100%;overflow-x:auto}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
-        ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid}" +
+        ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid;white-space:nowrap;overflow-wrap:normal}" +
         ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}" +
         ".attention td:nth-child(3){min-width:14rem}.attention ul,.alerts{margin:0;padding-left:1.1rem}.reasons li{overflow-wrap:anywhere}" +
         ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}figure{margin:0;min-width:0}" +

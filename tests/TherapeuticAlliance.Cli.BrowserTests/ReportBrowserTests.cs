@@ -53,6 +53,10 @@ public sealed class ReportBrowserTests : IClassFixture<ReportFixture>
             LocatorBoundingBoxResult box = (await firstRow.Locator("ul.reasons li").First.BoundingBoxAsync())!;
             Assert.True(box.Y + box.Height <= height, $"{url} at {width} px: the first client's first reason ends at {box.Y + box.Height} px, below the first screen ({height} px)");
             await Expect(firstRow.Locator("td").First).ToHaveTextAsync("Act");
+
+            // Regression: the level badges never break inside their word ("Watc/h") in a narrow column.
+            double[] heights = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.badge')].map(b => b.getBoundingClientRect().height)");
+            Assert.All(heights, h => Assert.True(h < 30, $"{url} at {width} px: a level badge is {h} px tall, broken over two lines"));
             await Expect(firstRow.Locator("ul.reasons li").First).ToContainTextAsync("Act: ");
         }
 
