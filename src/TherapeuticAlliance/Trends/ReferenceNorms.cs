@@ -89,10 +89,16 @@ public sealed class ReferenceNorms
                 }
             }
 
-            double sd = n > 1 ? Math.Sqrt(m2 / (n - 1)) : 0.0;
-            if (episodeCount >= MinimumEpisodes && n >= MinimumScores && sd > 0.0)
+            if (episodeCount < MinimumEpisodes || n < MinimumScores)
             {
-                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale.Of(changes) is > 0.0 and var change ? change : null, baselines > 1 && baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
+                continue;
+            }
+
+            double sd = Math.Sqrt(m2 / (n - 1));
+            if (sd > 0.0)
+            {
+                // One baseline has no spread (its M2 is 0), so a positive M2 means at least two.
+                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale.Of(changes) is > 0.0 and var change ? change : null, baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
             }
         }
 

@@ -128,6 +128,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             if (double.IsNaN(sd))
             {
                 // Neither the client's variability (too few scores) nor a reference SD: the drop cannot be judged.
+                // Stryker disable once Statement : equivalent; without it the threshold is Math.Max(NaN, RC) = NaN, which the next check skips all the same
                 continue;
             }
 

@@ -60,6 +60,7 @@ public static class SuddenGainsAndLossesCriteria
 
         double direction = higherIsBetter ? 1.0 : -1.0;
         double change = xn1 - xn;
+        // Stryker disable once Equality,Arithmetic : equivalent; the change is never 0 here and the direction is ±1, so > and ≥, × and ÷ agree
         SuddenChangeKind kind = direction * change > 0 ? SuddenChangeKind.Gain : SuddenChangeKind.Loss;
         double size = Math.Abs(change);
         bool? absolute = absoluteChange is { } c ? size >= c : null;
@@ -85,7 +86,7 @@ public static class SuddenGainsAndLossesCriteria
             }
         }
 
-        double mean = n > 0 ? sum / n : double.NaN;
+        double mean = sum / n;   // 0 / 0 is NaN when no value is present
         double squares = 0.0;
         foreach (double v in values)
         {
@@ -95,6 +96,7 @@ public static class SuddenGainsAndLossesCriteria
             }
         }
 
+        // Stryker disable once Equality,Conditional : equivalent; with one value 0 / 0 is NaN already, and with none the interval is left out before its SD is used
         return (n, mean, n > 1 ? Math.Sqrt(squares / (n - 1)) : double.NaN);
     }
 }

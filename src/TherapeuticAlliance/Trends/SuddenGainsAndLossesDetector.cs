@@ -61,6 +61,7 @@ public sealed class SuddenGainsAndLossesDetector : ITrendDetector
 
         int first = episode.Scores[0].Occasion.SessionNumber;
         int last = episode.Scores[episode.Count - 1].Occasion.SessionNumber;
+        // Stryker disable once Arithmetic : equivalent; a longer array only adds missing values after the last session, which every window skips
         var series = new double[last - first + 1];
         series.AsSpan().Fill(double.NaN);
         foreach (AllianceScore score in episode.Scores)
