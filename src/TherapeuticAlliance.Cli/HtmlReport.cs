@@ -370,7 +370,7 @@ internal static class HtmlReport
         writer.Write("<div class=\"charts\">\n");
         foreach (var instrument in reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.First().Episode.Measure == MeasureKind.Outcome).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            LineChart chart = ClientCharts.Create(instrument.ToList(), context.ShortName(instrument.Key), context.Models);
+            LineChart chart = AllianceCharts.ForClient(instrument.ToList(), context.ShortName(instrument.Key), context.Models);
             writer.Write("<figure>\n");
             ChartWriter.WriteSvg(chart, writer, context.NextChartId(), id + "-name");
             writer.Write("<details class=\"data\"><summary>Data table: ");

@@ -13,7 +13,7 @@ namespace TherapeuticAlliance;
 /// are exact. <see cref="Provenance"/> names the strategy, instrument, versions and missing-data policy.</para>
 /// <para>Equality is by value. This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class AllianceScore : IEquatable<AllianceScore>
+public sealed partial class AllianceScore : IEquatable<AllianceScore>
 {
     /// <summary>Initializes a new instance of the <see cref="AllianceScore"/> class; for custom strategies.</summary>
     /// <param name="metric">The metric of the values.</param>

@@ -21,6 +21,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         { "TherapeuticAlliance", new[] { "netstandard2.0", "net8.0", "net10.0" } },
         { "TherapeuticAlliance.Fhir", new[] { "net8.0", "net10.0" } },
+        { "TherapeuticAlliance.Tables", new[] { "net8.0", "net10.0" } },
     };
 
     [PackageTheory]
@@ -39,7 +40,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             Assert.Equal(id, documentation.Root!.Element("assembly")!.Element("name")!.Value);
             var members = documentation.Root.Element("members")!.Elements("member").Select(m => (string)m.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
             Assert.True(members.Count > (id == "TherapeuticAlliance" ? 1000 : 30), $"{id} {framework}: only {members.Count} documented members");
-            Assert.Contains(id == "TherapeuticAlliance" ? "T:TherapeuticAlliance.Assessment" : "T:TherapeuticAlliance.Fhir.AllianceFhirMapper", members);
+            Assert.Contains(id switch { "TherapeuticAlliance" => "T:TherapeuticAlliance.Assessment", "TherapeuticAlliance.Fhir" => "T:TherapeuticAlliance.Fhir.AllianceFhirMapper", _ => "T:TherapeuticAlliance.Tables.TidyTable" }, members);
         }
     }
 

@@ -22,8 +22,8 @@ public sealed class LayeringTests
         ["Scoring"] = new[] { Root, "Instruments", "Statistics" },
         ["Trends"] = new[] { Root },
         ["Guidance"] = new[] { Root, "Trends" },
-        ["Reports"] = new[] { Root, "Trends", "Guidance" },
-        ["ExpectedResponse"] = new[] { Root, "Trends" },
+        ["Reports"] = new[] { Root, "Trends", "Guidance", "ExpectedResponse", "Charts" },
+        ["ExpectedResponse"] = new[] { Root, "Trends", "Charts" },
         ["Charts"] = new[] { Root },
         [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };

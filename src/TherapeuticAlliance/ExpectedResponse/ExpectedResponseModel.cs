@@ -30,7 +30,7 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// history's size and date range), <see cref="FromJson"/> reads it back bit for bit.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class ExpectedResponseModel
+public sealed partial class ExpectedResponseModel
 {
     /// <summary>The model kind written to JSON: <c>intake-log-session</c>.</summary>
     public const string Kind = "intake-log-session";

@@ -22,7 +22,7 @@ namespace TherapeuticAlliance.Reports;
 /// <para>The report holds the caller's episode identifier, because the caller needs it to file the report;
 /// <see cref="ToString"/> does not. This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class AllianceReport
+public sealed partial class AllianceReport
 {
     /// <summary>Initializes a new instance of the <see cref="AllianceReport"/> class.</summary>
     /// <param name="episode">The episode analysed.</param>

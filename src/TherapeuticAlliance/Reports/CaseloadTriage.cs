@@ -18,7 +18,7 @@ namespace TherapeuticAlliance.Reports;
 /// deterministic.</para>
 /// <para>This type is thread-safe.</para>
 /// </remarks>
-public static class CaseloadTriage
+public static partial class CaseloadTriage
 {
     /// <summary>Ranks the episodes of a caseload.</summary>
     /// <param name="reports">The caseload's reports, for example from <see cref="EpisodeAnalyzer.AnalyzeCaseload"/>.</param>

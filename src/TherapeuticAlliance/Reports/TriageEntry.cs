@@ -11,7 +11,7 @@ namespace TherapeuticAlliance.Reports;
 /// <param name="Reasons">The alerts' codes, most severe first; a client's line prefixes each with its instrument and perspective (<c>srs/client:unrepaired-rupture</c>).</param>
 /// <param name="LatestSession">The latest session scored (for a client, over all its episodes).</param>
 /// <remarks>This type is immutable and thread-safe. <c>ToString()</c> leaves the identifier out.</remarks>
-public sealed record TriageEntry(string EpisodeId, string? InstrumentId, Perspective? Perspective, AttentionLevel Level, ImmutableArray<string> Reasons, int LatestSession)
+public sealed partial record TriageEntry(string EpisodeId, string? InstrumentId, Perspective? Perspective, AttentionLevel Level, ImmutableArray<string> Reasons, int LatestSession)
 {
     /// <summary>Gets how many distinct alert codes among <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>); one code seen on several instruments counts once.</summary>
     public int ActReasons { get; init; }

@@ -2,7 +2,7 @@ namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Bland–Altman agreement of paired values.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class BlandAltmanAnalysis
+public sealed partial class BlandAltmanAnalysis
 {
     internal BlandAltmanAnalysis(int pairs, int pairsDropped, double bias, double standardDeviation, double lowerLimit, double upperLimit, double multiplier)
     {

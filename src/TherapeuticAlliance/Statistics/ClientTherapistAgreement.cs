@@ -2,7 +2,7 @@ namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Agreement between client and therapist scores of the same sessions.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class ClientTherapistAgreement
+public sealed partial class ClientTherapistAgreement
 {
     internal ClientTherapistAgreement(int pairs, StatisticsResult<double> correlation, BlandAltmanAnalysis blandAltman, double standardizedDifference, StatisticsResult<IccAnalysis> intraclass)
     {

@@ -5,7 +5,7 @@ namespace TherapeuticAlliance.Statistics;
 
 /// <summary>The six Shrout–Fleiss intraclass correlations of one ratings matrix, with the ANOVA mean squares.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class IccAnalysis
+public sealed partial class IccAnalysis
 {
     internal IccAnalysis(int targets, int raters, int rowsDropped, double confidence, double msb, double msw, double msj, double mse, ImmutableArray<IccEstimate> forms)
     {

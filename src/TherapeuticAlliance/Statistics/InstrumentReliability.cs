@@ -4,7 +4,7 @@ namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Alpha for an instrument as a whole and for each subscale.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class InstrumentReliability
+public sealed partial class InstrumentReliability
 {
     internal InstrumentReliability(StatisticsResult<ReliabilityAnalysis> total, ImmutableArray<SubscaleReliability> subscales)
     {

@@ -6,7 +6,7 @@ namespace TherapeuticAlliance.Statistics;
 
 /// <summary>Cronbach's alpha with item statistics for one set of items.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class ReliabilityAnalysis
+public sealed partial class ReliabilityAnalysis
 {
     internal ReliabilityAnalysis(double alpha, double standardizedAlpha, double averageInterItemCorrelation, int itemCount, int rowsUsed, int rowsDropped, ImmutableArray<ItemStatistics> items)
     {

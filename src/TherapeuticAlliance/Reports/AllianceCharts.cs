@@ -1,27 +1,51 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.Charts;
 using TherapeuticAlliance.ExpectedResponse;
-using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Cli;
+namespace TherapeuticAlliance.Reports;
 
-/// <summary>Builds a client's chart for one instrument: every perspective (the same colour, line and marker on every chart), the cutoff, the expected-response path and band, and the ruptures and repairs.</summary>
-internal static class ClientCharts
+/// <summary>
+/// Builds the typed description of a client's chart (<see cref="LineChart"/>) for one instrument, the chart of the
+/// CLI's HTML report and of a report displayed in a notebook: every perspective (each with its colour, line and marker
+/// from <see cref="ChartPalette"/>), the cutoff as a labelled line, the expected-response path and band edge when a
+/// model fits, and the ruptures and repairs as marked points. Write it with <see cref="ChartWriter"/>.
+/// </summary>
+/// <remarks>This type is stateless and thread-safe.</remarks>
+public static class AllianceCharts
 {
-    internal static LineChart Create(IReadOnlyList<AllianceReport> reports, string instrumentName, IReadOnlyCollection<ExpectedResponseModel> models)
+    /// <summary>Builds a client's chart for one instrument.</summary>
+    /// <param name="reports">The client's reports on one instrument and metric, one per perspective; at least one.</param>
+    /// <param name="instrumentName">The instrument's name for the title, such as <c>Session Rating Scale</c>.</param>
+    /// <param name="models">Expected-response models; the one for the instrument and metric draws the expected path of an outcome series that starts at session 1. <see langword="null"/> for none.</param>
+    /// <returns>The chart: sessions across (every session up to 15 sessions, nice ticks beyond), the metric's range up, in points (POMP: percent of maximum).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> or <paramref name="instrumentName"/> is <see langword="null"/>, or a report is.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="reports"/> is empty.</exception>
+    public static LineChart ForClient(IReadOnlyList<AllianceReport> reports, string instrumentName, IReadOnlyCollection<ExpectedResponseModel>? models = null)
     {
-        var ordered = reports.OrderBy(r => r.Perspective).ToList();
+        Guard.Against.Null(reports);
+        Guard.Against.Null(instrumentName);
+        if (reports.Count == 0)
+        {
+            throw new ArgumentException("Give at least one report.", nameof(reports));
+        }
+
+        models ??= Array.Empty<ExpectedResponseModel>();
+        var ordered = reports.Select(r => Guard.Against.Null(r, nameof(reports))).OrderBy(r => r.Perspective).ToList();
         Episode main = ordered[0].Episode;
         int firstSession = ordered.Min(r => r.Episode.Scores[0].Occasion.SessionNumber);
-        int lastSession = ordered.Max(r => r.Episode.Scores[^1].Occasion.SessionNumber);
+        int lastSession = ordered.Max(r => r.Episode.Scores[r.Episode.Count - 1].Occasion.SessionNumber);
         double minimum = (double)main.Minimum;
         double maximum = (double)main.Maximum;
         string metric = Metric(main.Metric);
         string title = instrumentName + " " + metric;
 
         var series = ordered.Select(r => new ChartSeries(
-            Capitalised(Wording.Perspective(r.Perspective)),
+            Capitalised(AllianceCodes.ToCode(r.Perspective)),
             r.Episode.Scores.Select(s => new ChartPoint(s.Occasion.SessionNumber, (double)s.Value)),
             ChartPalette.For(r.Perspective),
             ChartPalette.LineStyleFor(r.Perspective),
@@ -51,13 +75,13 @@ internal static class ClientCharts
                 double intake = (double)episode.Scores[0].Value;
                 var expected = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => model.Expect(intake, t)).ToList();
                 series.Add(new ChartSeries("Expected", expected.Select(e => new ChartPoint(e.Session, e.Expected)), ChartPalette.Black, ChartLineStyle.Dashed, ChartMarkerShape.None));
-                string band = string.Create(CultureInfo.InvariantCulture, $"{model.Coverage * 100:0.#} % band edge");
+                string band = FormattableString.Invariant($"{model.Coverage * 100:0.#} % band edge");
                 if (expected.Count > 1)
                 {
                     series.Add(new ChartSeries(Capitalised(band), expected.Where(e => e.Session >= 2).Select(e => new ChartPoint(e.Session, e.Bound)), "#6E6E6E", ChartLineStyle.Dotted, ChartMarkerShape.None));
                 }
 
-                expectedText = string.Create(CultureInfo.InvariantCulture, $" The expected path from the intake and the {band} are drawn; {(model.HigherIsBetter ? "below" : "above")} the band is not on track.");
+                expectedText = FormattableString.Invariant($" The expected path from the intake and the {band} are drawn; {(model.HigherIsBetter ? "below" : "above")} the band is not on track.");
                 break;
             }
         }
@@ -65,13 +89,13 @@ internal static class ClientCharts
         var annotations = new List<ChartAnnotation>();
         foreach (AllianceReport report in ordered)
         {
-            string who = Wording.Perspective(report.Perspective);
+            string who = AllianceCodes.ToCode(report.Perspective);
             foreach (RuptureFinding rupture in report.Findings.OfType<RuptureFinding>())
             {
                 annotations.Add(new ChartAnnotation(
                     new ChartPoint(rupture.TroughSession, ValueAt(report.Episode, rupture.TroughSession)),
                     "rupture",
-                    string.Create(CultureInfo.InvariantCulture, $"rupture ({who}): from session {rupture.StartSession} to the trough at session {rupture.TroughSession}"),
+                    FormattableString.Invariant($"rupture ({who}): from session {rupture.StartSession} to the trough at session {rupture.TroughSession}"),
                     ChartMarkerShape.TriangleDown,
                     ChartPalette.For(report.Perspective)));
                 if (rupture.RepairSession is { } repair)
@@ -79,7 +103,7 @@ internal static class ClientCharts
                     annotations.Add(new ChartAnnotation(
                         new ChartPoint(repair, ValueAt(report.Episode, repair)),
                         "repair",
-                        string.Create(CultureInfo.InvariantCulture, $"repair ({who}) at session {repair}"),
+                        FormattableString.Invariant($"repair ({who}) at session {repair}"),
                         ChartMarkerShape.TriangleUp,
                         ChartPalette.For(report.Perspective)));
                 }
@@ -93,27 +117,23 @@ internal static class ClientCharts
             ? new ChartAxis("Session", firstSession, lastSession, xTicks)
             : new ChartAxis("Session", firstSession - 1, lastSession + 1, new double[] { firstSession });
         var yAxis = new ChartAxis(
-            string.Create(CultureInfo.InvariantCulture, $"{Capitalised(metric)} ({Unit(main.Metric)}, {minimum:0.##}–{maximum:0.##})"),
+            FormattableString.Invariant($"{Capitalised(metric)} ({Unit(main.Metric)}, {minimum:0.##}–{maximum:0.##})"),
             minimum,
             maximum);
 
-        string description = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{title} by session, sessions {firstSession} to {lastSession}. ")
+        string description = FormattableString.Invariant($"{title} by session, sessions {firstSession} to {lastSession}. ")
             + string.Join(" ", ordered.Select(r => Describe(r.Episode)))
             + (references.Count > 0 ? " The " + references[0].Label + " is drawn." : string.Empty)
             + expectedText
-            + (annotations.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $" {annotations.Count(a => a.Label == "rupture")} rupture(s) and {annotations.Count(a => a.Label == "repair")} repair(s) are marked.") : string.Empty);
+            + (annotations.Count > 0 ? FormattableString.Invariant($" {annotations.Count(a => a.Label == "rupture")} rupture(s) and {annotations.Count(a => a.Label == "repair")} repair(s) are marked.") : string.Empty);
         return new LineChart(title, description, xAxis, yAxis, series, references, annotations);
     }
 
     private static string Describe(Episode episode)
     {
         var first = episode.Scores[0];
-        var last = episode.Scores[^1];
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Capitalised(Wording.Perspective(episode.Perspective))}: {episode.Count} ratings, {first.Value} at session {first.Occasion.SessionNumber}, {last.Value} at session {last.Occasion.SessionNumber} (lowest {episode.Scores.Min(s => s.Value)}, highest {episode.Scores.Max(s => s.Value)}).");
+        var last = episode.Scores[episode.Count - 1];
+        return FormattableString.Invariant($"{Capitalised(AllianceCodes.ToCode(episode.Perspective))}: {episode.Count} ratings, {first.Value} at session {first.Occasion.SessionNumber}, {last.Value} at session {last.Occasion.SessionNumber} (lowest {episode.Scores.Min(s => s.Value)}, highest {episode.Scores.Max(s => s.Value)}).");
     }
 
     private static double ValueAt(Episode episode, int session) => (double)episode.Scores.First(s => s.Occasion.SessionNumber == session).Value;
@@ -123,10 +143,12 @@ internal static class ClientCharts
         ScoreMetric.Sum => "total",
         ScoreMetric.Mean => "mean",
         ScoreMetric.Pomp => "POMP",
+        ScoreMetric.WeightedMean => "weighted mean",
+        ScoreMetric.WeakestLink => "weakest link",
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "The metric is not defined."),
     };
 
     private static string Unit(ScoreMetric metric) => metric == ScoreMetric.Pomp ? "percent of maximum" : "points";
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -1,0 +1,226 @@
+using System;
+using Ardalis.GuardClauses;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Statistics;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Tables;
+
+/// <summary>
+/// Reads long-format (tidy) data into the library's inputs in one call: item responses into a
+/// <see cref="ResponseMatrix"/>, session totals into <see cref="Episode"/>s. The inverse of
+/// <see cref="Tidy.ToTidy(ResponseMatrix)"/> and <see cref="Tidy.ToTidy(IEnumerable{Episode})"/>.
+/// </summary>
+/// <remarks>Bad data comes back as a <see cref="TableError"/> naming the row (from 1) and column, never a cell's content. This type is thread-safe.</remarks>
+public static class LongFormat
+{
+    /// <summary>Builds a response matrix from one row per response.</summary>
+    /// <param name="table">The table; columns <paramref name="respondent"/>, <paramref name="item"/> and <paramref name="response"/> (a number, or NA when missing); other columns are ignored.</param>
+    /// <param name="respondent">The column identifying the respondent (any value).</param>
+    /// <param name="item">The column naming the item (any value; it becomes the column name).</param>
+    /// <param name="response">The column of responses.</param>
+    /// <returns>
+    /// The matrix (respondents as rows and items as columns, each in order of first appearance; a response no row
+    /// gives is missing), or a <see cref="TableError"/>: a column missing, a response that is not a number, or a
+    /// respondent and item given twice.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static TableResult<ResponseMatrix> ToResponseMatrix(TidyTable table, string respondent = "respondent", string item = "item", string response = "response")
+    {
+        Guard.Against.Null(table);
+
+        if (Missing(table, respondent, item, response) is { } missing)
+        {
+            return missing;
+        }
+
+        int rc = table.IndexOf(respondent), ic = table.IndexOf(item), vc = table.IndexOf(response);
+        var respondents = new Dictionary<string, int>(StringComparer.Ordinal);
+        var items = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cells = new Dictionary<(int, int), double>();
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            ImmutableArray<object?> row = table.Rows[r];
+            if (row[rc] is null || row[ic] is null)
+            {
+                return BadValue(r, row[rc] is null ? respondent : item, "is missing: every row names its respondent and item.");
+            }
+
+            string who = Key(row[rc]);
+            string what = Key(row[ic]);
+            double value = row[vc] switch
+            {
+                null => double.NaN,
+                double d => d,
+                decimal m => (double)m,
+                int i => i,
+                _ => double.PositiveInfinity,
+            };
+            if (double.IsInfinity(value))
+            {
+                return BadValue(r, response, "is not a number: give the response as a number, or NA when it is missing.");
+            }
+
+            int ri = respondents.TryGetValue(who, out int a) ? a : respondents[who] = respondents.Count;
+            int ii = items.TryGetValue(what, out int b) ? b : items[what] = items.Count;
+            if (cells.ContainsKey((ri, ii)))
+            {
+                return new TableError(TableErrorKind.DuplicateObservation, r + 1, item, string.Create(CultureInfo.InvariantCulture, $"Row {r + 1} gives a response its respondent already has for that item: keep one row per respondent and item."));
+            }
+
+            cells[(ri, ii)] = value;
+        }
+
+        var values = new double[respondents.Count * items.Count];
+        values.AsSpan().Fill(double.NaN);
+        foreach (KeyValuePair<(int Row, int Column), double> cell in cells)
+        {
+            values[(cell.Key.Row * items.Count) + cell.Key.Column] = cell.Value;
+        }
+
+        return ResponseMatrix.FromRowMajor(values, respondents.Count, items.Count, items.OrderBy(p => p.Value).Select(p => p.Key));
+    }
+
+    /// <summary>Reads a long-format CSV of responses into a response matrix; see <see cref="ToResponseMatrix(TidyTable, string, string, string)"/>.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="respondent">The column identifying the respondent.</param>
+    /// <param name="item">The column naming the item.</param>
+    /// <param name="response">The column of responses.</param>
+    /// <returns>The matrix, or a <see cref="TableError"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">Thrown when the file cannot be read.</exception>
+    public static TableResult<ResponseMatrix> ReadResponseMatrix(string path, string respondent = "respondent", string item = "item", string response = "response")
+    {
+        TableResult<TidyTable> table = TidyCsv.Read(path);
+        return table.IsSuccess ? ToResponseMatrix(table.AsT0, respondent, item, response) : table.AsT1;
+    }
+
+    /// <summary>
+    /// Builds episodes from one row per session total: columns <c>episode</c>, <c>instrument</c> (an identifier of
+    /// <paramref name="instruments"/>), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>),
+    /// <c>session</c> (1 or more) and <c>score</c> (the instrument's total, in points of its sum metric), and
+    /// optionally <c>recorded_at</c> (ISO 8601); other columns, such as those <see cref="Tidy.ToTidy(IEnumerable{Episode})"/>
+    /// writes, are ignored.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="instruments">The instruments the rows may name; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
+    /// <param name="handling">What a duplicated or out-of-order session does (see <see cref="Episode.Create"/>); the default rejects the episode.</param>
+    /// <returns>
+    /// One result per episode, perspective and instrument (see <see cref="Episodes.FromScores"/>), each score checked
+    /// as a reported total (<see cref="ReportedTotals.Create"/>); or a <see cref="TableError"/> for the first row with a
+    /// missing column, an unknown instrument or perspective, a session that is not a positive whole number, or a
+    /// total the instrument cannot have.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/>.</exception>
+    public static TableResult<ImmutableArray<EpisodeResult>> ToEpisodes(TidyTable table, IEnumerable<Instrument>? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
+    {
+        Guard.Against.Null(table);
+
+        if (Missing(table, "episode", "instrument", "perspective", "session", "score") is { } missing)
+        {
+            return missing;
+        }
+
+        var known = (instruments ?? AllianceInstruments.All).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        int ec = table.IndexOf("episode"), inc = table.IndexOf("instrument"), pc = table.IndexOf("perspective"), sc = table.IndexOf("session"), vc = table.IndexOf("score");
+        int dc = table.HasColumn("recorded_at") ? table.IndexOf("recorded_at") : -1;
+        var scores = new List<(string, AllianceScore)>(table.RowCount);
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            ImmutableArray<object?> row = table.Rows[r];
+            if (row[ec] is null)
+            {
+                return BadValue(r, "episode", "is missing: every row names its episode.");
+            }
+
+            if (row[inc] is not string id || !known.TryGetValue(id, out Instrument? instrument))
+            {
+                return BadValue(r, "instrument", "is not an instrument this call knows: pass the instrument in instruments.");
+            }
+
+            if (row[pc] is not string p || !AllianceCodes.TryParse(p, out Perspective perspective))
+            {
+                return BadValue(r, "perspective", "is not client, therapist or observer.");
+            }
+
+            if (row[sc] is not double s || s < 1 || s > int.MaxValue || s != Math.Floor(s))
+            {
+                return BadValue(r, "session", "is not a whole number of 1 or more.");
+            }
+
+            if (row[vc] is not (double or decimal or int))
+            {
+                return BadValue(r, "score", "is not a number: give the total in points.");
+            }
+
+            DateTimeOffset? at = null;
+            if (dc >= 0 && row[dc] is not null)
+            {
+                if (row[dc] is not string text || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset parsed))
+                {
+                    return BadValue(r, "recorded_at", "is not an ISO 8601 date and time.");
+                }
+
+                at = parsed;
+            }
+
+            decimal total = row[vc] switch
+            {
+                double d => (decimal)d,
+                decimal m => m,
+                _ => (int)row[vc]!,
+            };
+            ReportedTotalResult score = ReportedTotals.Create(instrument, perspective, Occasion.Session((int)s, at), total);
+            if (!score.IsSuccess)
+            {
+                return new TableError(TableErrorKind.BadValue, r + 1, "score", string.Create(CultureInfo.InvariantCulture, $"Row {r + 1}: {score.Error!.Message}"));
+            }
+
+            scores.Add((Key(row[ec]), score.AsT0));
+        }
+
+        return Episodes.FromScores(scores, handling);
+    }
+
+    /// <summary>Reads a long-format CSV of session totals into episodes; see <see cref="ToEpisodes(TidyTable, IEnumerable{Instrument}, InconsistentSessionHandling)"/>.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="instruments">The instruments the rows may name; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
+    /// <param name="handling">What a duplicated or out-of-order session does.</param>
+    /// <returns>The episodes, or a <see cref="TableError"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">Thrown when the file cannot be read.</exception>
+    public static TableResult<ImmutableArray<EpisodeResult>> ReadEpisodes(string path, IEnumerable<Instrument>? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
+    {
+        TableResult<TidyTable> table = TidyCsv.Read(path);
+        return table.IsSuccess ? ToEpisodes(table.AsT0, instruments, handling) : table.AsT1;
+    }
+
+    private static TableError? Missing(TidyTable table, params string[] columns)
+    {
+        foreach (string column in columns)
+        {
+            if (column is null)
+            {
+                throw new ArgumentNullException(nameof(columns));
+            }
+
+            if (!table.HasColumn(column))
+            {
+                return new TableError(TableErrorKind.MissingColumn, null, column, $"The table has no column {column}: name the columns as documented, or pass the names used.");
+            }
+        }
+
+        return null;
+    }
+
+    private static TableError BadValue(int row, string column, string what) =>
+        new(TableErrorKind.BadValue, row + 1, column, string.Create(CultureInfo.InvariantCulture, $"Row {row + 1}: the {column} {what}"));
+
+    private static string Key(object? cell) => TidyCsv.Format(cell);
+}
