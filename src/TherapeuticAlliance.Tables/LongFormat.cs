@@ -149,7 +149,7 @@ public static class LongFormat
                 return BadValue(r, "perspective", "is not client, therapist or observer.");
             }
 
-            if (row[sc] is not double s || s < 1 || s > int.MaxValue || s != Math.Floor(s))
+            if (Number(row[sc]) is not { } s || s < 1 || s > int.MaxValue || s != Math.Floor(s))
             {
                 return BadValue(r, "session", "is not a whole number of 1 or more.");
             }
@@ -223,4 +223,13 @@ public static class LongFormat
         new(TableErrorKind.BadValue, row + 1, column, string.Create(CultureInfo.InvariantCulture, $"Row {row + 1}: the {column} {what}"));
 
     private static string Key(object? cell) => TidyCsv.Format(cell);
+
+    /// <summary>A cell as a number: doubles as read from CSV, and the ints and decimals a table built in code holds.</summary>
+    private static double? Number(object? cell) => cell switch
+    {
+        double d => d,
+        int i => i,
+        decimal m => (double)m,
+        _ => null,
+    };
 }

@@ -11,4 +11,7 @@ public enum ChartLineStyle
 
     /// <summary>Short dots (2 px on, 3 px off).</summary>
     Dotted,
+
+    /// <summary>No line: the points' markers only, as in a scatter plot such as Bland–Altman's (series only; a reference line needs a stroke).</summary>
+    None,
 }

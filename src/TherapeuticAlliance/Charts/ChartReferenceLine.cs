@@ -13,13 +13,15 @@ public sealed class ChartReferenceLine
     /// <param name="lineStyle">How the line is stroked. Default: <see cref="ChartLineStyle.Dashed"/>.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="label"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="label"/> is blank or holds a control character, or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="value"/> is not finite or <paramref name="lineStyle"/> is not defined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="value"/> is not finite or <paramref name="lineStyle"/> is not defined or is <see cref="ChartLineStyle.None"/>.</exception>
     public ChartReferenceLine(double value, string label, string colour = ChartPalette.ReddishPurple, ChartLineStyle lineStyle = ChartLineStyle.Dashed)
     {
         Value = ChartGuard.Finite(value, nameof(value));
         Label = ChartGuard.Text(label, nameof(label));
         Colour = ChartGuard.Colour(colour, nameof(colour));
-        LineStyle = ChartGuard.Defined(lineStyle, nameof(lineStyle));
+        LineStyle = ChartGuard.Defined(lineStyle, nameof(lineStyle)) is ChartLineStyle.None
+            ? throw new ArgumentOutOfRangeException(nameof(lineStyle), lineStyle, "A reference line needs a stroke: solid, dashed or dotted.")
+            : lineStyle;
     }
 
     /// <summary>Gets where the line crosses the y axis.</summary>

@@ -112,7 +112,7 @@ public static class ChartWriter
         foreach (var (item, row, x) in rows)
         {
             double y = 30 + (row * LegendRow) + (LegendRow / 2.0);
-            if (item.LineStyle is { } style)
+            if (item.LineStyle is { } style && style != ChartLineStyle.None)
             {
                 Line(writer, x, y, x + 24, y, item.Colour, style, "2");
             }
@@ -170,7 +170,7 @@ public static class ChartWriter
         foreach (ChartSeries series in chart.Series)
         {
             writer.Write("<g class=\"series\">");
-            if (series.Points.Length > 1)
+            if (series.Points.Length > 1 && series.LineStyle != ChartLineStyle.None)
             {
                 writer.Write("<polyline fill=\"none\" stroke=\"");
                 writer.Write(series.Colour);

@@ -25,18 +25,14 @@ public sealed partial class ExpectedResponseModel : IHtmlRenderable
         string band = FormattableString.Invariant($"{Coverage * 100:0.#} % band edge");
         var values = path.Select(p => p.Expected).Concat(path.Skip(1).Select(p => p.Bound)).ToList();
         double low = values.Min(), high = values.Max();
-        if (high - low < 1e-9)
-        {
-            (low, high) = (low - 1, high + 1);
-        }
-
-        var ticks = ChartAxis.NiceTicks(low, high, 6);
+        double pad = Math.Max(1.0, (high - low) * 0.05);   // the path and band inside the axis, never clamped to it
+        (low, high) = (low - pad, high + pad);
         string title = FormattableString.Invariant($"{InstrumentId} expected response from an intake of {intake:0.##}");
         return new LineChart(
             title,
             FormattableString.Invariant($"The expected {AllianceCodes.ToCode(Metric)} score by session for an intake of {intake:0.##}, from {path[0].Expected:0.##} at session 1 to {path[path.Count - 1].Expected:0.##} at session {sessions}, with the {band}; {(HigherIsBetter ? "below" : "above")} the band is not on track."),
             new ChartAxis("Session", 1, sessions, sessions <= 15 ? Enumerable.Range(1, sessions).Select(s => (double)s) : ChartAxis.NiceTicks(1, sessions, 8, integersOnly: true)),
-            new ChartAxis(FormattableString.Invariant($"Expected {AllianceCodes.ToCode(Metric)} (points)"), ticks.First(), ticks.Last(), ticks),
+            new ChartAxis(FormattableString.Invariant($"Expected {AllianceCodes.ToCode(Metric)} (points)"), low, high),
             new[]
             {
                 new ChartSeries("Expected", path.Select(p => new ChartPoint(p.Session, p.Expected)), ChartPalette.Black, ChartLineStyle.Dashed, ChartMarkerShape.None),

@@ -101,6 +101,8 @@ public class HtmlRenderingTests
         Assert.Equal(new[] { "Expected", "95 % band edge" }, chart.Series.Select(s => s.Name));
         Assert.Equal(model.Expect(20, 6).Expected, chart.Series[0].Points[5].Y, 12);
         Assert.Equal(5, chart.Series[1].Points.Length);   // the band starts at session 2
+        // Regression: the axis ran between nice ticks inside the data's range, so the path was clamped to it.
+        Assert.All(chart.Series.SelectMany(s => s.Points), p => Assert.InRange(p.Y, chart.YAxis.Minimum, chart.YAxis.Maximum));
         Assert.Equal("sessions", Assert.Throws<ArgumentException>(() => model.ToLineChart(20, 1)).ParamName);
         Assert.Equal("intake", Assert.Throws<ArgumentException>(() => model.ToLineChart(double.NaN, 6)).ParamName);
     }

@@ -191,6 +191,17 @@ public class TidyTableTests
         Assert.Equal(AllianceInstruments.Srs.Cutoff, episode.Cutoff);
     }
 
+    [Fact]
+    public void Episodes_FromATableBuiltInCode_TakeIntSessionsAndDecimalScores()
+    {
+        // Regression: a table built in code holds ints and decimals, not only the doubles read from CSV.
+        var table = new TidyTable(
+            new[] { "episode", "instrument", "perspective", "session", "score" },
+            new[] { new object?[] { "e", "srs", "client", 1, 30.5m }, new object?[] { "e", "srs", "client", 2, 32 }, new object?[] { "e", "srs", "client", 3, 33.5 } });
+        Episode episode = Assert.Single(LongFormat.ToEpisodes(table).GetValueOrThrow()).GetValueOrThrow();
+        Assert.Equal(new[] { 30.5m, 32m, 33.5m }, episode.Scores.Select(s => s.Value));
+    }
+
     [Theory]
     [InlineData("episode,instrument,perspective,session\n", "missing-column", "score", null)]
     [InlineData("episode,instrument,perspective,session,score\ne,nope,client,1,30\n", "bad-value", "instrument", 1)]
