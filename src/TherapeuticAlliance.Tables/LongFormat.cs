@@ -1,10 +1,10 @@
 using System;
-using Ardalis.GuardClauses;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;

@@ -1,8 +1,8 @@
 using System;
-using Ardalis.GuardClauses;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Statistics;

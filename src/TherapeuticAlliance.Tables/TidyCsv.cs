@@ -1,10 +1,10 @@
 using System;
-using Ardalis.GuardClauses;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Ardalis.GuardClauses;
 using CsvHelper;
 using CsvHelper.Configuration;
 

@@ -1,9 +1,11 @@
 using System;
-using Ardalis.GuardClauses;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Net;
+using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Tables;
 
@@ -16,9 +18,10 @@ namespace TherapeuticAlliance.Tables;
 /// a <see cref="decimal"/> (exact totals, such as an SRS 36.0) or an <see cref="int"/>. Column names are unique
 /// (ordinal), lower-case snake_case for the library's own tables, and each conversion documents its columns and
 /// units.</para>
-/// <para>This type is immutable and thread-safe.</para>
+/// <para>It renders as an HTML table in notebooks (<see cref="IHtmlRenderable"/>). This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class TidyTable
+[TypeFormatterSource(typeof(NotebookFormatterSource))]
+public sealed class TidyTable : IHtmlRenderable
 {
     private readonly ImmutableArray<ImmutableArray<object?>> _rows;
     private readonly Dictionary<string, int> _index;
@@ -82,6 +85,9 @@ public sealed class TidyTable
 
         _rows = built.ToImmutable();
     }
+
+    /// <summary>The most rows <see cref="WriteHtml"/> shows: 100.</summary>
+    public const int HtmlRowLimit = 100;
 
     /// <summary>Gets the column names, in order.</summary>
     public ImmutableArray<string> Columns { get; }
@@ -149,6 +155,45 @@ public sealed class TidyTable
     {
         int i = IndexOf(column);
         return new TidyTable(Columns, _rows.Where(r => Equals(r[i], value)).Select(r => (IReadOnlyList<object?>)r));
+    }
+
+    /// <summary>Writes the table as an HTML table: the column names, then at most <see cref="HtmlRowLimit"/> rows (a note says how many more there are), numbers culture-invariant, missing cells <c>NA</c>, every text escaped; see <see cref="IHtmlRenderable"/>.</summary>
+    /// <param name="writer">Where to write; left open.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="writer"/> is <see langword="null"/>.</exception>
+    public void WriteHtml(TextWriter writer)
+    {
+        Guard.Against.Null(writer);
+        writer.Write("<div class=\"therapeutic-alliance tidy-table\"><table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\"><caption>");
+        writer.Write(WebUtility.HtmlEncode(ToString()));
+        writer.Write("</caption><thead><tr>");
+        foreach (string column in Columns)
+        {
+            writer.Write("<th scope=\"col\">");
+            writer.Write(WebUtility.HtmlEncode(column));
+            writer.Write("</th>");
+        }
+
+        writer.Write("</tr></thead><tbody>");
+        foreach (ImmutableArray<object?> row in _rows.Take(HtmlRowLimit))
+        {
+            writer.Write("<tr>");
+            foreach (object? cell in row)
+            {
+                writer.Write("<td>");
+                writer.Write(WebUtility.HtmlEncode(cell is double d && !double.IsNaN(d) && !double.IsInfinity(d) ? d.ToString("0.######", CultureInfo.InvariantCulture) : TidyCsv.Format(cell)));
+                writer.Write("</td>");
+            }
+
+            writer.Write("</tr>");
+        }
+
+        writer.Write("</tbody></table>");
+        if (RowCount > HtmlRowLimit)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"<p>{RowCount - HtmlRowLimit} more rows; write the table with TidyCsv to see them all.</p>"));
+        }
+
+        writer.Write("</div>");
     }
 
     /// <summary>Returns <c>N rows × M columns (names)</c>: no cell is shown.</summary>
