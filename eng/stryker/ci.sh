@@ -21,7 +21,7 @@ if git cat-file -e "$base^{commit}" 2>/dev/null; then
   while IFS= read -r f; do
     rel=${f#src/TherapeuticAlliance/}
     [ "$rel" = "$always" ] || files+=("$rel")
-  done < <(git diff --name-only --diff-filter=AMR "$base" HEAD -- 'src/TherapeuticAlliance/Scoring/*.cs' 'src/TherapeuticAlliance/Trends/*.cs' 'src/TherapeuticAlliance/Statistics/*.cs')
+  done < <(git diff --name-only --diff-filter=AMR "$base" HEAD -- 'src/TherapeuticAlliance/Scoring/*.cs' 'src/TherapeuticAlliance/Trends/*.cs' 'src/TherapeuticAlliance/Statistics/*.cs' | grep -v '\.Html\.cs$')
 else
   echo "warning: the measured commit $base is not in this clone's history; mutating $always only"
 fi
