@@ -493,4 +493,59 @@ public class TrendsEdgeTests
         Assert.Equal("act", AlertSeverityCodes.ToCode(AlertSeverity.Act));
         Assert.Equal("not-applicable", new NotApplicable("d", "why").Code);
     }
+
+    [Fact]
+    public void ReliableChangeSummary_SaysDirectionIntakeAndCategory_InPlainWords()
+    {
+        static ReliableChangeFinding Find(double before, double after, double? cutoff) =>
+            (ReliableChangeFinding)new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = 7.5, Reliability = 0.8, ClinicalCutoff = cutoff, Measure = null })
+                .Detect(TrendTestData.Series(before, after)).GetValueOrThrow().Findings.Single();
+
+        Assert.Equal(
+            "Change of 15 points from session 1 (15) to session 2 (30): reliable improvement; reliable change needs 9.297 points (reliable-change index 3.162). In the clinical range at intake (cutoff 25). Recovered.",
+            Find(15, 30, 25).Summary);
+        Assert.EndsWith("no reliable change; reliable change needs 9.297 points (reliable-change index 1.265). In the clinical range at intake (cutoff 25). Crossed the cutoff without reliable change.", Find(20, 26, 25).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("(cutoff 25). Improved.", Find(10, 22, 25).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("(cutoff 25). Unchanged.", Find(20, 22, 25).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("Not in the clinical range at intake (cutoff 25). Deteriorated.", Find(30, 15, 25).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("reliable deterioration; reliable change needs 9.297 points (reliable-change index -3.162).", Find(30, 15, null).Summary, StringComparison.Ordinal);
+        Assert.Equal(0, Find(30, 15, 25).Values["clinical-at-intake"]);
+    }
+
+    [Fact]
+    public void AlertRules_With_ReplacesARuleOfTheSameName_EvenTheFirst()
+    {
+        var rules = new AlertRules();
+        IAlertRule first = rules.Rules[0];
+        var replacement = new NamedRule(first.Name);
+        AlertRules replaced = rules.With(replacement);
+        Assert.Equal(rules.Rules.Length, replaced.Rules.Length);
+        Assert.Same(replacement, replaced.Rules[0]);
+        Assert.Equal(rules.Rules.Length + 1, rules.With(new NamedRule("my-rule")).Rules.Length);
+        Assert.Equal("rule", Assert.Throws<ArgumentNullException>(() => rules.With(null!)).ParamName);
+    }
+
+    [Fact]
+    public void GetValueOrThrow_OnANotApplicableDetection_ThrowsWithItsReason()
+    {
+        DetectionResult result = new TrajectoryDetector().Detect(TrendTestData.Series(30));
+        AllianceErrorException e = Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
+        Assert.Equal("A trajectory needs at least two sessions.", e.Message);
+    }
+
+    [Fact]
+    public void SuddenLossAlert_SignalsStrainOnAnAllianceMeasureOnly()
+    {
+        var detector = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 });
+        Alert Loss(Episode episode) => Assert.Single(new SuddenLossAlertRule().Evaluate(new AlertContext(episode, detector.Detect(episode).Findings)));
+        Assert.True(Loss(TrendTestData.Series(20, 20, 20, 10, 10, 10)).SignalsStrain);
+        Assert.False(Loss(TrendTestData.Ors(30, 30, 30, 20, 20, 20)).SignalsStrain);
+    }
+
+    private sealed class NamedRule(string name) : IAlertRule
+    {
+        public string Name => name;
+
+        public IEnumerable<Alert> Evaluate(AlertContext context) => Array.Empty<Alert>();
+    }
 }
