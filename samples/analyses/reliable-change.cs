@@ -5,10 +5,12 @@
 // Reliable and clinically significant change, the Jacobson & Truax (1991) worked example: the pre- and post-treatment
 // Dyadic Adjustment Scale (DAS, higher is better) scores of 30 couples from their Table 2 (Jacobson, N. S., & Truax,
 // P. (1991), JCCP 59(1), 12-19), run through the library's reliable-change detector one couple at a time.
-// Checked against the domain reference's oracle O-5 (derived from the published data): SD of the pretest 11.825661,
-// S_diff 6.689604 and RC 0.9717, 7.4743, 0.0747, 2.1675, 5.3067 for couples 1-5 with reliability .84, 18 couples
-// reliably improved and 1 deteriorated; with reliability .88, 19 and 1. The clinical cutoff, 104, is the rciplot
-// package's example for these data (not checked: no published count). Also checks cutoffs a, b and c on oracle O-4.
+// The table is as transcribed in the JT-RCI R package (its data folder); the checked values were computed from it with
+// R (sd, and the formulas of Jacobson & Truax): SD of the pretest 11.825661, S_diff 6.689604 and RC 0.9717, 7.4743,
+// 0.0747, 2.1675, 5.3067 for couples 1-5 with reliability .84 (the value JT-RCI's README uses), 18 couples reliably
+// improved and 1 deteriorated; with reliability .88 (the rciplot package's example), 19 and 1. The clinical cutoff,
+// 104, is rciplot's example for these data (its category counts are printed, not checked: no published count).
+// Also checks cutoffs a, b and c on a worked example (higher is worse; M_dys 20, SD 5; M_func 10, SD 3: 10, 16, 13.75).
 // Run from the repository's root:   dotnet run samples/analyses/reliable-change.cs [OUTPUT]
 // Writes OUTPUT/couples.csv, OUTPUT/summary.csv and OUTPUT/reliable-change.svg (default samples/analyses/out/reliable-change)
 // and exits with 1 when a number differs.
@@ -52,7 +54,8 @@ Check("mean pretest", meanPre, 81.5833, 5e-5);
 Check("SD pretest", sdPre, 11.825661, 5e-7);
 List<ReliableChangeFinding> at84 = Detect(0.84, 104);
 Check("S_diff (r = .84)", at84[0].DifferenceStandardError, 6.689604, 5e-7);
-Check("reliable-change value (1.96, r = .84)", 1.96 * at84[0].DifferenceStandardError, 13.111624, 5e-6);
+var z196 = (ReliableChangeFinding)new ReliableChangeDetector(new ReliableChangeOptions { StandardDeviation = sdPre, Reliability = 0.84, Z = 1.96 }).Detect(Couple(1, 90.5, 97)).GetValueOrThrow().Findings.Single();
+Check("reliable-change value (z 1.96, r = .84)", z196.ReliableChangeValue, 13.111624, 5e-6);
 double[] published = { 0.9717, 7.4743, 0.0747, 2.1675, 5.3067 };
 for (int i = 0; i < published.Length; i++)
 {
@@ -66,10 +69,11 @@ Check("S_diff (r = .88)", at88[0].DifferenceStandardError, 5.793367, 5e-7);
 Check("reliably improved (r = .88)", at88.Count(f => f.Direction == ChangeDirection.Improved), 19, 0);
 Check("reliably deteriorated (r = .88)", at88.Count(f => f.Direction == ChangeDirection.Deteriorated), 1, 0);
 
-// Oracle O-4: cutoffs for a measure where higher is worse, M_dys 20 (SD 5), M_func 10 (SD 3).
-Check("cutoff a (O-4)", ReliableChange.CutoffA(20, 5, higherIsBetter: false), 10, 1e-12);
-Check("cutoff b (O-4)", ReliableChange.CutoffB(10, 3, higherIsBetter: false), 16, 1e-12);
-Check("cutoff c (O-4)", ReliableChange.CutoffC(20, 5, 10, 3), 13.75, 1e-12);
+// Cutoffs for a measure where higher is worse, M_dys 20 (SD 5), M_func 10 (SD 3): a = 20 - 2·5, b = 10 + 2·3,
+// c = (3·20 + 5·10) / (3 + 5), the equal-misclassification point (not the midpoint, 15).
+Check("cutoff a", ReliableChange.CutoffA(20, 5, higherIsBetter: false), 10, 1e-12);
+Check("cutoff b", ReliableChange.CutoffB(10, 3, higherIsBetter: false), 16, 1e-12);
+Check("cutoff c", ReliableChange.CutoffC(20, 5, 10, 3), 13.75, 1e-12);
 
 TidyCsv.Write(
     new TidyTable(

@@ -15,9 +15,14 @@ namespace TherapeuticAlliance.Tables;
 /// <summary>
 /// Reads long-format (tidy) data into the library's inputs in one call: item responses into a
 /// <see cref="ResponseMatrix"/>, session totals into <see cref="Episode"/>s. The inverse of
-/// <see cref="Tidy.ToTidy(ResponseMatrix)"/> and <see cref="Tidy.ToTidy(IEnumerable{Episode})"/>.
+/// <see cref="Tidy.ToTidy(ResponseMatrix)"/>, and of <see cref="Tidy.ToTidy(IEnumerable{Episode})"/> for sum scores.
 /// </summary>
-/// <remarks>Bad data comes back as a <see cref="TableError"/> naming the row (from 1) and column, never a cell's content. This type is thread-safe.</remarks>
+/// <remarks>
+/// Identifiers (respondent, item, episode, instrument) are compared as the text the file holds, so <c>0042</c> and
+/// <c>42</c> are different clients. Bad data comes back as a <see cref="TableError"/> naming the table's row (from 1,
+/// the first row after the header: the CSV line is one more when no field spans lines) and column, never a cell's
+/// content. This type is thread-safe.
+/// </remarks>
 public static class LongFormat
 {
     /// <summary>Builds a response matrix from one row per response.</summary>
@@ -27,17 +32,25 @@ public static class LongFormat
     /// <param name="response">The column of responses.</param>
     /// <returns>
     /// The matrix (respondents as rows and items as columns, each in order of first appearance; a response no row
-    /// gives is missing), or a <see cref="TableError"/>: a column missing, a response that is not a number, or a
-    /// respondent and item given twice.
+    /// gives is missing), or a <see cref="TableError"/>: a column missing, no row, a respondent or item missing, a
+    /// response that is not a finite number, a respondent and item given twice, or more cells than a matrix holds.
+    /// Errors name the table's row (from 1, the first row after the header).
     /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static TableResult<ResponseMatrix> ToResponseMatrix(TidyTable table, string respondent = "respondent", string item = "item", string response = "response")
     {
         Guard.Against.Null(table);
-
+        Guard.Against.Null(respondent);
+        Guard.Against.Null(item);
+        Guard.Against.Null(response);
         if (Missing(table, respondent, item, response) is { } missing)
         {
             return missing;
+        }
+
+        if (table.RowCount == 0)
+        {
+            return new TableError(TableErrorKind.Empty, null, null, "The table has no responses: give one row per respondent and item.");
         }
 
         int rc = table.IndexOf(respondent), ic = table.IndexOf(item), vc = table.IndexOf(response);
@@ -54,15 +67,8 @@ public static class LongFormat
 
             string who = Key(row[rc]);
             string what = Key(row[ic]);
-            double value = row[vc] switch
-            {
-                null => double.NaN,
-                double d => d,
-                decimal m => (double)m,
-                int i => i,
-                _ => double.PositiveInfinity,
-            };
-            if (double.IsInfinity(value))
+            double value = row[vc] is null ? double.NaN : Number(row[vc]) ?? double.PositiveInfinity;
+            if (double.IsInfinity(value) || (row[vc] is not null && double.IsNaN(value)))
             {
                 return BadValue(r, response, "is not a number: give the response as a number, or NA when it is missing.");
             }
@@ -75,6 +81,11 @@ public static class LongFormat
             }
 
             cells[(ri, ii)] = value;
+        }
+
+        if ((long)respondents.Count * items.Count > ResponseMatrix.MaximumValues)
+        {
+            return new TableError(TableErrorKind.BadValue, null, item, string.Create(CultureInfo.InvariantCulture, $"{respondents.Count} respondents × {items.Count} items is more than a response matrix holds: check that the respondent and item columns are the right ones."));
         }
 
         var values = new double[respondents.Count * items.Count];
@@ -97,19 +108,24 @@ public static class LongFormat
     /// <exception cref="IOException">Thrown when the file cannot be read.</exception>
     public static TableResult<ResponseMatrix> ReadResponseMatrix(string path, string respondent = "respondent", string item = "item", string response = "response")
     {
+        Guard.Against.Null(respondent);
+        Guard.Against.Null(item);
+        Guard.Against.Null(response);
         TableResult<TidyTable> table = TidyCsv.Read(path);
         return table.IsSuccess ? ToResponseMatrix(table.AsT0, respondent, item, response) : table.AsT1;
     }
 
     /// <summary>
     /// Builds episodes from one row per session total: columns <c>episode</c>, <c>instrument</c> (an identifier of
-    /// <paramref name="instruments"/>), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>),
-    /// <c>session</c> (1 or more) and <c>score</c> (the instrument's total, in points of its sum metric), and
-    /// optionally <c>recorded_at</c> (ISO 8601); other columns, such as those <see cref="Tidy.ToTidy(IEnumerable{Episode})"/>
-    /// writes, are ignored.
+    /// <paramref name="instruments"/>), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>,
+    /// <c>collateral</c>), <c>session</c> (1 or more) and <c>score</c> (the instrument's total, in points of its sum
+    /// metric), and optionally <c>recorded_at</c> (ISO 8601: a date, or a date and time with or without its offset;
+    /// without one it is UTC, whatever the machine's time zone) and <c>metric</c> (which must then be <c>sum</c>). Other columns, such as the range
+    /// <see cref="Tidy.ToTidy(IEnumerable{Episode})"/> writes, are ignored; that table of sum scores reads back into the
+    /// same episodes (the provenance becomes a reported total's).
     /// </summary>
     /// <param name="table">The table.</param>
-    /// <param name="instruments">The instruments the rows may name; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
+    /// <param name="instruments">The instruments the rows may name, with distinct identifiers; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
     /// <param name="handling">What a duplicated or out-of-order session does (see <see cref="Episode.Create"/>); the default rejects the episode.</param>
     /// <returns>
     /// One result per episode, perspective and instrument (see <see cref="Episodes.FromScores"/>), each score checked
@@ -117,7 +133,8 @@ public static class LongFormat
     /// missing column, an unknown instrument or perspective, a session that is not a positive whole number, or a
     /// total the instrument cannot have.
     /// </returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/> or <paramref name="instruments"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when two of <paramref name="instruments"/> share an identifier, or <paramref name="handling"/> is not defined.</exception>
     public static TableResult<ImmutableArray<EpisodeResult>> ToEpisodes(TidyTable table, IEnumerable<Instrument>? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(table);
@@ -127,7 +144,17 @@ public static class LongFormat
             return missing;
         }
 
-        var known = (instruments ?? AllianceInstruments.All).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var known = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        foreach (Instrument instrument in instruments ?? AllianceInstruments.All)
+        {
+            Guard.Against.Null(instrument, nameof(instruments));
+            if (!known.TryAdd(instrument.Id, instrument))
+            {
+                throw new ArgumentException("Two instruments share an identifier.", nameof(instruments));
+            }
+        }
+
+        int mc = table.HasColumn("metric") ? table.IndexOf("metric") : -1;
         int ec = table.IndexOf("episode"), inc = table.IndexOf("instrument"), pc = table.IndexOf("perspective"), sc = table.IndexOf("session"), vc = table.IndexOf("score");
         int dc = table.HasColumn("recorded_at") ? table.IndexOf("recorded_at") : -1;
         var scores = new List<(string, AllianceScore)>(table.RowCount);
@@ -146,7 +173,12 @@ public static class LongFormat
 
             if (row[pc] is not string p || !AllianceCodes.TryParse(p, out Perspective perspective))
             {
-                return BadValue(r, "perspective", "is not client, therapist or observer.");
+                return BadValue(r, "perspective", "is not client, therapist, observer or collateral.");
+            }
+
+            if (mc >= 0 && row[mc] is not (null or "sum"))
+            {
+                return BadValue(r, "metric", "is not sum: only totals (sums) can be read back into episodes, as reported totals. Score the assessments again for other metrics.");
             }
 
             if (Number(row[sc]) is not { } s || s < 1 || s > int.MaxValue || s != Math.Floor(s))
@@ -154,28 +186,22 @@ public static class LongFormat
                 return BadValue(r, "session", "is not a whole number of 1 or more.");
             }
 
-            if (row[vc] is not (double or decimal or int))
+            if (Total(row[vc]) is not { } total)
             {
-                return BadValue(r, "score", "is not a number: give the total in points.");
+                return BadValue(r, "score", "is not a finite number: give the total in points.");
             }
 
             DateTimeOffset? at = null;
             if (dc >= 0 && row[dc] is not null)
             {
-                if (row[dc] is not string text || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset parsed))
+                if (row[dc] is not string text || !DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
                 {
-                    return BadValue(r, "recorded_at", "is not an ISO 8601 date and time.");
+                    return BadValue(r, "recorded_at", "is not an ISO 8601 date (2026-01-31) or date and time (2026-01-31T09:30:00, with +01:00 or Z when not UTC).");
                 }
 
                 at = parsed;
             }
 
-            decimal total = row[vc] switch
-            {
-                double d => (decimal)d,
-                decimal m => m,
-                _ => (int)row[vc]!,
-            };
             ReportedTotalResult score = ReportedTotals.Create(instrument, perspective, Occasion.Session((int)s, at), total);
             if (!score.IsSuccess)
             {
@@ -224,12 +250,25 @@ public static class LongFormat
 
     private static string Key(object? cell) => TidyCsv.Format(cell);
 
-    /// <summary>A cell as a number: doubles as read from CSV, and the ints and decimals a table built in code holds.</summary>
+    private static readonly string[] IsoDates = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK" };
+
+    /// <summary>A cell as a number: doubles as read from CSV, numeric text, and the ints and decimals a table built in code holds.</summary>
     private static double? Number(object? cell) => cell switch
     {
         double d => d,
         int i => i,
         decimal m => (double)m,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) => parsed,
+        _ => null,
+    };
+
+    /// <summary>A total as an exact decimal: decimal text (36.0) read exactly, doubles converted; null when not a finite number in the decimal range.</summary>
+    private static decimal? Total(object? cell) => cell switch
+    {
+        decimal m => m,
+        int i => i,
+        string s when decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed) => parsed,
+        double d when !double.IsNaN(d) && !double.IsInfinity(d) && Math.Abs(d) < 7.9e28 => (decimal)d,
         _ => null,
     };
 }

@@ -34,7 +34,8 @@ public static class Tidy
     /// <returns>
     /// Scale rows <c>raw_alpha</c>, <c>std.alpha</c>, <c>average_r</c> (psych::alpha's names), <c>n_items</c>,
     /// <c>n_used</c> and <c>n_dropped</c> (rows); item rows <c>mean</c> and <c>sd</c> (points of the item's scale),
-    /// <c>alpha_if_deleted</c> and <c>r.drop</c> (the item–rest correlation).
+    /// <c>alpha_if_deleted</c> and <c>r.drop</c> (the item–rest correlation); and one row <c>dropped_no_variance</c>
+    /// (value NA) per item left out for having no variance, which matters before comparing alpha with another program.
     /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="analysis"/> is <see langword="null"/>.</exception>
     public static TidyTable ToTidy(this ReliabilityAnalysis analysis)
@@ -56,6 +57,11 @@ public static class Tidy
             rows.Add(new object?[] { "sd", item.Item, item.StandardDeviation });
             rows.Add(new object?[] { "alpha_if_deleted", item.Item, item.AlphaIfDeleted });
             rows.Add(new object?[] { "r.drop", item.Item, item.ItemRestCorrelation });
+        }
+
+        foreach (string dropped in analysis.ItemsDroppedForNoVariance)
+        {
+            rows.Add(new object?[] { "dropped_no_variance", dropped, null });
         }
 
         return new TidyTable(ReliabilityColumns, rows);
@@ -166,7 +172,7 @@ public static class Tidy
         return new TidyTable(ResponseColumns, rows);
     }
 
-    /// <summary>Columns <c>episode</c>, <c>instrument</c>, <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>), <c>metric</c> (<c>sum</c>, <c>mean</c>, <c>pomp</c>), <c>session</c>, <c>score</c> (points of the metric, exact), <c>minimum</c>, <c>maximum</c>, <c>recorded_at</c> (ISO 8601, NA when undated): one row per score.</summary>
+    /// <summary>Columns <c>episode</c>, <c>instrument</c>, <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>, <c>collateral</c>), <c>metric</c> (<see cref="AllianceCodes.ToCode(ScoreMetric)"/>: <c>sum</c>, <c>mean</c>, <c>pomp</c>, <c>weighted-mean</c>, <c>weakest-link</c>), <c>session</c>, <c>score</c> (points of the metric, exact), <c>minimum</c>, <c>maximum</c>, <c>recorded_at</c> (ISO 8601, NA when undated): one row per score.</summary>
     /// <param name="episodes">The episodes.</param>
     /// <returns>The table, episodes in the order given, sessions in order within each.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
@@ -266,7 +272,7 @@ public static class Tidy
         return new TidyTable(AlertColumns, rows);
     }
 
-    /// <summary>Columns <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c>, <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>: one row per triage entry, in triage order.</summary>
+    /// <summary>Columns <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c> (how many distinct alert codes call for action), <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>: one row per triage entry, in triage order.</summary>
     /// <param name="entries">The entries, from <see cref="CaseloadTriage"/>.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is or contains <see langword="null"/>.</exception>
@@ -282,7 +288,7 @@ public static class Tidy
             }));
     }
 
-    /// <summary>Columns <c>intake</c>, <c>session</c>, <c>expected</c>, <c>bound</c> (the band's edge on the worse side), in points of the model's metric: the expected path of each intake over sessions 1 to <paramref name="sessions"/>.</summary>
+    /// <summary>Columns <c>intake</c>, <c>session</c>, <c>expected</c>, <c>bound</c> (the band's edge on the worse side; NA at session 1, the intake itself), in points of the model's metric: the expected path of each intake over sessions 1 to <paramref name="sessions"/>.</summary>
     /// <param name="model">The model.</param>
     /// <param name="intakes">The intake scores.</param>
     /// <param name="sessions">The last session; 1 or more.</param>

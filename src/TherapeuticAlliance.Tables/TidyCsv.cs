@@ -18,8 +18,11 @@ namespace TherapeuticAlliance.Tables;
 /// </summary>
 /// <remarks>
 /// Doubles are written with the shortest text that reads back to the same double ("R" format), decimals exactly.
-/// Reading returns numbers as <see cref="double"/> and any other text as <see cref="string"/>; <c>NA</c> and empty
-/// cells are <see langword="null"/>. This type is thread-safe.
+/// Reading turns a field into a <see cref="double"/> only when it is that shortest form of one (as this type writes
+/// numbers: <c>3</c>, <c>0.1</c>, <c>-2.5E-07</c>); any other text stays a <see cref="string"/>, so an identifier such
+/// as <c>0042</c>, <c>1e3</c> or a 20-digit number survives unchanged, and so does exact decimal text such as
+/// <c>36.0</c> (<see cref="TidyTable.GetDouble"/> and <see cref="LongFormat"/> read numeric text as numbers).
+/// <c>NA</c> and empty cells are <see langword="null"/>. This type is thread-safe.
 /// </remarks>
 public static class TidyCsv
 {
@@ -62,6 +65,7 @@ public static class TidyCsv
     /// <exception cref="IOException">Thrown when the file cannot be written.</exception>
     public static void Write(TidyTable table, string path)
     {
+        Guard.Against.Null(table);   // before the file is opened, so a mistake never empties an existing file
         Guard.Against.Null(path);
 
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -81,19 +85,30 @@ public static class TidyCsv
 
     /// <summary>Reads a CSV with a header row into a table.</summary>
     /// <param name="reader">The reader; left open.</param>
-    /// <returns>The table, or a <see cref="TableError"/> (an empty input, a blank or repeated column name, a row of another width, malformed quoting) that names the line.</returns>
+    /// <returns>The table, or a <see cref="TableError"/> (an empty input, a blank or repeated column name, a row of another width, malformed quoting) that names the CSV line (the header is line 1).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="reader"/> is <see langword="null"/>.</exception>
     public static TableResult<TidyTable> Read(TextReader reader)
     {
         Guard.Against.Null(reader);
 
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null, MissingFieldFound = null };
+        int? badLine = null;
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectColumnCountChanges = false,
+            MissingFieldFound = null,
+            BadDataFound = args => badLine ??= args.Context.Parser?.RawRow ?? 0,
+        };
         using var csv = new CsvParser(reader, config, leaveOpen: true);
         try
         {
             if (!csv.Read())
             {
                 return new TableError(TableErrorKind.Empty, null, null, "The CSV is empty: give a header row and one row per observation.");
+            }
+
+            if (badLine is { } badHeader)
+            {
+                return Malformed(badHeader);
             }
 
             string[] header = csv.Record!;
@@ -109,6 +124,11 @@ public static class TidyCsv
             var rows = new List<IReadOnlyList<object?>>();
             while (csv.Read())
             {
+                if (badLine is { } bad)
+                {
+                    return Malformed(bad);
+                }
+
                 string[] record = csv.Record!;
                 int line = csv.RawRow;
                 if (record.Length == 1 && record[0].Length == 0)
@@ -124,14 +144,16 @@ public static class TidyCsv
                 rows.Add(record.Select(Parse).ToArray());
             }
 
-            return new TidyTable(header, rows);
+            return badLine is { } last ? Malformed(last) : new TidyTable(header, rows);
         }
         catch (CsvHelperException e)
         {
-            int? line = e.Context?.Parser?.RawRow;
-            return new TableError(TableErrorKind.Malformed, line, null, string.Create(CultureInfo.InvariantCulture, $"The CSV is malformed near line {line}: check its quoting."));
+            return Malformed(e.Context?.Parser?.RawRow ?? 0);
         }
     }
+
+    private static TableError Malformed(int line) =>
+        new(TableErrorKind.Malformed, line, null, string.Create(CultureInfo.InvariantCulture, $"The CSV is malformed at line {line}: a quote is not closed or a quoted field is followed by other text. Check its quoting."));
 
     /// <summary>Reads a CSV file with a header row into a table.</summary>
     /// <param name="path">The file's path.</param>
@@ -164,7 +186,8 @@ public static class TidyCsv
         "" or "NA" => null,
         "Inf" => double.PositiveInfinity,
         "-Inf" => double.NegativeInfinity,
-        _ when double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) && !double.IsInfinity(d) => d,
+        _ when double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsNaN(d) && !double.IsInfinity(d)
+            && string.Equals(d.ToString("R", CultureInfo.InvariantCulture), field, StringComparison.Ordinal) => d,
         _ => field,
     };
 }

@@ -147,15 +147,25 @@ public sealed class TidyTable : IHtmlRenderable
         _ => double.NaN,
     };
 
-    /// <summary>Returns the rows whose <paramref name="column"/> equals <paramref name="value"/> (ordinal for text).</summary>
+    /// <summary>Returns the rows whose <paramref name="column"/> equals <paramref name="value"/>: text ordinally, numbers by value whatever their type (an int 3 matches a double 3.0, as a table read from CSV holds), <see langword="null"/> matches missing cells.</summary>
     /// <param name="column">The column's name.</param>
     /// <param name="value">The value.</param>
     /// <returns>A new table with the same columns.</returns>
+    /// <exception cref="ArgumentException">Thrown when the table has no column <paramref name="column"/>.</exception>
     public TidyTable Where(string column, object? value)
     {
         int i = IndexOf(column);
-        return new TidyTable(Columns, _rows.Where(r => Equals(r[i], value)).Select(r => (IReadOnlyList<object?>)r));
+        double? number = AsNumber(value);
+        return new TidyTable(Columns, _rows.Where(r => number is { } n ? AsNumber(r[i]) == n : Equals(r[i], value)).Select(r => (IReadOnlyList<object?>)r));
     }
+
+    private static double? AsNumber(object? cell) => cell switch
+    {
+        double d => d,
+        decimal m => (double)m,
+        int n => n,
+        _ => null,
+    };
 
     /// <summary>Writes the table as an HTML table: the column names, then at most <see cref="HtmlRowLimit"/> rows (a note says how many more there are), numbers culture-invariant, missing cells <c>NA</c>, every text escaped; see <see cref="IHtmlRenderable"/>.</summary>
     /// <param name="writer">Where to write; left open.</param>

@@ -14,8 +14,11 @@ internal static class HtmlFragments
 
     internal static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    /// <summary>A number for a table: invariant, four decimals at most, NA for NaN.</summary>
-    internal static string Number(double value) => double.IsNaN(value) ? "NA" : value.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>A number for a table: invariant, four decimals at most, NA for NaN; a value too small for four decimals (a p of 7e-28) in scientific notation, as R prints it.</summary>
+    internal static string Number(double value) =>
+        double.IsNaN(value) ? "NA"
+        : value != 0 && Math.Abs(value) < 0.00005 ? value.ToString("0.###e+0", CultureInfo.InvariantCulture)
+        : value.ToString("0.####", CultureInfo.InvariantCulture);
 
     internal static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 

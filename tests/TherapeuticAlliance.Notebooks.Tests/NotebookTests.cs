@@ -33,6 +33,10 @@ public class NotebookTests
         return outputs;
     }
 
+    /// <summary>The repository's VersionPrefix, the version its packs carry.</summary>
+    private static string PackageVersion() =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(NotebookRunner.Root, "Directory.Build.props")).Descendants("VersionPrefix").Single().Value;
+
     private static string Html(CellOutput cell) => Assert.Single(cell.Displays)["text/html"];
 
     [Fact]
@@ -40,6 +44,7 @@ public class NotebookTests
     {
         IReadOnlyList<CellOutput> cells = await Run("reliability-and-agreement.ipynb");
         Assert.StartsWith("// setup", cells[0].Source, StringComparison.Ordinal);
+        Assert.Contains($"#r \"nuget: TherapeuticAlliance.Tables, {PackageVersion()}\"", cells[0].Source, StringComparison.Ordinal);   // the version the repository packs
         Assert.Equal("400 clients × 12 items\n", cells[1].StandardOutput.Replace("\r\n", "\n", StringComparison.Ordinal));
 
         string alpha = Html(cells[2]);
@@ -65,6 +70,7 @@ public class NotebookTests
     {
         IReadOnlyList<CellOutput> cells = await Run("caseload-trends.ipynb");
         Assert.StartsWith("80 episodes, 960 sessions, ", cells[1].StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"#r \"nuget: TherapeuticAlliance.Tables, {PackageVersion()}\"", cells[0].Source, StringComparison.Ordinal);
 
         string triage = Html(cells[2]);
         Assert.Contains("<th scope=\"col\">level</th>", triage, StringComparison.Ordinal);

@@ -19,6 +19,7 @@ public sealed class ChartSeries
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="name"/>, <paramref name="points"/> or <paramref name="colour"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is blank or holds a control character, <paramref name="points"/> is empty or <paramref name="colour"/> is not <c>#RRGGBB</c>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="lineStyle"/> or <paramref name="marker"/> is not defined.</exception>
+    /// <exception cref="ArgumentException">Thrown when both <paramref name="lineStyle"/> and <paramref name="marker"/> are none: such a series draws nothing.</exception>
     public ChartSeries(string name, IEnumerable<ChartPoint> points, string colour, ChartLineStyle lineStyle = ChartLineStyle.Solid, ChartMarkerShape marker = ChartMarkerShape.Circle)
     {
         Name = ChartGuard.Text(name, nameof(name));
@@ -31,6 +32,10 @@ public sealed class ChartSeries
         Colour = ChartGuard.Colour(colour, nameof(colour));
         LineStyle = ChartGuard.Defined(lineStyle, nameof(lineStyle));
         Marker = ChartGuard.Defined(marker, nameof(marker));
+        if (LineStyle == ChartLineStyle.None && Marker == ChartMarkerShape.None)
+        {
+            throw new ArgumentException("A series without a line needs a marker, or it draws nothing.", nameof(marker));
+        }
     }
 
     /// <summary>Gets the legend entry and column header.</summary>

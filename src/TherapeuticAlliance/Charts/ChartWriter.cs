@@ -225,7 +225,7 @@ public static class ChartWriter
         writer.Write("</svg>\n");
     }
 
-    /// <summary>Writes the chart's data as an HTML table, its text alternative: one row per x value, one column per series, and a notes column for annotations.</summary>
+    /// <summary>Writes the chart's data as an HTML table, its text alternative: one row per x value, one column per series (a line's value at that x; every value of a scatter series there, comma-separated), and a notes column for annotations.</summary>
     /// <param name="chart">The chart.</param>
     /// <param name="writer">Where to write.</param>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
@@ -237,15 +237,21 @@ public static class ChartWriter
         bool notes = !chart.Annotations.IsEmpty;
         var xs = chart.Series.SelectMany(s => s.Points.Select(p => p.X)).Concat(chart.Annotations.Select(a => a.Point.X)).Distinct().OrderBy(x => x).ToList();
 
-        // Each series' value at each x (its first point there), looked up once per series, not searched per cell.
+        // Each series' values at each x, looked up once per series, not searched per cell. A line has one value at an
+        // x; a scatter plot (ChartLineStyle.None) may have several, and every one is listed.
         var columns = chart.Series.Select(series =>
         {
-            var values = new Dictionary<double, double>();
+            var values = new Dictionary<double, List<double>>();
             foreach (ChartPoint point in series.Points)
             {
-                if (!values.ContainsKey(point.X))
+                if (!values.TryGetValue(point.X, out List<double>? ys))
                 {
-                    values[point.X] = point.Y;
+                    values[point.X] = ys = new List<double>(1);
+                }
+
+                if (series.LineStyle == ChartLineStyle.None || ys.Count == 0)
+                {
+                    ys.Add(point.Y);
                 }
             }
 
@@ -281,10 +287,10 @@ public static class ChartWriter
             writer.Write("<tr><th scope=\"row\">");
             writer.Write(N(x));
             writer.Write("</th>");
-            foreach (Dictionary<double, double> values in columns)
+            foreach (Dictionary<double, List<double>> values in columns)
             {
                 writer.Write("<td>");
-                writer.Write(values.TryGetValue(x, out double y) ? N(y) : "–");
+                writer.Write(values.TryGetValue(x, out List<double>? ys) ? string.Join(", ", ys.Select(N)) : "–");
                 writer.Write("</td>");
             }
 

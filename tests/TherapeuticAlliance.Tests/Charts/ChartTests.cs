@@ -217,4 +217,22 @@ public class ChartTests
         ChartWriter.WriteDataTable(chart, writer);
         return writer.ToString();
     }
+
+    [Fact]
+    public void ScatterSeries_DrawNoLine_AndTheDataTableListsEveryPointAtAnX()
+    {
+        var chart = new LineChart(
+            "Scatter",
+            "Points only.",
+            new ChartAxis("x", 0, 10),
+            new ChartAxis("y", 0, 10),
+            new[] { new ChartSeries("Pairs", new[] { new ChartPoint(1, 2), new ChartPoint(1, 3), new ChartPoint(2, 4) }, ChartPalette.Blue, ChartLineStyle.None) });
+        string svg = ChartWriter.ToSvg(chart, "s");
+        Assert.DoesNotContain("<polyline", svg, StringComparison.Ordinal);
+        using var table = new StringWriter();
+        ChartWriter.WriteDataTable(chart, table);
+        Assert.Contains("<th scope=\"row\">1</th><td>2, 3</td>", table.ToString(), StringComparison.Ordinal);
+        Assert.Equal("marker", Assert.Throws<ArgumentException>(() => new ChartSeries("x", new[] { new ChartPoint(1, 1) }, ChartPalette.Blue, ChartLineStyle.None, ChartMarkerShape.None)).ParamName);
+        Assert.Equal("lineStyle", Assert.Throws<ArgumentOutOfRangeException>(() => new ChartReferenceLine(1, "r", ChartPalette.Blue, ChartLineStyle.None)).ParamName);
+    }
 }

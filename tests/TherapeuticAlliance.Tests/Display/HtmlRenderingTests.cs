@@ -139,6 +139,16 @@ public class HtmlRenderingTests
     }
 
     [Fact]
+    public void TinyPValues_ShowInScientificNotation_NotAsZero()
+    {
+        // Regression: p = 7.1e-28 showed as 0 with four decimals.
+        IccAnalysis icc = Agreement.IntraclassCorrelations(ResponseMatrix.FromRows(Enumerable.Range(0, 150).Select(i => (IReadOnlyList<double>)new double[] { i, i + (i % 3) }).ToList())).GetValueOrThrow();
+        Assert.True(icc[IccForm.Icc2].P < 1e-10);
+        string html = icc.ToHtml();
+        Assert.Matches(@"<th scope=""row"">ICC2</th><td>[0-9.]+</td><td>[0-9.]+</td><td>[0-9.]+</td><td>[0-9.]+</td><td>[0-9.]+e-[0-9]+</td>", html);
+    }
+
+    [Fact]
     public void EveryPublicResultThatRendersHtml_CarriesTheNotebookAttribute()
     {
         var renderable = typeof(IHtmlRenderable).Assembly.GetExportedTypes().Where(t => typeof(IHtmlRenderable).IsAssignableFrom(t) && !t.IsInterface).ToList();

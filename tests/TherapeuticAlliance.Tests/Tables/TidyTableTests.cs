@@ -63,7 +63,9 @@ public class TidyTableTests
         Assert.Equal("comma, \"quote\"\nnewline", back[1, "text"]);
         Assert.Null(back[2, "text"]);
         Assert.Equal(double.PositiveInfinity, back[2, "double"]);
-        Assert.Equal(36.0, back[0, "decimal"]);
+        Assert.Equal("36.0", back[0, "decimal"]);     // exact decimal text stays text: it is not the shortest form of a double
+        Assert.Equal(36.0, back.GetDouble(0, "decimal"));
+        Assert.Equal(0.1, back[0, "double"]);
     }
 
     [Property(MaxTest = 200)]
@@ -229,6 +231,81 @@ public class TidyTableTests
         Assert.Equal(report.Alerts.Select(a => a.Message), alerts.Rows.Select(r => r[9]));
         TidyTable triage = CaseloadTriage.Clients(new[] { report }).ToTidy();
         Assert.Equal(AttentionLevelCodes.ToCode(CaseloadTriage.Clients(new[] { report })[0].Level), triage[0, "level"]);
+    }
+
+    [Fact]
+    public void Identifiers_SurviveTheCsv_AsTheTextTheFileHolds()
+    {
+        // Regression: every field that parsed as a double became one, so 0042 read back as 42, and two 20-digit
+        // identifiers became the same double and their clients merged.
+        TidyTable table = Read("episode,instrument,perspective,session,score\n0042,srs,client,1,30\n42,srs,client,1,31\n12345678901234567890,srs,client,1,32\n12345678901234567891,srs,client,1,33\n1e3,srs,client,1,34\n");
+        Assert.Equal("0042", table[0, "episode"]);
+        Assert.Equal(42.0, table[1, "episode"]);
+        Assert.Equal("12345678901234567890", table[2, "episode"]);
+        Assert.Equal("1e3", table[4, "episode"]);
+        ImmutableArray<EpisodeResult> episodes = LongFormat.ToEpisodes(table).GetValueOrThrow();
+        Assert.Equal(new[] { "0042", "12345678901234567890", "12345678901234567891", "1e3", "42" }, episodes.Select(e => e.GetValueOrThrow().Id));
+
+        ResponseMatrix matrix = LongFormat.ToResponseMatrix(Read("respondent,item,response\n01,q1,1\n1,q1,2\n")).GetValueOrThrow();
+        Assert.Equal(2, matrix.RowCount);
+    }
+
+    [Theory]
+    [InlineData("episode,instrument,perspective,metric,session,score\ne,srs,client,pomp,1,30\n", "metric")]
+    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1,Inf\n", "score")]
+    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1,1e30\n", "score")]
+    [InlineData("episode,instrument,perspective,session,score,recorded_at\ne,srs,client,1,30,05/01/2024\n", "recorded_at")]
+    public void Episodes_RejectWhatTheyCannotReadExactly_WithATypedError(string csv, string column)
+    {
+        // Regression: a non-sum metric was read as a sum total, Inf or 1e30 threw OverflowException, and dates were
+        // parsed in the machine's culture and time zone.
+        TableError error = LongFormat.ToEpisodes(Read(csv)).AsT1;
+        Assert.Equal(("bad-value", column), (error.Code, error.Column));
+    }
+
+    [Fact]
+    public void Episodes_ReadIsoDates_AsDatesOrWithTheirOffset()
+    {
+        Episode episode = LongFormat.ToEpisodes(Read("episode,instrument,perspective,session,score,recorded_at\ne,srs,client,1,30,2024-05-01\ne,srs,client,2,31,2024-05-08T09:30:00+02:00\ne,srs,client,3,32,NA\ne,srs,client,4,33,2024-05-22T10:00:00\n")).GetValueOrThrow()[0].GetValueOrThrow();
+        Assert.Equal(new DateTimeOffset(2024, 5, 22, 10, 0, 0, TimeSpan.Zero), episode.Scores[3].Occasion.RecordedAt);   // no offset: UTC, wherever it runs
+        Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), episode.Scores[0].Occasion.RecordedAt);
+        Assert.Equal(new DateTimeOffset(2024, 5, 8, 9, 30, 0, TimeSpan.FromHours(2)), episode.Scores[1].Occasion.RecordedAt);
+        Assert.Null(episode.Scores[2].Occasion.RecordedAt);
+    }
+
+    [Fact]
+    public void ResponseMatrix_FromAHeaderOnlyTable_IsAnEmptyTableError_NotACrash()
+    {
+        Assert.Equal("empty-table", LongFormat.ToResponseMatrix(Read("respondent,item,response\n")).AsT1.Code);
+        Assert.Equal("bad-value", LongFormat.ToResponseMatrix(Read("respondent,item,response\n1,a,Inf\n")).AsT1.Code);
+        Assert.Equal("respondent", Assert.Throws<ArgumentNullException>(() => LongFormat.ReadResponseMatrix("missing.csv", respondent: null!)).ParamName);
+    }
+
+    [Fact]
+    public void Csv_BrokenQuoting_IsMalformed()
+    {
+        TableError error = TidyCsv.Read(new StringReader("a,b\n1,\"unclosed\n2,3\n")).AsT1;
+        Assert.Equal("malformed-csv", error.Code);
+        TableError trailing = TidyCsv.Read(new StringReader("a,b\n\"x\"y,2\n")).AsT1;
+        Assert.Equal(("malformed-csv", 2), (trailing.Code, trailing.Line));
+    }
+
+    [Fact]
+    public void Where_ComparesNumbersByValue_WhateverTheirType()
+    {
+        TidyTable table = Read("session,v\n3,1\n4,2\n");
+        Assert.Equal(1, table.Where("session", 3).RowCount);        // an int matches the double read from CSV
+        Assert.Equal(1, table.Where("session", 3.0m).RowCount);
+        Assert.Equal(0, table.Where("session", "3").RowCount);       // text is text
+    }
+
+    [Fact]
+    public void WritingANullTable_LeavesAnExistingFileAlone()
+    {
+        using var file = new TempFile();
+        File.WriteAllText(file.Path, "kept");
+        Assert.Equal("table", Assert.Throws<ArgumentNullException>(() => TidyCsv.Write(null!, file.Path)).ParamName);
+        Assert.Equal("kept", File.ReadAllText(file.Path));
     }
 
     private static (string, string?) Codes(TableError error) => (error.Code, error.Column);
