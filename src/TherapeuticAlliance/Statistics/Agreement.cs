@@ -87,6 +87,15 @@ public static class Agreement
         double ssRowMeans = (ssRowSumsShifted / (k * (double)k)) - (n * d * d);
         double ssRows = k * ssRowMeans;
         double ssColumns = n * columnDeviations.Sum(c => ((c / n) - d) * ((c / n) - d)); // rater mean − grand mean, without the shift
+        return FromSumsOfSquares(n, k, data.Dropped, ssTotal, ssRows, ssColumns, confidence);
+    }
+
+    /// <summary>
+    /// The six ICCs from the two-way layout's sums of squares (n targets, k raters): total, between targets (rows) and
+    /// between raters (columns); shared by the data path and the mergeable sufficient statistics.
+    /// </summary>
+    internal static StatisticsResult<IccAnalysis> FromSumsOfSquares(int n, int k, int dropped, double ssTotal, double ssRows, double ssColumns, double confidence)
+    {
         double ssError = ssTotal - ssRows - ssColumns;
         double msb = ssRows / (n - 1);
         double msj = ssColumns / (k - 1);
@@ -168,7 +177,94 @@ public static class Agreement
             new IccEstimate(IccForm.Icc1k, icc1k, f1, df1n, df1d, p1, Average(fl1), Average(fu1), !noWithin),
             new IccEstimate(IccForm.Icc2k, icc2k, f3, df1n, df3d, p3, SpearmanBrown(l2, k), SpearmanBrown(u2, k), !noResidual),
             new IccEstimate(IccForm.Icc3k, icc3k, f3, df1n, df3d, p3, Average(fl3), Average(fu3), !noResidual));
-        return new IccAnalysis(n, k, data.Dropped, confidence, msb, msw, msj, mse, forms);
+        return new IccAnalysis(n, k, dropped, confidence, msb, msw, msj, mse, forms);
+    }
+
+    /// <summary>Computes the six ICCs from mergeable sufficient statistics (targets as rows, raters as columns), as <see cref="IntraclassCorrelations(ResponseMatrix, double)"/> does from the pooled rows.</summary>
+    /// <param name="statistics">The statistics, from one site or merged from many.</param>
+    /// <param name="confidence">The confidence level of the bounds, between 0 and 1, such as .95.</param>
+    /// <returns>The analysis, or an error as for the data.</returns>
+    /// <remarks>From the co-moments M: SS between raters n·Σ(x̄ⱼ − x̄)², SS total trace(M) plus that, SS between targets Σⱼₗ Mⱼₗ / k (the row sums' sum of squares over k).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="statistics"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="confidence"/> is not between 0 and 1.</exception>
+    internal static StatisticsResult<IccAnalysis> IntraclassCorrelations(SufficientStatistics statistics, double confidence)
+    {
+        Guard.Against.Null(statistics);
+        if (!(confidence > 0.0 && confidence < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), "The confidence level lies between 0 and 1.");
+        }
+
+        if (statistics.Count > int.MaxValue || statistics.RowsDropped > int.MaxValue)
+        {
+            return new StatisticsError(StatisticsErrorKind.InvalidParameter, "The statistics summarise more rows than an analysis counts (2,147,483,647).");
+        }
+
+        int k = statistics.Columns.Length;
+        int n = (int)statistics.Count;
+        double[] means = statistics.Means();
+        double grand = means.Sum() / k;
+        double ssColumns = n * means.Sum(m => (m - grand) * (m - grand));
+        double trace = 0.0;
+        double all = 0.0;
+        for (int i = 0; i < k; i++)
+        {
+            trace += statistics.Comoment(i, i);
+            for (int j = 0; j < k; j++)
+            {
+                all += statistics.Comoment(i, j);
+            }
+        }
+
+        return FromSumsOfSquares(n, k, (int)statistics.RowsDropped, trace + ssColumns, all / k, ssColumns, confidence);
+    }
+
+    /// <summary>Computes the Pearson correlation of two columns from mergeable sufficient statistics, as <see cref="Pearson(ReadOnlySpan{double}, ReadOnlySpan{double})"/> does from the pooled pairs.</summary>
+    /// <param name="statistics">The statistics of exactly two columns.</param>
+    /// <returns>The correlation, or an error when there are not two columns or a column does not vary.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="statistics"/> is <see langword="null"/>.</exception>
+    internal static StatisticsResult<double> Pearson(SufficientStatistics statistics)
+    {
+        Guard.Against.Null(statistics);
+        if (statistics.Columns.Length != 2)
+        {
+            return Mismatch(string.Format(CultureInfo.InvariantCulture, "A correlation is of 2 columns; the statistics have {0}.", statistics.Columns.Length));
+        }
+
+        double sxx = statistics.Comoment(0, 0);
+        double syy = statistics.Comoment(1, 1);
+        return !(sxx > 0.0) || !(syy > 0.0) ? StatisticsError.NoVariance() : statistics.Comoment(0, 1) / Math.Sqrt(sxx * syy);
+    }
+
+    /// <summary>Computes Bland–Altman's bias and limits of agreement (first column minus second) from mergeable sufficient statistics, as <see cref="BlandAltman(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> does from the pooled pairs.</summary>
+    /// <param name="statistics">The statistics of exactly two columns.</param>
+    /// <param name="multiplier">The number of SDs of the differences either side of the bias, such as 1.96.</param>
+    /// <returns>The analysis, or an error when there are not two columns.</returns>
+    /// <remarks>The differences' variance is (M₀₀ + M₁₁ − 2M₀₁) / (n − 1).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="statistics"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="multiplier"/> is not positive and finite.</exception>
+    internal static StatisticsResult<BlandAltmanAnalysis> BlandAltman(SufficientStatistics statistics, double multiplier)
+    {
+        Guard.Against.Null(statistics);
+        if (!(multiplier > 0.0) || double.IsInfinity(multiplier))
+        {
+            throw new ArgumentOutOfRangeException(nameof(multiplier), "The multiplier is a positive number, such as 1.96.");
+        }
+
+        if (statistics.Columns.Length != 2)
+        {
+            return Mismatch(string.Format(CultureInfo.InvariantCulture, "Bland–Altman compares 2 columns; the statistics have {0}.", statistics.Columns.Length));
+        }
+
+        if (statistics.Count > int.MaxValue || statistics.RowsDropped > int.MaxValue)
+        {
+            return new StatisticsError(StatisticsErrorKind.InvalidParameter, "The statistics summarise more rows than an analysis counts (2,147,483,647).");
+        }
+
+        double bias = statistics.Mean(0) - statistics.Mean(1);
+        double variance = (statistics.Comoment(0, 0) + statistics.Comoment(1, 1) - (2 * statistics.Comoment(0, 1))) / (statistics.Count - 1);
+        double sd = Math.Sqrt(Math.Max(0.0, variance));
+        return new BlandAltmanAnalysis((int)statistics.Count, (int)statistics.RowsDropped, bias, sd, bias - (multiplier * sd), bias + (multiplier * sd), multiplier);
     }
 
     /// <summary>Computes the Pearson correlation of paired values, using the pairs where both are present.</summary>

@@ -34,6 +34,50 @@ public static class Reliability
         return Analyze(responses, null, 0.0);
     }
 
+    /// <summary>Computes Cronbach's alpha with item statistics from mergeable sufficient statistics, as <see cref="CronbachAlpha(ResponseMatrix)"/> does from the pooled rows.</summary>
+    /// <param name="statistics">The statistics, from one site or merged from many.</param>
+    /// <returns>
+    /// The analysis, or an error as for the data. A column without variance is dropped and named, as
+    /// <c>psych::alpha</c> does; unlike the data path, the complete rows stay those of all the columns (a partial keeps
+    /// no rows to recount).
+    /// </returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="statistics"/> is <see langword="null"/>.</exception>
+    internal static StatisticsResult<ReliabilityAnalysis> CronbachAlpha(SufficientStatistics statistics)
+    {
+        Guard.Against.Null(statistics);
+        if (statistics.Count > int.MaxValue || statistics.RowsDropped > int.MaxValue)
+        {
+            return new StatisticsError(StatisticsErrorKind.InvalidParameter, "The statistics summarise more rows than an analysis counts (2,147,483,647).");
+        }
+
+        double[,] cov = statistics.Covariance();
+        double[] means = statistics.Means();
+        int k = means.Length;
+        int[] keep = Enumerable.Range(0, k).Where(j => cov[j, j] > 0.0).ToArray();
+        if (keep.Length < 2)
+        {
+            int first = Enumerable.Range(0, k).First(j => !(cov[j, j] > 0.0));
+            return StatisticsError.Constant(first, statistics.Columns[first]);
+        }
+
+        if (keep.Length == k)
+        {
+            return FromCovariance(statistics.Columns, cov, means, (int)statistics.Count, (int)statistics.RowsDropped);
+        }
+
+        var sub = new double[keep.Length, keep.Length];
+        for (int i = 0; i < keep.Length; i++)
+        {
+            for (int j = 0; j < keep.Length; j++)
+            {
+                sub[i, j] = cov[keep[i], keep[j]];
+            }
+        }
+
+        StatisticsResult<ReliabilityAnalysis> rest = FromCovariance(keep.Select(j => statistics.Columns[j]).ToArray(), sub, keep.Select(j => means[j]).ToArray(), (int)statistics.Count, (int)statistics.RowsDropped);
+        return rest.IsT1 ? rest : rest.AsT0.WithItemsDropped(Enumerable.Range(0, k).Except(keep).Select(j => statistics.Columns[j]));
+    }
+
     /// <summary>Computes Cronbach's alpha for an instrument as a whole and for each of its subscales, after reverse-keying reversed items.</summary>
     /// <param name="instrument">The instrument; the matrix has one column per item, in instrument order.</param>
     /// <param name="responses">The raw responses.</param>
@@ -127,6 +171,16 @@ public static class Reliability
             return rest.IsT1 ? rest : rest.AsT0.WithItemsDropped(constant.Select(j => responses.ColumnNames[j]).Concat(rest.AsT0.ItemsDroppedForNoVariance));
         }
 
+        return FromCovariance(responses.ColumnNames, cov, means, data.Used, data.Dropped);
+    }
+
+    /// <summary>
+    /// Alpha with item statistics from the items' covariance matrix (n − 1) and means over <paramref name="used"/>
+    /// complete rows, none of them constant; shared by the data path and the mergeable sufficient statistics.
+    /// </summary>
+    internal static StatisticsResult<ReliabilityAnalysis> FromCovariance(IReadOnlyList<string> names, double[,] cov, double[] means, int used, int dropped)
+    {
+        int k = means.Length;
         double total = 0.0;
         double trace = 0.0;
         double correlationSum = 0.0;
@@ -162,13 +216,13 @@ public static class Reliability
                 ? (k - 1.0) / (k - 2.0) * (1.0 - ((trace - cov[i, i]) / restVariance))
                 : double.NaN;
             items.Add(new ItemStatistics(
-                responses.ColumnNames[i],
+                names[i],
                 means[i],
                 Math.Sqrt(cov[i, i]),
                 alphaIfDeleted,
                 restCovariance / Math.Sqrt(cov[i, i] * restVariance)));
         }
 
-        return new ReliabilityAnalysis(alpha, standardized, averageR, k, data.Used, data.Dropped, items.MoveToImmutable());
+        return new ReliabilityAnalysis(alpha, standardized, averageR, k, used, dropped, items.MoveToImmutable());
     }
 }
