@@ -176,4 +176,89 @@ public class SufficientStatisticsTests
         Assert.Equal("scope", Assert.Throws<ArgumentException>(() => SufficientStatistics.FromMatrix(few, " ")).ParamName);
         Assert.Equal("too-few-columns", SufficientStatistics.FromMatrix(ResponseMatrix.FromRows(new IReadOnlyList<double>[] { new[] { 1.0 }, new[] { 2.0 } }), "s", 2).AsT1.Code);
     }
+
+    [Fact]
+    public void Guards_NameTheirParameters()
+    {
+        SufficientStatistics a = Partial(new[] { new[] { 1.0, 2 }, new[] { 2.0, 3 }, new[] { 4.0, 4 } }, 2);
+        Assert.Equal("responses", Assert.Throws<ArgumentNullException>(() => SufficientStatistics.FromMatrix(null!, "s")).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => a.Merge((SufficientStatistics)null!)).ParamName);
+        Assert.Equal("partials", Assert.Throws<ArgumentNullException>(() => SufficientStatistics.Merge((IEnumerable<SufficientStatistics>)null!)).ParamName);
+        Assert.Equal("partials", Assert.Throws<ArgumentNullException>(() => SufficientStatistics.Merge(new[] { a, null! })).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => SufficientStatistics.FromJson(null!)).ParamName);
+        Assert.Equal("column", Assert.Throws<ArgumentOutOfRangeException>(() => a.Mean(2)).ParamName);
+        Assert.Equal("column", Assert.Throws<ArgumentOutOfRangeException>(() => a.Mean(-1)).ParamName);
+        Assert.Equal("row", Assert.Throws<ArgumentOutOfRangeException>(() => a.Comoment(-1, 0)).ParamName);
+        Assert.Equal("column", Assert.Throws<ArgumentOutOfRangeException>(() => a.Comoment(0, 2)).ParamName);
+        Assert.Equal((7.0 / 3.0, 3.0), (a.Mean(0), a.Mean(1)));                 // (1 + 2 + 4) / 3 and (2 + 3 + 4) / 3
+        Assert.Contains("A partial needs at least 2 rows.", Assert.Throws<ArgumentException>(() => SufficientStatistics.FromMatrix(Rows(new[] { new[] { 1.0, 2 } }, 2), "s", 1)).Message, StringComparison.Ordinal);
+        Assert.Equal("The data has 1 column(s); at least 2 are needed.", SufficientStatistics.FromMatrix(ResponseMatrix.FromRows(new IReadOnlyList<double>[] { new[] { 1.0 }, new[] { 2.0 } }), "s", 2).AsT1.Message);
+        Assert.Equal("all-missing", SufficientStatistics.FromMatrix(Rows(new[] { new[] { double.NaN, double.NaN }, new[] { double.NaN, double.NaN } }, 2), "s", 2).AsT1.Code);
+        Assert.Equal("confidence", Assert.Throws<ArgumentOutOfRangeException>(() => a.IntraclassCorrelations(1.0)).ParamName);
+        Assert.Equal("confidence", Assert.Throws<ArgumentOutOfRangeException>(() => a.IntraclassCorrelations(0.0)).ParamName);
+        Assert.Equal("multiplier", Assert.Throws<ArgumentOutOfRangeException>(() => a.BlandAltman(0.0)).ParamName);
+        Assert.Equal("multiplier", Assert.Throws<ArgumentOutOfRangeException>(() => a.BlandAltman(double.PositiveInfinity)).ParamName);
+    }
+
+    [Fact]
+    public void ConstantColumns_AreDroppedFromAlphaAndNamed_AndTwoColumnAnalysesNeedTwoColumns()
+    {
+        double[][] rows = { new[] { 1.0, 2, 5, 3 }, new[] { 2.0, 3, 5, 3 }, new[] { 4.0, 3, 5, 5 }, new[] { 3.0, 1, 5, 2 } };
+        SufficientStatistics partial = Partial(rows, 4);
+        ReliabilityAnalysis alpha = partial.CronbachAlpha().GetValueOrThrow();
+        Assert.Equal(new[] { "q3" }, alpha.ItemsDroppedForNoVariance.ToArray());
+        Assert.Equal(new[] { "q1", "q2", "q4" }, alpha.Items.Select(i => i.Item));
+        ReliabilityAnalysis withoutIt = Reliability.CronbachAlpha(Rows(rows.Select(r => new[] { r[0], r[1], r[3] }), 3)).GetValueOrThrow();
+        Assert.Equal(withoutIt.Alpha, alpha.Alpha, 12);
+        Assert.Equal(4, alpha.RowsUsed);
+
+        SufficientStatistics oneVarying = Partial(new[] { new[] { 1.0, 5, 5 }, new[] { 2.0, 5, 5 }, new[] { 3.0, 5, 5 } }, 3);
+        Assert.Equal(("constant-column", "q2"), (oneVarying.CronbachAlpha().AsT1.Code, oneVarying.CronbachAlpha().AsT1.Column));
+        Assert.Equal("no-variance", Partial(new[] { new[] { 1.0, 5 }, new[] { 2.0, 5 } }, 2).Pearson().AsT1.Code);
+        Assert.Equal("no-variance", Partial(new[] { new[] { 5.0, 1 }, new[] { 5.0, 2 } }, 2).Pearson().AsT1.Code);
+        Assert.StartsWith("Bland–Altman compares 2 columns; the statistics have 4.", partial.BlandAltman().AsT1.Message, StringComparison.Ordinal);
+        Assert.StartsWith("A correlation is of 2 columns; the statistics have 4.", partial.Pearson().AsT1.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CountsBeyondAnInt_AreErrorsNotOverflows()
+    {
+        string json = Partial(new[] { new[] { 1.0, 2 }, new[] { 2.0, 3 }, new[] { 4.0, 4 } }, 2).ToJson().Replace("\"count\": 3", "\"count\": 3000000000", StringComparison.Ordinal);
+        SufficientStatistics huge = SufficientStatistics.FromJson(json).GetValueOrThrow();
+        Assert.Equal(3_000_000_000L, huge.Count);
+        Assert.Equal("invalid-parameter", huge.CronbachAlpha().AsT1.Code);
+        Assert.Equal("invalid-parameter", huge.IntraclassCorrelations().AsT1.Code);
+        Assert.Equal("invalid-parameter", huge.BlandAltman().AsT1.Code);
+        Assert.Contains("more rows than an analysis counts", huge.CronbachAlpha().AsT1.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_IsIndented_AndItsEdgesAreAccepted()
+    {
+        SufficientStatistics partial = Partial(new[] { new[] { 1.0, 2 }, new[] { 2.0, 2 } }, 2);
+        string json = partial.ToJson();
+        Assert.StartsWith("{\n  \"kind\": \"sufficient-statistics\",\n  \"schemaVersion\": \"1.0\"", json.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        SufficientStatistics back = SufficientStatistics.FromJson(json).GetValueOrThrow();   // count 2 and a column without variance (its sum of squares 0) are allowed
+        Assert.Equal(2L, back.Count);
+        Assert.Equal(0.0, back.Comoment(1, 1));
+    }
+
+    [Theory]
+    [InlineData("\"scope\":\"s\",", "", "has no scope")]
+    [InlineData("\"columns\":[\"a\",\"b\"]", "\"columns\":[\"a\",2]", "array of names")]
+    [InlineData("\"columns\":[\"a\",\"b\"]", "\"columns\":\"a,b\"", "array of names")]
+    [InlineData("\"comoments\":[[1,0],[0,1]]", "\"comoments\":[[1,0],5]", "square array")]
+    [InlineData("\"comoments\":[[1,0],[0,1]]", "\"comoments\":[[1,0],[0,\"x\"]]", "finite numbers")]
+    [InlineData("\"comoments\":[[1,0],[0,1]]", "\"comoments\":{}", "square array")]
+    [InlineData("\"means\":[1,2]", "\"means\":[1,\"2\"]", "one finite number per column")]
+    [InlineData("\"means\":[1,2]", "\"means\":3", "one finite number per column")]
+    [InlineData("\"kind\":\"sufficient-statistics\"", "\"kind\":7", "kind is not sufficient-statistics")]
+    [InlineData("\"comoments\":[[1,0],[0,1]]", "\"comoments\":[[1,0],[0,1]],\"deep\":[[[[[[[[[1]]]]]]]]]", "not valid JSON")]
+    public void Json_EachMalformedField_IsNamed(string field, string replacement, string message)
+    {
+        const string Good = "{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":5,\"rowsDropped\":0,\"columns\":[\"a\",\"b\"],\"means\":[1,2],\"comoments\":[[1,0],[0,1]]}";
+        Assert.True(SufficientStatistics.FromJson(Good).IsSuccess);
+        Assert.Contains(field, Good, StringComparison.Ordinal);
+        Assert.Contains(message, SufficientStatistics.FromJson(Good.Replace(field, replacement, StringComparison.Ordinal)).AsT1.Message, StringComparison.Ordinal);
+    }
 }
