@@ -24,6 +24,9 @@ internal static class ChangeScale
         absoluteChanges.Sort();
         int middle = absoluteChanges.Count / 2;
         double median = absoluteChanges.Count % 2 == 1 ? absoluteChanges[middle] : (absoluteChanges[middle - 1] + absoluteChanges[middle]) / 2.0;
-        return median / MedianOfAbsoluteNormal;
+        return FromMedian(median);
     }
+
+    /// <summary>Gets the scale from the median absolute change.</summary>
+    internal static double FromMedian(double median) => median / MedianOfAbsoluteNormal;
 }

@@ -51,59 +51,17 @@ public sealed class ReferenceNorms
     /// <summary>Computes the caseload norms of a set of episodes: one per instrument, perspective and metric with enough data.</summary>
     /// <param name="episodes">The caseload's episodes.</param>
     /// <returns>The norms (source <see cref="NormSource.Caseload"/>).</returns>
+    /// <remarks>The rules are those of <see cref="CaseloadNormStatistics.ToReferenceNorms"/>, which gives the same norms from sites' merged partials.</remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
     public static ReferenceNorms FromCaseload(IEnumerable<Episode> episodes)
     {
         Guard.Against.Null(episodes);
-        var norms = ImmutableDictionary.CreateBuilder<(string, Perspective?, ScoreMetric), ReferenceNorm>();
-        foreach (var group in episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).GroupBy(e => (e.InstrumentId, e.Perspective, e.Metric)))
-        {
-            int episodeCount = 0;
-            int n = 0;
-            double mean = 0.0;
-            double m2 = 0.0;
-            var changes = new List<double>();
-            int baselines = 0;
-            double baselineMean = 0.0;
-            double baselineM2 = 0.0;
-            foreach (Episode episode in group)
-            {
-                episodeCount++;
-                ReadOnlySpan<double> values = episode.Values;
-                baselines++;
-                double firstDelta = values[0] - baselineMean;
-                baselineMean += firstDelta / baselines;
-                baselineM2 += firstDelta * (values[0] - baselineMean);
-                for (int i = 1; i < values.Length; i++)
-                {
-                    changes.Add(Math.Abs(values[i] - values[i - 1]));
-                }
-
-                foreach (double value in values)
-                {
-                    // Welford's update: one pass, no catastrophic cancellation.
-                    n++;
-                    double delta = value - mean;
-                    mean += delta / n;
-                    m2 += delta * (value - mean);
-                }
-            }
-
-            if (episodeCount < MinimumEpisodes || n < MinimumScores)
-            {
-                continue;
-            }
-
-            double sd = Math.Sqrt(m2 / (n - 1));
-            if (sd > 0.0)
-            {
-                // One baseline has no spread (its M2 is 0), so a positive M2 means at least two.
-                norms[(group.Key.InstrumentId, group.Key.Perspective, group.Key.Metric)] = new ReferenceNorm(mean, sd, NormSource.Caseload, n, ChangeScale.Of(changes) is > 0.0 and var change ? change : null, baselineM2 > 0.0 ? Math.Sqrt(baselineM2 / (baselines - 1)) : null);
-            }
-        }
-
-        return new ReferenceNorms(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, norms.ToImmutable());
+        return CaseloadNormStatistics.All(episodes).ToReferenceNorms();
     }
+
+    /// <summary>The caseload norms <see cref="CaseloadNormStatistics.ToReferenceNorms"/> computed, with no caller's norm.</summary>
+    internal static ReferenceNorms FromCaseloadNorms(ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> caseload) =>
+        new(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, caseload);
 
     /// <summary>Returns a copy with a norm of the caller's, which wins over the caseload's for the same instrument and metric.</summary>
     /// <param name="instrumentId">The instrument's identifier.</param>
