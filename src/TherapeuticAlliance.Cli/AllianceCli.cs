@@ -83,7 +83,11 @@ internal static class AllianceCli
         var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON).", input, shared.Concat(trends).Concat(new Option[] { by, outputFile, outputFormat }));
         var clientsPerPage = new Option<int>("--clients-per-page") { Description = "Clients per page of the HTML report: a larger caseload gets an index (the attention list and how the report was made) and numbered client pages beside it. Default: 100.", DefaultValueFactory = _ => HtmlReport.DefaultClientsPerPage };
         var report = Command("report", "Write a self-contained HTML report: who needs attention and why first, then one section per client (charts of every instrument and perspective, current alerts, findings, focus areas), and how the report was made.", input, shared.Concat(trends).Concat(new Option[] { clientsPerPage, outputFile }));
-        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, and client-therapist ICCs of totals, on a response file.", input, shared.Concat(new Option[] { json }));
+        var partial = new Option<string?>("--partial") { Description = "Write this site's mergeable partial (counts, means and co-moments only; no row, identifier, date or free text) to this JSON file instead of the statistics; merge the sites' partials with 'alliance merge'." };
+        var minimumRows = new Option<int>("--minimum-rows") { Description = "With --partial: the fewest complete rows a scope, the fewest rows a score summary and the fewest episodes a norm group may summarise (a scope always needs 2); smaller ones are withheld and named. Default: 10.", DefaultValueFactory = _ => 10 };
+        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows }));
+        var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial').", Arity = ArgumentArity.OneOrMore };
+        var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them.") { partialFiles, json };
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -149,7 +153,14 @@ internal static class AllianceCli
             r.GetValue(outputFile),
             output,
             error)));
-        stats.SetAction(r => Run(r, false, sp => Commands.Stats(Settings(r, sp), r.GetValue(json), output, error)));
+        stats.SetAction(r => Run(r, false, sp => Commands.Stats(
+            Settings(r, sp),
+            r.GetValue(json),
+            r.GetValue(partial),
+            r.GetValue(minimumRows) is var minimum && minimum >= 1 ? minimum : throw new UsageException("--minimum-rows takes a whole number of at least 1."),
+            output,
+            error)));
+        merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);
@@ -158,7 +169,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, triage, report, stats, instruments, expected,
+            score, analyze, triage, report, stats, merge, instruments, expected,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -7,6 +7,7 @@ using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Reports;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
@@ -358,14 +359,16 @@ internal static class Commands
         }
     }
 
-    internal static int Stats(CliSettings settings, bool json, TextWriter output, TextWriter error)
+    internal static int Stats(CliSettings settings, bool json, string? partialFile, int minimumRows, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var byInstrument = new Dictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
         var totals = new Dictionary<(string Episode, int Session, string Instrument), Dictionary<Perspective, AllianceScore>>();
         var totalsOnly = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scored = new List<(Administration Administration, AllianceScore Score)>();
         foreach (var (administration, assessment, score) in pipeline.Scored())
         {
+            scored.Add((administration, score));
             if (assessment is null)
             {
                 totalsOnly[administration.Instrument.Id] = totalsOnly.GetValueOrDefault(administration.Instrument.Id) + 1;
@@ -389,8 +392,39 @@ internal static class Commands
             perspectives[administration.Perspective] = score;
         }
 
-        var lines = new List<(string Instrument, string Scope, string Statistic, double Value, int N)>();
+        List<Episode> episodes = pipeline.Episodes(scored);
+        var pairsByInstrument = totals
+            .Where(t => t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
+            .OrderBy(t => t.Key.Episode, StringComparer.Ordinal).ThenBy(t => t.Key.Session)
+            .GroupBy(t => t.Key.Instrument, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(t => (Client: t.Value[Perspective.Client], Therapist: t.Value[Perspective.Therapist])).ToList(), StringComparer.Ordinal);
         var notes = new List<string>();
+        foreach (var (id, count) in totalsOnly.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} administration(s) give totals only (no items were seen); item statistics (alpha) skip them, the agreement of totals uses them.", id, count));
+        }
+
+        if (pipeline.ExitCode != AllianceCli.Ok)
+        {
+            pipeline.Summary();
+            return pipeline.ExitCode;
+        }
+
+        if (partialFile is not null)
+        {
+            SitePartial partial = SitePartial.Build(
+                byInstrument.Values,
+                pairsByInstrument.Select(p => (p.Key, p.Value.Select(v => ((double)v.Client.Value, (double)v.Therapist.Value)).ToList())),
+                episodes,
+                settings.Strategy,
+                minimumRows);
+            File.WriteAllText(partialFile, partial.ToJson() + "\n");
+            pipeline.Summary();
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Count, partial.Scores.Count, partial.Norms.GroupCount));
+            return pipeline.ExitCode;
+        }
+
+        var lines = new List<StatisticLine>();
         foreach (string id in byInstrument.Keys.Union(totalsOnly.Keys).Order(StringComparer.Ordinal))
         {
             if (byInstrument.TryGetValue(id, out var items))
@@ -408,10 +442,7 @@ internal static class Commands
                     problem => notes.Add($"{id}: {problem.Message}"));
             }
 
-            var pairs = totals.Where(t => t.Key.Instrument == id && t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
-                .Select(t => (t.Value[Perspective.Client], t.Value[Perspective.Therapist]))
-                .ToList();
-            if (pairs.Count > 0)
+            if (pairsByInstrument.TryGetValue(id, out var pairs))
             {
                 Agreement.ClientTherapist(pairs).Switch(
                     agreement =>
@@ -419,31 +450,26 @@ internal static class Commands
                         agreement.Intraclass.Switch(
                             icc =>
                             {
-                                lines.Add((id, "client-therapist", "ICC2", icc[IccForm.Icc2].Value, icc.Targets));
-                                lines.Add((id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
+                                lines.Add(new(id, "client-therapist", "ICC2", icc[IccForm.Icc2].Value, icc.Targets));
+                                lines.Add(new(id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
                                 if (!icc[IccForm.Icc2].IsTestDefined || !icc[IccForm.Icc3].IsTestDefined)
                                 {
                                     notes.Add($"{id} client-therapist ICC: the F tests are infinite (client and therapist totals differ by a constant only, or agree exactly); the estimates are given, and their bounds are the limits psych reports.");
                                 }
                             },
                             problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));
-                        agreement.Correlation.Switch(r => lines.Add((id, "client-therapist", "pearson-r", r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
-                        lines.Add((id, "client-therapist", "mean-difference", agreement.BlandAltman.Bias, agreement.Pairs));
+                        agreement.Correlation.Switch(r => lines.Add(new(id, "client-therapist", "pearson-r", r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
+                        lines.Add(new(id, "client-therapist", "mean-difference", agreement.BlandAltman.Bias, agreement.Pairs));
                     },
                     problem => notes.Add($"{id} client-therapist: {problem.Message}"));
             }
         }
 
-        foreach (var (id, count) in totalsOnly.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} administration(s) give totals only (no items were seen); item statistics (alpha) skip them, the agreement of totals uses them.", id, count));
-        }
-
         void Add(string instrument, string scope, StatisticsResult<ReliabilityAnalysis> result) => result.Switch(
             a =>
             {
-                lines.Add((instrument, scope, "alpha", a.Alpha, a.RowsUsed));
-                lines.Add((instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
+                lines.Add(new(instrument, scope, "alpha", a.Alpha, a.RowsUsed));
+                lines.Add(new(instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
                 if (!a.ItemsDroppedForNoVariance.IsEmpty)
                 {
                     notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} item(s) without variance were left out of alpha, as psych::alpha does.", instrument, scope, a.ItemsDroppedForNoVariance.Length));
@@ -451,12 +477,65 @@ internal static class Commands
             },
             problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
 
-        if (pipeline.ExitCode != AllianceCli.Ok)
+        // Score summaries and caseload norms of all the rows: the pooled computation a merge of sites' partials equals.
+        var scoreSummaries = new List<BatchSummaryStatistics>();
+        if (settings.Strategy is IBatchScoringStrategy batch)
         {
-            pipeline.Summary();
-            return pipeline.ExitCode;
+            foreach (var (instrument, assessments) in byInstrument.Values.OrderBy(i => i.Instrument.Id, StringComparer.Ordinal))
+            {
+                batch.ScoreBatch(instrument, ResponseMatrix.FromAssessments(instrument, assessments)).Switch(
+                    result => scoreSummaries.Add(BatchSummaryStatistics.FromScores(result, instrument, 1).GetValueOrThrow()),
+                    problem => notes.Add($"{instrument.Id} scores: {problem.Message}"));
+            }
         }
 
+        lines.AddRange(SitePartial.ScoreAndNormLines(scoreSummaries, ReferenceNorms.FromCaseload(episodes)));
+        WriteStatistics(lines, notes, json, output);
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    /// <summary>Merges sites' partials (from 'stats --partial') and writes the statistics of the pooled data, as 'stats' does.</summary>
+    internal static int Merge(IReadOnlyList<string> files, bool json, TextWriter output, TextWriter error)
+    {
+        if (files.Count == 0)
+        {
+            throw new UsageException("merge takes one or more partial files written by 'alliance stats --partial'.");
+        }
+
+        var partials = new List<SitePartial>();
+        foreach (string file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new UsageException($"the partial '{AdministrationReader.SafeText(file)}' does not exist.");
+            }
+
+            SitePartial? partial = SitePartial.FromJson(File.ReadAllText(file), out string? problem);
+            if (partial is null)
+            {
+                error.WriteLine($"error: {AdministrationReader.SafeText(file)}: {problem} Nothing was merged.");
+                return AllianceCli.Usage;
+            }
+
+            partials.Add(partial);
+        }
+
+        SitePartial merged = SitePartial.Merge(partials, out string? incompatible);
+        if (incompatible is not null)
+        {
+            error.WriteLine($"error: the partials do not merge: {incompatible} Nothing was merged.");
+            return AllianceCli.Usage;
+        }
+
+        var notes = new List<string>(merged.Notes);
+        WriteStatistics(merged.Lines(notes), notes, json, output);
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", files.Count, merged.Sites));
+        return AllianceCli.Ok;
+    }
+
+    private static void WriteStatistics(List<StatisticLine> lines, List<string> notes, bool json, TextWriter output)
+    {
         if (json)
         {
             using var stream = new MemoryStream();
@@ -494,10 +573,10 @@ internal static class Commands
         }
         else
         {
-            output.WriteLine("instrument          scope                statistic              value       n");
+            output.WriteLine("instrument          scope                              statistic              value       n");
             foreach (var line in lines)
             {
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-20} {2,-18} {3,10:0.0000} {4,7}", line.Instrument, line.Scope, line.Statistic, line.Value, line.N));
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10:0.0000} {4,7}", line.Instrument, line.Scope, line.Statistic, line.Value, line.N));
             }
 
             foreach (string note in notes)
@@ -505,9 +584,6 @@ internal static class Commands
                 output.WriteLine("note: " + note);
             }
         }
-
-        pipeline.Summary();
-        return pipeline.ExitCode;
     }
 
     internal static int Instruments(IInstrumentCatalog catalog, bool json, TextWriter output)

@@ -349,8 +349,8 @@ public sealed class InputIntegrityTests : CliTestBase
             + "E1,1,2026-01-05,client,alliance-profile,20\nE1,1,2026-01-05,therapist,alliance-profile,22\nE1,2,2026-01-12,client,alliance-profile,24\nE1,2,2026-01-12,therapist,alliance-profile,26\nE1,3,2026-01-19,client,alliance-profile,28\nE1,3,2026-01-19,therapist,alliance-profile,30\n");
         var (code, text, _) = Run("stats", path);
         Assert.Equal(0, code);
-        Assert.Contains("client-therapist     ICC2                   0.8889       3", text);
-        Assert.Contains("client-therapist     ICC3                   1.0000       3", text);
+        Assert.Contains("client-therapist                   ICC2                   0.8889       3", text);
+        Assert.Contains("client-therapist                   ICC3                   1.0000       3", text);
         Assert.Contains("the F tests are infinite", text);
     }
 

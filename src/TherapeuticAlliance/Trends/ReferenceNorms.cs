@@ -48,6 +48,9 @@ public sealed class ReferenceNorms
     /// <summary>Gets the number of norms held (the caller's and the caseload's).</summary>
     public int Count => _caller.Count + _caseload.Count;
 
+    /// <summary>Gets the norms computed from a caseload, by instrument, perspective and metric (the caller's norms are not listed).</summary>
+    public IReadOnlyDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> CaseloadNorms => _caseload;
+
     /// <summary>Computes the caseload norms of a set of episodes: one per instrument, perspective and metric with enough data.</summary>
     /// <param name="episodes">The caseload's episodes.</param>
     /// <returns>The norms (source <see cref="NormSource.Caseload"/>).</returns>

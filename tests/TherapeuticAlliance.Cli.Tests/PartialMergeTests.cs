@@ -1,0 +1,151 @@
+using System.Text.Json;
+
+namespace TherapeuticAlliance.Cli.Tests;
+
+/// <summary>
+/// 'alliance stats --partial' and 'alliance merge' (issue 18, part 2): sites' partials merged in any order give what
+/// 'stats' gives on the pooled file; partials hold no rows or identifiers; what is withheld is said; what cannot merge
+/// is refused with nothing written.
+/// </summary>
+public class PartialMergeTests : CliTestBase
+{
+    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
+
+    /// <summary>Splits the sample by episode into sites (whole episodes stay at one site, as they would).</summary>
+    private string[] Sites(int count)
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        return Enumerable.Range(0, count).Select(site => File(
+            $"site{site}.csv",
+            string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Where(l => Math.Abs(l.Split(',')[0].GetHashCode(StringComparison.Ordinal)) % count == site))) + "\n")).ToArray();
+    }
+
+    private static List<(string Key, double? Value, long N)> Statistics(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("statistics").EnumerateArray()
+            .Select(s => ($"{s.GetProperty("instrument").GetString()} {s.GetProperty("scope").GetString()} {s.GetProperty("statistic").GetString()}", s.GetProperty("value").ValueKind == JsonValueKind.Null ? (double?)null : s.GetProperty("value").GetDouble(), s.GetProperty("n").GetInt64()))
+            .ToList();
+    }
+
+    [Fact]
+    public void SitesPartials_MergedInAnyOrder_GiveThePooledStatistics()
+    {
+        string[] sites = Sites(3);
+        string[] partials = sites.Select((site, i) =>
+        {
+            string path = Path.Combine(Dir, $"site{i}.json");
+            var (code, output, error) = Run("stats", site, "--partial", path);
+            Assert.Equal(0, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains($"Wrote {path}", error, StringComparison.Ordinal);
+            return path;
+        }).ToArray();
+
+        var (pooledCode, pooledJson, _) = Run("stats", Sample, "--json");
+        Assert.Equal(0, pooledCode);
+        var pooled = Statistics(pooledJson);
+        Assert.Contains(pooled, s => s.Key == "wai-sr total alpha");
+        Assert.Contains(pooled, s => s.Key == "alliance-profile client-therapist ICC2");
+        Assert.Contains(pooled, s => s.Key == "srs scores/total mean");
+        Assert.Contains(pooled, s => s.Key == "srs norm/client/sum change-sd");
+        foreach (string[] order in new[] { partials, partials.Reverse().ToArray(), new[] { partials[1], partials[2], partials[0] } })
+        {
+            var (code, json, error) = Run(new[] { "merge" }.Concat(order).Append("--json").ToArray());
+            Assert.Equal(0, code);
+            Assert.Contains("Merged 3 partial(s) from 3 site(s).", error, StringComparison.Ordinal);
+            var merged = Statistics(json);
+            Assert.Equal(pooled.Select(s => (s.Key, s.N)), merged.Select(s => (s.Key, s.N)));
+            foreach (var (expected, actual) in pooled.Zip(merged))
+            {
+                Assert.True(Math.Abs(expected.Value!.Value - actual.Value!.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value.Value)), $"{expected.Key}: {expected.Value} vs {actual.Value}");
+            }
+        }
+
+        // The text table is the same as the pooled one, line for line.
+        Assert.Equal(Run("stats", Sample).Out, Run(new[] { "merge" }.Concat(partials).ToArray()).Out);
+    }
+
+    [Fact]
+    public void APartial_HoldsAggregatesOnly()
+    {
+        string site = Sites(2)[0];
+        string path = Path.Combine(Dir, "site.json");
+        Assert.Equal(0, Run("stats", site, "--partial", path).Code);
+        string json = System.IO.File.ReadAllText(path);
+        using JsonDocument document = JsonDocument.Parse(json);
+        Assert.Equal(("alliance-site-partial", "1.0"), (document.RootElement.GetProperty("kind").GetString(), document.RootElement.GetProperty("schemaVersion").GetString()));
+        Assert.Equal(new[] { "kind", "schemaVersion", "statistics", "scores", "norms", "notes" }, document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("\"C0", json, StringComparison.Ordinal);          // no episode identifier
+        Assert.DoesNotContain("2026-", json, StringComparison.Ordinal);         // no date
+    }
+
+    [Fact]
+    public void ASmallSite_WithholdsWhatItHasTooFewRowsFor_AndTheMergeSaysSo()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string small = File("small.csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Where(l => l.StartsWith("C001,", StringComparison.Ordinal)))) + "\n");
+        string smallPartial = Path.Combine(Dir, "small.json");
+        string bigPartial = Path.Combine(Dir, "big.json");
+        Assert.Equal(0, Run("stats", small, "--partial", smallPartial).Code);
+        Assert.Equal(0, Run("stats", Sample, "--partial", bigPartial).Code);
+        string json = System.IO.File.ReadAllText(smallPartial);
+        Assert.Contains("withheld: ", json, StringComparison.Ordinal);
+        Assert.Contains("norm group(s) (instrument, perspective and metric) withheld: fewer than 10 episodes.", json, StringComparison.Ordinal);
+
+        var (code, text, _) = Run("merge", bigPartial, smallPartial);
+        Assert.Equal(0, code);
+        Assert.Contains(": from 1 of 2 sites (the others withheld it).", text, StringComparison.Ordinal);
+
+        // A lower minimum, set by the site's governance, keeps them.
+        Assert.Equal(0, Run("stats", small, "--partial", smallPartial, "--minimum-rows", "1").Code);
+        Assert.DoesNotContain("norm group(s)", System.IO.File.ReadAllText(smallPartial), StringComparison.Ordinal);
+        Assert.Equal(2, Run("stats", small, "--partial", smallPartial, "--minimum-rows", "0").Code);
+    }
+
+    [Fact]
+    public void PartialsThatCannotMerge_AreRefused_AndNothingIsWritten()
+    {
+        string site = Sites(2)[0];
+        string sum = Path.Combine(Dir, "sum.json");
+        string mean = Path.Combine(Dir, "mean.json");
+        Assert.Equal(0, Run("stats", site, "--partial", sum).Code);
+        Assert.Equal(0, Run("stats", site, "--partial", mean, "--strategy", "mean").Code);
+        string good = System.IO.File.ReadAllText(sum);
+
+        var cases = new (string Content, string Expected)[]
+        {
+            ("{", "it is not valid JSON."),
+            ("""{"kind":"something-else"}""", "its kind is not alliance-site-partial"),
+            (good.Replace("\"schemaVersion\": \"1.0\",\n  \"statistics\"", "\"schemaVersion\": \"2.0\",\n  \"statistics\"", StringComparison.Ordinal), "its schema version is not 1.0"),
+            (good.Replace("\"missingData\": \"complete-rows\"", "\"missingData\": \"pairwise\"", StringComparison.Ordinal), "statistics entry 1: The partial was computed under another missing-data rule"),
+            (good.Replace("\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.0\"", "\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.1\"", StringComparison.Ordinal), "norms: The partial's schema version is not 1.0"),
+            ("""{"kind":"alliance-site-partial","schemaVersion":"1.0"}""", "it needs the arrays statistics, scores and notes and the object norms."),
+        };
+        foreach (var (content, expected) in cases)
+        {
+            string bad = File("bad.json", content);
+            var (code, output, error) = Run("merge", sum, bad);
+            Assert.Equal(2, code);
+            Assert.Equal(string.Empty, output);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+            Assert.Contains("Nothing was merged.", error, StringComparison.Ordinal);
+        }
+
+        var (mixedCode, mixedOut, mixedError) = Run("merge", sum, mean);
+        Assert.Equal((2, string.Empty), (mixedCode, mixedOut));
+        Assert.Contains("the partials do not merge: ", mixedError, StringComparison.Ordinal);
+        Assert.Contains("differ in their metric", mixedError, StringComparison.Ordinal);
+
+        string twice = File("twice.json", good.Replace("\"statistics\": [\n", "\"statistics\": [\n" + JsonStatistic(good) + ",\n", StringComparison.Ordinal));
+        Assert.Contains("gives a scope twice", Run("merge", twice).Err, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Run("merge", Path.Combine(Dir, "missing.json")).Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("merge").Code);
+    }
+
+    private static string JsonStatistic(string partial)
+    {
+        using JsonDocument document = JsonDocument.Parse(partial);
+        return document.RootElement.GetProperty("statistics")[0].GetRawText();
+    }
+}
