@@ -16,6 +16,7 @@ internal enum InputFormat
     Long,
     Wide,
     Totals,
+    Parquet,
 }
 
 /// <summary>How to read the text of an input file: delimiter, decimal separator, date format and encoding, all explicit.</summary>
@@ -24,7 +25,11 @@ internal enum InputFormat
 /// <param name="DecimalComma">Whether values use ',' as decimal separator instead of '.'.</param>
 /// <param name="DateFormat">A custom date format (such as dd/MM/yyyy), or null for ISO 8601 only.</param>
 /// <param name="Encoding">The text encoding, or null for strict UTF-8 (a byte-order mark is accepted).</param>
-internal sealed record ReaderOptions(InputFormat Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null);
+internal sealed record ReaderOptions(InputFormat Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null)
+{
+    /// <summary>Gets the layout of a Parquet input.</summary>
+    internal Columnar.ResponseLayout Layout { get; init; }
+}
 
 /// <summary>One administration read from a file: its key, its responses, the line of each response, and its rows.</summary>
 /// <remarks>A total-only record (layout <see cref="InputFormat.Totals"/>) has no responses and a <see cref="Total"/>, with subscale totals where given.</remarks>
@@ -56,7 +61,7 @@ internal sealed record InputProblem(string File, long Line, string? Column, stri
 /// than once (they are rejected whole, never scored in part), the second parses and yields. Memory stays bounded by
 /// the largest administration plus about 40 bytes per administration for the first pass.
 /// </summary>
-internal sealed class AdministrationReader
+internal sealed class AdministrationReader : IAdministrationSource
 {
     /// <summary>The longest field accepted, in characters; a longer one (often an unclosed quote) stops the read.</summary>
     internal const int MaxFieldLength = 4096;
@@ -89,17 +94,17 @@ internal sealed class AdministrationReader
             : "expected a number with '.' as decimal point, or an empty cell for not answered (use --decimal-comma for ',').";
     }
 
-    internal long RowsRead { get; private set; }
+    public long RowsRead { get; private set; }
 
-    internal long RowsRejected { get; private set; }
+    public long RowsRejected { get; private set; }
 
     /// <summary>Gets the number of administrations (groups of adjacent rows with one key) rejected while reading.</summary>
-    internal long AdministrationsRejected { get; private set; }
+    public long AdministrationsRejected { get; private set; }
 
     /// <summary>Gets whether a problem with the whole file (encoding, header, an over-long field) stopped the read.</summary>
-    internal bool Fatal { get; private set; }
+    public bool Fatal { get; private set; }
 
-    internal List<InputProblem> Problems { get; } = new();
+    public List<InputProblem> Problems { get; } = new();
 
     /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length.</summary>
     internal static string SafeText(string text)
@@ -122,7 +127,7 @@ internal sealed class AdministrationReader
     }
 
     /// <summary>Reads administrations; problems are collected in <see cref="Problems"/> and their rows skipped.</summary>
-    internal IEnumerable<Administration> Read(Action<long>? progress = null)
+    public IEnumerable<Administration> Read(Action<long>? progress = null)
     {
         if (_options.Encoding is null && FindInvalidUtf8(_path) is { } badLine)
         {

@@ -6,6 +6,7 @@ using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
@@ -51,8 +52,10 @@ internal static class AllianceCli
         var dateFormat = new Option<string?>("--date-format") { Description = "The file's date format, such as dd/MM/yyyy or MM/dd/yyyy (.NET custom format). Default: ISO 8601 only (2026-03-02, optionally with a time and offset)." };
         var encoding = new Option<string?>("--encoding") { Description = "The file's text encoding: utf-8, windows-1252, latin1 (iso-8859-1) or utf-16. Default: UTF-8, and a file that is not valid UTF-8 is an error naming the line." };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
-        var outputFormat = new Option<string>("--output-format") { Description = "csv or json. Default: csv.", DefaultValueFactory = _ => "csv" };
-        outputFormat.AcceptOnlyFromAmong("csv", "json");
+        var outputFormat = new Option<string>("--output-format") { Description = "csv or json; score and analyze also write parquet (with --output). Default: csv.", DefaultValueFactory = _ => "csv" };
+        outputFormat.AcceptOnlyFromAmong("csv", "json", "parquet");
+        var inputFormat = new Option<string>("--input-format") { Description = "csv, or parquet: a Parquet file or a folder of partitions (*.parquet at any depth), long or wide layout (see --format; totals is CSV only). Default: csv.", DefaultValueFactory = _ => "csv" };
+        inputFormat.AcceptOnlyFromAmong("csv", "parquet");
         var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. It wins over the caseload's own norm, which is used otherwise.", DefaultValueFactory = _ => Array.Empty<string>() };
         var reliability = new Option<string[]>("--reliability") { Description = "An instrument's reliability, INSTRUMENT=R with R between 0 and 1 (repeatable), for example srs=0.64. Default: each instrument's own (SRS .88, ORS .82, WAI-SR .80).", DefaultValueFactory = _ => Array.Empty<string>() };
         var ruptureM = new Option<double?>("--rupture-sd") { Description = "Rupture threshold m, in SDs: the larger of the client's own SD and the caseload's (or --norm). Default: 2 (1 = the less strict variant)." };
@@ -64,7 +67,7 @@ internal static class AllianceCli
         var discrepancy = new Option<string[]>("--discrepancy") { Description = "Client-therapist difference at the latest session both rated, INSTRUMENT=POINTS (repeatable), for example alliance-profile=6, that raises an advisory alert. Default: off (no sourced default).", DefaultValueFactory = _ => Array.Empty<string>() };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
-        Option[] shared = { format, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
+        Option[] shared = { format, inputFormat, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
         var expectedResponse = new Option<string[]>("--expected-response") { Description = "An expected-response model file (from 'alliance expected-response fit'; repeatable, one per outcome instrument): outcome sessions beyond its band are not on track, and a latest session beyond it raises an act alert.", DefaultValueFactory = _ => Array.Empty<string>() };
         Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy, expectedResponse };
 
@@ -118,7 +121,7 @@ internal static class AllianceCli
             trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!, r.GetValue(expectedResponse)!) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
-            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding)),
+            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding), r.GetValue(inputFormat)!),
             services,
             r.GetValue(strategy)!,
             r.GetValue(strict),
@@ -129,9 +132,9 @@ internal static class AllianceCli
             return command(services);
         });
 
-        score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
-        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), r.GetValue(outputFormat) == "json", output, error)));
+        score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
+        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
+        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), NotParquet(r.GetValue(outputFormat)!) == "json", output, error)));
         report.SetAction(r => Run(r, true, sp => Commands.Report(
             Settings(r, sp),
             sp.GetRequiredService<EpisodeAnalyzer>(),
@@ -197,8 +200,25 @@ internal static class AllianceCli
         return command;
     }
 
-    private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName)
+    private static string NotParquet(string outputFormat) =>
+        outputFormat != "parquet" ? outputFormat : throw new UsageException("--output-format parquet is for score and analyze; triage writes csv or json.");
+
+    private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName, string inputFormat)
     {
+        if (inputFormat == "parquet")
+        {
+            return new ReaderOptions(InputFormat.Parquet)
+            {
+                Layout = format switch
+                {
+                    "auto" => ResponseLayout.Auto,
+                    "long" => ResponseLayout.LongFormat,
+                    "wide" => ResponseLayout.WideFormat,
+                    _ => throw new UsageException("--format with --input-format parquet takes auto, long or wide (totals is CSV only)."),
+                },
+            };
+        }
+
         char separator = delimiter == "tab" ? '\t' : delimiter[0];
         // --decimal-comma with ',' as delimiter is allowed: the values must then be quoted ("8,8"); a row with
         // unquoted decimal commas has too many fields and is rejected.
@@ -227,13 +247,13 @@ internal static class AllianceCli
             }
         }
 
-        InputFormat inputFormat = format switch { "auto" => InputFormat.Auto, "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => throw new UsageException("--format takes auto, long, wide or totals.") };
-        return new ReaderOptions(inputFormat, separator, decimalComma, dateFormat, encoding);
+        InputFormat layout = format switch { "auto" => InputFormat.Auto, "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => throw new UsageException("--format takes auto, long, wide or totals.") };
+        return new ReaderOptions(layout, separator, decimalComma, dateFormat, encoding);
     }
 
     private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress)
     {
-        if (!File.Exists(input))
+        if (!File.Exists(input) && !(reader.Format == InputFormat.Parquet && Directory.Exists(input)))
         {
             throw new UsageException($"the input file '{AdministrationReader.SafeText(input)}' does not exist.");
         }

@@ -8,6 +8,8 @@ using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Columnar;
+using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
@@ -18,12 +20,26 @@ internal static class Commands
     private static readonly CsvHelper.Configuration.CsvConfiguration OutputCsv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
     private static readonly string[] FindingColumns = { "episode", "perspective", "instrument", "kind", "rule", "type", "sessions", "summary" };
 
-    internal static int Score(CliSettings settings, string? outputFile, bool json, TextWriter output, TextWriter error)
+    internal static int Score(CliSettings settings, string? outputFile, string format, TextWriter output, TextWriter error)
     {
+        bool json = format == "json";
         var pipeline = new Pipeline(settings, error);
-        using (Target target = Target.Open(outputFile, output, buffered: true))
+        using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
-            if (json)
+            if (format == "parquet")
+            {
+                // The same tidy rows as the CSV, typed: session an int32, value, minimum, maximum and pomp doubles.
+                var rows = new List<IReadOnlyList<object?>>();
+                foreach (var (administration, _, score) in pipeline.Scored())
+                {
+                    string? flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : null;
+                    rows.Add(ScoreRow(administration, score, "total", score.Value, score.Minimum, score.Maximum, score.Pomp, flagged));
+                    rows.AddRange(score.Subscales.Select(subscale => ScoreRow(administration, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, null)));
+                }
+
+                WriteParquet(target, new TidyTable(ScoreColumns, rows));
+            }
+            else if (json)
             {
                 using var writer = new Utf8JsonWriter(target.Stream, new JsonWriterOptions { Indented = true });
                 writer.WriteStartArray();
@@ -91,13 +107,25 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string? outputFile, bool json, TextWriter output, TextWriter error)
+    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string? outputFile, string format, TextWriter output, TextWriter error)
     {
+        bool json = format == "json";
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
-        using (Target target = Target.Open(outputFile, output, buffered: true))
+        using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
-            if (json)
+            if (format == "parquet")
+            {
+                var rows = new List<IReadOnlyList<object?>>();
+                foreach (AllianceReport report in reports)
+                {
+                    rows.AddRange(report.Findings.Select(finding => FindingRow(report, "finding", finding.Rule, finding.Code, finding.Sessions, finding.Summary)));
+                    rows.AddRange(report.Alerts.Select(alert => FindingRow(report, "alert", alert.Rule, alert.Code, alert.Sessions, alert.Message)));
+                }
+
+                WriteParquet(target, new TidyTable(FindingColumns, rows));
+            }
+            else if (json)
             {
                 target.Writer.Write("[\n");
                 target.Writer.Write(string.Join(",\n", reports.Select(r => r.ToJson())));
@@ -639,6 +667,16 @@ internal static class Commands
         csv.NextRecord();
     }
 
+    private static object?[] ScoreRow(Administration a, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string? flagged) =>
+        new object?[] { a.Episode, a.Session, a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Name(a.Perspective), a.Instrument.Id, score.Provenance.StrategyName, Metric(score.Metric), dimension, value, minimum, maximum, Math.Round(pomp, 4), flagged };
+
+    private static object?[] FindingRow(AllianceReport report, string kind, string rule, string type, IEnumerable<int> sessions, string summary) =>
+        new object?[] { report.EpisodeId, Name(report.Perspective), report.InstrumentId, kind, rule, type, string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture))), summary };
+
+    /// <summary>Writes a tidy table as Parquet into the target's file (the command checked that --output is given).</summary>
+    private static void WriteParquet(Target target, TidyTable table) =>
+        ColumnarTables.WriteParquetAsync(target.Binary!, table).GetAwaiter().GetResult();
+
     private static void WriteFindingRow(CsvWriter csv, AllianceReport report, string kind, string rule, string type, IEnumerable<int> sessions, string summary)
     {
         csv.WriteField(report.EpisodeId);
@@ -683,8 +721,16 @@ internal static class Commands
 
         internal Stream Stream { get; }
 
-        internal static Target Open(string? path, TextWriter output, bool buffered)
+        /// <summary>Gets the file itself, for binary output (Parquet); null when writing to standard output.</summary>
+        internal Stream? Binary => _file;
+
+        internal static Target Open(string? path, TextWriter output, bool buffered, bool binary = false)
         {
+            if (binary && path is null)
+            {
+                throw new UsageException("--output-format parquet needs --output FILE: Parquet is binary and is not written to the terminal.");
+            }
+
             if (path is null && !buffered)
             {
                 return new Target(null, null, output, null, output, new TextStream(output));

@@ -25,7 +25,7 @@ internal sealed class Pipeline
     {
         _settings = settings;
         _error = error;
-        _file = AdministrationReader.SafeText(Path.GetFileName(settings.Input));
+        _file = AdministrationReader.SafeText(Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input)));
     }
 
     internal long RowsRead { get; private set; }
@@ -67,7 +67,9 @@ internal sealed class Pipeline
     /// <remarks>A total-only record has no assessment (null): its score comes from <see cref="ReportedTotals"/>.</remarks>
     internal IEnumerable<(Administration Administration, Assessment? Assessment, AllianceScore Score)> Scored()
     {
-        var reader = new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
+        IAdministrationSource reader = _settings.Reader.Format == InputFormat.Parquet
+            ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Layout)
+            : new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
         Progress progress = new(_error, _settings.ShowProgress);
         foreach (Administration administration in reader.Read(progress.Report))
         {
@@ -201,7 +203,7 @@ internal sealed class Pipeline
     private readonly record struct Source(long Line, int Rows, int Session);
 
     /// <summary>Writes (or counts) the reader's problems so far and forgets them, so memory does not grow with their number.</summary>
-    private void Flush(AdministrationReader reader)
+    private void Flush(IAdministrationSource reader)
     {
         foreach (InputProblem problem in reader.Problems)
         {

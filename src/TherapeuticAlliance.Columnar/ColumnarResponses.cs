@@ -1,0 +1,351 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Ardalis.GuardClauses;
+using Parquet;
+using Parquet.Schema;
+using TherapeuticAlliance.Instruments;
+
+namespace TherapeuticAlliance.Columnar;
+
+/// <summary>
+/// Reads administrations from Apache Arrow record batches and Parquet files into <see cref="ResponseBlock"/>s, one per
+/// instrument, for the batch scoring path.
+/// </summary>
+/// <remarks>
+/// <para><b>Columns</b> (names are lower-case and exact): <c>episode</c> (string), <c>session</c> (any integer type,
+/// 0 or more), <c>perspective</c> (string: <c>client</c>, <c>therapist</c> or <c>observer</c>), <c>instrument</c>
+/// (string: an identifier the catalog knows), optionally <c>date</c> (a date, a timestamp, or an ISO 8601 string).
+/// Wide layout: one numeric column per item, named by the item's identifier (<c>1</c> … <c>12</c> for the WAI-SR);
+/// long layout: <c>item</c> (string) and <c>value</c>. Numeric means double, float, or any integer type; null is a
+/// missing response. Other columns are an error in the wide layout (they would be read as items) and ignored in the
+/// long one.</para>
+/// <para><b>Errors</b>: a wrong schema, a missing column, a column of the wrong type, a key cell missing or unknown,
+/// or a response given twice is a <see cref="ColumnarError"/> naming the column and the 1-based row (counted over
+/// all row groups and partitions), never a cell's content; nothing is returned in part.</para>
+/// <para><b>Memory</b>: a file or batch is held as its columns (about 8 bytes per response plus the keys); read a
+/// partitioned dataset one partition at a time (<see cref="PartitionFiles"/>) to bound memory by the largest
+/// partition. All members are thread-safe.</para>
+/// </remarks>
+public static class ColumnarResponses
+{
+    /// <summary>Lists a dataset's Parquet files: the file itself, or a folder's <c>*.parquet</c> files at any depth (Hive-style <c>key=value</c> folders included), in ordinal order of their paths.</summary>
+    /// <param name="path">A Parquet file or a folder of partitions.</param>
+    /// <returns>The files; empty when a folder holds none.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is blank.</exception>
+    /// <exception cref="FileNotFoundException">Thrown when <paramref name="path"/> is neither a file nor a folder.</exception>
+    public static ImmutableArray<string> PartitionFiles(string path)
+    {
+        Guard.Against.NullOrWhiteSpace(path);
+        if (File.Exists(path))
+        {
+            return ImmutableArray.Create(path);
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException("No Parquet file or folder of partitions at the path given.", path);
+        }
+
+        return Directory.EnumerateFiles(path, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    /// <summary>Reads a Parquet file, or every partition of a folder (<see cref="PartitionFiles"/>), into one block per instrument.</summary>
+    /// <param name="path">A Parquet file or a folder of partitions.</param>
+    /// <param name="catalog">The instruments the <c>instrument</c> column may name.</param>
+    /// <param name="layout">The layout; <see cref="ResponseLayout.Auto"/> by default.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The blocks, in the order their instruments first appear; or the first problem (see the type's remarks).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> or <paramref name="catalog"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">Thrown when <paramref name="path"/> is neither a file nor a folder.</exception>
+    public static async Task<ColumnarResult<ImmutableArray<ResponseBlock>>> ReadParquetAsync(string path, IInstrumentCatalog catalog, ResponseLayout layout = ResponseLayout.Auto, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(catalog);
+        ImmutableArray<string> files = PartitionFiles(path);
+        if (files.IsEmpty)
+        {
+            return new ColumnarError(ColumnarErrorKind.Unreadable, "The folder holds no .parquet file.");
+        }
+
+        RawColumns? raw = null;
+        string[]? firstSchema = null;
+        foreach (string file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            FileStream stream;
+            try
+            {
+                stream = File.OpenRead(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new ColumnarError(ColumnarErrorKind.Unreadable, "A partition could not be opened: " + ex.GetType().Name + ".");
+            }
+
+            await using (stream.ConfigureAwait(false))
+            {
+                ColumnarError? error = await AppendParquetAsync(stream, catalog, layout, r => raw = r, () => raw, schema =>
+                {
+                    firstSchema ??= schema;
+                    return firstSchema.SequenceEqual(schema, StringComparer.Ordinal);
+                }, cancellationToken).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        return raw!.ToBlocks(catalog);
+    }
+
+    /// <summary>Reads a Parquet stream into one block per instrument.</summary>
+    /// <param name="stream">A readable, seekable stream of one Parquet file.</param>
+    /// <param name="catalog">The instruments the <c>instrument</c> column may name.</param>
+    /// <param name="layout">The layout; <see cref="ResponseLayout.Auto"/> by default.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The blocks, or the first problem.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="stream"/> or <paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public static async Task<ColumnarResult<ImmutableArray<ResponseBlock>>> ReadParquetStreamAsync(Stream stream, IInstrumentCatalog catalog, ResponseLayout layout = ResponseLayout.Auto, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(stream);
+        Guard.Against.Null(catalog);
+        RawColumns? raw = null;
+        ColumnarError? error = await AppendParquetAsync(stream, catalog, layout, r => raw = r, () => raw, _ => true, cancellationToken).ConfigureAwait(false);
+        return error is not null ? error : raw!.ToBlocks(catalog);
+    }
+
+    /// <summary>Reads Arrow record batches (of one schema) into one block per instrument.</summary>
+    /// <param name="batches">The batches, in order.</param>
+    /// <param name="catalog">The instruments the <c>instrument</c> column may name.</param>
+    /// <param name="layout">The layout; <see cref="ResponseLayout.Auto"/> by default.</param>
+    /// <returns>The blocks, or the first problem.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="batches"/> or <paramref name="catalog"/> is or contains <see langword="null"/>.</exception>
+    public static ColumnarResult<ImmutableArray<ResponseBlock>> FromRecordBatches(IEnumerable<RecordBatch> batches, IInstrumentCatalog catalog, ResponseLayout layout = ResponseLayout.Auto)
+    {
+        Guard.Against.Null(batches);
+        Guard.Against.Null(catalog);
+        RawColumns? raw = null;
+        string[]? firstSchema = null;
+        foreach (RecordBatch batch in batches)
+        {
+            Guard.Against.Null(batch, nameof(batches));
+            string[] names = batch.Schema.FieldsList.Select(f => f.Name).ToArray();
+            firstSchema ??= names;
+            if (!firstSchema.SequenceEqual(names, StringComparer.Ordinal))
+            {
+                return new ColumnarError(ColumnarErrorKind.SchemaMismatch, "The record batches have different columns; give batches of one schema.");
+            }
+
+            if (raw is null)
+            {
+                ResponseLayout resolved = RawColumns.Resolve(layout, names);
+                if (RawColumns.Missing(resolved, names) is { } missing)
+                {
+                    return MissingColumn(missing, resolved);
+                }
+
+                raw = new RawColumns(resolved);
+            }
+
+            ColumnarError? error = AppendArrow(raw, batch);
+            if (error is not null)
+            {
+                return error;
+            }
+        }
+
+        return raw is null ? new ColumnarError(ColumnarErrorKind.Unreadable, "No record batch was given.") : raw.ToBlocks(catalog);
+    }
+
+    private static ColumnarError MissingColumn(string column, ResponseLayout layout) => new(
+        ColumnarErrorKind.MissingColumn,
+        layout == ResponseLayout.LongFormat
+            ? $"Column '{column}' is missing; the long layout needs episode, session, perspective, instrument, item and value (date is optional)."
+            : $"Column '{column}' is missing; the wide layout needs episode, session, perspective and instrument (date is optional), then one column per item.",
+        column);
+
+    private static ColumnarError WrongType(string column, string expected) => new(
+        ColumnarErrorKind.WrongType, $"Column '{column}' is not {expected}; convert it, or export it as {expected}.", column);
+
+    private static async Task<ColumnarError?> AppendParquetAsync(Stream stream, IInstrumentCatalog catalog, ResponseLayout layout, Action<RawColumns> create, Func<RawColumns?> current, Func<string[], bool> sameSchema, CancellationToken cancellationToken)
+    {
+        ParquetReader reader;
+        try
+        {
+            reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ").");
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            DataField[] fields = reader.Schema.GetDataFields();
+            string[] names = fields.Select(f => f.Name).ToArray();
+            if (!sameSchema(names))
+            {
+                return new ColumnarError(ColumnarErrorKind.SchemaMismatch, "The partitions have different columns; give every partition the same schema.");
+            }
+
+            RawColumns? raw = current();
+            if (raw is null)
+            {
+                ResponseLayout resolved = RawColumns.Resolve(layout, names);
+                if (RawColumns.Missing(resolved, names) is { } missing)
+                {
+                    return MissingColumn(missing, resolved);
+                }
+
+                raw = new RawColumns(resolved);
+                create(raw);
+            }
+
+            var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            try
+            {
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                    int n = checked((int)group.RowCount);
+                    long first = raw.Rows;
+                    string?[]? episodes = await ParquetColumns.StringsAsync(group, byName["episode"], n, cancellationToken).ConfigureAwait(false);
+                    long?[]? sessions = await ParquetColumns.IntegersAsync(group, byName["session"], n, cancellationToken).ConfigureAwait(false);
+                    string?[]? perspectives = await ParquetColumns.StringsAsync(group, byName["perspective"], n, cancellationToken).ConfigureAwait(false);
+                    string?[]? instruments = await ParquetColumns.StringsAsync(group, byName["instrument"], n, cancellationToken).ConfigureAwait(false);
+                    DateTimeOffset?[]? dates = byName.TryGetValue("date", out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : null;
+                    if (episodes is null || perspectives is null || instruments is null)
+                    {
+                        return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
+                    }
+
+                    if (sessions is null)
+                    {
+                        return WrongType("session", "an integer column");
+                    }
+
+                    if (dateField is not null && dates is null)
+                    {
+                        return WrongType("date", "a date, timestamp or ISO 8601 string column");
+                    }
+
+                    if (dates is not null && System.Array.IndexOf(dates, ParquetColumns.Unparsed) is var bad and >= 0)
+                    {
+                        return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
+                    }
+
+                    raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
+                    if (raw.Layout == ResponseLayout.LongFormat)
+                    {
+                        string?[]? items = await ParquetColumns.StringsAsync(group, byName["item"], n, cancellationToken).ConfigureAwait(false);
+                        double[]? values = await ParquetColumns.NumbersAsync(group, byName["value"], n, cancellationToken).ConfigureAwait(false);
+                        if (items is null)
+                        {
+                            return WrongType("item", "a string column");
+                        }
+
+                        if (values is null)
+                        {
+                            return WrongType("value", "a numeric column");
+                        }
+
+                        raw.AddLong(items, values);
+                    }
+                    else
+                    {
+                        foreach (DataField field in fields.Where(f => f.Name is not ("episode" or "session" or "perspective" or "instrument" or "date")))
+                        {
+                            double[]? values = await ParquetColumns.NumbersAsync(group, field, n, cancellationToken).ConfigureAwait(false);
+                            if (values is null)
+                            {
+                                return WrongType(field.Name, "a numeric column (an item's responses)");
+                            }
+
+                            raw.AddWide(field.Name, values, first);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+            {
+                return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
+            }
+        }
+
+        return null;
+    }
+
+    private static ColumnarError? AppendArrow(RawColumns raw, RecordBatch batch)
+    {
+        int n = batch.Length;
+        long first = raw.Rows;
+        IArrowArray Column(string name) => batch.Column(name);
+        string?[]? episodes = ArrowColumns.Strings(Column("episode"));
+        long?[]? sessions = ArrowColumns.Integers(Column("session"));
+        string?[]? perspectives = ArrowColumns.Strings(Column("perspective"));
+        string?[]? instruments = ArrowColumns.Strings(Column("instrument"));
+        bool hasDate = batch.Schema.GetFieldIndex("date") >= 0;
+        DateTimeOffset?[]? dates = hasDate ? ArrowColumns.Dates(Column("date")) : null;
+        if (episodes is null || perspectives is null || instruments is null)
+        {
+            return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
+        }
+
+        if (sessions is null)
+        {
+            return WrongType("session", "an integer column");
+        }
+
+        if (hasDate && dates is null)
+        {
+            return WrongType("date", "a date, timestamp or ISO 8601 string column");
+        }
+
+        if (dates is not null && System.Array.IndexOf(dates, ParquetColumns.Unparsed) is var bad and >= 0)
+        {
+            return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
+        }
+
+        raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
+        if (raw.Layout == ResponseLayout.LongFormat)
+        {
+            string?[]? items = ArrowColumns.Strings(Column("item"));
+            double[]? values = ArrowColumns.Numbers(Column("value"));
+            if (items is null)
+            {
+                return WrongType("item", "a string column");
+            }
+
+            if (values is null)
+            {
+                return WrongType("value", "a numeric column");
+            }
+
+            raw.AddLong(items, values);
+        }
+        else
+        {
+            foreach (Apache.Arrow.Field field in batch.Schema.FieldsList.Where(f => f.Name is not ("episode" or "session" or "perspective" or "instrument" or "date")))
+            {
+                double[]? values = ArrowColumns.Numbers(Column(field.Name));
+                if (values is null)
+                {
+                    return WrongType(field.Name, "a numeric column (an item's responses)");
+                }
+
+                raw.AddWide(field.Name, values, first);
+            }
+        }
+
+        return null;
+    }
+}

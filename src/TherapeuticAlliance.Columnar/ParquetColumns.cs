@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Parquet;
+using Parquet.Schema;
+
+namespace TherapeuticAlliance.Columnar;
+
+/// <summary>Reads one Parquet column of a row group into an array of the type the layout needs; <see langword="null"/> when the column's type does not fit.</summary>
+internal static class ParquetColumns
+{
+    /// <summary>Marks a date text that is not ISO 8601 (never a real date in this data).</summary>
+    internal static readonly DateTimeOffset? Unparsed = DateTimeOffset.MinValue;
+
+    private static readonly string[] IsoFormats = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss" };
+
+    internal static async Task<string?[]?> StringsAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    {
+        if (field.ClrType != typeof(string) && field.ClrType != typeof(ReadOnlyMemory<char>))
+        {
+            return null;
+        }
+
+        var values = new string?[n];
+        await group.ReadAsync(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    internal static async Task<long?[]?> IntegersAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    {
+        Type t = field.ClrType;
+        return t == typeof(int) ? await ReadAsync<int, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(long) ? await ReadAsync<long, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(short) ? await ReadAsync<short, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(sbyte) ? await ReadAsync<sbyte, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(byte) ? await ReadAsync<byte, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(ushort) ? await ReadAsync<ushort, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(uint) ? await ReadAsync<uint, long?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    internal static async Task<double[]?> NumbersAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    {
+        Type t = field.ClrType;
+        return t == typeof(double) ? await ReadAsync<double, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(float) ? await ReadAsync<float, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(int) ? await ReadAsync<int, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(long) ? await ReadAsync<long, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(short) ? await ReadAsync<short, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(sbyte) ? await ReadAsync<sbyte, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(byte) ? await ReadAsync<byte, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(decimal) ? await ReadAsync<decimal, double>(group, field, n, v => (double)v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    internal static async Task<DateTimeOffset?[]?> DatesAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    {
+        Type t = field.ClrType;
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
+        {
+            string?[]? texts = await StringsAsync(group, field, n, cancellationToken).ConfigureAwait(false);
+            return Array.ConvertAll(texts!, ParseIso);
+        }
+
+        return t == typeof(DateTime) ? await ReadAsync<DateTime, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)), null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(DateOnly) ? await ReadAsync<DateOnly, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(v.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, cancellationToken).ConfigureAwait(false)
+            : t == typeof(DateTimeOffset) ? await ReadAsync<DateTimeOffset, DateTimeOffset?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>An ISO 8601 date or date and time; null stays null; anything else is <see cref="Unparsed"/>.</summary>
+    internal static DateTimeOffset? ParseIso(string? text) =>
+        text is null ? null
+        : DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date) ? date
+        : Unparsed;
+
+    private static async Task<TOut[]> ReadAsync<T, TOut>(ParquetRowGroupReader group, DataField field, int n, Func<T, TOut> map, TOut whenNull, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var result = new TOut[n];
+        if (field.IsNullable)
+        {
+            var buffer = new T?[n];
+            await group.ReadAsync<T>(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < n; i++)
+            {
+                result[i] = buffer[i] is { } v ? map(v) : whenNull;
+            }
+        }
+        else
+        {
+            var buffer = new T[n];
+            await group.ReadAsync<T>(field, buffer.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < n; i++)
+            {
+                result[i] = map(buffer[i]);
+            }
+        }
+
+        return result;
+    }
+}
