@@ -19,7 +19,7 @@ public sealed class PackageFixture : IDisposable
             return;   // the reruns under other cultures skip every package test
         }
 
-        foreach (string project in new[] { "src/TherapeuticAlliance/TherapeuticAlliance.csproj", "src/TherapeuticAlliance.Fhir/TherapeuticAlliance.Fhir.csproj", "src/TherapeuticAlliance.Tables/TherapeuticAlliance.Tables.csproj" })
+        foreach (string project in new[] { "src/TherapeuticAlliance/TherapeuticAlliance.csproj", "src/TherapeuticAlliance.Fhir/TherapeuticAlliance.Fhir.csproj", "src/TherapeuticAlliance.Tables/TherapeuticAlliance.Tables.csproj", "src/TherapeuticAlliance.Columnar/TherapeuticAlliance.Columnar.csproj" })
         {
             Dotnet(Root, $"pack \"{Path.Combine(Root, project)}\" -c Release -o \"{Output}\" -nologo");
         }

@@ -22,6 +22,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         { "TherapeuticAlliance", new[] { "netstandard2.0", "net8.0", "net10.0" } },
         { "TherapeuticAlliance.Fhir", new[] { "net8.0", "net10.0" } },
         { "TherapeuticAlliance.Tables", new[] { "net8.0", "net10.0" } },
+        { "TherapeuticAlliance.Columnar", new[] { "net8.0", "net10.0" } },
     };
 
     [PackageTheory]
@@ -40,7 +41,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             Assert.Equal(id, documentation.Root!.Element("assembly")!.Element("name")!.Value);
             var members = documentation.Root.Element("members")!.Elements("member").Select(m => (string)m.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
             Assert.True(members.Count > (id == "TherapeuticAlliance" ? 1000 : 30), $"{id} {framework}: only {members.Count} documented members");
-            Assert.Contains(id switch { "TherapeuticAlliance" => "T:TherapeuticAlliance.Assessment", "TherapeuticAlliance.Fhir" => "T:TherapeuticAlliance.Fhir.AllianceFhirMapper", _ => "T:TherapeuticAlliance.Tables.TidyTable" }, members);
+            Assert.Contains(id switch { "TherapeuticAlliance" => "T:TherapeuticAlliance.Assessment", "TherapeuticAlliance.Fhir" => "T:TherapeuticAlliance.Fhir.AllianceFhirMapper", "TherapeuticAlliance.Columnar" => "T:TherapeuticAlliance.Columnar.ColumnarResponses", _ => "T:TherapeuticAlliance.Tables.TidyTable" }, members);
         }
     }
 
