@@ -12,6 +12,7 @@ using Ardalis.GuardClauses;
 using Parquet;
 using Parquet.Schema;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Columnar;
 
@@ -121,6 +122,105 @@ public static class ColumnarResponses
         RawColumns? raw = null;
         ColumnarError? error = await AppendParquetAsync(stream, catalog, layout, r => raw = r, () => raw, _ => true, cancellationToken).ConfigureAwait(false);
         return error is not null ? error : raw!.ToBlocks(catalog);
+    }
+
+    /// <summary>
+    /// Reads only an instrument's item columns of one wide Parquet file (one partition of a dataset partitioned by
+    /// instrument) straight into a response matrix: no key column is read, so this is the fast path for analyses that
+    /// need no keys (score summaries, alpha, ICCs; see <c>BatchSummaryStatistics</c> and <c>SufficientStatistics</c>).
+    /// </summary>
+    /// <param name="file">A wide Parquet file whose rows are all administrations of <paramref name="instrument"/>.</param>
+    /// <param name="instrument">The instrument; its item identifiers name the columns read.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// The matrix (one row per administration, the items in instrument order; NaN for null), or a
+    /// <see cref="ColumnarError"/>: unreadable, an item column missing or not numeric, or an <c>instrument</c> column
+    /// whose row-group statistics show another instrument (read such a file with <see cref="ReadParquetAsync(string, IInstrumentCatalog, ResponseLayout, CancellationToken)"/>).
+    /// </returns>
+    /// <remarks>Memory: the matrix (8 bytes per response) and one column's buffer of a row group at a time.</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="file"/> or <paramref name="instrument"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FileNotFoundException">Thrown when <paramref name="file"/> does not exist.</exception>
+    public static async Task<ColumnarResult<ResponseMatrix>> ReadResponseMatrixAsync(string file, Instrument instrument, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(file);
+        Guard.Against.Null(instrument);
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException("No Parquet file at the path given.", file);
+        }
+
+        FileStream stream = File.OpenRead(file);
+        await using (stream.ConfigureAwait(false))
+        {
+            ParquetReader reader;
+            try
+            {
+                reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                return new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ").");
+            }
+
+            await using (reader.ConfigureAwait(false))
+            {
+                var byName = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+                var fields = new DataField[instrument.Items.Length];
+                for (int c = 0; c < fields.Length; c++)
+                {
+                    if (!byName.TryGetValue(instrument.Items[c].Id, out DataField? field))
+                    {
+                        return new ColumnarError(ColumnarErrorKind.MissingColumn, $"Column '{instrument.Items[c].Id}' is missing; the wide layout needs one column per item of the instrument.", instrument.Items[c].Id);
+                    }
+
+                    fields[c] = field;
+                }
+
+                long total = 0;
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                    total += group.RowCount;
+                    if (byName.TryGetValue("instrument", out DataField? instrumentField)
+                        && (group.GetStatistics(instrumentField) is not { } statistics || !string.Equals(statistics.MinValue?.ToString(), instrument.Id, StringComparison.Ordinal) || !string.Equals(statistics.MaxValue?.ToString(), instrument.Id, StringComparison.Ordinal)))
+                    {
+                        return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", "instrument");
+                    }
+                }
+
+                if (total * fields.Length > ResponseMatrix.MaximumValues)
+                {
+                    return new ColumnarError(ColumnarErrorKind.Unreadable, "The file holds more responses than one response matrix can; split it into smaller partitions.");
+                }
+
+                int rows = (int)total;
+                var values = new double[rows * fields.Length];
+                int offset = 0;
+                try
+                {
+                    for (int g = 0; g < reader.RowGroupCount; g++)
+                    {
+                        using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                        int n = checked((int)group.RowCount);
+                        for (int c = 0; c < fields.Length; c++)
+                        {
+                            if (!await ParquetColumns.NumbersIntoAsync(group, fields[c], values.AsMemory((c * rows) + offset, n), cancellationToken).ConfigureAwait(false))
+                            {
+                                return WrongType(fields[c].Name, "a numeric column (an item's responses)");
+                            }
+                        }
+
+                        offset += n;
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                {
+                    return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
+                }
+
+                return ResponseMatrix.FromColumnMajor(values, rows, fields.Length, instrument.Items.Select(i => i.Id));
+            }
+        }
     }
 
     /// <summary>Reads Arrow record batches (of one schema) into one block per instrument.</summary>

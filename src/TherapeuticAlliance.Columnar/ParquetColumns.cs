@@ -54,6 +54,26 @@ internal static class ParquetColumns
             : null;
     }
 
+    /// <summary>Reads a numeric column into a slice of the caller's array (NaN for null); false when the column is not numeric.</summary>
+    internal static async Task<bool> NumbersIntoAsync(ParquetRowGroupReader group, DataField field, Memory<double> destination, CancellationToken cancellationToken)
+    {
+        Type t = field.ClrType;
+        if (t == typeof(double) && !field.IsNullable)
+        {
+            await group.ReadAsync<double>(field, destination, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        double[]? values = await NumbersAsync(group, field, destination.Length, cancellationToken).ConfigureAwait(false);
+        if (values is null)
+        {
+            return false;
+        }
+
+        values.CopyTo(destination);
+        return true;
+    }
+
     internal static async Task<DateTimeOffset?[]?> DatesAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
     {
         Type t = field.ClrType;
