@@ -54,7 +54,7 @@ internal static class ParquetColumns
             : null;
     }
 
-    /// <summary>Reads a numeric column into a slice of the caller's array (NaN for null); false when the column is not numeric.</summary>
+    /// <summary>Reads a numeric column into a slice of the caller's array (NaN for null), with no intermediate array of doubles; false when the column is not numeric.</summary>
     internal static async Task<bool> NumbersIntoAsync(ParquetRowGroupReader group, DataField field, Memory<double> destination, CancellationToken cancellationToken)
     {
         Type t = field.ClrType;
@@ -64,13 +64,55 @@ internal static class ParquetColumns
             return true;
         }
 
-        double[]? values = await NumbersAsync(group, field, destination.Length, cancellationToken).ConfigureAwait(false);
-        if (values is null)
+        return t == typeof(double) ? await IntoAsync<double>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(float) ? await IntoAsync<float>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(int) ? await IntoAsync<int>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(long) ? await IntoAsync<long>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(short) ? await IntoAsync<short>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(sbyte) ? await IntoAsync<sbyte>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(byte) ? await IntoAsync<byte>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(decimal) && await IntoAsync<decimal>(group, field, destination, static v => (double)v, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> IntoAsync<T>(ParquetRowGroupReader group, DataField field, Memory<double> destination, Func<T, double> map, CancellationToken cancellationToken)
+        where T : struct
+    {
+        int n = destination.Length;
+        if (field.IsNullable)
         {
-            return false;
+            T?[] buffer = System.Buffers.ArrayPool<T?>.Shared.Rent(n);
+            try
+            {
+                await group.ReadAsync<T>(field, buffer.AsMemory(0, n), null, cancellationToken).ConfigureAwait(false);
+                Span<double> target = destination.Span;
+                for (int i = 0; i < n; i++)
+                {
+                    target[i] = buffer[i] is { } v ? map(v) : double.NaN;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<T?>.Shared.Return(buffer);
+            }
+        }
+        else
+        {
+            T[] buffer = System.Buffers.ArrayPool<T>.Shared.Rent(n);
+            try
+            {
+                await group.ReadAsync<T>(field, buffer.AsMemory(0, n), null, cancellationToken).ConfigureAwait(false);
+                Span<double> target = destination.Span;
+                for (int i = 0; i < n; i++)
+                {
+                    target[i] = map(buffer[i]);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<T>.Shared.Return(buffer);
+            }
         }
 
-        values.CopyTo(destination);
         return true;
     }
 

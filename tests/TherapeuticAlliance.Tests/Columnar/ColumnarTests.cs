@@ -120,6 +120,44 @@ public sealed class ColumnarTests : IDisposable
     }
 
     [Fact]
+    public async Task TheItemColumnsOnlyPath_ReadsTheSameMatrix_AndRefusesWhatItCannotRead()
+    {
+        string wide = WideWaiSr();
+        ResponseBlock block = (await ColumnarResponses.ReadParquetAsync(wide, Catalog)).GetValueOrThrow().Single();
+        var matrix = (await ColumnarResponses.ReadResponseMatrixAsync(wide, AllianceInstruments.WaiSr)).GetValueOrThrow();
+        Assert.Equal((block.RowCount, 12), (matrix.RowCount, matrix.ColumnCount));
+        Assert.Equal(AllianceInstruments.WaiSr.Items.Select(i => i.Id), matrix.ColumnNames);
+        for (int c = 0; c < 12; c++)
+        {
+            Assert.Equal(block.Responses.GetColumn(c).ToArray(), matrix.GetColumn(c).ToArray());
+        }
+
+        // Several row groups (DuckDB's ROW_GROUP_SIZE), nullable doubles: read into one matrix in order.
+        string groups = Path_("groups.parquet");
+        Execute($"COPY (SELECT (i % 5 + 1)::DOUBLE AS \"1\", CASE WHEN i = 3 THEN NULL ELSE 2.0 END AS \"2\", 3.0 AS \"3\", (i % 10)::DOUBLE AS \"4\" FROM range(5000) t(i)) TO '{Q(groups)}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+        var srs = (await ColumnarResponses.ReadResponseMatrixAsync(groups, AllianceInstruments.Srs)).GetValueOrThrow();
+        Assert.Equal(5000, srs.RowCount);
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => (double)((i % 5) + 1)), srs.GetColumn(0).ToArray());
+        Assert.True(double.IsNaN(srs[3, 1]));
+        Assert.Equal(9.0, srs[4999, 3]);
+
+        string profile = AllianceInstruments.AllianceProfile.Items[0].Id;
+        Assert.Equal(("missing-column", profile), ((await ColumnarResponses.ReadResponseMatrixAsync(wide, AllianceInstruments.AllianceProfile)).AsT1 is var missing ? (missing.Code, missing.Column) : default));
+        Assert.Equal(("bad-value", "instrument"), ((await ColumnarResponses.ReadResponseMatrixAsync(wide, AllianceInstruments.Srs)).AsT1 is var other ? (other.Code, other.Column) : default));   // its rows are WAI-SR
+        string mixed = Path_("mixed.parquet");
+        Execute($"COPY (SELECT 'srs' AS instrument, 1 AS \"1\", 1 AS \"2\", 1 AS \"3\", 1 AS \"4\" UNION ALL SELECT 'ors', 1, 1, 1, 1) TO '{Q(mixed)}' (FORMAT parquet)");
+        Assert.Equal(ColumnarErrorKind.BadValue, (await ColumnarResponses.ReadResponseMatrixAsync(mixed, AllianceInstruments.Srs)).AsT1.Kind);
+        string text = Path_("text.parquet");
+        Execute($"COPY (SELECT 'a' AS \"1\", 1 AS \"2\", 1 AS \"3\", 1 AS \"4\") TO '{Q(text)}' (FORMAT parquet)");
+        Assert.Equal(("wrong-type", "1"), ((await ColumnarResponses.ReadResponseMatrixAsync(text, AllianceInstruments.Srs)).AsT1 is var wrong ? (wrong.Code, wrong.Column) : default));
+        string garbage = Path_("garbage.parquet");
+        await File.WriteAllTextAsync(garbage, "not parquet");
+        Assert.Equal(ColumnarErrorKind.Unreadable, (await ColumnarResponses.ReadResponseMatrixAsync(garbage, AllianceInstruments.Srs)).AsT1.Kind);
+        await Assert.ThrowsAsync<FileNotFoundException>(() => ColumnarResponses.ReadResponseMatrixAsync(Path_("none.parquet"), AllianceInstruments.Srs));
+        await Assert.ThrowsAsync<ArgumentNullException>("instrument", () => ColumnarResponses.ReadResponseMatrixAsync(wide, null!));
+    }
+
+    [Fact]
     public async Task ScoresWrittenAsParquet_ReadBackInDuckDb_WithNullsWhereNotScored()
     {
         string input = Path_("missing.parquet");
