@@ -94,6 +94,21 @@ public static class ReliableChange
         return ((functionalStandardDeviation * dysfunctionalMean) + (dysfunctionalStandardDeviation * functionalMean)) / (functionalStandardDeviation + dysfunctionalStandardDeviation);
     }
 
+    /// <summary>
+    /// Jacobson &amp; Truax (1991)'s reliable change of one episode, first score to last: the standard error of
+    /// measurement, S_diff = √2 · SEM, the index (after − before) / S_diff and its direction (reliable when |RCI| &gt; z);
+    /// the rule <see cref="ReliableChangeDetector"/> and the caseload scan (<see cref="CaseloadTrends"/>) share.
+    /// </summary>
+    internal static (double Sem, double Sdiff, double Index, ChangeDirection Direction) Classify(double before, double after, double standardDeviation, double reliability, double z, bool higherIsBetter)
+    {
+        double se = StandardErrorOfMeasurement(standardDeviation, reliability);
+        double sdiff = Math.Sqrt(2.0) * se;
+        double index = (after - before) / sdiff;
+        bool reliable = Math.Abs(index) > z;
+        double better = higherIsBetter ? index : -index;
+        return (se, sdiff, index, !reliable ? ChangeDirection.Unchanged : better > 0 ? ChangeDirection.Improved : ChangeDirection.Deteriorated);
+    }
+
     internal static void Check(double standardDeviation, double reliability)
     {
         Guard.Against.InvalidInput(standardDeviation, nameof(standardDeviation), sd => sd > 0.0 && !double.IsInfinity(sd), "The SD must be positive and finite.");

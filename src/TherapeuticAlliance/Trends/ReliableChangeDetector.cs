@@ -82,12 +82,7 @@ public sealed class ReliableChangeDetector : ITrendDetector
         double? cutoff = _options.ClinicalCutoff ?? (episode.Cutoff is { } c && c.Metric == episode.Metric ? (double)c.Threshold : null);
         double before = episode.Values[0];
         double after = episode.Values[episode.Count - 1];
-        double se = ReliableChange.StandardErrorOfMeasurement(sd, reliability);
-        double sdiff = Math.Sqrt(2.0) * se;
-        double index = (after - before) / sdiff;
-        bool reliable = Math.Abs(index) > _z;
-        double better = higherIsBetter ? index : -index;
-        ChangeDirection direction = !reliable ? ChangeDirection.Unchanged : better > 0 ? ChangeDirection.Improved : ChangeDirection.Deteriorated;
+        (double se, double sdiff, double index, ChangeDirection direction) = ReliableChange.Classify(before, after, sd, reliability, _z, higherIsBetter);
         ClinicalChangeCategory? category = null;
         bool? clinicalAtIntake = null;
         if (cutoff is { } threshold)

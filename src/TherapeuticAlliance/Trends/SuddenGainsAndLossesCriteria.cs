@@ -49,6 +49,17 @@ public static class SuddenGainsAndLossesCriteria
         Guard.Against.InvalidInput(after.Length, nameof(after), l => l is >= 1 and <= 3, "Give one to three values after the shift.");
         Guard.Against.InvalidInput(relativeChange, nameof(relativeChange), r => r >= 0.0 && !double.IsInfinity(r), "The relative change is a non-negative share.");
         Guard.Against.InvalidInput(alpha, nameof(alpha), a => a > 0.0 && a < 1.0, "Alpha lies between 0 and 1.");
+        return Core(before, after, absoluteChange, relativeChange, alpha, higherIsBetter) is { } c
+            ? new SuddenChangeEvaluation(c.Kind, c.Change, c.Absolute, c.Relative, c.Stable, c.MeanBefore, c.MeanAfter, c.SdBefore, c.SdAfter, c.PooledSd, c.TCritical, c.DegreesOfFreedom)
+            : null;
+    }
+
+    /// <summary>
+    /// The three criteria without the guards or an allocation: the rule <see cref="Evaluate"/>, the object path's
+    /// detector and the caseload scan (<see cref="CaseloadTrends"/>) share; <see langword="null"/> where Evaluate gives null.
+    /// </summary>
+    internal static SuddenChangeCriteria? Core(ReadOnlySpan<double> before, ReadOnlySpan<double> after, double? absoluteChange, double relativeChange, double alpha, bool higherIsBetter)
+    {
         double xn = before[before.Length - 1];
         double xn1 = after[0];
         (int nPre, double meanPre, double sdPre) = Moments(before);
@@ -69,7 +80,7 @@ public static class SuddenGainsAndLossesCriteria
         double pooled = Math.Sqrt((((nPre - 1) * sdPre * sdPre) + ((nPost - 1) * sdPost * sdPost)) / df);
         double t = CriticalT(df, alpha);
         double shift = kind == SuddenChangeKind.Gain ? direction * (meanPost - meanPre) : direction * (meanPre - meanPost);
-        return new SuddenChangeEvaluation(kind, change, absolute, relative, shift > t * pooled, meanPre, meanPost, sdPre, sdPost, pooled, t, df);
+        return new SuddenChangeCriteria(kind, change, absolute, relative, shift > t * pooled, meanPre, meanPost, sdPre, sdPost, pooled, t, df);
     }
 
     /// <summary>Count, mean and SD (n − 1) of the values present, without allocating.</summary>
