@@ -142,7 +142,14 @@ internal sealed class SitePartial
             scores.Add(merged.AsT0);
         }
 
-        return new SitePartial(statistics, scores, CaseloadNormStatistics.Merge(partials.Select(p => p.Norms)), notes, sites);
+        PartialResult<CaseloadNormStatistics> norms = CaseloadNormStatistics.Merge(partials.Select(p => p.Norms));
+        if (norms.IsT1)
+        {
+            error = "norms: " + norms.AsT1.Message;
+            return partials[0];
+        }
+
+        return new SitePartial(statistics, scores, norms.AsT0, notes, sites);
     }
 
     /// <summary>The statistic lines 'alliance stats' prints, from these partials; notes for what could not be computed.</summary>
@@ -270,6 +277,12 @@ internal sealed class SitePartial
                 if (read.IsT1)
                 {
                     error = string.Format(CultureInfo.InvariantCulture, "statistics entry {0}: {1}", index, read.AsT1.Message);
+                    return null;
+                }
+
+                if (read.AsT0.Scope.IndexOf('/', StringComparison.Ordinal) is < 1 || read.AsT0.Scope.EndsWith('/'))
+                {
+                    error = string.Format(CultureInfo.InvariantCulture, "statistics entry {0}: its scope is not INSTRUMENT/PART (such as wai-sr/total).", index);
                     return null;
                 }
 

@@ -22,6 +22,7 @@ internal static class FuzzTargets
         ["report-json"] = ReportJson,
         ["fhir-questionnaire-response"] = FhirQuestionnaireResponse,
         ["cli-csv"] = CliCsv,
+        ["partial-json"] = PartialJson,
     };
 
     // Made at the first input, not in the static constructor: SharpFuzz's instrumented code must not run before
@@ -105,6 +106,23 @@ internal static class FuzzTargets
         {
             File.Delete(path);
         }
+    }
+
+    private static void PartialJson(byte[] input)
+    {
+        SitePartial? partial = SitePartial.FromJson(Text(input), out string? error);
+        if (partial is null)
+        {
+            Check(!string.IsNullOrEmpty(error), "an error without a message");
+            return;
+        }
+
+        // A partial read must write and read back, merge with its copy, and give its statistics or notes, never throw.
+        SitePartial? again = SitePartial.FromJson(partial.ToJson(), out string? second);
+        Check(again is not null, "the partial does not survive its round trip: " + second);
+        SitePartial merged = SitePartial.Merge(new[] { partial, again! }, out string? incompatible);
+        Check(incompatible is null, "a partial does not merge with its own copy: " + incompatible);
+        _ = merged.Lines(new List<string>());
     }
 
     private static string Text(byte[] input) => Encoding.UTF8.GetString(input);

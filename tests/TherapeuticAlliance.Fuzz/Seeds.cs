@@ -77,6 +77,30 @@ internal static class Seeds
             ["bom-crlf.csv"] = "\uFEFF" + (header + rows).Replace("\n", "\r\n", StringComparison.Ordinal),
         };
 
+        // A site's partial as 'alliance stats --partial' writes it: twelve synthetic WAI-SR clients over four sessions.
+        var random = new Random(18);
+        var waiAssessments = new List<Assessment>();
+        var waiScores = new List<(string Episode, AllianceScore Score)>();
+        for (int client = 0; client < 12; client++)
+        {
+            for (int session = 1; session <= 4; session++)
+            {
+                Assessment a = AllianceInstruments.WaiSr.CreateAssessment(Perspective.Client, Occasion.Session(session), Enumerable.Range(0, 12).Select(_ => (decimal?)random.Next(1, 6)).ToArray()).GetValueOrThrow();
+                waiAssessments.Add(a);
+                waiScores.Add(("C" + client.ToString(CultureInfo.InvariantCulture), ScoringStrategies.Sum.Score(a).GetValueOrThrow()));
+            }
+        }
+
+        var waiEpisodes = waiScores.GroupBy(s => s.Episode).Select(g => Episode.Create(g.Key, g.Select(s => s.Score)).GetValueOrThrow()).ToList();
+        string partial = TherapeuticAlliance.Cli.SitePartial.Build(new[] { (AllianceInstruments.WaiSr, waiAssessments) }, Array.Empty<(string, List<(double, double)>)>(), waiEpisodes, ScoringStrategies.Sum, 2).ToJson();
+        seeds["partial-json"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["site.json"] = partial,
+            ["newer-version.json"] = ReplaceFirst(partial, "\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"9.0\""),
+            ["extreme-numbers.json"] = ReplaceFirst(partial, "\"count\": 48", "\"count\": 9223372036854775807"),
+            ["duplicate-keys.json"] = ReplaceFirst(partial, "\"kind\": \"alliance-site-partial\",", "\"kind\": \"alliance-site-partial\", \"kind\": \"x\","),
+        };
+
         foreach (var (target, files) in seeds)
         {
             string folder = Path.Combine(root, target);

@@ -162,7 +162,7 @@ public sealed class BatchSummaryStatistics
 
     /// <summary>Merges two partials into the summary of their pooled rows.</summary>
     /// <param name="other">The other partial.</param>
-    /// <returns>The merged summary, or an <see cref="InvalidPartial"/> naming what differs (instrument, metric, strategy, missing-data policy or columns).</returns>
+    /// <returns>The merged summary, or an <see cref="InvalidPartial"/> naming what differs (instrument, metric, strategy, missing-data policy or columns), or saying the counts would add up to more than 2^53.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="other"/> is <see langword="null"/>.</exception>
     public PartialResult<BatchSummaryStatistics> Merge(BatchSummaryStatistics other)
     {
@@ -174,6 +174,11 @@ public sealed class BatchSummaryStatistics
             : MissingDataPolicy != other.MissingDataPolicy ? "missing-data policy"
             : !Columns.SequenceEqual(other.Columns, StringComparer.Ordinal) ? "columns"
             : null;
+        if (differs is null && !(PartialCounts.CanAdd(RowCount, other.RowCount) && PartialCounts.CanAdd(InvalidRows, other.InvalidRows) && PartialCounts.CanAdd(UnscoredRows, other.UnscoredRows)))
+        {
+            return new InvalidPartial("The merged counts would exceed 2^53 rows, beyond what this library counts exactly; merge fewer partials.");
+        }
+
         if (differs is not null)
         {
             return new InvalidPartial($"The partials differ in their {differs}; only summaries scored alike merge. Rescore every site with the same instrument, metric, strategy and missing-data policy.");
@@ -296,7 +301,7 @@ public sealed class BatchSummaryStatistics
 
             if (Count(root, "rows") is not { } rows || Count(root, "invalidRows") is not { } invalid || Count(root, "unscoredRows") is not { } unscored || invalid + unscored > rows)
             {
-                return Invalid("The partial's rows, invalidRows and unscoredRows must be whole numbers of 0 or more, the last two adding up to at most the first.");
+                return Invalid("The partial's rows, invalidRows and unscoredRows must be whole numbers from 0 to 2^53, the last two adding up to at most the first.");
             }
 
             if (!root.TryGetProperty("columns", out JsonElement columnsElement) || columnsElement.ValueKind != JsonValueKind.Array || columnsElement.GetArrayLength() == 0)
@@ -356,7 +361,7 @@ public sealed class BatchSummaryStatistics
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long? Count(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) && n >= 0 ? n : null;
+        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) && PartialCounts.IsValid(n) ? n : null;
 
     private static double? Number(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double x) && !double.IsNaN(x) && !double.IsInfinity(x) ? x : null;

@@ -128,7 +128,7 @@ public sealed class SufficientStatistics
 
     /// <summary>Merges two partials into the statistics of their pooled rows.</summary>
     /// <param name="other">The other partial.</param>
-    /// <returns>The merged statistics, or an error when the partials differ in scope, columns or missing-data rule (a <c>mismatched-pairs</c> error naming what differs).</returns>
+    /// <returns>The merged statistics, or an error when the partials differ in scope, columns or missing-data rule, or their counts would add up to more than 2^53 (a <c>mismatched-pairs</c> error naming what differs).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="other"/> is <see langword="null"/>.</exception>
     public StatisticsResult<SufficientStatistics> Merge(SufficientStatistics other)
     {
@@ -141,6 +141,11 @@ public sealed class SufficientStatistics
         if (!Columns.SequenceEqual(other.Columns, StringComparer.Ordinal))
         {
             return Incompatible("The partials have different columns; compute every site's partial over the same columns, in the same order.");
+        }
+
+        if (!PartialCounts.CanAdd(Count, other.Count) || !PartialCounts.CanAdd(RowsDropped, other.RowsDropped))
+        {
+            return Incompatible("The merged counts would exceed 2^53 rows, beyond what this library counts exactly; merge fewer partials.");
         }
 
         int k = Columns.Length;
@@ -310,10 +315,10 @@ public sealed class SufficientStatistics
                 return Invalid("The partial has no scope.");
             }
 
-            if (!root.TryGetProperty("count", out JsonElement countElement) || !countElement.TryGetInt64(out long count) || count < 2
-                || !root.TryGetProperty("rowsDropped", out JsonElement droppedElement) || !droppedElement.TryGetInt64(out long dropped) || dropped < 0)
+            if (!root.TryGetProperty("count", out JsonElement countElement) || !countElement.TryGetInt64(out long count) || count < 2 || !PartialCounts.IsValid(count)
+                || !root.TryGetProperty("rowsDropped", out JsonElement droppedElement) || !droppedElement.TryGetInt64(out long dropped) || !PartialCounts.IsValid(dropped))
             {
-                return Invalid("The partial's count must be a whole number of 2 or more, and its rowsDropped 0 or more.");
+                return Invalid("The partial's count must be a whole number from 2 to 2^53, and its rowsDropped from 0 to 2^53.");
             }
 
             if (!root.TryGetProperty("columns", out JsonElement columnsElement) || columnsElement.ValueKind != JsonValueKind.Array

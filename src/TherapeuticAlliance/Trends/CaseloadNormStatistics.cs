@@ -76,15 +76,32 @@ public sealed class CaseloadNormStatistics
 
     /// <summary>Merges two partials into the statistics of their pooled caseloads; groups found in one only are kept as they are.</summary>
     /// <param name="other">The other partial.</param>
-    /// <returns>The merged partial.</returns>
+    /// <returns>The merged partial, or an <see cref="InvalidPartial"/> when a count would exceed 2^53 (beyond what this library counts exactly).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="other"/> is <see langword="null"/>.</exception>
-    public CaseloadNormStatistics Merge(CaseloadNormStatistics other)
+    public PartialResult<CaseloadNormStatistics> Merge(CaseloadNormStatistics other)
     {
         Guard.Against.Null(other);
+        if (!PartialCounts.CanAdd(WithheldGroups, other.WithheldGroups))
+        {
+            return TooLarge();
+        }
+
         var merged = _groups.ToDictionary(g => g.Key);
         foreach (Group group in other._groups)
         {
-            merged[group.Key] = merged.TryGetValue(group.Key, out Group? mine) ? mine.Merge(group) : group;
+            if (merged.TryGetValue(group.Key, out Group? mine))
+            {
+                if (mine.Merge(group) is not { } both)
+                {
+                    return TooLarge();
+                }
+
+                merged[group.Key] = both;
+            }
+            else
+            {
+                merged[group.Key] = group;
+            }
         }
 
         return new CaseloadNormStatistics(Ordered(merged.Values), WithheldGroups + other.WithheldGroups);
@@ -92,17 +109,29 @@ public sealed class CaseloadNormStatistics
 
     /// <summary>Merges any number of partials, in the order given (the result does not depend on it beyond rounding).</summary>
     /// <param name="partials">The partials; at least one.</param>
-    /// <returns>The merged partial.</returns>
+    /// <returns>The merged partial, or an <see cref="InvalidPartial"/> when a count would exceed 2^53.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="partials"/> is or contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="partials"/> is empty.</exception>
-    public static CaseloadNormStatistics Merge(IEnumerable<CaseloadNormStatistics> partials)
+    public static PartialResult<CaseloadNormStatistics> Merge(IEnumerable<CaseloadNormStatistics> partials)
     {
         Guard.Against.Null(partials);
         CaseloadNormStatistics? merged = null;
         foreach (CaseloadNormStatistics partial in partials)
         {
             Guard.Against.Null(partial, nameof(partials));
-            merged = merged is null ? partial : merged.Merge(partial);
+            if (merged is null)
+            {
+                merged = partial;
+                continue;
+            }
+
+            PartialResult<CaseloadNormStatistics> next = merged.Merge(partial);
+            if (next.IsT1)
+            {
+                return next;
+            }
+
+            merged = next.AsT0;
         }
 
         return merged ?? throw new ArgumentException("Give at least one partial.", nameof(partials));
@@ -220,7 +249,7 @@ public sealed class CaseloadNormStatistics
                 return Invalid("The partial's schema version is not 1.0: read it with the library version that wrote it, or recompute it.");
             }
 
-            if (!root.TryGetProperty("withheldGroups", out JsonElement withheldElement) || !withheldElement.TryGetInt64(out long withheld) || withheld < 0
+            if (!root.TryGetProperty("withheldGroups", out JsonElement withheldElement) || !withheldElement.TryGetInt64(out long withheld) || !PartialCounts.IsValid(withheld)
                 || !root.TryGetProperty("groups", out JsonElement groupsElement) || groupsElement.ValueKind != JsonValueKind.Array)
             {
                 return Invalid("The partial needs withheldGroups (0 or more) and an array of groups.");
@@ -318,7 +347,7 @@ public sealed class CaseloadNormStatistics
             return Invalid(where + " needs a metric this library knows (sum, mean, pomp, ...).");
         }
 
-        if (!element.TryGetProperty("episodes", out JsonElement episodesElement) || !episodesElement.TryGetInt64(out long episodes) || episodes < 1)
+        if (!element.TryGetProperty("episodes", out JsonElement episodesElement) || !episodesElement.TryGetInt64(out long episodes) || episodes < 1 || !PartialCounts.IsValid(episodes))
         {
             return Invalid(where + " needs a count of episodes of 1 or more.");
         }
@@ -344,9 +373,9 @@ public sealed class CaseloadNormStatistics
         {
             if (bin.ValueKind != JsonValueKind.Array || bin.GetArrayLength() != 2
                 || !bin[0].TryGetDouble(out double change) || !(change >= 0.0) || double.IsInfinity(change)
-                || !bin[1].TryGetInt64(out long count) || count < 1 || changes.ContainsKey(change))
+                || !bin[1].TryGetInt64(out long count) || count < 1 || !PartialCounts.CanAdd(changeCount, count) || changes.ContainsKey(change))
             {
-                return Invalid(where + "'s absoluteChanges must be distinct [change, count] pairs: a finite change of 0 or more and a count of 1 or more.");
+                return Invalid(where + "'s absoluteChanges must be distinct [change, count] pairs: a finite change of 0 or more and a count of 1 or more, all counts adding up to at most 2^53.");
             }
 
             changes[change] = count;
@@ -373,7 +402,7 @@ public sealed class CaseloadNormStatistics
     private static RunningMoments? ReadMoments(JsonElement parent, string name)
     {
         if (!parent.TryGetProperty(name, out JsonElement element) || element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("count", out JsonElement count) || !count.TryGetInt64(out long n) || n < 0
+            || !element.TryGetProperty("count", out JsonElement count) || !count.TryGetInt64(out long n) || !PartialCounts.IsValid(n)
             || !element.TryGetProperty("mean", out JsonElement mean) || mean.ValueKind != JsonValueKind.Number || !mean.TryGetDouble(out double m) || double.IsInfinity(m)
             || !element.TryGetProperty("sumOfSquares", out JsonElement squares) || squares.ValueKind != JsonValueKind.Number || !squares.TryGetDouble(out double s) || !(s >= 0.0) || double.IsInfinity(s))
         {
@@ -387,6 +416,8 @@ public sealed class CaseloadNormStatistics
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static InvalidPartial Invalid(string message) => new(message);
+
+    private static InvalidPartial TooLarge() => new("The merged counts would exceed 2^53, beyond what this library counts exactly; merge fewer partials.");
 
     private sealed class Group
     {
@@ -409,8 +440,14 @@ public sealed class CaseloadNormStatistics
 
         internal ImmutableSortedDictionary<double, long> Changes { get; }
 
-        internal Group Merge(Group other)
+        /// <summary>The pooled group, or <see langword="null"/> when a count would exceed 2^53. The changes' total is the scores' less the episodes', so checking the scores bounds every bin.</summary>
+        internal Group? Merge(Group other)
         {
+            if (!PartialCounts.CanAdd(Scores.Count, other.Scores.Count))
+            {
+                return null;
+            }
+
             ImmutableSortedDictionary<double, long>.Builder changes = Changes.ToBuilder();
             foreach (KeyValuePair<double, long> bin in other.Changes)
             {

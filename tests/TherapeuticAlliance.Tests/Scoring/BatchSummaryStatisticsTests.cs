@@ -135,6 +135,22 @@ public class BatchSummaryStatisticsTests
         Assert.Equal(json, BatchSummaryStatistics.FromJson(json).GetValueOrThrow().ToJson());
     }
 
+    [Fact]
+    public void CountsBeyond2To53_AreRefused_AndAMergeThatWouldPassItToo()
+    {
+        double[][] rows = Enumerable.Range(0, 12).Select(r => Enumerable.Range(0, 12).Select(c => (double)(1 + ((r + c) % 5))).ToArray()).ToArray();
+        string json = Partial(rows, MissingDataPolicy.CompleteOnly).ToJson();
+        string huge = json.Replace("\"rows\": 12", "\"rows\": 9007199254740992", StringComparison.Ordinal);
+        BatchSummaryStatistics big = BatchSummaryStatistics.FromJson(huge).GetValueOrThrow();
+        Assert.Contains("exceed 2^53", big.Merge(big).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("from 0 to 2^53", BatchSummaryStatistics.FromJson(json.Replace("\"rows\": 12", "\"rows\": 9007199254740993", StringComparison.Ordinal)).Error!.Message, StringComparison.Ordinal);
+        foreach (string field in new[] { "invalidRows", "unscoredRows" })
+        {
+            BatchSummaryStatistics many = BatchSummaryStatistics.FromJson(huge.Replace($"\"{field}\": 0", $"\"{field}\": 9007199254740992", StringComparison.Ordinal)).GetValueOrThrow();
+            Assert.Contains("exceed 2^53", many.Merge(BatchSummaryStatistics.FromJson(json.Replace($"\"{field}\": 0", $"\"{field}\": 1", StringComparison.Ordinal)).GetValueOrThrow()).Error!.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("[]", "kind is not batch-summary-statistics")]

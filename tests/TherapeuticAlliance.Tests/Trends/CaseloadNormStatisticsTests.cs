@@ -48,9 +48,9 @@ public class CaseloadNormStatisticsTests
             Episode[] pooled = sites.SelectMany(s => s).ToArray();
             ReferenceNorms expected = ReferenceNorms.FromCaseload(pooled);
             var partials = sites.Select(s => CaseloadNormStatistics.FromCaseload(s, minimumEpisodes: 1)).ToList();
-            CaseloadNormStatistics merged = CaseloadNormStatistics.Merge(partials);
-            CaseloadNormStatistics reversed = CaseloadNormStatistics.Merge(Enumerable.Reverse(partials));
-            CaseloadNormStatistics throughJson = CaseloadNormStatistics.Merge(partials.Select(p => CaseloadNormStatistics.FromJson(p.ToJson()).GetValueOrThrow()));
+            CaseloadNormStatistics merged = CaseloadNormStatistics.Merge(partials).GetValueOrThrow();
+            CaseloadNormStatistics reversed = CaseloadNormStatistics.Merge(Enumerable.Reverse(partials)).GetValueOrThrow();
+            CaseloadNormStatistics throughJson = CaseloadNormStatistics.Merge(partials.Select(p => CaseloadNormStatistics.FromJson(p.ToJson()).GetValueOrThrow())).GetValueOrThrow();
             return (SameNorms(pooled, expected, merged.ToReferenceNorms()) && SameNorms(pooled, expected, reversed.ToReferenceNorms()) && SameNorms(pooled, expected, throughJson.ToReferenceNorms())
                 && merged.EpisodeCount == pooled.Length && merged.WithheldGroups == 0).Label($"{sites.Length} sites, {pooled.Length} episodes");
         });
@@ -62,7 +62,7 @@ public class CaseloadNormStatisticsTests
         // the fifth and sixth 5, so the median is 5, and a median of the sites' medians (3) would be wrong.
         Episode[] a = { Make("srs", Perspective.Client, new double[] { 30, 31, 30 }), Make("srs", Perspective.Client, new double[] { 20, 21, 20 }) };
         Episode[] b = { Make("srs", Perspective.Client, new double[] { 30, 35, 30, 35 }), Make("srs", Perspective.Client, new double[] { 10, 15, 10, 15 }) };
-        ReferenceNorm norm = CaseloadNormStatistics.FromCaseload(a, 1).Merge(CaseloadNormStatistics.FromCaseload(b, 1)).ToReferenceNorms().Find(a[0])!;
+        ReferenceNorm norm = CaseloadNormStatistics.FromCaseload(a, 1).Merge(CaseloadNormStatistics.FromCaseload(b, 1)).GetValueOrThrow().ToReferenceNorms().Find(a[0])!;
         Assert.Equal(5.0 / 0.6744897501960817, norm.ChangeStandardDeviation!.Value, 12);
         Assert.Equal(ReferenceNorms.FromCaseload(a.Concat(b)).Find(a[0])!.ChangeStandardDeviation, norm.ChangeStandardDeviation);
         Assert.Equal(14, norm.SampleSize);
@@ -88,7 +88,7 @@ public class CaseloadNormStatisticsTests
             .ToArray();
         CaseloadNormStatistics partial = CaseloadNormStatistics.FromCaseload(caseload);
         Assert.Equal((1, 1L, 10L), (partial.GroupCount, partial.WithheldGroups, partial.EpisodeCount));
-        Assert.Equal(2L, partial.Merge(partial).WithheldGroups);
+        Assert.Equal(2L, partial.Merge(partial).GetValueOrThrow().WithheldGroups);
         Assert.DoesNotContain("\"therapist\"", partial.ToJson(), StringComparison.Ordinal);
         Assert.Equal("caseload norm statistics: 1 group(s), 10 episode(s), 1 withheld", partial.ToString());
         Assert.Equal(2, CaseloadNormStatistics.FromCaseload(caseload, 1).GroupCount);
@@ -157,6 +157,24 @@ public class CaseloadNormStatisticsTests
         Assert.Contains(expected, result.Error.Message, StringComparison.Ordinal);
         Assert.Equal(result.Error.Message, result.Error.ToString());
         Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
+    }
+
+    [Fact]
+    public void CountsBeyond2To53_AreRefused_AndAMergeThatWouldPassItToo()
+    {
+        const long max = 9_007_199_254_740_992;
+        string Group(long scores, long episodes, long changes) => $$"""{"instrument":"srs","perspective":null,"metric":"sum","episodes":{{episodes}},"scores":{"count":{{scores}},"mean":1,"sumOfSquares":0},"baselines":{"count":{{episodes}},"mean":1,"sumOfSquares":0},"absoluteChanges":[[0,{{changes}}]]}""";
+        string Partial(long withheld, string group) => $$"""{"kind":"caseload-norm-statistics","schemaVersion":"1.0","withheldGroups":{{withheld}},"groups":[{{group}}]}""";
+        CaseloadNormStatistics big = CaseloadNormStatistics.FromJson(Partial(0, Group(max, 1, max - 1))).GetValueOrThrow();
+        Assert.Contains("exceed 2^53", big.Merge(big).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("exceed 2^53", CaseloadNormStatistics.Merge(new[] { big, big }).Error!.Message, StringComparison.Ordinal);
+        CaseloadNormStatistics withheld = CaseloadNormStatistics.FromJson(Partial(max, Group(2, 1, 1))).GetValueOrThrow();
+        Assert.Contains("exceed 2^53", withheld.Merge(withheld).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("withheldGroups", CaseloadNormStatistics.FromJson(Partial(max + 1, Group(2, 1, 1))).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("count of episodes", CaseloadNormStatistics.FromJson(Partial(0, Group(max + 2, max + 1, 1))).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("sum of squares", CaseloadNormStatistics.FromJson(Partial(0, Group(max + 1, 1, max))).Error!.Message, StringComparison.Ordinal);
+        string twoBins = Partial(0, Group(max, 1, max - 1).Replace("[[0," + (max - 1) + "]]", "[[0," + (max - 1) + "],[1,2]]", StringComparison.Ordinal));
+        Assert.Contains("adding up to at most 2^53", CaseloadNormStatistics.FromJson(twoBins).Error!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
