@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every parser with SharpFuzz and Debian's afl++ for a fixed time each, from the repository's root:
 #   tests/TherapeuticAlliance.Fuzz/run.sh [SECONDS_PER_TARGET] [OUTPUT]     (default 60 s, .ci-out/fuzz)
-# Targets: instrument JSON, report JSON, FHIR QuestionnaireResponse to Assessment, and the CLI's CSV reader (score and
-# analyze). Seeds: tests/TherapeuticAlliance.Fuzz/seeds (valid inputs, extreme numbers, deep nesting, duplicate keys).
+# Targets: instrument JSON, report JSON, FHIR QuestionnaireResponse to Assessment, the CLI's CSV reader (score and
+# analyze) and a site's mergeable partial (read, written back, merged with its copy, summarised). Seeds: tests/TherapeuticAlliance.Fuzz/seeds (valid inputs, extreme numbers, deep nesting, duplicate keys).
 # Writes OUTPUT/summary.md (executions, paths, crashes, hangs per target) and fails when anything crashed or hung;
 # the inputs that did are copied to OUTPUT/crashes/TARGET/ to commit under tests/TherapeuticAlliance.Fuzz/regressions/TARGET/,
 # where FuzzRegressionTests replays them as ordinary tests.
