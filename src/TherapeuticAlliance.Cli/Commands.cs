@@ -446,6 +446,7 @@ internal static class Commands
                 episodes,
                 settings.Strategy,
                 minimumRows);
+            partial.Notes.InsertRange(0, notes);
             File.WriteAllText(partialFile, partial.ToJson() + "\n");
             pipeline.Summary();
             error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Count, partial.Scores.Count, partial.Norms.GroupCount));

@@ -104,6 +104,20 @@ public class PartialMergeTests : CliTestBase
     }
 
     [Fact]
+    public void TotalsOnlyAdministrations_AreNotedInThePartial_AndInTheMerge()
+    {
+        string path = File("totals.csv", "episode,session,date,perspective,instrument,total\n"
+            + string.Concat(Enumerable.Range(1, 12).Select(i => $"E{i},1,2026-01-05,client,ors,{20 + (i % 7)}\nE{i},2,2026-01-12,client,ors,{22 + (i % 5)}\n")));
+        string partial = Path.Combine(Dir, "totals.json");
+        Assert.Equal(0, Run("stats", path, "--partial", partial).Code);
+        Assert.Contains("ors: 24 administration(s) give totals only", System.IO.File.ReadAllText(partial), StringComparison.Ordinal);
+        var (code, text, _) = Run("merge", partial);
+        Assert.Equal(0, code);
+        Assert.Contains("note: ors: 24 administration(s) give totals only", text, StringComparison.Ordinal);
+        Assert.Contains("ors                 norm/client/sum", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PartialsThatCannotMerge_AreRefused_AndNothingIsWritten()
     {
         string site = Sites(2)[0];
