@@ -88,9 +88,10 @@ internal static class AllianceCli
         var report = Command("report", "Write a self-contained HTML report: who needs attention and why first, then one section per client (charts of every instrument and perspective, current alerts, findings, focus areas), and how the report was made.", input, shared.Concat(trends).Concat(new Option[] { clientsPerPage, outputFile }));
         var partial = new Option<string?>("--partial") { Description = "Write this site's mergeable partial (counts, means and co-moments only; no row, identifier, date or free text) to this JSON file instead of the statistics; merge the sites' partials with 'alliance merge'." };
         var minimumRows = new Option<int>("--minimum-rows") { Description = "With --partial: the fewest complete rows a scope, the fewest rows a score summary and the fewest episodes a norm group may summarise (a scope always needs 2); smaller ones are withheld and named. Default: 10.", DefaultValueFactory = _ => 10 };
-        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows }));
+        var parquet = new Option<string?>("--parquet") { Description = "Also write the statistics as a Parquet table (instrument, scope, statistic, value, n) to this file." };
+        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows, parquet }));
         var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial').", Arity = ArgumentArity.OneOrMore };
-        var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them.") { partialFiles, json };
+        var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them.") { partialFiles, json, parquet };
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -161,9 +162,10 @@ internal static class AllianceCli
             r.GetValue(json),
             r.GetValue(partial),
             r.GetValue(minimumRows) is var minimum && minimum >= 1 ? minimum : throw new UsageException("--minimum-rows takes a whole number of at least 1."),
+            r.GetValue(parquet),
             output,
             error)));
-        merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), output, error)));
+        merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

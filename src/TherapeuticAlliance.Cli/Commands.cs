@@ -18,6 +18,7 @@ internal static class Commands
 {
     private static readonly string[] ScoreColumns = { "episode", "session", "date", "perspective", "instrument", "strategy", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" };
     private static readonly CsvHelper.Configuration.CsvConfiguration OutputCsv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    private static readonly string[] StatisticColumns = { "instrument", "scope", "statistic", "value", "n" };
     private static readonly string[] FindingColumns = { "episode", "perspective", "instrument", "kind", "rule", "type", "sessions", "summary" };
 
     internal static int Score(CliSettings settings, string? outputFile, string format, TextWriter output, TextWriter error)
@@ -387,7 +388,7 @@ internal static class Commands
         }
     }
 
-    internal static int Stats(CliSettings settings, bool json, string? partialFile, int minimumRows, TextWriter output, TextWriter error)
+    internal static int Stats(CliSettings settings, bool json, string? partialFile, int minimumRows, string? parquetFile, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var byInstrument = new Dictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
@@ -520,12 +521,13 @@ internal static class Commands
 
         lines.AddRange(SitePartial.ScoreAndNormLines(scoreSummaries, ReferenceNorms.FromCaseload(episodes)));
         WriteStatistics(lines, notes, json, output);
+        WriteStatisticsParquet(lines, parquetFile);
         pipeline.Summary();
         return pipeline.ExitCode;
     }
 
     /// <summary>Merges sites' partials (from 'stats --partial') and writes the statistics of the pooled data, as 'stats' does.</summary>
-    internal static int Merge(IReadOnlyList<string> files, bool json, TextWriter output, TextWriter error)
+    internal static int Merge(IReadOnlyList<string> files, bool json, string? parquetFile, TextWriter output, TextWriter error)
     {
         if (files.Count == 0)
         {
@@ -558,9 +560,25 @@ internal static class Commands
         }
 
         var notes = new List<string>(merged.Notes);
-        WriteStatistics(merged.Lines(notes), notes, json, output);
+        List<StatisticLine> lines = merged.Lines(notes);
+        WriteStatistics(lines, notes, json, output);
+        WriteStatisticsParquet(lines, parquetFile);
         error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", files.Count, merged.Sites));
         return AllianceCli.Ok;
+    }
+
+    /// <summary>Writes the statistics as a Parquet table (instrument, scope, statistic, value, n) when asked, through a temporary file.</summary>
+    private static void WriteStatisticsParquet(List<StatisticLine> lines, string? parquetFile)
+    {
+        if (parquetFile is null)
+        {
+            return;
+        }
+
+        using Target target = Target.Open(parquetFile, TextWriter.Null, buffered: true, binary: true);
+        var table = new TidyTable(StatisticColumns, lines.Select(l => (IReadOnlyList<object?>)new object?[] { l.Instrument, l.Scope, l.Statistic, double.IsFinite(l.Value) ? l.Value : null, (double)l.N }));
+        WriteParquet(target, table);
+        target.CommitIf(true);
     }
 
     private static void WriteStatistics(List<StatisticLine> lines, List<string> notes, bool json, TextWriter output)

@@ -84,6 +84,16 @@ public class ParquetCliTests : CliTestBase
             Assert.Equal(Run("analyze", Sample).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, group.RowCount);
         }
 
+        string statistics = Path.Combine(Dir, "stats.parquet");
+        Assert.Equal(0, Run("stats", Sample, "--parquet", statistics).Code);
+        await using (FileStream stream = System.IO.File.OpenRead(statistics))
+        {
+            await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
+            Assert.Equal(new[] { "instrument", "scope", "statistic", "value", "n" }, reader.Schema.GetDataFields().Select(f => f.Name));
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
+            Assert.Equal(Run("stats", Sample, "--json").Out.Split("\"statistic\":", StringSplitOptions.None).Length - 1, group.RowCount);
+        }
+
         var (usage, _, message) = Run("score", file, "--input-format", "parquet", "--output-format", "parquet");
         Assert.Equal(2, usage);
         Assert.Contains("--output-format parquet needs --output FILE", message, StringComparison.Ordinal);
