@@ -21,7 +21,8 @@ namespace TherapeuticAlliance.Scoring;
 /// <para><b>What a partial reveals:</b> the instrument, metric, strategy and missing-data policy; the counts of rows,
 /// invalid rows and unscored rows; per column, how many rows were scored and their mean and variance. No row, row
 /// number, identifier, minimum or maximum (an extreme is one person's score). A batch with fewer rows than a minimum
-/// the site sets (10 by default, a design choice in the spirit of small-cell suppression) gives no partial.</para>
+/// the site sets (10 by default, a design choice in the spirit of small-cell suppression) gives no partial, and so
+/// does one whose total or a subscale was scored for between 1 and that minimum of rows.</para>
 /// <para>Partials of another instrument, metric, strategy or strategy version, or scored under another missing-data
 /// policy, never merge. This type is immutable and thread-safe.</para>
 /// </remarks>
@@ -83,7 +84,7 @@ public sealed class BatchSummaryStatistics
     /// <param name="scores">The scores.</param>
     /// <param name="instrument">The instrument they were scored with (for the subscale names).</param>
     /// <param name="minimumRows">The fewest rows a partial may summarise; at least 1, <see cref="DefaultMinimumRows"/> by default.</param>
-    /// <returns>The summary, or an <see cref="InvalidPartial"/> when the batch has fewer rows than <paramref name="minimumRows"/>.</returns>
+    /// <returns>The summary, or an <see cref="InvalidPartial"/> when the batch has fewer rows than <paramref name="minimumRows"/>, or its total or a subscale was scored for at least one and fewer than that many.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="instrument"/> is not the one the scores came from, or <paramref name="minimumRows"/> is below 1.</exception>
     public static PartialResult<BatchSummaryStatistics> FromScores(BatchScores scores, Instrument instrument, int minimumRows = DefaultMinimumRows)
@@ -105,7 +106,7 @@ public sealed class BatchSummaryStatistics
             columns.Add(RunningMoments.Of(subscale.Values.Span));
         }
 
-        return new BatchSummaryStatistics(scores.InstrumentId, scores.Metric, scores.StrategyName, scores.StrategyVersion, scores.MissingDataPolicy, rows, scores.InvalidRows.Length, scores.UnscoredRows, Names(instrument), columns.MoveToImmutable());
+        return FewScored(columns, minimumRows) ?? (PartialResult<BatchSummaryStatistics>)new BatchSummaryStatistics(scores.InstrumentId, scores.Metric, scores.StrategyName, scores.StrategyVersion, scores.MissingDataPolicy, rows, scores.InvalidRows.Length, scores.UnscoredRows, Names(instrument), columns.MoveToImmutable());
     }
 
     /// <summary>Summarises scores written into a caller's buffer by a batch strategy's <c>ScoreInto</c>.</summary>
@@ -113,7 +114,7 @@ public sealed class BatchSummaryStatistics
     /// <param name="scores">The buffer it wrote: <see cref="BatchSummary.ColumnCount"/> columns of <see cref="BatchSummary.RowCount"/> scores each, the total first.</param>
     /// <param name="instrument">The instrument they were scored with (for the subscale names).</param>
     /// <param name="minimumRows">The fewest rows a partial may summarise; at least 1, <see cref="DefaultMinimumRows"/> by default.</param>
-    /// <returns>The summary, or an <see cref="InvalidPartial"/> when the batch has fewer rows than <paramref name="minimumRows"/>.</returns>
+    /// <returns>The summary, or an <see cref="InvalidPartial"/> when the batch has fewer rows than <paramref name="minimumRows"/>, or its total or a subscale was scored for at least one and fewer than that many.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="summary"/> or <paramref name="instrument"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="scores"/> is shorter than the summary says, <paramref name="instrument"/> is not the one scored, or <paramref name="minimumRows"/> is below 1.</exception>
     public static PartialResult<BatchSummaryStatistics> FromBuffer(BatchSummary summary, ReadOnlySpan<double> scores, Instrument instrument, int minimumRows = DefaultMinimumRows)
@@ -139,7 +140,7 @@ public sealed class BatchSummaryStatistics
             columns.Add(RunningMoments.Of(scores.Slice(c * rows, rows)));
         }
 
-        return new BatchSummaryStatistics(summary.InstrumentId, summary.Metric, summary.StrategyName, summary.StrategyVersion, summary.MissingDataPolicy, rows, summary.InvalidRows.Length, summary.UnscoredRows, Names(instrument), columns.MoveToImmutable());
+        return FewScored(columns, minimumRows) ?? (PartialResult<BatchSummaryStatistics>)new BatchSummaryStatistics(summary.InstrumentId, summary.Metric, summary.StrategyName, summary.StrategyVersion, summary.MissingDataPolicy, rows, summary.InvalidRows.Length, summary.UnscoredRows, Names(instrument), columns.MoveToImmutable());
     }
 
     /// <summary>Gets the number of rows with a score in a column.</summary>
@@ -354,6 +355,12 @@ public sealed class BatchSummaryStatistics
 
     private static InvalidPartial TooFew(int rows, int minimum) => new(string.Format(
         CultureInfo.InvariantCulture, "The batch has {0} row(s), fewer than the {1} a partial may summarise; pool it with other data, or set the minimum to your governance's threshold.", rows, minimum));
+
+    /// <summary>A column scored for fewer rows than the minimum would show few people's scores (one row's mean is its score): no partial.</summary>
+    private static InvalidPartial? FewScored(ImmutableArray<RunningMoments>.Builder columns, int minimum) =>
+        columns.Any(c => c.Count is > 0 && c.Count < minimum)
+            ? new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "The total or a subscale was scored for fewer rows than the {0} a partial may summarise; pool the batch with other data, or set the minimum to your governance's threshold.", minimum))
+            : null;
 
     private static InvalidPartial Invalid(string message) => new(message);
 

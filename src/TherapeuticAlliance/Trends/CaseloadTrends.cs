@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
 
@@ -53,47 +52,31 @@ public static class CaseloadTrends
         var indexes = new double[count];
         var directions = new ChangeDirection[count];
         ImmutableArray<CaseloadFinding>.Builder findings = ImmutableArray.CreateBuilder<CaseloadFinding>();
-        double[] series = ArrayPool<double>.Shared.Rent(64);
-        try
+        for (int e = 0; e < count; e++)
         {
-            for (int e = 0; e < count; e++)
+            ReadOnlySpan<double> t = caseload.GetSessions(e);
+            ReadOnlySpan<double> y = caseload.GetValues(e);
+            int n = y.Length;
+            if (n < 2)
             {
-                ReadOnlySpan<double> t = caseload.GetSessions(e);
-                ReadOnlySpan<double> y = caseload.GetValues(e);
-                int n = y.Length;
-                if (n < 2)
-                {
-                    slopes[e] = intercepts[e] = indexes[e] = double.NaN;
-                    directions[e] = ChangeDirection.Unchanged;
-                    continue;
-                }
-
-                Line line = Line.Fit(t, y);
-                slopes[e] = line.Slope;
-                intercepts[e] = line.Intercept;
-                (_, _, indexes[e], directions[e]) = ReliableChange.Classify(y[0], y[n - 1], sd, reliability, z, reliableChange.HigherIsBetter);
-                if (dropThreshold is { } threshold)
-                {
-                    Drops(findings, e, t, y, threshold);
-                }
-
-                if (suddenGainsAndLosses is not null && n >= 4)
-                {
-                    int first = (int)t[0];
-                    int length = (int)t[n - 1] - first + 1;
-                    if (series.Length < length)
-                    {
-                        ArrayPool<double>.Shared.Return(series);
-                        series = ArrayPool<double>.Shared.Rent(length);
-                    }
-
-                    SuddenChanges(findings, e, t, y, series.AsSpan(0, length), first, absolute, suddenGainsAndLosses);
-                }
+                slopes[e] = intercepts[e] = indexes[e] = double.NaN;
+                directions[e] = ChangeDirection.Unchanged;
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(series);
+
+            Line line = Line.Fit(t, y);
+            slopes[e] = line.Slope;
+            intercepts[e] = line.Intercept;
+            (_, _, indexes[e], directions[e]) = ReliableChange.Classify(y[0], y[n - 1], sd, reliability, z, reliableChange.HigherIsBetter);
+            if (dropThreshold is { } threshold)
+            {
+                Drops(findings, e, t, y, threshold);
+            }
+
+            if (suddenGainsAndLosses is not null && n >= 4)
+            {
+                SuddenChanges(findings, e, t, y, absolute, suddenGainsAndLosses);
+            }
         }
 
         return new CaseloadTrendScan(slopes, intercepts, indexes, directions, findings.ToImmutable());
@@ -117,22 +100,46 @@ public static class CaseloadTrends
         }
     }
 
-    /// <summary>Every interval the three criteria accept, over the series with missing sessions as NaN, as <see cref="SuddenGainsAndLossesDetector"/> lays it out.</summary>
-    private static void SuddenChanges(ImmutableArray<CaseloadFinding>.Builder findings, int episode, ReadOnlySpan<double> t, ReadOnlySpan<double> y, Span<double> series, int first, double? absolute, SuddenGainsAndLossesOptions options)
+    /// <summary>
+    /// Every interval the three criteria accept, with the windows <see cref="SuddenGainsAndLossesDetector"/> lays out
+    /// over the series with missing sessions as NaN (up to three sessions either side, clipped at the first and last
+    /// session), built from the scores around each pair of consecutive sessions, so a gap costs nothing.
+    /// </summary>
+    private static void SuddenChanges(ImmutableArray<CaseloadFinding>.Builder findings, int episode, ReadOnlySpan<double> t, ReadOnlySpan<double> y, double? absolute, SuddenGainsAndLossesOptions options)
     {
-        series.Fill(double.NaN);
-        for (int i = 0; i < y.Length; i++)
-        {
-            series[(int)t[i] - first] = y[i];
-        }
+        Span<double> pre = stackalloc double[3];
+        Span<double> post = stackalloc double[3];
+        long first = (long)t[0];
+        long last = (long)t[y.Length - 1];
 
-        for (int n = 1; n < series.Length - 1; n++)
+        // Only a pair of consecutive sessions, both scored, can be a sudden change; the first session cannot be N.
+        for (int i = 1; i < y.Length - 1; i++)
         {
-            int preStart = Math.Max(0, n - 2);
-            int postEnd = Math.Min(series.Length - 1, n + 3);
-            if (SuddenGainsAndLossesCriteria.Core(series.Slice(preStart, n - preStart + 1), series.Slice(n + 1, postEnd - n), absolute, options.RelativeChange, options.Alpha, options.HigherIsBetter) is { IsSuddenGainOrLoss: true } change)
+            long session = (long)t[i];
+            if ((long)t[i + 1] != session + 1)
             {
-                findings.Add(new CaseloadFinding(episode, change.Kind == SuddenChangeKind.Gain ? CaseloadFindingKind.SuddenGain : CaseloadFindingKind.SuddenLoss, n + first, change.Change));
+                continue;
+            }
+
+            long preStart = Math.Max(first, session - 2);
+            long postEnd = Math.Min(last, session + 3);
+            Span<double> before = pre.Slice(0, (int)(session - preStart + 1));
+            Span<double> after = post.Slice(0, (int)(postEnd - session));
+            before.Fill(double.NaN);
+            after.Fill(double.NaN);
+            for (int j = i; j >= 0 && (long)t[j] >= preStart; j--)
+            {
+                before[(int)((long)t[j] - preStart)] = y[j];
+            }
+
+            for (int j = i + 1; j < y.Length && (long)t[j] <= postEnd; j++)
+            {
+                after[(int)((long)t[j] - session - 1)] = y[j];
+            }
+
+            if (SuddenGainsAndLossesCriteria.Core(before, after, absolute, options.RelativeChange, options.Alpha, options.HigherIsBetter) is { IsSuddenGainOrLoss: true } change)
+            {
+                findings.Add(new CaseloadFinding(episode, change.Kind == SuddenChangeKind.Gain ? CaseloadFindingKind.SuddenGain : CaseloadFindingKind.SuddenLoss, (int)session, change.Change));
             }
         }
     }

@@ -20,6 +20,9 @@ namespace TherapeuticAlliance.Trends;
 /// </remarks>
 public sealed class EpisodeColumns
 {
+    /// <summary>The largest score magnitude accepted: 7.9e28, within <see cref="decimal"/>'s range, in which the drop rule compares scores (every score from an assessment is a decimal).</summary>
+    public const double MaximumMagnitude = 7.9e28;
+
     private readonly int[] _offsets;
     private readonly double[] _sessions;
     private readonly double[] _values;
@@ -40,9 +43,9 @@ public sealed class EpisodeColumns
     /// <summary>Builds the columns from arrays the caller filled (copied, so the caller may reuse them).</summary>
     /// <param name="offsets">Where each episode starts, then the total: <c>EpisodeCount + 1</c> values from 0, each episode holding at least one score.</param>
     /// <param name="sessions">Each score's session number, 0 or more, strictly increasing within an episode.</param>
-    /// <param name="values">Each score, finite, in points of the episodes' metric.</param>
+    /// <param name="values">Each score, finite and at most <see cref="MaximumMagnitude"/> in magnitude, in points of the episodes' metric.</param>
     /// <returns>The columns.</returns>
-    /// <exception cref="ArgumentException">Thrown when the arrays' lengths disagree, an offset does not increase, a session number is negative or not increasing within its episode, or a score is not finite; the message names the position, never a value.</exception>
+    /// <exception cref="ArgumentException">Thrown when the arrays' lengths disagree, an offset does not increase, a session number is negative or not increasing within its episode, or a score is not finite or beyond <see cref="MaximumMagnitude"/>; the message names the position, never a value.</exception>
     public static EpisodeColumns Create(ReadOnlySpan<int> offsets, ReadOnlySpan<int> sessions, ReadOnlySpan<double> values)
     {
         if (offsets.Length < 1 || offsets[0] != 0 || offsets[offsets.Length - 1] != values.Length)
@@ -57,11 +60,14 @@ public sealed class EpisodeColumns
 
         for (int e = 1; e < offsets.Length; e++)
         {
-            if (offsets[e] <= offsets[e - 1])
+            if (offsets[e] <= offsets[e - 1] || offsets[e] > values.Length)
             {
-                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Episode {0} has no score: every offset must exceed the one before it.", e - 1), nameof(offsets));
+                throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Episode {0} has no score or runs past the scores: every offset must exceed the one before it and none the number of scores.", e - 1), nameof(offsets));
             }
+        }
 
+        for (int e = 1; e < offsets.Length; e++)
+        {
             for (int i = offsets[e - 1]; i < offsets[e]; i++)
             {
                 if (sessions[i] < 0 || (i > offsets[e - 1] && sessions[i] <= sessions[i - 1]))
@@ -69,9 +75,9 @@ public sealed class EpisodeColumns
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Score {0} (episode {1}) has a negative session number or one not after the score before it.", i, e - 1), nameof(sessions));
                 }
 
-                if (double.IsNaN(values[i]) || double.IsInfinity(values[i]))
+                if (!(Math.Abs(values[i]) <= MaximumMagnitude))
                 {
-                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Score {0} (episode {1}) is not a finite number.", i, e - 1), nameof(values));
+                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture, "Score {0} (episode {1}) is not a finite number within ±7.9e28.", i, e - 1), nameof(values));
                 }
             }
         }

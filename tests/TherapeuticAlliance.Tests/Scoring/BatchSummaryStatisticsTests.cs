@@ -87,6 +87,15 @@ public class BatchSummaryStatisticsTests
         Assert.Contains("9 row(s), fewer than the 10", result.Error.Message, StringComparison.Ordinal);
         Assert.True(BatchSummaryStatistics.FromScores(scores, AllianceInstruments.WaiSr, 9).IsSuccess);
 
+        // Ten rows but only one scored: its mean would be one person's score, so no partial.
+        double[][] oneScored = rows.Append(rows[0]).Select((r, i) => i == 0 ? r : r.Select((v, c) => c == 0 ? double.NaN : v).ToArray()).ToArray();
+        BatchScores few = ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.WaiSr, Matrix(oneScored)).AsT0;
+        Assert.Equal(10, few.Totals.Length);
+        Assert.Contains("scored for fewer rows than the 10", BatchSummaryStatistics.FromScores(few, AllianceInstruments.WaiSr).Error!.Message, StringComparison.Ordinal);
+        var fewBuffer = new double[ScoringStrategies.BatchDestinationLength(AllianceInstruments.WaiSr, 10)];
+        BatchSummary fewSummary = ScoringStrategies.Sum.ScoreBatchInto(AllianceInstruments.WaiSr, Matrix(oneScored), fewBuffer).AsT0;
+        Assert.Contains("scored for fewer rows", BatchSummaryStatistics.FromBuffer(fewSummary, fewBuffer, AllianceInstruments.WaiSr).Error!.Message, StringComparison.Ordinal);
+
         // One scored row: a mean, no SD; none scored: neither.
         BatchSummaryStatistics one = BatchSummaryStatistics.FromScores(ScoringStrategies.Sum.ScoreBatch(AllianceInstruments.WaiSr, Matrix(rows.Take(1))).AsT0, AllianceInstruments.WaiSr, 1).GetValueOrThrow();
         Assert.Equal((36.0, double.NaN), (one.Mean(0), one.StandardDeviation(0)));

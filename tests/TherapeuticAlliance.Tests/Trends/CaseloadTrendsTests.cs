@@ -130,7 +130,10 @@ public class CaseloadTrendsTests
         Assert.Throws<ArgumentException>("sessions", () => EpisodeColumns.Create(new[] { 0, 1 }, new[] { -1 }, new[] { 1.0 }));
         Assert.Equal(2, EpisodeColumns.Create(new[] { 0, 1, 2 }, new[] { 5, 1 }, new[] { 1.0, 2 }).EpisodeCount);   // sessions restart in each episode
         ArgumentException nan = Assert.Throws<ArgumentException>("values", () => EpisodeColumns.Create(new[] { 0, 2 }, new[] { 1, 2 }, new[] { 1.0, double.NaN }));
-        Assert.StartsWith("Score 1 (episode 0) is not a finite number.", nan.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Score 1 (episode 0) is not a finite number within ±7.9e28.", nan.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("values", () => EpisodeColumns.Create(new[] { 0, 1 }, new[] { 1 }, new[] { 1e29 }));
+        Assert.Equal(-7.9e28, EpisodeColumns.Create(new[] { 0, 1 }, new[] { 1 }, new[] { -7.9e28 }).GetValues(0)[0]);
+        Assert.Throws<ArgumentException>("offsets", () => EpisodeColumns.Create(new[] { 0, 100, 5 }, new[] { 1, 2, 3, 4, 5 }, new[] { 1.0, 2, 3, 4, 5 }));
         Assert.Throws<ArgumentException>("values", () => EpisodeColumns.Create(new[] { 0, 1 }, new[] { 1 }, new[] { double.PositiveInfinity }));
         Assert.Throws<ArgumentNullException>("episodes", () => EpisodeColumns.FromEpisodes(null!));
         Assert.Throws<ArgumentNullException>("episodes", () => EpisodeColumns.FromEpisodes(new Episode[] { a, null! }));
@@ -156,6 +159,16 @@ public class CaseloadTrendsTests
         Assert.Empty(CaseloadTrends.Scan(one, Rc, new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }).Findings);
         Assert.Equal(ChangeDirection.Unchanged, CaseloadTrends.Scan(one, Rc).ReliableChangeDirections[0]);
         Assert.Equal(ChangeDirection.Improved, CaseloadTrends.Scan(one, Rc with { Z = 0.5 }).ReliableChangeDirections[0]);
+    }
+
+    [Fact]
+    public void AGapOfTwoBillionSessions_CostsNothing_AndTheSessionsAroundItStillCount()
+    {
+        // The object path lays the series out densely; the scan builds each window from the scores around it.
+        EpisodeColumns columns = EpisodeColumns.Create(new[] { 0, 7 }, new[] { 0, 1, 2, 3, 4, 5, int.MaxValue }, new[] { 20.0, 20.5, 20, 30, 30.5, 30, 31 });
+        CaseloadTrendScan scan = CaseloadTrends.Scan(columns, Rc, Sg, 1m);
+        Assert.Equal(new[] { new CaseloadFinding(0, CaseloadFindingKind.SuddenGain, 2, 10) }, scan.Findings);   // drops of 0.5 only
+        Assert.Equal(1, scan.EpisodeCount);
     }
 
     [Fact]
