@@ -6,7 +6,7 @@
 
 // Consortium scale, measured side by side in one run (issue 18, part 4): N administrations x 12 WAI-SR items in
 // Parquet partitions; total and subscale scoring plus Cronbach's alpha by the library (partitions read item columns
-// only, two at a time, scored into a reused buffer, summarised as mergeable partials and merged) and by DuckDB
+// only, one per core, scored into a reused buffer, summarised as mergeable partials and merged) and by DuckDB
 // (the same sums and alpha in one SQL query over the same files, DuckDB.NET in this process, all cores).
 // Both must give the same numbers (counts exactly, sums to 1e-12, alpha to 1e-9). Prints medians and the ratio; writes the table to
 // benchmarks/results/consortium.md. From the repository's root:

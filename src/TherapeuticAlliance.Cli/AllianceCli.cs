@@ -90,7 +90,7 @@ internal static class AllianceCli
         var minimumRows = new Option<int>("--minimum-rows") { Description = "With --partial: the fewest complete rows a scope, the fewest rows a score summary and the fewest episodes a norm group may summarise (a scope always needs 2); smaller ones are withheld and named. Default: 10.", DefaultValueFactory = _ => 10 };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the statistics as a Parquet table (instrument, scope, statistic, value, n) to this file." };
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows, parquet }));
-        var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial').", Arity = ArgumentArity.OneOrMore };
+        var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial'), or folders of them (their *.json files).", Arity = ArgumentArity.OneOrMore };
         var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them.") { partialFiles, json, parquet };
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
@@ -157,7 +157,9 @@ internal static class AllianceCli
             r.GetValue(outputFile),
             output,
             error)));
-        stats.SetAction(r => Run(r, false, sp => Commands.Stats(
+        stats.SetAction(r => Run(r, false, sp => r.GetValue(partial) is not null && (r.GetValue(json) || r.GetValue(parquet) is not null)
+            ? throw new UsageException("--partial writes the partial only; leave out --json and --parquet, or run stats again for the statistics.")
+            : Commands.Stats(
             Settings(r, sp),
             r.GetValue(json),
             r.GetValue(partial),

@@ -421,13 +421,33 @@ internal static class Commands
             perspectives[administration.Perspective] = score;
         }
 
-        List<Episode> episodes = pipeline.Episodes(scored);
+        // The caseload norms' episodes, built here rather than by the pipeline: stats keeps every administration it scored
+        // for alpha and the ICCs, so an episode that cannot be built is only left out of the norms, and said so.
+        var episodes = new List<Episode>();
+        int unbuilt = 0;
+        foreach (var group in scored.GroupBy(s => (s.Administration.Episode, s.Administration.Perspective, s.Administration.Instrument.Id)))
+        {
+            EpisodeResult built = Episode.Create(group.Key.Episode, group.Select(s => s.Score), handling: InconsistentSessionHandling.ExcludeSession);
+            if (built.IsT0)
+            {
+                episodes.Add(built.AsT0);
+            }
+            else
+            {
+                unbuilt++;
+            }
+        }
         var pairsByInstrument = totals
             .Where(t => t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
             .OrderBy(t => t.Key.Episode, StringComparer.Ordinal).ThenBy(t => t.Key.Session)
             .GroupBy(t => t.Key.Instrument, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(t => (Client: t.Value[Perspective.Client], Therapist: t.Value[Perspective.Therapist])).ToList(), StringComparer.Ordinal);
         var notes = new List<string>();
+        if (unbuilt > 0)
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} episode(s) could not be built (run analyze to see why) and are left out of the caseload norms; their administrations are in the other statistics.", unbuilt));
+        }
+
         foreach (var (id, count) in totalsOnly.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             notes.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} administration(s) give totals only (no items were seen); item statistics (alpha) skip them, the agreement of totals uses them.", id, count));
@@ -448,7 +468,12 @@ internal static class Commands
                 settings.Strategy,
                 minimumRows);
             partial.Notes.InsertRange(0, notes);
-            File.WriteAllText(partialFile, partial.ToJson() + "\n");
+            using (Target target = Target.Open(partialFile, TextWriter.Null, buffered: true))
+            {
+                target.Writer.Write(partial.ToJson() + "\n");
+                target.CommitIf(true);
+            }
+
             pipeline.Summary();
             error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Count, partial.Scores.Count, partial.Norms.GroupCount));
             return pipeline.ExitCode;
@@ -532,6 +557,19 @@ internal static class Commands
         if (files.Count == 0)
         {
             throw new UsageException("merge takes one or more partial files written by 'alliance stats --partial'.");
+        }
+
+        // A folder stands for its *.json files, so thousands of partials need no command line that long.
+        var expanded = new List<string>();
+        foreach (string file in files)
+        {
+            expanded.AddRange(Directory.Exists(file) ? Directory.EnumerateFiles(file, "*.json").Order(StringComparer.Ordinal) : new[] { file });
+        }
+
+        files = expanded;
+        if (files.Count == 0)
+        {
+            throw new UsageException("the folder given to merge holds no .json partial.");
         }
 
         var partials = new List<SitePartial>();

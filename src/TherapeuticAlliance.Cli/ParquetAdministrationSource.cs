@@ -42,7 +42,8 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
         {
             Fatal = true;
             ColumnarError error = read.AsT1;
-            Problems.Add(new InputProblem(_displayName, error.Row ?? 0, error.Column, error.Message));
+            // The message names the column and row itself; column names come from the file, so they are cleaned as text.
+            Problems.Add(new InputProblem(_displayName, error.Row ?? 0, null, AdministrationReader.SafeText(error.Message)));
             yield break;
         }
 

@@ -21,6 +21,7 @@ internal sealed class SitePartial
     internal const string Kind = "alliance-site-partial";
     internal const string SchemaVersion = "1.0";
     private const string ClientTherapist = "client-therapist";
+    private const int MaxNotes = 1000;
     private static readonly string[] PairColumns = { "client", "therapist" };
 
     private SitePartial(List<SufficientStatistics> statistics, List<BatchSummaryStatistics> scores, CaseloadNormStatistics norms, List<string> notes, int sites)
@@ -73,7 +74,7 @@ internal sealed class SitePartial
             if (strategy is IBatchScoringStrategy batch)
             {
                 batch.ScoreBatch(instrument, matrix).Switch(
-                    result => BatchSummaryStatistics.FromScores(result, instrument, minimumRows).Switch(scores.Add, problem => notes.Add($"{instrument.Id} scores withheld: {problem.Message}")),
+                    result => BatchSummaryStatistics.FromScores(result, instrument, minimumRows).Switch(scores.Add, _ => notes.Add($"{instrument.Id} scores withheld: fewer rows, or fewer scored rows in the total or a subscale, than the site's minimum.")),
                     problem => notes.Add($"{instrument.Id} scores: {problem.Message}"));
             }
             else
@@ -102,8 +103,11 @@ internal sealed class SitePartial
 
         return new SitePartial(statistics, scores, norms, notes, 1);
 
+        // A withheld scope's note says why without its counts: a small count is itself what small-cell rules hide.
         void Add(string scope, ResponseMatrix data) =>
-            SufficientStatistics.FromMatrix(data, scope, Math.Max(2, minimumRows)).Switch(statistics.Add, problem => notes.Add($"{scope} withheld: {problem.Message}"));
+            SufficientStatistics.FromMatrix(data, scope, Math.Max(2, minimumRows)).Switch(statistics.Add, problem => notes.Add(problem.Kind == StatisticsErrorKind.TooFewRows
+                ? $"{scope} withheld: fewer complete rows than the site's minimum."
+                : $"{scope} withheld: {problem.Message}"));
     }
 
     /// <summary>Merges sites' partials scope by scope; a scope some sites withheld is merged from the others and said so.</summary>
@@ -113,7 +117,27 @@ internal sealed class SitePartial
         var statistics = new List<SufficientStatistics>();
         var notes = partials.SelectMany(p => p.Notes).Distinct(StringComparer.Ordinal).ToList();
         int sites = partials.Sum(p => p.Sites);
-        foreach (var group in partials.SelectMany(p => p.Statistics).GroupBy(s => s.Scope, StringComparer.Ordinal))
+        // Scopes in the order every site lists them (total, subscales in instrument order, client-therapist), also when
+        // the first site withheld some: each site's order is merged in, a scope it lacks keeping its place.
+        var order = new List<string>();
+        foreach (SitePartial partial in partials)
+        {
+            int at = 0;
+            foreach (string scope in partial.Statistics.Select(x => x.Scope))
+            {
+                int known = order.IndexOf(scope);
+                if (known >= 0)
+                {
+                    at = known + 1;
+                }
+                else
+                {
+                    order.Insert(at++, scope);
+                }
+            }
+        }
+
+        foreach (var group in partials.SelectMany(p => p.Statistics).GroupBy(s => s.Scope, StringComparer.Ordinal).OrderBy(g => order.IndexOf(g.Key)))
         {
             StatisticsResult<SufficientStatistics> merged = SufficientStatistics.Merge(group);
             if (merged.IsT1)
@@ -258,6 +282,12 @@ internal sealed class SitePartial
                 return null;
             }
 
+            if (root.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Any(g => g.Count() > 1))
+            {
+                error = "it gives a field twice; a partial names each field once.";
+                return null;
+            }
+
             var statistics = new List<SufficientStatistics>();
             var scores = new List<BatchSummaryStatistics>();
             if (!root.TryGetProperty("statistics", out JsonElement statisticsElement) || statisticsElement.ValueKind != JsonValueKind.Array
@@ -316,13 +346,34 @@ internal sealed class SitePartial
                 return null;
             }
 
-            return new SitePartial(statistics, scores, norms.AsT0, notesElement.EnumerateArray().Select(n => n.GetString()!).ToList(), 1);
+            // Notes are the CLI's own sentences, but a file can hold anything: control characters are removed, each note
+            // is cut to a line's length and at most MaxNotes are kept, so a partial cannot smuggle text into the output.
+            if (notesElement.GetArrayLength() > MaxNotes)
+            {
+                error = string.Format(CultureInfo.InvariantCulture, "it has more than {0} notes; a site's partial has a few.", MaxNotes);
+                return null;
+            }
+
+            return new SitePartial(statistics, scores, norms.AsT0, notesElement.EnumerateArray().Select(n => Clean(n.GetString()!)).ToList(), 1);
         }
         catch (JsonException)
         {
             error = "it is not valid JSON.";
             return null;
         }
+    }
+
+    /// <summary>A note as it may be printed: control and format characters replaced, at most one problem line's length.</summary>
+    private static string Clean(string note)
+    {
+        var builder = new StringBuilder(Math.Min(note.Length, InputProblem.MaxMessageLength));
+        foreach (char c in note.Length > InputProblem.MaxMessageLength ? note[..InputProblem.MaxMessageLength] : note)
+        {
+            UnicodeCategory category = char.GetUnicodeCategory(c);
+            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || char.IsSurrogate(c) ? '?' : c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Writes a partial's own JSON as a value of this document, indented with it.</summary>

@@ -43,16 +43,18 @@ internal static class ArrowColumns
         Int16Array a => Map(a.Length, i => a.GetValue(i) is { } v ? v : double.NaN),
         Int8Array a => Map(a.Length, i => a.GetValue(i) is { } v ? v : double.NaN),
         UInt8Array a => Map(a.Length, i => a.GetValue(i) is { } v ? v : double.NaN),
+        UInt16Array a => Map(a.Length, i => a.GetValue(i) is { } v ? v : double.NaN),
+        UInt32Array a => Map(a.Length, i => a.GetValue(i) is { } v ? v : double.NaN),
         _ => null,
     };
 
-    internal static DateTimeOffset?[]? Dates(IArrowArray array) => array switch
+    internal static (DateTimeOffset?[]? Dates, int FirstBad) Dates(IArrowArray array) => array switch
     {
-        Date32Array a => Map(a.Length, i => a.GetDateTimeOffset(i)),
-        Date64Array a => Map(a.Length, i => a.GetDateTimeOffset(i)),
-        TimestampArray a => Map(a.Length, i => a.GetTimestamp(i)),
-        StringArray a => Map(a.Length, i => ParquetColumns.ParseIso(a.GetString(i))),
-        _ => null,
+        Date32Array a => (Map(a.Length, i => a.GetDateTimeOffset(i)), -1),
+        Date64Array a => (Map(a.Length, i => a.GetDateTimeOffset(i)), -1),
+        TimestampArray a => (Map(a.Length, i => a.GetTimestamp(i)), -1),
+        StringArray a => ParquetColumns.ParseIso(Strings(a)!),
+        _ => (null, -1),
     };
 
     private static T[] Map<T>(int length, Func<int, T> value)

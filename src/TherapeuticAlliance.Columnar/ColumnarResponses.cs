@@ -66,6 +66,7 @@ public static class ColumnarResponses
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The blocks, in the order their instruments first appear; or the first problem (see the type's remarks).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> or <paramref name="catalog"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is blank.</exception>
     /// <exception cref="FileNotFoundException">Thrown when <paramref name="path"/> is neither a file nor a folder.</exception>
     public static async Task<ColumnarResult<ImmutableArray<ResponseBlock>>> ReadParquetAsync(string path, IInstrumentCatalog catalog, ResponseLayout layout = ResponseLayout.Auto, CancellationToken cancellationToken = default)
     {
@@ -134,7 +135,8 @@ public static class ColumnarResponses
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>
     /// The matrix (one row per administration, the items in instrument order; NaN for null), or a
-    /// <see cref="ColumnarError"/>: unreadable, an item column missing or not numeric, or an <c>instrument</c> column
+    /// <see cref="ColumnarError"/>: unreadable (the file cannot be opened or parsed, or holds more responses than one
+    /// matrix can), two columns of one name, an item column missing or not numeric, or an <c>instrument</c> column
     /// whose row-group statistics show another instrument (read such a file with <see cref="ReadParquetAsync(string, IInstrumentCatalog, ResponseLayout, CancellationToken)"/>).
     /// </returns>
     /// <remarks>Memory: the matrix (8 bytes per response) and one column's buffer of a row group at a time.</remarks>
@@ -149,7 +151,16 @@ public static class ColumnarResponses
             throw new FileNotFoundException("No Parquet file at the path given.", file);
         }
 
-        FileStream stream = File.OpenRead(file);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ColumnarError(ColumnarErrorKind.Unreadable, "The file could not be opened: " + ex.GetType().Name + ".");
+        }
+
         await using (stream.ConfigureAwait(false))
         {
             ParquetReader reader;
@@ -164,7 +175,13 @@ public static class ColumnarResponses
 
             await using (reader.ConfigureAwait(false))
             {
-                var byName = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+                DataField[] all = reader.Schema.GetDataFields();
+                if (Repeated(all.Select(f => f.Name)) is { } repeated)
+                {
+                    return Repeats(repeated);
+                }
+
+                var byName = all.ToDictionary(f => f.Name, StringComparer.Ordinal);
                 var fields = new DataField[instrument.Items.Length];
                 for (int c = 0; c < fields.Length; c++)
                 {
@@ -177,15 +194,22 @@ public static class ColumnarResponses
                 }
 
                 long total = 0;
-                for (int g = 0; g < reader.RowGroupCount; g++)
+                try
                 {
-                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-                    total += group.RowCount;
-                    if (byName.TryGetValue("instrument", out DataField? instrumentField)
-                        && (group.GetStatistics(instrumentField) is not { } statistics || !string.Equals(statistics.MinValue?.ToString(), instrument.Id, StringComparison.Ordinal) || !string.Equals(statistics.MaxValue?.ToString(), instrument.Id, StringComparison.Ordinal)))
+                    for (int g = 0; g < reader.RowGroupCount; g++)
                     {
-                        return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", "instrument");
+                        using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                        total += group.RowCount;
+                        if (byName.TryGetValue("instrument", out DataField? instrumentField)
+                            && (group.GetStatistics(instrumentField) is not { } statistics || !string.Equals(statistics.MinValue?.ToString(), instrument.Id, StringComparison.Ordinal) || !string.Equals(statistics.MaxValue?.ToString(), instrument.Id, StringComparison.Ordinal)))
+                        {
+                            return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", "instrument");
+                        }
                     }
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                {
+                    return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group's metadata could not be read (" + ex.GetType().Name + "); the file may be damaged.");
                 }
 
                 if (total * fields.Length > ResponseMatrix.MaximumValues)
@@ -213,7 +237,7 @@ public static class ColumnarResponses
                         offset += n;
                     }
                 }
-                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
                 {
                     return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
                 }
@@ -239,6 +263,11 @@ public static class ColumnarResponses
         {
             Guard.Against.Null(batch, nameof(batches));
             string[] names = batch.Schema.FieldsList.Select(f => f.Name).ToArray();
+            if (Repeated(names) is { } repeated)
+            {
+                return Repeats(repeated);
+            }
+
             firstSchema ??= names;
             if (!firstSchema.SequenceEqual(names, StringComparer.Ordinal))
             {
@@ -266,6 +295,12 @@ public static class ColumnarResponses
         return raw is null ? new ColumnarError(ColumnarErrorKind.Unreadable, "No record batch was given.") : raw.ToBlocks(catalog);
     }
 
+    private static string? Repeated(IEnumerable<string> names) =>
+        names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+
+    private static ColumnarError Repeats(string name) => new(
+        ColumnarErrorKind.SchemaMismatch, $"Two columns are named '{Names.Clean(name)}' (a nested field may share a top-level name); give every column its own name.", Names.Clean(name));
+
     private static ColumnarError MissingColumn(string column, ResponseLayout layout) => new(
         ColumnarErrorKind.MissingColumn,
         layout == ResponseLayout.LongFormat
@@ -274,7 +309,7 @@ public static class ColumnarResponses
         column);
 
     private static ColumnarError WrongType(string column, string expected) => new(
-        ColumnarErrorKind.WrongType, $"Column '{column}' is not {expected}; convert it, or export it as {expected}.", column);
+        ColumnarErrorKind.WrongType, $"Column '{Names.Clean(column)}' is not {expected}; convert it, or export it as {expected}.", Names.Clean(column));
 
     private static async Task<ColumnarError?> AppendParquetAsync(Stream stream, IInstrumentCatalog catalog, ResponseLayout layout, Action<RawColumns> create, Func<RawColumns?> current, Func<string[], bool> sameSchema, CancellationToken cancellationToken)
     {
@@ -292,6 +327,11 @@ public static class ColumnarResponses
         {
             DataField[] fields = reader.Schema.GetDataFields();
             string[] names = fields.Select(f => f.Name).ToArray();
+            if (Repeated(names) is { } repeated)
+            {
+                return Repeats(repeated);
+            }
+
             if (!sameSchema(names))
             {
                 return new ColumnarError(ColumnarErrorKind.SchemaMismatch, "The partitions have different columns; give every partition the same schema.");
@@ -322,7 +362,7 @@ public static class ColumnarResponses
                     long?[]? sessions = await ParquetColumns.IntegersAsync(group, byName["session"], n, cancellationToken).ConfigureAwait(false);
                     string?[]? perspectives = await ParquetColumns.StringsAsync(group, byName["perspective"], n, cancellationToken).ConfigureAwait(false);
                     string?[]? instruments = await ParquetColumns.StringsAsync(group, byName["instrument"], n, cancellationToken).ConfigureAwait(false);
-                    DateTimeOffset?[]? dates = byName.TryGetValue("date", out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : null;
+                    (DateTimeOffset?[]? dates, int bad) = byName.TryGetValue("date", out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : (null, -1);
                     if (episodes is null || perspectives is null || instruments is null)
                     {
                         return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
@@ -338,7 +378,7 @@ public static class ColumnarResponses
                         return WrongType("date", "a date, timestamp or ISO 8601 string column");
                     }
 
-                    if (dates is not null && System.Array.IndexOf(dates, ParquetColumns.Unparsed) is var bad and >= 0)
+                    if (bad >= 0)
                     {
                         return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
                     }
@@ -375,7 +415,7 @@ public static class ColumnarResponses
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
             {
                 return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
             }
@@ -394,7 +434,7 @@ public static class ColumnarResponses
         string?[]? perspectives = ArrowColumns.Strings(Column("perspective"));
         string?[]? instruments = ArrowColumns.Strings(Column("instrument"));
         bool hasDate = batch.Schema.GetFieldIndex("date") >= 0;
-        DateTimeOffset?[]? dates = hasDate ? ArrowColumns.Dates(Column("date")) : null;
+        (DateTimeOffset?[]? dates, int bad) = hasDate ? ArrowColumns.Dates(Column("date")) : (null, -1);
         if (episodes is null || perspectives is null || instruments is null)
         {
             return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
@@ -410,7 +450,7 @@ public static class ColumnarResponses
             return WrongType("date", "a date, timestamp or ISO 8601 string column");
         }
 
-        if (dates is not null && System.Array.IndexOf(dates, ParquetColumns.Unparsed) is var bad and >= 0)
+        if (bad >= 0)
         {
             return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
         }

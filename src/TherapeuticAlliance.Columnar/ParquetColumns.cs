@@ -10,8 +10,6 @@ namespace TherapeuticAlliance.Columnar;
 /// <summary>Reads one Parquet column of a row group into an array of the type the layout needs; <see langword="null"/> when the column's type does not fit.</summary>
 internal static class ParquetColumns
 {
-    /// <summary>Marks a date text that is not ISO 8601 (never a real date in this data).</summary>
-    internal static readonly DateTimeOffset? Unparsed = DateTimeOffset.MinValue;
 
     private static readonly string[] IsoFormats = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss" };
 
@@ -50,6 +48,8 @@ internal static class ParquetColumns
             : t == typeof(short) ? await ReadAsync<short, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
             : t == typeof(sbyte) ? await ReadAsync<sbyte, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
             : t == typeof(byte) ? await ReadAsync<byte, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(ushort) ? await ReadAsync<ushort, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
+            : t == typeof(uint) ? await ReadAsync<uint, double>(group, field, n, v => v, double.NaN, cancellationToken).ConfigureAwait(false)
             : t == typeof(decimal) ? await ReadAsync<decimal, double>(group, field, n, v => (double)v, double.NaN, cancellationToken).ConfigureAwait(false)
             : null;
     }
@@ -71,6 +71,8 @@ internal static class ParquetColumns
             : t == typeof(short) ? await IntoAsync<short>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
             : t == typeof(sbyte) ? await IntoAsync<sbyte>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
             : t == typeof(byte) ? await IntoAsync<byte>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(ushort) ? await IntoAsync<ushort>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
+            : t == typeof(uint) ? await IntoAsync<uint>(group, field, destination, static v => v, cancellationToken).ConfigureAwait(false)
             : t == typeof(decimal) && await IntoAsync<decimal>(group, field, destination, static v => (double)v, cancellationToken).ConfigureAwait(false);
     }
 
@@ -116,26 +118,47 @@ internal static class ParquetColumns
         return true;
     }
 
-    internal static async Task<DateTimeOffset?[]?> DatesAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    /// <summary>A date column: dates, timestamps or ISO 8601 text; <see langword="null"/> for another type, and the first row whose text is not a date (−1 when none).</summary>
+    internal static async Task<(DateTimeOffset?[]? Dates, int FirstBad)> DatesAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
     {
         Type t = field.ClrType;
         if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
         {
             string?[]? texts = await StringsAsync(group, field, n, cancellationToken).ConfigureAwait(false);
-            return Array.ConvertAll(texts!, ParseIso);
+            return ParseIso(texts!);
         }
 
-        return t == typeof(DateTime) ? await ReadAsync<DateTime, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)), null, cancellationToken).ConfigureAwait(false)
+        DateTimeOffset?[]? dates = t == typeof(DateTime) ? await ReadAsync<DateTime, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)), null, cancellationToken).ConfigureAwait(false)
             : t == typeof(DateOnly) ? await ReadAsync<DateOnly, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(v.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, cancellationToken).ConfigureAwait(false)
             : t == typeof(DateTimeOffset) ? await ReadAsync<DateTimeOffset, DateTimeOffset?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
             : null;
+        return (dates, -1);
     }
 
-    /// <summary>An ISO 8601 date or date and time; null stays null; anything else is <see cref="Unparsed"/>.</summary>
-    internal static DateTimeOffset? ParseIso(string? text) =>
-        text is null ? null
-        : DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date) ? date
-        : Unparsed;
+    /// <summary>ISO 8601 dates or dates and times (null stays null), and the first text that is not one (−1 when none).</summary>
+    internal static (DateTimeOffset?[] Dates, int FirstBad) ParseIso(string?[] texts)
+    {
+        var dates = new DateTimeOffset?[texts.Length];
+        int firstBad = -1;
+        for (int i = 0; i < texts.Length; i++)
+        {
+            if (texts[i] is null)
+            {
+                continue;
+            }
+
+            if (DateTimeOffset.TryParseExact(texts[i], IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date))
+            {
+                dates[i] = date;
+            }
+            else if (firstBad < 0)
+            {
+                firstBad = i;
+            }
+        }
+
+        return (dates, firstBad);
+    }
 
     private static async Task<TOut[]> ReadAsync<T, TOut>(ParquetRowGroupReader group, DataField field, int n, Func<T, TOut> map, TOut whenNull, CancellationToken cancellationToken)
         where T : struct

@@ -143,7 +143,7 @@ internal sealed class RawColumns
                     }
                     else if (!double.IsNaN(value))
                     {
-                        return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} has a value in column '{1}', which is not an item of its instrument; leave it null or correct the instrument.", row, name), name, row);
+                        return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} has a value in column '{1}', which is not an item of its instrument; leave it null or correct the instrument.", row, Names.Clean(name)), Names.Clean(name), row);
                     }
                 }
             }
@@ -170,7 +170,7 @@ internal sealed class RawColumns
 
         if (Layout == ResponseLayout.WideFormat && _wideOrder.FirstOrDefault(name => !instruments.Values.Any(i => Items(i).ContainsKey(name))) is { } stray)
         {
-            return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, $"Column '{stray}' is not an item of any instrument in the input; remove or rename it.", stray);
+            return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, $"Column '{Names.Clean(stray)}' is not an item of any instrument in the input; remove or rename it.", Names.Clean(stray));
         }
 
         return builders.Select(b => b.Build()).ToImmutableArray();

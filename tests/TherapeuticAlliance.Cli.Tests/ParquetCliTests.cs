@@ -111,7 +111,7 @@ public class ParquetCliTests : CliTestBase
         var (code, output, error) = Run("score", file, "--input-format", "parquet");
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("bad.parquet:6: column 'perspective': Row 6, column 'perspective': The perspective is missing or not client, therapist or observer.", error, StringComparison.Ordinal);
+        Assert.Contains("bad.parquet:6: Row 6, column 'perspective': The perspective is missing or not client, therapist or observer.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("grandmother", error, StringComparison.Ordinal);
 
         string notParquet = File("plain.parquet", "episode,session\n");

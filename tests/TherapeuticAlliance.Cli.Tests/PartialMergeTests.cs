@@ -157,6 +157,66 @@ public class PartialMergeTests : CliTestBase
         Assert.Equal(2, Run("merge").Code);
     }
 
+    [Fact]
+    public void AFolderOfPartials_Merges_AndTheScopesKeepTheirOrderWhenTheFirstSiteWithheldOne()
+    {
+        string[] sites = Sites(2);
+        string folder = Path.Combine(Dir, "partials");
+        Directory.CreateDirectory(folder);
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(0, Run("stats", sites[i], "--partial", Path.Combine(folder, $"site{i}.json")).Code);
+        }
+
+        var (code, fromFolder, error) = Run("merge", folder);
+        Assert.Equal(0, code);
+        Assert.Contains("Merged 2 partial(s) from 2 site(s).", error, StringComparison.Ordinal);
+        Assert.Equal(Run("merge", Path.Combine(folder, "site0.json"), Path.Combine(folder, "site1.json")).Out, fromFolder);
+
+        // The first site withheld wai-sr/total (as a site with too few complete rows would): the merged lines still
+        // come total first, then the subscales, as stats prints them.
+        var first = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(folder, "site0.json")))!;
+        var statistics = first["statistics"]!.AsArray();
+        statistics.Remove(statistics.Single(n => (string?)n!["scope"] == "wai-sr/total"));
+        string withheld = File("withheld.json", first.ToJsonString());
+        string text = Run("merge", withheld, Path.Combine(folder, "site1.json")).Out;
+        string[] wai = text.Split('\n').Where(l => l.StartsWith("wai-sr ", StringComparison.Ordinal) && l.Contains(" alpha ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(new[] { "total", "task", "bond", "goal" }, wai.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
+        Assert.Contains("wai-sr/total: from 1 of 2 sites (the others withheld it).", text, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(Dir, "empty"));
+        Assert.Equal(2, Run("merge", Path.Combine(Dir, "empty")).Code);
+        Assert.Equal(2, Run("stats", sites[0], "--partial", Path.Combine(Dir, "x.json"), "--json").Code);
+        Assert.Equal(2, Run("stats", sites[0], "--partial", Path.Combine(Dir, "x.json"), "--parquet", Path.Combine(Dir, "x.parquet")).Code);
+    }
+
+    [Fact]
+    public void APartialsNotes_ArePrintedCleaned_AndFieldsGivenTwiceOrTooManyNotesAreRefused()
+    {
+        string site = Sites(2)[0];
+        string path = Path.Combine(Dir, "site.json");
+        Assert.Equal(0, Run("stats", site, "--partial", path).Code);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(path))!;
+        node["notes"]!.AsArray().Add("a note\u001b[31m with a control character and " + new string('x', 600));
+        string text = Run("merge", File("noted.json", node.ToJsonString())).Out;
+        string note = text.Split('\n').Single(l => l.StartsWith("note: a note", StringComparison.Ordinal));
+        Assert.DoesNotContain("\u001b", note, StringComparison.Ordinal);
+        Assert.Contains("a note?[31m with a control character", note, StringComparison.Ordinal);
+        Assert.True(note.Length <= "note: ".Length + 400);
+
+        var many = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(path))!;
+        for (int i = 0; i < 1001; i++)
+        {
+            many["notes"]!.AsArray().Add("n");
+        }
+
+        Assert.Contains("more than 1000 notes", Run("merge", File("many.json", many.ToJsonString())).Err, StringComparison.Ordinal);
+        string twice = System.IO.File.ReadAllText(path).Replace("\"notes\": [", "\"notes\": [], \"notes\": [", StringComparison.Ordinal);
+        Assert.Contains("it gives a field twice", Run("merge", File("twice-notes.json", twice)).Err, StringComparison.Ordinal);
+        string badScope = System.IO.File.ReadAllText(path).Replace("\"scope\": \"alliance-profile/total\"", "\"scope\": \"total\"", StringComparison.Ordinal);
+        Assert.Contains("its scope is not INSTRUMENT/PART", Run("merge", File("scope.json", badScope)).Err, StringComparison.Ordinal);
+    }
+
     private static string JsonStatistic(string partial)
     {
         using JsonDocument document = JsonDocument.Parse(partial);

@@ -256,6 +256,7 @@ public sealed class ColumnarTests : IDisposable
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '9' AS item, 9 AS value", ColumnarErrorKind.DuplicateOrUnknownItem, "item", "an item its instrument does not have" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 'March 2' AS date, 9 AS \"1\"", ColumnarErrorKind.BadValue, "date", "not an ISO 8601 date" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 1 AS date, 9 AS \"1\"", ColumnarErrorKind.WrongType, "date", "Column 'date' is not a date" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '1' AS item, 9 AS value, {'value': 1} AS s", ColumnarErrorKind.SchemaMismatch, "value", "Two columns are named 'value'" },
     };
 
     [Theory]
@@ -273,6 +274,18 @@ public sealed class ColumnarTests : IDisposable
         Assert.DoesNotContain("family", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("March", error.Message, StringComparison.Ordinal);
         Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
+    }
+
+    [Fact]
+    public async Task TheFirstDateOfTheCalendar_AndUnsignedItems_AreRead()
+    {
+        string path = Path_("edges.parquet");
+        Execute($"COPY (SELECT 'e' AS episode, 1::UTINYINT AS session, 'client' AS perspective, 'srs' AS instrument, DATE '0001-01-01' AS date, 9::USMALLINT AS \"1\", 8::UINTEGER AS \"2\", 7::UTINYINT AS \"3\", 6::DECIMAL(4,1) AS \"4\") TO '{Q(path)}' (FORMAT parquet)");
+        ResponseBlock block = (await ColumnarResponses.ReadParquetAsync(path, Catalog)).GetValueOrThrow().Single();
+        Assert.Equal(new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero), block.Dates[0]);
+        Assert.Equal(new[] { 9.0, 8, 7, 6 }, Enumerable.Range(0, 4).Select(c => block.Responses[0, c]));
+        var matrix = (await ColumnarResponses.ReadResponseMatrixAsync(path, AllianceInstruments.Srs)).GetValueOrThrow();
+        Assert.Equal(new[] { 9.0, 8, 7, 6 }, Enumerable.Range(0, 4).Select(c => matrix[0, c]));
     }
 
     [Fact]
