@@ -28,47 +28,62 @@ public class CaseloadTrendsTests
         from steps in Gen.ArrayOf(Gen.Choose(-12, 12), length)
         select Make(Enumerable.Range(0, length).Select(i => (start + gaps.Take(i + 1).Sum(), Math.Clamp((level + steps.Take(i + 1).Sum()) / 2.0, 0, 40))).ToArray());
 
+    /// <summary>Series with a planted jump, little noise and missing sessions: sudden changes are common, so what each window holds decides.</summary>
+    private static Gen<Episode> Jumps() =>
+        from length in Gen.Choose(4, 12)
+        from gaps in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3))), length)
+        from at in Gen.Choose(1, length - 1)
+        from jump in Gen.Choose(-24, 24)
+        from noise in Gen.ArrayOf(Gen.Choose(0, 3), length)
+        select Make(Enumerable.Range(0, length).Select(i => (gaps.Take(i + 1).Sum(), 20 + (i >= at ? jump / 2.0 : 0) + (noise[i] / 2.0))).ToArray());
+
+    [Property(MaxTest = 300)]
+    public Property TheColumnarScan_GivesTheObjectPathsResults_WhereSuddenChangesAreCommon() =>
+        Prop.ForAll(Arb.From(Gen.Choose(1, 20).SelectMany(n => Gen.ArrayOf(Jumps(), n))), Same);
+
     [Property(MaxTest = 300)]
     public Property TheColumnarScan_GivesTheObjectPathsResults() =>
-        Prop.ForAll(Arb.From(Gen.Choose(1, 25).SelectMany(n => Gen.ArrayOf(Episodes(), n))), episodes =>
+        Prop.ForAll(Arb.From(Gen.Choose(1, 25).SelectMany(n => Gen.ArrayOf(Episodes(), n))), Same);
+
+    private static Property Same(Episode[] episodes)
+    {
+        CaseloadTrendScan scan = CaseloadTrends.Scan(EpisodeColumns.FromEpisodes(episodes), Rc, Sg, 1m);
+        var expected = new List<CaseloadFinding>();
+        bool perEpisode = true;
+        for (int e = 0; e < episodes.Length; e++)
         {
-            CaseloadTrendScan scan = CaseloadTrends.Scan(EpisodeColumns.FromEpisodes(episodes), Rc, Sg, 1m);
-            var expected = new List<CaseloadFinding>();
-            bool perEpisode = true;
-            for (int e = 0; e < episodes.Length; e++)
+            Episode episode = episodes[e];
+            if (new TrajectoryDetector().Detect(episode).Value is Detection { Findings: [TrajectoryFinding line] })
             {
-                Episode episode = episodes[e];
-                if (new TrajectoryDetector().Detect(episode).Value is Detection { Findings: [TrajectoryFinding line] })
-                {
-                    perEpisode &= line.Slope.Equals(scan.Slopes[e]) && line.Intercept.Equals(scan.Intercepts[e]);
-                }
-                else
-                {
-                    perEpisode &= double.IsNaN(scan.Slopes[e]) && double.IsNaN(scan.Intercepts[e]);
-                }
-
-                if (new ReliableChangeDetector(Rc).Detect(episode).Value is Detection { Findings: [ReliableChangeFinding rc] })
-                {
-                    perEpisode &= rc.Index.Equals(scan.ReliableChangeIndexes[e]) && rc.Direction == scan.ReliableChangeDirections[e];
-                }
-                else
-                {
-                    perEpisode &= double.IsNaN(scan.ReliableChangeIndexes[e]) && scan.ReliableChangeDirections[e] == ChangeDirection.Unchanged;
-                }
-
-                if (new FeedbackRulesDetector(new FeedbackRulesOptions { DropThresholds = ImmutableDictionary<string, decimal>.Empty, DropThreshold = 1m, CheckCutoff = false, CheckCeiling = false }).Detect(episode).Value is Detection drops)
-                {
-                    expected.AddRange(drops.Findings.OfType<PracticeRuleFinding>().Select(f => new CaseloadFinding(e, CaseloadFindingKind.DropFromPrevious, f.Sessions[1], (double)f.Drop!.Value)));
-                }
-
-                if (new SuddenGainsAndLossesDetector(Sg).Detect(episode).Value is Detection sudden)
-                {
-                    expected.AddRange(sudden.Findings.OfType<SuddenGainOrLossFinding>().Select(f => new CaseloadFinding(e, f.Evaluation.Kind == SuddenChangeKind.Gain ? CaseloadFindingKind.SuddenGain : CaseloadFindingKind.SuddenLoss, f.PreSession, f.Evaluation.Change)));
-                }
+                perEpisode &= line.Slope.Equals(scan.Slopes[e]) && line.Intercept.Equals(scan.Intercepts[e]);
+            }
+            else
+            {
+                perEpisode &= double.IsNaN(scan.Slopes[e]) && double.IsNaN(scan.Intercepts[e]);
             }
 
-            return (perEpisode && expected.SequenceEqual(scan.Findings) && scan.EpisodeCount == episodes.Length).Label($"{episodes.Length} episodes, {expected.Count} findings expected, {scan.Findings.Length} found");
-        });
+            if (new ReliableChangeDetector(Rc).Detect(episode).Value is Detection { Findings: [ReliableChangeFinding rc] })
+            {
+                perEpisode &= rc.Index.Equals(scan.ReliableChangeIndexes[e]) && rc.Direction == scan.ReliableChangeDirections[e];
+            }
+            else
+            {
+                perEpisode &= double.IsNaN(scan.ReliableChangeIndexes[e]) && scan.ReliableChangeDirections[e] == ChangeDirection.Unchanged;
+            }
+
+            if (new FeedbackRulesDetector(new FeedbackRulesOptions { DropThresholds = ImmutableDictionary<string, decimal>.Empty, DropThreshold = 1m, CheckCutoff = false, CheckCeiling = false }).Detect(episode).Value is Detection drops)
+            {
+                expected.AddRange(drops.Findings.OfType<PracticeRuleFinding>().Select(f => new CaseloadFinding(e, CaseloadFindingKind.DropFromPrevious, f.Sessions[1], (double)f.Drop!.Value)));
+            }
+
+            if (new SuddenGainsAndLossesDetector(Sg).Detect(episode).Value is Detection sudden)
+            {
+                expected.AddRange(sudden.Findings.OfType<SuddenGainOrLossFinding>().Select(f => new CaseloadFinding(e, f.Evaluation.Kind == SuddenChangeKind.Gain ? CaseloadFindingKind.SuddenGain : CaseloadFindingKind.SuddenLoss, f.PreSession, f.Evaluation.Change)));
+            }
+        }
+
+        return (perEpisode && expected.SequenceEqual(scan.Findings) && scan.EpisodeCount == episodes.Length).Label($"{episodes.Length} episodes, {expected.Count} findings expected, {scan.Findings.Length} found");
+    }
 
     [Fact]
     public void AKnownCaseload_HasItsFindings_AndOnlyThem()
