@@ -315,8 +315,8 @@ public sealed class SufficientStatistics
                 return Invalid("The partial has no scope.");
             }
 
-            if (!root.TryGetProperty("count", out JsonElement countElement) || !countElement.TryGetInt64(out long count) || count < 2 || !PartialCounts.IsValid(count)
-                || !root.TryGetProperty("rowsDropped", out JsonElement droppedElement) || !droppedElement.TryGetInt64(out long dropped) || !PartialCounts.IsValid(dropped))
+            if (!root.TryGetProperty("count", out JsonElement countElement) || countElement.ValueKind != JsonValueKind.Number || !countElement.TryGetInt64(out long count) || count < 2 || !PartialCounts.IsValid(count)
+                || !root.TryGetProperty("rowsDropped", out JsonElement droppedElement) || droppedElement.ValueKind != JsonValueKind.Number || !droppedElement.TryGetInt64(out long dropped) || !PartialCounts.IsValid(dropped))
             {
                 return Invalid("The partial's count must be a whole number from 2 to 2^53, and its rowsDropped from 0 to 2^53.");
             }

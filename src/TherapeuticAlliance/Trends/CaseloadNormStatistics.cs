@@ -249,7 +249,7 @@ public sealed class CaseloadNormStatistics
                 return Invalid("The partial's schema version is not 1.0: read it with the library version that wrote it, or recompute it.");
             }
 
-            if (!root.TryGetProperty("withheldGroups", out JsonElement withheldElement) || !withheldElement.TryGetInt64(out long withheld) || !PartialCounts.IsValid(withheld)
+            if (!root.TryGetProperty("withheldGroups", out JsonElement withheldElement) || withheldElement.ValueKind != JsonValueKind.Number || !withheldElement.TryGetInt64(out long withheld) || !PartialCounts.IsValid(withheld)
                 || !root.TryGetProperty("groups", out JsonElement groupsElement) || groupsElement.ValueKind != JsonValueKind.Array)
             {
                 return Invalid("The partial needs withheldGroups (0 or more) and an array of groups.");
@@ -347,7 +347,7 @@ public sealed class CaseloadNormStatistics
             return Invalid(where + " needs a metric this library knows (sum, mean, pomp, ...).");
         }
 
-        if (!element.TryGetProperty("episodes", out JsonElement episodesElement) || !episodesElement.TryGetInt64(out long episodes) || episodes < 1 || !PartialCounts.IsValid(episodes))
+        if (!element.TryGetProperty("episodes", out JsonElement episodesElement) || episodesElement.ValueKind != JsonValueKind.Number || !episodesElement.TryGetInt64(out long episodes) || episodes < 1 || !PartialCounts.IsValid(episodes))
         {
             return Invalid(where + " needs a count of episodes of 1 or more.");
         }
@@ -372,7 +372,7 @@ public sealed class CaseloadNormStatistics
         foreach (JsonElement bin in changesElement.EnumerateArray())
         {
             if (bin.ValueKind != JsonValueKind.Array || bin.GetArrayLength() != 2
-                || !bin[0].TryGetDouble(out double change) || !(change >= 0.0) || double.IsInfinity(change)
+                || bin[0].ValueKind != JsonValueKind.Number || bin[1].ValueKind != JsonValueKind.Number || !bin[0].TryGetDouble(out double change) || !(change >= 0.0) || double.IsInfinity(change)
                 || !bin[1].TryGetInt64(out long count) || count < 1 || !PartialCounts.CanAdd(changeCount, count) || changes.ContainsKey(change))
             {
                 return Invalid(where + "'s absoluteChanges must be distinct [change, count] pairs: a finite change of 0 or more and a count of 1 or more, all counts adding up to at most 2^53.");
@@ -402,7 +402,7 @@ public sealed class CaseloadNormStatistics
     private static RunningMoments? ReadMoments(JsonElement parent, string name)
     {
         if (!parent.TryGetProperty(name, out JsonElement element) || element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("count", out JsonElement count) || !count.TryGetInt64(out long n) || !PartialCounts.IsValid(n)
+            || !element.TryGetProperty("count", out JsonElement count) || count.ValueKind != JsonValueKind.Number || !count.TryGetInt64(out long n) || !PartialCounts.IsValid(n)
             || !element.TryGetProperty("mean", out JsonElement mean) || mean.ValueKind != JsonValueKind.Number || !mean.TryGetDouble(out double m) || double.IsInfinity(m)
             || !element.TryGetProperty("sumOfSquares", out JsonElement squares) || squares.ValueKind != JsonValueKind.Number || !squares.TryGetDouble(out double s) || !(s >= 0.0) || double.IsInfinity(s))
         {

@@ -143,6 +143,8 @@ public class SufficientStatisticsTests
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"pairwise\"}", "another missing-data rule")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"kind\":\"sufficient-statistics\"}", "gives a field twice")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":1,\"rowsDropped\":0}", "count must be")]
+    [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":[\"1\"],\"rowsDropped\":0}", "count must be")]
+    [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":5,\"rowsDropped\":\"0\"}", "count must be")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":5,\"rowsDropped\":0,\"columns\":[\"a\",\"b\"],\"means\":[1],\"comoments\":[[1,0],[0,1]]}", "one finite number per column")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":5,\"rowsDropped\":0,\"columns\":[\"a\",\"b\"],\"means\":[1,2],\"comoments\":[[1,0]]}", "square array")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"complete-rows\",\"scope\":\"s\",\"count\":5,\"rowsDropped\":0,\"columns\":[\"a\",\"b\"],\"means\":[1,2],\"comoments\":[[-1,0],[0,1]]}", "cannot be negative")]
