@@ -106,13 +106,13 @@ internal sealed class AdministrationReader : IAdministrationSource
 
     public List<InputProblem> Problems { get; } = new();
 
-    /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length.</summary>
-    internal static string SafeText(string text)
+    /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length (an ellipsis marks a cut).</summary>
+    internal static string SafeText(string text, int maxLength = 120)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, 120));
+        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         foreach (char c in text)
         {
-            if (builder.Length == 120)
+            if (builder.Length == maxLength)
             {
                 builder.Append('…');
                 break;

@@ -417,7 +417,7 @@ internal static class AllianceCli
                 continue;
             }
 
-            var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(AdministrationReader.SafeText).ToList();
+            var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(t => AdministrationReader.SafeText(t)).ToList();
             changed.Add(values.Count == 0 ? option.Name : option.Name + " " + string.Join(" ", values));
         }
 

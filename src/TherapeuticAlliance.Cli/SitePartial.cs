@@ -363,18 +363,8 @@ internal sealed class SitePartial
         }
     }
 
-    /// <summary>A note as it may be printed: control and format characters replaced, at most one problem line's length.</summary>
-    private static string Clean(string note)
-    {
-        var builder = new StringBuilder(Math.Min(note.Length, InputProblem.MaxMessageLength));
-        foreach (char c in note.Length > InputProblem.MaxMessageLength ? note[..InputProblem.MaxMessageLength] : note)
-        {
-            UnicodeCategory category = char.GetUnicodeCategory(c);
-            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || char.IsSurrogate(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A note as it may be printed: the CLI's message cleaning, at most one problem line's length.</summary>
+    private static string Clean(string note) => AdministrationReader.SafeText(note, InputProblem.MaxMessageLength - 1);
 
     /// <summary>Writes a partial's own JSON as a value of this document, indented with it.</summary>
     private static void Embed(Utf8JsonWriter json, string value)

@@ -163,14 +163,10 @@ public static class ColumnarResponses
 
         await using (stream.ConfigureAwait(false))
         {
-            ParquetReader reader;
-            try
+            (ParquetReader? opened, ColumnarError? notParquet) = await OpenAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (opened is not { } reader)
             {
-                reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
-            {
-                return new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ").");
+                return notParquet!;
             }
 
             await using (reader.ConfigureAwait(false))
@@ -295,6 +291,19 @@ public static class ColumnarResponses
         return raw is null ? new ColumnarError(ColumnarErrorKind.Unreadable, "No record batch was given.") : raw.ToBlocks(catalog);
     }
 
+    /// <summary>Opens a Parquet reader on a stream, or says the input is not Parquet this reader understands; shared by every read.</summary>
+    private static async Task<(ParquetReader? Reader, ColumnarError? Error)> OpenAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return (null, new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ")."));
+        }
+    }
+
     private static string? Repeated(IEnumerable<string> names) =>
         names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
 
@@ -313,14 +322,10 @@ public static class ColumnarResponses
 
     private static async Task<ColumnarError?> AppendParquetAsync(Stream stream, IInstrumentCatalog catalog, ResponseLayout layout, Action<RawColumns> create, Func<RawColumns?> current, Func<string[], bool> sameSchema, CancellationToken cancellationToken)
     {
-        ParquetReader reader;
-        try
+        (ParquetReader? opened, ColumnarError? notParquet) = await OpenAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (opened is not { } reader)
         {
-            reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
-        {
-            return new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ").");
+            return notParquet;
         }
 
         await using (reader.ConfigureAwait(false))
