@@ -6,33 +6,24 @@ using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Cli;
 
-/// <summary>The layout of an input file.</summary>
-internal enum InputFormat
-{
-    Auto,
-    Long,
-    Wide,
-    Totals,
-    Parquet,
-}
-
 /// <summary>How to read the text of an input file: delimiter, decimal separator, date format and encoding, all explicit.</summary>
-/// <param name="Format">The layout.</param>
+/// <param name="Format">The layout (the library's <see cref="ResponseFileSchema"/>).</param>
 /// <param name="Delimiter">The field delimiter (',' by default; ';' and tab are common in European and spreadsheet exports).</param>
 /// <param name="DecimalComma">Whether values use ',' as decimal separator instead of '.'.</param>
 /// <param name="DateFormat">A custom date format (such as dd/MM/yyyy), or null for ISO 8601 only.</param>
 /// <param name="Encoding">The text encoding, or null for strict UTF-8 (a byte-order mark is accepted).</param>
-internal sealed record ReaderOptions(InputFormat Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null)
+internal sealed record ReaderOptions(ResponseLayout Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null)
 {
-    /// <summary>Gets the layout of a Parquet input.</summary>
-    internal Columnar.ResponseLayout Layout { get; init; }
+    /// <summary>Gets whether the input is Parquet (a file or a folder of partitions) rather than CSV.</summary>
+    internal bool Parquet { get; init; }
 }
 
 /// <summary>One administration read from a file: its key, its responses, the line of each response, and its rows.</summary>
-/// <remarks>A total-only record (layout <see cref="InputFormat.Totals"/>) has no responses and a <see cref="Total"/>, with subscale totals where given.</remarks>
+/// <remarks>A total-only record (layout <see cref="ResponseLayout.TotalsFormat"/>) has no responses and a <see cref="Total"/>, with subscale totals where given.</remarks>
 internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, IReadOnlyList<long> ResponseLines, long Line, int Rows)
 {
     internal decimal? Total { get; init; }
@@ -66,14 +57,7 @@ internal sealed class AdministrationReader : IAdministrationSource
     /// <summary>The longest field accepted, in characters; a longer one (often an unclosed quote) stops the read.</summary>
     internal const int MaxFieldLength = 4096;
 
-    internal static readonly string[] KeyColumns = { "episode", "session", "date", "perspective", "instrument" };
-    private static readonly string[] LongColumns = { "episode", "session", "date", "perspective", "instrument", "item", "value" };
-
-    private static readonly string[] IsoDateFormats =
-    {
-        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-    };
+    private static readonly string[] KeyColumns = ResponseFileSchema.KeyColumns.ToArray();
 
     private readonly IInstrumentCatalog _catalog;
     private readonly string _path;
@@ -149,12 +133,12 @@ internal sealed class AdministrationReader : IAdministrationSource
 
         csv.ReadHeader();
         string[] header = Header(csv);
-        InputFormat format = Layout(header);
+        ResponseLayout format = Layout(header);
         int[] keyIndex = KeyColumns.Select(c => Array.IndexOf(header, c)).ToArray();
-        if (format == InputFormat.Long)
+        if (format == ResponseLayout.LongFormat)
         {
-            int itemIndex = Array.IndexOf(header, "item");
-            int valueIndex = Array.IndexOf(header, "value");
+            int itemIndex = Array.IndexOf(header, ResponseFileSchema.Item);
+            int valueIndex = Array.IndexOf(header, ResponseFileSchema.Value);
             Pending? pending = null;
             while (TryRead(csv))
             {
@@ -186,13 +170,13 @@ internal sealed class AdministrationReader : IAdministrationSource
                 string item = csv.GetField(itemIndex) ?? string.Empty;
                 if (!IsIdentifier(item))
                 {
-                    Reject(pending, line, "item", "expected an item identifier of the instrument (letters, digits, '-', '_' or '.').");
+                    Reject(pending, line, ResponseFileSchema.Item, "expected an item identifier of the instrument (letters, digits, '-', '_' or '.').");
                     continue;
                 }
 
                 if (!TryValue(csv.GetField(valueIndex) ?? string.Empty, out decimal? value))
                 {
-                    Reject(pending, line, "value", _numberExpected);
+                    Reject(pending, line, ResponseFileSchema.Value, _numberExpected);
                     continue;
                 }
 
@@ -213,7 +197,7 @@ internal sealed class AdministrationReader : IAdministrationSource
         }
         else
         {
-            int totalIndex = format == InputFormat.Totals ? Array.IndexOf(header, "total") : -1;
+            int totalIndex = format == ResponseLayout.TotalsFormat ? Array.IndexOf(header, ResponseFileSchema.Total) : -1;
             while (TryRead(csv))
             {
                 long line = NextRow(csv, progress);
@@ -225,7 +209,7 @@ internal sealed class AdministrationReader : IAdministrationSource
                     pending.Rejected = true;
                 }
 
-                if (format == InputFormat.Totals && !pending.Rejected)
+                if (format == ResponseLayout.TotalsFormat && !pending.Rejected)
                 {
                     ReadTotals(csv, header, totalIndex, pending, line);
                     if (Complete(pending, scattered) is { } totals)
@@ -278,7 +262,7 @@ internal sealed class AdministrationReader : IAdministrationSource
     {
         if (!TryValue(csv.GetField(totalIndex) ?? string.Empty, out decimal? total) || total is null)
         {
-            Reject(pending, line, "total", _numberExpected.Replace(", or an empty cell for not answered", string.Empty, StringComparison.Ordinal));
+            Reject(pending, line, ResponseFileSchema.Total, _numberExpected.Replace(", or an empty cell for not answered", string.Empty, StringComparison.Ordinal));
             return;
         }
 
@@ -322,7 +306,7 @@ internal sealed class AdministrationReader : IAdministrationSource
         {
             if (!Fatal)
             {
-                Fail(1, "the file is empty; expected a header row such as " + string.Join(",", LongColumns) + ".");
+                Fail(1, "the file is empty; expected a header row such as " + string.Join(",", ResponseFileSchema.RequiredColumns(ResponseLayout.LongFormat)) + ".");
             }
 
             return null;
@@ -330,20 +314,15 @@ internal sealed class AdministrationReader : IAdministrationSource
 
         csv.ReadHeader();
         string[] header = Header(csv);
-        InputFormat format = Layout(header);
-        string[] required = format switch
-        {
-            InputFormat.Long => LongColumns,
-            InputFormat.Totals => KeyColumns.Append("total").ToArray(),
-            _ => KeyColumns,
-        };
+        ResponseLayout format = Layout(header);
+        string[] required = ResponseFileSchema.RequiredColumns(format).ToArray();
         string[] missing = required.Where(c => !header.Contains(c)).ToArray();
         if (missing.Length > 0)
         {
             string hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal) || header[0].Contains(',', StringComparison.Ordinal))
                 ? " The file seems to use another delimiter; give it with --delimiter."
                 : string.Empty;
-            Fail(1, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", required)}{(format == InputFormat.Wide ? ",<item ids>" : string.Empty)}.{hint}");
+            Fail(1, $"missing column(s) {string.Join(", ", missing)}; expected {string.Join(",", required)}{(format == ResponseLayout.WideFormat ? ",<item ids>" : string.Empty)}.{hint}");
             return null;
         }
 
@@ -363,7 +342,7 @@ internal sealed class AdministrationReader : IAdministrationSource
         {
             any = true;
             UInt128 hash = KeyHash(csv, keyIndex);
-            if (format != InputFormat.Long || previous != hash)
+            if (format != ResponseLayout.LongFormat || previous != hash)
             {
                 if (!first.TryAdd(hash, csv.Parser.RawRow))
                 {
@@ -427,11 +406,9 @@ internal sealed class AdministrationReader : IAdministrationSource
     }
 
     private static string[] Header(CsvReader csv) =>
-        (csv.HeaderRecord ?? Array.Empty<string>()).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        (csv.HeaderRecord ?? Array.Empty<string>()).Select(ResponseFileSchema.NormalizeColumn).ToArray();
 
-    private InputFormat Layout(string[] header) => _options.Format == InputFormat.Auto
-        ? (header.Contains("item") || header.Contains("value") ? InputFormat.Long : header.Contains("total") ? InputFormat.Totals : InputFormat.Wide)
-        : _options.Format;
+    private ResponseLayout Layout(string[] header) => _options.Format == ResponseLayout.Auto ? ResponseFileSchema.DetectLayout(header) : _options.Format;
 
     private void Fail(long line, string message)
     {
@@ -499,8 +476,8 @@ internal sealed class AdministrationReader : IAdministrationSource
 
         if (!TryDate(csv.GetField(keyIndex[2]) ?? string.Empty, out DateTimeOffset? date))
         {
-            Problems.Add(new InputProblem(_displayName, line, "date", _options.DateFormat is null
-                ? "expected an ISO 8601 date such as 2026-03-02 (or give the file's format with --date-format), or an empty cell."
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Date, _options.DateFormat is null
+                ? "expected " + SessionDates.Expected + " (or give the file's format with --date-format), or an empty cell."
                 : "expected a date in the format given with --date-format, or an empty cell."));
             return false;
         }
@@ -514,27 +491,14 @@ internal sealed class AdministrationReader : IAdministrationSource
 
         if (pending.Date != date)
         {
-            Problems.Add(new InputProblem(_displayName, line, "date", "the rows of one administration give different dates; give one date per administration."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Date, "the rows of one administration give different dates; give one date per administration."));
             return false;
         }
 
         return true;
     }
 
-    private bool TryDate(string raw, out DateTimeOffset? date)
-    {
-        date = null;
-        if (raw.Length == 0)
-        {
-            return true;
-        }
-
-        bool parsed = _options.DateFormat is { } format
-            ? DateTimeOffset.TryParseExact(raw, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset value)
-            : DateTimeOffset.TryParseExact(raw, IsoDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
-        date = parsed ? value : null;
-        return parsed;
-    }
+    private bool TryDate(string raw, out DateTimeOffset? date) => SessionDates.TryParse(raw, out date, _options.DateFormat);
 
     private static bool IsIdentifier(string item) =>
         item.Length is > 0 and <= 64 && item.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
@@ -599,25 +563,25 @@ internal sealed class AdministrationReader : IAdministrationSource
         string episode = Field(0);
         if (episode.Length == 0)
         {
-            Problems.Add(new InputProblem(_displayName, line, "episode", "expected an episode identifier."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Episode, "expected an episode identifier."));
             return null;
         }
 
         if (!int.TryParse(Field(1), NumberStyles.None, CultureInfo.InvariantCulture, out int session))
         {
-            Problems.Add(new InputProblem(_displayName, line, "session", "expected a whole session number of 0 or more."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Session, "expected a whole session number of 0 or more."));
             return null;
         }
 
         if (!AllianceCodes.TryParse(Field(3).ToLowerInvariant(), out Perspective perspective))
         {
-            Problems.Add(new InputProblem(_displayName, line, "perspective", "expected client, therapist, observer or collateral."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Perspective, "expected " + ResponseFileSchema.PerspectiveCodes + "."));
             return null;
         }
 
         if (!_catalog.TryGetInstrument(Field(4).ToLowerInvariant(), out Instrument? instrument))
         {
-            Problems.Add(new InputProblem(_displayName, line, "instrument", "expected an instrument identifier: " + string.Join(", ", _catalog.Instruments.Select(i => i.Id)) + "."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Instrument, "expected an instrument identifier: " + string.Join(", ", _catalog.Instruments.Select(i => i.Id)) + "."));
             return null;
         }
 

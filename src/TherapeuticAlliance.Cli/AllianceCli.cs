@@ -11,6 +11,8 @@ using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
+using TherapeuticAlliance.Schema;
+
 namespace TherapeuticAlliance.Cli;
 
 /// <summary>The alliance command line. Exit codes: 0 ok (anything unusable reported and counted), 1 data errors (unreadable file, nothing usable, or anything rejected under --strict), 2 usage.</summary>
@@ -209,18 +211,16 @@ internal static class AllianceCli
 
     private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName, string inputFormat)
     {
+        if (!ResponseFileSchema.TryParseLayout(format, out ResponseLayout layout))
+        {
+            throw new UsageException("--format takes auto, long, wide or totals.");
+        }
+
         if (inputFormat == "parquet")
         {
-            return new ReaderOptions(InputFormat.Parquet)
-            {
-                Layout = format switch
-                {
-                    "auto" => ResponseLayout.Auto,
-                    "long" => ResponseLayout.LongFormat,
-                    "wide" => ResponseLayout.WideFormat,
-                    _ => throw new UsageException("--format with --input-format parquet takes auto, long or wide (totals is CSV only)."),
-                },
-            };
+            return layout != ResponseLayout.TotalsFormat
+                ? new ReaderOptions(layout) { Parquet = true }
+                : throw new UsageException("--format with --input-format parquet takes auto, long or wide (totals is CSV only).");
         }
 
         char separator = delimiter == "tab" ? '\t' : delimiter[0];
@@ -251,13 +251,12 @@ internal static class AllianceCli
             }
         }
 
-        InputFormat layout = format switch { "auto" => InputFormat.Auto, "long" => InputFormat.Long, "wide" => InputFormat.Wide, "totals" => InputFormat.Totals, _ => throw new UsageException("--format takes auto, long, wide or totals.") };
         return new ReaderOptions(layout, separator, decimalComma, dateFormat, encoding);
     }
 
     private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress)
     {
-        if (!File.Exists(input) && !(reader.Format == InputFormat.Parquet && Directory.Exists(input)))
+        if (!File.Exists(input) && !(reader.Parquet && Directory.Exists(input)))
         {
             throw new UsageException($"the input file '{AdministrationReader.SafeText(input)}' does not exist.");
         }

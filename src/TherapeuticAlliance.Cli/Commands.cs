@@ -11,96 +11,18 @@ using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Cli;
 
 internal static class Commands
 {
-    private static readonly string[] ScoreColumns = { "episode", "session", "date", "perspective", "instrument", "strategy", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" };
-    private static readonly CsvHelper.Configuration.CsvConfiguration OutputCsv = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
-    private static readonly string[] StatisticColumns = { "instrument", "scope", "statistic", "value", "n" };
-    private static readonly string[] FindingColumns = { "episode", "perspective", "instrument", "kind", "rule", "type", "sessions", "summary" };
-
     internal static int Score(CliSettings settings, string? outputFile, string format, TextWriter output, TextWriter error)
     {
-        bool json = format == "json";
         var pipeline = new Pipeline(settings, error);
         using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
-            if (format == "parquet")
-            {
-                // The same tidy rows as the CSV, typed: session an int32, value, minimum, maximum and pomp doubles.
-                var rows = new List<IReadOnlyList<object?>>();
-                foreach (var (administration, _, score) in pipeline.Scored())
-                {
-                    string? flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : null;
-                    rows.Add(ScoreRow(administration, score, "total", score.Value, score.Minimum, score.Maximum, score.Pomp, flagged));
-                    rows.AddRange(score.Subscales.Select(subscale => ScoreRow(administration, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, null)));
-                }
-
-                WriteParquet(target, new TidyTable(ScoreColumns, rows));
-            }
-            else if (json)
-            {
-                using var writer = new Utf8JsonWriter(target.Stream, new JsonWriterOptions { Indented = true });
-                writer.WriteStartArray();
-                foreach (var (administration, _, score) in pipeline.Scored())
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("episode", administration.Episode);
-                    writer.WriteNumber("session", administration.Session);
-                    if (administration.Date is { } date)
-                    {
-                        writer.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    }
-
-                    writer.WriteString("perspective", Name(administration.Perspective));
-                    writer.WriteString("instrument", administration.Instrument.Id);
-                    writer.WriteString("strategy", score.Provenance.StrategyName);
-                    writer.WriteString("strategyVersion", score.Provenance.StrategyVersion);
-                    writer.WriteString("missingData", score.Provenance.MissingDataPolicy.Name);
-                    writer.WriteString("metric", Metric(score.Metric));
-                    writer.WriteNumber("value", score.Value);
-                    writer.WriteNumber("minimum", score.Minimum);
-                    writer.WriteNumber("maximum", score.Maximum);
-                    writer.WriteNumber("pomp", Math.Round(score.Pomp, 4));
-                    if (score.IsFlagged is { } flagged)
-                    {
-                        writer.WriteBoolean("flagged", flagged);
-                    }
-
-                    writer.WriteStartObject("subscales");
-                    foreach (DimensionScore subscale in score.Subscales)
-                    {
-                        writer.WriteNumber(subscale.Dimension.Id, subscale.Value);
-                    }
-
-                    writer.WriteEndObject();
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            }
-            else
-            {
-                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
-                foreach (string column in ScoreColumns)
-                {
-                    csv.WriteField(column);
-                }
-
-                csv.NextRecord();
-                foreach (var (administration, _, score) in pipeline.Scored())
-                {
-                    string flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : string.Empty;
-                    WriteScoreRow(csv, administration, score, "total", score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
-                    foreach (DimensionScore subscale in score.Subscales)
-                    {
-                        WriteScoreRow(csv, administration, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, string.Empty);
-                    }
-                }
-            }
-
+            WriteRows(target, format, RowSchemas.Scores, pipeline.Scored().SelectMany(s => Tidy.ScoreRows(s.Administration.Episode, s.Score)));
             target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 
@@ -110,23 +32,11 @@ internal static class Commands
 
     internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string? outputFile, string format, TextWriter output, TextWriter error)
     {
-        bool json = format == "json";
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
         using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
-            if (format == "parquet")
-            {
-                var rows = new List<IReadOnlyList<object?>>();
-                foreach (AllianceReport report in reports)
-                {
-                    rows.AddRange(report.Findings.Select(finding => FindingRow(report, "finding", finding.Rule, finding.Code, finding.Sessions, finding.Summary)));
-                    rows.AddRange(report.Alerts.Select(alert => FindingRow(report, "alert", alert.Rule, alert.Code, alert.Sessions, alert.Message)));
-                }
-
-                WriteParquet(target, new TidyTable(FindingColumns, rows));
-            }
-            else if (json)
+            if (format == "json")
             {
                 target.Writer.Write("[\n");
                 target.Writer.Write(string.Join(",\n", reports.Select(r => r.ToJson())));
@@ -134,25 +44,7 @@ internal static class Commands
             }
             else
             {
-                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
-                foreach (string column in FindingColumns)
-                {
-                    csv.WriteField(column);
-                }
-
-                csv.NextRecord();
-                foreach (AllianceReport report in reports)
-                {
-                    foreach (TrendFinding finding in report.Findings)
-                    {
-                        WriteFindingRow(csv, report, "finding", finding.Rule, finding.Code, finding.Sessions, finding.Summary);
-                    }
-
-                    foreach (Alert alert in report.Alerts)
-                    {
-                        WriteFindingRow(csv, report, "alert", alert.Rule, alert.Code, alert.Sessions, alert.Message);
-                    }
-                }
+                WriteRows(target, format, RowSchemas.Signals, reports.SignalRows());
             }
 
             target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
@@ -160,6 +52,23 @@ internal static class Commands
 
         pipeline.Summary();
         return pipeline.ExitCode;
+    }
+
+    /// <summary>Writes a schema's rows in the chosen format (csv, json or parquet) through the tables and columnar writers: one shape in every format.</summary>
+    private static void WriteRows(Target target, string format, RowSchema schema, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        switch (format)
+        {
+            case "parquet":
+                WriteParquet(target, new TidyTable(schema.Columns, rows));
+                break;
+            case "json":
+                TidyJson.Write(schema.Columns, rows, target.Stream);
+                break;
+            default:
+                TidyCsv.Write(schema.Columns, rows, target.Writer);
+                break;
+        }
     }
 
     internal static int FitExpectedResponse(CliSettings settings, string? instrument, ExpectedResponseOptions options, string? outputFile, TextWriter output, TextWriter error)
@@ -219,9 +128,6 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    /// <summary>The columns of <c>alliance triage</c>'s CSV.</summary>
-    private static readonly string[] TriageColumns = { "rank", "level", "episode", "instrument", "perspective", "reasons", "latest_session" };
-
     internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, bool byClient, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
@@ -229,33 +135,8 @@ internal static class Commands
         ImmutableArray<TriageEntry> entries = byClient ? CaseloadTriage.Clients(reports) : CaseloadTriage.Episodes(reports);
         using (Target target = Target.Open(outputFile, output, buffered: true))
         {
-            if (json)
-            {
-                target.Writer.Write(TriageJson(entries));
-            }
-            else
-            {
-                using var csv = new CsvWriter(target.Writer, OutputCsv, leaveOpen: true);
-                foreach (string column in TriageColumns)
-                {
-                    csv.WriteField(column);
-                }
-
-                csv.NextRecord();
-                int rank = 0;
-                foreach (TriageEntry entry in entries)
-                {
-                    csv.WriteField((++rank).ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(AttentionLevelCodes.ToCode(entry.Level));
-                    csv.WriteField(entry.EpisodeId);
-                    csv.WriteField(entry.InstrumentId ?? string.Empty);
-                    csv.WriteField(entry.Perspective is { } p ? AllianceCodes.ToCode(p) : string.Empty);
-                    csv.WriteField(string.Join(" ", entry.Reasons));
-                    csv.WriteField(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
-                    csv.NextRecord();
-                }
-            }
-
+            TidyTable table = entries.ToTidy();
+            WriteRows(target, json ? "json" : "csv", RowSchemas.Triage, table.Rows.Select(r => (IReadOnlyList<object?>)r));
             target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
         }
 
@@ -264,46 +145,6 @@ internal static class Commands
         error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} act, {3} watch, {4} none.", entries.Length, byClient ? "clients" : "episodes", act, watch, entries.Length - act - watch));
         pipeline.Summary();
         return pipeline.ExitCode;
-    }
-
-    private static string TriageJson(ImmutableArray<TriageEntry> entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartArray();
-            int rank = 0;
-            foreach (TriageEntry entry in entries)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("rank", ++rank);
-                json.WriteString("level", AttentionLevelCodes.ToCode(entry.Level));
-                json.WriteString("episode", entry.EpisodeId);
-                if (entry.InstrumentId is { } instrument)
-                {
-                    json.WriteString("instrument", instrument);
-                }
-
-                if (entry.Perspective is { } perspective)
-                {
-                    json.WriteString("perspective", AllianceCodes.ToCode(perspective));
-                }
-
-                json.WriteStartArray("reasons");
-                foreach (string reason in entry.Reasons)
-                {
-                    json.WriteStringValue(reason);
-                }
-
-                json.WriteEndArray();
-                json.WriteNumber("latestSession", entry.LatestSession);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, int clientsPerPage, IReadOnlyList<string> changedOptions, TextWriter error)
@@ -488,7 +329,7 @@ internal static class Commands
                 Reliability.ForInstrument(items.Instrument, matrix).Switch(
                     reliability =>
                     {
-                        Add(id, "total", reliability.Total);
+                        Add(id, StatisticNames.TotalScope, reliability.Total);
                         foreach (SubscaleReliability subscale in reliability.Subscales)
                         {
                             Add(id, subscale.Dimension.Id, subscale.Result);
@@ -505,16 +346,16 @@ internal static class Commands
                         agreement.Intraclass.Switch(
                             icc =>
                             {
-                                lines.Add(new(id, "client-therapist", "ICC2", icc[IccForm.Icc2].Value, icc.Targets));
-                                lines.Add(new(id, "client-therapist", "ICC3", icc[IccForm.Icc3].Value, icc.Targets));
+                                lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Icc2, icc[IccForm.Icc2].Value, icc.Targets));
+                                lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Icc3, icc[IccForm.Icc3].Value, icc.Targets));
                                 if (!icc[IccForm.Icc2].IsTestDefined || !icc[IccForm.Icc3].IsTestDefined)
                                 {
                                     notes.Add($"{id} client-therapist ICC: the F tests are infinite (client and therapist totals differ by a constant only, or agree exactly); the estimates are given, and their bounds are the limits psych reports.");
                                 }
                             },
                             problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));
-                        agreement.Correlation.Switch(r => lines.Add(new(id, "client-therapist", "pearson-r", r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
-                        lines.Add(new(id, "client-therapist", "mean-difference", agreement.BlandAltman.Bias, agreement.Pairs));
+                        agreement.Correlation.Switch(r => lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.PearsonR, r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
+                        lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Bias, agreement.BlandAltman.Bias, agreement.Pairs));
                     },
                     problem => notes.Add($"{id} client-therapist: {problem.Message}"));
             }
@@ -523,8 +364,8 @@ internal static class Commands
         void Add(string instrument, string scope, StatisticsResult<ReliabilityAnalysis> result) => result.Switch(
             a =>
             {
-                lines.Add(new(instrument, scope, "alpha", a.Alpha, a.RowsUsed));
-                lines.Add(new(instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
+                lines.Add(new(instrument, scope, StatisticNames.RawAlpha, a.Alpha, a.RowsUsed));
+                lines.Add(new(instrument, scope, StatisticNames.StandardizedAlpha, a.StandardizedAlpha, a.RowsUsed));
                 if (!a.ItemsDroppedForNoVariance.IsEmpty)
                 {
                     notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} item(s) without variance were left out of alpha, as psych::alpha does.", instrument, scope, a.ItemsDroppedForNoVariance.Length));
@@ -605,7 +446,7 @@ internal static class Commands
         return AllianceCli.Ok;
     }
 
-    /// <summary>Writes the statistics as a Parquet table (instrument, scope, statistic, value, n) when asked, through a temporary file.</summary>
+    /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>
     private static void WriteStatisticsParquet(List<StatisticLine> lines, string? parquetFile)
     {
         if (parquetFile is null)
@@ -614,41 +455,32 @@ internal static class Commands
         }
 
         using Target target = Target.Open(parquetFile, TextWriter.Null, buffered: true, binary: true);
-        var table = new TidyTable(StatisticColumns, lines.Select(l => (IReadOnlyList<object?>)new object?[] { l.Instrument, l.Scope, l.Statistic, double.IsFinite(l.Value) ? l.Value : null, (double)l.N }));
-        WriteParquet(target, table);
+        WriteParquet(target, new TidyTable(RowSchemas.Statistics.Columns, StatisticRows(lines)));
         target.CommitIf(true);
     }
+
+    /// <summary>The statistics as <see cref="RowSchemas.Statistics"/> rows: a value that is not finite is missing; n is a double (counts past 2^31).</summary>
+    private static IEnumerable<IReadOnlyList<object?>> StatisticRows(List<StatisticLine> lines) =>
+        lines.Select(l => (IReadOnlyList<object?>)new object?[] { l.Instrument, l.Scope, l.Statistic, double.IsFinite(l.Value) ? l.Value : null, (double)l.N });
 
     private static void WriteStatistics(List<StatisticLine> lines, List<string> notes, bool json, TextWriter output)
     {
         if (json)
         {
+            // The statistics rows as TidyJson writes every schema, with the notes beside them.
+            using var rows = new MemoryStream();
+            TidyJson.Write(RowSchemas.Statistics.Columns, StatisticRows(lines), rows);
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
                 writer.WriteStartObject();
-                writer.WriteStartArray("statistics");
-                foreach (var line in lines)
+                writer.WritePropertyName(RowSchemas.Statistics.Name);
+                using (JsonDocument document = JsonDocument.Parse(rows.ToArray()))
                 {
-                    writer.WriteStartObject();
-                    writer.WriteString("instrument", line.Instrument);
-                    writer.WriteString("scope", line.Scope);
-                    writer.WriteString("statistic", line.Statistic);
-                    if (double.IsFinite(line.Value))
-                    {
-                        writer.WriteNumber("value", line.Value);
-                    }
-                    else
-                    {
-                        writer.WriteNull("value");
-                    }
-
-                    writer.WriteNumber("n", line.N);
-                    writer.WriteEndObject();
+                    document.WriteTo(writer);
                 }
 
-                writer.WriteEndArray();
-                writer.WriteStartArray("notes");
+                writer.WriteStartArray(NotesProperty);
                 notes.ForEach(writer.WriteStringValue);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
@@ -658,7 +490,8 @@ internal static class Commands
         }
         else
         {
-            output.WriteLine("instrument          scope                              statistic              value       n");
+            ImmutableArray<string> c = RowSchemas.Statistics.Columns;
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10} {4,7}", c[0], c[1], c[2], c[3], c[4]).TrimEnd());
             foreach (var line in lines)
             {
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10:0.0000} {4,7}", line.Instrument, line.Scope, line.Statistic, line.Value, line.N));
@@ -670,6 +503,9 @@ internal static class Commands
             }
         }
     }
+
+    /// <summary>The property of stats' JSON that holds its notes.</summary>
+    private const string NotesProperty = "notes";
 
     internal static int Instruments(IInstrumentCatalog catalog, bool json, TextWriter output)
     {
@@ -706,46 +542,9 @@ internal static class Commands
     private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer, ReferenceNorms? norms) =>
         analyzer.AnalyzeCaseload(pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score))), norms).ToList();
 
-    private static void WriteScoreRow(CsvWriter csv, Administration a, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string flagged)
-    {
-        csv.WriteField(a.Episode);
-        csv.WriteField(a.Session.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-        csv.WriteField(Name(a.Perspective));
-        csv.WriteField(a.Instrument.Id);
-        csv.WriteField(score.Provenance.StrategyName);
-        csv.WriteField(Metric(score.Metric));
-        csv.WriteField(dimension);
-        csv.WriteField(value.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(minimum.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(maximum.ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(Math.Round(pomp, 4).ToString(CultureInfo.InvariantCulture));
-        csv.WriteField(flagged);
-        csv.NextRecord();
-    }
-
-    private static object?[] ScoreRow(Administration a, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string? flagged) =>
-        new object?[] { a.Episode, a.Session, a.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Name(a.Perspective), a.Instrument.Id, score.Provenance.StrategyName, Metric(score.Metric), dimension, value, minimum, maximum, Math.Round(pomp, 4), flagged };
-
-    private static object?[] FindingRow(AllianceReport report, string kind, string rule, string type, IEnumerable<int> sessions, string summary) =>
-        new object?[] { report.EpisodeId, Name(report.Perspective), report.InstrumentId, kind, rule, type, string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture))), summary };
-
     /// <summary>Writes a tidy table as Parquet into the target's file (the command checked that --output is given).</summary>
     private static void WriteParquet(Target target, TidyTable table) =>
         ColumnarTables.WriteParquetAsync(target.Binary!, table).GetAwaiter().GetResult();
-
-    private static void WriteFindingRow(CsvWriter csv, AllianceReport report, string kind, string rule, string type, IEnumerable<int> sessions, string summary)
-    {
-        csv.WriteField(report.EpisodeId);
-        csv.WriteField(Name(report.Perspective));
-        csv.WriteField(report.InstrumentId);
-        csv.WriteField(kind);
-        csv.WriteField(rule);
-        csv.WriteField(type);
-        csv.WriteField(string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture))));
-        csv.WriteField(summary);
-        csv.NextRecord();
-    }
 
     private static string Name(Perspective perspective) => AllianceCodes.ToCode(perspective);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Cli;
 

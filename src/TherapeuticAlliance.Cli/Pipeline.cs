@@ -67,8 +67,8 @@ internal sealed class Pipeline
     /// <remarks>A total-only record has no assessment (null): its score comes from <see cref="ReportedTotals"/>.</remarks>
     internal IEnumerable<(Administration Administration, Assessment? Assessment, AllianceScore Score)> Scored()
     {
-        IAdministrationSource reader = _settings.Reader.Format == InputFormat.Parquet
-            ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Layout)
+        IAdministrationSource reader = _settings.Reader.Parquet
+            ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Format)
             : new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
         Progress progress = new(_error, _settings.ShowProgress);
         foreach (Administration administration in reader.Read(progress.Report))

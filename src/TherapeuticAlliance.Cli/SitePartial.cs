@@ -4,6 +4,7 @@ using System.Text.Json;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Trends;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -20,7 +21,7 @@ internal sealed class SitePartial
 {
     internal const string Kind = "alliance-site-partial";
     internal const string SchemaVersion = "1.0";
-    private const string ClientTherapist = "client-therapist";
+    private const string ClientTherapist = StatisticNames.ClientTherapistScope;
     private const int MaxNotes = 1000;
     private static readonly string[] PairColumns = { "client", "therapist" };
 
@@ -192,20 +193,20 @@ internal sealed class SitePartial
                 partial.IntraclassCorrelations().Switch(
                     icc =>
                     {
-                        lines.Add(new(instrument, scope, "ICC2", icc[IccForm.Icc2].Value, partial.Count));
-                        lines.Add(new(instrument, scope, "ICC3", icc[IccForm.Icc3].Value, partial.Count));
+                        lines.Add(new(instrument, scope, StatisticNames.Icc2, icc[IccForm.Icc2].Value, partial.Count));
+                        lines.Add(new(instrument, scope, StatisticNames.Icc3, icc[IccForm.Icc3].Value, partial.Count));
                     },
                     problem => notes.Add($"{instrument} client-therapist ICC: {problem.Message}"));
-                partial.Pearson().Switch(r => lines.Add(new(instrument, scope, "pearson-r", r, partial.Count)), problem => notes.Add($"{instrument} correlation: {problem.Message}"));
-                partial.BlandAltman().Switch(ba => lines.Add(new(instrument, scope, "mean-difference", ba.Bias, partial.Count)), problem => notes.Add($"{instrument} client-therapist: {problem.Message}"));
+                partial.Pearson().Switch(r => lines.Add(new(instrument, scope, StatisticNames.PearsonR, r, partial.Count)), problem => notes.Add($"{instrument} correlation: {problem.Message}"));
+                partial.BlandAltman().Switch(ba => lines.Add(new(instrument, scope, StatisticNames.Bias, ba.Bias, partial.Count)), problem => notes.Add($"{instrument} client-therapist: {problem.Message}"));
             }
             else
             {
                 partial.CronbachAlpha().Switch(
                     a =>
                     {
-                        lines.Add(new(instrument, scope, "alpha", a.Alpha, a.RowsUsed));
-                        lines.Add(new(instrument, scope, "alpha-standardized", a.StandardizedAlpha, a.RowsUsed));
+                        lines.Add(new(instrument, scope, StatisticNames.RawAlpha, a.Alpha, a.RowsUsed));
+                        lines.Add(new(instrument, scope, StatisticNames.StandardizedAlpha, a.StandardizedAlpha, a.RowsUsed));
                     },
                     problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
             }
@@ -221,19 +222,19 @@ internal sealed class SitePartial
         {
             for (int c = 0; c < summary.Columns.Length; c++)
             {
-                string scope = "scores/" + summary.Columns[c];
-                yield return new(summary.InstrumentId, scope, "mean", summary.Mean(c), summary.ScoredCount(c));
-                yield return new(summary.InstrumentId, scope, "sd", summary.StandardDeviation(c), summary.ScoredCount(c));
+                string scope = StatisticNames.ScoresScopePrefix + summary.Columns[c];
+                yield return new(summary.InstrumentId, scope, StatisticNames.Mean, summary.Mean(c), summary.ScoredCount(c));
+                yield return new(summary.InstrumentId, scope, StatisticNames.StandardDeviation, summary.StandardDeviation(c), summary.ScoredCount(c));
             }
         }
 
         foreach (var (key, norm) in norms.CaseloadNorms.OrderBy(n => n.Key.InstrumentId, StringComparer.Ordinal).ThenBy(n => n.Key.Perspective).ThenBy(n => n.Key.Metric))
         {
-            string scope = "norm/" + (key.Perspective is { } p ? AllianceCodes.ToCode(p) : "all") + "/" + AllianceCodes.ToCode(key.Metric);
-            yield return new(key.InstrumentId, scope, "mean", norm.Mean, norm.SampleSize);
-            yield return new(key.InstrumentId, scope, "sd", norm.StandardDeviation, norm.SampleSize);
-            yield return new(key.InstrumentId, scope, "baseline-sd", norm.BaselineStandardDeviation ?? double.NaN, norm.SampleSize);
-            yield return new(key.InstrumentId, scope, "change-sd", norm.ChangeStandardDeviation ?? double.NaN, norm.SampleSize);
+            string scope = StatisticNames.NormScope(key.Perspective, key.Metric);
+            yield return new(key.InstrumentId, scope, StatisticNames.Mean, norm.Mean, norm.SampleSize);
+            yield return new(key.InstrumentId, scope, StatisticNames.StandardDeviation, norm.StandardDeviation, norm.SampleSize);
+            yield return new(key.InstrumentId, scope, StatisticNames.BaselineStandardDeviation, norm.BaselineStandardDeviation ?? double.NaN, norm.SampleSize);
+            yield return new(key.InstrumentId, scope, StatisticNames.ChangeStandardDeviation, norm.ChangeStandardDeviation ?? double.NaN, norm.SampleSize);
         }
     }
 

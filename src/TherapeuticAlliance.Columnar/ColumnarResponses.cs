@@ -12,6 +12,7 @@ using Ardalis.GuardClauses;
 using Parquet;
 using Parquet.Schema;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Columnar;
@@ -196,10 +197,10 @@ public static class ColumnarResponses
                     {
                         using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
                         total += group.RowCount;
-                        if (byName.TryGetValue("instrument", out DataField? instrumentField)
+                        if (byName.TryGetValue(ResponseFileSchema.Instrument, out DataField? instrumentField)
                             && (group.GetStatistics(instrumentField) is not { } statistics || !string.Equals(statistics.MinValue?.ToString(), instrument.Id, StringComparison.Ordinal) || !string.Equals(statistics.MaxValue?.ToString(), instrument.Id, StringComparison.Ordinal)))
                         {
-                            return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", "instrument");
+                            return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", ResponseFileSchema.Instrument);
                         }
                     }
                 }
@@ -273,6 +274,11 @@ public static class ColumnarResponses
             if (raw is null)
             {
                 ResponseLayout resolved = RawColumns.Resolve(layout, names);
+                if (resolved == ResponseLayout.TotalsFormat)
+                {
+                    return TotalsUnsupported();
+                }
+
                 if (RawColumns.Missing(resolved, names) is { } missing)
                 {
                     return MissingColumn(missing, resolved);
@@ -313,9 +319,14 @@ public static class ColumnarResponses
     private static ColumnarError MissingColumn(string column, ResponseLayout layout) => new(
         ColumnarErrorKind.MissingColumn,
         layout == ResponseLayout.LongFormat
-            ? $"Column '{column}' is missing; the long layout needs episode, session, perspective, instrument, item and value (date is optional)."
-            : $"Column '{column}' is missing; the wide layout needs episode, session, perspective and instrument (date is optional), then one column per item.",
+            ? $"Column '{column}' is missing; the long layout needs {string.Join(", ", ResponseFileSchema.RequiredColumns(layout, dateRequired: false))} ({ResponseFileSchema.Date} is optional)."
+            : $"Column '{column}' is missing; the wide layout needs {string.Join(", ", ResponseFileSchema.RequiredColumns(layout, dateRequired: false))} ({ResponseFileSchema.Date} is optional), then one column per item.",
         column);
+
+    private static ColumnarError TotalsUnsupported() => new(
+        ColumnarErrorKind.MissingColumn,
+        $"The input has a '{ResponseFileSchema.Total}' column: the totals layout is read from CSV only; give item responses in the long or wide layout.",
+        ResponseFileSchema.Total);
 
     private static ColumnarError WrongType(string column, string expected) => new(
         ColumnarErrorKind.WrongType, $"Column '{Names.Clean(column)}' is not {expected}; convert it, or export it as {expected}.", Names.Clean(column));
@@ -346,6 +357,11 @@ public static class ColumnarResponses
             if (raw is null)
             {
                 ResponseLayout resolved = RawColumns.Resolve(layout, names);
+                if (resolved == ResponseLayout.TotalsFormat)
+                {
+                    return TotalsUnsupported();
+                }
+
                 if (RawColumns.Missing(resolved, names) is { } missing)
                 {
                     return MissingColumn(missing, resolved);
@@ -363,51 +379,51 @@ public static class ColumnarResponses
                     using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
                     int n = checked((int)group.RowCount);
                     long first = raw.Rows;
-                    string?[]? episodes = await ParquetColumns.StringsAsync(group, byName["episode"], n, cancellationToken).ConfigureAwait(false);
-                    long?[]? sessions = await ParquetColumns.IntegersAsync(group, byName["session"], n, cancellationToken).ConfigureAwait(false);
-                    string?[]? perspectives = await ParquetColumns.StringsAsync(group, byName["perspective"], n, cancellationToken).ConfigureAwait(false);
-                    string?[]? instruments = await ParquetColumns.StringsAsync(group, byName["instrument"], n, cancellationToken).ConfigureAwait(false);
-                    (DateTimeOffset?[]? dates, int bad) = byName.TryGetValue("date", out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : (null, -1);
+                    string?[]? episodes = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Episode], n, cancellationToken).ConfigureAwait(false);
+                    long?[]? sessions = await ParquetColumns.IntegersAsync(group, byName[ResponseFileSchema.Session], n, cancellationToken).ConfigureAwait(false);
+                    string?[]? perspectives = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Perspective], n, cancellationToken).ConfigureAwait(false);
+                    string?[]? instruments = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Instrument], n, cancellationToken).ConfigureAwait(false);
+                    (DateTimeOffset?[]? dates, int bad) = byName.TryGetValue(ResponseFileSchema.Date, out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : (null, -1);
                     if (episodes is null || perspectives is null || instruments is null)
                     {
-                        return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
+                        return WrongType(episodes is null ? ResponseFileSchema.Episode : perspectives is null ? ResponseFileSchema.Perspective : ResponseFileSchema.Instrument, "a string column");
                     }
 
                     if (sessions is null)
                     {
-                        return WrongType("session", "an integer column");
+                        return WrongType(ResponseFileSchema.Session, "an integer column");
                     }
 
                     if (dateField is not null && dates is null)
                     {
-                        return WrongType("date", "a date, timestamp or ISO 8601 string column");
+                        return WrongType(ResponseFileSchema.Date, "a date, timestamp or ISO 8601 string column");
                     }
 
                     if (bad >= 0)
                     {
-                        return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
+                        return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not " + SessionDates.Expected + ".", first + bad + 1), ResponseFileSchema.Date, first + bad + 1);
                     }
 
                     raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
                     if (raw.Layout == ResponseLayout.LongFormat)
                     {
-                        string?[]? items = await ParquetColumns.StringsAsync(group, byName["item"], n, cancellationToken).ConfigureAwait(false);
-                        double[]? values = await ParquetColumns.NumbersAsync(group, byName["value"], n, cancellationToken).ConfigureAwait(false);
+                        string?[]? items = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Item], n, cancellationToken).ConfigureAwait(false);
+                        double[]? values = await ParquetColumns.NumbersAsync(group, byName[ResponseFileSchema.Value], n, cancellationToken).ConfigureAwait(false);
                         if (items is null)
                         {
-                            return WrongType("item", "a string column");
+                            return WrongType(ResponseFileSchema.Item, "a string column");
                         }
 
                         if (values is null)
                         {
-                            return WrongType("value", "a numeric column");
+                            return WrongType(ResponseFileSchema.Value, "a numeric column");
                         }
 
                         raw.AddLong(items, values);
                     }
                     else
                     {
-                        foreach (DataField field in fields.Where(f => f.Name is not ("episode" or "session" or "perspective" or "instrument" or "date")))
+                        foreach (DataField field in fields.Where(f => !ResponseFileSchema.KeyColumns.Contains(f.Name)))
                         {
                             double[]? values = await ParquetColumns.NumbersAsync(group, field, n, cancellationToken).ConfigureAwait(false);
                             if (values is null)
@@ -434,52 +450,52 @@ public static class ColumnarResponses
         int n = batch.Length;
         long first = raw.Rows;
         IArrowArray Column(string name) => batch.Column(name);
-        string?[]? episodes = ArrowColumns.Strings(Column("episode"));
-        long?[]? sessions = ArrowColumns.Integers(Column("session"));
-        string?[]? perspectives = ArrowColumns.Strings(Column("perspective"));
-        string?[]? instruments = ArrowColumns.Strings(Column("instrument"));
-        bool hasDate = batch.Schema.GetFieldIndex("date") >= 0;
-        (DateTimeOffset?[]? dates, int bad) = hasDate ? ArrowColumns.Dates(Column("date")) : (null, -1);
+        string?[]? episodes = ArrowColumns.Strings(Column(ResponseFileSchema.Episode));
+        long?[]? sessions = ArrowColumns.Integers(Column(ResponseFileSchema.Session));
+        string?[]? perspectives = ArrowColumns.Strings(Column(ResponseFileSchema.Perspective));
+        string?[]? instruments = ArrowColumns.Strings(Column(ResponseFileSchema.Instrument));
+        bool hasDate = batch.Schema.GetFieldIndex(ResponseFileSchema.Date) >= 0;
+        (DateTimeOffset?[]? dates, int bad) = hasDate ? ArrowColumns.Dates(Column(ResponseFileSchema.Date)) : (null, -1);
         if (episodes is null || perspectives is null || instruments is null)
         {
-            return WrongType(episodes is null ? "episode" : perspectives is null ? "perspective" : "instrument", "a string column");
+            return WrongType(episodes is null ? ResponseFileSchema.Episode : perspectives is null ? ResponseFileSchema.Perspective : ResponseFileSchema.Instrument, "a string column");
         }
 
         if (sessions is null)
         {
-            return WrongType("session", "an integer column");
+            return WrongType(ResponseFileSchema.Session, "an integer column");
         }
 
         if (hasDate && dates is null)
         {
-            return WrongType("date", "a date, timestamp or ISO 8601 string column");
+            return WrongType(ResponseFileSchema.Date, "a date, timestamp or ISO 8601 string column");
         }
 
         if (bad >= 0)
         {
-            return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not an ISO 8601 date.", first + bad + 1), "date", first + bad + 1);
+            return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column 'date': the text is not " + SessionDates.Expected + ".", first + bad + 1), ResponseFileSchema.Date, first + bad + 1);
         }
 
         raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
         if (raw.Layout == ResponseLayout.LongFormat)
         {
-            string?[]? items = ArrowColumns.Strings(Column("item"));
-            double[]? values = ArrowColumns.Numbers(Column("value"));
+            string?[]? items = ArrowColumns.Strings(Column(ResponseFileSchema.Item));
+            double[]? values = ArrowColumns.Numbers(Column(ResponseFileSchema.Value));
             if (items is null)
             {
-                return WrongType("item", "a string column");
+                return WrongType(ResponseFileSchema.Item, "a string column");
             }
 
             if (values is null)
             {
-                return WrongType("value", "a numeric column");
+                return WrongType(ResponseFileSchema.Value, "a numeric column");
             }
 
             raw.AddLong(items, values);
         }
         else
         {
-            foreach (Apache.Arrow.Field field in batch.Schema.FieldsList.Where(f => f.Name is not ("episode" or "session" or "perspective" or "instrument" or "date")))
+            foreach (Apache.Arrow.Field field in batch.Schema.FieldsList.Where(f => !ResponseFileSchema.KeyColumns.Contains(f.Name)))
             {
                 double[]? values = ArrowColumns.Numbers(Column(field.Name));
                 if (values is null)

@@ -8,6 +8,8 @@ using Apache.Arrow;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Scoring;
 
+using TherapeuticAlliance.Schema;
+
 namespace TherapeuticAlliance.Columnar;
 
 /// <summary>
@@ -79,10 +81,10 @@ public static class ColumnarScores
         string metric = AllianceCodes.ToCode(scores.Metric);
         var columns = new List<TableColumn>
         {
-            TableColumn.Strings("episode", block.Episodes.ToArray()),
-            TableColumn.Integers("session", block.Sessions.ToArray()),
-            TableColumn.Strings("perspective", block.Perspectives.Select(p => (string?)AllianceCodes.ToCode(p)).ToArray()),
-            TableColumn.Strings("instrument", Enumerable.Repeat<string?>(block.Instrument.Id, n).ToArray()),
+            TableColumn.Strings(ResponseFileSchema.Episode, block.Episodes.ToArray()),
+            TableColumn.Integers(ResponseFileSchema.Session, block.Sessions.ToArray()),
+            TableColumn.Strings(ResponseFileSchema.Perspective, block.Perspectives.Select(p => (string?)AllianceCodes.ToCode(p)).ToArray()),
+            TableColumn.Strings(ResponseFileSchema.Instrument, Enumerable.Repeat<string?>(block.Instrument.Id, n).ToArray()),
             TableColumn.Strings("metric", Enumerable.Repeat<string?>(metric, n).ToArray()),
             TableColumn.Strings("status", status),
             TableColumn.Doubles("total", scores.Totals.ToArray()),

@@ -5,13 +5,13 @@ using System.Threading.Tasks;
 using Parquet;
 using Parquet.Schema;
 
+using TherapeuticAlliance.Schema;
+
 namespace TherapeuticAlliance.Columnar;
 
 /// <summary>Reads one Parquet column of a row group into an array of the type the layout needs; <see langword="null"/> when the column's type does not fit.</summary>
 internal static class ParquetColumns
 {
-
-    private static readonly string[] IsoFormats = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss" };
 
     internal static async Task<string?[]?> StringsAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ internal static class ParquetColumns
         return (dates, -1);
     }
 
-    /// <summary>ISO 8601 dates or dates and times (null stays null), and the first text that is not one (−1 when none).</summary>
+    /// <summary>Session dates by the library's one rule (<see cref="SessionDates"/>; null and empty text are no date), and the first text that is not one (−1 when none).</summary>
     internal static (DateTimeOffset?[] Dates, int FirstBad) ParseIso(string?[] texts)
     {
         var dates = new DateTimeOffset?[texts.Length];
@@ -147,7 +147,7 @@ internal static class ParquetColumns
                 continue;
             }
 
-            if (DateTimeOffset.TryParseExact(texts[i], IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset date))
+            if (SessionDates.TryParse(texts[i], out DateTimeOffset? date))
             {
                 dates[i] = date;
             }

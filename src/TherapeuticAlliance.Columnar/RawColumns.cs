@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Statistics;
 
 namespace TherapeuticAlliance.Columnar;
@@ -14,10 +15,6 @@ namespace TherapeuticAlliance.Columnar;
 /// </summary>
 internal sealed class RawColumns
 {
-    internal static readonly string[] KeyColumns = { "episode", "session", "perspective", "instrument" };
-
-    private static readonly string[] LongColumns = { "item", "value" };
-
     private readonly List<string?> _episodes = new();
     private readonly List<long?> _sessions = new();
     private readonly List<DateTimeOffset?> _dates = new();
@@ -38,13 +35,13 @@ internal sealed class RawColumns
     /// <summary>The wide layout's item columns, in the input's order.</summary>
     internal IReadOnlyList<string> WideColumns => _wideOrder;
 
-    /// <summary>Decides the layout from the column names: long when both item and value are present.</summary>
+    /// <summary>Decides the layout from the column names, by the library's one rule (<see cref="ResponseFileSchema.DetectLayout"/>).</summary>
     internal static ResponseLayout Resolve(ResponseLayout requested, ICollection<string> names) =>
-        requested != ResponseLayout.Auto ? requested : names.Contains("item") && names.Contains("value") ? ResponseLayout.LongFormat : ResponseLayout.WideFormat;
+        requested != ResponseLayout.Auto ? requested : ResponseFileSchema.DetectLayout(names);
 
-    /// <summary>Checks that the key columns (and, for long, item and value) are present; returns the missing one.</summary>
+    /// <summary>Checks that the layout's required columns are present (the date is optional here); returns the missing one.</summary>
     internal static string? Missing(ResponseLayout layout, ICollection<string> names) =>
-        KeyColumns.Concat(layout == ResponseLayout.LongFormat ? LongColumns : Array.Empty<string>()).FirstOrDefault(c => !names.Contains(c));
+        ResponseFileSchema.RequiredColumns(layout, dateRequired: false).FirstOrDefault(c => !names.Contains(c));
 
     internal void AddKeys(IEnumerable<string?> episodes, IEnumerable<long?> sessions, IEnumerable<DateTimeOffset?>? dates, IEnumerable<string?> perspectives, IEnumerable<string?> instruments, int count)
     {
@@ -99,22 +96,22 @@ internal sealed class RawColumns
             long row = r + 1;
             if (_episodes[r] is not { Length: > 0 } episode)
             {
-                return Bad("episode", row, "The episode identifier is missing; give every row one.");
+                return Bad(ResponseFileSchema.Episode, row, "The episode identifier is missing; give every row one.");
             }
 
             if (_sessions[r] is not { } session || session < 0 || session > int.MaxValue)
             {
-                return Bad("session", row, "The session number is missing or out of range; give a whole number of 0 or more.");
+                return Bad(ResponseFileSchema.Session, row, "The session number is missing or out of range; give a whole number of 0 or more.");
             }
 
             if (!AllianceCodes.TryParse(_perspectives[r], out Perspective perspective))
             {
-                return Bad("perspective", row, "The perspective is missing or not client, therapist or observer.");
+                return Bad(ResponseFileSchema.Perspective, row, "The perspective is missing or not " + ResponseFileSchema.PerspectiveCodes + ".");
             }
 
             if (_instruments[r] is not { Length: > 0 } instrumentId || !catalog.TryGetInstrument(instrumentId, out Instrument? instrument))
             {
-                return Bad("instrument", row, "The instrument is missing or not one the catalog knows; add its definition to the catalog or correct the identifier.");
+                return Bad(ResponseFileSchema.Instrument, row, "The instrument is missing or not one the catalog knows; add its definition to the catalog or correct the identifier.");
             }
 
             instruments[instrumentId] = instrument;
@@ -158,12 +155,12 @@ internal sealed class RawColumns
 
                 if (_items[r] is not { Length: > 0 } itemId || !Items(instrument).TryGetValue(itemId, out int item))
                 {
-                    return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} names no item, or an item its instrument does not have.", row), "item", row);
+                    return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} names no item, or an item its instrument does not have.", row), ResponseFileSchema.Item, row);
                 }
 
                 if (!at.Builder.TrySet(at.Row, item, _values[r]))
                 {
-                    return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} gives a response an earlier row of the same administration gave; keep one.", row), "item", row);
+                    return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} gives a response an earlier row of the same administration gave; keep one.", row), ResponseFileSchema.Item, row);
                 }
             }
         }

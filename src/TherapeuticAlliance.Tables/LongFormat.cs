@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Trends;
@@ -116,30 +117,20 @@ public static class LongFormat
     }
 
     /// <summary>
-    /// Builds episodes from one row per session total: columns <c>episode</c>, <c>instrument</c> (an identifier of
-    /// <paramref name="instruments"/>), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>,
-    /// <c>collateral</c>), <c>session</c> (1 or more) and <c>score</c> (the instrument's total, in points of its sum
-    /// metric), and optionally <c>recorded_at</c> (ISO 8601: a date, or a date and time with or without its offset;
-    /// without one it is UTC, whatever the machine's time zone) and <c>metric</c> (which must then be <c>sum</c>). Other columns, such as the range
-    /// <see cref="Tidy.ToTidy(IEnumerable{Episode})"/> writes, are ignored; that table of sum scores reads back into the
-    /// same episodes (the provenance becomes a reported total's).
+    /// Builds episodes from one row per session total: the totals layout of the library's one input schema
+    /// (<see cref="ResponseFileSchema"/>, <see cref="ResponseLayout.TotalsFormat"/>): <c>episode</c>, <c>session</c> (1 or more),
+    /// <c>perspective</c> (<see cref="ResponseFileSchema.PerspectiveCodes"/>), <c>instrument</c> (an identifier of
+    /// <paramref name="instruments"/>) and <c>total</c> (the instrument's total, in points of its sum metric), and
+    /// optionally <c>date</c> (<see cref="SessionDates"/>: a date, or a date and time with or without its offset; without
+    /// one it is UTC, whatever the machine's time zone) and <c>metric</c> (which must then be <c>sum</c>). Other columns,
+    /// such as the range <see cref="Tidy.ToTidy(IEnumerable{Episode})"/> writes, are ignored; that table of sum scores
+    /// reads back into the same episodes (the provenance becomes a reported total's).
     /// </summary>
-    /// <param name="table">The table.</param>
-    /// <param name="instruments">The instruments the rows may name, with distinct identifiers; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
-    /// <param name="handling">What a duplicated or out-of-order session does (see <see cref="Episode.Create"/>); the default rejects the episode.</param>
-    /// <returns>
-    /// One result per episode, perspective and instrument (see <see cref="Episodes.FromScores"/>), each score checked
-    /// as a reported total (<see cref="ReportedTotals.Create"/>); or a <see cref="TableError"/> for the first row with a
-    /// missing column, an unknown instrument or perspective, a session that is not a positive whole number, or a
-    /// total the instrument cannot have.
-    /// </returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/> or <paramref name="instruments"/> contains <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when two of <paramref name="instruments"/> share an identifier, or <paramref name="handling"/> is not defined.</exception>
     public static TableResult<ImmutableArray<EpisodeResult>> ToEpisodes(TidyTable table, IEnumerable<Instrument>? instruments = null, InconsistentSessionHandling handling = InconsistentSessionHandling.RejectEpisode)
     {
         Guard.Against.Null(table);
 
-        if (Missing(table, "episode", "instrument", "perspective", "session", "score") is { } missing)
+        if (Missing(table, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, ResponseFileSchema.Session, ResponseFileSchema.Total) is { } missing)
         {
             return missing;
         }
@@ -154,49 +145,49 @@ public static class LongFormat
             }
         }
 
-        int mc = table.HasColumn("metric") ? table.IndexOf("metric") : -1;
-        int ec = table.IndexOf("episode"), inc = table.IndexOf("instrument"), pc = table.IndexOf("perspective"), sc = table.IndexOf("session"), vc = table.IndexOf("score");
-        int dc = table.HasColumn("recorded_at") ? table.IndexOf("recorded_at") : -1;
+        int mc = table.HasColumn(RowSchemas.Metric) ? table.IndexOf(RowSchemas.Metric) : -1;
+        int ec = table.IndexOf(ResponseFileSchema.Episode), inc = table.IndexOf(ResponseFileSchema.Instrument), pc = table.IndexOf(ResponseFileSchema.Perspective), sc = table.IndexOf(ResponseFileSchema.Session), vc = table.IndexOf(ResponseFileSchema.Total);
+        int dc = table.HasColumn(ResponseFileSchema.Date) ? table.IndexOf(ResponseFileSchema.Date) : -1;
         var scores = new List<(string, AllianceScore)>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
             ImmutableArray<object?> row = table.Rows[r];
             if (row[ec] is null)
             {
-                return BadValue(r, "episode", "is missing: every row names its episode.");
+                return BadValue(r, ResponseFileSchema.Episode, "is missing: every row names its episode.");
             }
 
             if (row[inc] is not string id || !known.TryGetValue(id, out Instrument? instrument))
             {
-                return BadValue(r, "instrument", "is not an instrument this call knows: pass the instrument in instruments.");
+                return BadValue(r, ResponseFileSchema.Instrument, "is not an instrument this call knows: pass the instrument in instruments.");
             }
 
             if (row[pc] is not string p || !AllianceCodes.TryParse(p, out Perspective perspective))
             {
-                return BadValue(r, "perspective", "is not client, therapist, observer or collateral.");
+                return BadValue(r, ResponseFileSchema.Perspective, "is not " + ResponseFileSchema.PerspectiveCodes + ".");
             }
 
-            if (mc >= 0 && row[mc] is not (null or "sum"))
+            if (mc >= 0 && row[mc] is not null && !Equals(row[mc], AllianceCodes.ToCode(ScoreMetric.Sum)))
             {
-                return BadValue(r, "metric", "is not sum: only totals (sums) can be read back into episodes, as reported totals. Score the assessments again for other metrics.");
+                return BadValue(r, RowSchemas.Metric, "is not sum: only totals (sums) can be read back into episodes, as reported totals. Score the assessments again for other metrics.");
             }
 
             if (Number(row[sc]) is not { } s || s < 1 || s > int.MaxValue || s != Math.Floor(s))
             {
-                return BadValue(r, "session", "is not a whole number of 1 or more.");
+                return BadValue(r, ResponseFileSchema.Session, "is not a whole number of 1 or more.");
             }
 
             if (Total(row[vc]) is not { } total)
             {
-                return BadValue(r, "score", "is not a finite number: give the total in points.");
+                return BadValue(r, ResponseFileSchema.Total, "is not a finite number: give the total in points.");
             }
 
             DateTimeOffset? at = null;
             if (dc >= 0 && row[dc] is not null)
             {
-                if (row[dc] is not string text || !DateTimeOffset.TryParseExact(text, IsoDates, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
+                if (row[dc] is not string text || !SessionDates.TryParse(text, out DateTimeOffset? parsed))
                 {
-                    return BadValue(r, "recorded_at", "is not an ISO 8601 date (2026-01-31) or date and time (2026-01-31T09:30:00, with +01:00 or Z when not UTC).");
+                    return BadValue(r, ResponseFileSchema.Date, "is not " + SessionDates.Expected + ".");
                 }
 
                 at = parsed;
@@ -205,7 +196,7 @@ public static class LongFormat
             ReportedTotalResult score = ReportedTotals.Create(instrument, perspective, Occasion.Session((int)s, at), total);
             if (!score.IsSuccess)
             {
-                return new TableError(TableErrorKind.BadValue, r + 1, "score", string.Create(CultureInfo.InvariantCulture, $"Row {r + 1}: {score.Error!.Message}"));
+                return new TableError(TableErrorKind.BadValue, r + 1, ResponseFileSchema.Total, string.Create(CultureInfo.InvariantCulture, $"Row {r + 1}: {score.Error!.Message}"));
             }
 
             scores.Add((Key(row[ec]), score.AsT0));
@@ -249,8 +240,6 @@ public static class LongFormat
         new(TableErrorKind.BadValue, row + 1, column, string.Create(CultureInfo.InvariantCulture, $"Row {row + 1}: the {column} {what}"));
 
     private static string Key(object? cell) => TidyCsv.Format(cell);
-
-    private static readonly string[] IsoDates = { "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK" };
 
     /// <summary>A cell as a number: doubles as read from CSV, numeric text, and the ints and decimals a table built in code holds.</summary>
     private static double? Number(object? cell) => cell switch

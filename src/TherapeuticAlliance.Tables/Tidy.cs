@@ -5,6 +5,8 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Reports;
+using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
 using TherapeuticAlliance.Trends;
 
@@ -23,10 +25,6 @@ public static class Tidy
     private static readonly string[] IccColumns = { "type", "statistic", "value" };
     private static readonly string[] BlandAltmanColumns = { "statistic", "value" };
     private static readonly string[] ResponseColumns = { "respondent", "item", "response" };
-    private static readonly string[] EpisodeColumns = { "episode", "instrument", "perspective", "metric", "session", "score", "minimum", "maximum", "recorded_at" };
-    private static readonly string[] FindingColumns = { "episode", "instrument", "perspective", "detector", "finding", "index", "first_session", "last_session", "statistic", "value" };
-    private static readonly string[] AlertColumns = { "episode", "instrument", "perspective", "rule", "code", "severity", "signals_strain", "first_session", "last_session", "message" };
-    private static readonly string[] TriageColumns = { "episode", "instrument", "perspective", "level", "act_reasons", "reasons", "latest_session" };
     private static readonly string[] ExpectedPathColumns = { "intake", "session", "expected", "bound" };
 
     /// <summary>Columns <c>statistic</c>, <c>item</c>, <c>value</c>: one row per statistic of the scale (<c>item</c> NA) and per item.</summary>
@@ -172,7 +170,7 @@ public static class Tidy
         return new TidyTable(ResponseColumns, rows);
     }
 
-    /// <summary>Columns <c>episode</c>, <c>instrument</c>, <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>, <c>collateral</c>), <c>metric</c> (<see cref="AllianceCodes.ToCode(ScoreMetric)"/>: <c>sum</c>, <c>mean</c>, <c>pomp</c>, <c>weighted-mean</c>, <c>weakest-link</c>), <c>session</c>, <c>score</c> (points of the metric, exact), <c>minimum</c>, <c>maximum</c>, <c>recorded_at</c> (ISO 8601, NA when undated): one row per score.</summary>
+    /// <summary>The <see cref="RowSchemas.SessionTotals"/> schema (the totals layout of <see cref="ResponseFileSchema"/>): <c>episode</c>, <c>session</c>, <c>date</c> (<see cref="SessionDates.Format"/>, NA when undated), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>, <c>collateral</c>), <c>instrument</c>, <c>metric</c> (<see cref="AllianceCodes.ToCode(ScoreMetric)"/>: <c>sum</c>, <c>mean</c>, <c>pomp</c>, <c>weighted-mean</c>, <c>weakest-link</c>), <c>total</c> (the session's score in points of the metric, exact), <c>minimum</c>, <c>maximum</c>: one row per score.</summary>
     /// <param name="episodes">The episodes.</param>
     /// <returns>The table, episodes in the order given, sessions in order within each.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
@@ -192,13 +190,13 @@ public static class Tidy
             {
                 rows.Add(new object?[]
                 {
-                    episode.Id, episode.InstrumentId, AllianceCodes.ToCode(episode.Perspective), AllianceCodes.ToCode(episode.Metric), score.Occasion.SessionNumber,
-                    score.Value, score.Minimum, score.Maximum, score.Occasion.RecordedAt?.ToString("O", CultureInfo.InvariantCulture),
+                    episode.Id, score.Occasion.SessionNumber, score.Occasion.RecordedAt is { } at ? SessionDates.Format(at) : null, AllianceCodes.ToCode(episode.Perspective), episode.InstrumentId,
+                    AllianceCodes.ToCode(episode.Metric), score.Value, score.Minimum, score.Maximum,
                 });
             }
         }
 
-        return new TidyTable(EpisodeColumns, rows);
+        return new TidyTable(RowSchemas.SessionTotals.Columns, rows);
     }
 
     /// <summary>
@@ -240,7 +238,7 @@ public static class Tidy
             }
         }
 
-        return new TidyTable(FindingColumns, rows);
+        return new TidyTable(RowSchemas.FindingValues.Columns, rows);
     }
 
     /// <summary>Columns <c>episode</c>, <c>instrument</c>, <c>perspective</c>, <c>rule</c>, <c>code</c>, <c>severity</c> (<c>watch</c>, <c>act</c>), <c>signals_strain</c> (1 or 0), <c>first_session</c>, <c>last_session</c>, <c>message</c>: one row per alert.</summary>
@@ -269,11 +267,108 @@ public static class Tidy
             }
         }
 
-        return new TidyTable(AlertColumns, rows);
+        return new TidyTable(RowSchemas.Alerts.Columns, rows);
     }
 
-    /// <summary>Columns <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c> (how many distinct alert codes call for action), <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>: one row per triage entry, in triage order.</summary>
-    /// <param name="entries">The entries, from <see cref="CaseloadTriage"/>.</param>
+    /// <summary>
+    /// The <see cref="RowSchemas.Scores"/> rows of one score: a <c>total</c> row, then one row per subscale (in the
+    /// score's order). Columns: <c>episode</c>, <c>session</c>, <c>date</c> (<see cref="SessionDates.Format"/>, NA when
+    /// undated), <c>perspective</c>, <c>instrument</c>, <c>strategy</c>, <c>strategy_version</c>, <c>missing_data</c>,
+    /// <c>metric</c>, <c>dimension</c>, <c>value</c>, <c>minimum</c>, <c>maximum</c> (points of the metric, exact decimals),
+    /// <c>pomp</c> (0–100, rounded to 4 decimals), <c>flagged</c> (<c>true</c> or <c>false</c> on the total row of a score
+    /// with a cutoff, else NA).
+    /// </summary>
+    /// <param name="episode">The episode's identifier (the caller's own data; written as given).</param>
+    /// <param name="score">The score.</param>
+    /// <returns>The rows, each as long as <see cref="RowSchemas.Scores"/>; lazily, so a caller can stream millions.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IEnumerable<IReadOnlyList<object?>> ScoreRows(string episode, AllianceScore score)
+    {
+        Guard.Against.Null(episode);
+        Guard.Against.Null(score);
+        return Rows();
+
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            string? flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : null;
+            yield return ScoreRow(episode, score, StatisticNames.TotalScope, score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
+            foreach (DimensionScore subscale in score.Subscales)
+            {
+                yield return ScoreRow(episode, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, null);
+            }
+        }
+    }
+
+    /// <summary>The <see cref="RowSchemas.Scores"/> table of many scores; see <see cref="ScoreRows"/>.</summary>
+    /// <param name="scores">Each score with its episode's identifier.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scores"/> is or holds <see langword="null"/>.</exception>
+    public static TidyTable ScoresToTidy(this IEnumerable<(string Episode, AllianceScore Score)> scores)
+    {
+        Guard.Against.Null(scores);
+        return new TidyTable(RowSchemas.Scores.Columns, scores.SelectMany(s => ScoreRows(s.Episode, s.Score)));
+    }
+
+    /// <summary>
+    /// The <see cref="RowSchemas.Signals"/> table: one row per finding and then per alert of each report, with its text:
+    /// <c>episode</c>, <c>instrument</c>, <c>perspective</c>, <c>kind</c> (<c>finding</c> or <c>alert</c>), <c>rule</c>
+    /// (the detector's or alert rule's name), <c>code</c>, <c>sessions</c> (session numbers separated by spaces),
+    /// <c>summary</c> (the finding's summary or the alert's message).
+    /// </summary>
+    /// <param name="reports">The reports.</param>
+    /// <returns>The rows, lazily, each as long as <see cref="RowSchemas.Signals"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> is or contains <see langword="null"/>.</exception>
+    public static IEnumerable<IReadOnlyList<object?>> SignalRows(this IEnumerable<AllianceReport> reports)
+    {
+        Guard.Against.Null(reports);
+        return Rows();
+
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            foreach (AllianceReport report in reports)
+            {
+                if (report is null)
+                {
+                    throw new ArgumentNullException(nameof(reports));
+                }
+
+                string perspective = AllianceCodes.ToCode(report.Perspective);
+                foreach (TrendFinding finding in report.Findings)
+                {
+                    yield return new object?[] { report.EpisodeId, report.InstrumentId, perspective, SignalKindFinding, finding.Rule, finding.Code, Sessions(finding.Sessions), finding.Summary };
+                }
+
+                foreach (Alert alert in report.Alerts)
+                {
+                    yield return new object?[] { report.EpisodeId, report.InstrumentId, perspective, SignalKindAlert, alert.Rule, alert.Code, Sessions(alert.Sessions), alert.Message };
+                }
+            }
+        }
+    }
+
+    /// <summary>The <see cref="RowSchemas.Signals"/> table; see <see cref="SignalRows"/>.</summary>
+    /// <param name="reports">The reports.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> is or contains <see langword="null"/>.</exception>
+    public static TidyTable SignalsToTidy(this IEnumerable<AllianceReport> reports) => new(RowSchemas.Signals.Columns, SignalRows(reports));
+
+    /// <summary>The <c>kind</c> of a finding's row in <see cref="RowSchemas.Signals"/>: <c>finding</c>.</summary>
+    public const string SignalKindFinding = "finding";
+
+    /// <summary>The <c>kind</c> of an alert's row in <see cref="RowSchemas.Signals"/>: <c>alert</c>.</summary>
+    public const string SignalKindAlert = "alert";
+
+    private static object?[] ScoreRow(string episode, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string? flagged) => new object?[]
+    {
+        episode, score.Occasion.SessionNumber, score.Occasion.RecordedAt is { } at ? SessionDates.Format(at) : null, AllianceCodes.ToCode(score.Perspective), score.Provenance.InstrumentId,
+        score.Provenance.StrategyName, score.Provenance.StrategyVersion, score.Provenance.MissingDataPolicy.Name, AllianceCodes.ToCode(score.Metric), dimension,
+        value, minimum, maximum, Math.Round(pomp, 4), flagged,
+    };
+
+    private static string Sessions(IEnumerable<int> sessions) => string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>The <see cref="RowSchemas.Triage"/> schema: <c>rank</c> (the entry's place in triage order, from 1), <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c> (how many distinct alert codes call for action), <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>: one row per triage entry, in triage order.</summary>
+    /// <param name="entries">The entries, from <see cref="CaseloadTriage"/>, in triage order.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is or contains <see langword="null"/>.</exception>
     public static TidyTable ToTidy(this IEnumerable<TriageEntry> entries)
@@ -281,10 +376,10 @@ public static class Tidy
         Guard.Against.Null(entries);
 
         return new TidyTable(
-            TriageColumns,
-            entries.Select(e => e ?? throw new ArgumentNullException(nameof(entries))).Select(e => (IReadOnlyList<object?>)new object?[]
+            RowSchemas.Triage.Columns,
+            entries.Select(e => e ?? throw new ArgumentNullException(nameof(entries))).Select((e, i) => (IReadOnlyList<object?>)new object?[]
             {
-                e.EpisodeId, e.InstrumentId, e.Perspective is { } p ? AllianceCodes.ToCode(p) : null, AttentionLevelCodes.ToCode(e.Level), e.ActReasons, string.Join(";", e.Reasons), e.LatestSession,
+                i + 1, e.EpisodeId, e.InstrumentId, e.Perspective is { } p ? AllianceCodes.ToCode(p) : null, AttentionLevelCodes.ToCode(e.Level), e.ActReasons, string.Join(";", e.Reasons), e.LatestSession,
             }));
     }
 

@@ -35,18 +35,37 @@ public static class TidyCsv
     public static void Write(TidyTable table, TextWriter writer)
     {
         Guard.Against.Null(table);
+        Guard.Against.Null(writer);
+        Write(table.Columns, table.Rows.Select(r => (IReadOnlyList<object?>)r), writer);
+    }
 
+    /// <summary>Writes rows as CSV as they come, without holding them: the streaming form of <see cref="Write(TidyTable, TextWriter)"/>, for a schema such as <see cref="Schema.RowSchemas.Scores"/>.</summary>
+    /// <param name="columns">The column names.</param>
+    /// <param name="rows">The rows, each as long as <paramref name="columns"/>, with cells of the types a <see cref="TidyTable"/> holds (null, string, int, double, decimal).</param>
+    /// <param name="writer">The writer; left open.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when a row's length is not the number of columns.</exception>
+    /// <exception cref="InvalidOperationException">Thrown when a cell is of another type.</exception>
+    public static void Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, TextWriter writer)
+    {
+        Guard.Against.Null(columns);
+        Guard.Against.Null(rows);
         Guard.Against.Null(writer);
 
         using var csv = new CsvWriter(writer, Configuration, leaveOpen: true);
-        foreach (string column in table.Columns)
+        foreach (string column in columns)
         {
             csv.WriteField(column);
         }
 
         csv.NextRecord();
-        foreach (var row in table.Rows)
+        foreach (IReadOnlyList<object?> row in rows)
         {
+            if (row is null || row.Count != columns.Count)
+            {
+                throw new ArgumentException("Every row has one cell per column.", nameof(rows));
+            }
+
             foreach (object? cell in row)
             {
                 csv.WriteField(Format(cell));

@@ -20,15 +20,19 @@ public sealed class CliTests : CliTestBase
         var (code, csv, err) = Run("score", Sample);
         Assert.Equal(0, code);
         string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("episode,session,date,perspective,instrument,strategy,metric,dimension,value,minimum,maximum,pomp,flagged", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith("C001,1,", StringComparison.Ordinal) && l.Contains(",srs,sum,sum,total,", StringComparison.Ordinal));
+        Assert.Equal("episode,session,date,perspective,instrument,strategy,strategy_version,missing_data,metric,dimension,value,minimum,maximum,pomp,flagged", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("C001,1,", StringComparison.Ordinal) && l.Contains(",srs,sum,1.0,complete-only,sum,total,", StringComparison.Ordinal));
         Assert.Contains("12960 rows accepted, 0 rows rejected.", err);
 
         var (jsonCode, json, _) = Run("score", Sample, "--output-format", "json", "--strategy", "mean");
         Assert.Equal(0, jsonCode);
         using JsonDocument doc = JsonDocument.Parse(json);
-        Assert.Equal(60 * 12 * 2 + (60 * 4 * 3), doc.RootElement.GetArrayLength());
+        // The same rows as the CSV (one schema in every format): one per score and dimension, with the same columns.
+        string[] meanCsv = Run("score", Sample, "--strategy", "mean").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(meanCsv.Length - 1, doc.RootElement.GetArrayLength());
+        Assert.Equal(meanCsv[0].Split(','), doc.RootElement[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal("mean", doc.RootElement[0].GetProperty("strategy").GetString());
+        Assert.Equal("1.0", doc.RootElement[0].GetProperty("strategy_version").GetString());
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public sealed class CliTests : CliTestBase
             Assert.DoesNotContain("alliance", row, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("strain", row, StringComparison.OrdinalIgnoreCase);
         });
-        Assert.Contains(rows, r => r.Contains(",ors,finding,reliable-change,reliable-change,", StringComparison.Ordinal) && r.Contains("reliable-change index", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(",ors,client,finding,reliable-change,reliable-change,", StringComparison.Ordinal) && r.Contains("reliable-change index", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -89,7 +93,7 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(2, Run("analyze", Sample, "--rupture-sd", "-1").Code);
 
         // Per-instrument options: a drop rule for the WAI-SR joins the SRS's; an unknown instrument or a bad value is a usage error.
-        static int Drops(string csv, string instrument) => csv.Split('\n').Count(l => l.Contains($",{instrument},finding,feedback-rules,drop-from-previous,", StringComparison.Ordinal));
+        static int Drops(string csv, string instrument) => csv.Split('\n').Count(l => l.Contains($",{instrument},", StringComparison.Ordinal) && l.Contains(",finding,feedback-rules,drop-from-previous,", StringComparison.Ordinal));
         Assert.Equal(0, Drops(Run("analyze", Sample).Out, "wai-sr"));
         Assert.True(Drops(Run("analyze", Sample, "--drop", "wai-sr=2").Out, "wai-sr") > 0);
         var (code, _, err) = Run("analyze", Sample, "--drop", "MRN-0042=1");
@@ -272,8 +276,8 @@ public sealed class CliTests : CliTestBase
         string path = File("wide.csv", "episode,session,date,perspective,instrument,1,2,3,4\nE1,1,2026-01-01,client,srs,9,9,9,9.1\nE1,2,2026-01-08,client,srs,8.8,9.1,9.0,9.1\n");
         var (code, csv, err) = Run("score", path);
         Assert.Equal(0, code);
-        Assert.Contains("E1,1,2026-01-01,client,srs,sum,sum,total,36.1,", csv);
-        Assert.Contains("E1,2,2026-01-08,client,srs,sum,sum,total,36.0,0,40,90.0,false", csv);
+        Assert.Contains("E1,1,2026-01-01,client,srs,sum,1.0,complete-only,sum,total,36.1,", csv);
+        Assert.Contains("E1,2,2026-01-08,client,srs,sum,1.0,complete-only,sum,total,36.0,0,40,90.0,false", csv);
         Assert.Contains("2 rows accepted, 0 rows rejected.", err);
     }
 
@@ -283,7 +287,7 @@ public sealed class CliTests : CliTestBase
         string path = File("bom.csv", (Header + Srs("E1", 1, "9", "9", "9", "9")).Replace("\n", "\r\n", StringComparison.Ordinal), new UTF8Encoding(true));
         var (code, csv, _) = Run("score", path);
         Assert.Equal(0, code);
-        Assert.Contains("E1,1,2026-01-01,client,srs,sum,sum,total,36,", csv);
+        Assert.Contains("E1,1,2026-01-01,client,srs,sum,1.0,complete-only,sum,total,36,", csv);
     }
 
     [Fact]
@@ -363,26 +367,31 @@ public sealed class CliTests : CliTestBase
             }
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        long baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = 0;
-        using var cancel = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        // The tool runs in its own process under a hard managed-heap limit of 64 MB, and the test asserts that it
+        // succeeds (it does under 16 MB here; `stats`, which holds the rows, fails under 16 MB): holding the rows would
+        // take hundreds of MB, while streaming keeps the heap small (the duplicate-key
+        // set of 83,334 administrations is the only thing that grows). No measured peak is compared with a number, so
+        // a busy machine cannot fail it (issue 27: the in-process peak check failed at random under load).
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
-            while (!cancel.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, GC.GetTotalMemory(false));
-                await Task.Delay(5).ConfigureAwait(false);
-            }
-        });
-        var (code, _, err) = Run("score", path, "--output", Path.Combine(Dir, "scores.csv"));
-        cancel.Cancel();
-        await sampler;
-        Assert.Equal(0, code);
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alliance.dll"));
+        foreach (string argument in new[] { "score", path, "--output", Path.Combine(Dir, "scores.csv") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x4000000";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        string err = await error;
+        await output;
+        Assert.True(process.ExitCode == 0, err);
         Assert.Contains("1000008 rows accepted, 0 rows rejected.", err);
-        // Holding the rows would take hundreds of MB; streaming keeps the managed heap small (the duplicate-key set
-        // of 83,334 administrations is the only thing that grows).
-        Assert.True(peak - baseline < 120L * 1024 * 1024, $"peak managed memory grew by {(peak - baseline) / (1024 * 1024)} MB");
     }
 }

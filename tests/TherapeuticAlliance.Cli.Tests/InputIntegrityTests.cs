@@ -29,7 +29,7 @@ public sealed class InputIntegrityTests : CliTestBase
         Assert.Contains("15 rows accepted, 1 rows rejected.", err);
         Assert.Contains("15 administrations scored, 1 administrations rejected.", err);
         Assert.Contains("2 episodes analysed, 0 episodes rejected, 1 sessions left out.", err);
-        Assert.Contains("E9,client,srs,alert,below-cutoff,", csv);
+        Assert.Contains("E9,srs,client,alert,below-cutoff,", csv);
 
         var (strictCode, strictOut, strictErr) = Run("analyze", path, "--strict");
         Assert.Equal(1, strictCode);
@@ -90,7 +90,7 @@ public sealed class InputIntegrityTests : CliTestBase
 
         // Adjacent, they are one administration: 7 + 7 + 7 + 7 = 28, flagged below the cutoff.
         string adjacent = File("case-adjacent.csv", Long + "E1,1,2026-01-05,client,srs,1,7\nE1,01,2026-01-05,Client,SRS,2,7\nE1,1,2026-01-05,client,SRS,3,7\nE1,1,2026-01-05,client,srs,4,7\n");
-        Assert.Contains("E1,1,2026-01-05,client,srs,sum,sum,total,28,0,40,70,true", Run("score", adjacent).Out);
+        Assert.Contains("E1,1,2026-01-05,client,srs,sum,1.0,complete-only,sum,total,28,0,40,70,true", Run("score", adjacent).Out);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class InputIntegrityTests : CliTestBase
         string semicolons = File("semi.csv", Wide.Replace(',', ';') + "E1;1;2026-01-06;client;srs;8,8;9,1;9,0;9,1\n");
         var (named, namedCsv, _) = Run("score", semicolons, "--delimiter", ";", "--decimal-comma");
         Assert.Equal(0, named);
-        Assert.Contains("E1,1,2026-01-06,client,srs,sum,sum,total,36.0,0,40,90.0,false", namedCsv);
+        Assert.Contains("E1,1,2026-01-06,client,srs,sum,1.0,complete-only,sum,total,36.0,0,40,90.0,false", namedCsv);
 
         string quoted = File("quoted.csv", Wide + "E1,1,2026-01-06,client,srs,\"8,8\",\"9,1\",\"9,0\",\"9,1\"\n");
         Assert.Contains(",total,36.0,", Run("score", quoted, "--decimal-comma").Out);
@@ -200,7 +200,7 @@ public sealed class InputIntegrityTests : CliTestBase
         var (code, csv, err) = Run("score", path, "--missing", "half-rule");
         Assert.Equal(0, code);
         Assert.DoesNotContain("E1,1,", csv);
-        Assert.Contains("E2,1,2026-01-05,client,srs,sum,sum,total,32,", csv);
+        Assert.Contains("E2,1,2026-01-05,client,srs,sum,1.0,half-rule,sum,total,32,", csv);
         Assert.Contains("partial.csv:3: column 'date'", err);
         Assert.Contains("4 rows accepted, 4 rows rejected.", err);
         Assert.Contains("1 administrations scored, 1 administrations rejected.", err);
@@ -326,8 +326,8 @@ public sealed class InputIntegrityTests : CliTestBase
             + "E1,4,2026-01-26,client,srs,41,,,\nE1,5,2026-02-02,client,ors,20,5,,\n");
         var (code, csv, err) = Run("score", path);
         Assert.Equal(0, code);
-        Assert.Contains("E1,3,2026-01-19,client,srs,reported-total,sum,total,30.2,0,40,75.5,true", csv);
-        Assert.Contains("E1,1,2026-01-05,client,wai-sr,reported-total,sum,task,16,4,20,", csv);
+        Assert.Contains("E1,3,2026-01-19,client,srs,reported-total,1.0,complete-only,sum,total,30.2,0,40,75.5,true", csv);
+        Assert.Contains("E1,1,2026-01-05,client,wai-sr,reported-total,1.0,complete-only,sum,task,16,4,20,", csv);
         Assert.Contains("totals.csv:6: The subscale totals do not add up to the total", err);
         Assert.Contains("totals.csv:7: The total is outside its range. Record a value from 0 to 40.", err);
         Assert.Contains("totals.csv:8: column 7: the row's instrument has no subscale of this column's name", err);
@@ -335,7 +335,7 @@ public sealed class InputIntegrityTests : CliTestBase
 
         var (analyzeCode, findings, _) = Run("analyze", path);
         Assert.Equal(0, analyzeCode);
-        Assert.Contains("E1,client,srs,finding,feedback-rules,below-cutoff,", findings);
+        Assert.Contains("E1,srs,client,finding,feedback-rules,below-cutoff,", findings);
 
         var (statsCode, stats, _) = Run("stats", path);
         Assert.Equal(0, statsCode);

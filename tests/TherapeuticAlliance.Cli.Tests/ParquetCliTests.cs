@@ -67,9 +67,9 @@ public class ParquetCliTests : CliTestBase
         await using (FileStream stream = System.IO.File.OpenRead(output))
         {
             await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
-            Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "strategy", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" }, reader.Schema.GetDataFields().Select(f => f.Name));
+            Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "strategy", "strategy_version", "missing_data", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" }, reader.Schema.GetDataFields().Select(f => f.Name));
             Assert.Equal(typeof(int), reader.Schema.GetDataFields()[1].ClrType);
-            Assert.Equal(typeof(double), reader.Schema.GetDataFields()[8].ClrType);
+            Assert.Equal(typeof(double), reader.Schema.GetDataFields()[10].ClrType);
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
             Assert.Equal(Sorted(Run("score", file, "--input-format", "parquet").Out).Length, group.RowCount);
         }
@@ -79,7 +79,7 @@ public class ParquetCliTests : CliTestBase
         await using (FileStream stream = System.IO.File.OpenRead(findings))
         {
             await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
-            Assert.Equal(new[] { "episode", "perspective", "instrument", "kind", "rule", "type", "sessions", "summary" }, reader.Schema.GetDataFields().Select(f => f.Name));
+            Assert.Equal(new[] { "episode", "instrument", "perspective", "kind", "rule", "code", "sessions", "summary" }, reader.Schema.GetDataFields().Select(f => f.Name));
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
             Assert.Equal(Run("analyze", Sample).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, group.RowCount);
         }
@@ -111,7 +111,7 @@ public class ParquetCliTests : CliTestBase
         var (code, output, error) = Run("score", file, "--input-format", "parquet");
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("bad.parquet:6: Row 6, column 'perspective': The perspective is missing or not client, therapist or observer.", error, StringComparison.Ordinal);
+        Assert.Contains("bad.parquet:6: Row 6, column 'perspective': The perspective is missing or not client, therapist, observer or collateral.", error, StringComparison.Ordinal);
         Assert.DoesNotContain("grandmother", error, StringComparison.Ordinal);
 
         string notParquet = File("plain.parquet", "episode,session\n");

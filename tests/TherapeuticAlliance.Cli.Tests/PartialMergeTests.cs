@@ -45,10 +45,10 @@ public class PartialMergeTests : CliTestBase
         var (pooledCode, pooledJson, _) = Run("stats", Sample, "--json");
         Assert.Equal(0, pooledCode);
         var pooled = Statistics(pooledJson);
-        Assert.Contains(pooled, s => s.Key == "wai-sr total alpha");
+        Assert.Contains(pooled, s => s.Key == "wai-sr total raw_alpha");
         Assert.Contains(pooled, s => s.Key == "alliance-profile client-therapist ICC2");
         Assert.Contains(pooled, s => s.Key == "srs scores/total mean");
-        Assert.Contains(pooled, s => s.Key == "srs norm/client/sum change-sd");
+        Assert.Contains(pooled, s => s.Key == "srs norm/client/sum change_sd");
         foreach (string[] order in new[] { partials, partials.Reverse().ToArray(), new[] { partials[1], partials[2], partials[0] } })
         {
             var (code, json, error) = Run(new[] { "merge" }.Concat(order).Append("--json").ToArray());
@@ -180,7 +180,7 @@ public class PartialMergeTests : CliTestBase
         statistics.Remove(statistics.Single(n => (string?)n!["scope"] == "wai-sr/total"));
         string withheld = File("withheld.json", first.ToJsonString());
         string text = Run("merge", withheld, Path.Combine(folder, "site1.json")).Out;
-        string[] wai = text.Split('\n').Where(l => l.StartsWith("wai-sr ", StringComparison.Ordinal) && l.Contains(" alpha ", StringComparison.Ordinal)).ToArray();
+        string[] wai = text.Split('\n').Where(l => l.StartsWith("wai-sr ", StringComparison.Ordinal) && l.Contains(" raw_alpha ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(new[] { "total", "task", "bond", "goal" }, wai.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
         Assert.Contains("wai-sr/total: from 1 of 2 sites (the others withheld it).", text, StringComparison.Ordinal);
 

@@ -129,7 +129,7 @@ public sealed class SignalAccuracyTests : CliTestBase
         foreach ((string data, string file) in new[] { ("the sample (the fit's own history)", "alliance-sample"), ("the check set (80 clients, not seen by the fit)", "check/alliance-check") })
         {
             Dictionary<string, Truth> truth = ReadTruth(Path.Combine(Samples, file + "-truth.csv"));
-            List<string[]> triage = ReadCsv(Run("triage", Path.Combine(Samples, file + ".csv"), "--by", "episode", "--expected-response", model).Out);
+            List<string[]> triage = ReadCsv(Run("triage", Path.Combine(Samples, file + ".csv"), "--by", "episode", "--expected-response", model).Out, TriageColumns);
             var ors = triage.Where(r => r[3] == "ors").ToList();
             var flagged = ors.Where(r => r[5].Contains("not-on-track", StringComparison.Ordinal)).Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
             var deteriorated = ors.Where(r => r[5].Contains("reliable-deterioration", StringComparison.Ordinal)).Select(r => r[2]).ToHashSet(StringComparer.Ordinal);
@@ -166,10 +166,10 @@ public sealed class SignalAccuracyTests : CliTestBase
     private static Figures Measure(string sample, string truthFile, string[] options)
     {
         Dictionary<string, Truth> truth = ReadTruth(truthFile);
-        List<string[]> rows = ReadCsv(Run(new[] { "analyze", sample }.Concat(options).ToArray()).Out);
-        List<string[]> triage = ReadCsv(Run(new[] { "triage", sample }.Concat(options).ToArray()).Out);
+        List<string[]> rows = ReadCsv(Run(new[] { "analyze", sample }.Concat(options).ToArray()).Out, SignalColumns);
+        List<string[]> triage = ReadCsv(Run(new[] { "triage", sample }.Concat(options).ToArray()).Out, TriageColumns);
 
-        // Columns: episode, perspective, instrument, kind, rule, type, sessions, summary.
+        // Columns (as read): episode, perspective, instrument, kind, rule, code, sessions, summary.
         string[] alliance = { "srs", "wai-sr", "alliance-profile" };
         static int[] Measured(string instrument) => instrument == "srs" ? Enumerable.Range(1, 12).ToArray() : new[] { 3, 6, 9, 12 };
         var series = rows.Where(r => r[5] == "trajectory" && alliance.Contains(r[2])).Select(r => (Episode: r[0], Perspective: r[1], Instrument: r[2])).Distinct().ToList();
@@ -247,7 +247,7 @@ public sealed class SignalAccuracyTests : CliTestBase
     }
 
     private static Dictionary<string, Truth> ReadTruth(string path) =>
-        ReadCsv(System.IO.File.ReadAllText(path)).ToDictionary(
+        ReadCsv(System.IO.File.ReadAllText(path), "episode", "rupture_onset", "rupture_end", "outcome_course", "srs_true_latest", "srs_true_slope").ToDictionary(
             r => r[0],
             r => new Truth(
                 r[0],
@@ -258,18 +258,23 @@ public sealed class SignalAccuracyTests : CliTestBase
                 double.Parse(r[5], CultureInfo.InvariantCulture)),
             StringComparer.Ordinal);
 
-    /// <summary>Reads CSV text after its header into rows of fields.</summary>
-    private static List<string[]> ReadCsv(string text)
+    /// <summary>The rows of a CSV with the named columns in the order given (found by the header, so a schema's order may change).</summary>
+    private static List<string[]> ReadCsv(string text, params string[] columns)
     {
         using var reader = new CsvReader(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture));
         var rows = new List<string[]>();
         reader.Read();
         reader.ReadHeader();
+        int[] index = columns.Select(c => Array.IndexOf(reader.HeaderRecord!, c)).ToArray();
+        Assert.DoesNotContain(-1, index);
         while (reader.Read())
         {
-            rows.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i) ?? string.Empty).ToArray());
+            rows.Add(index.Select(i => reader.GetField(i) ?? string.Empty).ToArray());
         }
 
         return rows;
     }
+
+    private static readonly string[] SignalColumns = { "episode", "perspective", "instrument", "kind", "rule", "code", "sessions", "summary" };
+    private static readonly string[] TriageColumns = { "rank", "level", "episode", "instrument", "perspective", "reasons", "latest_session" };
 }

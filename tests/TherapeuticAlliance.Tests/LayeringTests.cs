@@ -25,6 +25,7 @@ public sealed class LayeringTests
         ["Reports"] = new[] { Root, "Trends", "Guidance", "ExpectedResponse", "Charts" },
         ["ExpectedResponse"] = new[] { Root, "Trends", "Charts" },
         ["Charts"] = new[] { Root },
+        ["Schema"] = new[] { Root },
         [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 

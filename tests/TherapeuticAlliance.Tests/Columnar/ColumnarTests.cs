@@ -1,3 +1,4 @@
+using TherapeuticAlliance.Schema;
 using System.Collections.Immutable;
 using Apache.Arrow;
 using DuckDB.NET.Data;

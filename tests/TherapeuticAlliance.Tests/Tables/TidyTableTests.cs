@@ -183,8 +183,8 @@ public class TidyTableTests
     {
         Episode srs = TrendTestData.Srs(30.5, 32, 35.9, 36);
         TidyTable tidy = new[] { srs }.ToTidy();
-        Assert.Equal(new[] { "episode", "instrument", "perspective", "metric", "session", "score", "minimum", "maximum", "recorded_at" }, tidy.Columns);
-        Assert.Equal(35.9m, tidy[2, "score"]);
+        Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "metric", "total", "minimum", "maximum" }, tidy.Columns);
+        Assert.Equal(35.9m, tidy[2, "total"]);
 
         ImmutableArray<EpisodeResult> back = LongFormat.ToEpisodes(Read(TidyCsv.ToCsv(tidy))).GetValueOrThrow();
         Episode episode = Assert.Single(back).GetValueOrThrow();
@@ -198,20 +198,20 @@ public class TidyTableTests
     {
         // Regression: a table built in code holds ints and decimals, not only the doubles read from CSV.
         var table = new TidyTable(
-            new[] { "episode", "instrument", "perspective", "session", "score" },
+            new[] { "episode", "instrument", "perspective", "session", "total" },
             new[] { new object?[] { "e", "srs", "client", 1, 30.5m }, new object?[] { "e", "srs", "client", 2, 32 }, new object?[] { "e", "srs", "client", 3, 33.5 } });
         Episode episode = Assert.Single(LongFormat.ToEpisodes(table).GetValueOrThrow()).GetValueOrThrow();
         Assert.Equal(new[] { 30.5m, 32m, 33.5m }, episode.Scores.Select(s => s.Value));
     }
 
     [Theory]
-    [InlineData("episode,instrument,perspective,session\n", "missing-column", "score", null)]
-    [InlineData("episode,instrument,perspective,session,score\ne,nope,client,1,30\n", "bad-value", "instrument", 1)]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,patient,1,30\n", "bad-value", "perspective", 1)]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1.5,30\n", "bad-value", "session", 1)]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,0,30\n", "bad-value", "session", 1)]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1,30\ne,srs,client,2,41\n", "bad-value", "score", 2)]
-    [InlineData("episode,instrument,perspective,session,score,recorded_at\ne,srs,client,1,30,yesterday\n", "bad-value", "recorded_at", 1)]
+    [InlineData("episode,instrument,perspective,session\n", "missing-column", "total", null)]
+    [InlineData("episode,instrument,perspective,session,total\ne,nope,client,1,30\n", "bad-value", "instrument", 1)]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,patient,1,30\n", "bad-value", "perspective", 1)]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,client,1.5,30\n", "bad-value", "session", 1)]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,client,0,30\n", "bad-value", "session", 1)]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,client,1,30\ne,srs,client,2,41\n", "bad-value", "total", 2)]
+    [InlineData("episode,instrument,perspective,session,total,date\ne,srs,client,1,30,yesterday\n", "bad-value", "date", 1)]
     public void Episodes_FromBadLongData_AreTypedErrorsNamingRowAndColumn(string csv, string code, string column, int? row)
     {
         TableError error = LongFormat.ToEpisodes(Read(csv)).AsT1;
@@ -238,7 +238,7 @@ public class TidyTableTests
     {
         // Regression: every field that parsed as a double became one, so 0042 read back as 42, and two 20-digit
         // identifiers became the same double and their clients merged.
-        TidyTable table = Read("episode,instrument,perspective,session,score\n0042,srs,client,1,30\n42,srs,client,1,31\n12345678901234567890,srs,client,1,32\n12345678901234567891,srs,client,1,33\n1e3,srs,client,1,34\n");
+        TidyTable table = Read("episode,instrument,perspective,session,total\n0042,srs,client,1,30\n42,srs,client,1,31\n12345678901234567890,srs,client,1,32\n12345678901234567891,srs,client,1,33\n1e3,srs,client,1,34\n");
         Assert.Equal("0042", table[0, "episode"]);
         Assert.Equal(42.0, table[1, "episode"]);
         Assert.Equal("12345678901234567890", table[2, "episode"]);
@@ -251,10 +251,10 @@ public class TidyTableTests
     }
 
     [Theory]
-    [InlineData("episode,instrument,perspective,metric,session,score\ne,srs,client,pomp,1,30\n", "metric")]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1,Inf\n", "score")]
-    [InlineData("episode,instrument,perspective,session,score\ne,srs,client,1,1e30\n", "score")]
-    [InlineData("episode,instrument,perspective,session,score,recorded_at\ne,srs,client,1,30,05/01/2024\n", "recorded_at")]
+    [InlineData("episode,instrument,perspective,metric,session,total\ne,srs,client,pomp,1,30\n", "metric")]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,client,1,Inf\n", "total")]
+    [InlineData("episode,instrument,perspective,session,total\ne,srs,client,1,1e30\n", "total")]
+    [InlineData("episode,instrument,perspective,session,total,date\ne,srs,client,1,30,05/01/2024\n", "date")]
     public void Episodes_RejectWhatTheyCannotReadExactly_WithATypedError(string csv, string column)
     {
         // Regression: a non-sum metric was read as a sum total, Inf or 1e30 threw OverflowException, and dates were
@@ -266,7 +266,7 @@ public class TidyTableTests
     [Fact]
     public void Episodes_ReadIsoDates_AsDatesOrWithTheirOffset()
     {
-        Episode episode = LongFormat.ToEpisodes(Read("episode,instrument,perspective,session,score,recorded_at\ne,srs,client,1,30,2024-05-01\ne,srs,client,2,31,2024-05-08T09:30:00+02:00\ne,srs,client,3,32,NA\ne,srs,client,4,33,2024-05-22T10:00:00\n")).GetValueOrThrow()[0].GetValueOrThrow();
+        Episode episode = LongFormat.ToEpisodes(Read("episode,instrument,perspective,session,total,date\ne,srs,client,1,30,2024-05-01\ne,srs,client,2,31,2024-05-08T09:30:00+02:00\ne,srs,client,3,32,NA\ne,srs,client,4,33,2024-05-22T10:00:00\n")).GetValueOrThrow()[0].GetValueOrThrow();
         Assert.Equal(new DateTimeOffset(2024, 5, 22, 10, 0, 0, TimeSpan.Zero), episode.Scores[3].Occasion.RecordedAt);   // no offset: UTC, wherever it runs
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero), episode.Scores[0].Occasion.RecordedAt);
         Assert.Equal(new DateTimeOffset(2024, 5, 8, 9, 30, 0, TimeSpan.FromHours(2)), episode.Scores[1].Occasion.RecordedAt);

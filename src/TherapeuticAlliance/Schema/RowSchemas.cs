@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+
+namespace TherapeuticAlliance.Schema;
+
+/// <summary>
+/// The library's output row schemas: each result kind has one, written alike to CSV, JSON and Parquet by the tables
+/// and columnar packages and by the command line. <c>docs/schema.md</c> lists them (a test keeps it equal to this
+/// type). Column names follow R's conventions where R has them (<c>psych</c>, <c>lme4</c>).
+/// </summary>
+/// <remarks>This type is thread-safe.</remarks>
+public static class RowSchemas
+{
+    /// <summary>The scoring strategy's name: <c>strategy</c>.</summary>
+    public const string Strategy = "strategy";
+
+    /// <summary>The scoring strategy's version: <c>strategy_version</c>.</summary>
+    public const string StrategyVersion = "strategy_version";
+
+    /// <summary>The missing-data policy's name: <c>missing_data</c>.</summary>
+    public const string MissingData = "missing_data";
+
+    /// <summary>The score's metric code (<see cref="AllianceCodes.ToCode(ScoreMetric)"/>): <c>metric</c>.</summary>
+    public const string Metric = "metric";
+
+    /// <summary>The scored dimension: <c>total</c> or a subscale's identifier: <c>dimension</c>.</summary>
+    public const string Dimension = "dimension";
+
+    /// <summary>A number, in the unit the row states: <c>value</c>.</summary>
+    public const string Value = ResponseFileSchema.Value;
+
+    /// <summary>The lowest possible score: <c>minimum</c>.</summary>
+    public const string Minimum = "minimum";
+
+    /// <summary>The highest possible score: <c>maximum</c>.</summary>
+    public const string Maximum = "maximum";
+
+    /// <summary>The score as a percentage of its range: <c>pomp</c>.</summary>
+    public const string Pomp = "pomp";
+
+    /// <summary>Whether the score is beyond its instrument's cutoff (<c>true</c>, <c>false</c>; empty or NA without a cutoff): <c>flagged</c>.</summary>
+    public const string Flagged = "flagged";
+
+    /// <summary>Whether the row is a finding or an alert: <c>kind</c>.</summary>
+    public const string Kind = "kind";
+
+    /// <summary>The detector or alert rule that made the row: <c>rule</c>.</summary>
+    public const string Rule = "rule";
+
+    /// <summary>The finding's or alert's code, such as <c>rupture</c>: <c>code</c>.</summary>
+    public const string Code = "code";
+
+    /// <summary>The sessions the row concerns, separated by spaces: <c>sessions</c>.</summary>
+    public const string Sessions = "sessions";
+
+    /// <summary>The row's text for a person: <c>summary</c>.</summary>
+    public const string Summary = "summary";
+
+    /// <summary>An alert's severity (<c>watch</c>, <c>act</c>): <c>severity</c>.</summary>
+    public const string Severity = "severity";
+
+    /// <summary>Whether an alert signals strain in the alliance (1 or 0): <c>signals_strain</c>.</summary>
+    public const string SignalsStrain = "signals_strain";
+
+    /// <summary>The first session a row concerns: <c>first_session</c>.</summary>
+    public const string FirstSession = "first_session";
+
+    /// <summary>The last session a row concerns: <c>last_session</c>.</summary>
+    public const string LastSession = "last_session";
+
+    /// <summary>A finding's detector: <c>detector</c>.</summary>
+    public const string Detector = "detector";
+
+    /// <summary>A finding's code: <c>finding</c>.</summary>
+    public const string Finding = "finding";
+
+    /// <summary>A row's number within its group, from 1: <c>index</c>.</summary>
+    public const string Index = "index";
+
+    /// <summary>A statistic's name (<see cref="StatisticNames"/>, or a finding's value name): <c>statistic</c>.</summary>
+    public const string Statistic = "statistic";
+
+    /// <summary>An alert's message: <c>message</c>.</summary>
+    public const string Message = "message";
+
+    /// <summary>A triage entry's place in the attention order, from 1: <c>rank</c>.</summary>
+    public const string Rank = "rank";
+
+    /// <summary>A triage entry's attention level (<c>act</c>, <c>watch</c>, <c>none</c>): <c>level</c>.</summary>
+    public const string Level = "level";
+
+    /// <summary>How many distinct alert codes call for action: <c>act_reasons</c>.</summary>
+    public const string ActReasons = "act_reasons";
+
+    /// <summary>A triage entry's alert codes, separated by <c>;</c>: <c>reasons</c>.</summary>
+    public const string Reasons = "reasons";
+
+    /// <summary>The latest session of an entry: <c>latest_session</c>.</summary>
+    public const string LatestSession = "latest_session";
+
+    /// <summary>What a statistic covers: <c>total</c>, a subscale, <c>client-therapist</c>, <c>scores/…</c> or <c>norm/…</c> (<see cref="StatisticNames"/>): <c>scope</c>.</summary>
+    public const string Scope = "scope";
+
+    /// <summary>How many rows, pairs or episodes a statistic is computed on: <c>n</c>.</summary>
+    public const string N = "n";
+
+    /// <summary>
+    /// One row per score and dimension: episode, session, date (<see cref="SessionDates.Format"/>), perspective,
+    /// instrument, strategy, strategy_version, missing_data, metric, dimension (<c>total</c> or a subscale), value,
+    /// minimum, maximum (points of the metric, exact), pomp (0–100, 4 decimals), flagged (total rows only).
+    /// </summary>
+    public static RowSchema Scores { get; } = new("scores", new[]
+    {
+        ResponseFileSchema.Episode, ResponseFileSchema.Session, ResponseFileSchema.Date, ResponseFileSchema.Perspective, ResponseFileSchema.Instrument,
+        Strategy, StrategyVersion, MissingData, Metric, Dimension, Value, Minimum, Maximum, Pomp, Flagged,
+    });
+
+    /// <summary>One row per finding and alert, with its text: episode, instrument, perspective, kind (<c>finding</c> or <c>alert</c>), rule, code, sessions, summary.</summary>
+    public static RowSchema Signals { get; } = new("signals", new[]
+    {
+        ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Kind, Rule, Code, Sessions, Summary,
+    });
+
+    /// <summary>One row per value of each finding: episode, instrument, perspective, detector, finding, index, first_session, last_session, statistic, value.</summary>
+    public static RowSchema FindingValues { get; } = new("finding-values", new[]
+    {
+        ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Detector, Finding, Index, FirstSession, LastSession, Statistic, Value,
+    });
+
+    /// <summary>One row per alert: episode, instrument, perspective, rule, code, severity, signals_strain, first_session, last_session, message.</summary>
+    public static RowSchema Alerts { get; } = new("alerts", new[]
+    {
+        ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Rule, Code, Severity, SignalsStrain, FirstSession, LastSession, Message,
+    });
+
+    /// <summary>One row per triage entry, in attention order: rank, episode, instrument, perspective, level, act_reasons, reasons, latest_session.</summary>
+    public static RowSchema Triage { get; } = new("triage", new[]
+    {
+        Rank, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Level, ActReasons, Reasons, LatestSession,
+    });
+
+    /// <summary>One row per statistic: instrument, scope, statistic (<see cref="StatisticNames"/>), value, n.</summary>
+    public static RowSchema Statistics { get; } = new("statistics", new[]
+    {
+        ResponseFileSchema.Instrument, Scope, Statistic, Value, N,
+    });
+
+    /// <summary>One row per session total, the totals layout of <see cref="ResponseFileSchema"/> with the score's range: episode, session, date, perspective, instrument, metric, total, minimum, maximum.</summary>
+    public static RowSchema SessionTotals { get; } = new("session-totals", new[]
+    {
+        ResponseFileSchema.Episode, ResponseFileSchema.Session, ResponseFileSchema.Date, ResponseFileSchema.Perspective, ResponseFileSchema.Instrument,
+        Metric, ResponseFileSchema.Total, Minimum, Maximum,
+    });
+
+    /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals);
+}
