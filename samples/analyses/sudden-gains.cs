@@ -74,7 +74,7 @@ for (int e = 1; e <= 40; e++)
     }
 }
 
-var caseload = new TidyTable(new[] { "episode", "instrument", "perspective", "session", "score" }, rows);
+var caseload = new TidyTable(new[] { "episode", "instrument", "perspective", "session", "total" }, rows);
 TidyCsv.Write(caseload, Path.Combine(output, "generated-caseload.csv"));
 var episodes = LongFormat.ToEpisodes(caseload).GetValueOrThrow().Select(e => e.GetValueOrThrow()).ToList();
 var detector = new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { StandardDeviation = 6.5, Reliability = 0.85 });
