@@ -12,6 +12,7 @@ using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
 using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Consortium;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -232,68 +233,7 @@ internal static class Commands
     internal static int Stats(CliSettings settings, bool json, string? partialFile, int minimumRows, string? parquetFile, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var byInstrument = new Dictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
-        var totals = new Dictionary<(string Episode, int Session, string Instrument), Dictionary<Perspective, AllianceScore>>();
-        var totalsOnly = new Dictionary<string, int>(StringComparer.Ordinal);
-        var scored = new List<(Administration Administration, AllianceScore Score)>();
-        foreach (var (administration, assessment, score) in pipeline.Scored())
-        {
-            scored.Add((administration, score));
-            if (assessment is null)
-            {
-                totalsOnly[administration.Instrument.Id] = totalsOnly.GetValueOrDefault(administration.Instrument.Id) + 1;
-            }
-            else
-            {
-                if (!byInstrument.TryGetValue(administration.Instrument.Id, out var group))
-                {
-                    byInstrument[administration.Instrument.Id] = group = (administration.Instrument, new List<Assessment>());
-                }
-
-                group.Assessments.Add(assessment);
-            }
-
-            var key = (administration.Episode, administration.Session, administration.Instrument.Id);
-            if (!totals.TryGetValue(key, out var perspectives))
-            {
-                totals[key] = perspectives = new Dictionary<Perspective, AllianceScore>();
-            }
-
-            perspectives[administration.Perspective] = score;
-        }
-
-        // The caseload norms' episodes, built here rather than by the pipeline: stats keeps every administration it scored
-        // for alpha and the ICCs, so an episode that cannot be built is only left out of the norms, and said so.
-        var episodes = new List<Episode>();
-        int unbuilt = 0;
-        foreach (var group in scored.GroupBy(s => (s.Administration.Episode, s.Administration.Perspective, s.Administration.Instrument.Id)))
-        {
-            EpisodeResult built = Episode.Create(group.Key.Episode, group.Select(s => s.Score), handling: InconsistentSessionHandling.ExcludeSession);
-            if (built.IsT0)
-            {
-                episodes.Add(built.AsT0);
-            }
-            else
-            {
-                unbuilt++;
-            }
-        }
-        var pairsByInstrument = totals
-            .Where(t => t.Value.ContainsKey(Perspective.Client) && t.Value.ContainsKey(Perspective.Therapist))
-            .OrderBy(t => t.Key.Episode, StringComparer.Ordinal).ThenBy(t => t.Key.Session)
-            .GroupBy(t => t.Key.Instrument, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(t => (Client: t.Value[Perspective.Client], Therapist: t.Value[Perspective.Therapist])).ToList(), StringComparer.Ordinal);
-        var notes = new List<string>();
-        if (unbuilt > 0)
-        {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} episode(s) could not be built (run analyze to see why) and are left out of the caseload norms; their administrations are in the other statistics.", unbuilt));
-        }
-
-        foreach (var (id, count) in totalsOnly.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0}: {1} administration(s) give totals only (no items were seen); item statistics (alpha) skip them, the agreement of totals uses them.", id, count));
-        }
-
+        SiteData data = SiteData.FromScores(pipeline.Scored().Select(s => (s.Administration.Episode, s.Score, s.Assessment)));
         if (pipeline.ExitCode != AllianceCli.Ok)
         {
             pipeline.Summary();
@@ -302,13 +242,7 @@ internal static class Commands
 
         if (partialFile is not null)
         {
-            SitePartial partial = SitePartial.Build(
-                byInstrument.Values,
-                pairsByInstrument.Select(p => (p.Key, p.Value.Select(v => ((double)v.Client.Value, (double)v.Therapist.Value)).ToList())),
-                episodes,
-                settings.Strategy,
-                minimumRows);
-            partial.Notes.InsertRange(0, notes);
+            SitePartial partial = SitePartial.Build(data, settings.Strategy, minimumRows);
             using (Target target = Target.Open(partialFile, TextWriter.Null, buffered: true))
             {
                 target.Writer.Write(partial.ToJson() + "\n");
@@ -316,78 +250,13 @@ internal static class Commands
             }
 
             pipeline.Summary();
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Count, partial.Scores.Count, partial.Norms.GroupCount));
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Length, partial.Scores.Length, partial.Norms.GroupCount));
             return pipeline.ExitCode;
         }
 
-        var lines = new List<StatisticLine>();
-        foreach (string id in byInstrument.Keys.Union(totalsOnly.Keys).Order(StringComparer.Ordinal))
-        {
-            if (byInstrument.TryGetValue(id, out var items))
-            {
-                ResponseMatrix matrix = ResponseMatrix.FromAssessments(items.Instrument, items.Assessments);
-                Reliability.ForInstrument(items.Instrument, matrix).Switch(
-                    reliability =>
-                    {
-                        Add(id, StatisticNames.TotalScope, reliability.Total);
-                        foreach (SubscaleReliability subscale in reliability.Subscales)
-                        {
-                            Add(id, subscale.Dimension.Id, subscale.Result);
-                        }
-                    },
-                    problem => notes.Add($"{id}: {problem.Message}"));
-            }
-
-            if (pairsByInstrument.TryGetValue(id, out var pairs))
-            {
-                Agreement.ClientTherapist(pairs).Switch(
-                    agreement =>
-                    {
-                        agreement.Intraclass.Switch(
-                            icc =>
-                            {
-                                lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Icc2, icc[IccForm.Icc2].Value, icc.Targets));
-                                lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Icc3, icc[IccForm.Icc3].Value, icc.Targets));
-                                if (!icc[IccForm.Icc2].IsTestDefined || !icc[IccForm.Icc3].IsTestDefined)
-                                {
-                                    notes.Add($"{id} client-therapist ICC: the F tests are infinite (client and therapist totals differ by a constant only, or agree exactly); the estimates are given, and their bounds are the limits psych reports.");
-                                }
-                            },
-                            problem => notes.Add($"{id} client-therapist ICC: {problem.Message}"));
-                        agreement.Correlation.Switch(r => lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.PearsonR, r, agreement.Pairs)), problem => notes.Add($"{id} correlation: {problem.Message}"));
-                        lines.Add(new(id, StatisticNames.ClientTherapistScope, StatisticNames.Bias, agreement.BlandAltman.Bias, agreement.Pairs));
-                    },
-                    problem => notes.Add($"{id} client-therapist: {problem.Message}"));
-            }
-        }
-
-        void Add(string instrument, string scope, StatisticsResult<ReliabilityAnalysis> result) => result.Switch(
-            a =>
-            {
-                lines.Add(new(instrument, scope, StatisticNames.RawAlpha, a.Alpha, a.RowsUsed));
-                lines.Add(new(instrument, scope, StatisticNames.StandardizedAlpha, a.StandardizedAlpha, a.RowsUsed));
-                if (!a.ItemsDroppedForNoVariance.IsEmpty)
-                {
-                    notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} item(s) without variance were left out of alpha, as psych::alpha does.", instrument, scope, a.ItemsDroppedForNoVariance.Length));
-                }
-            },
-            problem => notes.Add($"{instrument} {scope}: {problem.Message}"));
-
-        // Score summaries and caseload norms of all the rows: the pooled computation a merge of sites' partials equals.
-        var scoreSummaries = new List<BatchSummaryStatistics>();
-        if (settings.Strategy is IBatchScoringStrategy batch)
-        {
-            foreach (var (instrument, assessments) in byInstrument.Values.OrderBy(i => i.Instrument.Id, StringComparer.Ordinal))
-            {
-                batch.ScoreBatch(instrument, ResponseMatrix.FromAssessments(instrument, assessments)).Switch(
-                    result => scoreSummaries.Add(BatchSummaryStatistics.FromScores(result, instrument, 1).GetValueOrThrow()),
-                    problem => notes.Add($"{instrument.Id} scores: {problem.Message}"));
-            }
-        }
-
-        lines.AddRange(SitePartial.ScoreAndNormLines(scoreSummaries, ReferenceNorms.FromCaseload(episodes)));
-        WriteStatistics(lines, notes, json, output);
-        WriteStatisticsParquet(lines, parquetFile);
+        SiteStatistics statistics = SiteStatistics.FromData(data, settings.Strategy);
+        WriteStatistics(statistics, json, output);
+        WriteStatisticsParquet(statistics, parquetFile);
         pipeline.Summary();
         return pipeline.ExitCode;
     }
@@ -421,33 +290,32 @@ internal static class Commands
                 throw new UsageException($"the partial '{AdministrationReader.SafeText(file)}' does not exist.");
             }
 
-            SitePartial? partial = SitePartial.FromJson(File.ReadAllText(file), out string? problem);
-            if (partial is null)
+            PartialResult<SitePartial> partial = SitePartial.FromJson(File.ReadAllText(file));
+            if (!partial.IsSuccess)
             {
-                error.WriteLine($"error: {AdministrationReader.SafeText(file)}: {problem} Nothing was merged.");
+                error.WriteLine($"error: {AdministrationReader.SafeText(file)}: {partial.Error!.Message} Nothing was merged.");
                 return AllianceCli.Usage;
             }
 
-            partials.Add(partial);
+            partials.Add(partial.AsT0);
         }
 
-        SitePartial merged = SitePartial.Merge(partials, out string? incompatible);
-        if (incompatible is not null)
+        PartialResult<SitePartial> merged = SitePartial.Merge(partials);
+        if (!merged.IsSuccess)
         {
-            error.WriteLine($"error: the partials do not merge: {incompatible} Nothing was merged.");
+            error.WriteLine($"error: the partials do not merge: {merged.Error!.Message} Nothing was merged.");
             return AllianceCli.Usage;
         }
 
-        var notes = new List<string>(merged.Notes);
-        List<StatisticLine> lines = merged.Lines(notes);
-        WriteStatistics(lines, notes, json, output);
-        WriteStatisticsParquet(lines, parquetFile);
-        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", files.Count, merged.Sites));
+        SiteStatistics statistics = merged.AsT0.ToStatistics();
+        WriteStatistics(statistics, json, output);
+        WriteStatisticsParquet(statistics, parquetFile);
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", files.Count, merged.AsT0.Sites));
         return AllianceCli.Ok;
     }
 
     /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>
-    private static void WriteStatisticsParquet(List<StatisticLine> lines, string? parquetFile)
+    private static void WriteStatisticsParquet(SiteStatistics statistics, string? parquetFile)
     {
         if (parquetFile is null)
         {
@@ -455,21 +323,17 @@ internal static class Commands
         }
 
         using Target target = Target.Open(parquetFile, TextWriter.Null, buffered: true, binary: true);
-        WriteParquet(target, new TidyTable(RowSchemas.Statistics.Columns, StatisticRows(lines)));
+        WriteParquet(target, new TidyTable(RowSchemas.Statistics.Columns, statistics.ToRows()));
         target.CommitIf(true);
     }
 
-    /// <summary>The statistics as <see cref="RowSchemas.Statistics"/> rows: a value that is not finite is missing; n is a double (counts past 2^31).</summary>
-    private static IEnumerable<IReadOnlyList<object?>> StatisticRows(List<StatisticLine> lines) =>
-        lines.Select(l => (IReadOnlyList<object?>)new object?[] { l.Instrument, l.Scope, l.Statistic, double.IsFinite(l.Value) ? l.Value : null, (double)l.N });
-
-    private static void WriteStatistics(List<StatisticLine> lines, List<string> notes, bool json, TextWriter output)
+    private static void WriteStatistics(SiteStatistics statistics, bool json, TextWriter output)
     {
         if (json)
         {
             // The statistics rows as TidyJson writes every schema, with the notes beside them.
             using var rows = new MemoryStream();
-            TidyJson.Write(RowSchemas.Statistics.Columns, StatisticRows(lines), rows);
+            TidyJson.Write(RowSchemas.Statistics.Columns, statistics.ToRows(), rows);
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
@@ -481,7 +345,11 @@ internal static class Commands
                 }
 
                 writer.WriteStartArray(NotesProperty);
-                notes.ForEach(writer.WriteStringValue);
+                foreach (string note in statistics.Notes)
+                {
+                    writer.WriteStringValue(note);
+                }
+
                 writer.WriteEndArray();
                 writer.WriteEndObject();
             }
@@ -492,12 +360,12 @@ internal static class Commands
         {
             ImmutableArray<string> c = RowSchemas.Statistics.Columns;
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10} {4,7}", c[0], c[1], c[2], c[3], c[4]).TrimEnd());
-            foreach (var line in lines)
+            foreach (SiteStatistic line in statistics.Lines)
             {
-                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10:0.0000} {4,7}", line.Instrument, line.Scope, line.Statistic, line.Value, line.N));
+                output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-19} {1,-34} {2,-18} {3,10:0.0000} {4,7}", line.InstrumentId, line.Scope, line.Statistic, line.Value, line.N));
             }
 
-            foreach (string note in notes)
+            foreach (string note in statistics.Notes)
             {
                 output.WriteLine("note: " + note);
             }

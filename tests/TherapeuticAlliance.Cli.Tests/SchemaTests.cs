@@ -47,7 +47,6 @@ public sealed class SchemaTests : CliTestBase
         {
             "AllianceCli.cs: \"episode\"",      // a value of the option --by (client or episode), not a column
             "Pipeline.cs: \"n\"",               // the placeholder that replaces digits when problems are summarised
-            "SitePartial.cs: \"kind\"",         // the site partial's envelope property (the envelope moves to the core with the consortium room)
             "AdministrationReader.cs: \"item\"", // the word in a message about an unknown wide column
         };
         string folder = Path.Combine(RepositoryRoot(), "src", "TherapeuticAlliance.Cli");

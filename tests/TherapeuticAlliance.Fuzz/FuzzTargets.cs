@@ -1,3 +1,4 @@
+using TherapeuticAlliance.Consortium;
 using System.Globalization;
 using System.Text;
 using Hl7.Fhir.Model;
@@ -110,19 +111,19 @@ internal static class FuzzTargets
 
     private static void PartialJson(byte[] input)
     {
-        SitePartial? partial = SitePartial.FromJson(Text(input), out string? error);
-        if (partial is null)
+        PartialResult<SitePartial> partial = SitePartial.FromJson(Text(input));
+        if (!partial.IsSuccess)
         {
-            Check(!string.IsNullOrEmpty(error), "an error without a message");
+            Check(!string.IsNullOrEmpty(partial.Error!.Message), "an error without a message");
             return;
         }
 
         // A partial read must write and read back, merge with its copy, and give its statistics or notes, never throw.
-        SitePartial? again = SitePartial.FromJson(partial.ToJson(), out string? second);
-        Check(again is not null, "the partial does not survive its round trip: " + second);
-        SitePartial merged = SitePartial.Merge(new[] { partial, again! }, out string? incompatible);
-        Check(incompatible is null, "a partial does not merge with its own copy: " + incompatible);
-        _ = merged.Lines(new List<string>());
+        PartialResult<SitePartial> again = SitePartial.FromJson(partial.AsT0.ToJson());
+        Check(again.IsSuccess, "the partial does not survive its round trip: " + again.Error?.Message);
+        PartialResult<SitePartial> merged = SitePartial.Merge(new[] { partial.AsT0, again.AsT0 });
+        Check(merged.IsSuccess, "a partial does not merge with its own copy: " + merged.Error?.Message);
+        _ = merged.AsT0.ToStatistics();
     }
 
     private static string Text(byte[] input) => Encoding.UTF8.GetString(input);

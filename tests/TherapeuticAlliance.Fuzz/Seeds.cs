@@ -91,8 +91,8 @@ internal static class Seeds
             }
         }
 
-        var waiEpisodes = waiScores.GroupBy(s => s.Episode).Select(g => Episode.Create(g.Key, g.Select(s => s.Score)).GetValueOrThrow()).ToList();
-        string partial = TherapeuticAlliance.Cli.SitePartial.Build(new[] { (AllianceInstruments.WaiSr, waiAssessments) }, Array.Empty<(string, List<(double, double)>)>(), waiEpisodes, ScoringStrategies.Sum, 2).ToJson();
+        var site = TherapeuticAlliance.Consortium.SiteData.FromScores(waiScores.Select((s, i) => (s.Episode, s.Score, (Assessment?)waiAssessments[i])));
+        string partial = TherapeuticAlliance.Consortium.SitePartial.Build(site, ScoringStrategies.Sum, 2).ToJson();
         seeds["partial-json"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["site.json"] = partial,

@@ -30,6 +30,10 @@ public class DocumentationTests
         Assert.Contains("top-box: 50%", SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "extending.md"), "## Worked example", "csharp")));
 
     [Fact]
+    public void ConsortiumFromCode_BuildsWritesReadsAndMergesSitePartials_WithoutTheCli() =>
+        Assert.Contains("2 sites, n 180; merged equals pooled: True", SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "consortium.md"), "### From code", "csharp")));
+
+    [Fact]
     public void InstrumentsJsonExample_Parses()
     {
         Instrument instrument = InstrumentDefinition.Parse(SnippetRunner.Block(Path.Combine("docs", "instruments.md"), "Or as JSON", "json")).GetValueOrThrow();

@@ -26,6 +26,7 @@ public sealed class LayeringTests
         ["ExpectedResponse"] = new[] { Root, "Trends", "Charts" },
         ["Charts"] = new[] { Root },
         ["Schema"] = new[] { Root },
+        ["Consortium"] = new[] { Root, "Schema", "Statistics", "Scoring", "Trends" },
         [DependencyInjection] = new[] { Root, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 
