@@ -157,17 +157,41 @@ internal static class Commands
         IReadOnlyList<string> files;
         try
         {
-            var provenance = new ReportProvenance(
-                Versions.Tool,
-                Versions.Library,
-                Versions.Now(),
-                AdministrationReader.SafeText(Path.GetFileName(settings.Input)),
-                changedOptions,
-                pipeline.Account);
+            DataAccount account = pipeline.Account;
+            DateTimeOffset now = Versions.Now();
+            var options = new CaseloadReportOptions
+            {
+                Source = AdministrationReader.SafeText(Path.GetFileName(settings.Input)),
+                Generated = now,
+                ProvenanceLines = new[]
+                {
+                    new KeyValuePair<string, string>("Tool", "alliance " + Versions.Tool + ", TherapeuticAlliance library " + Versions.Library),
+                    new KeyValuePair<string, string>("Made", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+                    new KeyValuePair<string, string>("Input file", AdministrationReader.SafeText(Path.GetFileName(settings.Input))),
+                    new KeyValuePair<string, string>("Options", changedOptions.Count == 0 ? "the defaults throughout (docs/cli.md lists them)" : "changed from the defaults: " + string.Join("; ", changedOptions)),
+                },
+                Instruments = settings.Catalog.Instruments,
+                ExpectedResponseModels = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
+                ClientsPerPage = clientsPerPage,
+                CallerNormSource = "given with --norm",
+                DataSummary = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} rows read: {1} used, {2} left out. {3} administrations scored, {4} left out. {5} series analysed, {6} left out; {7} sessions left out of the series kept.",
+                    account.RowsRead,
+                    account.RowsAccepted,
+                    account.RowsRejected,
+                    account.AdministrationsScored,
+                    account.AdministrationsRejected,
+                    account.EpisodesAnalysed,
+                    account.EpisodesRejected,
+                    account.SessionsLeftOut),
+                LeftOut = account.Reasons,
+                LeftOutNote = string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown),
+            };
 
             // Every page goes to a temporary file beside its destination and is closed when written (the report
             // disposes each writer), so memory does not grow with the number of pages; all are published together.
-            files = HtmlReport.Write(
+            files = CaseloadHtmlReport.Write(
                 Path.GetFileName(outputFile),
                 name =>
                 {
@@ -177,10 +201,7 @@ internal static class Commands
                     return new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
                 },
                 reports,
-                provenance,
-                settings.Catalog,
-                analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
-                clientsPerPage);
+                options);
             if (pipeline.ExitCode == AllianceCli.Ok)
             {
                 foreach (var (temporary, destination) in pages)

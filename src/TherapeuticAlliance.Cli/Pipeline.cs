@@ -299,3 +299,16 @@ internal sealed class Pipeline
 
 /// <summary>The options every command shares, parsed and validated.</summary>
 internal sealed record CliSettings(string Input, ReaderOptions Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress);
+
+/// <summary>The pipeline's accounting of every row, administration and episode, as the report states it.</summary>
+internal sealed record DataAccount(
+    long RowsRead,
+    long RowsAccepted,
+    long RowsRejected,
+    long AdministrationsScored,
+    long AdministrationsRejected,
+    int EpisodesAnalysed,
+    int EpisodesRejected,
+    int SessionsLeftOut,
+    IReadOnlyList<KeyValuePair<string, int>> Reasons,
+    int ProblemsShown);

@@ -42,6 +42,15 @@ public sealed class SchemaTests : CliTestBase
         vocabulary.UnionWith(SessionDates.IsoFormats);
         vocabulary.UnionWith(new[] { SessionDates.DateFormat, SessionDates.DateTimeFormat, "O", "o" });
 
+        // Every finding and alert code and every detector and rule name the sample's analysis gives (their words live
+        // beside the report in the library, not in the tool).
+        string[] signals = Run("analyze", Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        int codeColumn = Array.IndexOf(signals[0].Split(','), RowSchemas.Code), rule = Array.IndexOf(signals[0].Split(','), RowSchemas.Rule);
+        string[] codes = signals.Skip(1).SelectMany(l => new[] { l.Split(',')[codeColumn], l.Split(',')[rule] }).Distinct(StringComparer.Ordinal).ToArray();
+        Assert.Contains("rupture", codes);
+        Assert.Contains("unrepaired-rupture", codes);
+        vocabulary.UnionWith(codes);
+
         // Words that are the same text as a schema name but not one, each with its reason; nothing else may match.
         var notSchema = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -17,7 +17,7 @@ public sealed partial class AllianceReport : IHtmlRenderable
     /// <returns>The chart's description.</returns>
     public LineChart ToLineChart() => AllianceCharts.ForClient(new[] { this }, InstrumentId);
 
-    /// <summary>Writes the report as HTML: the episode's chart (inline SVG with its data table), the alerts, the findings in plain words and the focus areas; see <see cref="IHtmlRenderable"/>.</summary>
+    /// <summary>Writes the report as HTML: the episode's chart (inline SVG with its data table), the alerts and the findings in the caseload report's plain words (<see cref="CaseloadHtmlReport"/>) with their codes, and the focus areas; see <see cref="IHtmlRenderable"/>.</summary>
     /// <param name="writer">Where to write; left open.</param>
     /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="writer"/> is <see langword="null"/>.</exception>
     public void WriteHtml(TextWriter writer)
@@ -30,13 +30,14 @@ public sealed partial class AllianceReport : IHtmlRenderable
         writer.Write("</div><details><summary>Data table</summary>");
         ChartWriter.WriteDataTable(chart, writer);
         writer.Write("</details>");
-        Table(writer, "Alerts", "Level|Code|Sessions|Message", Alerts.Select(a => (IReadOnlyList<string>)new[]
+        // In the caseload report's words (ReportWording), with the stable code beside them for a reader who scripts.
+        Table(writer, "Alerts", "Level|Alert|Code|Sessions|Message", Alerts.Select(a => (IReadOnlyList<string>)new[]
         {
-            AlertSeverityCodes.ToCode(a.Severity), a.Code, string.Join(", ", a.Sessions), a.Message,
+            AlertSeverityCodes.ToCode(a.Severity), ReportWording.Alert(a.Code), a.Code, string.Join(", ", a.Sessions), a.Message,
         }));
-        Table(writer, "Findings", "Finding|Sessions|Summary", Findings.Select(f => (IReadOnlyList<string>)new[]
+        Table(writer, "Findings", "Finding|Code|Sessions|Summary", Findings.Select(f => (IReadOnlyList<string>)new[]
         {
-            f.Code, string.Join(", ", f.Sessions), f.Summary,
+            ReportWording.Finding(f.Code), f.Code, string.Join(", ", f.Sessions), f.Summary,
         }));
         if (!Guidance.IsEmpty)
         {

@@ -82,6 +82,11 @@ public class HtmlRenderingTests
         {
             Assert.Contains(System.Net.WebUtility.HtmlEncode(alert.Message), html, StringComparison.Ordinal);
         }
+
+        // The same words as the caseload page, not only the raw codes (issue 25: the words lived in the CLI).
+        Assert.Contains("<th scope=\"row\">rupture</th>", html, StringComparison.Ordinal);
+        Assert.Contains(report.Alerts, a => a.Code == AlertRules.UnrepairedRuptureRule);
+        Assert.Contains("<td>a rupture not yet repaired</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,52 +1,42 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Net;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.Charts;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Guidance;
-using TherapeuticAlliance.Instruments;
-using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Cli;
-
-/// <summary>What the report states about how it was made: versions, date, input, options and what was left out.</summary>
-internal sealed record ReportProvenance(
-    string ToolVersion,
-    string LibraryVersion,
-    DateTimeOffset Generated,
-    string InputFile,
-    IReadOnlyList<string> ChangedOptions,
-    DataAccount Account);
-
-/// <summary>The pipeline's accounting, as the report states it.</summary>
-internal sealed record DataAccount(
-    long RowsRead,
-    long RowsAccepted,
-    long RowsRejected,
-    long AdministrationsScored,
-    long AdministrationsRejected,
-    int EpisodesAnalysed,
-    int EpisodesRejected,
-    int SessionsLeftOut,
-    IReadOnlyList<KeyValuePair<string, int>> Reasons,
-    int ProblemsShown);
+namespace TherapeuticAlliance.Reports;
 
 /// <summary>
-/// Writes the HTML report: self-contained pages (inline CSS and SVG, one small inline script that opens collapsed
-/// sections for printing, no network fetches). The first page opens with the caseload's attention list; each client
-/// has one section with a chart per instrument (all perspectives, the cutoff and any expected-response band), the
-/// current alerts, the findings and the focus areas; the page ends with how it was made.
+/// Writes the caseload report: self-contained HTML pages (inline CSS and SVG, one small inline script that opens
+/// collapsed sections for printing, no network fetches). The first page opens with the caseload's attention list
+/// (<see cref="CaseloadTriage.Clients"/>); each client has one section with a chart per instrument (all perspectives,
+/// the cutoff, ruptures and any expected-response band), the current alerts, the findings and the focus areas, in
+/// plain words; the page ends with how it was made. What <c>alliance report</c> writes; an application writes the same
+/// page with no tool.
 /// </summary>
 /// <remarks>
-/// A caseload larger than the page size is split: the first file holds the attention list, the page directory and
-/// the provenance, and each further file (<c>report-001.html</c>, <c>report-002.html</c>, …, next to it) holds one page
-/// of clients, most urgent first. Each page is written straight to its file, so the writer holds one client's
-/// section at a time, whatever the caseload's size.
+/// <para>
+/// A caseload larger than <see cref="CaseloadReportOptions.ClientsPerPage"/> is split: the first file holds the
+/// attention list, the page directory and the provenance, and each further file (<c>report-001.html</c>,
+/// <c>report-002.html</c>, …, named after the index) holds one page of clients, most urgent first. Each page is written
+/// straight to the writer <c>open</c> returns and disposed when done, so the writer holds one client's section at a
+/// time, whatever the caseload's size; the caller decides where pages go (files, a response stream, memory).
+/// </para>
+/// <para>
+/// Client identifiers are the caller's own data and appear in the page (it is for the caller's clinicians), encoded
+/// as HTML text; nothing is logged. Thread-safe: each call writes its own pages.
+/// </para>
 /// </remarks>
-internal static class HtmlReport
+public static class CaseloadHtmlReport
 {
-    /// <summary>Clients per page when nothing else is asked.</summary>
-    internal const int DefaultClientsPerPage = 100;
+    /// <summary>Clients per page when nothing else is asked: 100.</summary>
+    public const int DefaultClientsPerPage = 100;
 
     private const string Style =
         "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5rem;color:#1a1a1a;max-width:78rem;line-height:1.45}" +
@@ -69,19 +59,28 @@ internal static class HtmlReport
         "addEventListener('beforeprint',function(){document.querySelectorAll('details:not([open])').forEach(function(d){d.dataset.p='1';d.open=true;});});" +
         "addEventListener('afterprint',function(){document.querySelectorAll('details[data-p]').forEach(function(d){d.open=false;delete d.dataset.p;});});";
 
-    /// <summary>Writes the report: one file, or an index and pages when the caseload has more than <paramref name="clientsPerPage"/> clients.</summary>
-    /// <param name="open">Opens the file of the given name (no directory) for writing.</param>
-    /// <returns>The names of the files written, the index first.</returns>
-    internal static IReadOnlyList<string> Write(
-        string indexFile,
-        Func<string, TextWriter> open,
-        IReadOnlyList<AllianceReport> episodes,
-        ReportProvenance provenance,
-        IInstrumentCatalog catalog,
-        IReadOnlyCollection<ExpectedResponseModel> models,
-        int clientsPerPage = DefaultClientsPerPage)
+    /// <summary>Writes the report: one page, or an index and client pages when the caseload has more than <see cref="CaseloadReportOptions.ClientsPerPage"/> clients.</summary>
+    /// <param name="indexFile">The index page's name, such as <c>report.html</c> (no directory); client pages are named after it.</param>
+    /// <param name="open">Opens the page of the given name for writing; each writer is disposed when its page is written.</param>
+    /// <param name="episodes">The caseload's reports (one per episode, perspective and instrument), from <see cref="EpisodeAnalyzer.AnalyzeCaseload"/>.</param>
+    /// <param name="options">What the page states besides the reports: provenance, instruments' names, expected-response models, page size.</param>
+    /// <returns>The names of the pages written, the index first.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="indexFile"/> is empty or <see cref="CaseloadReportOptions.ClientsPerPage"/> is less than 1.</exception>
+    public static IReadOnlyList<string> Write(string indexFile, Func<string, TextWriter> open, IReadOnlyList<AllianceReport> episodes, CaseloadReportOptions options)
     {
-        var context = new Context(catalog, models);
+        Guard.Against.NullOrEmpty(indexFile);
+        Guard.Against.Null(open);
+        Guard.Against.Null(episodes);
+        Guard.Against.Null(options);
+        Guard.Against.NegativeOrZero(options.ClientsPerPage, nameof(options));
+        if (episodes.Any(e => e is null))
+        {
+            throw new ArgumentNullException(nameof(episodes));
+        }
+
+        int clientsPerPage = options.ClientsPerPage;
+        var context = new Context(options);
         var triage = CaseloadTriage.Clients(episodes);
         var byClient = episodes.GroupBy(r => r.EpisodeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         string stem = Path.GetFileNameWithoutExtension(indexFile);
@@ -95,13 +94,13 @@ internal static class HtmlReport
         TextWriter index = open(indexFile);
         Head(index, "Therapeutic alliance report");
         index.Write("<header>\n<h1>Therapeutic alliance report</h1>\n<p class=\"note\">");
-        index.Write(Encode(provenance.InputFile));
+        index.Write(Encode(options.Source));
         index.Write(" · ");
         index.Write(Count(triage.Length, "client"));
         index.Write(", ");
         index.Write(Count(episodes.Count, "series", "series"));
         index.Write(" · made ");
-        index.Write(provenance.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        index.Write(options.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         index.Write(" · <a href=\"#provenance\">how this report was made</a></p>\n");
         index.Write("<p class=\"note\">Computed by TherapeuticAlliance with published methods, not clinical judgement: alerts and focus areas are prompts to look and reflect.</p>\n</header>\n<main>\n");
         Attention(index, triage, byClient, context, Link);
@@ -134,7 +133,7 @@ internal static class HtmlReport
         }
 
         index.Write("</main>\n");
-        Provenance(index, provenance, episodes, context);
+        Provenance(index, options, episodes, context);
         Foot(index);
         index.Dispose();
 
@@ -145,7 +144,7 @@ internal static class HtmlReport
             TextWriter writer = open(name);
             int first = (page - 1) * clientsPerPage;
             int last = Math.Min(triage.Length, page * clientsPerPage);
-            string title = string.Create(CultureInfo.InvariantCulture, $"Therapeutic alliance report: clients {first + 1}–{last}");
+            string title = string.Format(CultureInfo.InvariantCulture, "Therapeutic alliance report: clients {0}–{1}", first + 1, last);
             Head(writer, title);
             writer.Write("<header>\n<h1>");
             writer.Write(Encode(title));
@@ -169,7 +168,7 @@ internal static class HtmlReport
             writer.Write("<a href=\"");
             writer.Write(Encode(Href(indexFile)));
             writer.Write("#provenance\">How this report was made</a></nav>\n<p class=\"note\">");
-            writer.Write(Encode(provenance.InputFile));
+            writer.Write(Encode(options.Source));
             writer.Write(" · page ");
             writer.Write(page.ToString(CultureInfo.InvariantCulture));
             writer.Write(" of ");
@@ -190,14 +189,21 @@ internal static class HtmlReport
 
     private sealed class Context
     {
-        private readonly IInstrumentCatalog _catalog;
+        private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
         private int _charts;
 
-        internal Context(IInstrumentCatalog catalog, IReadOnlyCollection<ExpectedResponseModel> models)
+        internal Context(CaseloadReportOptions options)
         {
-            _catalog = catalog;
-            Models = models;
+            foreach (Instrument instrument in options.Instruments)
+            {
+                _instruments[Guard.Against.Null(instrument, nameof(options))!.Id] = instrument;
+            }
+
+            Models = options.ExpectedResponseModels;
+            CallerNorm = options.CallerNormSource;
         }
+
+        internal string CallerNorm { get; }
 
         internal IReadOnlyCollection<ExpectedResponseModel> Models { get; }
 
@@ -207,7 +213,7 @@ internal static class HtmlReport
         internal string ShortName(string instrumentId) =>
             Find(instrumentId) is { Name.Length: <= 24 } instrument ? instrument.Name : instrumentId.ToUpperInvariant();
 
-        internal Instrument? Find(string instrumentId) => _catalog.TryGetInstrument(instrumentId, out Instrument? instrument) ? instrument : null;
+        internal Instrument? Find(string instrumentId) => _instruments.TryGetValue(instrumentId, out Instrument? instrument) ? instrument : null;
     }
 
     private static void Head(TextWriter writer, string title)
@@ -296,11 +302,11 @@ internal static class HtmlReport
             .SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a)))
             .GroupBy(x => (x.Alert.Severity, x.Alert.Code))
             .OrderByDescending(g => g.Key.Severity)
-            .Select(g => Severity(g.Key.Severity) + ": " + Wording.Alert(g.Key.Code) + " (" + string.Join("; ", g
+            .Select(g => Severity(g.Key.Severity) + ": " + ReportWording.Alert(g.Key.Code) + " (" + string.Join("; ", g
                 .GroupBy(x => x.Report.InstrumentId, StringComparer.Ordinal)
-                .Select(i => context.ShortName(i.Key) + ", " + string.Join(" and ", i.Select(x => Wording.Perspective(x.Report.Perspective)).Distinct()))) + ")");
+                .Select(i => context.ShortName(i.Key) + ", " + string.Join(" and ", i.Select(x => ReportWording.Perspective(x.Report.Perspective)).Distinct()))) + ")");
 
-    private static string Series(AllianceReport report, Context context) => context.ShortName(report.InstrumentId) + " (" + Wording.Perspective(report.Perspective) + ")";
+    private static string Series(AllianceReport report, Context context) => context.ShortName(report.InstrumentId) + " (" + ReportWording.Perspective(report.Perspective) + ")";
 
     private static string Severity(AlertSeverity severity) => severity switch
     {
@@ -338,7 +344,7 @@ internal static class HtmlReport
         writer.Write("</h2>\n<p class=\"note\">Latest session ");
         writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
         writer.Write(". Rated: ");
-        writer.Write(Encode(string.Join("; ", reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).Select(g => context.ShortName(g.Key) + " by " + string.Join(" and ", g.Select(r => Wording.Perspective(r.Perspective)))))));
+        writer.Write(Encode(string.Join("; ", reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).Select(g => context.ShortName(g.Key) + " by " + string.Join(" and ", g.Select(r => ReportWording.Perspective(r.Perspective)))))));
         writer.Write(".</p>\n");
 
         var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a))).OrderByDescending(x => x.Alert.Severity).ToList();
@@ -357,7 +363,7 @@ internal static class HtmlReport
                 writer.Write("\">");
                 writer.Write(Severity(alert.Severity));
                 writer.Write("</span> <b>");
-                writer.Write(Encode(Series(report, context) + ": " + Wording.Alert(alert.Code)));
+                writer.Write(Encode(Series(report, context) + ": " + ReportWording.Alert(alert.Code)));
                 writer.Write(".</b> ");
                 writer.Write(Encode(alert.Message));
                 writer.Write("</li>\n");
@@ -391,7 +397,7 @@ internal static class HtmlReport
             foreach (var (report, finding) in findings)
             {
                 writer.Write("<li><b>");
-                writer.Write(Encode(Series(report, context) + ", " + Wording.Finding(finding.Code)));
+                writer.Write(Encode(Series(report, context) + ", " + ReportWording.Finding(finding.Code)));
                 writer.Write(":</b> ");
                 writer.Write(Encode(finding.Summary));
                 writer.Write("</li>\n");
@@ -421,13 +427,14 @@ internal static class HtmlReport
         writer.Write("\">Back to the attention list</a></p>\n</section>\n");
     }
 
-    private static void Provenance(TextWriter writer, ReportProvenance provenance, IReadOnlyList<AllianceReport> episodes, Context context)
+    private static void Provenance(TextWriter writer, CaseloadReportOptions options, IReadOnlyList<AllianceReport> episodes, Context context)
     {
         writer.Write("<footer>\n<section id=\"provenance\" aria-labelledby=\"provenance-h\">\n<h2 id=\"provenance-h\">How this report was made</h2>\n<dl class=\"provenance\">\n");
-        Term(writer, "Tool", "alliance " + provenance.ToolVersion + ", TherapeuticAlliance library " + provenance.LibraryVersion);
-        Term(writer, "Made", provenance.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        Term(writer, "Input file", provenance.InputFile);
-        Term(writer, "Options", provenance.ChangedOptions.Count == 0 ? "the defaults throughout (docs/cli.md lists them)" : "changed from the defaults: " + string.Join("; ", provenance.ChangedOptions));
+        foreach (KeyValuePair<string, string> line in options.ProvenanceLines)
+        {
+            Term(writer, line.Key, line.Value);
+        }
+
         writer.Write("</dl>\n<h3>Instruments and norms</h3>\n<div class=\"scroll\"><table class=\"instruments stack\">\n<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Measures</th><th scope=\"col\">Series</th><th scope=\"col\">Cutoff</th><th scope=\"col\">Reliability</th><th scope=\"col\">Reference norm</th></tr></thead>\n<tbody>\n");
         foreach (var group in episodes.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -436,7 +443,7 @@ internal static class HtmlReport
             var norms = group.GroupBy(r => r.Perspective).OrderBy(p => p.Key)
                 .Select(p => (Perspective: p.Key, Norm: p.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null)))
                 .Where(p => p.Norm is not null)
-                .Select(p => Wording.Perspective(p.Perspective) + ": " + Norm(p.Norm!))
+                .Select(p => ReportWording.Perspective(p.Perspective) + ": " + Norm(p.Norm!, context))
                 .ToList();
             writer.Write("<tr><td>");
             writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")"));
@@ -467,48 +474,44 @@ internal static class HtmlReport
             writer.Write("</ul>\n");
         }
 
-        DataAccount account = provenance.Account;
-        writer.Write("<h3>Data used and left out</h3>\n<p>");
-        writer.Write(Encode(string.Format(
-            CultureInfo.InvariantCulture,
-            "{0} rows read: {1} used, {2} left out. {3} administrations scored, {4} left out. {5} series analysed, {6} left out; {7} sessions left out of the series kept.",
-            account.RowsRead,
-            account.RowsAccepted,
-            account.RowsRejected,
-            account.AdministrationsScored,
-            account.AdministrationsRejected,
-            account.EpisodesAnalysed,
-            account.EpisodesRejected,
-            account.SessionsLeftOut)));
-        writer.Write("</p>\n");
-        if (account.Reasons.Count > 0)
+        if (options.DataSummary is { } summary)
         {
-            writer.Write("<div class=\"scroll\"><table class=\"left-out stack\">\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Problems</th></tr></thead>\n<tbody>\n");
-            foreach (var (reason, count) in account.Reasons)
-            {
-                writer.Write("<tr><td>");
-                writer.Write(Encode(reason));
-                writer.Write("</td><td data-label=\"Problems\">");
-                writer.Write(count.ToString(CultureInfo.InvariantCulture));
-                writer.Write("</td></tr>\n");
-            }
-
-            writer.Write("</tbody>\n</table></div>\n<p class=\"note\">");
-            writer.Write(Encode(string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown)));
+            writer.Write("<h3>Data used and left out</h3>\n<p>");
+            writer.Write(Encode(summary));
             writer.Write("</p>\n");
+            if (options.LeftOut.Count > 0)
+            {
+                writer.Write("<div class=\"scroll\"><table class=\"left-out stack\">\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Problems</th></tr></thead>\n<tbody>\n");
+                foreach (KeyValuePair<string, int> reason in options.LeftOut)
+                {
+                    writer.Write("<tr><td>");
+                    writer.Write(Encode(reason.Key));
+                    writer.Write("</td><td data-label=\"Problems\">");
+                    writer.Write(reason.Value.ToString(CultureInfo.InvariantCulture));
+                    writer.Write("</td></tr>\n");
+                }
+
+                writer.Write("</tbody>\n</table></div>\n");
+                if (options.LeftOutNote is { } note)
+                {
+                    writer.Write("<p class=\"note\">");
+                    writer.Write(Encode(note));
+                    writer.Write("</p>\n");
+                }
+            }
         }
 
         writer.Write("</section>\n</footer>\n");
     }
 
     /// <summary>A reference norm in words: its mean and SDs in points, and where it comes from.</summary>
-    private static string Norm(ReferenceNorm norm) => string.Format(
+    private static string Norm(ReferenceNorm norm, Context context) => string.Format(
         CultureInfo.InvariantCulture,
         "mean {0:0.##}, SD {1:0.##}{2} points, {3}",
         norm.Mean,
         norm.StandardDeviation,
         norm.ChangeStandardDeviation is { } c ? string.Format(CultureInfo.InvariantCulture, ", SD of session-to-session change {0:0.###}", c) : string.Empty,
-        norm.Source == NormSource.Caller ? "given with --norm" : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} scores)", norm.SampleSize));
+        norm.Source == NormSource.Caller ? context.CallerNorm : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} scores)", norm.SampleSize));
 
     private static void Term(TextWriter writer, string term, string value)
     {
@@ -519,8 +522,12 @@ internal static class HtmlReport
         writer.Write("</dd>\n");
     }
 
-    /// <summary>The name of a client page: the index's name with a three-digit page number, <c>report-001.html</c>.</summary>
-    internal static string PageName(string stem, string extension, int page) => string.Create(CultureInfo.InvariantCulture, $"{stem}-{page:000}{extension}");
+    /// <summary>Returns the name of a client page: the index's name with a three-digit page number, <c>report-001.html</c>.</summary>
+    /// <param name="stem">The index's name without its extension.</param>
+    /// <param name="extension">The index's extension, with its dot.</param>
+    /// <param name="page">The page, from 1.</param>
+    /// <returns>The name.</returns>
+    public static string PageName(string stem, string extension, int page) => string.Format(CultureInfo.InvariantCulture, "{0}-{1:000}{2}", stem, page, extension);
 
     /// <summary>A file name as a relative link: escaped, so '#', '%' or a space in the name does not break it.</summary>
     private static string Href(string fileName) => fileName.Length == 0 ? fileName : Uri.EscapeDataString(fileName);

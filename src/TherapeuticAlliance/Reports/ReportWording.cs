@@ -1,10 +1,11 @@
+using System;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Cli;
+namespace TherapeuticAlliance.Reports;
 
-/// <summary>Plain words for the report: alert and finding codes, and perspectives. A code of a site's own rule reads as its words ("my-rule" → "my rule").</summary>
-internal static class Wording
+/// <summary>Plain words for the reports (<see cref="CaseloadHtmlReport"/>, <see cref="AllianceReport.WriteHtml"/>): alert and finding codes, and perspectives. A code of a site's own rule reads as its words ("my-rule" → "my rule").</summary>
+internal static class ReportWording
 {
     /// <summary>What an alert's state means, in a few words.</summary>
     internal static string Alert(string code) => code switch

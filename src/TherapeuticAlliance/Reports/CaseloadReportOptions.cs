@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using TherapeuticAlliance.ExpectedResponse;
+
+namespace TherapeuticAlliance.Reports;
+
+/// <summary>
+/// What the caseload report (<see cref="CaseloadHtmlReport"/>) states besides the reports themselves: where the data
+/// came from and how the report was made, the instruments' names, the expected-response models its charts draw, and
+/// the page size. Everything the caller knows and the library does not (files, rows, options of a tool) is given as
+/// text here, so the library knows nothing of CSV rows or command lines.
+/// </summary>
+/// <remarks>Immutable and thread-safe; texts are written HTML-encoded.</remarks>
+public sealed record CaseloadReportOptions
+{
+    /// <summary>Gets where the caseload came from, as the page's header names it (such as the input file's name); default <c>caseload</c>.</summary>
+    public string Source { get; init; } = "caseload";
+
+    /// <summary>Gets when the report was made; shown in UTC.</summary>
+    public DateTimeOffset Generated { get; init; }
+
+    /// <summary>Gets the labelled lines of the page's "How this report was made" list, in order (such as tool, date, input, options); default none.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ProvenanceLines { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>Gets the instruments whose names and versions the page shows (by identifier); an instrument not given is shown by its identifier in capitals.</summary>
+    public IReadOnlyList<Instrument> Instruments { get; init; } = Array.Empty<Instrument>();
+
+    /// <summary>Gets the expected-response models whose bands the charts draw and the provenance lists; default none.</summary>
+    public IReadOnlyCollection<ExpectedResponseModel> ExpectedResponseModels { get; init; } = Array.Empty<ExpectedResponseModel>();
+
+    /// <summary>Gets how many clients a page holds before the report is split into an index and client pages; 1 or more, default <see cref="CaseloadHtmlReport.DefaultClientsPerPage"/>.</summary>
+    public int ClientsPerPage { get; init; } = CaseloadHtmlReport.DefaultClientsPerPage;
+
+    /// <summary>Gets how a reference norm the caller gave is described (such as <c>given with --norm</c>); default <c>given by the caller</c>.</summary>
+    public string CallerNormSource { get; init; } = "given by the caller";
+
+    /// <summary>Gets the paragraph on what data was used and left out, or <see langword="null"/> for no such part.</summary>
+    public string? DataSummary { get; init; }
+
+    /// <summary>Gets what was left out, by reason with its count (shown under <see cref="DataSummary"/>); default none.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> LeftOut { get; init; } = Array.Empty<KeyValuePair<string, int>>();
+
+    /// <summary>Gets a note under the left-out table (such as where to see each problem), or <see langword="null"/>.</summary>
+    public string? LeftOutNote { get; init; }
+}
