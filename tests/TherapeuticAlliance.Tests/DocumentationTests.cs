@@ -34,6 +34,10 @@ public class DocumentationTests
         Assert.Contains("2 sites, n 180; merged equals pooled: True", SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "consortium.md"), "### From code", "csharp")));
 
     [Fact]
+    public void ReportFromCode_WritesTheCaseloadPage_WithoutTheCli() =>
+        Assert.Contains("report.html: rupture flagged", SnippetRunner.Run(SnippetRunner.Block(Path.Combine("docs", "report.md"), "## From code", "csharp")));
+
+    [Fact]
     public void InstrumentsJsonExample_Parses()
     {
         Instrument instrument = InstrumentDefinition.Parse(SnippetRunner.Block(Path.Combine("docs", "instruments.md"), "Or as JSON", "json")).GetValueOrThrow();
