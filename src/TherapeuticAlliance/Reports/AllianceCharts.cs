@@ -90,7 +90,7 @@ public static class AllianceCharts
         foreach (AllianceReport report in ordered)
         {
             string who = AllianceCodes.ToCode(report.Perspective);
-            foreach (RuptureFinding rupture in report.Findings.OfType<RuptureFinding>())
+            foreach (IRuptureEvidence rupture in report.Findings.OfType<IRuptureEvidence>())
             {
                 annotations.Add(new ChartAnnotation(
                     new ChartPoint(rupture.TroughSession, ValueAt(report.Episode, rupture.TroughSession)),

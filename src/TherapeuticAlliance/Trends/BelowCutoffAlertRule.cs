@@ -6,8 +6,10 @@ using Ardalis.GuardClauses;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>
-/// Raises one alert when the latest score of an alliance episode is on the flagged side of the instrument's cutoff (as
-/// found by <see cref="FeedbackRulesDetector"/>; for the SRS: sum below 36) and has been for at least
+/// Raises one alert when the latest score of an alliance episode is on the flagged side of the episode's cutoff (the
+/// scores' own cutoff unless the episode was given another; for the SRS: sum below 36), read from the scores
+/// themselves, so the alert needs no detector (replacing <see cref="FeedbackRulesDetector"/> or running it with
+/// <see cref="FeedbackRulesOptions.CheckCutoff"/> off leaves it as it is), and has been for at least
 /// <see cref="MinimumSessions"/> consecutive sessions, naming the session since which every score has been; signals
 /// strain. Severity <see cref="AlertSeverity.Watch"/>: the cutoff is a vendor practice rule, not validated as a rupture
 /// detector (domain reference §B).
@@ -42,7 +44,7 @@ public sealed class BelowCutoffAlertRule : IAlertRule
             yield break;
         }
 
-        var flagged = new HashSet<int>(context.Findings.OfType<PracticeRuleFinding>().Where(f => f.Kind == PracticeRule.BelowCutoff).Select(f => f.Sessions[0]));
+        var flagged = new HashSet<int>(episode.Scores.Where(s => cutoff.IsMet(s) == true).Select(s => s.Occasion.SessionNumber));
         int last = episode.Count - 1;
         int latest = episode.Scores[last].Occasion.SessionNumber;
         if (!flagged.Contains(latest))

@@ -5,7 +5,7 @@ using System.Collections.Immutable;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>One rupture and whether it was repaired; see <see cref="RuptureRepairDetector"/>.</summary>
-public sealed class RuptureFinding : TrendFinding
+public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
 {
     internal RuptureFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length, double before, double troughScore, bool windowClosed, int scoresSince = 0)
         : base(rule, sessions, parameters)
@@ -57,6 +57,13 @@ public sealed class RuptureFinding : TrendFinding
 
     /// <summary>Gets the number of scores from the trough to the repair (j − t), if repaired.</summary>
     public int? Length { get; }
+
+    /// <summary>Gets how far below <see cref="Before"/> a later score may stay and still count as regained, in points: the detector's repair tolerance, else its reliable-change value, else 0.</summary>
+    public double RepairTolerance => Parameters.TryGetValue("repair-tolerance", out double repair) ? repair
+        : Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
+
+    /// <summary>Gets whether higher scores are better on the episode's measure, as the detector recorded it (true when it did not).</summary>
+    public bool HigherIsBetter => !Parameters.TryGetValue("higher-is-better", out double h) || h > 0.0;
 
     /// <inheritdoc/>
     public override ImmutableSortedDictionary<string, double> Values => Map(

@@ -6,7 +6,8 @@ using Ardalis.GuardClauses;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>
-/// Raises one alert when the most recent rupture of an alliance episode (<see cref="RuptureFinding"/>) has not been
+/// Raises one alert when the most recent rupture of an alliance episode (any finding with <see cref="IRuptureEvidence"/>,
+/// such as the built-in <see cref="RuptureFinding"/> or a site's own rupture rule's) has not been
 /// repaired: no later score is back to a level not reliably below the one before the drop. Signals strain; severity
 /// <see cref="AlertSeverity.Act"/>: unrepaired ruptures predicted worse outcome (McLaughlin et al. 2014, domain
 /// reference §B), and the rule rests on a drop of at least 2 SD and the reliable-change value.
@@ -23,14 +24,13 @@ public sealed class UnrepairedRuptureAlertRule : IAlertRule
         Guard.Against.Null(context);
         Episode episode = context.Episode;
         if (episode.Measure != MeasureKind.Alliance
-            || context.Findings.OfType<RuptureFinding>().OrderBy(r => r.TroughSession).LastOrDefault() is not { IsRepaired: false } rupture)
+            || context.Findings.OfType<IRuptureEvidence>().OrderBy(r => r.TroughSession).LastOrDefault() is not { RepairSession: null } rupture)
         {
             yield break;
         }
 
-        double tolerance = rupture.Parameters.TryGetValue("repair-tolerance", out double repair) ? repair
-            : rupture.Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
-        bool higherIsBetter = !rupture.Parameters.TryGetValue("higher-is-better", out double h) || h > 0.0;
+        double tolerance = rupture.RepairTolerance;
+        bool higherIsBetter = rupture.HigherIsBetter;
         bool regained = episode.Scores
             .Where(s => s.Occasion.SessionNumber > rupture.TroughSession)
             .Any(s => (higherIsBetter ? (double)s.Value - rupture.Before : rupture.Before - (double)s.Value) >= -tolerance);

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using TherapeuticAlliance.Charts;
+using TherapeuticAlliance.Reports;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Tests.Trends;
+
+/// <summary>
+/// Issue 25, typed evidence: built-in alert rules and the chart read a public contract, not one built-in detector's
+/// class, so a site's own rupture rule feeds them, and the below-cutoff alert reads the scores' own flags.
+/// </summary>
+public sealed class EvidenceTests
+{
+    /// <summary>A site's own rupture: any drop of 5 points or more, repaired when a later score is back within 1 point.</summary>
+    private sealed class SiteRupture : TrendFinding, IRuptureEvidence
+    {
+        public SiteRupture(int start, int trough, double before, int? repair)
+            : base(SiteRuptureDetector.DetectorName, new[] { start, trough }, Array.Empty<KeyValuePair<string, double>>())
+        {
+            StartSession = start;
+            TroughSession = trough;
+            Before = before;
+            RepairSession = repair;
+        }
+
+        public override string Code => "site-rupture";
+
+        public int StartSession { get; }
+
+        public int TroughSession { get; }
+
+        public double Before { get; }
+
+        public int? RepairSession { get; }
+
+        public double RepairTolerance => 1.0;
+
+        public bool HigherIsBetter => true;
+
+        public override ImmutableSortedDictionary<string, double> Values => Map(("before", Before));
+
+        public override string Summary => $"A drop of 5 points or more after session {StartSession}.";
+    }
+
+    private sealed class SiteRuptureDetector : ITrendDetector
+    {
+        public const string DetectorName = "site-rupture-rule";
+
+        public string Name => DetectorName;
+
+        public string Version => "1.0";
+
+        public DetectionResult Detect(Episode episode)
+        {
+            var findings = ImmutableArray.CreateBuilder<TrendFinding>();
+            for (int i = 1; i < episode.Count; i++)
+            {
+                double before = (double)episode.Scores[i - 1].Value;
+                if (before - (double)episode.Scores[i].Value >= 5)
+                {
+                    int? repair = episode.Scores.Skip(i + 1).FirstOrDefault(s => (double)s.Value >= before - 1.0)?.Occasion.SessionNumber;
+                    findings.Add(new SiteRupture(episode.Scores[i - 1].Occasion.SessionNumber, episode.Scores[i].Occasion.SessionNumber, before, repair));
+                }
+            }
+
+            return new Detection(Name, Version, findings.ToImmutable());
+        }
+    }
+
+    [Fact]
+    public void ASitesRuptureDetector_FeedsTheBuiltInUnrepairedRuptureAlert_AndTheChartsMarks()
+    {
+        // Only the site's detector: nothing built in can be what found the rupture.
+        var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new SiteRuptureDetector() });
+        AllianceReport unrepaired = analyzer.Analyze(TrendTestData.Srs(38, 39, 33, 34, 34.5));
+        Alert alert = Assert.Single(unrepaired.Alerts, a => a.Code == AlertRules.UnrepairedRuptureRule);
+        Assert.Equal(AlertSeverity.Act, alert.Severity);
+        Assert.Contains("A drop of 5 points or more after session 2.", alert.Message, StringComparison.Ordinal);
+        LineChart chart = unrepaired.ToLineChart();
+        Assert.Contains(chart.Annotations, a => a.Label == "rupture" && a.Point.X == 3);
+
+        AllianceReport repaired = analyzer.Analyze(TrendTestData.Srs(38, 39, 33, 38.5, 39));
+        Assert.DoesNotContain(repaired.Alerts, a => a.Code == AlertRules.UnrepairedRuptureRule);
+        Assert.Contains(repaired.ToLineChart().Annotations, a => a.Label == "repair" && a.Point.X == 4);
+    }
+
+    [Fact]
+    public void TheBelowCutoffAlert_ReadsTheScoresOwnFlags_WhateverTheFeedbackRulesDo()
+    {
+        // Regression: the alert found its input by FeedbackRulesDetector's class, so it vanished when the detector ran
+        // with CheckCutoff = false, was replaced, or was not registered.
+        Episode low = TrendTestData.Srs(38, 37, 35, 34.5);
+        static bool BelowCutoff(AllianceReport r) => r.Alerts.Any(a => a.Code == AlertRules.BelowCutoffRule);
+        Assert.True(BelowCutoff(EpisodeAnalyzer.Default.Analyze(low)));
+        Assert.True(BelowCutoff(new EpisodeAnalyzer(new ITrendDetector[] { new FeedbackRulesDetector(new FeedbackRulesOptions { CheckCutoff = false }) }).Analyze(low)));
+        Assert.True(BelowCutoff(new EpisodeAnalyzer(Array.Empty<ITrendDetector>()).Analyze(low)));
+        Assert.False(BelowCutoff(new EpisodeAnalyzer(Array.Empty<ITrendDetector>()).Analyze(TrendTestData.Srs(38, 37, 36, 36.5))));
+    }
+}
