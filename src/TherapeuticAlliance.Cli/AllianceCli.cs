@@ -41,8 +41,8 @@ internal static class AllianceCli
     {
         var input = new Argument<string>("input") { Description = "The CSV file: long (episode,session,date,perspective,instrument,item,value), wide (episode,session,date,perspective,instrument,<item ids>) or totals (episode,session,date,perspective,instrument,total[,<subscale ids>]); see docs/cli.md." };
         var format = new Option<string>("--format") { Description = "Input layout: auto (long when the header has an item or value column, totals when it has a total column, else wide), long, wide or totals. Default: auto.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "long", "wide", "totals");
-        var strategy = new Option<string>("--strategy") { Description = "Scoring strategy, any the library registers: " + string.Join(", ", RegisteredStrategyNames(new ServiceCollection().AddTherapeuticAlliance().Services)) + ". Default: sum.", DefaultValueFactory = _ => "sum" };
+        format.AcceptOnlyFromAmong(Enum.GetValues<ResponseLayout>().Select(ResponseFileSchema.ToCode).ToArray());
+        var strategy = new Option<string>("--strategy") { Description = "Scoring strategy, any the library registers: " + string.Join(", ", BuiltInStrategyNames()) + ". Default: sum.", DefaultValueFactory = _ => "sum" };
         var policy = new Option<string?>("--missing") { Description = "Missing-data policy: complete-only, half-rule, prorate-max-items:N or prorate-max-fraction:F. Default: each instrument's own (complete-only for the built-ins)." };
         var srsOperator = new Option<string>("--srs-cutoff") { Description = "SRS cutoff comparison: below (total < 36) or at-or-below (total <= 36). Default: below.", DefaultValueFactory = _ => "below" };
         srsOperator.AcceptOnlyFromAmong("below", "at-or-below");
@@ -262,7 +262,7 @@ internal static class AllianceCli
         }
 
         IScoringStrategy strategy = services.GetKeyedService<IScoringStrategy>(strategyName)
-            ?? throw new UsageException("--strategy takes a registered strategy: " + string.Join(", ", RegisteredStrategyNames(services.GetRequiredService<ServiceCollectionView>().Services)) + ".");
+            ?? throw new UsageException("--strategy takes a registered strategy: " + string.Join(", ", services.GetRequiredService<AllianceRegistry>().ScoringStrategies) + ".");
         return new CliSettings(input, reader, strategy, services.GetRequiredService<IInstrumentCatalog>(), strict, progress);
     }
 
@@ -271,9 +271,12 @@ internal static class AllianceCli
             ? policy
             : throw new UsageException("--missing takes complete-only, half-rule, prorate-max-items:N (N at least 1) or prorate-max-fraction:F (F between 0 and 1).");
 
-    /// <summary>The registered scoring strategies' names, read from the registrations (the library's list, not the tool's).</summary>
-    private static IEnumerable<string> RegisteredStrategyNames(IServiceCollection services) =>
-        services.Where(d => d.IsKeyedService && d.ServiceType == typeof(IScoringStrategy) && d.ServiceKey is string).Select(d => (string)d.ServiceKey!).Distinct(StringComparer.Ordinal);
+    /// <summary>The scoring strategies the library registers, from its registry (the library's list, not the tool's).</summary>
+    private static ImmutableArray<string> BuiltInStrategyNames()
+    {
+        using ServiceProvider provider = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider();
+        return provider.GetRequiredService<AllianceRegistry>().ScoringStrategies;
+    }
 
     /// <summary>Registers the library with the command line's settings and builds the container.</summary>
     private static ServiceProvider Compose(string strategyName, string? policyText, string srs, string[] definitionFiles, TrendSettings? trends)
@@ -391,7 +394,6 @@ internal static class AllianceCli
             }
         }
 
-        services.AddSingleton(new ServiceCollectionView(services));
         return services.BuildServiceProvider();
     }
 
@@ -467,12 +469,6 @@ internal static class AllianceCli
         T.TryParse(text, CultureInfo.InvariantCulture, out T value) && valid(value)
             ? value
             : throw new UsageException($"{option} has a value that is not a number in range.");
-
-    /// <summary>Lets a command name the registered strategies in a usage message.</summary>
-    private sealed class ServiceCollectionView(IServiceCollection services)
-    {
-        public IServiceCollection Services { get; } = services;
-    }
 }
 
 /// <summary>A usage problem found after parsing (a missing file, an out-of-range option).</summary>

@@ -18,7 +18,7 @@ public static class TherapeuticAllianceBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="name">The key: 1 to 64 lower-case letters, digits, '-', '_' or '.'.</param>
     /// <returns>The builder.</returns>
-    /// <remarks>Uses <c>TryAdd</c>: a strategy already registered under the name is kept.</remarks>
+    /// <remarks>A strategy already registered under the name, a built-in included, is replaced (the one override rule of every kind).</remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is not a valid name.</exception>
     public static ITherapeuticAllianceBuilder AddScoringStrategy<
@@ -31,7 +31,9 @@ public static class TherapeuticAllianceBuilderExtensions
         Guard.Against.Null(builder);
         Guard.Against.Null(name);
         Guard.Against.InvalidInput(name, nameof(name), Identifiers.IsValid, Identifiers.Rule);
-        builder.Services.TryAddKeyedSingleton<IScoringStrategy, TStrategy>(name);
+        builder.Services.RemoveAllKeyed<IScoringStrategy>(name);
+        builder.Services.AddKeyedSingleton<IScoringStrategy, TStrategy>(name);
+        TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddStrategyName(name);
         return builder;
     }
 
@@ -39,7 +41,7 @@ public static class TherapeuticAllianceBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="strategy">The strategy; it must be thread-safe.</param>
     /// <returns>The builder.</returns>
-    /// <remarks>Uses <c>TryAdd</c>: a strategy already registered under the name is kept.</remarks>
+    /// <remarks>A strategy already registered under the name, a built-in included, is replaced (the one override rule of every kind).</remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the strategy's name is not a valid name.</exception>
     public static ITherapeuticAllianceBuilder AddScoringStrategy(this ITherapeuticAllianceBuilder builder, IScoringStrategy strategy)
@@ -47,7 +49,40 @@ public static class TherapeuticAllianceBuilderExtensions
         Guard.Against.Null(builder);
         Guard.Against.Null(strategy);
         Guard.Against.InvalidInput(strategy, nameof(strategy), s => Identifiers.IsValid(s.Name), "Name: " + Identifiers.Rule);
-        builder.Services.TryAddKeyedSingleton(strategy.Name, strategy);
+        return builder.AddScoringStrategy(strategy.Name, _ => strategy);
+    }
+
+    /// <summary>Registers a scoring strategy made by a factory when first resolved, as a keyed singleton under <paramref name="name"/>; the built-in strategies are registered this way (their factory applies <see cref="TherapeuticAllianceOptions.MissingDataPolicy"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="name">The key: 1 to 64 lower-case letters, digits, '-', '_' or '.'; the strategy's <see cref="IScoringStrategy.Name"/> should equal it.</param>
+    /// <param name="factory">Makes the strategy from the container; the strategy must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>A strategy already registered under the name, a built-in included, is replaced (the one override rule of every kind).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="name"/> is not a valid name.</exception>
+    public static ITherapeuticAllianceBuilder AddScoringStrategy(this ITherapeuticAllianceBuilder builder, string name, Func<IServiceProvider, IScoringStrategy> factory)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.Null(name);
+        Guard.Against.Null(factory);
+        Guard.Against.InvalidInput(name, nameof(name), Identifiers.IsValid, Identifiers.Rule);
+        builder.Services.RemoveAllKeyed<IScoringStrategy>(name);
+        builder.Services.AddKeyedSingleton<IScoringStrategy>(name, (sp, _) => factory(sp));
+        TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddStrategyName(name);
+        return builder;
+    }
+
+    /// <summary>Registers the guidance provider the registered analyzer uses, replacing the one registered before (the built-in <see cref="Guidance.FoundingPracticesGuidance"/> included).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="provider">The provider; it must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static ITherapeuticAllianceBuilder AddGuidanceProvider(this ITherapeuticAllianceBuilder builder, Guidance.IGuidanceProvider provider)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.Null(provider);
+        builder.Services.RemoveAll<Guidance.IGuidanceProvider>();
+        builder.Services.AddSingleton(provider);
         return builder;
     }
 
@@ -68,7 +103,7 @@ public static class TherapeuticAllianceBuilderExtensions
     /// <param name="builder">The builder.</param>
     /// <param name="detector">The detector; it must be thread-safe.</param>
     /// <returns>The builder.</returns>
-    /// <remarks>Registered under a built-in detector's name (<c>trajectory</c>, <c>rupture-repair</c>, <c>feedback-rules</c>), it replaces the built-in, so a built-in with other options takes its place; for any other name the first registration wins.</remarks>
+    /// <remarks>A detector registered under a name that exists, a built-in's (<see cref="Reports.EpisodeAnalyzer.DefaultDetectors"/>) included, replaces it and keeps its place in the analyzer's order, so a built-in with other options takes its place (the one override rule of every kind).</remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the detector's name is not a valid name.</exception>
     public static ITherapeuticAllianceBuilder AddTrendDetector(this ITherapeuticAllianceBuilder builder, ITrendDetector detector)
@@ -76,17 +111,9 @@ public static class TherapeuticAllianceBuilderExtensions
         Guard.Against.Null(builder);
         Guard.Against.Null(detector);
         Guard.Against.InvalidInput(detector, nameof(detector), d => Identifiers.IsValid(d.Name), "Name: " + Identifiers.Rule);
-        switch (TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddDetector(detector))
-        {
-            case DetectorRegistration.ReplaceBuiltIn:
-                builder.Services.RemoveAllKeyed<ITrendDetector>(detector.Name);
-                builder.Services.AddKeyedSingleton(detector.Name, detector);
-                break;
-            case DetectorRegistration.Add:
-                builder.Services.TryAddKeyedSingleton(detector.Name, detector);
-                break;
-        }
-
+        builder.Services.RemoveAllKeyed<ITrendDetector>(detector.Name);
+        builder.Services.AddKeyedSingleton(detector.Name, detector);
+        TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddDetectorName(detector.Name);
         return builder;
     }
 

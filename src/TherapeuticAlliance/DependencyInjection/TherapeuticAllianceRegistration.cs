@@ -9,33 +9,41 @@ using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance;
 
-/// <summary>Registration-time state kept in the service collection, so repeated calls share one options object.</summary>
+/// <summary>
+/// Registration-time state kept in the service collection, so repeated calls share one options object: the one
+/// registry of names (scoring strategies, detectors in the analyzer's order, alert rules), filled by the public builder
+/// calls, built-ins included. Nothing reads the service collection at resolve time.
+/// </summary>
 internal sealed class TherapeuticAllianceRegistration
 {
     private readonly List<Instrument> _instruments = new();
-    private readonly List<ITrendDetector> _detectors = new() { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new ReliableChangeDetector() };
-    private readonly List<string> _detectorNames = new() { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName, ReliableChangeDetector.DefaultName };
-    private readonly HashSet<string> _builtInDetectorNames = new(StringComparer.Ordinal) { TrajectoryDetector.DefaultName, RuptureRepairDetector.DefaultName, FeedbackRulesDetector.DefaultName, ReliableChangeDetector.DefaultName };
+    private readonly List<string> _strategyNames = new();
+    private readonly List<string> _detectorNames = new();
     private readonly List<IAlertRule> _alertRules = new();
     private readonly object _gate = new();
 
     internal TherapeuticAllianceOptions Options { get; } = new();
 
-    internal static TherapeuticAllianceRegistration GetOrAdd(IServiceCollection services)
+    /// <summary>Returns the registration the collection holds, or adds one; <paramref name="created"/> says which.</summary>
+    internal static TherapeuticAllianceRegistration GetOrAdd(IServiceCollection services, out bool created)
     {
         foreach (ServiceDescriptor descriptor in services)
         {
             if (descriptor.ServiceType == typeof(TherapeuticAllianceRegistration) && !descriptor.IsKeyedService
                 && descriptor.ImplementationInstance is TherapeuticAllianceRegistration existing)
             {
+                created = false;
                 return existing;
             }
         }
 
         var registration = new TherapeuticAllianceRegistration();
         services.Add(ServiceDescriptor.Singleton(registration));
+        created = true;
         return registration;
     }
+
+    internal static TherapeuticAllianceRegistration GetOrAdd(IServiceCollection services) => GetOrAdd(services, out _);
 
     internal void AddInstrument(Instrument instrument)
     {
@@ -45,29 +53,27 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
-    internal IReadOnlyList<ITrendDetector> DefaultDetectors => _detectors;
-
-    /// <summary>
-    /// Records a detector's name in the analyzer's order and says how to register it: a built-in's name, the first time,
-    /// replaces the built-in's keyed registration (so a built-in with other options is what runs); any other name is
-    /// added once (the first registration wins).
-    /// </summary>
-    internal DetectorRegistration AddDetector(ITrendDetector detector)
+    /// <summary>Records a scoring strategy's name (once, in registration order).</summary>
+    internal void AddStrategyName(string name)
     {
         lock (_gate)
         {
-            if (_builtInDetectorNames.Remove(detector.Name))
+            if (!_strategyNames.Contains(name))
             {
-                return DetectorRegistration.ReplaceBuiltIn;
+                _strategyNames.Add(name);
             }
+        }
+    }
 
-            if (_detectorNames.Contains(detector.Name))
+    /// <summary>Records a detector's name in the analyzer's order; a name registered again keeps its place (its registration is replaced).</summary>
+    internal void AddDetectorName(string name)
+    {
+        lock (_gate)
+        {
+            if (!_detectorNames.Contains(name))
             {
-                return DetectorRegistration.AlreadyRegistered;
+                _detectorNames.Add(name);
             }
-
-            _detectorNames.Add(detector.Name);
-            return DetectorRegistration.Add;
         }
     }
 
@@ -81,25 +87,26 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
-    /// <summary>
-    /// Builds the analyzer from what the container holds: every keyed <see cref="ITrendDetector"/>, resolved by name,
-    /// in registration order (the built-ins first), so an application's own keyed registration of a name is the one
-    /// that runs.
-    /// </summary>
-    internal EpisodeAnalyzer CreateAnalyzer(IServiceProvider services, IServiceCollection registrations, IGuidanceProvider guidance)
+    /// <summary>Builds the analyzer from the registry: every registered detector name, resolved from the container, in registration order.</summary>
+    internal EpisodeAnalyzer CreateAnalyzer(IServiceProvider services, IGuidanceProvider guidance)
     {
         lock (_gate)
         {
-            IEnumerable<string> keyed = registrations
-                .Where(d => d.IsKeyedService && d.ServiceType == typeof(ITrendDetector) && d.ServiceKey is string)
-                .Select(d => (string)d.ServiceKey!);
-            ITrendDetector[] detectors = _detectorNames.Concat(keyed).Distinct(StringComparer.Ordinal)
-                .Select(name => services.GetRequiredKeyedService<ITrendDetector>(name))
-                .ToArray();
-            AlertRules alerts = _alertRules.Aggregate(new AlertRules(Options.Alerts), (rules, rule) => rules.With(rule));
-            return new EpisodeAnalyzer(detectors, alerts, guidance);
+            ITrendDetector[] detectors = _detectorNames.Select(name => services.GetRequiredKeyedService<ITrendDetector>(name)).ToArray();
+            return new EpisodeAnalyzer(detectors, Alerts(), guidance);
         }
     }
+
+    /// <summary>The names the registry holds, as the public <see cref="AllianceRegistry"/> shows them.</summary>
+    internal AllianceRegistry Registry()
+    {
+        lock (_gate)
+        {
+            return new AllianceRegistry(_strategyNames, _detectorNames, Alerts().Rules.Select(r => r.Name), Snapshot().Catalog.Instruments.Select(i => i.Id));
+        }
+    }
+
+    private AlertRules Alerts() => _alertRules.Aggregate(new AlertRules(Options.Alerts), (rules, rule) => rules.With(rule));
 
     internal TherapeuticAllianceSettings Snapshot()
     {
@@ -133,12 +140,4 @@ internal sealed class TherapeuticAllianceBuilder : ITherapeuticAllianceBuilder
     internal TherapeuticAllianceBuilder(IServiceCollection services) => Services = services;
 
     public IServiceCollection Services { get; }
-}
-
-/// <summary>How <c>AddTrendDetector</c> registers a detector.</summary>
-internal enum DetectorRegistration
-{
-    Add,
-    ReplaceBuiltIn,
-    AlreadyRegistered,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,13 +26,16 @@ public static class TherapeuticAllianceServiceCollectionExtensions
     /// <param name="configure">Configures the options.</param>
     /// <returns>A builder for further configuration.</returns>
     /// <remarks>
-    /// <para>Registered (all singletons, all with <c>TryAdd</c>, so an application's own earlier registration wins):
-    /// each built-in <see cref="IScoringStrategy"/> keyed by its name (<c>sum</c>, <c>mean</c>, <c>pomp</c>,
-    /// <c>weighted</c>, <c>weakest-link</c>); the unkeyed <see cref="IScoringStrategy"/>, resolving to
-    /// <see cref="TherapeuticAllianceOptions.DefaultScoringStrategy"/>; <see cref="IInstrumentCatalog"/>; and
-    /// <see cref="IAllianceEvaluator"/>; each default <see cref="ITrendDetector"/> keyed by its name (<c>trajectory</c>,
-    /// <c>rupture-repair</c>, <c>feedback-rules</c>); <see cref="IGuidanceProvider"/>; and an <see cref="EpisodeAnalyzer"/>
-    /// running every keyed <see cref="ITrendDetector"/> the container holds, resolved by name in registration order (the built-ins first; a registration under a built-in's name replaces it), with the alert rules of <see cref="TherapeuticAllianceOptions.Alerts"/> and any <c>AddAlertRule</c>.</para>
+    /// <para>Registered once, when the first call creates the registration, through the public calls an application's
+    /// extensions take (all singletons): each built-in <see cref="IScoringStrategy"/> keyed by its name (<c>sum</c>,
+    /// <c>mean</c>, <c>pomp</c>, <c>weighted</c>, <c>weakest-link</c>) through <c>AddScoringStrategy(name, factory)</c>;
+    /// the unkeyed <see cref="IScoringStrategy"/>, resolving to <see cref="TherapeuticAllianceOptions.DefaultScoringStrategy"/>;
+    /// <see cref="IInstrumentCatalog"/>; <see cref="IAllianceEvaluator"/>; each of <see cref="EpisodeAnalyzer.DefaultDetectors"/>
+    /// through <c>AddTrendDetector</c>; <see cref="FoundingPracticesGuidance"/> through <c>AddGuidanceProvider</c>; an
+    /// <see cref="EpisodeAnalyzer"/> running the registered detectors in registration order with the alert rules of
+    /// <see cref="TherapeuticAllianceOptions.Alerts"/> and any <c>AddAlertRule</c>; and <see cref="AllianceRegistry"/>.
+    /// A name or service the application registered in the collection before is kept; any later registration of a
+    /// name replaces it (one override rule for every kind).</para>
     /// <para>Calling this method again registers nothing twice: later calls update the same options.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
@@ -41,18 +45,26 @@ public static class TherapeuticAllianceServiceCollectionExtensions
         Guard.Against.Null(services);
         Guard.Against.Null(configure);
 
-        TherapeuticAllianceRegistration registration = TherapeuticAllianceRegistration.GetOrAdd(services);
+        TherapeuticAllianceRegistration registration = TherapeuticAllianceRegistration.GetOrAdd(services, out bool created);
         TherapeuticAllianceOptions candidate = registration.Options.Clone();
         configure(candidate);
         candidate.Validate();
         registration.Options.CopyFrom(candidate);
+        var builder = new TherapeuticAllianceBuilder(services);
+        if (!created)
+        {
+            return builder;
+        }
 
+        // The built-ins go through the public calls an application's own extensions take, once, when the registration
+        // is created; a name the application registered in the collection before is kept (checked here, at
+        // registration, never at resolve time), and any later registration of a name replaces it.
         services.TryAddSingleton(_ => registration.Snapshot());
-        AddKeyed(services, SumScoringStrategy.DefaultName, ScoringStrategies.Sum, static policy => new SumScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
-        AddKeyed(services, MeanScoringStrategy.DefaultName, ScoringStrategies.Mean, static policy => new MeanScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
-        AddKeyed(services, PompScoringStrategy.DefaultName, ScoringStrategies.Pomp, static policy => new PompScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
-        AddKeyed(services, WeightedScoringStrategy.DefaultName, ScoringStrategies.Weighted, static policy => new WeightedScoringStrategy(new WeightedScoringOptions { MissingDataPolicy = policy }));
-        AddKeyed(services, WeakestLinkScoringStrategy.DefaultName, ScoringStrategies.WeakestLink, static policy => new WeakestLinkScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddBuiltIn(builder, SumScoringStrategy.DefaultName, ScoringStrategies.Sum, static policy => new SumScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddBuiltIn(builder, MeanScoringStrategy.DefaultName, ScoringStrategies.Mean, static policy => new MeanScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddBuiltIn(builder, PompScoringStrategy.DefaultName, ScoringStrategies.Pomp, static policy => new PompScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
+        AddBuiltIn(builder, WeightedScoringStrategy.DefaultName, ScoringStrategies.Weighted, static policy => new WeightedScoringStrategy(new WeightedScoringOptions { MissingDataPolicy = policy }));
+        AddBuiltIn(builder, WeakestLinkScoringStrategy.DefaultName, ScoringStrategies.WeakestLink, static policy => new WeakestLinkScoringStrategy(new ScoringOptions { MissingDataPolicy = policy }));
         services.TryAddSingleton<IScoringStrategy>(static sp =>
         {
             string name = sp.GetRequiredService<TherapeuticAllianceSettings>().DefaultScoringStrategy;
@@ -65,18 +77,40 @@ public static class TherapeuticAllianceServiceCollectionExtensions
             sp.GetRequiredService<IInstrumentCatalog>(),
             sp.GetRequiredService<IScoringStrategy>(),
             sp));
-        foreach (ITrendDetector detector in registration.DefaultDetectors)
+        foreach (ITrendDetector detector in EpisodeAnalyzer.DefaultDetectors)
         {
-            services.TryAddKeyedSingleton(detector.Name, detector);
+            if (IsKeyed<ITrendDetector>(services, detector.Name))
+            {
+                registration.AddDetectorName(detector.Name);
+            }
+            else
+            {
+                builder.AddTrendDetector(detector);
+            }
         }
 
-        services.TryAddSingleton<IGuidanceProvider>(FoundingPracticesGuidance.Instance);
-        services.TryAddSingleton(sp => registration.CreateAnalyzer(sp, services, sp.GetRequiredService<IGuidanceProvider>()));
-        return new TherapeuticAllianceBuilder(services);
+        if (!services.Any(d => d.ServiceType == typeof(IGuidanceProvider) && !d.IsKeyedService))
+        {
+            builder.AddGuidanceProvider(FoundingPracticesGuidance.Instance);
+        }
+
+        services.TryAddSingleton(sp => registration.CreateAnalyzer(sp, sp.GetRequiredService<IGuidanceProvider>()));
+        services.TryAddSingleton(_ => registration.Registry());
+        return builder;
     }
 
-    /// <summary>Registers a built-in strategy: the shared instance, or one with the registration's missing-data policy.</summary>
-    private static void AddKeyed(IServiceCollection services, string name, IScoringStrategy shared, Func<MissingDataPolicy, IScoringStrategy> withPolicy) =>
-        services.TryAddKeyedSingleton<IScoringStrategy>(name, (sp, _) =>
-            sp.GetRequiredService<TherapeuticAllianceSettings>().MissingDataPolicy is { } policy ? withPolicy(policy) : shared);
+    /// <summary>Registers a built-in strategy through the public factory overload: the shared instance, or one with the registration's missing-data policy; a name the application registered first is kept.</summary>
+    private static void AddBuiltIn(TherapeuticAllianceBuilder builder, string name, IScoringStrategy shared, Func<MissingDataPolicy, IScoringStrategy> withPolicy)
+    {
+        if (IsKeyed<IScoringStrategy>(builder.Services, name))
+        {
+            TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddStrategyName(name);
+            return;
+        }
+
+        builder.AddScoringStrategy(name, sp => sp.GetRequiredService<TherapeuticAllianceSettings>().MissingDataPolicy is { } policy ? withPolicy(policy) : shared);
+    }
+
+    private static bool IsKeyed<TService>(IServiceCollection services, string name) =>
+        services.Any(d => d.IsKeyedService && d.ServiceType == typeof(TService) && d.ServiceKey is string key && key == name);
 }

@@ -37,8 +37,15 @@ public sealed class EpisodeAnalyzer
         _guidance = guidance ?? FoundingPracticesGuidance.Instance;
     }
 
-    /// <summary>Gets an analyzer with the default detectors, alert rules and guidance.</summary>
-    public static EpisodeAnalyzer Default { get; } = new(new ITrendDetector[] { new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new ReliableChangeDetector() });
+    /// <summary>
+    /// Gets the default detectors, in the order they run: <c>trajectory</c>, <c>rupture-repair</c>,
+    /// <c>feedback-rules</c>, <c>reliable-change</c>. The one list of defaults: <see cref="Default"/> runs it and
+    /// <c>AddTherapeuticAlliance</c> registers it through <c>AddTrendDetector</c>, the call an application's detector takes.
+    /// </summary>
+    public static ImmutableArray<ITrendDetector> DefaultDetectors { get; } = ImmutableArray.Create<ITrendDetector>(new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new ReliableChangeDetector());
+
+    /// <summary>Gets an analyzer with the default detectors (<see cref="DefaultDetectors"/>), alert rules and guidance.</summary>
+    public static EpisodeAnalyzer Default { get; } = new(DefaultDetectors);
 
     /// <summary>Gets the detectors, in the order they run.</summary>
     public ImmutableArray<ITrendDetector> Detectors => _detectors;

@@ -198,15 +198,17 @@ public class TrendRegistrationTests
     }
 
     [Fact]
-    public void AddTrendDetector_JoinsTheAnalyzerOnceAndTheFirstRegistrationWins()
+    public void AddTrendDetector_JoinsTheAnalyzerOnce_AndTheLastRegistrationOfANameWins()
     {
         var strict = new TherapeuticAlliance.Trends.RuptureRepairDetector(new TherapeuticAlliance.Trends.RuptureRepairOptions { DropInStandardDeviations = 2, Name = "rupture-strict" });
         var rc = new TherapeuticAlliance.Trends.ReliableChangeDetector(new TherapeuticAlliance.Trends.ReliableChangeOptions { StandardDeviation = 6.5, Reliability = 0.85 });
         var services = new ServiceCollection();
-        services.AddTherapeuticAlliance().AddTrendDetector(strict).AddTrendDetector(rc).AddTrendDetector(new TherapeuticAlliance.Trends.RuptureRepairDetector(new TherapeuticAlliance.Trends.RuptureRepairOptions { Name = "rupture-strict" }));
+        var again = new TherapeuticAlliance.Trends.RuptureRepairDetector(new TherapeuticAlliance.Trends.RuptureRepairOptions { Name = "rupture-strict" });
+        services.AddTherapeuticAlliance().AddTrendDetector(strict).AddTrendDetector(rc).AddTrendDetector(again);
         services.AddTherapeuticAlliance();
         using ServiceProvider provider = services.BuildServiceProvider();
-        Assert.Same(strict, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>("rupture-strict"));
+        Assert.Same(again, provider.GetRequiredKeyedService<TherapeuticAlliance.Trends.ITrendDetector>("rupture-strict"));
+        Assert.Same(rc, provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Detectors[3]);
         Assert.Equal(
             new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change", "rupture-strict" },
             provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Detectors.Select(d => d.Name));
@@ -224,5 +226,41 @@ public class TrendRegistrationTests
         var report = provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>().Analyze(TherapeuticAlliance.Tests.Trends.TrendTestData.Srs(38, 39, 40, 30, 31, 30.5));
         Assert.Empty(report.Alerts);
         Assert.NotEmpty(report.Findings);
+    }
+
+    [Fact]
+    public void EveryKind_OneOverrideRule_TheLastRegistrationOfANameReplacesIt_AndTheRegistryListsTheNames()
+    {
+        // Issue 25: strategies were first-wins (TryAdd) while detectors, rules and instruments replaced by name.
+        var mine = new MeanScoringStrategy(new ScoringOptions { MissingDataPolicy = MissingDataPolicy.HalfRule });
+        var guidance = new SilentGuidance();
+        var ors = new InstrumentBuilder("srs", "9.0").WithName("A site's SRS").WithScale(RatingScale.OneToSeven).AddItems(4).Build();
+        var services = new ServiceCollection();
+        services.AddTherapeuticAlliance()
+            .AddScoringStrategy(mine)
+            .AddGuidanceProvider(guidance)
+            .AddInstrument(ors)
+            .AddTrendDetector(new TherapeuticAlliance.Trends.FeedbackRulesDetector(new TherapeuticAlliance.Trends.FeedbackRulesOptions { CheckCutoff = false }))
+            .AddAlertRule(new TherapeuticAlliance.Trends.DecliningSlopeAlertRule(0.01));
+        using ServiceProvider provider = services.BuildServiceProvider();
+        Assert.Same(mine, provider.GetRequiredKeyedService<IScoringStrategy>("mean"));
+        Assert.Same(guidance, provider.GetRequiredService<TherapeuticAlliance.Guidance.IGuidanceProvider>());
+        Assert.Equal("9.0", provider.GetRequiredService<IInstrumentCatalog>().Instruments.Single(i => i.Id == "srs").Version);
+        var analyzer = provider.GetRequiredService<TherapeuticAlliance.Reports.EpisodeAnalyzer>();
+        Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change" }, analyzer.Detectors.Select(d => d.Name));
+
+        AllianceRegistry registry = provider.GetRequiredService<AllianceRegistry>();
+        Assert.Equal(new[] { "sum", "mean", "pomp", "weighted", "weakest-link" }, registry.ScoringStrategies);
+        Assert.Equal(TherapeuticAlliance.Reports.EpisodeAnalyzer.DefaultDetectors.Select(d => d.Name), registry.TrendDetectors);
+        Assert.Contains("declining-slope", registry.AlertRules);
+        Assert.Contains("srs", registry.Instruments);
+    }
+
+    private sealed class SilentGuidance : TherapeuticAlliance.Guidance.IGuidanceProvider
+    {
+        public string Name => "silent";
+
+        public System.Collections.Immutable.ImmutableArray<TherapeuticAlliance.Guidance.FocusArea> Suggest(TherapeuticAlliance.Guidance.GuidanceContext context) =>
+            System.Collections.Immutable.ImmutableArray<TherapeuticAlliance.Guidance.FocusArea>.Empty;
     }
 }

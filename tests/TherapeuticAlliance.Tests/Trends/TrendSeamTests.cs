@@ -100,11 +100,12 @@ public class TrendSeamTests
     }
 
     [Fact]
-    public void TheAnalyzer_RunsTheDetectorsTheContainerHolds_ResolvedByName()
+    public void TheAnalyzer_RunsTheRegisteredDetectors_ResolvedByName()
     {
+        // Registered through the public call the built-ins take (issue 25: the analyzer no longer scans the collection
+        // at resolve time for keyed detectors registered around the library).
         var services = new ServiceCollection();
-        services.AddTherapeuticAlliance();
-        services.AddKeyedSingleton<ITrendDetector>(NewLowDetector.DetectorName, new NewLowDetector());
+        services.AddTherapeuticAlliance().AddTrendDetector(new NewLowDetector());
         using ServiceProvider provider = services.BuildServiceProvider();
         EpisodeAnalyzer analyzer = provider.GetRequiredService<EpisodeAnalyzer>();
         Assert.Equal(new[] { "trajectory", "rupture-repair", "feedback-rules", "reliable-change", NewLowDetector.DetectorName }, analyzer.Detectors.Select(d => d.Name));
