@@ -117,6 +117,125 @@ public static class LongFormat
     }
 
     /// <summary>
+    /// Builds assessments from one row per item response: the long layout of the library's one input schema
+    /// (<see cref="ResponseFileSchema"/>, <see cref="ResponseLayout.LongFormat"/>), as the command line's CSV reader and
+    /// the columnar readers read it: <c>episode</c>, <c>session</c> (a whole number of 0 or more), optionally
+    /// <c>date</c> (<see cref="SessionDates"/>), <c>perspective</c> (<see cref="ResponseFileSchema.PerspectiveCodes"/>),
+    /// <c>instrument</c>, <c>item</c> (the item's identifier) and <c>value</c> (a number; NA when not answered).
+    /// </summary>
+    /// <param name="table">The table; other columns are ignored.</param>
+    /// <param name="instruments">The instruments the rows may name, with distinct identifiers; <see langword="null"/> for <see cref="AllianceInstruments.All"/>.</param>
+    /// <returns>
+    /// One assessment per administration (episode, session, perspective and instrument), with its episode's identifier,
+    /// in order of first appearance (an administration's rows need not be adjacent); or a <see cref="TableError"/> for
+    /// the first row with a missing column, a missing key, an unknown instrument or perspective, a session that is not
+    /// a whole number of 0 or more, a date that is not one, a value that is not a finite number, dates that differ
+    /// within one administration, an item given twice, or an administration its instrument refuses (an item it does not
+    /// have, a value off its scale: the message names the item, never the value).
+    /// </returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/> or <paramref name="instruments"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when two of <paramref name="instruments"/> share an identifier.</exception>
+    public static TableResult<ImmutableArray<(string Episode, Assessment Assessment)>> ToAssessments(TidyTable table, IEnumerable<Instrument>? instruments = null)
+    {
+        Guard.Against.Null(table);
+        if (Missing(table, ResponseFileSchema.RequiredColumns(ResponseLayout.LongFormat, dateRequired: false).ToArray()) is { } missing)
+        {
+            return missing;
+        }
+
+        Dictionary<string, Instrument> known = Known(instruments);
+        int ec = table.IndexOf(ResponseFileSchema.Episode), sc = table.IndexOf(ResponseFileSchema.Session), pc = table.IndexOf(ResponseFileSchema.Perspective);
+        int inc = table.IndexOf(ResponseFileSchema.Instrument), ic = table.IndexOf(ResponseFileSchema.Item), vc = table.IndexOf(ResponseFileSchema.Value);
+        int dc = table.HasColumn(ResponseFileSchema.Date) ? table.IndexOf(ResponseFileSchema.Date) : -1;
+        var order = new List<(string Episode, int Session, Perspective Perspective, Instrument Instrument)>();
+        var groups = new Dictionary<(string, int, Perspective, string), (int FirstRow, DateTimeOffset? Date, Dictionary<string, decimal?> Responses)>();
+        for (int r = 0; r < table.RowCount; r++)
+        {
+            ImmutableArray<object?> row = table.Rows[r];
+            if (row[ec] is null)
+            {
+                return BadValue(r, ResponseFileSchema.Episode, "is missing: every row names its episode.");
+            }
+
+            if (Number(row[sc]) is not { } s || s < 0 || s > int.MaxValue || s != Math.Floor(s))
+            {
+                return BadValue(r, ResponseFileSchema.Session, "is not a whole number of 0 or more.");
+            }
+
+            if (row[pc] is not string p || !AllianceCodes.TryParse(p, out Perspective perspective))
+            {
+                return BadValue(r, ResponseFileSchema.Perspective, "is not " + ResponseFileSchema.PerspectiveCodes + ".");
+            }
+
+            if (row[inc] is not string id || !known.TryGetValue(id, out Instrument? instrument))
+            {
+                return BadValue(r, ResponseFileSchema.Instrument, "is not an instrument this call knows: pass the instrument in instruments.");
+            }
+
+            if (row[ic] is null)
+            {
+                return BadValue(r, ResponseFileSchema.Item, "is missing: every row names its item.");
+            }
+
+            DateTimeOffset? date = null;
+            if (dc >= 0 && row[dc] is not null && (row[dc] is not string text || !SessionDates.TryParse(text, out date)))
+            {
+                return BadValue(r, ResponseFileSchema.Date, "is not " + SessionDates.Expected + ".");
+            }
+
+            decimal? value = null;
+            if (row[vc] is not null && Total(row[vc]) is not { } parsed)
+            {
+                return BadValue(r, ResponseFileSchema.Value, "is not a finite number: give the response as a number, or NA when it was not answered.");
+            }
+            else if (row[vc] is not null)
+            {
+                value = Total(row[vc]);
+            }
+
+            string episode = Key(row[ec]);
+            var key = (episode, (int)s, perspective, id);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = (r, date, new Dictionary<string, decimal?>(StringComparer.Ordinal));
+                order.Add((episode, (int)s, perspective, instrument));
+            }
+            else if (group.Date != date)
+            {
+                return BadValue(r, ResponseFileSchema.Date, "differs from an earlier row of the same administration: give one date per administration.");
+            }
+
+            string item = Key(row[ic]);
+            if (instrument.FindItem(item) is null)
+            {
+                return BadValue(r, ResponseFileSchema.Item, "is not an item of the row's instrument: give the item's identifier.");
+            }
+
+            if (group.Responses.ContainsKey(item))
+            {
+                return new TableError(TableErrorKind.DuplicateObservation, r + 1, ResponseFileSchema.Item, string.Create(CultureInfo.InvariantCulture, $"Row {r + 1} gives a response its administration already has for that item: keep one row per administration and item."));
+            }
+
+            group.Responses[item] = value;
+        }
+
+        var assessments = ImmutableArray.CreateBuilder<(string, Assessment)>(order.Count);
+        foreach (var (episode, session, perspective, instrument) in order)
+        {
+            var group = groups[(episode, session, perspective, instrument.Id)];
+            AssessmentResult assessment = instrument.CreateAssessment(perspective, Occasion.Session(session, group.Date), group.Responses.Select(p => ItemResponse.Create(p.Key, p.Value)));
+            if (!assessment.IsSuccess)
+            {
+                return new TableError(TableErrorKind.BadValue, group.FirstRow + 1, ResponseFileSchema.Value, string.Create(CultureInfo.InvariantCulture, $"Row {group.FirstRow + 1}: the administration starting here is not valid for its instrument: {assessment.Error!.Message}"));
+            }
+
+            assessments.Add((episode, assessment.AsT0));
+        }
+
+        return assessments.MoveToImmutable();
+    }
+
+    /// <summary>
     /// Builds episodes from one row per session total: the totals layout of the library's one input schema
     /// (<see cref="ResponseFileSchema"/>, <see cref="ResponseLayout.TotalsFormat"/>): <c>episode</c>, <c>session</c> (1 or more),
     /// <c>perspective</c> (<see cref="ResponseFileSchema.PerspectiveCodes"/>), <c>instrument</c> (an identifier of
@@ -135,15 +254,7 @@ public static class LongFormat
             return missing;
         }
 
-        var known = new Dictionary<string, Instrument>(StringComparer.Ordinal);
-        foreach (Instrument instrument in instruments ?? AllianceInstruments.All)
-        {
-            Guard.Against.Null(instrument, nameof(instruments));
-            if (!known.TryAdd(instrument.Id, instrument))
-            {
-                throw new ArgumentException("Two instruments share an identifier.", nameof(instruments));
-            }
-        }
+        Dictionary<string, Instrument> known = Known(instruments);
 
         int mc = table.HasColumn(RowSchemas.Metric) ? table.IndexOf(RowSchemas.Metric) : -1;
         int ec = table.IndexOf(ResponseFileSchema.Episode), inc = table.IndexOf(ResponseFileSchema.Instrument), pc = table.IndexOf(ResponseFileSchema.Perspective), sc = table.IndexOf(ResponseFileSchema.Session), vc = table.IndexOf(ResponseFileSchema.Total);
@@ -216,6 +327,21 @@ public static class LongFormat
     {
         TableResult<TidyTable> table = TidyCsv.Read(path);
         return table.IsSuccess ? ToEpisodes(table.AsT0, instruments, handling) : table.AsT1;
+    }
+
+    private static Dictionary<string, Instrument> Known(IEnumerable<Instrument>? instruments)
+    {
+        var known = new Dictionary<string, Instrument>(StringComparer.Ordinal);
+        foreach (Instrument instrument in instruments ?? AllianceInstruments.All)
+        {
+            Guard.Against.Null(instrument, nameof(instruments));
+            if (!known.TryAdd(instrument.Id, instrument))
+            {
+                throw new ArgumentException("Two instruments share an identifier.", nameof(instruments));
+            }
+        }
+
+        return known;
     }
 
     private static TableError? Missing(TidyTable table, params string[] columns)

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TherapeuticAlliance.Columnar;
 using Parquet;
 using Parquet.Schema;
 using TherapeuticAlliance.Schema;
@@ -28,6 +32,85 @@ public sealed class SchemaTests : CliTestBase
         Assert.Equal(expected, FromCsv(text));
         Assert.Equal(expected, await FromParquet(text));
         Assert.Equal(expected, FromTables(text));
+    }
+
+    [Property(MaxTest = 20)]
+    public Property TheSameAdministrations_ReadBackIdentically_ThroughTheCsvParquetAndTablesReaders(PositiveInt seed)
+    {
+        // Issue 25, one input schema: one set of administrations written as a long CSV, a long Parquet file and a long
+        // tidy table, read by the CLI's CSV reader, the columnar reader and LongFormat.ToAssessments.
+        var random = new Random(seed.Get);
+        var rows = new List<string[]>();
+        int administrations = random.Next(1, 12);
+        for (int a = 0; a < administrations; a++)
+        {
+            bool srs = random.Next(2) == 0;
+            string instrument = srs ? "srs" : "wai-sr";
+            string perspective = "client";
+            string date = random.Next(4) switch
+            {
+                0 => string.Empty,
+                1 => "2026-03-" + (1 + random.Next(28)).ToString("00", CultureInfo.InvariantCulture),
+                2 => "2026-01-06 10:15:00",
+                _ => new DateTimeOffset(2026, 1, 6, random.Next(24), 30, 0, TimeSpan.FromHours(random.Next(-12, 15))).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            };
+            int items = srs ? 4 : 12;
+            string episode = (random.Next(2) == 0 ? "00" : "E") + a.ToString(CultureInfo.InvariantCulture);
+            string session = (1 + random.Next(20)).ToString(CultureInfo.InvariantCulture);
+            for (int i = 1; i <= items; i++)
+            {
+                string value = random.Next(6) == 0 ? string.Empty
+                    : srs ? (random.Next(0, 101) / 10m).ToString(CultureInfo.InvariantCulture)
+                    : random.Next(1, 6).ToString(CultureInfo.InvariantCulture);
+                rows.Add(new[] { episode, session, date, perspective, instrument, i.ToString(CultureInfo.InvariantCulture), value });
+            }
+        }
+
+        string header = string.Join(",", ResponseFileSchema.RequiredColumns(ResponseLayout.LongFormat));
+        string csv = header + "\n" + string.Concat(rows.Select(r => string.Join(",", r) + "\n"));
+        string csvPath = File("round-trip.csv", csv);
+        var catalog = new TherapeuticAlliance.Instruments.InstrumentCatalog(TherapeuticAlliance.Instruments.AllianceInstruments.All);
+
+        var reader = new AdministrationReader(catalog, csvPath, new ReaderOptions(ResponseLayout.Auto));
+        string[] fromCsv = reader.Read().Select(a => Canonical(a.Episode, a.Session, a.Date, a.Perspective, a.Instrument, a.Instrument.Items.Select(item => a.Responses.FirstOrDefault(r => r.ItemId == item.Id)?.Value is { } v ? (double?)(double)v : null))).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(reader.Problems.Count == 0, csv);
+
+        string parquetPath = WriteParquet(rows).GetAwaiter().GetResult();
+        var blocks = ColumnarResponses.ReadParquetAsync(parquetPath, catalog).GetAwaiter().GetResult().GetValueOrThrow();
+        string[] fromParquet = blocks.SelectMany(b => Enumerable.Range(0, b.RowCount).Select(r => Canonical(
+            b.Episodes[r], b.Sessions[r], b.Dates[r], b.Perspectives[r], b.Instrument,
+            b.Instrument.Items.Select(item => b.Responses.ColumnNames.IndexOf(item.Id) is int c && c >= 0 && !double.IsNaN(b.Responses[r, c]) ? (double?)b.Responses[r, c] : null)))).Order(StringComparer.Ordinal).ToArray();
+
+        var assessments = LongFormat.ToAssessments(TidyCsv.Read(new StringReader(csv)).GetValueOrThrow()).GetValueOrThrow();
+        string[] fromTables = assessments.Select(x => Canonical(
+            x.Episode, x.Assessment.Occasion.SessionNumber, x.Assessment.Occasion.RecordedAt, x.Assessment.Perspective, x.Assessment.Instrument,
+            x.Assessment.Instrument.Items.Select(item => x.Assessment.Responses.FirstOrDefault(r => r.ItemId == item.Id)?.Value is { } v ? (double?)(double)v : null))).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(administrations, fromCsv.Length);
+        Assert.Equal(fromCsv, fromParquet);
+        Assert.Equal(fromCsv, fromTables);
+        return true.ToProperty();
+    }
+
+    private static string Canonical(string episode, int session, DateTimeOffset? date, Perspective perspective, Instrument instrument, IEnumerable<double?> values) =>
+        string.Join("|", episode, session.ToString(CultureInfo.InvariantCulture), date?.ToString("o", CultureInfo.InvariantCulture) ?? "-", AllianceCodes.ToCode(perspective), instrument.Id,
+            string.Join(";", values.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? "NA")));
+
+    private async Task<string> WriteParquet(List<string[]> rows)
+    {
+        var fields = new DataField[] { new DataField<string>("episode"), new DataField<int>("session"), new DataField<string>("date"), new DataField<string>("perspective"), new DataField<string>("instrument"), new DataField<string>("item"), new DataField<double?>("value") };
+        string path = Path.Combine(Dir, "round-trip-" + Guid.NewGuid().ToString("N") + ".parquet");
+        await using FileStream stream = System.IO.File.Create(path);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        await group.WriteAsync(fields[0], rows.Select(r => r[0]).ToArray());
+        await group.WriteAsync<int>(fields[1], rows.Select(r => int.Parse(r[1], CultureInfo.InvariantCulture)).ToArray().AsMemory());
+        await group.WriteAsync(fields[2], rows.Select(r => r[2].Length == 0 ? null : r[2]).ToArray());
+        await group.WriteAsync(fields[3], rows.Select(r => r[3]).ToArray());
+        await group.WriteAsync(fields[4], rows.Select(r => r[4]).ToArray());
+        await group.WriteAsync(fields[5], rows.Select(r => r[5]).ToArray());
+        await group.WriteAsync<double>(fields[6], rows.Select(r => r[6].Length == 0 ? (double?)null : double.Parse(r[6], CultureInfo.InvariantCulture)).ToArray().AsMemory());
+        return path;
     }
 
     [Fact]
