@@ -7,6 +7,7 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>
 /// Raises an alert when the trajectory's slope is significantly negative: the upper bound of its two-tailed
 /// confidence interval, <c>b + t(1 − α/2, n − 2)·SE</c>, is below zero; signals strain.
+/// It reads any finding with <see cref="ITrajectoryEvidence"/>, so a site's own detector feeds it as the built-in one does.
 /// </summary>
 /// <remarks>Name <see cref="AlertRules.DecliningSlopeRule"/>. This type is immutable and thread-safe.</remarks>
 public sealed class DecliningSlopeAlertRule : IAlertRule
@@ -31,7 +32,7 @@ public sealed class DecliningSlopeAlertRule : IAlertRule
             yield break;
         }
 
-        foreach (TrajectoryFinding f in context.Findings.OfType<TrajectoryFinding>())
+        foreach (ITrajectoryEvidence f in context.Findings.OfType<ITrajectoryEvidence>())
         {
             int df = f.Sessions.Length - 2;
             if (df >= 1 && !double.IsNaN(f.SlopeStandardError)

@@ -9,6 +9,7 @@ namespace TherapeuticAlliance.Trends;
 /// by <see cref="FeedbackRulesDetector"/>; for the SRS, OpenFIT's "1 point below last session"); signals strain.
 /// Severity <see cref="AlertSeverity.Watch"/>, advisory: the domain reference (recommendation 3) defaults this vendor rule
 /// to advisory, not red, because of alert fatigue (§D).
+/// It reads any finding with <see cref="IPracticeRuleEvidence"/>, so a site's own detector feeds it as the built-in one does.
 /// </summary>
 /// <remarks>Name and code <see cref="AlertRules.DropFromPreviousRule"/>. Earlier drops stay in the findings. This type is immutable and thread-safe.</remarks>
 public sealed class DropFromPreviousAlertRule : IAlertRule
@@ -27,7 +28,7 @@ public sealed class DropFromPreviousAlertRule : IAlertRule
         }
 
         int latest = episode.Scores[episode.Count - 1].Occasion.SessionNumber;
-        return context.Findings.OfType<PracticeRuleFinding>()
+        return context.Findings.OfType<IPracticeRuleEvidence>()
             .Where(f => f.Kind == PracticeRule.DropFromPrevious && f.Sessions[1] == latest)
             .Select(f => new Alert(Name, f.Sessions, f.Summary, signalsStrain: true, AlertSeverity.Watch, AlertRules.DropFromPreviousRule));
     }

@@ -6,7 +6,7 @@ using System.Globalization;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>A session that fired a practice rule; see <see cref="FeedbackRulesDetector"/>.</summary>
-public sealed class PracticeRuleFinding : TrendFinding
+public sealed class PracticeRuleFinding : TrendFinding, IPracticeRuleEvidence
 {
     internal PracticeRuleFinding(string rule, PracticeRule kind, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, decimal score, decimal? drop)
         : base(rule, sessions, parameters)

@@ -5,7 +5,7 @@ using System.Collections.Immutable;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>Reliable change from the first to the last session; see <see cref="ReliableChangeDetector"/>.</summary>
-public sealed class ReliableChangeFinding : TrendFinding
+public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidence
 {
     internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null)
         : base(rule, sessions, parameters)

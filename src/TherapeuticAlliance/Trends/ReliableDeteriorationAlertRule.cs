@@ -9,6 +9,7 @@ namespace TherapeuticAlliance.Trends;
 /// (<see cref="ReliableChangeFinding"/>, Jacobson &amp; Truax 1991). Severity <see cref="AlertSeverity.Act"/>: deterioration is
 /// what feedback systems exist to catch (domain reference §A, §D). Not strain in the partnership: an outcome measure
 /// says nothing about the alliance.
+/// It reads any finding with <see cref="IReliableChangeEvidence"/>, so a site's own detector feeds it as the built-in one does.
 /// </summary>
 /// <remarks>Name and code <see cref="AlertRules.ReliableDeteriorationRule"/>. This type is immutable and thread-safe.</remarks>
 public sealed class ReliableDeteriorationAlertRule : IAlertRule
@@ -20,7 +21,7 @@ public sealed class ReliableDeteriorationAlertRule : IAlertRule
     public IEnumerable<Alert> Evaluate(AlertContext context) =>
         Guard.Against.Null(context).Episode.Measure != MeasureKind.Outcome
             ? Enumerable.Empty<Alert>()
-            : context.Findings.OfType<ReliableChangeFinding>()
+            : context.Findings.OfType<IReliableChangeEvidence>()
                 .Where(f => f.Direction == ChangeDirection.Deteriorated)
                 .Select(f => new Alert(Name, f.Sessions, f.Summary, signalsStrain: false, AlertSeverity.Act, AlertRules.ReliableDeteriorationRule));
 }

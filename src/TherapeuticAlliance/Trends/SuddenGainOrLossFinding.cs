@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>A sudden gain or loss; see <see cref="SuddenGainsAndLossesDetector"/>.</summary>
-public sealed class SuddenGainOrLossFinding : TrendFinding
+public sealed class SuddenGainOrLossFinding : TrendFinding, ISuddenChangeEvidence
 {
     internal SuddenGainOrLossFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int preSession, int postSession, SuddenChangeEvaluation evaluation)
         : base(rule, sessions, parameters)

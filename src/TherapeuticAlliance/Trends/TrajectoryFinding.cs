@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>The course of an episode; see <see cref="TrajectoryDetector"/>.</summary>
-public sealed class TrajectoryFinding : TrendFinding
+public sealed class TrajectoryFinding : TrendFinding, ITrajectoryEvidence
 {
     internal TrajectoryFinding(string rule, System.Collections.Generic.IEnumerable<int> sessions, int windowFirst, int windowLast, double slope, double intercept, double slopeStandardError, double mean, double standardDeviation, double earlyAlliance, double ceilingShare, int? firstDropFromCeiling, MeasureKind measure = MeasureKind.Alliance)
         : base(rule, sessions, new[] { new System.Collections.Generic.KeyValuePair<string, double>("early-window-first", windowFirst), new System.Collections.Generic.KeyValuePair<string, double>("early-window-last", windowLast) })

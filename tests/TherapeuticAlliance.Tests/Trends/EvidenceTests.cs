@@ -96,4 +96,56 @@ public sealed class EvidenceTests
         Assert.True(BelowCutoff(new EpisodeAnalyzer(Array.Empty<ITrendDetector>()).Analyze(low)));
         Assert.False(BelowCutoff(new EpisodeAnalyzer(Array.Empty<ITrendDetector>()).Analyze(TrendTestData.Srs(38, 37, 36, 36.5))));
     }
+
+    /// <summary>A site's own findings of every other evidence kind, made up for the test: each built-in rule must alert on its kind.</summary>
+    private sealed class SiteEvidence : TrendFinding, ITrajectoryEvidence, IReliableChangeEvidence, ISuddenChangeEvidence, IPracticeRuleEvidence
+    {
+        public SiteEvidence(IEnumerable<int> sessions)
+            : base("site-evidence", sessions, Array.Empty<KeyValuePair<string, double>>())
+        {
+        }
+
+        public override string Code => "site-evidence";
+
+        public double Slope => -2.0;
+
+        public double SlopeStandardError => 0.1;
+
+        public ChangeDirection Direction => ChangeDirection.Deteriorated;
+
+        public SuddenChangeKind Kind => SuddenChangeKind.Loss;
+
+        PracticeRule IPracticeRuleEvidence.Kind => PracticeRule.DropFromPrevious;
+
+        public int PreSession => Sessions[^2];
+
+        public int PostSession => Sessions[^1];
+
+        public override ImmutableSortedDictionary<string, double> Values => Map(("slope", Slope));
+
+        public override string Summary => "The site's own evidence.";
+    }
+
+    private sealed class SiteEvidenceDetector : ITrendDetector
+    {
+        public string Name => "site-evidence";
+
+        public string Version => "1.0";
+
+        public DetectionResult Detect(Episode episode) =>
+            new Detection(Name, Version, ImmutableArray.Create<TrendFinding>(
+                new SiteEvidence(episode.Scores.Select(s => s.Occasion.SessionNumber)),
+                new SiteEvidence(episode.Scores.Skip(episode.Count - 2).Select(s => s.Occasion.SessionNumber))));   // a drop: the previous session, then the latest
+    }
+
+    [Fact]
+    public void ASitesFindings_FeedEveryBuiltInRuleThatReadsEvidence()
+    {
+        var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new SiteEvidenceDetector() });
+        string[] alliance = analyzer.Analyze(TrendTestData.Srs(39, 39.5, 39, 39.5)).Alerts.Select(a => a.Code).ToArray();
+        Assert.Contains(AlertRules.DecliningSlopeRule, alliance);
+        Assert.Contains(AlertRules.SuddenLossRule, alliance);
+        Assert.Contains(AlertRules.DropFromPreviousRule, alliance);
+        Assert.Contains(AlertRules.ReliableDeteriorationRule, analyzer.Analyze(TrendTestData.Ors(20, 21, 22, 23)).Alerts.Select(a => a.Code));
+    }
 }
