@@ -183,14 +183,10 @@ public static class LongFormat
                 return BadValue(r, ResponseFileSchema.Date, "is not " + SessionDates.Expected + ".");
             }
 
-            decimal? value = null;
-            if (row[vc] is not null && Total(row[vc]) is not { } parsed)
+            decimal? value = row[vc] is null ? null : Total(row[vc]);
+            if (row[vc] is not null && value is null)
             {
                 return BadValue(r, ResponseFileSchema.Value, "is not a finite number: give the response as a number, or NA when it was not answered.");
-            }
-            else if (row[vc] is not null)
-            {
-                value = Total(row[vc]);
             }
 
             string episode = Key(row[ec]);

@@ -85,15 +85,6 @@ public static class ResponseFileSchema
             : ResponseLayout.WideFormat;
     }
 
-    /// <summary>Returns whether a column name is a key column or a layout column of the schema (never an item's or a subscale's column).</summary>
-    /// <param name="column">The normalised column name.</param>
-    /// <param name="layout">The layout.</param>
-    /// <returns><see langword="true"/> for a key column, and for <c>item</c>/<c>value</c> (long) or <c>total</c> (totals).</returns>
-    public static bool IsSchemaColumn(string? column, ResponseLayout layout) =>
-        column is not null && (KeyColumns.Contains(column)
-            || (layout == ResponseLayout.LongFormat && column is Item or Value)
-            || (layout == ResponseLayout.TotalsFormat && column == Total));
-
     /// <summary>Normalises a header's column name as every reader compares it: without white space around it or a byte-order mark before it, lower case (invariant).</summary>
     /// <param name="column">The name as the file gives it.</param>
     /// <returns>The normalised name.</returns>

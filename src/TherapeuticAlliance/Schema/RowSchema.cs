@@ -45,16 +45,6 @@ public sealed class RowSchema
     /// <summary>Gets the column names, in order.</summary>
     public ImmutableArray<string> Columns { get; }
 
-    /// <summary>Returns the position of a column.</summary>
-    /// <param name="column">The column's name.</param>
-    /// <returns>Its index from 0.</returns>
-    /// <exception cref="ArgumentException">Thrown when the schema has no such column.</exception>
-    public int IndexOf(string column)
-    {
-        int index = Columns.IndexOf(column);
-        return index >= 0 ? index : throw new ArgumentException("The schema has no column of that name.", nameof(column));
-    }
-
     /// <summary>Returns the schema's name and column count (no data).</summary>
     /// <returns>Text such as <c>scores (15 columns)</c>.</returns>
     public override string ToString() => Name + " (" + Columns.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " columns)";
