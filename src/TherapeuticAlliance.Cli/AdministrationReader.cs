@@ -91,24 +91,7 @@ internal sealed class AdministrationReader : IAdministrationSource
     public List<InputProblem> Problems { get; } = new();
 
     /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length (an ellipsis marks a cut).</summary>
-    internal static string SafeText(string text, int maxLength = 120)
-    {
-        var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
-        foreach (char c in text)
-        {
-            if (builder.Length == maxLength)
-            {
-                builder.Append('…');
-                break;
-            }
-
-            UnicodeCategory category = char.GetUnicodeCategory(c);
-            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                || char.IsSurrogate(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string SafeText(string text, int maxLength = 120) => TherapeuticAlliance.SafeText.Clean(text, maxLength);
 
     /// <summary>Reads administrations; problems are collected in <see cref="Problems"/> and their rows skipped.</summary>
     public IEnumerable<Administration> Read(Action<long>? progress = null)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace TherapeuticAlliance.Columnar;
 
@@ -8,21 +6,5 @@ internal static class Names
 {
     private const int MaximumLength = 64;
 
-    internal static string Clean(string name)
-    {
-        var builder = new StringBuilder(System.Math.Min(name.Length, MaximumLength + 1));
-        foreach (char c in name)
-        {
-            if (builder.Length == MaximumLength)
-            {
-                builder.Append('…');
-                break;
-            }
-
-            UnicodeCategory category = char.GetUnicodeCategory(c);
-            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || char.IsSurrogate(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    internal static string Clean(string name) => SafeText.Clean(name, MaximumLength);
 }

@@ -404,24 +404,8 @@ public sealed class SitePartial
         }
     }
 
-    /// <summary>A note as it may be printed: control, format and separator characters and lone surrogates replaced by '?', cut to <see cref="MaximumNoteLength"/> (an ellipsis marks a cut).</summary>
-    private static string Clean(string note)
-    {
-        var builder = new StringBuilder(Math.Min(note.Length, MaximumNoteLength + 1));
-        foreach (char c in note)
-        {
-            if (builder.Length == MaximumNoteLength)
-            {
-                builder.Append('\u2026');
-                break;
-            }
-
-            UnicodeCategory category = char.GetUnicodeCategory(c);
-            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || char.IsSurrogate(c) ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A note as it may be printed: the library's one cleaning rule, cut to <see cref="MaximumNoteLength"/>.</summary>
+    private static string Clean(string note) => SafeText.Clean(note, MaximumNoteLength);
 
     /// <summary>Writes a partial's own JSON as a value of this document, indented with it.</summary>
     private static void Embed(Utf8JsonWriter json, string value)
