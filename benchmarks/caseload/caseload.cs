@@ -1,5 +1,6 @@
 #:project ../../src/TherapeuticAlliance/TherapeuticAlliance.csproj
 #:property ImplicitUsings=enable
+#:property AssemblyName=TherapeuticAlliance.Benchmarks.Caseload
 #:property NoWarn=$(NoWarn);CA1861;CA1305;CA2007
 
 // The caseload's trends side by side with numpy in one run (issue 18, part 5): CaseloadTrends.Scan over EPISODES x

@@ -29,6 +29,9 @@ internal sealed record Administration(string Episode, int Session, DateTimeOffse
     internal decimal? Total { get; init; }
 
     internal IReadOnlyList<KeyValuePair<string, decimal>> SubscaleTotals { get; init; } = Array.Empty<KeyValuePair<string, decimal>>();
+
+    /// <summary>The values in the instrument's item order (null: not answered), when the source holds them as a row of a matrix (Parquet); then <see cref="Responses"/> is empty and no object is made per cell.</summary>
+    internal decimal?[]? ValuesInItemOrder { get; init; }
 }
 
 /// <summary>A problem with the input: file, line, column and what was expected; never the content of a row.</summary>

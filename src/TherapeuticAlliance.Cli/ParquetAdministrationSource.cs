@@ -52,23 +52,23 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
         long done = 0;
         foreach (ResponseBlock block in read.AsT0)
         {
+            int items = block.Responses.ColumnCount;
             for (int r = 0; r < block.RowCount; r++)
             {
-                var responses = new List<ItemResponse>(block.Responses.ColumnCount);
-                var lines = new List<long>(block.Responses.ColumnCount);
-                for (int c = 0; c < block.Responses.ColumnCount; c++)
+                // One row of the matrix in item order: no object per cell (the assessment takes the values as they are).
+                var values = new decimal?[items];
+                for (int c = 0; c < items; c++)
                 {
                     double value = block.Responses[r, c];
-                    string item = block.Instrument.Items[c].Id;
-                    responses.Add(double.IsNaN(value) ? ItemResponse.NotAnswered(item)
-                        : Math.Abs(value) < 7.9e27 ? ItemResponse.Answered(item, (decimal)value)
-                        : ItemResponse.Answered(item, decimal.MaxValue));
-                    lines.Add(block.SourceRows[r]);
+                    values[c] = double.IsNaN(value) ? null : Math.Abs(value) < 7.9e27 ? (decimal)value : decimal.MaxValue;
                 }
 
                 done += block.SourceRowCounts[r];
                 progress?.Invoke(done);
-                yield return new Administration(block.Episodes[r], block.Sessions[r], block.Dates[r], block.Perspectives[r], block.Instrument, responses, lines, block.SourceRows[r], block.SourceRowCounts[r]);
+                yield return new Administration(block.Episodes[r], block.Sessions[r], block.Dates[r], block.Perspectives[r], block.Instrument, Array.Empty<ItemResponse>(), Array.Empty<long>(), block.SourceRows[r], block.SourceRowCounts[r])
+                {
+                    ValuesInItemOrder = values,
+                };
             }
         }
     }

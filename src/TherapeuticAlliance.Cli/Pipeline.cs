@@ -91,12 +91,14 @@ internal sealed class Pipeline
                 continue;
             }
 
-            AssessmentResult assessment = administration.Instrument.CreateAssessment(administration.Perspective, occasion, administration.Responses);
+            AssessmentResult assessment = administration.ValuesInItemOrder is { } values
+                ? administration.Instrument.CreateAssessment(administration.Perspective, occasion, values)
+                : administration.Instrument.CreateAssessment(administration.Perspective, occasion, administration.Responses);
             if (assessment.IsT1)
             {
                 foreach (AssessmentProblem problem in assessment.AsT1.Problems)
                 {
-                    long line = problem.ResponseIndex is { } index ? administration.ResponseLines[index] : administration.Line;
+                    long line = problem.ResponseIndex is { } index && index < administration.ResponseLines.Count ? administration.ResponseLines[index] : administration.Line;
                     Report(new InputProblem(_file, line, null, problem.Message + " The administration is left out."));
                 }
 

@@ -19,6 +19,9 @@ namespace TherapeuticAlliance;
 public static class AllianceCodes
 {
     private static readonly Perspective[] Perspectives = { Perspective.Client, Perspective.Therapist, Perspective.Observer, Perspective.Collateral };
+    /// <summary>Whether a perspective is one of the defined values (a guard's test).</summary>
+    internal static bool IsDefined(Perspective perspective) => perspective is >= Perspective.Client and <= Perspective.Collateral;
+
     private static readonly ScoreMetric[] Metrics = { ScoreMetric.Sum, ScoreMetric.Mean, ScoreMetric.Pomp, ScoreMetric.WeightedMean, ScoreMetric.WeakestLink };
     private static readonly CutoffOperator[] Operators = { CutoffOperator.LessThan, CutoffOperator.LessThanOrEqual, CutoffOperator.GreaterThan, CutoffOperator.GreaterThanOrEqual };
     private static readonly MeasureKind[] Measures = { MeasureKind.Alliance, MeasureKind.Outcome };

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance;
 

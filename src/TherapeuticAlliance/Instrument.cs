@@ -147,7 +147,7 @@ public sealed class Instrument : IEquatable<Instrument>
     /// <exception cref="ArgumentException">Thrown when <paramref name="perspective"/> is not a defined value.</exception>
     public AssessmentResult CreateAssessment(Perspective perspective, Occasion occasion, IEnumerable<ItemResponse> responses)
     {
-        Guard.Against.InvalidInput(perspective, nameof(perspective), Identifiers.IsDefined, "Unknown perspective.");
+        Guard.Against.InvalidInput(perspective, nameof(perspective), AllianceCodes.IsDefined, "Unknown perspective.");
         Guard.Against.Null(occasion);
         Guard.Against.Null(responses);
 
@@ -194,7 +194,7 @@ public sealed class Instrument : IEquatable<Instrument>
     {
         Guard.Against.Null(valuesInItemOrder);
         Guard.Against.InvalidInput((valuesInItemOrder.Length, Items.Length), nameof(valuesInItemOrder), static counts => counts.Item1 == counts.Item2, "Give exactly one value per item, in instrument order.");
-        Guard.Against.InvalidInput(perspective, nameof(perspective), Identifiers.IsDefined, "Unknown perspective.");
+        Guard.Against.InvalidInput(perspective, nameof(perspective), AllianceCodes.IsDefined, "Unknown perspective.");
         Guard.Against.Null(occasion);
 
         // In item order there can be no unknown or duplicated items; each value is checked against the scale.

@@ -185,7 +185,7 @@ internal sealed class InstrumentSpec
         {
             found.Add("perspectives: list at least one of client, therapist, observer, collateral.");
         }
-        else if (Perspectives.Any(p => !Identifiers.IsDefined(p)))
+        else if (Perspectives.Any(p => !AllianceCodes.IsDefined(p)))
         {
             found.Add("perspectives: use client, therapist, observer or collateral.");
         }

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Charts;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.ExpectedResponse;
 

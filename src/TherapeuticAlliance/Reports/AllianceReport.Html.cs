@@ -6,7 +6,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Charts;
 using TherapeuticAlliance.Trends;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.Reports;
 

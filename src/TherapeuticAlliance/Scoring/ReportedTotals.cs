@@ -40,7 +40,7 @@ public static class ReportedTotals
     {
         Guard.Against.Null(instrument);
         Guard.Against.Null(occasion);
-        Guard.Against.InvalidInput(perspective, nameof(perspective), Identifiers.IsDefined, "Unknown perspective.");
+        Guard.Against.InvalidInput(perspective, nameof(perspective), AllianceCodes.IsDefined, "Unknown perspective.");
         var problems = new List<string>();
         if (!instrument.Perspectives.Contains(perspective))
         {

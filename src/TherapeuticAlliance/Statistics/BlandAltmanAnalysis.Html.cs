@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO;
 using Ardalis.GuardClauses;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.Statistics;
 

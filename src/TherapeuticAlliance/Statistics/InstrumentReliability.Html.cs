@@ -1,6 +1,6 @@
 using System.IO;
 using Ardalis.GuardClauses;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.Statistics;
 

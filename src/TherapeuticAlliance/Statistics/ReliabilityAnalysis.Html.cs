@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
-using static TherapeuticAlliance.HtmlFragments;
+using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.Statistics;
 

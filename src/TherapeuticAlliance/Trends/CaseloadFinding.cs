@@ -6,4 +6,4 @@ namespace TherapeuticAlliance.Trends;
 /// <param name="Session">For a drop, the session that dropped; for a sudden gain or loss, the last session before it (the pregain session N of Tang &amp; DeRubeis 1999).</param>
 /// <param name="Change">For a drop, its size (previous − current, positive, in points); for a sudden gain or loss, the change from session N to N + 1, signed, in points.</param>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public readonly record struct CaseloadFinding(int Episode, CaseloadFindingKind Kind, int Session, double Change);
+internal readonly record struct CaseloadFinding(int Episode, CaseloadFindingKind Kind, int Session, double Change);

@@ -1,7 +1,7 @@
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>What a <see cref="CaseloadFinding"/> found.</summary>
-public enum CaseloadFindingKind
+internal enum CaseloadFindingKind
 {
     /// <summary>A drop from the previous session of at least the threshold (the feedback-informed practice rule, <see cref="PracticeRule.DropFromPrevious"/>).</summary>
     DropFromPrevious = 1,

@@ -10,7 +10,7 @@ namespace TherapeuticAlliance.Trends;
 /// gains and losses, made only where found.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class CaseloadTrendScan
+internal sealed class CaseloadTrendScan
 {
     private readonly double[] _slopes;
     private readonly double[] _intercepts;

@@ -17,7 +17,7 @@ namespace TherapeuticAlliance.Trends;
 /// <see cref="Reports.EpisodeAnalyzer"/> for reports, alerts and guidance, which need the episodes' objects. All members
 /// are thread-safe.
 /// </remarks>
-public static class CaseloadTrends
+internal static class CaseloadTrends
 {
     /// <summary>Scans a caseload.</summary>
     /// <param name="caseload">The episodes as score columns.</param>

@@ -18,7 +18,7 @@ namespace TherapeuticAlliance.Trends;
 /// <see cref="Create"/>.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class EpisodeColumns
+internal sealed class EpisodeColumns
 {
     /// <summary>The largest score magnitude accepted: 7.9e28, within <see cref="decimal"/>'s range, in which the drop rule compares scores (every score from an assessment is a decimal).</summary>
     public const double MaximumMagnitude = 7.9e28;

@@ -1,4 +1,4 @@
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 internal static class Identifiers
 {
@@ -28,7 +28,5 @@ internal static class Identifiers
 
         return true;
     }
-
-    internal static bool IsDefined(Perspective perspective) => perspective is >= Perspective.Client and <= Perspective.Collateral;
 
 }

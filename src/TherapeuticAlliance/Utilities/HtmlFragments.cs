@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 /// <summary>Shared pieces of the results' HTML fragments: escaping, numbers and tables.</summary>
 internal static class HtmlFragments

@@ -1,6 +1,6 @@
 using System;
 
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 internal static class StrategyNames
 {

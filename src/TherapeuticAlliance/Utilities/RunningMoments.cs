@@ -1,6 +1,6 @@
 using System;
 
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 /// <summary>
 /// A count, mean and sum of squared deviations, updated one value at a time by Welford (1962) and merged by Chan,

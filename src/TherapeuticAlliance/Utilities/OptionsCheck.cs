@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 /// <summary>
 /// Checks an options object's rules and reports every broken one at once: a single <see cref="ArgumentException"/>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 /// <summary>
 /// Finds a property given twice in one JSON object. System.Text.Json keeps the last copy silently (its own check,

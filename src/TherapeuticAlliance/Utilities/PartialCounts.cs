@@ -1,4 +1,4 @@
-namespace TherapeuticAlliance;
+namespace TherapeuticAlliance.Utilities;
 
 /// <summary>
 /// The largest count a mergeable partial holds: 2^53, the largest whole number every count stays exact at when
