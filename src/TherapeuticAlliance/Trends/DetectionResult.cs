@@ -5,7 +5,7 @@ namespace TherapeuticAlliance.Trends;
 
 /// <summary>The outcome of <see cref="ITrendDetector.Detect"/>: a <see cref="Detection"/> or <see cref="NotApplicable"/>.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-public sealed class DetectionResult : OneOfBase<Detection, NotApplicable>, IAllianceResult<Detection>
+public sealed class DetectionResult : AllianceResult<Detection, NotApplicable>
 {
     private DetectionResult(OneOf<Detection, NotApplicable> value)
         : base(value)
@@ -22,15 +22,4 @@ public sealed class DetectionResult : OneOfBase<Detection, NotApplicable>, IAlli
     /// <summary>Wraps a not-applicable outcome.</summary>
     /// <param name="notApplicable">The outcome.</param>
     public static implicit operator DetectionResult(NotApplicable notApplicable) => new(notApplicable);
-
-    /// <inheritdoc/>
-    public bool IsSuccess => IsT0;
-
-    /// <inheritdoc/>
-    public IAllianceError? Error => Match<IAllianceError?>(_ => null, e => e);
-
-    /// <summary>Returns the value, or throws when the result is an error.</summary>
-    /// <returns>The value.</returns>
-    /// <exception cref="AllianceErrorException">Thrown when the result is an error; the exception carries it, and its message is the error's message.</exception>
-    public Detection GetValueOrThrow() => IsT0 ? AsT0 : throw new AllianceErrorException(Error!);
 }
