@@ -82,7 +82,7 @@ public sealed class NotOnTrackDetector : ITrendDetector
                     new KeyValuePair<string, double>("band", (int)model.Band),
                 };
                 findings ??= ImmutableArray.CreateBuilder<TrendFinding>();
-                findings.Add(new NotOnTrackFinding(Name, score.Occasion.SessionNumber, parameters, value, intake, expected, model.HigherIsBetter));
+                findings.Add(new NotOnTrackFinding(Name, score.Occasion.SessionNumber, parameters, value, intake, expected, model.HigherIsBetter, model.Coverage));
             }
         }
 

@@ -8,9 +8,10 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class NotOnTrackFinding : TrendFinding
 {
-    internal NotOnTrackFinding(string rule, int session, IEnumerable<KeyValuePair<string, double>> parameters, double score, double intake, ExpectedScore expected, bool higherIsBetter)
+    internal NotOnTrackFinding(string rule, int session, IEnumerable<KeyValuePair<string, double>> parameters, double score, double intake, ExpectedScore expected, bool higherIsBetter, double coverage)
         : base(rule, new[] { session }, parameters)
     {
+        Coverage = coverage;
         Score = score;
         Intake = intake;
         Expected = expected;
@@ -19,6 +20,9 @@ public sealed class NotOnTrackFinding : TrendFinding
 
     /// <summary>Gets <c>not-on-track</c>.</summary>
     public override string Code => "not-on-track";
+
+    /// <summary>Gets the share of on-track clients the model's band holds (for example 0.9), from the model.</summary>
+    public double Coverage { get; }
 
     /// <summary>Gets the session's score, in points.</summary>
     public double Score { get; }
@@ -41,5 +45,5 @@ public sealed class NotOnTrackFinding : TrendFinding
 
     /// <inheritdoc/>
     public override string Summary =>
-        $"Session {Sessions[0]}: {Format(Score)} points, {(HigherIsBetter ? "below" : "above")} the expected response's band at {Format(Expected.Bound)} points (expected {Format(Expected.Expected)} for an intake of {Format(Intake)}; {Format(Parameters["coverage"] * 100)} % band): not on track.";
+        $"Session {Sessions[0]}: {Format(Score)} points, {(HigherIsBetter ? "below" : "above")} the expected response's band at {Format(Expected.Bound)} points (expected {Format(Expected.Expected)} for an intake of {Format(Intake)}; {Format(Coverage * 100)} % band): not on track.";
 }

@@ -66,14 +66,13 @@ public sealed class FeedbackRulesDetector : ITrendDetector
         var findings = ImmutableArray.CreateBuilder<TrendFinding>();
         bool ceilingReported = false;
         decimal? dropThreshold = _drops.TryGetValue(episode.InstrumentId, out decimal perInstrument) ? perInstrument : _drop;
-        var dropParameters = new[] { new KeyValuePair<string, double>("d", dropThreshold is { } d ? (double)d : double.NaN) };
         for (int i = 0; i < episode.Count; i++)
         {
             AllianceScore score = episode.Scores[i];
             int session = score.Occasion.SessionNumber;
             if (_cutoff && episode.Cutoff is { } cutoff && cutoff.IsMet(score) == true)
             {
-                findings.Add(new PracticeRuleFinding(Name, PracticeRule.BelowCutoff, new[] { session }, new[] { new KeyValuePair<string, double>("threshold", (double)cutoff.Threshold) }, score.Value, null));
+                findings.Add(new PracticeRuleFinding(Name, PracticeRule.BelowCutoff, new[] { session }, (double)cutoff.Threshold, score.Value, null));
             }
 
             if (i == 0)
@@ -85,13 +84,13 @@ public sealed class FeedbackRulesDetector : ITrendDetector
             decimal drop = previous.Value - score.Value;
             if (dropThreshold is { } threshold && drop >= threshold)
             {
-                findings.Add(new PracticeRuleFinding(Name, PracticeRule.DropFromPrevious, new[] { previous.Occasion.SessionNumber, session }, dropParameters, score.Value, drop));
+                findings.Add(new PracticeRuleFinding(Name, PracticeRule.DropFromPrevious, new[] { previous.Occasion.SessionNumber, session }, (double)threshold, score.Value, drop));
             }
 
             if (_ceiling && !ceilingReported && previous.Value == episode.Maximum && score.Value < episode.Maximum)
             {
                 ceilingReported = true;
-                findings.Add(new PracticeRuleFinding(Name, PracticeRule.FirstDropFromCeiling, new[] { previous.Occasion.SessionNumber, session }, new[] { new KeyValuePair<string, double>("maximum", (double)episode.Maximum) }, score.Value, drop));
+                findings.Add(new PracticeRuleFinding(Name, PracticeRule.FirstDropFromCeiling, new[] { previous.Occasion.SessionNumber, session }, (double)episode.Maximum, score.Value, drop));
             }
         }
 

@@ -8,10 +8,11 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>A session that fired a practice rule; see <see cref="FeedbackRulesDetector"/>.</summary>
 public sealed class PracticeRuleFinding : TrendFinding, IPracticeRuleEvidence
 {
-    internal PracticeRuleFinding(string rule, PracticeRule kind, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, decimal score, decimal? drop)
-        : base(rule, sessions, parameters)
+    internal PracticeRuleFinding(string rule, PracticeRule kind, IEnumerable<int> sessions, double ruleThreshold, decimal score, decimal? drop)
+        : base(rule, sessions, new[] { new KeyValuePair<string, double>(ParameterName(kind), ruleThreshold) })
     {
         Kind = kind;
+        RuleThreshold = ruleThreshold;
         Score = score;
         Drop = drop;
     }
@@ -28,6 +29,9 @@ public sealed class PracticeRuleFinding : TrendFinding, IPracticeRuleEvidence
         _ => throw new InvalidOperationException("Unknown practice rule."),
     };
 
+    /// <summary>Gets the number the rule compared with, in points: the cutoff (below-cutoff; parameter <c>threshold</c>), the smallest drop that fires (drop-from-previous; <c>d</c>) or the scale's maximum (first-drop-from-ceiling; <c>maximum</c>).</summary>
+    public double RuleThreshold { get; }
+
     /// <summary>Gets the score of the session that fired the rule (the last of <see cref="TrendFinding.Sessions"/>).</summary>
     public decimal Score { get; }
 
@@ -42,9 +46,17 @@ public sealed class PracticeRuleFinding : TrendFinding, IPracticeRuleEvidence
     /// <inheritdoc/>
     public override string Summary => Kind switch
     {
-        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, on the flagged side of the cutoff at {2} points.", Sessions[0], Score, Parameters["threshold"]),
-        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, {2} points lower than session {3} (rule: a drop of at least {4} point(s)).", Sessions[1], Score, Drop, Sessions[0], Parameters["d"]),
-        PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, the first score below the maximum ({2} points) after session {3} at it.", Sessions[1], Score, Parameters["maximum"], Sessions[0]),
+        PracticeRule.BelowCutoff => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, on the flagged side of the cutoff at {2} points.", Sessions[0], Score, RuleThreshold),
+        PracticeRule.DropFromPrevious => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, {2} points lower than session {3} (rule: a drop of at least {4} point(s)).", Sessions[1], Score, Drop, Sessions[0], RuleThreshold),
+        PracticeRule.FirstDropFromCeiling => string.Format(CultureInfo.InvariantCulture, "Session {0}: total {1} points, the first score below the maximum ({2} points) after session {3} at it.", Sessions[1], Score, RuleThreshold, Sessions[0]),
         _ => throw new InvalidOperationException("Unknown practice rule."),
+    };
+
+    /// <summary>The name <see cref="TrendFinding.Parameters"/> gives the rule's number, after the rule.</summary>
+    private static string ParameterName(PracticeRule kind) => kind switch
+    {
+        PracticeRule.BelowCutoff => "threshold",
+        PracticeRule.DropFromPrevious => "d",
+        _ => "maximum",
     };
 }

@@ -124,7 +124,8 @@ public sealed class ReliableChangeDetector : ITrendDetector
             category,
             before,
             after,
-            clinicalAtIntake);
+            clinicalAtIntake,
+            cutoff);
         return new Detection(Name, Version, ImmutableArray.Create<TrendFinding>(finding));
     }
 }

@@ -7,9 +7,10 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>Reliable change from the first to the last session; see <see cref="ReliableChangeDetector"/>.</summary>
 public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidence
 {
-    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null)
+    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null, double? clinicalCutoff = null)
         : base(rule, sessions, parameters)
     {
+        ClinicalCutoff = clinicalCutoff;
         Change = change;
         StandardError = standardError;
         DifferenceStandardError = differenceStandardError;
@@ -21,6 +22,9 @@ public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidenc
         Last = last;
         IsClinicalAtIntake = clinicalAtIntake;
     }
+
+    /// <summary>Gets the clinical cutoff intake was compared with, in points of the episode's metric; <see langword="null"/> when the instrument has none (then <see cref="IsClinicalAtIntake"/> is null too).</summary>
+    public double? ClinicalCutoff { get; }
 
     /// <summary>Gets the score at the first session, in points of the episode's metric.</summary>
     public double First { get; }
@@ -86,8 +90,8 @@ public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidenc
             string change = $"Change of {Format(Change)} points from session {Sessions[0]} ({Format(First)}) to session {Sessions[1]} ({Format(Last)}): {direction}; reliable change needs {Format(ReliableChangeValue)} points (reliable-change index {Format(Index)}).";
             string intake = IsClinicalAtIntake switch
             {
-                true => $" In the clinical range at intake (cutoff {Format(Parameters["clinical-cutoff"])}).",
-                false => $" Not in the clinical range at intake (cutoff {Format(Parameters["clinical-cutoff"])}).",
+                true => $" In the clinical range at intake (cutoff {Format(ClinicalCutoff ?? double.NaN)}).",
+                false => $" Not in the clinical range at intake (cutoff {Format(ClinicalCutoff ?? double.NaN)}).",
                 null => string.Empty,
             };
             string category = Category switch

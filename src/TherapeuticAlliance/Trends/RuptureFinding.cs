@@ -7,9 +7,10 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>One rupture and whether it was repaired; see <see cref="RuptureRepairDetector"/>.</summary>
 public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
 {
-    internal RuptureFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length, double before, double troughScore, bool windowClosed, int scoresSince = 0)
-        : base(rule, sessions, parameters)
+    internal RuptureFinding(string rule, IEnumerable<int> sessions, RuptureCriterion criterion, int startSession, int troughSession, double depth, double threshold, int? repairSession, int? length, double before, double troughScore, bool windowClosed, int scoresSince = 0)
+        : base(rule, sessions, criterion.ToParameters())
     {
+        Criterion = criterion;
         Before = before;
         TroughScore = troughScore;
         IsWindowClosed = windowClosed;
@@ -58,12 +59,14 @@ public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
     /// <summary>Gets the number of scores from the trough to the repair (j − t), if repaired.</summary>
     public int? Length { get; }
 
-    /// <summary>Gets how far below <see cref="Before"/> a later score may stay and still count as regained, in points: the detector's repair tolerance, else its reliable-change value, else 0.</summary>
-    public double RepairTolerance => Parameters.TryGetValue("repair-tolerance", out double repair) ? repair
-        : Parameters.TryGetValue("reliable-change", out double rc) ? rc : 0.0;
+    /// <summary>Gets the criterion the rupture was judged by: multiplier, SDs, reliable change, repair tolerance and window.</summary>
+    public RuptureCriterion Criterion { get; }
 
-    /// <summary>Gets whether higher scores are better on the episode's measure, as the detector recorded it (true when it did not).</summary>
-    public bool HigherIsBetter => !Parameters.TryGetValue("higher-is-better", out double h) || h > 0.0;
+    /// <summary>Gets how far below <see cref="Before"/> a later score may stay and still count as regained, in points (<see cref="RuptureCriterion.RepairTolerance"/>).</summary>
+    public double RepairTolerance => Criterion.RepairTolerance;
+
+    /// <summary>Gets whether higher scores are better on the episode's measure (<see cref="RuptureCriterion.HigherIsBetter"/>).</summary>
+    public bool HigherIsBetter => Criterion.HigherIsBetter;
 
     /// <inheritdoc/>
     public override ImmutableSortedDictionary<string, double> Values => Map(
@@ -83,25 +86,23 @@ public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
     {
         get
         {
-            string what = Parameters.TryGetValue("variability", out double variability) && variability == (int)RuptureVariability.SessionChanges
-                ? "SD of session-to-session change"
-                : "SD";
-            string basis = (RuptureSdBasis)(int)Parameters["sd-basis"] switch
+            RuptureCriterion c = Criterion;
+            string what = c.Variability == RuptureVariability.SessionChanges ? "SD of session-to-session change" : "SD";
+            string basis = c.SdBasis switch
             {
                 RuptureSdBasis.IntraIndividual => $"the client's own {what}",
                 RuptureSdBasis.InterIndividual => $"the reference group's {what}",
                 RuptureSdBasis.StricterOfBoth => $"the larger of the client's and the reference group's {what}",
                 _ => throw new InvalidOperationException("The SD basis is not defined."),
             };
-            double rc = Parameters["reliable-change"];
-            string rule = rc >= Parameters["m"] * Parameters["sd"]
-                ? $"the reliable-change value {Format(rc)}"
-                : $"{Format(Parameters["m"])} × {Format(Parameters["sd"])}, {basis}";
+            string rule = c.ReliableChangeSetThreshold
+                ? $"the reliable-change value {Format(c.ReliableChange)}"
+                : $"{Format(c.Multiplier)} × {Format(c.StandardDeviation)}, {basis}";
             string drop = $"Drop of {Format(Depth)} points from session {StartSession} ({Format(Before)}) to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
             return IsRepaired ? $"{drop} Repaired at session {RepairSession}."
-                : IsWindowClosed ? $"{drop} Not repaired within the next {Format(Parameters["k"])} ratings."
-                : ScoresSince == 0 ? $"{drop} At the latest rating; a repair may follow within {Format(Parameters["k"])} ratings."
-                : $"{drop} Not repaired in the {ScoresSince} rating(s) since; the window of {Format(Parameters["k"])} ratings is still open.";
+                : IsWindowClosed ? $"{drop} Not repaired within the next {c.Window} ratings."
+                : ScoresSince == 0 ? $"{drop} At the latest rating; a repair may follow within {c.Window} ratings."
+                : $"{drop} Not repaired in the {ScoresSince} rating(s) since; the window of {c.Window} ratings is still open.";
         }
     }
 }

@@ -149,19 +149,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             // How far below the earlier level a repair may stay: RC; the threshold's SD without a reliability; nothing
             // with the floor off (the series-SD rule of the domain reference, whose oracle repairs only at the level).
             double tolerance = !_options.ReliableChangeFloor ? 0.0 : rc > 0.0 ? rc : sd;
-            var parameters = new[]
-            {
-                new KeyValuePair<string, double>("m", m),
-                new KeyValuePair<string, double>("sd", sd),
-                new KeyValuePair<string, double>("intra-sd", intra ?? double.NaN),
-                new KeyValuePair<string, double>("reference-sd", reference ?? double.NaN),
-                new KeyValuePair<string, double>("reliable-change", rc),
-                new KeyValuePair<string, double>("repair-tolerance", tolerance),
-                new KeyValuePair<string, double>("k", k),
-                new KeyValuePair<string, double>("sd-basis", (int)used),
-                new KeyValuePair<string, double>("variability", (int)_options.Variability),
-                new KeyValuePair<string, double>("higher-is-better", _options.HigherIsBetter ? 1 : 0),
-            };
+            var criterion = new RuptureCriterion(m, sd, intra, reference, rc, tolerance, k, used, _options.Variability, _options.HigherIsBetter);
 
             int? repairedAt = null;
             for (int j = t + 1; j <= Math.Min(n - 1, t + k); j++)
@@ -184,7 +172,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
 
             // Whether the window has closed: a rupture near the end of the series may still be repaired.
             bool windowClosed = t + k <= n - 1;
-            findings.Add(new RuptureFinding(Name, sessions, parameters, start, trough, drop, threshold, repairSession, repairedAt - t, raw[t - 1], raw[t], windowClosed, n - 1 - t));
+            findings.Add(new RuptureFinding(Name, sessions, criterion, start, trough, drop, threshold, repairSession, repairedAt - t, raw[t - 1], raw[t], windowClosed, n - 1 - t));
         }
 
         return new Detection(Name, Version, findings.ToImmutable());

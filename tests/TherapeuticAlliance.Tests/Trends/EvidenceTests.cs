@@ -148,4 +148,40 @@ public sealed class EvidenceTests
         Assert.Contains(AlertRules.DropFromPreviousRule, alliance);
         Assert.Contains(AlertRules.ReliableDeteriorationRule, analyzer.Analyze(TrendTestData.Ors(20, 21, 22, 23)).Alerts.Select(a => a.Code));
     }
+
+    [Fact]
+    public void TheBuiltInFindings_CarryTheirRulesNumbersAsTypedMembers_ThatTheParametersOnlyList()
+    {
+        // Issue 25, part 4: summaries and rules read typed members; Parameters lists the same numbers for tables.
+        Episode srs = TrendTestData.Srs(38, 37, 38, 30, 31, 37, 36, 29, 28, 27, 40, 39);
+        var ruptures = new RuptureRepairDetector().Detect(srs).Findings.OfType<RuptureFinding>().ToList();
+        Assert.NotEmpty(ruptures);
+        foreach (RuptureFinding rupture in ruptures)
+        {
+            RuptureCriterion c = rupture.Criterion;
+            Assert.Equal(c.Multiplier, rupture.Parameters["m"]);
+            Assert.Equal(c.StandardDeviation, rupture.Parameters["sd"]);
+            Assert.Equal(c.ReliableChange, rupture.Parameters["reliable-change"]);
+            Assert.Equal(c.RepairTolerance, rupture.Parameters["repair-tolerance"]);
+            Assert.Equal(c.Window, rupture.Parameters["k"]);
+            Assert.Equal((int)c.SdBasis, rupture.Parameters["sd-basis"]);
+            Assert.Equal((int)c.Variability, rupture.Parameters["variability"]);
+            Assert.Equal(c.HigherIsBetter ? 1 : 0, rupture.Parameters["higher-is-better"]);
+            Assert.Equal(c.IntraIndividualSd ?? double.NaN, rupture.Parameters["intra-sd"]);
+            Assert.Equal(c.ReferenceSd ?? double.NaN, rupture.Parameters["reference-sd"]);
+            Assert.Equal(c.RepairTolerance, rupture.RepairTolerance);
+            Assert.Equal(c.ReliableChange >= c.Multiplier * c.StandardDeviation, c.ReliableChangeSetThreshold);
+            Assert.Contains(c.ReliableChangeSetThreshold ? "the reliable-change value" : "× ", rupture.Summary, StringComparison.Ordinal);
+        }
+
+        var rules = new FeedbackRulesDetector().Detect(srs).Findings.OfType<PracticeRuleFinding>().ToList();
+        Assert.Contains(rules, r => r.Kind == PracticeRule.DropFromPrevious && r.RuleThreshold == 1.0 && r.Parameters["d"] == 1.0 && r.Summary.Contains("at least 1 point", StringComparison.Ordinal));
+        Assert.Contains(rules, r => r.Kind == PracticeRule.BelowCutoff && r.RuleThreshold == r.Parameters["threshold"]);
+        Assert.All(rules, r => Assert.Equal(r.RuleThreshold, Assert.Single(r.Parameters).Value));
+
+        var change = Assert.IsType<ReliableChangeFinding>(Assert.Single(new ReliableChangeDetector().Detect(TrendTestData.Ors(18, 20, 30).WithReference(new ReferenceNorm(22, 6.14, NormSource.Caller, 38))).Findings));
+        Assert.Equal(25.0, change.ClinicalCutoff);
+        Assert.Equal(change.Parameters["clinical-cutoff"], change.ClinicalCutoff);
+        Assert.Contains("In the clinical range at intake (cutoff 25)", change.Summary, StringComparison.Ordinal);
+    }
 }
