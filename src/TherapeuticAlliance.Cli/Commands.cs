@@ -311,7 +311,12 @@ internal static class Commands
                 throw new UsageException($"the partial '{AdministrationReader.SafeText(file)}' does not exist.");
             }
 
-            PartialResult<SitePartial> partial = SitePartial.FromJson(File.ReadAllText(file));
+            PartialResult<SitePartial> partial;
+            using (FileStream stream = File.OpenRead(file))
+            {
+                partial = SitePartial.FromJson(stream);   // reads at most SitePartial.MaximumLength bytes
+            }
+
             if (!partial.IsSuccess)
             {
                 error.WriteLine($"error: {AdministrationReader.SafeText(file)}: {partial.Error!.Message} Nothing was merged.");

@@ -129,12 +129,13 @@ public class PartialMergeTests : CliTestBase
 
         var cases = new (string Content, string Expected)[]
         {
-            ("{", "it is not valid JSON."),
+            ("{", "The partial is not valid JSON"),
+            (new string(' ', TherapeuticAlliance.Consortium.SitePartial.MaximumLength + 1), "The partial is longer than 16777216 characters"),
             ("""{"kind":"something-else"}""", "its kind is not alliance-site-partial"),
-            (good.Replace("\"schemaVersion\": \"1.0\",\n  \"statistics\"", "\"schemaVersion\": \"2.0\",\n  \"statistics\"", StringComparison.Ordinal), "its schema version is not 1.0"),
+            (good.Replace("\"schemaVersion\": \"1.0\",\n  \"statistics\"", "\"schemaVersion\": \"2.0\",\n  \"statistics\"", StringComparison.Ordinal), "The partial's schema version is not 1.0"),
             (good.Replace("\"missingData\": \"complete-rows\"", "\"missingData\": \"pairwise\"", StringComparison.Ordinal), "statistics entry 1: The partial was computed under another missing-data rule"),
             (good.Replace("\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.0\"", "\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.1\"", StringComparison.Ordinal), "norms: The partial's schema version is not 1.0"),
-            ("""{"kind":"alliance-site-partial","schemaVersion":"1.0"}""", "it needs the arrays statistics, scores and notes and the object norms."),
+            ("""{"kind":"alliance-site-partial","schemaVersion":"1.0"}""", "The partial needs the arrays statistics, scores and notes and the object norms."),
         };
         foreach (var (content, expected) in cases)
         {
@@ -212,7 +213,7 @@ public class PartialMergeTests : CliTestBase
 
         Assert.Contains("more than 1000 notes", Run("merge", File("many.json", many.ToJsonString())).Err, StringComparison.Ordinal);
         string twice = System.IO.File.ReadAllText(path).Replace("\"notes\": [", "\"notes\": [], \"notes\": [", StringComparison.Ordinal);
-        Assert.Contains("it gives a field twice", Run("merge", File("twice-notes.json", twice)).Err, StringComparison.Ordinal);
+        Assert.Contains("The partial gives a field twice", Run("merge", File("twice-notes.json", twice)).Err, StringComparison.Ordinal);
         string badScope = System.IO.File.ReadAllText(path).Replace("\"scope\": \"alliance-profile/total\"", "\"scope\": \"total\"", StringComparison.Ordinal);
         Assert.Contains("its scope is not INSTRUMENT/PART", Run("merge", File("scope.json", badScope)).Err, StringComparison.Ordinal);
     }

@@ -40,6 +40,9 @@ public sealed class SitePartial
     /// <summary>The document's schema version: <c>1.0</c>.</summary>
     public const string SchemaVersion = "1.0";
 
+    /// <summary>The longest partial document read, in characters: 16 MiB (16,777,216). Every partial's reader refuses longer text, so read a file of at most this many bytes.</summary>
+    public const int MaximumLength = PartialEnvelope.MaximumLength;
+
     /// <summary>The most notes a partial may hold: 1,000.</summary>
     public const int MaximumNotes = 1000;
 
@@ -91,8 +94,9 @@ public sealed class SitePartial
         foreach (var (instrument, assessments) in data.Items)
         {
             ResponseMatrix matrix = ResponseMatrix.FromAssessments(instrument, assessments);
+            // Reverse-keyed items mirrored (min + max − x) by the rule Reliability.ForInstrument uses.
             double mirror = (double)instrument.Scale.Minimum + (double)instrument.Scale.Maximum;
-            Add(instrument.Id + "/total", Mirrored(matrix, Enumerable.Range(0, instrument.Items.Length).ToArray(), instrument, mirror));
+            Add(instrument.Id + "/total", matrix, instrument.Reversed.ToArray(), mirror);
             foreach (var unit in instrument.SubscaleUnits)
             {
                 if (unit.ItemIndices.Length < 2)
@@ -102,7 +106,7 @@ public sealed class SitePartial
                     continue;
                 }
 
-                Add(instrument.Id + "/" + unit.Dimension!.Id, Mirrored(matrix, unit.ItemIndices.ToArray(), instrument, mirror));
+                Add(instrument.Id + "/" + unit.Dimension!.Id, matrix.SelectColumns(unit.ItemIndices), unit.ItemIndices.Select(i => instrument.Reversed[i]).ToArray(), mirror);
             }
 
             if (strategy is IBatchScoringStrategy batch)
@@ -126,7 +130,7 @@ public sealed class SitePartial
                 values[(2 * i) + 1] = (double)list[i].Therapist.Value;
             }
 
-            Add(instrument + "/" + ClientTherapist, ResponseMatrix.FromRowMajor(values, list.Length, 2, PairColumns));
+            Add(instrument + "/" + ClientTherapist, ResponseMatrix.FromRowMajor(values, list.Length, 2, PairColumns), null, 0.0);
         }
 
         CaseloadNormStatistics norms = CaseloadNormStatistics.FromCaseload(data.Episodes, minimumRows);
@@ -138,8 +142,8 @@ public sealed class SitePartial
         return new SitePartial(statistics, scores, norms, notes, 1);
 
         // A withheld scope's note says why without its counts: a small count is itself what small-cell rules hide.
-        void Add(string scope, ResponseMatrix data) =>
-            SufficientStatistics.FromMatrix(data, scope, Math.Max(2, minimumRows)).Switch(statistics.Add, problem => notes.Add(problem.Kind == StatisticsErrorKind.TooFewRows
+        void Add(string scope, ResponseMatrix data, bool[]? reversed, double mirror) =>
+            SufficientStatistics.FromMirroredMatrix(data, scope, Math.Max(2, minimumRows), reversed, mirror).Switch(statistics.Add, problem => notes.Add(problem.Kind == StatisticsErrorKind.TooFewRows
                 ? $"{scope} withheld: fewer complete rows than the site's minimum."
                 : $"{scope} withheld: {problem.Message}"));
     }
@@ -183,7 +187,7 @@ public sealed class SitePartial
 
         foreach (var group in partials.SelectMany(p => p.Statistics).GroupBy(s => s.Scope, StringComparer.Ordinal).OrderBy(g => order.IndexOf(g.Key)))
         {
-            StatisticsResult<SufficientStatistics> merged = SufficientStatistics.Merge(group);
+            PartialResult<SufficientStatistics> merged = SufficientStatistics.Merge(group);
             if (merged.IsT1)
             {
                 return new InvalidPartial($"{group.Key}: {merged.AsT1.Message}");
@@ -258,7 +262,7 @@ public sealed class SitePartial
         return new SiteStatistics(lines, notes);
     }
 
-    /// <summary>Returns this partial with notes put before its own (what the caller left out, such as rows it rejected); each note cleaned and cut as <see cref="FromJson"/> does.</summary>
+    /// <summary>Returns this partial with notes put before its own (what the caller left out, such as rows it rejected); each note cleaned and cut as <see cref="FromJson(string)"/> does.</summary>
     /// <param name="notes">The notes.</param>
     /// <returns>The partial with the notes.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="notes"/> is or contains <see langword="null"/>.</exception>
@@ -276,12 +280,8 @@ public sealed class SitePartial
     /// <returns>The JSON.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return PartialEnvelope.Write(Kind, SchemaVersion, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Kind);
-            json.WriteString("schemaVersion", SchemaVersion);
             json.WriteStartArray("statistics");
             foreach (SufficientStatistics statistics in Statistics)
             {
@@ -305,38 +305,25 @@ public sealed class SitePartial
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>Reads a partial's JSON document.</summary>
     /// <param name="text">The JSON.</param>
-    /// <returns>The partial, or an <see cref="InvalidPartial"/> that names the part at fault, never a value: not JSON, another kind or schema version, a field given twice, a missing part, a malformed statistics, scores or norms entry, a scope twice, more than <see cref="MaximumNotes"/> notes. Notes are cleaned of control characters and cut to <see cref="MaximumNoteLength"/>.</returns>
+    /// <returns>The partial, or an <see cref="InvalidPartial"/> that names the part at fault, never a value: more than 16 MiB of text, not JSON, nesting deeper than 16 levels, another kind or schema version, a field given twice, a missing part, a malformed statistics, scores or norms entry, a scope twice, more than <see cref="MaximumNotes"/> notes. Notes are cleaned of control characters and cut to <see cref="MaximumNoteLength"/>.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="text"/> is <see langword="null"/>.</exception>
     public static PartialResult<SitePartial> FromJson(string text)
     {
         Guard.Against.Null(text);
+        using JsonDocument? document = PartialEnvelope.Open(text, Kind, SchemaVersion, 16, out string? problem);
+        if (document is null)
+        {
+            return new InvalidPartial(problem!);
+        }
+
         try
         {
-            using JsonDocument document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 16 });
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("kind", out JsonElement kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != Kind)
-            {
-                return new InvalidPartial("it is not a site partial written by 'alliance stats --partial' (its kind is not alliance-site-partial).");
-            }
-
-            if (!root.TryGetProperty("schemaVersion", out JsonElement version) || version.ValueKind != JsonValueKind.String || version.GetString() != SchemaVersion)
-            {
-                return new InvalidPartial("its schema version is not 1.0: merge it with the alliance version that wrote it, or recompute it with this one.");
-            }
-
-            if (root.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Any(g => g.Count() > 1))
-            {
-                return new InvalidPartial("it gives a field twice; a partial names each field once.");
-            }
-
             var statistics = new List<SufficientStatistics>();
             var scores = new List<BatchSummaryStatistics>();
             if (!root.TryGetProperty("statistics", out JsonElement statisticsElement) || statisticsElement.ValueKind != JsonValueKind.Array
@@ -344,14 +331,14 @@ public sealed class SitePartial
                 || !root.TryGetProperty("norms", out JsonElement normsElement)
                 || !root.TryGetProperty("notes", out JsonElement notesElement) || notesElement.ValueKind != JsonValueKind.Array || notesElement.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.String))
             {
-                return new InvalidPartial("it needs the arrays statistics, scores and notes and the object norms.");
+                return new InvalidPartial("The partial needs the arrays statistics, scores and notes and the object norms.");
             }
 
             int index = 0;
             foreach (JsonElement element in statisticsElement.EnumerateArray())
             {
                 index++;
-                StatisticsResult<SufficientStatistics> read = SufficientStatistics.FromJson(element.GetRawText());
+                PartialResult<SufficientStatistics> read = SufficientStatistics.FromJson(element.GetRawText());
                 if (read.IsT1)
                 {
                     return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "statistics entry {0}: {1}", index, read.AsT1.Message));
@@ -386,22 +373,45 @@ public sealed class SitePartial
 
             if (statistics.GroupBy(s => s.Scope, StringComparer.Ordinal).Any(g => g.Count() > 1) || scores.GroupBy(s => s.InstrumentId, StringComparer.Ordinal).Any(g => g.Count() > 1))
             {
-                return new InvalidPartial("it gives a scope twice; a site's partial holds each scope once.");
+                return new InvalidPartial("The partial gives a scope twice; a site's partial holds each scope once.");
             }
 
             // Notes are the CLI's own sentences, but a file can hold anything: control characters are removed, each note
             // is cut to a line's length and at most MaxNotes are kept, so a partial cannot smuggle text into the output.
             if (notesElement.GetArrayLength() > MaximumNotes)
             {
-                return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "it has more than {0} notes; a site's partial has a few.", MaximumNotes));
+                return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "The partial has more than {0} notes; a site's partial has a few.", MaximumNotes));
             }
 
             return new SitePartial(statistics, scores, norms.AsT0, notesElement.EnumerateArray().Select(n => Clean(n.GetString()!)).ToList(), 1);
         }
         catch (JsonException)
         {
-            return new InvalidPartial("it is not valid JSON.");
+            return new InvalidPartial("The partial is not valid JSON.");
         }
+    }
+
+    /// <summary>Reads a partial's JSON document from UTF-8 bytes (a file), reading at most <see cref="MaximumLength"/> bytes and one more: a longer stream is refused without reading the rest.</summary>
+    /// <param name="utf8">The stream, read from its position; not closed.</param>
+    /// <returns>The partial, or an <see cref="InvalidPartial"/> as <see cref="FromJson(string)"/> gives it.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="utf8"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">Thrown when the stream cannot be read.</exception>
+    public static PartialResult<SitePartial> FromJson(Stream utf8)
+    {
+        Guard.Against.Null(utf8);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaximumLength)
+            {
+                return new InvalidPartial(PartialEnvelope.TooLong);
+            }
+        }
+
+        return FromJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>A note as it may be printed: the library's one cleaning rule, cut to <see cref="MaximumNoteLength"/>.</summary>
@@ -412,24 +422,6 @@ public sealed class SitePartial
     {
         using JsonDocument document = JsonDocument.Parse(value);
         document.WriteTo(json);
-    }
-
-    /// <summary>The columns of a scope, reverse-keyed items mirrored (min + max − x), as Reliability.ForInstrument analyses them.</summary>
-    private static ResponseMatrix Mirrored(ResponseMatrix matrix, int[] columns, Instrument instrument, double mirror)
-    {
-        int rows = matrix.RowCount;
-        var values = new double[rows * columns.Length];
-        for (int c = 0; c < columns.Length; c++)
-        {
-            ReadOnlySpan<double> column = matrix.GetColumn(columns[c]);
-            bool reversed = instrument.Items[columns[c]].IsReversed;
-            for (int r = 0; r < rows; r++)
-            {
-                values[(c * rows) + r] = reversed ? mirror - column[r] : column[r];
-            }
-        }
-
-        return ResponseMatrix.FromColumnMajor(values, rows, columns.Length, columns.Select(c => matrix.ColumnNames[c]));
     }
 }
 

@@ -223,12 +223,8 @@ public sealed class BatchSummaryStatistics
     /// <returns>The JSON text, numbers in their shortest round-trip form.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return PartialEnvelope.Write(Kind, CurrentSchemaVersion, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Kind);
-            json.WriteString("schemaVersion", CurrentSchemaVersion);
             json.WriteString("instrument", InstrumentId);
             json.WriteString("metric", AllianceCodes.ToCode(Metric));
             json.WriteString("strategy", StrategyName);
@@ -249,16 +245,13 @@ public sealed class BatchSummaryStatistics
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>Reads a partial written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>
-    /// The partial, or an <see cref="InvalidPartial"/> saying what is wrong: malformed JSON, a field given twice,
+    /// The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice,
     /// another kind, a newer schema version, an unknown metric or missing-data policy, inconsistent counts, or a
     /// missing, negative or non-finite count, mean or sum of squares. It never throws on bad input.
     /// </returns>
@@ -266,36 +259,26 @@ public sealed class BatchSummaryStatistics
     public static PartialResult<BatchSummaryStatistics> FromJson(string json)
     {
         Guard.Against.Null(json);
-        if (JsonDuplicates.Any(json, 8))
+        using JsonDocument? document = PartialEnvelope.Open(json, Kind, CurrentSchemaVersion, 8, out string? problem);
+        if (document is null)
         {
-            return Invalid("The partial gives a field twice; a partial names each field once.");
+            return new InvalidPartial(problem!);
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Text(root, "kind") != Kind)
-            {
-                return Invalid("The JSON is not a batch summary partial (its kind is not batch-summary-statistics).");
-            }
-
-            if (Text(root, "schemaVersion") != CurrentSchemaVersion)
-            {
-                return Invalid("The partial's schema version is not 1.0: read it with the library version that wrote it, or recompute it.");
-            }
-
-            if (Text(root, "instrument") is not { Length: > 0 } instrument || Text(root, "strategy") is not { Length: > 0 } strategy || Text(root, "strategyVersion") is not { Length: > 0 } version)
+            if (PartialEnvelope.Text(root, "instrument") is not { Length: > 0 } instrument || PartialEnvelope.Text(root, "strategy") is not { Length: > 0 } strategy || PartialEnvelope.Text(root, "strategyVersion") is not { Length: > 0 } version)
             {
                 return Invalid("The partial needs an instrument, a strategy and a strategy version.");
             }
 
-            if (!AllianceCodes.TryParse(Text(root, "metric"), out ScoreMetric metric))
+            if (!AllianceCodes.TryParse(PartialEnvelope.Text(root, "metric"), out ScoreMetric metric))
             {
                 return Invalid("The partial's metric is not one this library knows (sum, mean, pomp, ...).");
             }
 
-            if (!MissingDataPolicy.TryParse(Text(root, "missingData"), out MissingDataPolicy? policy))
+            if (!MissingDataPolicy.TryParse(PartialEnvelope.Text(root, "missingData"), out MissingDataPolicy? policy))
             {
                 return Invalid("The partial's missing-data policy is not one this library knows (complete-only, half-rule, prorate-max-items:N, prorate-max-fraction:F).");
             }
@@ -314,7 +297,7 @@ public sealed class BatchSummaryStatistics
             var columns = ImmutableArray.CreateBuilder<RunningMoments>();
             foreach (JsonElement column in columnsElement.EnumerateArray())
             {
-                if (column.ValueKind != JsonValueKind.Object || Text(column, "name") is not { Length: > 0 } name || Count(column, "count") is not { } count || count > rows
+                if (column.ValueKind != JsonValueKind.Object || PartialEnvelope.Text(column, "name") is not { Length: > 0 } name || Count(column, "count") is not { } count || count > rows
                     || Number(column, "mean") is not { } mean || Number(column, "sumOfSquares") is not { } squares || squares < 0.0)
                 {
                     return Invalid(string.Format(CultureInfo.InvariantCulture, "Column {0} needs a name, a count of 0 up to the rows, a finite mean and a finite sum of squares of 0 or more.", names.Count + 1));
@@ -364,8 +347,6 @@ public sealed class BatchSummaryStatistics
 
     private static InvalidPartial Invalid(string message) => new(message);
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static long? Count(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long n) && PartialCounts.IsValid(n) ? n : null;

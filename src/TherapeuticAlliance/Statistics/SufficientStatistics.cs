@@ -94,6 +94,16 @@ public sealed class SufficientStatistics
         Guard.Against.Null(responses);
         Guard.Against.NullOrWhiteSpace(scope);
         Guard.Against.InvalidInput(minimumRows, nameof(minimumRows), static m => m >= 2, "A partial needs at least 2 rows.");
+        return FromMirroredMatrix(responses, scope, minimumRows, null, 0.0);
+    }
+
+    /// <summary>
+    /// Summarises a response matrix's complete rows with the columns flagged in <paramref name="reversed"/> mirrored
+    /// (<paramref name="mirror"/> − x): the one reverse-keying rule, <see cref="CompleteRows.From(ResponseMatrix, bool[], double)"/>,
+    /// which <see cref="Reliability.ForInstrument"/> uses too. Arguments are checked by the caller.
+    /// </summary>
+    internal static StatisticsResult<SufficientStatistics> FromMirroredMatrix(ResponseMatrix responses, string scope, int minimumRows, bool[]? reversed, double mirror)
+    {
         int k = responses.ColumnCount;
         if (k < 2)
         {
@@ -105,7 +115,7 @@ public sealed class SufficientStatistics
             return StatisticsError.AllMissing();
         }
 
-        Statistics.CompleteRows data = Statistics.CompleteRows.From(responses);
+        Statistics.CompleteRows data = Statistics.CompleteRows.From(responses, reversed, mirror);
         if (data.Used < minimumRows)
         {
             return new StatisticsError(
@@ -128,9 +138,9 @@ public sealed class SufficientStatistics
 
     /// <summary>Merges two partials into the statistics of their pooled rows.</summary>
     /// <param name="other">The other partial.</param>
-    /// <returns>The merged statistics, or an error when the partials differ in scope, columns or missing-data rule, or their counts would add up to more than 2^53 (a <c>mismatched-pairs</c> error naming what differs).</returns>
+    /// <returns>The merged statistics, or an error when the partials differ in scope, columns or missing-data rule, or their counts would add up to more than 2^53 (an <see cref="InvalidPartial"/> naming what differs).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="other"/> is <see langword="null"/>.</exception>
-    public StatisticsResult<SufficientStatistics> Merge(SufficientStatistics other)
+    public PartialResult<SufficientStatistics> Merge(SufficientStatistics other)
     {
         Guard.Against.Null(other);
         if (!string.Equals(Scope, other.Scope, StringComparison.Ordinal))
@@ -176,7 +186,7 @@ public sealed class SufficientStatistics
     /// <returns>The merged statistics, or the first incompatibility.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="partials"/> is or contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="partials"/> is empty.</exception>
-    public static StatisticsResult<SufficientStatistics> Merge(IEnumerable<SufficientStatistics> partials)
+    public static PartialResult<SufficientStatistics> Merge(IEnumerable<SufficientStatistics> partials)
     {
         Guard.Against.Null(partials);
         SufficientStatistics? merged = null;
@@ -189,7 +199,7 @@ public sealed class SufficientStatistics
                 continue;
             }
 
-            StatisticsResult<SufficientStatistics> next = merged.Merge(partial);
+            PartialResult<SufficientStatistics> next = merged.Merge(partial);
             if (next.IsT1)
             {
                 return next;
@@ -230,12 +240,8 @@ public sealed class SufficientStatistics
     /// <returns>The JSON text, numbers in their shortest round-trip form.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return PartialEnvelope.Write(Kind, CurrentSchemaVersion, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Kind);
-            json.WriteString("schemaVersion", CurrentSchemaVersion);
             json.WriteString("scope", Scope);
             json.WriteString("missingData", MissingData);
             json.WriteNumber("count", Count);
@@ -267,49 +273,31 @@ public sealed class SufficientStatistics
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>Reads a partial written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The partial, or an <c>invalid-parameter</c> error saying what is wrong: malformed JSON, a field given twice, another kind, a newer schema version, another missing-data rule, a missing or malformed field, shapes that do not match, a count below 2, a non-finite number or a negative variance. It never throws on bad input.</returns>
+    /// <returns>The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice, another kind, a newer schema version, another missing-data rule, a missing or malformed field, shapes that do not match, a count below 2, a non-finite number or a negative variance. It never throws on bad input.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
-    public static StatisticsResult<SufficientStatistics> FromJson(string json)
+    public static PartialResult<SufficientStatistics> FromJson(string json)
     {
         Guard.Against.Null(json);
-        if (JsonDuplicates.Any(json, 8))
+        using JsonDocument? document = PartialEnvelope.Open(json, Kind, CurrentSchemaVersion, 8, out string? problem);
+        if (document is null)
         {
-            return Invalid("The partial gives a field twice; a partial names each field once.");
+            return new InvalidPartial(problem!);
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Invalid("The partial is not a JSON object.");
-            }
-
-            if (Text(root, "kind") != Kind)
-            {
-                return Invalid("The JSON is not a partial of sufficient statistics (its kind is not sufficient-statistics).");
-            }
-
-            if (Text(root, "schemaVersion") != CurrentSchemaVersion)
-            {
-                return Invalid("The partial's schema version is not 1.0: read it with the library version that wrote it, or recompute it.");
-            }
-
-            if (Text(root, "missingData") != CompleteRows)
+            if (PartialEnvelope.Text(root, "missingData") != CompleteRows)
             {
                 return Invalid("The partial was computed under another missing-data rule than complete rows; recompute it with this library.");
             }
 
-            string? scope = Text(root, "scope");
+            string? scope = PartialEnvelope.Text(root, "scope");
             if (string.IsNullOrWhiteSpace(scope))
             {
                 return Invalid("The partial has no scope.");
@@ -404,12 +392,10 @@ public sealed class SufficientStatistics
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}: {1} columns, {2} complete rows, {3} dropped", Scope, Columns.Length, Count, RowsDropped);
 
-    private static StatisticsError Incompatible(string message) => new(StatisticsErrorKind.MismatchedPairs, message);
+    private static InvalidPartial Incompatible(string message) => new(message);
 
-    private static StatisticsError Invalid(string message) => new(StatisticsErrorKind.InvalidParameter, message);
+    private static InvalidPartial Invalid(string message) => new(message);
 
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static double[]? Numbers(JsonElement root, string name)
     {

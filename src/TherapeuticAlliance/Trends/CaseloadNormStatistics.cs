@@ -174,12 +174,8 @@ public sealed class CaseloadNormStatistics
     /// <returns>The JSON text, numbers in their shortest round-trip form; groups ordered by instrument, perspective and metric.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return PartialEnvelope.Write(Kind, CurrentSchemaVersion, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("kind", Kind);
-            json.WriteString("schemaVersion", CurrentSchemaVersion);
             json.WriteNumber("withheldGroups", WithheldGroups);
             json.WriteStartArray("groups");
             foreach (Group group in _groups)
@@ -213,16 +209,13 @@ public sealed class CaseloadNormStatistics
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     /// <summary>Reads a partial written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>
-    /// The partial, or an <see cref="InvalidPartial"/> saying what is wrong: malformed JSON, a field given twice,
+    /// The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice,
     /// another kind, a newer schema version, a group given twice, an unknown perspective or metric, or a missing,
     /// negative, non-finite or inconsistent count, mean, sum of squares or change. It never throws on bad input.
     /// </returns>
@@ -230,25 +223,15 @@ public sealed class CaseloadNormStatistics
     public static PartialResult<CaseloadNormStatistics> FromJson(string json)
     {
         Guard.Against.Null(json);
-        if (JsonDuplicates.Any(json, 8))
+        using JsonDocument? document = PartialEnvelope.Open(json, Kind, CurrentSchemaVersion, 8, out string? problem);
+        if (document is null)
         {
-            return Invalid("The partial gives a field twice; a partial names each field once.");
+            return new InvalidPartial(problem!);
         }
 
         try
         {
-            using JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 8 });
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Text(root, "kind") != Kind)
-            {
-                return Invalid("The JSON is not a partial of caseload norms (its kind is not caseload-norm-statistics).");
-            }
-
-            if (Text(root, "schemaVersion") != CurrentSchemaVersion)
-            {
-                return Invalid("The partial's schema version is not 1.0: read it with the library version that wrote it, or recompute it.");
-            }
-
             if (!root.TryGetProperty("withheldGroups", out JsonElement withheldElement) || withheldElement.ValueKind != JsonValueKind.Number || !withheldElement.TryGetInt64(out long withheld) || !PartialCounts.IsValid(withheld)
                 || !root.TryGetProperty("groups", out JsonElement groupsElement) || groupsElement.ValueKind != JsonValueKind.Array)
             {
@@ -330,7 +313,7 @@ public sealed class CaseloadNormStatistics
     private static PartialResult<Group> ReadGroup(JsonElement element, int index)
     {
         string where = string.Format(CultureInfo.InvariantCulture, "Group {0}", index);
-        if (element.ValueKind != JsonValueKind.Object || Text(element, "instrument") is not { Length: > 0 } instrument)
+        if (element.ValueKind != JsonValueKind.Object || PartialEnvelope.Text(element, "instrument") is not { Length: > 0 } instrument)
         {
             return Invalid(where + " needs an instrument identifier.");
         }
@@ -342,7 +325,7 @@ public sealed class CaseloadNormStatistics
             return Invalid(where + " needs a perspective: client, therapist, observer or null.");
         }
 
-        if (!AllianceCodes.TryParse(Text(element, "metric"), out ScoreMetric metric))
+        if (!AllianceCodes.TryParse(PartialEnvelope.Text(element, "metric"), out ScoreMetric metric))
         {
             return Invalid(where + " needs a metric this library knows (sum, mean, pomp, ...).");
         }
@@ -412,8 +395,6 @@ public sealed class CaseloadNormStatistics
         return new RunningMoments(n, m, s);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static InvalidPartial Invalid(string message) => new(message);
 

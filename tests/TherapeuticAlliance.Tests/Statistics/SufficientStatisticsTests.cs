@@ -137,7 +137,7 @@ public class SufficientStatisticsTests
     }
 
     [Theory]
-    [InlineData("[]", "not a JSON object")]
+    [InlineData("[]", "kind is not sufficient-statistics")]
     [InlineData("{\"kind\":\"alliance-report\"}", "kind is not sufficient-statistics")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"2.0\"}", "schema version is not 1.0")]
     [InlineData("{\"kind\":\"sufficient-statistics\",\"schemaVersion\":\"1.0\",\"missingData\":\"pairwise\"}", "another missing-data rule")]
@@ -152,8 +152,8 @@ public class SufficientStatisticsTests
     [InlineData("{", "not valid JSON")]
     public void Json_BadPartials_AreTypedErrorsSayingWhatIsWrong(string json, string message)
     {
-        StatisticsError error = SufficientStatistics.FromJson(json).AsT1;
-        Assert.Equal("invalid-parameter", error.Code);
+        InvalidPartial error = SufficientStatistics.FromJson(json).AsT1;
+        Assert.Equal("invalid-partial", error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
@@ -165,7 +165,7 @@ public class SufficientStatisticsTests
         SufficientStatistics otherColumns = SufficientStatistics.FromMatrix(ResponseMatrix.FromRows(new IReadOnlyList<double>[] { new[] { 1.0, 2 }, new[] { 2.0, 3 } }, new[] { "q2", "q1" }), "test@1.0", 2).GetValueOrThrow();
         Assert.Contains("different scopes", a.Merge(otherScope).AsT1.Message, StringComparison.Ordinal);
         Assert.Contains("different columns", a.Merge(otherColumns).AsT1.Message, StringComparison.Ordinal);
-        Assert.Equal("mismatched-pairs", SufficientStatistics.Merge(new[] { a, a, otherScope }).AsT1.Code);
+        Assert.Equal("invalid-partial", SufficientStatistics.Merge(new[] { a, a, otherScope }).AsT1.Code);
         Assert.Equal("partials", Assert.Throws<ArgumentException>(() => SufficientStatistics.Merge(Array.Empty<SufficientStatistics>())).ParamName);
         Assert.Equal("mismatched-pairs", Partial(new[] { new[] { 1.0, 2, 3 }, new[] { 2.0, 3, 1 } }, 3).Pearson().AsT1.Code);
     }
