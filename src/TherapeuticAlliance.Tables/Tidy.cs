@@ -20,13 +20,6 @@ namespace TherapeuticAlliance.Tables;
 /// <remarks>Every conversion leaves identifiers as they are: the tables are for the researcher's own files. This type is thread-safe.</remarks>
 public static class Tidy
 {
-    private static readonly string[] ReliabilityColumns = { "statistic", "item", "value" };
-    private static readonly string[] InstrumentReliabilityColumns = { "scale", "statistic", "item", "value" };
-    private static readonly string[] IccColumns = { "type", "statistic", "value" };
-    private static readonly string[] BlandAltmanColumns = { "statistic", "value" };
-    private static readonly string[] ResponseColumns = { "respondent", "item", "response" };
-    private static readonly string[] ExpectedPathColumns = { "intake", "session", "expected", "bound" };
-
     /// <summary>Columns <c>statistic</c>, <c>item</c>, <c>value</c>: one row per statistic of the scale (<c>item</c> NA) and per item.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <returns>
@@ -42,27 +35,27 @@ public static class Tidy
 
         var rows = new List<IReadOnlyList<object?>>
         {
-            new object?[] { "raw_alpha", null, analysis.Alpha },
-            new object?[] { "std.alpha", null, analysis.StandardizedAlpha },
-            new object?[] { "average_r", null, analysis.AverageInterItemCorrelation },
-            new object?[] { "n_items", null, analysis.ItemCount },
-            new object?[] { "n_used", null, analysis.RowsUsed },
-            new object?[] { "n_dropped", null, analysis.RowsDropped },
+            new object?[] { StatisticNames.RawAlpha, null, analysis.Alpha },
+            new object?[] { StatisticNames.StandardizedAlpha, null, analysis.StandardizedAlpha },
+            new object?[] { StatisticNames.AverageR, null, analysis.AverageInterItemCorrelation },
+            new object?[] { StatisticNames.ItemCount, null, analysis.ItemCount },
+            new object?[] { StatisticNames.RowsUsed, null, analysis.RowsUsed },
+            new object?[] { StatisticNames.RowsDropped, null, analysis.RowsDropped },
         };
         foreach (ItemStatistics item in analysis.Items)
         {
-            rows.Add(new object?[] { "mean", item.Item, item.Mean });
-            rows.Add(new object?[] { "sd", item.Item, item.StandardDeviation });
-            rows.Add(new object?[] { "alpha_if_deleted", item.Item, item.AlphaIfDeleted });
-            rows.Add(new object?[] { "r.drop", item.Item, item.ItemRestCorrelation });
+            rows.Add(new object?[] { StatisticNames.Mean, item.Item, item.Mean });
+            rows.Add(new object?[] { StatisticNames.StandardDeviation, item.Item, item.StandardDeviation });
+            rows.Add(new object?[] { StatisticNames.AlphaIfDeleted, item.Item, item.AlphaIfDeleted });
+            rows.Add(new object?[] { StatisticNames.ItemRestCorrelation, item.Item, item.ItemRestCorrelation });
         }
 
         foreach (string dropped in analysis.ItemsDroppedForNoVariance)
         {
-            rows.Add(new object?[] { "dropped_no_variance", dropped, null });
+            rows.Add(new object?[] { StatisticNames.DroppedNoVariance, dropped, null });
         }
 
-        return new TidyTable(ReliabilityColumns, rows);
+        return new TidyTable(RowSchemas.Reliability.Columns, rows);
     }
 
     /// <summary>Columns <c>scale</c>, <c>statistic</c>, <c>item</c>, <c>value</c>: the total (<c>scale</c> <c>total</c>) and each subscale (its dimension's code) as in <see cref="ToTidy(ReliabilityAnalysis)"/>; a scale that could not be computed has one row, statistic <c>error</c>, with its error code as <c>item</c>.</summary>
@@ -82,17 +75,17 @@ public static class Tidy
             }
             else
             {
-                rows.Add(new object?[] { scale, "error", result.AsT1.Code, null });
+                rows.Add(new object?[] { scale, StatisticNames.Error, result.AsT1.Code, null });
             }
         }
 
-        Add("total", reliability.Total);
+        Add(StatisticNames.TotalScope, reliability.Total);
         foreach (SubscaleReliability subscale in reliability.Subscales)
         {
             Add(subscale.Dimension.Id, subscale.Result);
         }
 
-        return new TidyTable(InstrumentReliabilityColumns, rows);
+        return new TidyTable(RowSchemas.InstrumentReliability.Columns, rows);
     }
 
     /// <summary>Columns <c>type</c>, <c>statistic</c>, <c>value</c>: for each of the six Shrout–Fleiss forms (<c>ICC1</c>, <c>ICC2</c>, <c>ICC3</c>, <c>ICC1k</c>, <c>ICC2k</c>, <c>ICC3k</c>, psych::ICC's names) the rows <c>icc</c>, <c>F</c>, <c>df1</c>, <c>df2</c>, <c>p</c>, <c>lower</c>, <c>upper</c>; then the design rows (<c>type</c> NA) <c>targets</c>, <c>raters</c>, <c>n_dropped</c>, <c>confidence</c>, <c>ms_between_targets</c>, <c>ms_within_targets</c>, <c>ms_raters</c>, <c>ms_error</c>.</summary>
@@ -107,24 +100,24 @@ public static class Tidy
         foreach (IccEstimate form in analysis.Forms)
         {
             string type = IccName(form.Form);
-            rows.Add(new object?[] { type, "icc", form.Value });
-            rows.Add(new object?[] { type, "F", form.F });
-            rows.Add(new object?[] { type, "df1", form.Df1 });
-            rows.Add(new object?[] { type, "df2", form.Df2 });
-            rows.Add(new object?[] { type, "p", form.P });
-            rows.Add(new object?[] { type, "lower", form.Lower });
-            rows.Add(new object?[] { type, "upper", form.Upper });
+            rows.Add(new object?[] { type, StatisticNames.Icc, form.Value });
+            rows.Add(new object?[] { type, StatisticNames.F, form.F });
+            rows.Add(new object?[] { type, StatisticNames.Df1, form.Df1 });
+            rows.Add(new object?[] { type, StatisticNames.Df2, form.Df2 });
+            rows.Add(new object?[] { type, StatisticNames.P, form.P });
+            rows.Add(new object?[] { type, StatisticNames.Lower, form.Lower });
+            rows.Add(new object?[] { type, StatisticNames.Upper, form.Upper });
         }
 
-        rows.Add(new object?[] { null, "targets", analysis.Targets });
-        rows.Add(new object?[] { null, "raters", analysis.Raters });
-        rows.Add(new object?[] { null, "n_dropped", analysis.RowsDropped });
-        rows.Add(new object?[] { null, "confidence", analysis.Confidence });
-        rows.Add(new object?[] { null, "ms_between_targets", analysis.MeanSquareBetweenTargets });
-        rows.Add(new object?[] { null, "ms_within_targets", analysis.MeanSquareWithinTargets });
-        rows.Add(new object?[] { null, "ms_raters", analysis.MeanSquareRaters });
-        rows.Add(new object?[] { null, "ms_error", analysis.MeanSquareError });
-        return new TidyTable(IccColumns, rows);
+        rows.Add(new object?[] { null, StatisticNames.Targets, analysis.Targets });
+        rows.Add(new object?[] { null, StatisticNames.Raters, analysis.Raters });
+        rows.Add(new object?[] { null, StatisticNames.RowsDropped, analysis.RowsDropped });
+        rows.Add(new object?[] { null, StatisticNames.Confidence, analysis.Confidence });
+        rows.Add(new object?[] { null, StatisticNames.MeanSquareBetweenTargets, analysis.MeanSquareBetweenTargets });
+        rows.Add(new object?[] { null, StatisticNames.MeanSquareWithinTargets, analysis.MeanSquareWithinTargets });
+        rows.Add(new object?[] { null, StatisticNames.MeanSquareRaters, analysis.MeanSquareRaters });
+        rows.Add(new object?[] { null, StatisticNames.MeanSquareError, analysis.MeanSquareError });
+        return new TidyTable(RowSchemas.Icc.Columns, rows);
     }
 
     /// <summary>Columns <c>statistic</c>, <c>value</c>: <c>bias</c> (mean difference, first minus second, in points), <c>sd</c> (of the differences), <c>lower_limit</c>, <c>upper_limit</c>, <c>multiplier</c>, <c>pairs</c>, <c>n_dropped</c>.</summary>
@@ -136,16 +129,16 @@ public static class Tidy
         Guard.Against.Null(analysis);
 
         return new TidyTable(
-            BlandAltmanColumns,
+            RowSchemas.BlandAltman.Columns,
             new[]
             {
-                new object?[] { "bias", analysis.Bias },
-                new object?[] { "sd", analysis.StandardDeviation },
-                new object?[] { "lower_limit", analysis.LowerLimit },
-                new object?[] { "upper_limit", analysis.UpperLimit },
-                new object?[] { "multiplier", analysis.Multiplier },
-                new object?[] { "pairs", analysis.Pairs },
-                new object?[] { "n_dropped", analysis.PairsDropped },
+                new object?[] { StatisticNames.Bias, analysis.Bias },
+                new object?[] { StatisticNames.StandardDeviation, analysis.StandardDeviation },
+                new object?[] { StatisticNames.LowerLimit, analysis.LowerLimit },
+                new object?[] { StatisticNames.UpperLimit, analysis.UpperLimit },
+                new object?[] { StatisticNames.Multiplier, analysis.Multiplier },
+                new object?[] { StatisticNames.Pairs, analysis.Pairs },
+                new object?[] { StatisticNames.RowsDropped, analysis.PairsDropped },
             });
     }
 
@@ -167,7 +160,7 @@ public static class Tidy
             }
         }
 
-        return new TidyTable(ResponseColumns, rows);
+        return new TidyTable(RowSchemas.Responses.Columns, rows);
     }
 
     /// <summary>The <see cref="RowSchemas.SessionTotals"/> schema (the totals layout of <see cref="ResponseFileSchema"/>): <c>episode</c>, <c>session</c>, <c>date</c> (<see cref="SessionDates.Format"/>, NA when undated), <c>perspective</c> (<c>client</c>, <c>therapist</c>, <c>observer</c>, <c>collateral</c>), <c>instrument</c>, <c>metric</c> (<see cref="AllianceCodes.ToCode(ScoreMetric)"/>: <c>sum</c>, <c>mean</c>, <c>pomp</c>, <c>weighted-mean</c>, <c>weakest-link</c>), <c>total</c> (the session's score in points of the metric, exact), <c>minimum</c>, <c>maximum</c>: one row per score.</summary>
@@ -411,17 +404,17 @@ public static class Tidy
             }
         }
 
-        return new TidyTable(ExpectedPathColumns, rows);
+        return new TidyTable(RowSchemas.ExpectedPath.Columns, rows);
     }
 
     internal static string IccName(IccForm form) => form switch
     {
-        IccForm.Icc1 => "ICC1",
-        IccForm.Icc2 => "ICC2",
-        IccForm.Icc3 => "ICC3",
-        IccForm.Icc1k => "ICC1k",
-        IccForm.Icc2k => "ICC2k",
-        IccForm.Icc3k => "ICC3k",
+        IccForm.Icc1 => StatisticNames.Icc1,
+        IccForm.Icc2 => StatisticNames.Icc2,
+        IccForm.Icc3 => StatisticNames.Icc3,
+        IccForm.Icc1k => StatisticNames.Icc1k,
+        IccForm.Icc2k => StatisticNames.Icc2k,
+        IccForm.Icc3k => StatisticNames.Icc3k,
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, "The ICC form is not defined."),
     };
 }

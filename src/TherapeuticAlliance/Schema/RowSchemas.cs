@@ -103,6 +103,27 @@ public static class RowSchemas
     /// <summary>How many rows, pairs or episodes a statistic is computed on: <c>n</c>.</summary>
     public const string N = "n";
 
+    /// <summary>A scale of an instrument: <c>total</c> or a subscale's identifier: <c>scale</c>.</summary>
+    public const string Scale = "scale";
+
+    /// <summary>An ICC form, as <c>psych::ICC</c> names its type (<c>ICC1</c> … <c>ICC3k</c>): <c>type</c>.</summary>
+    public const string Type = "type";
+
+    /// <summary>A response matrix's row, from 1: <c>respondent</c>.</summary>
+    public const string Respondent = "respondent";
+
+    /// <summary>One response, in points of the item's scale: <c>response</c>.</summary>
+    public const string Response = "response";
+
+    /// <summary>An intake score, in points of the model's metric: <c>intake</c>.</summary>
+    public const string Intake = "intake";
+
+    /// <summary>The expected score, in points of the model's metric: <c>expected</c>.</summary>
+    public const string Expected = "expected";
+
+    /// <summary>The expected-response band's edge on the worse side, in points: <c>bound</c>.</summary>
+    public const string Bound = "bound";
+
     /// <summary>
     /// One row per score and dimension: episode, session, date (<see cref="SessionDates.Format"/>), perspective,
     /// instrument, strategy, strategy_version, missing_data, metric, dimension (<c>total</c> or a subscale), value,
@@ -151,6 +172,24 @@ public static class RowSchemas
         Metric, ResponseFileSchema.Total, Minimum, Maximum,
     });
 
+    /// <summary>One row per statistic of a reliability analysis (<c>psych::alpha</c>'s names, <see cref="StatisticNames"/>): statistic, item (NA for the scale's own), value.</summary>
+    public static RowSchema Reliability { get; } = new("reliability", new[] { Statistic, ResponseFileSchema.Item, Value });
+
+    /// <summary>The <see cref="Reliability"/> rows of an instrument's total and each subscale: scale, statistic, item, value.</summary>
+    public static RowSchema InstrumentReliability { get; } = new("instrument-reliability", new[] { Scale, Statistic, ResponseFileSchema.Item, Value });
+
+    /// <summary>One row per statistic of each ICC form (<c>psych::ICC</c>'s names): type (NA for the analysis's own), statistic, value.</summary>
+    public static RowSchema Icc { get; } = new("icc", new[] { Type, Statistic, Value });
+
+    /// <summary>One row per statistic of a Bland–Altman analysis: statistic, value.</summary>
+    public static RowSchema BlandAltman { get; } = new("bland-altman", new[] { Statistic, Value });
+
+    /// <summary>A response matrix in long form, one row per cell: respondent, item, response (NA when missing).</summary>
+    public static RowSchema Responses { get; } = new("responses", new[] { Respondent, ResponseFileSchema.Item, Response });
+
+    /// <summary>An expected-response model's path for given intakes: intake, session, expected, bound (NA at session 1).</summary>
+    public static RowSchema ExpectedPath { get; } = new("expected-path", new[] { Intake, ResponseFileSchema.Session, Expected, Bound });
+
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath);
 }
