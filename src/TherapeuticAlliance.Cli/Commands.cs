@@ -358,17 +358,12 @@ internal static class Commands
         if (json)
         {
             // The statistics rows as TidyJson writes every schema, with the notes beside them.
-            using var rows = new MemoryStream();
-            TidyJson.Write(RowSchemas.Statistics.Columns, statistics.ToRows(), rows);
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(RowSchemas.Statistics.Name);
-                using (JsonDocument document = JsonDocument.Parse(rows.ToArray()))
-                {
-                    document.WriteTo(writer);
-                }
+                TidyJson.WriteArray(RowSchemas.Statistics.Columns, statistics.ToRows(), writer);
 
                 writer.WriteStartArray(NotesProperty);
                 foreach (string note in statistics.Notes)

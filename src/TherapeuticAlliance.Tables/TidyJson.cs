@@ -31,33 +31,48 @@ public static class TidyJson
 
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            json.WriteStartArray();
-            foreach (IReadOnlyList<object?> row in rows)
-            {
-                if (row is null || row.Count != columns.Count)
-                {
-                    throw new ArgumentException("Every row has one cell per column.", nameof(rows));
-                }
-
-                json.WriteStartObject();
-                for (int c = 0; c < columns.Count; c++)
-                {
-                    json.WritePropertyName(columns[c]);
-                    WriteCell(json, row[c]);
-                }
-
-                json.WriteEndObject();
-                if (json.BytesPending > 1 << 16)
-                {
-                    json.Flush();
-                }
-            }
-
-            json.WriteEndArray();
+            WriteArray(columns, rows, json);
         }
 
         stream.WriteByte((byte)'\n');
         stream.Flush();
+    }
+
+    /// <summary>Writes rows as one JSON array value into a writer the caller owns (for example as a property of a larger document), flushing as it goes.</summary>
+    /// <param name="columns">The column names.</param>
+    /// <param name="rows">The rows, as <see cref="Write(IReadOnlyList{string}, IEnumerable{IReadOnlyList{object}}, Stream)"/> takes them.</param>
+    /// <param name="json">The writer, positioned where a value may be written; left open.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when a row's length is not the number of columns.</exception>
+    /// <exception cref="InvalidOperationException">Thrown when a cell is of another type.</exception>
+    public static void WriteArray(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows, Utf8JsonWriter json)
+    {
+        Guard.Against.Null(columns);
+        Guard.Against.Null(rows);
+        Guard.Against.Null(json);
+        json.WriteStartArray();
+        foreach (IReadOnlyList<object?> row in rows)
+        {
+            if (row is null || row.Count != columns.Count)
+            {
+                throw new ArgumentException("Every row has one cell per column.", nameof(rows));
+            }
+
+            json.WriteStartObject();
+            for (int c = 0; c < columns.Count; c++)
+            {
+                json.WritePropertyName(columns[c]);
+                WriteCell(json, row[c]);
+            }
+
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>Writes a table; see <see cref="Write(IReadOnlyList{string}, IEnumerable{IReadOnlyList{object}}, Stream)"/>.</summary>
