@@ -15,12 +15,15 @@ using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Cli;
 
-/// <summary>The alliance command line. Exit codes: 0 ok (anything unusable reported and counted), 1 data errors (unreadable file, nothing usable, or anything rejected under --strict), 2 usage.</summary>
+/// <summary>The alliance command line. Exit codes: 0 ok (everything used, or a partial result under --allow-partial), 1 data errors (unreadable file, nothing usable, or anything rejected under --strict), 2 usage, 3 partial (results written, some input left out and reported).</summary>
 internal static class AllianceCli
 {
     internal const int Ok = 0;
     internal const int DataErrors = 1;
     internal const int Usage = 2;
+
+    /// <summary>Results were written, but some input was left out (listed on standard error and in the report); --allow-partial makes it 0.</summary>
+    internal const int Partial = 3;
 
     internal static int Run(string[] args, TextWriter output, TextWriter error, bool? progress = null)
     {
@@ -47,11 +50,12 @@ internal static class AllianceCli
         var srsOperator = new Option<string>("--srs-cutoff") { Description = "SRS cutoff comparison: below (total < 36) or at-or-below (total <= 36). Default: below.", DefaultValueFactory = _ => "below" };
         srsOperator.AcceptOnlyFromAmong("below", "at-or-below");
         var definitions = new Option<string[]>("--instrument-definition") { Description = "A JSON instrument definition file to add to the built-in instruments (repeatable).", DefaultValueFactory = _ => Array.Empty<string>() };
-        var strict = new Option<bool>("--strict") { Description = "All or nothing: when any row, administration, session or episode is rejected, write nothing and exit with code 1. Default: report what is left out, use the rest and exit 0." };
-        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: ',' (comma), ';' (semicolon), 'tab' or '|'. Never guessed. Default: ','.", DefaultValueFactory = _ => "," };
+        var strict = new Option<bool>("--strict") { Description = "All or nothing: when any row, administration, session or episode is rejected, write nothing and exit with code 1. Default: report what is left out, use the rest and exit 3 (partial)." };
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 when some input was left out (reported) and the rest was used. Default: such a partial result exits 3." };
+        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter: ',' (comma), ';' (semicolon), 'tab' or '|'. Default: learnt from the header (with a note when not ',').", DefaultValueFactory = _ => "," };
         delimiter.AcceptOnlyFromAmong(",", ";", "tab", "|");
-        var decimalComma = new Option<bool>("--decimal-comma") { Description = "Values use ',' as the decimal separator (8,8), as many European exports write them. Default: '.'." };
-        var dateFormat = new Option<string?>("--date-format") { Description = "The file's date format, such as dd/MM/yyyy or MM/dd/yyyy (.NET custom format). Default: ISO 8601 only (2026-03-02, optionally with a time and offset)." };
+        var decimalComma = new Option<bool>("--decimal-comma") { Description = "Values use ',' as the decimal separator (8,8), as many European exports write them. Default: learnt from the first lines ('.' unless the file uses ',' and another delimiter)." };
+        var dateFormat = new Option<string?>("--date-format") { Description = "The file's date format, such as dd/MM/yyyy or MM/dd/yyyy (.NET custom format). 'iso' states ISO 8601 only (2026-03-02, optionally with a time and offset). Default: learnt from the first lines: ISO 8601, else the one common format nine in ten dates fit (dd.MM.yyyy, dd/MM/yyyy, ...)." };
         var encoding = new Option<string?>("--encoding") { Description = "The file's text encoding: utf-8, windows-1252, latin1 (iso-8859-1) or utf-16. Default: UTF-8, and a file that is not valid UTF-8 is an error naming the line." };
         var outputFile = new Option<string?>("--output", "-o") { Description = "Where to write the result. Default: standard output (report: report.html)." };
         var outputFormat = new Option<string>("--output-format") { Description = "csv or json; score and analyze also write parquet (with --output). Default: csv.", DefaultValueFactory = _ => "csv" };
@@ -69,7 +73,7 @@ internal static class AllianceCli
         var discrepancy = new Option<string[]>("--discrepancy") { Description = "Client-therapist difference at the latest session both rated, INSTRUMENT=POINTS (repeatable), for example alliance-profile=6, that raises an advisory alert. Default: off (no sourced default).", DefaultValueFactory = _ => Array.Empty<string>() };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
 
-        Option[] shared = { format, inputFormat, strategy, policy, srsOperator, definitions, strict, delimiter, decimalComma, dateFormat, encoding };
+        Option[] shared = { format, inputFormat, strategy, policy, srsOperator, definitions, strict, allowPartial, delimiter, decimalComma, dateFormat, encoding };
         var expectedResponse = new Option<string[]>("--expected-response") { Description = "An expected-response model file (from 'alliance expected-response fit'; repeatable, one per outcome instrument): outcome sessions beyond its band are not on track, and a latest session beyond it raises an act alert.", DefaultValueFactory = _ => Array.Empty<string>() };
         Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy, expectedResponse };
 
@@ -124,11 +128,18 @@ internal static class AllianceCli
             trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!, r.GetValue(expectedResponse)!) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
-            ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding), r.GetValue(inputFormat)!),
+            Learn(
+                r.GetValue(input)!,
+                ReaderSettings(r.GetValue(format)!, r.GetValue(delimiter)!, r.GetValue(decimalComma), r.GetValue(dateFormat), r.GetValue(encoding), r.GetValue(inputFormat)!),
+                r.GetResult(delimiter) is { Implicit: false },
+                r.GetResult(decimalComma) is { Implicit: false },
+                r.GetResult(dateFormat) is { Implicit: false },
+                error),
             services,
             r.GetValue(strategy)!,
             r.GetValue(strict),
-            progress ?? !Console.IsErrorRedirected);
+            progress ?? !Console.IsErrorRedirected,
+            r.GetValue(allowPartial));
         int Run(ParseResult r, bool trendOptions, Func<IServiceProvider, int> command) => Guarded(() =>
         {
             using ServiceProvider services = Services(r, trendOptions);
@@ -226,7 +237,11 @@ internal static class AllianceCli
         char separator = delimiter == "tab" ? '\t' : delimiter[0];
         // --decimal-comma with ',' as delimiter is allowed: the values must then be quoted ("8,8"); a row with
         // unquoted decimal commas has too many fields and is rejected.
-        if (dateFormat is not null)
+        if (dateFormat is "iso")
+        {
+            dateFormat = null;   // stated: ISO 8601 only, nothing learnt
+        }
+        else if (dateFormat is not null)
         {
             var probe = new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc);
             if (dateFormat.Length is 0 or > 64
@@ -254,7 +269,63 @@ internal static class AllianceCli
         return new ReaderOptions(layout, separator, decimalComma, dateFormat, encoding);
     }
 
-    private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress)
+    /// <summary>
+    /// Learns the file's conventions in one run (issue 26): the delimiter, decimal separator and date format the user
+    /// did not give are read from the first lines (<see cref="FileConventions.Detect"/>). What differs from the
+    /// defaults is applied with one note naming the options that state it; what cannot be decided is one usage error
+    /// naming every option needed.
+    /// </summary>
+    private static ReaderOptions Learn(string input, ReaderOptions reader, bool delimiterGiven, bool decimalGiven, bool dateGiven, TextWriter error)
+    {
+        if (reader.Parquet || (delimiterGiven && decimalGiven && dateGiven) || !File.Exists(input))
+        {
+            return reader;
+        }
+
+        var lines = new List<string>();
+        using (var text = new StreamReader(input, reader.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+        {
+            var buffer = new char[1 << 18];
+            int read = text.ReadBlock(buffer, 0, buffer.Length);
+            lines.AddRange(new string(buffer, 0, read).Split('\n').Select(l => l.TrimEnd('\r')).Take(501));
+        }
+
+        if (lines.Count < 2)
+        {
+            return reader;
+        }
+
+        if (FileConventions.Detect(lines[0], lines.Skip(1).Take(lines.Count - 2)) is not { } file)
+        {
+            return reader;   // no key columns with any delimiter: the reader names what is missing
+        }
+
+        FileConventions learnt = new(
+            delimiterGiven ? reader.Delimiter : file.Delimiter,
+            decimalGiven ? reader.DecimalComma : file.DecimalComma,
+            dateGiven ? reader.DateFormat : file.DateFormat,
+            dateGiven ? file.Ambiguities.RemoveAll(a => a.Contains("--date-format", StringComparison.Ordinal)) : file.Ambiguities);
+        string name = AdministrationReader.SafeText(Path.GetFileName(input));
+        string options = string.Join(" ", new[]
+        {
+            !delimiterGiven && learnt.Delimiter != ',' ? "--delimiter " + (learnt.Delimiter == '\t' ? "tab" : "'" + learnt.Delimiter + "'") : null,
+            !decimalGiven && learnt.DecimalComma ? "--decimal-comma" : null,
+            !dateGiven && learnt.DateFormat is { } f ? "--date-format '" + f + "'" : null,
+        }.Where(o => o is not null));
+        if (!learnt.Ambiguities.IsEmpty)
+        {
+            throw new UsageException($"{name}: the file's conventions could not all be learnt. {string.Join(" ", learnt.Ambiguities)}" + (options.Length > 0 ? $" It also needs {options}." : string.Empty));
+        }
+
+        if (options.Length > 0)
+        {
+            error.WriteLine($"note: {name}: read with {options} (learnt from its first lines; give the options to state them).");
+        }
+
+        return reader with { Delimiter = learnt.Delimiter, DecimalComma = learnt.DecimalComma, DateFormat = learnt.DateFormat };
+    }
+
+    private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress, bool allowPartial)
     {
         if (!File.Exists(input) && !(reader.Parquet && Directory.Exists(input)))
         {
@@ -263,7 +334,7 @@ internal static class AllianceCli
 
         IScoringStrategy strategy = services.GetKeyedService<IScoringStrategy>(strategyName)
             ?? throw new UsageException("--strategy takes a registered strategy: " + string.Join(", ", services.GetRequiredService<AllianceRegistry>().ScoringStrategies) + ".");
-        return new CliSettings(input, reader, strategy, services.GetRequiredService<IInstrumentCatalog>(), strict, progress);
+        return new CliSettings(input, reader, strategy, services.GetRequiredService<IInstrumentCatalog>(), strict, progress, allowPartial);
     }
 
     private static MissingDataPolicy ParsePolicy(string text) =>

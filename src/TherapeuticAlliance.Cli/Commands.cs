@@ -24,7 +24,7 @@ internal static class Commands
         using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
             WriteRows(target, format, RowSchemas.Scores, pipeline.Scored().SelectMany(s => Tidy.ScoreRows(s.Administration.Episode, s.Score)));
-            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            target.CommitIf(pipeline.Succeeded);
         }
 
         pipeline.Summary();
@@ -48,7 +48,7 @@ internal static class Commands
                 WriteRows(target, format, RowSchemas.Signals, reports.SignalRows());
             }
 
-            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            target.CommitIf(pipeline.Succeeded);
         }
 
         pipeline.Summary();
@@ -110,7 +110,7 @@ internal static class Commands
         {
             target.Writer.Write(fit.Model.ToJson());
             target.Writer.Write("\n");
-            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            target.CommitIf(pipeline.Succeeded);
         }
 
         error.WriteLine("expected-response: " + fit.Model);
@@ -138,7 +138,7 @@ internal static class Commands
         {
             TidyTable table = entries.ToTidy();
             WriteRows(target, json ? "json" : "csv", RowSchemas.Triage, table.Rows.Select(r => (IReadOnlyList<object?>)r));
-            target.CommitIf(pipeline.ExitCode == AllianceCli.Ok);
+            target.CommitIf(pipeline.Succeeded);
         }
 
         int act = entries.Count(e => e.Level == AttentionLevel.Act);
@@ -186,6 +186,15 @@ internal static class Commands
                     account.EpisodesRejected,
                     account.SessionsLeftOut),
                 LeftOut = account.Reasons,
+                PartialDataWarning = account.RowsRejected + account.AdministrationsRejected + account.EpisodesRejected + account.SessionsLeftOut == 0 ? null : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} of {1} rows, {2} administrations, {3} episodes and {4} sessions were left out{5}; every count below covers only what was used.",
+                    account.RowsRejected,
+                    account.RowsRead,
+                    account.AdministrationsRejected,
+                    account.EpisodesRejected,
+                    account.SessionsLeftOut,
+                    account.Reasons.Count > 0 ? " (most often: " + account.Reasons[0].Key + ")" : string.Empty),
                 LeftOutNote = string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown),
             };
 
@@ -202,7 +211,7 @@ internal static class Commands
                 },
                 reports,
                 options);
-            if (pipeline.ExitCode == AllianceCli.Ok)
+            if (pipeline.Succeeded)
             {
                 foreach (var (temporary, destination) in pages)
                 {
@@ -221,7 +230,7 @@ internal static class Commands
         }
 
         pipeline.Summary();
-        if (pipeline.ExitCode == AllianceCli.Ok)
+        if (pipeline.Succeeded)
         {
             error.WriteLine(files.Count == 1
                 ? $"Wrote {AdministrationReader.SafeText(outputFile)} ({reports.Count} episodes)."
@@ -255,7 +264,7 @@ internal static class Commands
     {
         var pipeline = new Pipeline(settings, error);
         SiteData data = SiteData.FromScores(pipeline.Scored().Select(s => (s.Administration.Episode, s.Score, s.Assessment)));
-        if (pipeline.ExitCode != AllianceCli.Ok)
+        if (!pipeline.Succeeded)
         {
             pipeline.Summary();
             return pipeline.ExitCode;

@@ -51,7 +51,15 @@ internal sealed class Pipeline
 
     private static readonly System.Text.RegularExpressions.Regex Numbers = new("[0-9]+(?:[.,][0-9]+)*", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>How many problems of one kind are written in full; the rest are counted in one line per kind.</summary>
+    internal const int ShownPerKind = 3;
+
+    /// <summary>How many first lines of each kind the summary names.</summary>
+    private const int FirstLinesKept = 5;
+
     private readonly Dictionary<string, int> _reasons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _firstLines = new(StringComparer.Ordinal);
+    private int _shown;
     private int _otherReasons;
 
     /// <summary>Gets the problems tallied by reason (the message without file and line, its numbers written 'n'), most frequent first; problems beyond <see cref="MaxReasons"/> distinct reasons are one "other reasons" line.</summary>
@@ -222,28 +230,45 @@ internal sealed class Pipeline
         // administration also stands at line 12962" and "... at line 13000" are one reason.
         string reason = Numbers.Replace(problem.Column is null ? problem.Message : "column '" + problem.Column + "': " + problem.Message, "n");
         reason = reason.Length <= InputProblem.MaxMessageLength ? reason : string.Concat(reason.AsSpan(0, InputProblem.MaxMessageLength), "…");
+        int ofKind = 0;
         if (_reasons.ContainsKey(reason) || _reasons.Count < MaxReasons)
         {
-            _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+            ofKind = _reasons[reason] = _reasons.GetValueOrDefault(reason) + 1;
+            if (ofKind <= FirstLinesKept)
+            {
+                (_firstLines.TryGetValue(reason, out List<long>? first) ? first : _firstLines[reason] = new List<long>()).Add(problem.Line);
+            }
         }
         else
         {
             _otherReasons++;
         }
 
-        if (ProblemCount <= ProblemsShown)
+        // One kind of problem is written in full a few times; the rest of its kind is one line of the summary.
+        if (ofKind is > 0 and <= ShownPerKind && ++_shown <= ProblemsShown)
         {
             _error.WriteLine("error: " + problem);
         }
-        else if (ProblemCount == ProblemsShown + 1)
+    }
+
+    /// <summary>Writes one line per kind of problem that occurred more often than it was written: its count and first lines.</summary>
+    private void SummariseKinds()
+    {
+        foreach (KeyValuePair<string, int> kind in Reasons.Where(r => r.Value > ShownPerKind && _firstLines.ContainsKey(r.Key)))
         {
-            _error.WriteLine($"error: more problems follow; only the first {ProblemsShown} are shown (the summary counts them all).");
+            _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "error: {0}: {1} problems of this kind, first at lines {2}: {3}", _file, kind.Value, string.Join(", ", _firstLines[kind.Key]), kind.Key));
+        }
+
+        if (_otherReasons > 0 || _shown > ProblemsShown)
+        {
+            _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "error: {0}: {1} more problems of other kinds are counted, not written.", _file, _otherReasons + Math.Max(0, _shown - ProblemsShown)));
         }
     }
 
     /// <summary>Writes the accounting: rows, administrations and (after episodes were built) episodes used and not used.</summary>
     internal void Summary()
     {
+        SummariseKinds();
         _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} rows accepted, {1} rows rejected.", RowsAccepted, RowsRejected));
         _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} administrations scored, {1} administrations rejected.", AdministrationsScored, AdministrationsRejected));
         if (_episodesBuilt)
@@ -251,7 +276,11 @@ internal sealed class Pipeline
             _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} episodes analysed, {1} episodes rejected, {2} sessions left out.", EpisodesAnalysed, EpisodesRejected, SessionsLeftOut));
         }
 
-        if (ExitCode != AllianceCli.Ok)
+        if (ExitCode == AllianceCli.Partial)
+        {
+            _error.WriteLine("Exit code 3: partial: the results cover what could be used; what was left out is listed above. Give --allow-partial to exit 0 for a partial result.");
+        }
+        else if (ExitCode != AllianceCli.Ok)
         {
             _error.WriteLine(_fatal ? "Exit code 1: the file could not be read; no result was written."
                 : _settings.Strict && ProblemCount > 0 ? "Exit code 1: --strict allows no problem; no result was written."
@@ -266,7 +295,11 @@ internal sealed class Pipeline
     internal int ExitCode =>
         _fatal || (_settings.Strict && ProblemCount > 0) || AdministrationsScored == 0 || (_episodesBuilt && EpisodesAnalysed == 0)
             ? AllianceCli.DataErrors
+            : ProblemCount > 0 && !_settings.AllowPartial ? AllianceCli.Partial
             : AllianceCli.Ok;
+
+    /// <summary>Gets whether results are written: complete (exit 0) or partial (exit 3, or 0 under --allow-partial).</summary>
+    internal bool Succeeded => ExitCode != AllianceCli.DataErrors;
 
     private sealed class Progress
     {
@@ -300,7 +333,7 @@ internal sealed class Pipeline
 }
 
 /// <summary>The options every command shares, parsed and validated.</summary>
-internal sealed record CliSettings(string Input, ReaderOptions Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress);
+internal sealed record CliSettings(string Input, ReaderOptions Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress, bool AllowPartial = false);
 
 /// <summary>The pipeline's accounting of every row, administration and episode, as the report states it.</summary>
 internal sealed record DataAccount(

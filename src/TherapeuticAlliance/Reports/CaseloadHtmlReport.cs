@@ -42,7 +42,7 @@ public static class CaseloadHtmlReport
         "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5rem;color:#1a1a1a;max-width:78rem;line-height:1.45}" +
         "@media (max-width:40rem){body{padding:.75rem}}h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid #ccc;padding-top:1rem}h3{font-size:1rem;margin:1rem 0 .4rem}" +
         "a{color:#0b5394}h2,a,td,li,dd,summary{overflow-wrap:anywhere}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
-        ".scroll{max-width:100%;overflow-x:auto}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
+        ".scroll{max-width:100%;overflow-x:auto}.partial-data{background:#fff4cc;border:1px solid #8a6d00;color:#3d3000;padding:.5rem .75rem}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
         ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid;white-space:nowrap;overflow-wrap:normal}" +
         ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}" +
         ".attention td:nth-child(3){min-width:14rem}.attention ul,.alerts{margin:0;padding-left:1.1rem}.reasons li{overflow-wrap:anywhere}" +
@@ -103,6 +103,14 @@ public static class CaseloadHtmlReport
         index.Write(options.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
         index.Write(" · <a href=\"#provenance\">how this report was made</a></p>\n");
         index.Write("<p class=\"note\">Computed by TherapeuticAlliance with published methods, not clinical judgement: alerts and focus areas are prompts to look and reflect.</p>\n</header>\n<main>\n");
+        if (options.PartialDataWarning is { } partial)
+        {
+            // Partial data is said on the first screen, before any count, so the counts are never read as the whole.
+            index.Write("<p class=\"partial-data\" role=\"alert\"><strong>Partial data.</strong> ");
+            index.Write(Encode(partial));
+            index.Write(" <a href=\"#data-used\">What was left out</a></p>\n");
+        }
+
         Attention(index, triage, byClient, context, Link);
         if (paged)
         {
@@ -476,7 +484,7 @@ public static class CaseloadHtmlReport
 
         if (options.DataSummary is { } summary)
         {
-            writer.Write("<h3>Data used and left out</h3>\n<p>");
+            writer.Write("<h3 id=\"data-used\">Data used and left out</h3>\n<p>");
             writer.Write(Encode(summary));
             writer.Write("</p>\n");
             if (options.LeftOut.Count > 0)

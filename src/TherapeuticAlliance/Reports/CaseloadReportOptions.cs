@@ -40,6 +40,13 @@ public sealed record CaseloadReportOptions
     /// <summary>Gets what was left out, by reason with its count (shown under <see cref="DataSummary"/>); default none.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> LeftOut { get; init; } = Array.Empty<KeyValuePair<string, int>>();
 
+    /// <summary>
+    /// Gets what the first screen says before any count when the data is partial (such as how many rows and
+    /// administrations were left out, and of which instruments), so the counts are not read as the whole caseload; it
+    /// links to the left-out table. <see langword="null"/> (the default) when nothing was left out.
+    /// </summary>
+    public string? PartialDataWarning { get; init; }
+
     /// <summary>Gets a note under the left-out table (such as where to see each problem), or <see langword="null"/>.</summary>
     public string? LeftOutNote { get; init; }
 }

@@ -1,0 +1,79 @@
+namespace TherapeuticAlliance.Cli.Tests.Issues;
+
+/// <summary>
+/// Issue 26, parts 4 and 5: a European spreadsheet export reads in one run; repeated row errors are summarised by
+/// kind; a partial result exits 3 (0 with --allow-partial) and the report says so on its first screen.
+/// </summary>
+public sealed class PartialDataAndConventionsTests_26 : CliTestBase
+{
+    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
+
+    /// <summary>The sample's first four clients as a European spreadsheet writes them: ';', decimal commas, dd.MM.yyyy.</summary>
+    private string EuropeanExport()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        var clients = lines.Skip(1).Select(l => l.Split(',')[0]).Distinct().Take(4).ToHashSet();
+        var rows = lines.Skip(1).Where(l => clients.Contains(l.Split(',')[0])).Select(l =>
+        {
+            string[] c = l.Split(',');
+            string[] date = c[2].Split('-');
+            c[2] = $"{date[2]}.{date[1]}.{date[0]}";
+            c[6] = c[6].Replace('.', ',');
+            return string.Join(';', c);
+        });
+        return File("export.csv", lines[0].Replace(',', ';') + "\n" + string.Join("\n", rows) + "\n");
+    }
+
+    [Fact]
+    public void AEuropeanExport_ReadsInOneRun_WithOneNoteNamingEveryConvention()
+    {
+        string path = EuropeanExport();
+        var (code, scores, err) = Run("score", path);
+        Assert.Equal(0, code);
+        Assert.Contains("note: export.csv: read with --delimiter ';' --decimal-comma --date-format 'dd.MM.yyyy'", err);
+        Assert.Contains("864 rows accepted, 0 rows rejected.", err);
+        Assert.DoesNotContain("error:", err);
+
+        // The same rows as the comma file: the learnt conventions change how the file is read, not what it says.
+        var (_, stated, _) = Run("score", path, "--delimiter", ";", "--decimal-comma", "--date-format", "dd.MM.yyyy");
+        Assert.Equal(stated, scores);
+    }
+
+    [Fact]
+    public void RepeatedRowErrors_AreWrittenAFewTimes_ThenCountedInOneLinePerKind()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string bad = string.Join("\n", lines.Select((l, i) => i > 0 && i % 7 == 0 ? string.Join(',', l.Split(',')[..6]) + ",x" : l)) + "\n";
+        var (code, _, err) = Run("score", File("bad.csv", bad));
+        Assert.Equal(AllianceCli.Partial, code);
+        string[] errors = err.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, errors.Count(e => e.Contains("column 'value': expected a number", StringComparison.Ordinal) && !e.Contains("problems of this kind", StringComparison.Ordinal)));
+        string kind = Assert.Single(errors, e => e.Contains("problems of this kind", StringComparison.Ordinal));
+        Assert.StartsWith("error: bad.csv: 1543 problems of this kind, first at lines 8, 15, 22, 29, 43: column 'value': expected a number", kind);
+        Assert.True(errors.Length < 10, "one kind of problem is never written 50 times");
+    }
+
+    [Fact]
+    public void APartialResult_ExitsThree_OrZeroWhenAllowed_AndTheReportSaysSoFirst()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string partial = File("partial.csv", string.Join("\n", lines.Select((l, i) => i is > 0 and <= 24 ? l.Replace(",srs,", ",unknown-instrument,", StringComparison.Ordinal) : l)) + "\n");
+        var (code, _, err) = Run("score", partial);
+        Assert.Equal(AllianceCli.Partial, code);
+        Assert.Contains("Exit code 3: partial", err);
+        Assert.Equal(0, Run("score", partial, "--allow-partial").Code);
+        Assert.Equal(0, Run("score", Sample).Code);
+
+        string page = Path.Combine(Dir, "report.html");
+        Assert.Equal(AllianceCli.Partial, Run("report", partial, "--output", page).Code);
+        string html = System.IO.File.ReadAllText(page);
+        int warning = html.IndexOf("<p class=\"partial-data\" role=\"alert\"><strong>Partial data.</strong> 12 of 12960 rows, 3 administrations, 0 episodes and 0 sessions were left out", StringComparison.Ordinal);
+        Assert.True(warning > 0, "the first screen says the data is partial");
+        Assert.True(warning < html.IndexOf("Who needs attention", StringComparison.Ordinal), "before any count");
+        Assert.Contains("<h3 id=\"data-used\">", html, StringComparison.Ordinal);
+
+        string whole = Path.Combine(Dir, "whole.html");
+        Assert.Equal(0, Run("report", Sample, "--output", whole).Code);
+        Assert.DoesNotContain("partial-data\" role", System.IO.File.ReadAllText(whole), StringComparison.Ordinal);
+    }
+}
