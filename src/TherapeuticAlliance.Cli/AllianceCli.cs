@@ -12,6 +12,7 @@ using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Tables;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -113,7 +114,7 @@ internal static class AllianceCli
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine("error: " + AdministrationReader.SafeText(ex.Message));
+                error.WriteLine("error: " + SafeText.Clean(ex.Message, 120));
                 return Usage;
             }
         }
@@ -220,7 +221,7 @@ internal static class AllianceCli
     private static string NotParquet(string outputFormat) =>
         outputFormat != "parquet" ? outputFormat : throw new UsageException("--output-format parquet is for score and analyze; triage writes csv or json.");
 
-    private static ReaderOptions ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName, string inputFormat)
+    private static InputSource ReaderSettings(string format, string delimiter, bool decimalComma, string? dateFormat, string? encodingName, string inputFormat)
     {
         if (!ResponseFileSchema.TryParseLayout(format, out ResponseLayout layout))
         {
@@ -230,7 +231,7 @@ internal static class AllianceCli
         if (inputFormat == "parquet")
         {
             return layout != ResponseLayout.TotalsFormat
-                ? new ReaderOptions(layout) { Parquet = true }
+                ? new InputSource(new ResponseFileOptions(layout), Parquet: true)
                 : throw new UsageException("--format with --input-format parquet takes auto, long or wide (totals is CSV only).");
         }
 
@@ -266,7 +267,7 @@ internal static class AllianceCli
             }
         }
 
-        return new ReaderOptions(layout, separator, decimalComma, dateFormat, encoding);
+        return new InputSource(new ResponseFileOptions(layout, separator, decimalComma, dateFormat, encoding), Parquet: false);
     }
 
     /// <summary>
@@ -275,11 +276,12 @@ internal static class AllianceCli
     /// defaults is applied with one note naming the options that state it; what cannot be decided is one usage error
     /// naming every option needed.
     /// </summary>
-    private static ReaderOptions Learn(string input, ReaderOptions reader, bool delimiterGiven, bool decimalGiven, bool dateGiven, TextWriter error)
+    private static InputSource Learn(string input, InputSource source, bool delimiterGiven, bool decimalGiven, bool dateGiven, TextWriter error)
     {
-        if (reader.Parquet || (delimiterGiven && decimalGiven && dateGiven) || !File.Exists(input))
+        ResponseFileOptions reader = source.Options;
+        if (source.Parquet || (delimiterGiven && decimalGiven && dateGiven) || !File.Exists(input))
         {
-            return reader;
+            return source;
         }
 
         var lines = new List<string>();
@@ -292,12 +294,12 @@ internal static class AllianceCli
 
         if (lines.Count < 2)
         {
-            return reader;
+            return source;
         }
 
         if (FileConventions.Detect(lines[0], lines.Skip(1).Take(lines.Count - 2)) is not { } file)
         {
-            return reader;   // no key columns with any delimiter: the reader names what is missing
+            return source;   // no key columns with any delimiter: the reader names what is missing
         }
 
         FileConventions learnt = new(
@@ -305,7 +307,7 @@ internal static class AllianceCli
             decimalGiven ? reader.DecimalComma : file.DecimalComma,
             dateGiven ? reader.DateFormat : file.DateFormat,
             dateGiven ? file.Ambiguities.RemoveAll(a => a.Contains("--date-format", StringComparison.Ordinal)) : file.Ambiguities);
-        string name = AdministrationReader.SafeText(Path.GetFileName(input));
+        string name = SafeText.Clean(Path.GetFileName(input), 120);
         string options = string.Join(" ", new[]
         {
             !delimiterGiven && learnt.Delimiter != ',' ? "--delimiter " + (learnt.Delimiter == '\t' ? "tab" : "'" + learnt.Delimiter + "'") : null,
@@ -322,14 +324,14 @@ internal static class AllianceCli
             error.WriteLine($"note: {name}: read with {options} (learnt from its first lines; give the options to state them).");
         }
 
-        return reader with { Delimiter = learnt.Delimiter, DecimalComma = learnt.DecimalComma, DateFormat = learnt.DateFormat };
+        return source with { Options = reader with { Delimiter = learnt.Delimiter, DecimalComma = learnt.DecimalComma, DateFormat = learnt.DateFormat } };
     }
 
-    private static CliSettings BuildSettings(string input, ReaderOptions reader, IServiceProvider services, string strategyName, bool strict, bool progress, bool allowPartial)
+    private static CliSettings BuildSettings(string input, InputSource reader, IServiceProvider services, string strategyName, bool strict, bool progress, bool allowPartial)
     {
         if (!File.Exists(input) && !(reader.Parquet && Directory.Exists(input)))
         {
-            throw new UsageException($"the input file '{AdministrationReader.SafeText(input)}' does not exist.");
+            throw new UsageException($"the input file '{SafeText.Clean(input, 120)}' does not exist.");
         }
 
         IScoringStrategy strategy = services.GetKeyedService<IScoringStrategy>(strategyName)
@@ -361,13 +363,13 @@ internal static class AllianceCli
         {
             if (!File.Exists(file))
             {
-                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(file)}' does not exist.");
+                throw new UsageException($"the instrument definition '{SafeText.Clean(file, 120)}' does not exist.");
             }
 
             InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
             if (definition.IsT1)
             {
-                throw new UsageException($"the instrument definition '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {definition.AsT1.Message}");
+                throw new UsageException($"the instrument definition '{SafeText.Clean(Path.GetFileName(file), 120)}' is invalid: {definition.AsT1.Message}");
             }
 
             instruments[definition.AsT0.Id] = definition.AsT0;
@@ -489,7 +491,7 @@ internal static class AllianceCli
                 continue;
             }
 
-            var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(t => AdministrationReader.SafeText(t)).ToList();
+            var values = result.Tokens.Select(t => files.Contains(option) ? Path.GetFileName(t.Value) : t.Value).Select(t => SafeText.Clean(t, 120)).ToList();
             changed.Add(values.Count == 0 ? option.Name : option.Name + " " + string.Join(" ", values));
         }
 
@@ -504,13 +506,13 @@ internal static class AllianceCli
     {
         if (!File.Exists(file))
         {
-            throw new UsageException($"the expected-response model '{AdministrationReader.SafeText(file)}' does not exist.");
+            throw new UsageException($"the expected-response model '{SafeText.Clean(file, 120)}' does not exist.");
         }
 
         ExpectedResponseModelResult model = ExpectedResponseModel.FromJson(File.ReadAllText(file));
         return model.IsSuccess
             ? model.AsT0
-            : throw new UsageException($"the expected-response model '{AdministrationReader.SafeText(Path.GetFileName(file))}' is invalid: {model.Error!.Message}");
+            : throw new UsageException($"the expected-response model '{SafeText.Clean(Path.GetFileName(file), 120)}' is invalid: {model.Error!.Message}");
     }
 
     /// <summary>Splits INSTRUMENT=VALUE options, checking that each instrument is known (its identifier is never echoed).</summary>

@@ -161,13 +161,13 @@ internal static class Commands
             DateTimeOffset now = Versions.Now();
             var options = new CaseloadReportOptions
             {
-                Source = AdministrationReader.SafeText(Path.GetFileName(settings.Input)),
+                Source = SafeText.Clean(Path.GetFileName(settings.Input), 120),
                 Generated = now,
                 ProvenanceLines = new[]
                 {
                     new KeyValuePair<string, string>("Tool", "alliance " + Versions.Tool + ", TherapeuticAlliance library " + Versions.Library),
                     new KeyValuePair<string, string>("Made", now.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
-                    new KeyValuePair<string, string>("Input file", AdministrationReader.SafeText(Path.GetFileName(settings.Input))),
+                    new KeyValuePair<string, string>("Input file", SafeText.Clean(Path.GetFileName(settings.Input), 120)),
                     new KeyValuePair<string, string>("Options", changedOptions.Count == 0 ? "the defaults throughout (docs/cli.md lists them)" : "changed from the defaults: " + string.Join("; ", changedOptions)),
                 },
                 Instruments = settings.Catalog.Instruments,
@@ -233,8 +233,8 @@ internal static class Commands
         if (pipeline.Succeeded)
         {
             error.WriteLine(files.Count == 1
-                ? $"Wrote {AdministrationReader.SafeText(outputFile)} ({reports.Count} episodes)."
-                : $"Wrote {AdministrationReader.SafeText(outputFile)} and {files.Count - 1} client pages beside it ({reports.Count} episodes).");
+                ? $"Wrote {SafeText.Clean(outputFile, 120)} ({reports.Count} episodes)."
+                : $"Wrote {SafeText.Clean(outputFile, 120)} and {files.Count - 1} client pages beside it ({reports.Count} episodes).");
         }
 
         return pipeline.ExitCode;
@@ -280,7 +280,7 @@ internal static class Commands
             }
 
             pipeline.Summary();
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", AdministrationReader.SafeText(partialFile), partial.Statistics.Length, partial.Scores.Length, partial.Norms.GroupCount));
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", SafeText.Clean(partialFile, 120), partial.Statistics.Length, partial.Scores.Length, partial.Norms.GroupCount));
             return pipeline.ExitCode;
         }
 
@@ -317,7 +317,7 @@ internal static class Commands
         {
             if (!File.Exists(file))
             {
-                throw new UsageException($"the partial '{AdministrationReader.SafeText(file)}' does not exist.");
+                throw new UsageException($"the partial '{SafeText.Clean(file, 120)}' does not exist.");
             }
 
             PartialResult<SitePartial> partial;
@@ -328,7 +328,7 @@ internal static class Commands
 
             if (!partial.IsSuccess)
             {
-                error.WriteLine($"error: {AdministrationReader.SafeText(file)}: {partial.Error!.Message} Nothing was merged.");
+                error.WriteLine($"error: {SafeText.Clean(file, 120)}: {partial.Error!.Message} Nothing was merged.");
                 return AllianceCli.Usage;
             }
 

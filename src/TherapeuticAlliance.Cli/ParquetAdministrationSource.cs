@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Tables;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -22,7 +22,7 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
     {
         _catalog = catalog;
         _path = path;
-        _displayName = AdministrationReader.SafeText(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)));
+        _displayName = SafeText.Clean(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), 120);
         _layout = layout;
     }
 
@@ -34,7 +34,14 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
 
     public bool Fatal { get; private set; }
 
-    public List<InputProblem> Problems { get; } = new();
+    private List<InputProblem> Problems { get; } = new();
+
+    public IReadOnlyList<InputProblem> TakeProblems()
+    {
+        InputProblem[] taken = Problems.ToArray();
+        Problems.Clear();
+        return taken;
+    }
 
     public IEnumerable<Administration> Read(Action<long>? progress = null)
     {
@@ -44,7 +51,7 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
             Fatal = true;
             ColumnarError error = read.AsT1;
             // The message names the column and row itself; column names come from the file, so they are cleaned as text.
-            Problems.Add(new InputProblem(_displayName, error.Row ?? 0, null, AdministrationReader.SafeText(error.Message)));
+            Problems.Add(new InputProblem(_displayName, error.Row ?? 0, null, SafeText.Clean(error.Message, 120)));
             yield break;
         }
 
@@ -72,20 +79,4 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
             }
         }
     }
-}
-
-/// <summary>Where the pipeline reads administrations from: a CSV file or Parquet partitions.</summary>
-internal interface IAdministrationSource
-{
-    long RowsRead { get; }
-
-    long RowsRejected { get; }
-
-    long AdministrationsRejected { get; }
-
-    bool Fatal { get; }
-
-    List<InputProblem> Problems { get; }
-
-    IEnumerable<Administration> Read(Action<long>? progress = null);
 }

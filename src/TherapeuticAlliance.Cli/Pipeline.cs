@@ -1,6 +1,7 @@
 using System.Globalization;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Scoring;
+using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Cli;
@@ -25,7 +26,7 @@ internal sealed class Pipeline
     {
         _settings = settings;
         _error = error;
-        _file = AdministrationReader.SafeText(Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input)));
+        _file = SafeText.Clean(Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input)), 120);
     }
 
     internal long RowsRead { get; private set; }
@@ -76,16 +77,15 @@ internal sealed class Pipeline
     internal IEnumerable<(Administration Administration, Assessment? Assessment, AllianceScore Score)> Scored()
     {
         IAdministrationSource reader = _settings.Reader.Parquet
-            ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Format)
-            : new AdministrationReader(_settings.Catalog, _settings.Input, _settings.Reader);
+            ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Options.Layout)
+            : new ResponseFileReader(_settings.Catalog, _settings.Input, _settings.Reader.Options);
         Progress progress = new(_error, _settings.ShowProgress);
         foreach (Administration administration in reader.Read(progress.Report))
         {
             Flush(reader);
-            Occasion occasion = Occasion.Session(administration.Session, administration.Date);
             if (administration.Total is { } total)
             {
-                ReportedTotalResult reportedTotal = ReportedTotals.Create(administration.Instrument, administration.Perspective, occasion, total, administration.SubscaleTotals);
+                ReportedTotalResult reportedTotal = ReportedTotals.Create(administration.Instrument, administration.Perspective, administration.Occasion, total, administration.SubscaleTotals);
                 if (reportedTotal.IsT1)
                 {
                     Report(new InputProblem(_file, administration.Line, null, reportedTotal.AsT1.Message + " The administration is left out."));
@@ -99,9 +99,7 @@ internal sealed class Pipeline
                 continue;
             }
 
-            AssessmentResult assessment = administration.ValuesInItemOrder is { } values
-                ? administration.Instrument.CreateAssessment(administration.Perspective, occasion, values)
-                : administration.Instrument.CreateAssessment(administration.Perspective, occasion, administration.Responses);
+            AssessmentResult assessment = administration.CreateAssessment();
             if (assessment.IsT1)
             {
                 foreach (AssessmentProblem problem in assessment.AsT1.Problems)
@@ -215,12 +213,10 @@ internal sealed class Pipeline
     /// <summary>Writes (or counts) the reader's problems so far and forgets them, so memory does not grow with their number.</summary>
     private void Flush(IAdministrationSource reader)
     {
-        foreach (InputProblem problem in reader.Problems)
+        foreach (InputProblem problem in reader.TakeProblems())
         {
             Report(problem);
         }
-
-        reader.Problems.Clear();
     }
 
     private void Report(InputProblem problem)
@@ -333,7 +329,10 @@ internal sealed class Pipeline
 }
 
 /// <summary>The options every command shares, parsed and validated.</summary>
-internal sealed record CliSettings(string Input, ReaderOptions Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress, bool AllowPartial = false);
+/// <summary>How the input is read: the text conventions of a CSV file, or Parquet partitions.</summary>
+internal sealed record InputSource(ResponseFileOptions Options, bool Parquet);
+
+internal sealed record CliSettings(string Input, InputSource Reader, IScoringStrategy Strategy, IInstrumentCatalog Catalog, bool Strict, bool ShowProgress, bool AllowPartial = false);
 
 /// <summary>The pipeline's accounting of every row, administration and episode, as the report states it.</summary>
 internal sealed record DataAccount(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TherapeuticAlliance.Tables;
 
 namespace TherapeuticAlliance.Cli.Tests;
 
@@ -408,10 +409,10 @@ public sealed class InputIntegrityTests : CliTestBase
     public void FileNameInMessages_CannotForgeALogLine()
     {
         string name = "a\u202Eb\nerror: forged.csv";
-        string safe = AdministrationReader.SafeText(name);
+        string safe = SafeText.Clean(name, 120);
         Assert.DoesNotContain('\n', safe);
         Assert.DoesNotContain('\u202E', safe);
-        Assert.Equal(121, AdministrationReader.SafeText(new string('x', 500)).Length);
+        Assert.Equal(121, SafeText.Clean(new string('x', 500), 120).Length);
         Assert.Equal(InputProblem.MaxMessageLength + 1 + "f:1: ".Length, new InputProblem("f", 1, null, new string('m', 5000)).ToString().Length);
     }
 }

@@ -1,76 +1,66 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.IO.Hashing;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Schema;
 
-namespace TherapeuticAlliance.Cli;
-
-/// <summary>How to read the text of an input file: delimiter, decimal separator, date format and encoding, all explicit.</summary>
-/// <param name="Format">The layout (the library's <see cref="ResponseFileSchema"/>).</param>
-/// <param name="Delimiter">The field delimiter (',' by default; ';' and tab are common in European and spreadsheet exports).</param>
-/// <param name="DecimalComma">Whether values use ',' as decimal separator instead of '.'.</param>
-/// <param name="DateFormat">A custom date format (such as dd/MM/yyyy), or null for ISO 8601 only.</param>
-/// <param name="Encoding">The text encoding, or null for strict UTF-8 (a byte-order mark is accepted).</param>
-internal sealed record ReaderOptions(ResponseLayout Format, char Delimiter = ',', bool DecimalComma = false, string? DateFormat = null, Encoding? Encoding = null)
-{
-    /// <summary>Gets whether the input is Parquet (a file or a folder of partitions) rather than CSV.</summary>
-    internal bool Parquet { get; init; }
-}
-
-/// <summary>One administration read from a file: its key, its responses, the line of each response, and its rows.</summary>
-/// <remarks>A total-only record (layout <see cref="ResponseLayout.TotalsFormat"/>) has no responses and a <see cref="Total"/>, with subscale totals where given.</remarks>
-internal sealed record Administration(string Episode, int Session, DateTimeOffset? Date, Perspective Perspective, Instrument Instrument, IReadOnlyList<ItemResponse> Responses, IReadOnlyList<long> ResponseLines, long Line, int Rows)
-{
-    internal decimal? Total { get; init; }
-
-    internal IReadOnlyList<KeyValuePair<string, decimal>> SubscaleTotals { get; init; } = Array.Empty<KeyValuePair<string, decimal>>();
-
-    /// <summary>The values in the instrument's item order (null: not answered), when the source holds them as a row of a matrix (Parquet); then <see cref="Responses"/> is empty and no object is made per cell.</summary>
-    internal decimal?[]? ValuesInItemOrder { get; init; }
-}
-
-/// <summary>A problem with the input: file, line, column and what was expected; never the content of a row.</summary>
-internal sealed record InputProblem(string File, long Line, string? Column, string Message)
-{
-    /// <summary>The longest message written; longer ones are cut (so one problem is one bounded log line).</summary>
-    internal const int MaxMessageLength = 400;
-
-    public override string ToString()
-    {
-        string message = Message.Length <= MaxMessageLength ? Message : string.Concat(Message.AsSpan(0, MaxMessageLength), "…");
-        return Column is null
-            ? $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: {message}"
-            : $"{File}:{Line.ToString(CultureInfo.InvariantCulture)}: column '{Column}': {message}";
-    }
-}
+namespace TherapeuticAlliance.Tables;
 
 /// <summary>
-/// Streams administrations from a long CSV (one row per item response) or a wide CSV (one row per administration)
+/// Streams administrations from a long CSV (one row per item response), a wide CSV (one row per administration) or a
+/// totals CSV (one reported total per administration)
 /// in two passes over the file: the first finds administrations whose rows are not adjacent or that are given more
 /// than once (they are rejected whole, never scored in part), the second parses and yields. Memory stays bounded by
 /// the largest administration plus about 40 bytes per administration for the first pass.
 /// </summary>
-internal sealed class AdministrationReader : IAdministrationSource
+/// <remarks>
+/// <para>
+/// The columns are <see cref="ResponseFileSchema"/>'s (episode, session, date, perspective, instrument, then item and
+/// value, item columns, or total and subscale columns). An administration is checked whole: a bad key, a date that
+/// differs between its rows, a row with the wrong number of fields, an unknown item or a value that is not a number
+/// rejects every row of it, with one <see cref="InputProblem"/> per reason naming the line and column. Problems with
+/// the whole file (not UTF-8, no header, a missing or repeated column, a field longer than
+/// <see cref="MaxFieldLength"/>) stop the read (<see cref="Fatal"/>).
+/// </para>
+/// <para>
+/// No message quotes a cell or a column name from the file. The file is read twice, so it must not change while it is
+/// read. A reader is used once, by one caller: it is not thread-safe.
+/// </para>
+/// </remarks>
+public sealed class ResponseFileReader : IAdministrationSource
 {
-    /// <summary>The longest field accepted, in characters; a longer one (often an unclosed quote) stops the read.</summary>
-    internal const int MaxFieldLength = 4096;
+    /// <summary>The longest field accepted: 4,096 characters. A longer one (often an unclosed quote) stops the read.</summary>
+    public const int MaxFieldLength = 4096;
 
     private static readonly string[] KeyColumns = ResponseFileSchema.KeyColumns.ToArray();
 
     private readonly IInstrumentCatalog _catalog;
     private readonly string _path;
     private readonly string _displayName;
-    private readonly ReaderOptions _options;
+    private readonly ResponseFileOptions _options;
+    private readonly List<InputProblem> _problems = new();
     private readonly NumberFormatInfo _numbers;
     private readonly string _numberExpected;
 
-    internal AdministrationReader(IInstrumentCatalog catalog, string path, ReaderOptions options)
+    /// <summary>Creates a reader of one file.</summary>
+    /// <param name="catalog">The instruments the file may name (by identifier, in any case).</param>
+    /// <param name="path">The file's path. Only its name appears in problems.</param>
+    /// <param name="options">How to read the file's text, or <see langword="null"/> for <see cref="ResponseFileOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="catalog"/> or <paramref name="path"/> is <see langword="null"/>.</exception>
+    public ResponseFileReader(IInstrumentCatalog catalog, string path, ResponseFileOptions? options = null)
     {
+        Guard.Against.Null(catalog);
+        Guard.Against.Null(path);
+        options ??= ResponseFileOptions.Default;
         _catalog = catalog;
         _path = path;
         _displayName = SafeText(Path.GetFileName(path));
@@ -81,22 +71,39 @@ internal sealed class AdministrationReader : IAdministrationSource
             : "expected a number with '.' as decimal point, or an empty cell for not answered (use --decimal-comma for ',').";
     }
 
+    /// <inheritdoc/>
     public long RowsRead { get; private set; }
 
+    /// <inheritdoc/>
     public long RowsRejected { get; private set; }
 
-    /// <summary>Gets the number of administrations (groups of adjacent rows with one key) rejected while reading.</summary>
+    /// <inheritdoc/>
+    /// <remarks>An administration is a group of adjacent rows with one key (long layout) or one row (wide and totals layouts).</remarks>
     public long AdministrationsRejected { get; private set; }
 
-    /// <summary>Gets whether a problem with the whole file (encoding, header, an over-long field) stopped the read.</summary>
+    /// <inheritdoc/>
     public bool Fatal { get; private set; }
 
-    public List<InputProblem> Problems { get; } = new();
+    private List<InputProblem> Problems => _problems;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<InputProblem> TakeProblems()
+    {
+        if (_problems.Count == 0)
+        {
+            return Array.Empty<InputProblem>();
+        }
+
+        InputProblem[] taken = _problems.ToArray();
+        _problems.Clear();
+        return taken;
+    }
 
     /// <summary>Removes line breaks and bidirectional and other control characters from text written into a message, and caps its length (an ellipsis marks a cut).</summary>
-    internal static string SafeText(string text, int maxLength = 120) => TherapeuticAlliance.SafeText.Clean(text, maxLength);
+    private static string SafeText(string text, int maxLength = 120) => TherapeuticAlliance.SafeText.Clean(text, maxLength);
 
-    /// <summary>Reads administrations; problems are collected in <see cref="Problems"/> and their rows skipped.</summary>
+    /// <inheritdoc/>
+    /// <remarks>Problems are collected (<see cref="TakeProblems"/>) and their rows skipped; enumerate once.</remarks>
     public IEnumerable<Administration> Read(Action<long>? progress = null)
     {
         if (_options.Encoding is null && FindInvalidUtf8(_path) is { } badLine)
@@ -394,7 +401,7 @@ internal sealed class AdministrationReader : IAdministrationSource
     private static string[] Header(CsvReader csv) =>
         (csv.HeaderRecord ?? Array.Empty<string>()).Select(ResponseFileSchema.NormalizeColumn).ToArray();
 
-    private ResponseLayout Layout(string[] header) => _options.Format == ResponseLayout.Auto ? ResponseFileSchema.DetectLayout(header) : _options.Format;
+    private ResponseLayout Layout(string[] header) => _options.Layout == ResponseLayout.Auto ? ResponseFileSchema.DetectLayout(header) : _options.Layout;
 
     private void Fail(long line, string message)
     {
@@ -578,7 +585,7 @@ internal sealed class AdministrationReader : IAdministrationSource
     /// Returns the line of the first byte sequence that is not valid UTF-8, or null when the whole file is valid.
     /// Reads the file in 64 KiB blocks with <see cref="Utf8.ToUtf16"/> (no allocation per block).
     /// </summary>
-    internal static long? FindInvalidUtf8(string path)
+    private static long? FindInvalidUtf8(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         byte[] buffer = new byte[1 << 16];
