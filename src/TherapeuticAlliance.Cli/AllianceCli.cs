@@ -66,10 +66,10 @@ internal static class AllianceCli
         var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. It wins over the caseload's own norm, which is used otherwise.", DefaultValueFactory = _ => Array.Empty<string>() };
         var reliability = new Option<string[]>("--reliability") { Description = "An instrument's reliability, INSTRUMENT=R with R between 0 and 1 (repeatable), for example srs=0.64. Default: each instrument's own (SRS .88, ORS .82, WAI-SR .80).", DefaultValueFactory = _ => Array.Empty<string>() };
         var ruptureM = new Option<double?>("--rupture-sd") { Description = "Rupture threshold m, in SDs: the larger of the client's own SD and the caseload's (or --norm). Default: 2 (1 = the less strict variant)." };
-        var ruptureRule = new Option<string>("--rupture-rule") { Description = "The rupture rule: default (2 SD of session-to-session change, the larger of the client's and the caseload's, with a reliable-change floor; window 3), one-sd (the same at 1 SD), score-levels (2 SD of score levels, the reading of Gumz et al. 2012 the domain reference proposes) or intra-only (1 SD of the client's own series, window 1: the rule before issue 13). --rupture-sd and --repair-window adjust it.", DefaultValueFactory = _ => "default" };
-        ruptureRule.AcceptOnlyFromAmong("default", "one-sd", "score-levels", "intra-only");
+        var ruptureRule = new Option<string>("--rupture-rule") { Description = "The rupture rule: default (a drop from the mean of the last 3 scores of 2 SD of session-to-session change, the larger of the client's and the reference's, raised to hold a 5 % false-alarm rate per episode, with a reliable-change floor; window 3), two-sd (Gumz et al.'s 2 SD per pair of consecutive sessions, the default before issue 26), one-sd (the same at 1 SD), score-levels (2 SD of score levels, the reading of Gumz et al. 2012 the domain reference proposes) or intra-only (1 SD of the client's own series, window 1: the rule before issue 13). --rupture-sd and --repair-window adjust it.", DefaultValueFactory = _ => "default" };
+        ruptureRule.AcceptOnlyFromAmong("default", "two-sd", "one-sd", "score-levels", "intra-only");
         var repairWindow = new Option<int?>("--repair-window") { Description = "Sessions allowed for a repair. Default: 3." };
-        var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session. Default: srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
+        var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session; giving it turns that alert on (off by default since issue 26: on noise it fired on about one calm client in five). Without it the drop is still a finding at srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
         var belowCutoffSessions = new Option<int?>("--below-cutoff-sessions") { Description = "Consecutive sessions, ending with the latest, below an instrument's cutoff before the below-cutoff alert is raised. Default: 2 (1 = the vendor rule as published)." };
         var discrepancy = new Option<string[]>("--discrepancy") { Description = "Client-therapist difference at the latest session both rated, INSTRUMENT=POINTS (repeatable), for example alliance-profile=6, that raises an advisory alert. Default: off (no sourced default).", DefaultValueFactory = _ => Array.Empty<string>() };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of text." };
@@ -391,6 +391,7 @@ internal static class AllianceCli
                 o.Alerts = new AlertOptions
                 {
                     BelowCutoffMinimumSessions = trends?.BelowCutoffSessions ?? new AlertOptions().BelowCutoffMinimumSessions,
+                    DropFromPrevious = trends?.Drops.Length > 0,   // opt-in since issue 26: giving --drop turns the advisory alert on
                     DiscrepancyThresholds = discrepancies,
                 };
             });
@@ -419,10 +420,11 @@ internal static class AllianceCli
                 RuptureRepairOptions rupture = settings.RuptureRule switch
                 {
                     "default" => RuptureRepairOptions.Default,
+                    "two-sd" => RuptureRepairOptions.TwoStandardDeviations,
                     "one-sd" => RuptureRepairOptions.OneStandardDeviation,
                     "score-levels" => RuptureRepairOptions.ScoreLevels,
                     "intra-only" => RuptureRepairOptions.IntraIndividualOnly,
-                    _ => throw new UsageException("--rupture-rule takes default, one-sd, score-levels or intra-only."),
+                    _ => throw new UsageException("--rupture-rule takes default, two-sd, one-sd, score-levels or intra-only."),
                 };
                 rupture = settings.RuptureSd is { } m ? rupture with { DropInStandardDeviations = m } : rupture;
                 rupture = settings.RepairWindow is { } k ? rupture with { RepairWindow = k } : rupture;

@@ -85,10 +85,11 @@ public sealed class CliTests : CliTestBase
     [Fact]
     public void TrendOptions_ReachTheAnalyzer_ThroughTheLibrarysComposition()
     {
-        // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 2).
+        // --rupture-sd registers a rupture detector under the built-in's name, which replaces the default (m = 2). With
+        // the per-episode correction of the default rule m is a floor, so the published per-pair rule shows it.
         static int Ruptures(string csv) => csv.Split('\n').Count(l => l.Contains(",finding,rupture-repair,rupture,", StringComparison.Ordinal));
-        int strict = Ruptures(Run("analyze", Sample).Out);
-        int lenient = Ruptures(Run("analyze", Sample, "--rupture-sd", "1").Out);
+        int strict = Ruptures(Run("analyze", Sample, "--rupture-rule", "two-sd").Out);
+        int lenient = Ruptures(Run("analyze", Sample, "--rupture-rule", "two-sd", "--rupture-sd", "1").Out);
         Assert.True(strict < lenient, $"m = 2 found {strict} ruptures, m = 1 found {lenient}");
         Assert.Equal(2, Run("analyze", Sample, "--rupture-sd", "-1").Code);
 
@@ -235,7 +236,7 @@ public sealed class CliTests : CliTestBase
     public void Report_EncodesIdentifiersAndAttributes_SoMarkupInTheDataIsText()
     {
         string hostile = "<script>alert(1)</script>\"'&";
-        string data = File("hostile.csv", Header + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 1, "9", "9", "9", "9") + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 2, "5", "5", "5", "5"));
+        string data = File("hostile.csv", Header + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 1, "9", "9", "9", "9") + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 2, "5", "5", "5", "5") + Srs("\"" + hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", 3, "5", "5", "5", "5"));
         string path = Path.Combine(Dir, "report.html");
         Assert.Equal(0, Run("report", data, "--output", path).Code);
         string html = System.IO.File.ReadAllText(path);

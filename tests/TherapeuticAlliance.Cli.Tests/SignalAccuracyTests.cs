@@ -18,11 +18,13 @@ public sealed class SignalAccuracyTests : CliTestBase
     private static readonly (string Name, string[] Options)[] Variants =
     {
         ("defaults", Array.Empty<string>()),
+        ("`--rupture-rule two-sd` (2 SD per pair of sessions, the default before issue 26)", new[] { "--rupture-rule", "two-sd" }),
         ("`--rupture-rule one-sd`", new[] { "--rupture-rule", "one-sd" }),
         ("`--rupture-rule score-levels`", new[] { "--rupture-rule", "score-levels" }),
         ("`--rupture-rule intra-only` (the rupture rule before issue 13)", new[] { "--rupture-rule", "intra-only" }),
         ("`--below-cutoff-sessions 1` (the SRS cutoff rule as published)", new[] { "--below-cutoff-sessions", "1" }),
         ("`--repair-window 1` (repairs within one session only)", new[] { "--repair-window", "1" }),
+        ("`--drop srs=1` (the drop-from-previous alert, on by default before issue 26)", new[] { "--drop", "srs=1" }),
     };
 
     private readonly ITestOutputHelper output;

@@ -7,7 +7,7 @@ namespace TherapeuticAlliance.Trends;
 /// reliable-change floor, Jacobson &amp; Truax 1991): typed, so a summary, an alert rule or a report reads it without
 /// decoding <see cref="TrendFinding.Parameters"/>, which lists the same numbers by name for tables.
 /// </summary>
-/// <param name="Multiplier">The SD multiplier m of the threshold m·SD.</param>
+/// <param name="Multiplier">The SD multiplier of the threshold: m, or, when larger, Φ⁻¹(1 − α/(n − 1))·√((1 + 1/b)/2), which holds the false-alarm rate α per episode (<see cref="RuptureRepairOptions.EpisodeFalseAlarmRate"/>) for a drop from the mean of b scores.</param>
 /// <param name="StandardDeviation">The SD the threshold used, in points of the episode's metric (the one <paramref name="SdBasis"/> chose).</param>
 /// <param name="IntraIndividualSd">The client's own SD, in points; <see langword="null"/> when the series was too short for one.</param>
 /// <param name="ReferenceSd">The reference group's SD, in points; <see langword="null"/> without reference norms.</param>
@@ -17,6 +17,7 @@ namespace TherapeuticAlliance.Trends;
 /// <param name="SdBasis">Which SD the threshold used.</param>
 /// <param name="Variability">Which variability the SDs measure.</param>
 /// <param name="HigherIsBetter">Whether higher scores are better on the episode's measure.</param>
+/// <param name="BaselineScores">How many scores the level before the drop is the mean of (1: the score just before it; <see cref="RuptureRepairOptions.BaselineSessions"/>, fewer at the start of a series).</param>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record RuptureCriterion(
     double Multiplier,
@@ -28,8 +29,10 @@ public sealed record RuptureCriterion(
     int Window,
     RuptureSdBasis SdBasis,
     RuptureVariability Variability,
-    bool HigherIsBetter)
+    bool HigherIsBetter,
+    int BaselineScores = 1)
 {
+
     /// <summary>Gets whether the reliable-change floor, not m·SD, set the threshold (RC ≥ m·SD).</summary>
     public bool ReliableChangeSetThreshold => ReliableChange >= Multiplier * StandardDeviation;
 
@@ -46,5 +49,6 @@ public sealed record RuptureCriterion(
         new KeyValuePair<string, double>("sd-basis", (int)SdBasis),
         new KeyValuePair<string, double>("variability", (int)Variability),
         new KeyValuePair<string, double>("higher-is-better", HigherIsBetter ? 1 : 0),
+        new KeyValuePair<string, double>("baseline-scores", BaselineScores),
     };
 }

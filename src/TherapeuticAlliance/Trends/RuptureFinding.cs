@@ -32,7 +32,7 @@ public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
     /// <summary>Gets the session of the drop (t).</summary>
     public int TroughSession { get; }
 
-    /// <summary>Gets the score at <see cref="StartSession"/>, in points of the episode's metric.</summary>
+    /// <summary>Gets the level before the drop, in points of the episode's metric: the score at <see cref="StartSession"/>, or the mean of the <see cref="RuptureCriterion.BaselineScores"/> scores up to it.</summary>
     public double Before { get; }
 
     /// <summary>Gets the score at <see cref="TroughSession"/>, in points of the episode's metric.</summary>
@@ -98,7 +98,10 @@ public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
             string rule = c.ReliableChangeSetThreshold
                 ? $"the reliable-change value {Format(c.ReliableChange)}"
                 : $"{Format(c.Multiplier)} × {Format(c.StandardDeviation)}, {basis}";
-            string drop = $"Drop of {Format(Depth)} points from session {StartSession} ({Format(Before)}) to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
+            string from = c.BaselineScores == 1
+                ? $"session {StartSession} ({Format(Before)})"
+                : $"the mean of the {c.BaselineScores} scores to session {StartSession} ({Format(Before)})";
+            string drop = $"Drop of {Format(Depth)} points from {from} to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
             return IsRepaired ? $"{drop} Repaired at session {RepairSession}."
                 : IsWindowClosed ? $"{drop} Not repaired within the next {c.Window} ratings."
                 : ScoresSince == 0 ? $"{drop} At the latest rating; a repair may follow within {c.Window} ratings."

@@ -2,16 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using MathNet.Numerics.Distributions;
 
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>
-/// Finds alliance ruptures (a drop between consecutive sessions of at least m·SD, and at least the reliable-change
-/// value) and whether each was repaired (a return, within k sessions, to a level not reliably below the pre-rupture
-/// level).
+/// Finds alliance ruptures (a drop from the level of the last scores of at least m·SD, with m corrected for the number
+/// of drops an episode offers, and at least the reliable-change value) and whether each was repaired (a return,
+/// within k sessions, to a level not reliably below the pre-rupture level).
 /// </summary>
 /// <remarks>
-/// <para>Rupture at t ⇔ <c>y[t−1] − y[t] ≥ max(m·SD, RC)</c> and the drop is positive. SD is, by default, the larger
+/// <para>Rupture at t ⇔ <c>ȳ − y[t] ≥ max(m′·SD, RC)</c> and the drop is positive, where ȳ is the mean of the
+/// b = <see cref="RuptureRepairOptions.BaselineSessions"/> scores before t (fewer at the start) and
+/// m′ = max(m, Φ⁻¹(1 − α/(n − 1))·√((1 + 1/b)/2)) holds the false-alarm rate α =
+/// <see cref="RuptureRepairOptions.EpisodeFalseAlarmRate"/> per episode of n scores, never below the published m (Bonferroni over its n − 1 drops; design choices of issue 26, measured in
+/// <c>docs/trends.md</c>). With b = 1 and no α this is Gumz et al.'s drop between consecutive sessions,
+/// <c>y[t−1] − y[t] ≥ max(m·SD, RC)</c>. A drop while an earlier rupture is not yet repaired belongs to it and is not
+/// a finding of its own. SD is, by default, the larger
 /// of the client's own SD and the reference group's (Gumz, Brähler, Geyer &amp; Erices 2012, <i>BMC Medical Research
 /// Methodology 12</i>:10: "favor the stricter of the two values", to avoid overrating minor fluctuations in stable
 /// courses); by default both measure session-to-session change (<see cref="RuptureVariability.SessionChanges"/>, a
@@ -59,6 +66,8 @@ public sealed class RuptureRepairDetector : ITrendDetector
             .Require(o => o.ReferenceStandardDeviation is null or (> 0.0 and < double.PositiveInfinity), "ReferenceStandardDeviation must be positive and finite when given.")
             .Require(o => o.Reliability is null or (> 0.0 and < 1.0), "Reliability must lie between 0 and 1 (exclusive) when given.")
             .Require(o => o.RepairWindow >= 1, "RepairWindow must be at least 1.")
+            .Require(o => o.EpisodeFalseAlarmRate is null or (> 0.0 and < 1.0), "EpisodeFalseAlarmRate must lie between 0 and 1 (exclusive) when given.")
+            .Require(o => o.BaselineSessions >= 1, "BaselineSessions must be at least 1.")
             .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _options = options;
@@ -68,7 +77,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
     public string Name { get; }
 
     /// <inheritdoc/>
-    public string Version => "2.0";
+    public string Version => "3.0";
 
     /// <inheritdoc/>
     public DetectionResult Detect(Episode episode)
@@ -98,13 +107,30 @@ public sealed class RuptureRepairDetector : ITrendDetector
         }
 
         double? reliability = _options.Reliability ?? episode.Reliability;
+        // Per episode, not per pair: with n − 1 pairs examined, m is raised to the one-sided normal quantile that keeps
+        // the chance of any false finding in a noise-only episode at about α (Bonferroni over the pairs).
         double m = _options.DropInStandardDeviations;
+        double z = _options.EpisodeFalseAlarmRate is { } alpha ? Normal.InvCDF(0.0, 1.0, 1.0 - (alpha / (n - 1))) : 0.0;
         int k = _options.RepairWindow;
         double sign = _options.HigherIsBetter ? 1.0 : -1.0;
         var findings = ImmutableArray.CreateBuilder<TrendFinding>();
+        // One rupture, one finding: a drop inside a rupture not yet repaired is part of it, not a new one.
+        int ongoingUntil = 0;
         for (int t = 1; t < n; t++)
         {
-            double drop = sign * (raw[t - 1] - raw[t]);
+            if (t <= ongoingUntil)
+            {
+                continue;
+            }
+
+            int b = Math.Min(_options.BaselineSessions, t);
+            double level = 0.0;
+            for (int i = t - b; i < t; i++)
+            {
+                level += raw[i] / b;
+            }
+
+            double drop = sign * (level - raw[t]);
             if (!(drop > 0.0))
             {
                 continue;
@@ -133,7 +159,10 @@ public sealed class RuptureRepairDetector : ITrendDetector
             }
 
             double rc = _options.ReliableChangeFloor && reliability is { } rel ? Z * Math.Sqrt(2.0) * (levelReference ?? seriesSd) * Math.Sqrt(1.0 - rel) : 0.0;
-            double threshold = Math.Max(m * sd, rc);
+            // The drop from a mean of b scores varies as √((1 + 1/b)/2) of a change between two sessions; the per-episode
+            // multiplier never goes below the published per-pair m.
+            double multiplier = Math.Max(m, z * Math.Sqrt((1.0 + (1.0 / b)) / 2.0));
+            double threshold = Math.Max(multiplier * sd, rc);
             if (!(threshold > 0.0))
             {
                 // No variability to judge the drop by: every drop would pass.
@@ -149,12 +178,12 @@ public sealed class RuptureRepairDetector : ITrendDetector
             // How far below the earlier level a repair may stay: RC; the threshold's SD without a reliability; nothing
             // with the floor off (the series-SD rule of the domain reference, whose oracle repairs only at the level).
             double tolerance = !_options.ReliableChangeFloor ? 0.0 : rc > 0.0 ? rc : sd;
-            var criterion = new RuptureCriterion(m, sd, intra, reference, rc, tolerance, k, used, _options.Variability, _options.HigherIsBetter);
+            var criterion = new RuptureCriterion(multiplier, sd, intra, reference, rc, tolerance, k, used, _options.Variability, _options.HigherIsBetter, b);
 
             int? repairedAt = null;
             for (int j = t + 1; j <= Math.Min(n - 1, t + k); j++)
             {
-                if (sign * (raw[j] - raw[t - 1]) >= -tolerance)
+                if (sign * (raw[j] - level) >= -tolerance)
                 {
                     repairedAt = j;
                     break;
@@ -170,9 +199,11 @@ public sealed class RuptureRepairDetector : ITrendDetector
                 sessions.Add(rs);
             }
 
+            ongoingUntil = repairedAt ?? n;
+
             // Whether the window has closed: a rupture near the end of the series may still be repaired.
             bool windowClosed = t + k <= n - 1;
-            findings.Add(new RuptureFinding(Name, sessions, criterion, start, trough, drop, threshold, repairSession, repairedAt - t, raw[t - 1], raw[t], windowClosed, n - 1 - t));
+            findings.Add(new RuptureFinding(Name, sessions, criterion, start, trough, drop, threshold, repairSession, repairedAt - t, level, raw[t], windowClosed, n - 1 - t));
         }
 
         return new Detection(Name, Version, findings.ToImmutable());

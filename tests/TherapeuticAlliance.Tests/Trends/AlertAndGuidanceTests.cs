@@ -17,10 +17,11 @@ public class AlertRulesTests
     {
         Episode srs = TrendTestData.Srs(38, 39, 40, 30, 31, 29.5);
         var findings = Findings(srs, new TrajectoryDetector(), new RuptureRepairDetector(), new FeedbackRulesDetector(), new SuddenGainsAndLossesDetector(new SuddenGainsAndLossesOptions { AbsoluteChange = 5 }));
-        ImmutableArray<Alert> alerts = new AlertRules().Evaluate(srs, findings);
+        ImmutableArray<Alert> alerts = new AlertRules(new AlertOptions { DropFromPrevious = true }).Evaluate(srs, findings);
         var rules = alerts.Select(a => a.Rule).ToList();
         Assert.Contains(AlertRules.BelowCutoffRule, rules);
         Assert.Contains(AlertRules.DropFromPreviousRule, rules);
+        Assert.DoesNotContain(AlertRules.DropFromPreviousRule, new AlertRules().Evaluate(srs, findings).Select(a => a.Rule));   // opt-in since issue 26
         Assert.Contains(AlertRules.UnrepairedRuptureRule, rules);
         Assert.Contains(AlertRules.SuddenLossRule, rules);
 
@@ -32,7 +33,8 @@ public class AlertRulesTests
         Assert.Equal("The latest session (6): 29.5 points, flagged by the cutoff (sum < 36). Every score since session 4 has been flagged (3 sessions).", below.Message);
         Alert rupture = alerts.Single(a => a.Rule == AlertRules.UnrepairedRuptureRule);
         Assert.Equal((AlertSeverity.Act, "unrepaired-rupture"), (rupture.Severity, rupture.Code));
-        Assert.StartsWith("Unrepaired rupture since session 4: Drop of 10 points from session 3 (40) to session 4 (30)", rupture.Message);
+        // Since issue 26 the drop is measured from the mean of the last three scores (38, 39, 40).
+        Assert.StartsWith("Unrepaired rupture since session 4: Drop of 9 points from the mean of the 3 scores to session 3 (39) to session 4 (30)", rupture.Message);
         Assert.Equal(AlertSeverity.Watch, alerts.Single(a => a.Rule == AlertRules.DropFromPreviousRule).Severity);
     }
 

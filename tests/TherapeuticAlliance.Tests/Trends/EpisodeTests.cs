@@ -238,15 +238,15 @@ public class DetectorTests
     {
         Episode episode = TrendTestData.Series(40, 42, 41, 43, 33, 42, 44);
         RuptureFinding Find(RuptureSdBasis basis, double reference) =>
-            (RuptureFinding)new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = basis, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = reference }).Detect(episode).Findings.Single();
+            (RuptureFinding)new RuptureRepairDetector(RuptureRepairOptions.TwoStandardDeviations with { DropInStandardDeviations = 1, SdBasis = basis, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = reference }).Detect(episode).Findings.Single();
         Assert.Equal(6.0, Find(RuptureSdBasis.InterIndividual, 6.0).Threshold, 12);
         Assert.Equal(6.0, Find(RuptureSdBasis.StricterOfBoth, 6.0).Threshold, 12);
         Assert.Equal(3.638419, Find(RuptureSdBasis.StricterOfBoth, 1.0).Threshold, 5);
-        Assert.Empty(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, SdBasis = RuptureSdBasis.InterIndividual, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = 11 }).Detect(episode).Findings);
+        Assert.Empty(new RuptureRepairDetector(RuptureRepairOptions.TwoStandardDeviations with { DropInStandardDeviations = 1, SdBasis = RuptureSdBasis.InterIndividual, Variability = RuptureVariability.ScoreLevels, ReferenceStandardDeviation = 11 }).Detect(episode).Findings);
 
         // The reference SD can also come with the episode (a caller's norm or the caseload's); the option wins over it.
         Episode judged = episode.WithReference(new ReferenceNorm(40, 6.0, NormSource.Caller, 100));
-        var byDefault = new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1, Variability = RuptureVariability.ScoreLevels });
+        var byDefault = new RuptureRepairDetector(RuptureRepairOptions.TwoStandardDeviations with { DropInStandardDeviations = 1, Variability = RuptureVariability.ScoreLevels });
         Assert.Equal(6.0, ((RuptureFinding)byDefault.Detect(judged).Findings.Single()).Threshold, 12);
         Assert.Equal((double)RuptureSdBasis.StricterOfBoth, byDefault.Detect(judged).Findings.Single().Parameters["sd-basis"]);
 
@@ -272,9 +272,11 @@ public class DetectorTests
         Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(caseload);
         RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(ruptured).Findings));
         Assert.Equal((3, 4, (int?)6), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 is within the threshold's SD of 37: repaired without a reliability
+        // Since issue 26 the drop is from the mean of three scores (36.8, 37.2, 37: 37), which varies as √((1 + 1/3)/2) =
+        // 0.8165 of a change; Φ⁻¹(1 − .05/6) × 0.8165 = 1.955 for the episode's 6 drops is below m = 2, which holds.
         Assert.Equal(1.6, rupture.Threshold, 9);
         Assert.Equal(0.3 / 0.6744897501960817, rupture.Parameters["intra-sd"], 9);
-        Assert.Equal("Drop of 7 points from session 3 (37) to session 4 (30); threshold 1.6 points (2 × 0.8, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 6.", rupture.Summary);
+        Assert.Equal("Drop of 7 points from the mean of the 3 scores to session 3 (37) to session 4 (30); threshold 1.6 points (2 × 0.8, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 6.", rupture.Summary);
     }
 
     [Fact]

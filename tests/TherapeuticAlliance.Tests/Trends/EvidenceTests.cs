@@ -141,7 +141,7 @@ public sealed class EvidenceTests
     [Fact]
     public void ASitesFindings_FeedEveryBuiltInRuleThatReadsEvidence()
     {
-        var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new SiteEvidenceDetector() });
+        var analyzer = new EpisodeAnalyzer(new ITrendDetector[] { new SiteEvidenceDetector() }, new AlertRules(new AlertOptions { DropFromPrevious = true }));
         string[] alliance = analyzer.Analyze(TrendTestData.Srs(39, 39.5, 39, 39.5)).Alerts.Select(a => a.Code).ToArray();
         Assert.Contains(AlertRules.DecliningSlopeRule, alliance);
         Assert.Contains(AlertRules.SuddenLossRule, alliance);

@@ -85,18 +85,20 @@ public class TrendSeamTests
             .AddTherapeuticAlliance()
             .AddTrendDetector(new NewLowDetector())
             .AddAlertRule(new NewLowAlertRule())
-            .AddTrendDetector(new RuptureRepairDetector(new RuptureRepairOptions { DropInStandardDeviations = 1.0 }))
+            .AddTrendDetector(new RuptureRepairDetector(RuptureRepairOptions.OneStandardDeviation))
             .Services.BuildServiceProvider();
         EpisodeAnalyzer analyzer = services.GetRequiredService<EpisodeAnalyzer>();
         AllianceReport report = analyzer.Analyze(Series());
         Assert.Contains(report.Alerts, a => a.Rule == "site-new-low-alert");
-        Assert.Contains(report.Alerts, a => a.Rule == AlertRules.DropFromPreviousRule);
+        Assert.DoesNotContain(report.Alerts, a => a.Rule == AlertRules.DropFromPreviousRule);   // opt-in since issue 26
         Assert.Contains(report.Findings, f => f.Code == "new-low");
 
         // The rupture detector the analyzer runs is the one registered with m = 1, not the default m = 2.
         Episode deepDrop = TrendTestData.Srs(38, 38.5, 38, 38.5, 38, 38.5, 38, 38.5, 26, 26.5, 27);
         Assert.Equal(1.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
-        Assert.Equal(2.0, EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
+        // The default raises m = 2 to hold 5 % false alarms over the episode's 10 drops from a mean of 3 scores:
+        // Φ⁻¹(1 − .05/10) · √((1 + 1/3)/2) = 2.5758 · 0.8165 = 2.1032.
+        Assert.Equal(2.5758293035489 * Math.Sqrt(2.0 / 3.0), EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"], 9);
     }
 
     [Fact]
@@ -117,13 +119,14 @@ public class TrendSeamTests
     public void AlertRules_AreAnOrderedSetOfNamedRules()
     {
         var rules = new AlertRules();
-        Assert.Equal(new[] { "below-cutoff", "drop-from-previous", "unrepaired-rupture", "declining-slope", "sudden-loss", "reliable-deterioration" }, rules.Rules.Select(r => r.Name));
+        Assert.Equal(new[] { "below-cutoff", "unrepaired-rupture", "declining-slope", "sudden-loss", "reliable-deterioration" }, rules.Rules.Select(r => r.Name));
+        Assert.Equal("drop-from-previous", new AlertRules(new AlertOptions { DropFromPrevious = true }).Rules[1].Name);   // opt-in since issue 26
         Assert.Equal("perspective-discrepancy", new AlertRules(new AlertOptions { DiscrepancyThreshold = 3 }).Rules.Last().Name);
         AlertRules replaced = rules.With(new DecliningSlopeAlertRule(0.01));
-        Assert.Equal(0.01, Assert.IsType<DecliningSlopeAlertRule>(replaced.Rules[3]).Alpha);
-        Assert.Equal(7, rules.With(new NewLowAlertRule()).Rules.Length);
+        Assert.Equal(0.01, Assert.IsType<DecliningSlopeAlertRule>(replaced.Rules[2]).Alpha);
+        Assert.Equal(6, rules.With(new NewLowAlertRule()).Rules.Length);
         Assert.Throws<ArgumentException>("rules", () => new AlertRules(new IAlertRule[] { new NewLowAlertRule(), new NewLowAlertRule() }));
-        ImmutableArray<Alert> builtIn = rules.Evaluate(Series(), new FeedbackRulesDetector().Detect(Series()).AsT0.Findings);
+        ImmutableArray<Alert> builtIn = new AlertRules(new AlertOptions { DropFromPrevious = true }).Evaluate(Series(), new FeedbackRulesDetector().Detect(Series()).AsT0.Findings);
         Assert.NotEmpty(builtIn);
         Assert.All(builtIn, a => Assert.True(a.SignalsStrain));
         Assert.False(new Alert("r", new[] { 1 }, "m").SignalsStrain);

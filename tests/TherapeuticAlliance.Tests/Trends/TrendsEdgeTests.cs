@@ -14,8 +14,9 @@ namespace TherapeuticAlliance.Tests.Trends;
 /// </summary>
 public class TrendsEdgeTests
 {
-    // One SD of the score levels, the client's own, no reliable-change floor: the threshold is the series' SD.
-    private static RuptureRepairOptions Levels(int window = 1) => new()
+    // One SD of the score levels, the client's own, no reliable-change floor, per pair of sessions (no per-episode
+    // correction, the score just before the drop): the threshold is the series' SD.
+    private static RuptureRepairOptions Levels(int window = 1) => RuptureRepairOptions.TwoStandardDeviations with
     {
         DropInStandardDeviations = 1.0,
         SdBasis = RuptureSdBasis.IntraIndividual,
@@ -60,6 +61,7 @@ public class TrendsEdgeTests
             {
                 ["m"] = 1, ["sd"] = rupture.Threshold, ["intra-sd"] = rupture.Threshold, ["reliable-change"] = 0, ["repair-tolerance"] = 0,
                 ["k"] = 1, ["sd-basis"] = (int)RuptureSdBasis.IntraIndividual, ["variability"] = (int)RuptureVariability.ScoreLevels, ["higher-is-better"] = 1,
+                ["baseline-scores"] = 1,
             },
             rupture.Parameters.Where(p => p.Key != "reference-sd").ToDictionary(p => p.Key, p => p.Value));
         Assert.True(double.IsNaN(rupture.Parameters["reference-sd"]));
