@@ -10,22 +10,47 @@ namespace TherapeuticAlliance.Cli.Tests;
 /// Issue 25, "Bad input and compatibility": no number changes, and files written by 0.2.0 still read. The fixtures in
 /// Compatibility/0.2.0 were written by the tool at 0.2.0 (commit af549d7) from docs/samples/alliance-sample.csv:
 /// <c>alliance stats --partial</c> (whole) and <c>alliance analyze --output-format json</c> (its first three reports;
-/// the whole output's SHA-256 is below). Neither format changed in issue 25, so neither schema version moved.
+/// the whole output's SHA-256 is below; alerts.json holds the alerts of all its reports). Neither format changed in
+/// issues 25 and 26, so neither schema version moved.
 /// </summary>
 public sealed class CompatibilityTests : CliTestBase
 {
-    /// <summary>SHA-256 of what 0.2.0's <c>alliance analyze docs/samples/alliance-sample.csv --output-format json</c> wrote (1,007,136 bytes, 300 reports).</summary>
-    private const string Analyze020Sha256 = "c8175cf74a6b98463439044f269251c0c8690a5f96fc5061361e1be714b44a90";
+    /// <summary>
+    /// SHA-256 of what <c>alliance analyze docs/samples/alliance-sample.csv --output-format json</c> writes since issue
+    /// 26, which changed the rupture rule and the drop alert on purpose (CHANGELOG). 0.2.0 wrote
+    /// c8175cf74a6b98463439044f269251c0c8690a5f96fc5061361e1be714b44a90 (1,007,136 bytes, 300 reports), which issue 25
+    /// kept byte for byte; the test below checks that 0.2.0's rules, chosen by options, still raise 0.2.0's alerts.
+    /// </summary>
+    private const string AnalyzeSha256 = "1de0ff7613ea2c8aece3b4cf3af00d92783fa2ef554ceb5860c41303242df0f2";
 
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0");
 
     [Fact]
-    public void Analyze_OnTheSample_WritesByteForByteWhat020Wrote()
+    public void Analyze_OnTheSample_WritesByteForByteWhatItWroteSinceIssue26()
     {
         var (code, output, _) = Run("analyze", Sample, "--output-format", "json");
         Assert.Equal(0, code);
-        Assert.Equal(Analyze020Sha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output))));
+        Assert.Equal(AnalyzeSha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(output))));
+    }
+
+    [Fact]
+    public void Analyze_With020sRuptureAndDropRules_Raises020sAlerts()
+    {
+        // Migration (issue 26): --rupture-rule two-sd and --drop srs=1 choose the rules 0.2.0 ran by default.
+        var (code, output, _) = Run("analyze", Sample, "--output-format", "json", "--rupture-rule", "two-sd", "--drop", "srs=1");
+        Assert.Equal(0, code);
+        using JsonDocument now = JsonDocument.Parse(output);
+        // alerts.json: the alerts of all 300 reports of 0.2.0's output (its SHA-256 above), 33 alerts.
+        using JsonDocument then = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(Fixtures, "alerts.json")));
+        Assert.Equal(33, then.RootElement.EnumerateArray().Sum(r => r.GetProperty("alerts").GetArrayLength()));
+        static string Key(JsonElement r) => r.GetProperty("episodeId").GetString() + "/" + r.GetProperty("instrumentId").GetString() + "/" + r.GetProperty("perspective").GetString();
+        var current = now.RootElement.EnumerateArray().ToDictionary(Key, r => r.GetProperty("alerts").Clone());
+        Assert.Equal(then.RootElement.GetArrayLength(), current.Count);
+        foreach (JsonElement old in then.RootElement.EnumerateArray())
+        {
+            Assert.True(JsonElement.DeepEquals(old.GetProperty("alerts"), current[Key(old)]), Key(old) + ": " + current[Key(old)]);
+        }
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Globalization;
 
 using TherapeuticAlliance.Instruments;
 
-namespace TherapeuticAlliance.Tests.Signals;
+namespace TherapeuticAlliance.Cli.Tests.Signals;
 
 /// <summary>
 /// One condition of the signal grid (issue 26): a caseload of clients who rate the SRS (and the ORS beside it), with

@@ -8,7 +8,7 @@ using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
-namespace TherapeuticAlliance.Tests.Signals;
+namespace TherapeuticAlliance.Cli.Tests.Signals;
 
 /// <summary>The figures of one grid cell over a set of seeds (issue 26).</summary>
 /// <param name="Cell">The cell.</param>
