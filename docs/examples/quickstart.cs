@@ -49,7 +49,7 @@ foreach (var administration in administrations)
         assessment => strategy.Score(assessment).Match<string?>(
             score =>
             {
-                scored.Add((administration.Key.Episode, instrument, new EvaluatedScore(score, instrument.Cutoff?.IsMet(score))));
+                scored.Add((administration.Key.Episode, instrument, new EvaluatedScore(score, instrument.Cutoff?.IsFlagged(score))));
                 return null;
             },
             missing => missing.Message,

@@ -55,16 +55,25 @@ foreach (AllianceReport report in reports)
 Check("all slopes and intercepts checked", slopes, 80, 0);
 
 // Under the series-SD rule, a rupture is a drop from one session to the next of at least the series' SD (R's sd).
+// Since issue 26 a drop inside a rupture not yet repaired belongs to it: with this rule's window of one rating, a
+// rupture is repaired when the next score is back at the level before the drop, and until then no new one starts.
 var seriesSd = new RuptureRepairDetector(RuptureRepairOptions.IntraIndividualOnly);
 int library = episodes.Sum(e => seriesSd.Detect(e).Findings.Length);
 int direct = 0;
 foreach (Episode episode in episodes)
 {
     double sd = fromR[$"sd_e{int.Parse(episode.Id["client-".Length..], System.Globalization.CultureInfo.InvariantCulture)}"];
+    int until = 0;
     for (int t = 1; t < episode.Count; t++)
     {
         double drop = (double)(episode.Scores[t - 1].Value - episode.Scores[t].Value);
-        direct += drop > 0 && drop >= sd * (1 - 1e-12) ? 1 : 0;
+        if (t <= until || !(drop > 0 && drop >= sd * (1 - 1e-12)))
+        {
+            continue;
+        }
+
+        direct++;
+        until = t + 1 < episode.Count && episode.Scores[t + 1].Value >= episode.Scores[t - 1].Value ? t + 1 : episode.Count;
     }
 }
 
@@ -82,7 +91,7 @@ if (reports.OrderByDescending(x => x.Findings.OfType<RuptureFinding>().Count()).
 }
 
 Console.WriteLine();
-Console.WriteLine($"Default rule (2 SD of session-to-session change, the stricter of the client's and the caseload's, reliable-change floor): {ruptures.Count} rupture(s) in {reports.Count(x => x.Findings.OfType<RuptureFinding>().Any())} episode(s), {ruptures.Count(x => x.IsRepaired)} repaired; series-SD rule: {library}.");
+Console.WriteLine($"Default rule (a drop from the mean of the last 3 scores of 2 SD of session-to-session change, the stricter of the client's and the caseload's, raised to hold 5 % false ruptures per episode, reliable-change floor): {ruptures.Count} rupture(s) in {reports.Count(x => x.Findings.OfType<RuptureFinding>().Any())} episode(s), {ruptures.Count(x => x.IsRepaired)} repaired; series-SD rule: {library}.");
 Console.WriteLine($"Triage: {string.Join(", ", triage.GroupBy(t => t.Level).OrderByDescending(g => g.Key).Select(g => $"{g.Count()} {AttentionLevelCodes.ToCode(g.Key)}"))}.");
 Console.WriteLine($"Tables and chart in {output}. {(failures == 0 ? "Every number matches R." : $"{failures} number(s) differ from R.")}");
 return failures == 0 ? 0 : 1;

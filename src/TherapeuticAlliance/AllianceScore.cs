@@ -83,7 +83,7 @@ public sealed partial class AllianceScore : IEquatable<AllianceScore>
     public ScoreCutoff? Cutoff { get; }
 
     /// <summary>Gets whether the score meets its <see cref="Cutoff"/> (for the SRS: the total is below 36), or <see langword="null"/> when no cutoff applies.</summary>
-    public bool? IsFlagged => Cutoff?.IsMet(Value);
+    public bool? IsFlagged => Cutoff?.IsFlagged(Value);
 
     /// <summary>Gets the metric of <see cref="Value"/> and of the dimension scores.</summary>
     public ScoreMetric Metric { get; }

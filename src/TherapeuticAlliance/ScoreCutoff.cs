@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using Ardalis.GuardClauses;
 
@@ -35,10 +36,10 @@ public sealed class ScoreCutoff : IEquatable<ScoreCutoff>
     /// <summary>Gets the metric of the total the threshold applies to.</summary>
     public ScoreMetric Metric { get; }
 
-    /// <summary>Determines whether a value meets the cutoff.</summary>
+    /// <summary>Determines whether a value is flagged by the cutoff: for the SRS's "sum &lt; 36", whether it is below 36.</summary>
     /// <param name="value">A total in the cutoff's <see cref="Metric"/>.</param>
-    /// <returns><see langword="true"/> when the comparison holds.</returns>
-    public bool IsMet(decimal value) => Operator switch
+    /// <returns><see langword="true"/> when the comparison <c>value Operator Threshold</c> holds, so the value is on the flagged side.</returns>
+    public bool IsFlagged(decimal value) => Operator switch
     {
         CutoffOperator.LessThan => value < Threshold,
         CutoffOperator.LessThanOrEqual => value <= Threshold,
@@ -47,15 +48,28 @@ public sealed class ScoreCutoff : IEquatable<ScoreCutoff>
         _ => throw new InvalidOperationException("The value is not defined by its enumeration."),
     };
 
-    /// <summary>Determines whether a score meets the cutoff.</summary>
+    /// <summary>Determines whether a score is flagged by the cutoff.</summary>
     /// <param name="score">The score.</param>
     /// <returns><see langword="true"/> or <see langword="false"/>; <see langword="null"/> when the score's metric is not the cutoff's <see cref="Metric"/>, so the cutoff does not apply.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="score"/> is <see langword="null"/>.</exception>
-    public bool? IsMet(AllianceScore score)
+    public bool? IsFlagged(AllianceScore score)
     {
         Guard.Against.Null(score);
-        return score.Metric == Metric ? IsMet(score.Value) : null;
+        return score.Metric == Metric ? IsFlagged(score.Value) : null;
     }
+
+    /// <summary>The name 0.1 shipped for <see cref="IsFlagged(decimal)"/>; <see langword="true"/> means flagged, which the name did not say (issue 26). Use <see cref="IsFlagged(decimal)"/>.</summary>
+    /// <param name="value">A total in the cutoff's <see cref="Metric"/>.</param>
+    /// <returns>The same as <see cref="IsFlagged(decimal)"/>.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool IsMet(decimal value) => IsFlagged(value);
+
+    /// <summary>The name 0.1 shipped for <see cref="IsFlagged(AllianceScore)"/>; <see langword="true"/> means flagged (issue 26). Use <see cref="IsFlagged(AllianceScore)"/>.</summary>
+    /// <param name="score">The score.</param>
+    /// <returns>The same as <see cref="IsFlagged(AllianceScore)"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="score"/> is <see langword="null"/>.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool? IsMet(AllianceScore score) => IsFlagged(score);
 
     /// <summary>Returns a copy with another comparison operator.</summary>
     /// <param name="operator">The operator.</param>

@@ -106,12 +106,16 @@ public class AssessmentTests
     {
         // Reference O-9: 9.0 x 4 = 36.0 is not flagged under "< 36" and is flagged under "<= 36".
         ScoreCutoff below = AllianceInstruments.Srs.Cutoff!;
-        Assert.False(below.IsMet(36.0m));
-        Assert.True(below.WithOperator(CutoffOperator.LessThanOrEqual).IsMet(36.0m));
-        Assert.True(below.IsMet(35.5m));
-        Assert.True(new ScoreCutoff(10m, CutoffOperator.GreaterThan).IsMet(10.1m));
-        Assert.True(new ScoreCutoff(10m, CutoffOperator.GreaterThanOrEqual).IsMet(10m));
+        Assert.False(below.IsFlagged(36.0m));
+        Assert.True(below.WithOperator(CutoffOperator.LessThanOrEqual).IsFlagged(36.0m));
+        Assert.True(below.IsFlagged(35.5m));
+        Assert.True(new ScoreCutoff(10m, CutoffOperator.GreaterThan).IsFlagged(10.1m));
+        Assert.True(new ScoreCutoff(10m, CutoffOperator.GreaterThanOrEqual).IsFlagged(10m));
         Assert.Equal("sum < 36", below.ToString());
         Assert.Throws<ArgumentException>("operator", () => new ScoreCutoff(1m, default));
+
+        // 0.1's name, IsMet, stays and means the same: true is flagged (issue 26 named it the right way round).
+        Assert.Equal(below.IsFlagged(35.5m), below.IsMet(35.5m));
+        Assert.Equal(below.IsFlagged(36.0m), below.IsMet(36.0m));
     }
 }

@@ -16,8 +16,8 @@ public class ReportedTotalTests
         Assert.Equal((ScoreMetric.Sum, 36.0m, 0m, 40m), (score.Metric, score.Value, score.Minimum, score.Maximum));
         Assert.Equal(ScoreSource.ReportedTotal, score.Provenance.Source);
         Assert.Equal(("reported-total", "srs"), (score.Provenance.StrategyName, score.Provenance.InstrumentId));
-        Assert.False(AllianceInstruments.Srs.Cutoff!.IsMet(score));
-        Assert.True(AllianceInstruments.Srs.Cutoff!.IsMet(ReportedTotals.Create(AllianceInstruments.Srs, Perspective.Client, Occasion.Session(4), 35.9m).GetValueOrThrow()));
+        Assert.False(AllianceInstruments.Srs.Cutoff!.IsFlagged(score));
+        Assert.True(AllianceInstruments.Srs.Cutoff!.IsFlagged(ReportedTotals.Create(AllianceInstruments.Srs, Perspective.Client, Occasion.Session(4), 35.9m).GetValueOrThrow()));
         Assert.Contains("reported total (no items seen)", score.Provenance.ToString());
         Assert.Equal(ScoreSource.Items, ScoringStrategies.Sum.Score(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(1), 9m, 9m, 9m, 9m).GetValueOrThrow()).GetValueOrThrow().Provenance.Source);
     }

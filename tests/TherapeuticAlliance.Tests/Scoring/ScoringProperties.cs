@@ -92,7 +92,7 @@ public class ScoringProperties
             .GetValueOrThrow();
         int totalTenths = t.Sum();
         return score.Value * 10m == totalTenths
-            && AllianceInstruments.Srs.Cutoff!.IsMet(score) == (totalTenths < 360);
+            && AllianceInstruments.Srs.Cutoff!.IsFlagged(score) == (totalTenths < 360);
     }
 
     [Property]

@@ -61,13 +61,13 @@ public class ScoringStrategyTests
     {
         AllianceScore exact = ScoringStrategies.Sum.Score(Srs(8.8m, 9.1m, 9.0m, 9.1m)).GetValueOrThrow();
         Assert.Equal(36.0m, exact.Value);
-        Assert.False(AllianceInstruments.Srs.Cutoff!.IsMet(exact));
+        Assert.False(AllianceInstruments.Srs.Cutoff!.IsFlagged(exact));
 
         // Reference O-9: 9.1, 8.8, 9.0, 8.6 -> 35.5, flagged.
         AllianceScore low = ScoringStrategies.Sum.Score(Srs(9.1m, 8.8m, 9.0m, 8.6m)).GetValueOrThrow();
         Assert.Equal(35.5m, low.Value);
-        Assert.True(AllianceInstruments.Srs.Cutoff!.IsMet(low));
-        Assert.Null(AllianceInstruments.Srs.Cutoff!.IsMet(ScoringStrategies.Mean.Score(Srs(9.1m, 8.8m, 9.0m, 8.6m)).GetValueOrThrow()));
+        Assert.True(AllianceInstruments.Srs.Cutoff!.IsFlagged(low));
+        Assert.Null(AllianceInstruments.Srs.Cutoff!.IsFlagged(ScoringStrategies.Mean.Score(Srs(9.1m, 8.8m, 9.0m, 8.6m)).GetValueOrThrow()));
     }
 
     [Fact]
