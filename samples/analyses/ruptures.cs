@@ -36,7 +36,7 @@ var episodes = LongFormat.ReadEpisodes(Path.Combine(here, "data", "srs-series.cs
 TidyTable r = TidyCsv.Read(Path.Combine(here, "data", "srs-series-r.csv")).GetValueOrThrow();
 var fromR = Enumerable.Range(0, r.RowCount).ToDictionary(i => (string)r[i, "name"]!, i => r.GetDouble(i, "value"), StringComparer.Ordinal);
 
-// The caseload as the report analyses it: norms from the caseload, every detector, alerts and triage.
+// The caseload as the report analyses it (80 episodes: the caseload's change SD, never below a client's own), every detector, alerts and triage.
 var reports = EpisodeAnalyzer.Default.AnalyzeCaseload(episodes);
 var triage = CaseloadTriage.Clients(reports);
 

@@ -63,10 +63,12 @@ internal static class AllianceCli
         outputFormat.AcceptOnlyFromAmong("csv", "json", "parquet");
         var inputFormat = new Option<string>("--input-format") { Description = "csv, or parquet: a Parquet file or a folder of partitions (*.parquet at any depth), long or wide layout (see --format; totals is CSV only). Default: csv.", DefaultValueFactory = _ => "csv" };
         inputFormat.AcceptOnlyFromAmong("csv", "parquet");
-        var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. It wins over the caseload's own norm, which is used otherwise.", DefaultValueFactory = _ => Array.Empty<string>() };
+        var norm = new Option<string[]>("--norm") { Description = "A reference norm for an instrument, INSTRUMENT=MEAN:SD in points of its sum (repeatable), for example ors=22.3:6.1. Without it (and without --caseload-norms always) thresholds come from each instrument's published figures and the client's own series.", DefaultValueFactory = _ => Array.Empty<string>() };
+        var caseloadNorms = new Option<string>("--caseload-norms") { Description = "When to judge clients also against this file's own norms (mean, SD and change SD per instrument and form): when-large (default: only for an instrument and form with at least 30 clients, and then only ever more strictly than alone; the ORS's reliable change keeps its published 5 points), always (every group of 3 or more, and reliable change from the file's intake SD: 0.2.0's behaviour) or never (each client exactly as alone). --norm wins where given.", DefaultValueFactory = _ => "when-large" };
+        caseloadNorms.AcceptOnlyFromAmong("when-large", "always", "never");
         var reliability = new Option<string[]>("--reliability") { Description = "An instrument's reliability, INSTRUMENT=R with R between 0 and 1 (repeatable), for example srs=0.64. Default: each instrument's own (SRS .88, ORS .82, WAI-SR .80).", DefaultValueFactory = _ => Array.Empty<string>() };
         var ruptureM = new Option<double?>("--rupture-sd") { Description = "Rupture threshold m, in SDs: the larger of the client's own SD and the caseload's (or --norm). Default: 2 (1 = the less strict variant); with the default rule it is the floor of a multiplier raised per episode." };
-        var ruptureRule = new Option<string>("--rupture-rule") { Description = "The rupture rule: default (a drop from the mean of the last 3 scores of 2 SD of session-to-session change, the larger of the client's and the reference's, raised to hold a 5 % false-alarm rate per episode, with a reliable-change floor; window 3), two-sd (Gumz et al.'s 2 SD per pair of consecutive sessions, the default before issue 26), one-sd (the same at 1 SD), score-levels (2 SD of score levels, the reading of Gumz et al. 2012 the domain reference proposes) or intra-only (1 SD of the client's own series, window 1: the rule before issue 13). --rupture-sd and --repair-window adjust it.", DefaultValueFactory = _ => "default" };
+        var ruptureRule = new Option<string>("--rupture-rule") { Description = "The rupture rule: default (a drop from the mean of the last 3 scores of 2 SD of session-to-session change, the client's own and, with a norm, never below the norm's, raised to hold a 5 % false-alarm rate per episode, with a reliable-change floor; window 3), two-sd (Gumz et al.'s 2 SD per pair of consecutive sessions, the default before issue 26), one-sd (the same at 1 SD), score-levels (2 SD of score levels, the reading of Gumz et al. 2012 the domain reference proposes) or intra-only (1 SD of the client's own series, window 1: the rule before issue 13). --rupture-sd and --repair-window adjust it.", DefaultValueFactory = _ => "default" };
         ruptureRule.AcceptOnlyFromAmong("default", "two-sd", "one-sd", "score-levels", "intra-only");
         var repairWindow = new Option<int?>("--repair-window") { Description = "Sessions allowed for a repair. Default: 3." };
         var drop = new Option<string[]>("--drop") { Description = "Drop from the previous session, INSTRUMENT=POINTS (repeatable), that raises an advisory alert at the latest session; giving it turns that alert on (off by default since issue 26: on noise it fired on about one calm client in five). Without it the drop is still a finding at srs=1 (no other instrument has a published drop rule).", DefaultValueFactory = _ => Array.Empty<string>() };
@@ -76,7 +78,7 @@ internal static class AllianceCli
 
         Option[] shared = { format, inputFormat, strategy, policy, srsOperator, definitions, strict, allowPartial, delimiter, decimalComma, dateFormat, encoding };
         var expectedResponse = new Option<string[]>("--expected-response") { Description = "An expected-response model file (from 'alliance expected-response fit'; repeatable, one per outcome instrument): outcome sessions beyond its band are not on track, and a latest session beyond it raises an act alert.", DefaultValueFactory = _ => Array.Empty<string>() };
-        Option[] trends = { norm, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy, expectedResponse };
+        Option[] trends = { norm, caseloadNorms, reliability, ruptureRule, ruptureM, repairWindow, drop, belowCutoffSessions, discrepancy, expectedResponse };
 
         var score = Command("score", "Score every administration; writes one tidy row per administration and dimension (CSV) or an array (JSON).", input, shared.Concat(new Option[] { outputFile, outputFormat }));
         var analyze = Command("analyze", "Build episodes and run the trend detectors; writes findings and alerts (CSV) or reports (JSON).", input, shared.Concat(trends).Concat(new Option[] { outputFile, outputFormat }));
@@ -126,7 +128,7 @@ internal static class AllianceCli
             r.GetValue(policy),
             r.GetValue(srsOperator)!,
             r.GetValue(definitions)!,
-            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!, r.GetValue(expectedResponse)!) : null);
+            trendOptions ? new TrendSettings(r.GetValue(norm)!, r.GetValue(caseloadNorms)!, r.GetValue(reliability)!, r.GetValue(ruptureM), r.GetValue(ruptureRule)!, r.GetValue(repairWindow), r.GetValue(drop)!, r.GetValue(belowCutoffSessions), r.GetValue(discrepancy)!, r.GetValue(expectedResponse)!) : null);
         CliSettings Settings(ParseResult r, IServiceProvider services) => BuildSettings(
             r.GetValue(input)!,
             Learn(
@@ -148,12 +150,12 @@ internal static class AllianceCli
         });
 
         score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
-        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
-        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<ReferenceNorms>(), r.GetValue(by) == "client", r.GetValue(outputFile), NotParquet(r.GetValue(outputFormat)!) == "json", output, error)));
+        analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
+        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), r.GetValue(by) == "client", r.GetValue(outputFile), NotParquet(r.GetValue(outputFormat)!) == "json", output, error)));
         report.SetAction(r => Run(r, true, sp => Commands.Report(
             Settings(r, sp),
             sp.GetRequiredService<EpisodeAnalyzer>(),
-            sp.GetService<ReferenceNorms>(),
+            sp.GetService<NormRequest>(),
             r.GetValue(outputFile) ?? "report.html",
             r.GetValue(clientsPerPage) is var pageSize && pageSize >= 1 ? pageSize : throw new UsageException("--clients-per-page takes a whole number of at least 1."),
             ChangedOptions(r, shared.Concat(trends).Append(clientsPerPage), new Option[] { definitions, expectedResponse }),
@@ -456,7 +458,19 @@ internal static class AllianceCli
                     norms = norms.With(id, ScoreMetric.Sum, new ReferenceNorm(mean, sd, NormSource.Caller));
                 }
 
-                services.AddSingleton(norms);
+                CaseloadNormUse use = settings.CaseloadNorms switch
+                {
+                    "always" => CaseloadNormUse.Always,
+                    "never" => CaseloadNormUse.Never,
+                    _ => CaseloadNormUse.WhenLarge,
+                };
+                if (use == CaseloadNormUse.Always)
+                {
+                    // 0.2.0's numbers: reliable change from the file's intake SD, not the instrument's published value.
+                    builder.AddTrendDetector(new ReliableChangeDetector(new ReliableChangeOptions { Measure = MeasureKind.Outcome, PublishedValues = ImmutableDictionary<string, double>.Empty }));
+                }
+
+                services.AddSingleton(new NormRequest(norms, use));
                 if (settings.ExpectedResponses.Length > 0)
                 {
                     builder.AddTrendDetector(new NotOnTrackDetector(settings.ExpectedResponses.Select(ReadModel)));
@@ -501,7 +515,7 @@ internal static class AllianceCli
     }
 
     /// <summary>The trend options of analyze and report.</summary>
-    private sealed record TrendSettings(string[] Norms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies, string[] ExpectedResponses);
+    private sealed record TrendSettings(string[] Norms, string CaseloadNorms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies, string[] ExpectedResponses);
 
     /// <summary>Reads an expected-response model file; a missing or invalid file is a usage error naming the file, not its content.</summary>
     private static ExpectedResponseModel ReadModel(string file)
@@ -563,3 +577,8 @@ internal sealed class UsageException : Exception
     {
     }
 }
+
+/// <summary>The norms a run judges against: the caller's (--norm) and, when asked (--caseload-norms), the file's own.</summary>
+/// <param name="Caller">The caller's norms.</param>
+/// <param name="Caseload">When the file's own norms are used beside them.</param>
+internal sealed record NormRequest(ReferenceNorms Caller, CaseloadNormUse Caseload);

@@ -31,7 +31,7 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string? outputFile, string format, TextWriter output, TextWriter error)
+    internal static int Analyze(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, string? outputFile, string format, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
@@ -129,7 +129,7 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, bool byClient, string? outputFile, bool json, TextWriter output, TextWriter error)
+    internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, bool byClient, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
@@ -148,7 +148,7 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms? norms, string outputFile, int clientsPerPage, IReadOnlyList<string> changedOptions, TextWriter error)
+    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, string outputFile, int clientsPerPage, IReadOnlyList<string> changedOptions, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
         var reports = Reports(pipeline, analyzer, norms);
@@ -436,9 +436,12 @@ internal static class Commands
         return AllianceCli.Ok;
     }
 
-    /// <summary>Analyzes every episode against its caseload's norm (or the caller's --norm), each client episode paired with its therapist episode.</summary>
-    private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer, ReferenceNorms? norms) =>
-        analyzer.AnalyzeCaseload(pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score))), norms).ToList();
+    /// <summary>Analyzes every episode against the caller's --norm and, as --caseload-norms says, the file's own norms; each client episode paired with its therapist episode.</summary>
+    private static List<AllianceReport> Reports(Pipeline pipeline, EpisodeAnalyzer analyzer, NormRequest? norms)
+    {
+        List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
+        return analyzer.AnalyzeCaseload(episodes, norms?.Caller, norms?.Caseload ?? CaseloadNormUse.WhenLarge).ToList();
+    }
 
     /// <summary>Writes a tidy table as Parquet into the target's file (the command checked that --output is given).</summary>
     private static void WriteParquet(Target target, TidyTable table) =>

@@ -157,7 +157,10 @@ public sealed class CliTests : CliTestBase
         Assert.DoesNotContain(Path.GetDirectoryName(Sample)!, html, StringComparison.Ordinal);
         Assert.Contains("the defaults throughout", provenance.Value, StringComparison.Ordinal);
         Assert.Contains("Session Rating Scale (srs 1.0)", provenance.Value, StringComparison.Ordinal);
-        Assert.Contains("from this caseload", provenance.Value, StringComparison.Ordinal);
+        // The basis of each threshold, with the numbers used (issue 26, part 2): the ORS's published value, and for the
+        // SRS, whose 60 series make a large caseload, the stricter of each client's own threshold and the caseload's.
+        Assert.Contains("client: reliable change 5 points, the instrument's published value (the same for every client)", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("client: ruptures: the stricter of each client's own threshold and one from an SD of session-to-session change of 0.741 points (from this caseload, 720 scores)", provenance.Value, StringComparison.Ordinal);
         Assert.Contains("12960 rows read: 12960 used, 0 left out.", provenance.Value, StringComparison.Ordinal);
     }
 

@@ -62,7 +62,7 @@ public static class CaseloadHtmlReport
     /// <summary>Writes the report: one page, or an index and client pages when the caseload has more than <see cref="CaseloadReportOptions.ClientsPerPage"/> clients.</summary>
     /// <param name="indexFile">The index page's name, such as <c>report.html</c> (no directory); client pages are named after it.</param>
     /// <param name="open">Opens the page of the given name for writing; each writer is disposed when its page is written.</param>
-    /// <param name="episodes">The caseload's reports (one per episode, perspective and instrument), from <see cref="EpisodeAnalyzer.AnalyzeCaseload"/>.</param>
+    /// <param name="episodes">The caseload's reports (one per episode, perspective and instrument), from <see cref="EpisodeAnalyzer.AnalyzeCaseload(IEnumerable{Trends.Episode}, Trends.ReferenceNorms?, CaseloadNormUse)"/>.</param>
     /// <param name="options">What the page states besides the reports: provenance, instruments' names, expected-response models, page size.</param>
     /// <returns>The names of the pages written, the index first.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is or contains <see langword="null"/>.</exception>
@@ -443,15 +443,13 @@ public static class CaseloadHtmlReport
             Term(writer, line.Key, line.Value);
         }
 
-        writer.Write("</dl>\n<h3>Instruments and norms</h3>\n<div class=\"scroll\"><table class=\"instruments stack\">\n<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Measures</th><th scope=\"col\">Series</th><th scope=\"col\">Cutoff</th><th scope=\"col\">Reliability</th><th scope=\"col\">Reference norm</th></tr></thead>\n<tbody>\n");
+        writer.Write("</dl>\n<h3>Instruments and norms</h3>\n<div class=\"scroll\"><table class=\"instruments stack\">\n<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Measures</th><th scope=\"col\">Series</th><th scope=\"col\">Cutoff</th><th scope=\"col\">Reliability</th><th scope=\"col\">Thresholds from</th></tr></thead>\n<tbody>\n");
         foreach (var group in episodes.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Instrument? instrument = context.Find(group.Key);
             Episode first = group.First().Episode;
             var norms = group.GroupBy(r => r.Perspective).OrderBy(p => p.Key)
-                .Select(p => (Perspective: p.Key, Norm: p.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null)))
-                .Where(p => p.Norm is not null)
-                .Select(p => ReportWording.Perspective(p.Perspective) + ": " + Norm(p.Norm!, context))
+                .Select(p => ReportWording.Perspective(p.Key) + ": " + Basis(p.ToList(), context))
                 .ToList();
             writer.Write("<tr><td>");
             writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")"));
@@ -463,8 +461,8 @@ public static class CaseloadHtmlReport
             writer.Write(Encode(first.Cutoff?.ToString() ?? "none"));
             writer.Write("</td><td data-label=\"Reliability\">");
             writer.Write(first.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "none");
-            writer.Write("</td><td data-label=\"Reference norm\">");
-            writer.Write(Encode(norms.Count == 0 ? "none" : string.Join("; ", norms)));
+            writer.Write("</td><td data-label=\"Thresholds from\">");
+            writer.Write(Encode(string.Join("; ", norms)));
             writer.Write("</td></tr>\n");
         }
 
@@ -512,14 +510,48 @@ public static class CaseloadHtmlReport
         writer.Write("</section>\n</footer>\n");
     }
 
-    /// <summary>A reference norm in words: its mean and SDs in points, and where it comes from.</summary>
-    private static string Norm(ReferenceNorm norm, Context context) => string.Format(
-        CultureInfo.InvariantCulture,
-        "mean {0:0.##}, SD {1:0.##}{2} points, {3}",
-        norm.Mean,
-        norm.StandardDeviation,
-        norm.ChangeStandardDeviation is { } c ? string.Format(CultureInfo.InvariantCulture, ", SD of session-to-session change {0:0.###}", c) : string.Empty,
-        norm.Source == NormSource.Caller ? context.CallerNorm : string.Format(CultureInfo.InvariantCulture, "from this caseload ({0} scores)", norm.SampleSize));
+    /// <summary>
+    /// What one instrument and perspective's thresholds rested on, in words, with the numbers actually used: the
+    /// reliable-change basis the findings name (published value, or an SD and where it came from), and for alliance
+    /// measures whether the rupture rule read a reference norm beside each client's own series.
+    /// </summary>
+    private static string Basis(List<AllianceReport> reports, Context context)
+    {
+        var parts = new List<string>();
+        ReliableChangeFinding? change = reports.SelectMany(r => r.Findings).OfType<ReliableChangeFinding>().FirstOrDefault();
+        ReferenceNorm? norm = reports.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null);
+        if (change is not null)
+        {
+            parts.Add(change.Basis == ReliableChangeBasis.PublishedValue
+                ? string.Format(CultureInfo.InvariantCulture, "reliable change {0:0.###} points, the instrument's published value (the same for every client)", change.ReliableChangeValue)
+                : string.Format(
+                    CultureInfo.InvariantCulture,
+                    "reliable change {0:0.###} points, from an SD of {1:0.###}{2} and the reliability {3:0.00}",
+                    change.ReliableChangeValue,
+                    change.Parameters.TryGetValue("sd", out double sd) ? sd : double.NaN,
+                    norm is null ? string.Empty : " (" + Source(norm, context) + (norm.BaselineStandardDeviation is not null ? ", intake scores" : string.Empty) + ")",
+                    change.Parameters.TryGetValue("reliability", out double r) ? r : double.NaN));
+        }
+
+        if (reports[0].Episode.Measure == MeasureKind.Alliance)
+        {
+            parts.Add(norm?.ChangeStandardDeviation is { } c
+                ? string.Format(CultureInfo.InvariantCulture, "ruptures: the stricter of each client's own threshold and one from an SD of session-to-session change of {0:0.###} points ({1})", c, Source(norm, context))
+                : norm is not null
+                    ? string.Format(CultureInfo.InvariantCulture, "ruptures: each client's own series, with a reliable-change floor from an SD of {0:0.###} points ({1})", norm.ReliableChangeStandardDeviation, Source(norm, context))
+                    : "ruptures: each client's own series and the instrument's reliability (the same alone as in any caseload)");
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add(norm is null ? "no reference norm" : string.Format(CultureInfo.InvariantCulture, "mean {0:0.##}, SD {1:0.##} points ({2})", norm.Mean, norm.StandardDeviation, Source(norm, context)));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Source(ReferenceNorm norm, Context context) =>
+        norm.Source == NormSource.Caller ? context.CallerNorm : string.Format(CultureInfo.InvariantCulture, "from this caseload, {0} scores", norm.SampleSize);
 
     private static void Term(TextWriter writer, string term, string value)
     {

@@ -21,7 +21,7 @@ namespace TherapeuticAlliance.Reports;
 public static partial class CaseloadTriage
 {
     /// <summary>Ranks the episodes of a caseload.</summary>
-    /// <param name="reports">The caseload's reports, for example from <see cref="EpisodeAnalyzer.AnalyzeCaseload"/>.</param>
+    /// <param name="reports">The caseload's reports, for example from <see cref="EpisodeAnalyzer.AnalyzeCaseload(IEnumerable{Trends.Episode}, Trends.ReferenceNorms?, CaseloadNormUse)"/>.</param>
     /// <returns>One entry per report, most urgent first.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> is or contains <see langword="null"/>.</exception>
     public static ImmutableArray<TriageEntry> Episodes(IEnumerable<AllianceReport> reports)

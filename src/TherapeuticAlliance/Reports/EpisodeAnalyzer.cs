@@ -13,8 +13,9 @@ namespace TherapeuticAlliance.Reports;
 /// The default set (<see cref="Default"/>) runs <see cref="TrajectoryDetector"/>, <see cref="RuptureRepairDetector"/> and
 /// <see cref="FeedbackRulesDetector"/> (alliance measures) and <see cref="ReliableChangeDetector"/> (outcome measures,
 /// with the episode's reference norm and the instrument's reliability); add <see cref="SuddenGainsAndLossesDetector"/>
-/// with the SD and reliability of the measure. <see cref="AnalyzeCaseload"/> judges each episode against its caseload
-/// (<see cref="ReferenceNorms.FromCaseload"/>) or the caller's norms. This type is immutable and thread-safe.
+/// with the SD and reliability of the measure. <c>AnalyzeCaseload</c> judges each episode by published figures, the
+/// client's own series and the caller's norms; the caseload's own norms only in a large caseload, and then only ever more
+/// strictly (<see cref="CaseloadNormUse"/>). This type is immutable and thread-safe.
 /// </remarks>
 public sealed class EpisodeAnalyzer
 {
@@ -73,28 +74,60 @@ public sealed class EpisodeAnalyzer
     }
 
     /// <summary>
-    /// Analyzes a caseload: computes its reference norms (<see cref="ReferenceNorms.FromCaseload"/>), lets the caller's
-    /// norms win where given, judges each episode against its norm (<see cref="Episode.WithReference"/>), and pairs each
-    /// client episode with the therapist episode of the same identifier and instrument (and the other way round) for the
-    /// discrepancy rule.
+    /// The fewest episodes of one instrument and perspective for which <see cref="CaseloadNormUse.WhenLarge"/> uses the
+    /// caseload's own norm: 30 (a design choice: from 30 clients, about 300 session-to-session changes, the norm's change
+    /// SD moves by a few per cent when one client is added or left out).
     /// </summary>
+    public const int LargeCaseloadEpisodes = 30;
+
+    /// <summary>Analyzes a caseload with the caseload's own norms only where it is large (<see cref="CaseloadNormUse.WhenLarge"/>); see <see cref="AnalyzeCaseload(IEnumerable{Episode}, ReferenceNorms?, CaseloadNormUse)"/>.</summary>
     /// <param name="episodes">The caseload's episodes; identifiers are compared ordinally.</param>
-    /// <param name="norms">The caller's norms, or <see langword="null"/> for the caseload's alone.</param>
+    /// <param name="norms">The caller's norms, or <see langword="null"/> for none.</param>
     /// <returns>One report per episode, in the order given.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
-    public ImmutableArray<AllianceReport> AnalyzeCaseload(IEnumerable<Episode> episodes, ReferenceNorms? norms = null)
+    public ImmutableArray<AllianceReport> AnalyzeCaseload(IEnumerable<Episode> episodes, ReferenceNorms? norms) =>
+        AnalyzeCaseload(episodes, norms, CaseloadNormUse.WhenLarge);
+
+    /// <summary>
+    /// Analyzes a caseload: judges each episode against the caller's norm for it, else (as <paramref name="caseloadNorms"/>
+    /// says) the caseload's own (<see cref="Episode.WithReference"/>), and pairs each client episode with the therapist
+    /// episode of the same identifier and instrument (and the other way round) for the discrepancy rule.
+    /// </summary>
+    /// <remarks>
+    /// <para>Thresholds come from measurement error, not from who else is in the file. Reliable change rests on the
+    /// instrument's published value where there is one (the ORS's 5 points), whatever the caseload; a caller's norm wins
+    /// over it. The rupture rule judges by the client's own series and the instrument's reliability, and, in a large
+    /// caseload, by the stricter of that and the caseload's change SD: a caseload can make a client's threshold higher,
+    /// never lower. With <see cref="CaseloadNormUse.Never"/> every verdict is the one the client gets alone.</para>
+    /// <para>Changed in 0.3.0: 0.2.0 always used the caseload's norms (<see cref="CaseloadNormUse.Always"/>), including
+    /// its baseline SD for the ORS's reliable change. To keep 0.2.0's numbers, pass <see cref="CaseloadNormUse.Always"/>
+    /// and a <see cref="ReliableChangeDetector"/> with empty <see cref="ReliableChangeOptions.PublishedValues"/> (the CLI's
+    /// <c>--caseload-norms always</c>).</para>
+    /// </remarks>
+    /// <param name="episodes">The caseload's episodes; identifiers are compared ordinally.</param>
+    /// <param name="norms">The caller's norms, which win over the caseload's; <see langword="null"/> for none.</param>
+    /// <param name="caseloadNorms">When the caseload's own norms are used.</param>
+    /// <returns>One report per episode, in the order given.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="caseloadNorms"/> is not defined.</exception>
+    public ImmutableArray<AllianceReport> AnalyzeCaseload(IEnumerable<Episode> episodes, ReferenceNorms? norms = null, CaseloadNormUse caseloadNorms = CaseloadNormUse.WhenLarge)
     {
         Guard.Against.Null(episodes);
+        Guard.Against.InvalidInput(caseloadNorms, nameof(caseloadNorms), static c => c is CaseloadNormUse.WhenLarge or CaseloadNormUse.Always or CaseloadNormUse.Never, "The caseload norm use is not defined.");
         Episode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
-        ReferenceNorms caseload = ReferenceNorms.FromCaseload(all);
+        ReferenceNorms judged = caseloadNorms switch
+        {
+            CaseloadNormUse.Always => (norms ?? ReferenceNorms.Empty).WithCaseload(all),
+            CaseloadNormUse.WhenLarge => (norms ?? ReferenceNorms.Empty).WithCaseload(all, LargeCaseloadEpisodes),
+            _ => norms ?? ReferenceNorms.Empty,
+        };
         var byKey = all
             .GroupBy(e => (e.Id, e.InstrumentId, e.Perspective))
             .ToDictionary(g => g.Key, g => g.First());
         var reports = ImmutableArray.CreateBuilder<AllianceReport>(all.Length);
         foreach (Episode episode in all)
         {
-            ReferenceNorm? own = caseload.Find(episode);
-            ReferenceNorm? reference = norms?.Find(episode)?.Complete(own) ?? own;
+            ReferenceNorm? reference = judged.Find(episode);
             Perspective? otherSide = episode.Perspective switch
             {
                 Perspective.Client => Perspective.Therapist,

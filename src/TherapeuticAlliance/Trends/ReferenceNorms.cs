@@ -62,6 +62,24 @@ public sealed class ReferenceNorms
         return CaseloadNormStatistics.All(episodes).ToReferenceNorms();
     }
 
+    /// <summary>Returns a copy with the caseload norms of a set of episodes in place of any held; the caller's norms stay and still win.</summary>
+    /// <param name="episodes">The caseload's episodes.</param>
+    /// <returns>The new set: this set's caller norms, and the caseload norms of <paramref name="episodes"/> (<see cref="FromCaseload"/>).</returns>
+    /// <remarks>Use it to ask for caseload norms beside your own (the CLI's <c>--caseload-norms</c> with <c>--norm</c>): a caller's norm lacking a change SD takes the caseload's (<see cref="Find"/>).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    public ReferenceNorms WithCaseload(IEnumerable<Episode> episodes) => WithCaseload(episodes, MinimumEpisodes);
+
+    /// <summary>Returns a copy with the caseload norms of the groups (instrument, perspective, metric) that have at least <paramref name="minimumEpisodes"/> episodes; the caller's norms stay and still win.</summary>
+    /// <param name="episodes">The caseload's episodes.</param>
+    /// <param name="minimumEpisodes">The fewest episodes a group needs for a caseload norm; at least <see cref="MinimumEpisodes"/> (smaller values count as it).</param>
+    /// <returns>The new set.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    public ReferenceNorms WithCaseload(IEnumerable<Episode> episodes, int minimumEpisodes)
+    {
+        Guard.Against.Null(episodes);
+        return new ReferenceNorms(_caller, CaseloadNormStatistics.FromCaseload(episodes, Math.Max(minimumEpisodes, MinimumEpisodes)).ToReferenceNorms()._caseload);
+    }
+
     /// <summary>The caseload norms <see cref="CaseloadNormStatistics.ToReferenceNorms"/> computed, with no caller's norm.</summary>
     internal static ReferenceNorms FromCaseloadNorms(ImmutableDictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), ReferenceNorm> caseload) =>
         new(ImmutableDictionary<(string, Perspective?, ScoreMetric), ReferenceNorm>.Empty, caseload);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.Trends;
@@ -12,6 +13,11 @@ namespace TherapeuticAlliance.Trends;
 /// cutoff while the first was not; <i>non-reliably recovered</i> = that crossing without reliable change;
 /// <i>improved</i> = reliable improvement without crossing; <i>deteriorated</i> = reliable change in the worse
 /// direction; otherwise <i>unchanged</i>. Needs at least two sessions. This type is immutable and thread-safe.</para>
+/// <para>The threshold rests on an SD and a reliability when the options or the episode's reference norm give an SD
+/// (<see cref="ReliableChangeOptions.StandardDeviation"/> or a caller's norm); otherwise on the instrument's published
+/// reliable-change value (<see cref="ReliableChangeOptions.PublishedValues"/>: the ORS's 5 points), which gives a client
+/// the same verdict alone as inside any caseload; a caseload's norm is used only for an instrument without a published
+/// value. <see cref="ReliableChangeFinding.Basis"/> says which.</para>
 /// </remarks>
 public sealed class ReliableChangeDetector : ITrendDetector
 {
@@ -40,6 +46,7 @@ public sealed class ReliableChangeDetector : ITrendDetector
             .Require(o => o.Z is null || (o.Z > 0.0 && !double.IsInfinity(o.Z.Value)), "Z must be positive and finite.")
             .Require(o => o.ClinicalCutoff is null || !(double.IsNaN(o.ClinicalCutoff.Value) || double.IsInfinity(o.ClinicalCutoff.Value)), "ClinicalCutoff must be finite.")
             .Require(o => o.Measure is null or MeasureKind.Alliance or MeasureKind.Outcome, "Measure must be a defined value.")
+            .Require(o => o.PublishedValues is not null && o.PublishedValues.Values.All(v => v > 0.0 && !double.IsInfinity(v)), "PublishedValues must not be null, and each value must be positive and finite.")
             .ThrowIfInvalid(nameof(options));
         Name = StrategyNames.Validate(options.Name, DefaultName, nameof(options));
         _options = options;
@@ -50,7 +57,7 @@ public sealed class ReliableChangeDetector : ITrendDetector
     public string Name { get; }
 
     /// <inheritdoc/>
-    public string Version => "2.0";
+    public string Version => "3.0";
 
     /// <inheritdoc/>
     public DetectionResult Detect(Episode episode)
@@ -68,21 +75,50 @@ public sealed class ReliableChangeDetector : ITrendDetector
             return new NotApplicable(Name, "Reliable change needs at least two sessions.");
         }
 
-        if ((_options.StandardDeviation ?? episode.Reference?.ReliableChangeStandardDeviation) is not { } sd)
-        {
-            return new NotApplicable(Name, "Reliable change needs an SD: give StandardDeviation, a reference norm, or analyse the caseload.");
-        }
-
-        if ((_options.Reliability ?? episode.Reliability) is not { } reliability)
-        {
-            return new NotApplicable(Name, "Reliable change needs a reliability: give Reliability or use an instrument that has one.");
-        }
-
         bool higherIsBetter = _options.HigherIsBetter;
-        double? cutoff = _options.ClinicalCutoff ?? (episode.Cutoff is { } c && c.Metric == episode.Metric ? (double)c.Threshold : null);
         double before = episode.Values[0];
         double after = episode.Values[episode.Count - 1];
-        (double se, double sdiff, double index, ChangeDirection direction) = ReliableChange.Classify(before, after, sd, reliability, _z, higherIsBetter);
+        var parameters = new List<KeyValuePair<string, double>>();
+        double se;
+        double sdiff;
+        double index;
+        ChangeDirection direction;
+        ReliableChangeBasis basis;
+        // An SD of the options or a caller's norm wins; then the instrument's published value; then a caseload's norm.
+        double published = 0.0;
+        bool hasPublished = episode.Metric == ScoreMetric.Sum && _options.PublishedValues.TryGetValue(episode.InstrumentId, out published);
+        double? normSd = episode.Reference is { } norm && (norm.Source == NormSource.Caller || !hasPublished) ? norm.ReliableChangeStandardDeviation : null;
+        if ((_options.StandardDeviation ?? normSd) is { } sd)
+        {
+            if ((_options.Reliability ?? episode.Reliability) is not { } reliability)
+            {
+                return new NotApplicable(Name, "Reliable change needs a reliability: give Reliability or use an instrument that has one.");
+            }
+
+            (se, sdiff, index, direction) = ReliableChange.Classify(before, after, sd, reliability, _z, higherIsBetter);
+            basis = ReliableChangeBasis.StandardDeviationAndReliability;
+            parameters.Add(new("sd", sd));
+            parameters.Add(new("reliability", reliability));
+        }
+        else if (hasPublished)
+        {
+            // A published value is the smallest reliable change itself: S_diff = value / z, so |index| ≥ z ⇔ |change| ≥ value.
+            sdiff = published / _z;
+            se = sdiff / Math.Sqrt(2.0);
+            index = (after - before) / sdiff;
+            double better = higherIsBetter ? after - before : before - after;
+            // "A change of 5 points" counts 5; the relative tolerance absorbs rounding of decimal sums held as doubles.
+            bool reliable = Math.Abs(after - before) >= published * (1.0 - 1e-12);
+            direction = !reliable ? ChangeDirection.Unchanged : better > 0.0 ? ChangeDirection.Improved : ChangeDirection.Deteriorated;
+            basis = ReliableChangeBasis.PublishedValue;
+            parameters.Add(new("published-reliable-change-value", published));
+        }
+        else
+        {
+            return new NotApplicable(Name, "Reliable change needs an SD: give StandardDeviation or a reference norm, ask for the caseload's norms, or give the instrument's published reliable-change value.");
+        }
+
+        double? cutoff = _options.ClinicalCutoff ?? (episode.Cutoff is { } c && c.Metric == episode.Metric ? (double)c.Threshold : null);
         ClinicalChangeCategory? category = null;
         bool? clinicalAtIntake = null;
         if (cutoff is { } threshold)
@@ -99,13 +135,8 @@ public sealed class ReliableChangeDetector : ITrendDetector
             };
         }
 
-        var parameters = new List<KeyValuePair<string, double>>
-        {
-            new("sd", sd),
-            new("reliability", reliability),
-            new("z", _z),
-            new("higher-is-better", higherIsBetter ? 1 : 0),
-        };
+        parameters.Add(new("z", _z));
+        parameters.Add(new("higher-is-better", higherIsBetter ? 1 : 0));
         if (cutoff is { } cc)
         {
             parameters.Add(new("clinical-cutoff", cc));
@@ -125,7 +156,8 @@ public sealed class ReliableChangeDetector : ITrendDetector
             before,
             after,
             clinicalAtIntake,
-            cutoff);
+            cutoff,
+            basis);
         return new Detection(Name, Version, ImmutableArray.Create<TrendFinding>(finding));
     }
 }

@@ -7,9 +7,10 @@ namespace TherapeuticAlliance.Trends;
 /// <summary>Reliable change from the first to the last session; see <see cref="ReliableChangeDetector"/>.</summary>
 public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidence
 {
-    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null, double? clinicalCutoff = null)
+    internal ReliableChangeFinding(string rule, IEnumerable<int> sessions, IEnumerable<KeyValuePair<string, double>> parameters, double change, double standardError, double differenceStandardError, double index, double reliableChangeValue, ChangeDirection direction, ClinicalChangeCategory? category, double first = double.NaN, double last = double.NaN, bool? clinicalAtIntake = null, double? clinicalCutoff = null, ReliableChangeBasis basis = ReliableChangeBasis.StandardDeviationAndReliability)
         : base(rule, sessions, parameters)
     {
+        Basis = basis;
         ClinicalCutoff = clinicalCutoff;
         Change = change;
         StandardError = standardError;
@@ -59,6 +60,9 @@ public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidenc
     /// <summary>Gets the direction of reliable change (<see cref="ChangeDirection.Unchanged"/> when not reliable).</summary>
     public ChangeDirection Direction { get; }
 
+    /// <summary>Gets what the threshold rests on: an SD and a reliability, or the instrument's published value.</summary>
+    public ReliableChangeBasis Basis { get; }
+
     /// <summary>Gets the Jacobson–Truax category, or <see langword="null"/> when no clinical cutoff was given.</summary>
     public ClinicalChangeCategory? Category { get; }
 
@@ -87,7 +91,7 @@ public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidenc
                 ChangeDirection.Unchanged => "no reliable change",
                 _ => throw new InvalidOperationException("The change direction is not defined."),
             };
-            string change = $"Change of {Format(Change)} points from session {Sessions[0]} ({Format(First)}) to session {Sessions[1]} ({Format(Last)}): {direction}; reliable change needs {Format(ReliableChangeValue)} points (reliable-change index {Format(Index)}).";
+            string change = $"Change of {Format(Change)} points from session {Sessions[0]} ({Format(First)}) to session {Sessions[1]} ({Format(Last)}): {direction}; reliable change needs {Format(ReliableChangeValue)} points, {BasisWords()} (reliable-change index {Format(Index)}).";
             string intake = IsClinicalAtIntake switch
             {
                 true => $" In the clinical range at intake (cutoff {Format(ClinicalCutoff ?? double.NaN)}).",
@@ -107,4 +111,10 @@ public sealed class ReliableChangeFinding : TrendFinding, IReliableChangeEvidenc
             return change + intake + category;
         }
     }
+
+    private string BasisWords() => Basis == ReliableChangeBasis.PublishedValue
+        ? "the instrument's published value"
+        : Parameters.TryGetValue("sd", out double sd) && Parameters.TryGetValue("reliability", out double r)
+            ? $"from an SD of {Format(sd)} and a reliability of {Format(r)}"
+            : "from an SD and a reliability";
 }

@@ -1,15 +1,43 @@
+using System;
+using System.Collections.Immutable;
+using TherapeuticAlliance.Instruments;
+
 namespace TherapeuticAlliance.Trends;
 
 /// <summary>
 /// Configures a <see cref="ReliableChangeDetector"/>. Each norm the options leave out comes from the episode: the SD
-/// from its <see cref="Episode.Reference"/> (<see cref="ReferenceNorm.ReliableChangeStandardDeviation"/>: the baseline SD of a caller's norm or the caseload's), the reliability from its scores'
-/// instrument (<see cref="Episode.Reliability"/>), the clinical cutoff from its <see cref="Episode.Cutoff"/>.
+/// from its <see cref="Episode.Reference"/> (<see cref="ReferenceNorm.ReliableChangeStandardDeviation"/>: the baseline
+/// SD of a caller's norm, or of the caseload's when the caller asked for caseload norms), the reliability from its
+/// scores' instrument (<see cref="Episode.Reliability"/>), the clinical cutoff from its <see cref="Episode.Cutoff"/>.
+/// Without an SD, an instrument's published reliable-change value (<see cref="PublishedValues"/>) sets the threshold.
 /// </summary>
 /// <remarks>Immutable; validated when the detector is constructed.</remarks>
 public sealed record ReliableChangeOptions
 {
+    /// <summary>
+    /// Gets the published reliable-change values the library ships, by instrument identifier, in points of the sum:
+    /// <c>ors</c> → 5 (<see cref="OrsNorms.AdultReliableChange"/>).
+    /// </summary>
+    /// <remarks>
+    /// The ORS figure is the one the domain reference found (a vendor-style secondary page; the primary source is
+    /// unverified and some sources give 6, see <see cref="OrsNorms"/>). The SRS and the WAI-SR have no published
+    /// reliable-change value or normative SD (domain reference, signals §C: a gap), so their reliable change needs an SD.
+    /// </remarks>
+    public static ImmutableDictionary<string, double> DefaultPublishedValues { get; } =
+        ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { new System.Collections.Generic.KeyValuePair<string, double>("ors", (double)OrsNorms.AdultReliableChange) });
+
+    /// <summary>
+    /// Gets the published reliable-change values by instrument identifier (compared ordinally), in points of the
+    /// instrument's sum: the smallest change, in either direction, that counts as reliable. Used for an episode in the
+    /// sum metric unless <see cref="StandardDeviation"/> or a caller's norm gives an SD (it wins over a caseload's norm); a change of at least the
+    /// value is reliable, and the finding's index is the change divided by <c>value / z</c>.
+    /// </summary>
+    /// <value>Positive, finite values. The default value is <see cref="DefaultPublishedValues"/>; an empty dictionary
+    /// turns published values off, so reliable change needs an SD (a caller's norm or the caseload's).</value>
+    public ImmutableDictionary<string, double> PublishedValues { get; init; } = DefaultPublishedValues;
+
     /// <summary>Gets the SD of baseline or normative scores, in points of the episodes' metric.</summary>
-    /// <value>Positive when given. The default value is <see langword="null"/>: the episode's reference norm; without one the rule does not apply.</value>
+    /// <value>Positive when given. The default value is <see langword="null"/>: the episode's reference norm; without one, the instrument's published value (<see cref="PublishedValues"/>); without that the rule does not apply.</value>
     public double? StandardDeviation { get; init; }
 
     /// <summary>Gets the reliability of the measure.</summary>

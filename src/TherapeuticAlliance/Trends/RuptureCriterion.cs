@@ -7,7 +7,7 @@ namespace TherapeuticAlliance.Trends;
 /// reliable-change floor, Jacobson &amp; Truax 1991): typed, so a summary, an alert rule or a report reads it without
 /// decoding <see cref="TrendFinding.Parameters"/>, which lists the same numbers by name for tables.
 /// </summary>
-/// <param name="Multiplier">The SD multiplier of the threshold: m, or, when larger, Φ⁻¹(1 − α/(n − 1))·√((1 + 1/b)/2), which holds the false-alarm rate α per episode (<see cref="RuptureRepairOptions.EpisodeFalseAlarmRate"/>) for a drop from the mean of b scores.</param>
+/// <param name="Multiplier">The SD multiplier of the threshold: m, or, when larger, q(1 − α/(n − 1))·√((1 + 1/b)/2), which holds the false-alarm rate α per episode (<see cref="RuptureRepairOptions.EpisodeFalseAlarmRate"/>) for a drop from the mean of b scores; q is the normal quantile with a reference SD, Student's t with 2c degrees of freedom when the client's own scale from c changes set the threshold (<paramref name="SdBasis"/> <see cref="RuptureSdBasis.IntraIndividual"/>).</param>
 /// <param name="StandardDeviation">The SD the threshold used, in points of the episode's metric (the one <paramref name="SdBasis"/> chose).</param>
 /// <param name="IntraIndividualSd">The client's own SD, in points; <see langword="null"/> when the series was too short for one.</param>
 /// <param name="ReferenceSd">The reference group's SD, in points; <see langword="null"/> without reference norms.</param>

@@ -98,10 +98,9 @@ public sealed class RuptureFinding : TrendFinding, IRuptureEvidence
             string rule = c.ReliableChangeSetThreshold
                 ? $"the reliable-change value {Format(c.ReliableChange)}"
                 : $"{Format(c.Multiplier)} × {Format(c.StandardDeviation)}, {basis}";
-            string from = c.BaselineScores == 1
-                ? $"session {StartSession} ({Format(Before)})"
-                : $"the mean of the {c.BaselineScores} scores to session {StartSession} ({Format(Before)})";
-            string drop = $"Drop of {Format(Depth)} points from {from} to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule}).";
+            string drop = c.BaselineScores == 1
+                ? $"Drop of {Format(Depth)} points from session {StartSession} ({Format(Before)}) to session {TroughSession} ({Format(TroughScore)}); threshold {Format(Threshold)} points ({rule})."
+                : $"Drop of {Format(Depth)} points from {Format(Before)} (the mean of the {c.BaselineScores} ratings up to session {StartSession}) to {Format(TroughScore)} at session {TroughSession}; threshold {Format(Threshold)} points ({rule}).";
             return IsRepaired ? $"{drop} Repaired at session {RepairSession}."
                 : IsWindowClosed ? $"{drop} Not repaired within the next {c.Window} ratings."
                 : ScoresSince == 0 ? $"{drop} At the latest rating; a repair may follow within {c.Window} ratings."

@@ -136,13 +136,14 @@ public sealed class RuptureRepairDetector : ITrendDetector
                 continue;
             }
 
+            int clientChanges = 0;
             double? intra = _options.Variability switch
             {
                 RuptureVariability.ScoreLevels => seriesSd,
-                RuptureVariability.SessionChanges => ClientChangeScale(raw, t),
+                RuptureVariability.SessionChanges => ClientChangeScale(raw, t, _options.EpisodeFalseAlarmRate is not null, out clientChanges),
                 _ => throw new InvalidOperationException("The variability is not defined."),
             };
-            (RuptureSdBasis used, double sd) = (_options.SdBasis, intra, reference) switch
+            var (used, sd) = (_options.SdBasis, intra, reference) switch
             {
                 (RuptureSdBasis.IntraIndividual, { } i, _) => (RuptureSdBasis.IntraIndividual, i),
                 (RuptureSdBasis.InterIndividual, _, { } r) => (RuptureSdBasis.InterIndividual, r),
@@ -161,7 +162,23 @@ public sealed class RuptureRepairDetector : ITrendDetector
             double rc = _options.ReliableChangeFloor && reliability is { } rel ? Z * Math.Sqrt(2.0) * (levelReference ?? seriesSd) * Math.Sqrt(1.0 - rel) : 0.0;
             // The drop from a mean of b scores varies as √((1 + 1/b)/2) of a change between two sessions; the per-episode
             // multiplier never goes below the published per-pair m.
-            double multiplier = Math.Max(m, z * Math.Sqrt((1.0 + (1.0 / b)) / 2.0));
+            double shape = Math.Sqrt((1.0 + (1.0 / b)) / 2.0);
+            double multiplier = Math.Max(m, z * shape);
+            if (_options.EpisodeFalseAlarmRate is { } a && clientChanges > 0 && intra is { } own)
+            {
+                // A scale estimated from the client's own few changes is itself uncertain: judged by it alone, the
+                // per-episode quantile is Student's t with twice as many degrees of freedom as changes the scale rests on
+                // (a design choice, chosen on the signal grid's tuning seeds; docs/trends.md), not the normal's. A
+                // reference only ever makes the rule stricter: the threshold is never below the client's own, so a client
+                // is judged inside a caseload at least as strictly as alone.
+                double ownMultiplier = Math.Max(m, StudentT.InvCDF(0.0, 1.0, 2.0 * clientChanges, 1.0 - (a / (n - 1))) * shape);
+                double ownRc = _options.ReliableChangeFloor && reliability is { } r ? Z * Math.Sqrt(2.0) * seriesSd * Math.Sqrt(1.0 - r) : 0.0;
+                if (used == RuptureSdBasis.IntraIndividual || Math.Max(ownMultiplier * own, ownRc) > Math.Max(multiplier * sd, rc))
+                {
+                    (used, sd, multiplier, rc) = (RuptureSdBasis.IntraIndividual, own, ownMultiplier, used == RuptureSdBasis.IntraIndividual ? rc : ownRc);
+                }
+            }
+
             double threshold = Math.Max(multiplier * sd, rc);
             if (!(threshold > 0.0))
             {
@@ -210,11 +227,12 @@ public sealed class RuptureRepairDetector : ITrendDetector
     }
 
     /// <summary>
-    /// The robust scale of the client's session-to-session changes that do not touch the score at
-    /// <paramref name="trough"/>: the median absolute change / 0.6745 (as for the caseload, so another rupture in the
-    /// series does not raise this one's threshold); <see langword="null"/> when no change remains.
+    /// The scale of the client's session-to-session changes that do not touch the score at <paramref name="trough"/>:
+    /// for the per-episode rule, the trimmed root mean square of <see cref="ChangeScale.Trimmed"/> (the largest fifth left
+    /// out, so another rupture in the series does not raise this one's threshold); for the per-pair presets, the median
+    /// absolute change / 0.6745 they were published with; <see langword="null"/> when no change remains.
     /// </summary>
-    private static double? ClientChangeScale(ReadOnlySpan<double> values, int trough)
+    private static double? ClientChangeScale(ReadOnlySpan<double> values, int trough, bool trimmed, out int count)
     {
         var changes = new List<double>(values.Length);
         for (int i = 1; i < values.Length; i++)
@@ -225,6 +243,7 @@ public sealed class RuptureRepairDetector : ITrendDetector
             }
         }
 
-        return ChangeScale.Of(changes);
+        count = changes.Count;
+        return trimmed ? ChangeScale.Trimmed(changes) : ChangeScale.Of(changes);
     }
 }

@@ -20,6 +20,13 @@ public sealed class SignalGridTests
     public void TheGrid_AtTheDefaults_IsThePublishedOne_AndFalseAlarmsStayBelowAQuarterPerCalmClientInEveryCell()
     {
         CellFigures[] tuning = SimulationCell.Grid.Select(c => SignalGrid.Run(c, SignalGrid.TuningSeeds)).ToArray();
+        if (Environment.GetEnvironmentVariable("TA_GRID_TUNING_ONLY") == "1")
+        {
+            // While choosing rules: look at the tuning seeds only, so the held-out grid stays unseen.
+            _output.WriteLine(SignalGrid.Table(tuning));
+            Assert.Fail("TA_GRID_TUNING_ONLY=1: tuning table written, held-out seeds not run.");
+        }
+
         CellFigures[] heldOut = SimulationCell.Grid.Select(c => SignalGrid.Run(c, SignalGrid.HeldOutSeeds)).ToArray();
         string tuningTable = SignalGrid.Table(tuning);
         string heldOutTable = SignalGrid.Table(heldOut);

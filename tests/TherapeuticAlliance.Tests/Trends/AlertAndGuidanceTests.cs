@@ -34,7 +34,7 @@ public class AlertRulesTests
         Alert rupture = alerts.Single(a => a.Rule == AlertRules.UnrepairedRuptureRule);
         Assert.Equal((AlertSeverity.Act, "unrepaired-rupture"), (rupture.Severity, rupture.Code));
         // Since issue 26 the drop is measured from the mean of the last three scores (38, 39, 40).
-        Assert.StartsWith("Unrepaired rupture since session 4: Drop of 9 points from the mean of the 3 scores to session 3 (39) to session 4 (30)", rupture.Message);
+        Assert.StartsWith("Unrepaired rupture since session 4: Drop of 9 points from 39 (the mean of the 3 ratings up to session 3) to 30 at session 4", rupture.Message);
         Assert.Equal(AlertSeverity.Watch, alerts.Single(a => a.Rule == AlertRules.DropFromPreviousRule).Severity);
     }
 
@@ -56,7 +56,7 @@ public class AlertRulesTests
         AllianceReport report = EpisodeAnalyzer.Default.Analyze(ors);
         Alert alert = Assert.Single(report.Alerts);
         Assert.Equal((AlertRules.ReliableDeteriorationRule, AlertSeverity.Act, false), (alert.Rule, alert.Severity, alert.SignalsStrain));
-        Assert.Equal("Change of -8 points from session 1 (28) to session 5 (20): reliable deterioration; reliable change needs 7.221 points (reliable-change index -2.172). Not in the clinical range at intake (cutoff 25). Deteriorated.", alert.Message);
+        Assert.Equal("Change of -8 points from session 1 (28) to session 5 (20): reliable deterioration; reliable change needs 7.221 points, from an SD of 6.14 and a reliability of 0.82 (reliable-change index -2.172). Not in the clinical range at intake (cutoff 25). Deteriorated.", alert.Message);
         Assert.Empty(report.Guidance);
         Assert.Equal(new[] { "rupture-repair", "feedback-rules" }, report.Skipped.Select(s => s.DetectorName));
         Assert.DoesNotContain("alliance", string.Join(" ", report.Findings.Select(f => f.Summary)), StringComparison.OrdinalIgnoreCase);

@@ -267,16 +267,17 @@ public class DetectorTests
         Assert.Empty(new RuptureRepairDetector().Detect(stable.WithReference(caseload)).Findings);
 
         // A real rupture (7 points) is still found, with its threshold in points and the rule that set it. The
-        // client's change SD leaves out the two changes at the trough and is robust to the repair's jump: the median of
-        // 0.2, 0.2, 0.4, 6.4 is 0.3, / 0.6745 = 0.445, below the caseload's 0.8.
+        // client's change SD leaves out the two changes at the trough and is robust to the repair's jump: of 0.2, 0.2, 0.4,
+        // 6.4 the largest is left out, and the root mean square of the others (0.283) over the SD of |Z| below its 3/4
+        // quantile (0.607) is 0.466, below the caseload's 0.8; the client's own threshold (t with 8 df) stays below 1.6.
         Episode ruptured = TrendTestData.Srs(36.8, 37.2, 37.0, 30.0, 30.5, 36.9, 37.1).WithReference(caseload);
         RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(ruptured).Findings));
         Assert.Equal((3, 4, (int?)6), (rupture.StartSession, rupture.TroughSession, rupture.RepairSession));   // 36.9 is within the threshold's SD of 37: repaired without a reliability
         // Since issue 26 the drop is from the mean of three scores (36.8, 37.2, 37: 37), which varies as √((1 + 1/3)/2) =
         // 0.8165 of a change; Φ⁻¹(1 − .05/6) × 0.8165 = 1.955 for the episode's 6 drops is below m = 2, which holds.
         Assert.Equal(1.6, rupture.Threshold, 9);
-        Assert.Equal(0.3 / 0.6744897501960817, rupture.Parameters["intra-sd"], 9);
-        Assert.Equal("Drop of 7 points from the mean of the 3 scores to session 3 (37) to session 4 (30); threshold 1.6 points (2 × 0.8, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 6.", rupture.Summary);
+        Assert.Equal(0.46592077453366226, rupture.Parameters["intra-sd"], 12);
+        Assert.Equal("Drop of 7 points from 37 (the mean of the 3 ratings up to session 3) to 30 at session 4; threshold 1.6 points (2 × 0.8, the larger of the client's and the reference group's SD of session-to-session change). Repaired at session 6.", rupture.Summary);
     }
 
     [Fact]

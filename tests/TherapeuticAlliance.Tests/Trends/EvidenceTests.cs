@@ -154,8 +154,12 @@ public sealed class EvidenceTests
     {
         // Issue 25, part 4: summaries and rules read typed members; Parameters lists the same numbers for tables.
         Episode srs = TrendTestData.Srs(38, 37, 38, 30, 31, 37, 36, 29, 28, 27, 40, 39);
-        var ruptures = new RuptureRepairDetector().Detect(srs).Findings.OfType<RuptureFinding>().ToList();
-        Assert.NotEmpty(ruptures);
+        var ruptures = new RuptureRepairDetector().Detect(srs).Findings.OfType<RuptureFinding>()
+            .Concat(new RuptureRepairDetector().Detect(TrendTestData.Srs(38, 37, 38, 37.5, 30, 31, 37, 38, 37.5, 38)).Findings.OfType<RuptureFinding>())
+            .Concat(new RuptureRepairDetector(RuptureRepairOptions.TwoStandardDeviations with { ReferenceStandardDeviation = 0.5, Reliability = 0.9 }).Detect(srs).Findings.OfType<RuptureFinding>())
+            .ToList();
+        Assert.Contains(ruptures, r => r.Criterion.ReliableChangeSetThreshold);
+        Assert.Contains(ruptures, r => !r.Criterion.ReliableChangeSetThreshold);
         foreach (RuptureFinding rupture in ruptures)
         {
             RuptureCriterion c = rupture.Criterion;

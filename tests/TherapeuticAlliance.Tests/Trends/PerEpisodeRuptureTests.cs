@@ -42,17 +42,28 @@ public sealed class PerEpisodeRuptureTests
     [Fact]
     public void TheMultiplier_IsCorrectedForTheNumberOfDrops_AndTheBaselineMean_ButNeverBelowM()
     {
-        // 21 scores, 20 drops: Φ⁻¹(1 − .05/20) = 2.807; from a mean of 3 scores × √(2/3) = 2.292 > 2.
+        // 21 scores, 20 drops, judged by the client's own scale alone (19 changes that do not touch the trough):
+        // Student's t with 2 × 19 df, t(1 − .05/20) = 2.946; from a mean of 3 scores × √(2/3) = 2.405 > 2.
         double[] values = Enumerable.Range(0, 20).Select(i => 37.0 + (i % 2 == 0 ? 0.5 : -0.5)).Append(25.0).ToArray();
         RuptureFinding rupture = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(TrendTestData.Srs(values)).Findings));
-        Assert.Equal(Normal.InvCDF(0, 1, 1 - (0.05 / 20)) * Math.Sqrt(2.0 / 3.0), rupture.Criterion.Multiplier, 12);
+        Assert.Equal(StudentT.InvCDF(0, 1, 38, 1 - (0.05 / 20)) * Math.Sqrt(2.0 / 3.0), rupture.Criterion.Multiplier, 12);
+        Assert.Equal(RuptureSdBasis.IntraIndividual, rupture.Criterion.SdBasis);
+        // All 19 changes are 1 point: the 4 largest left out, the root mean square of 15 is 1, divided by the SD of |Z|
+        // below its 15/19 quantile, the consistency factor for normal changes.
+        double q = Normal.InvCDF(0, 1, 0.5 + (15.0 / 19.0 / 2.0));
+        Assert.Equal(1.0 / Math.Sqrt(1.0 - (2.0 * q * Normal.PDF(0, 1, q) * 19.0 / 15.0)), rupture.Criterion.IntraIndividualSd!.Value, 12);
+
+        // With a reference SD at least as large as the client's, the normal quantile: Φ⁻¹(1 − .05/20) = 2.807, × √(2/3) = 2.292.
+        RuptureFinding withReference = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector(new RuptureRepairOptions { ReferenceStandardDeviation = 2.0 }).Detect(TrendTestData.Srs(values)).Findings));
+        Assert.Equal((RuptureSdBasis.StricterOfBoth, 2.0), (withReference.Criterion.SdBasis, withReference.Criterion.StandardDeviation));
+        Assert.Equal(Normal.InvCDF(0, 1, 1 - (0.05 / 20)) * Math.Sqrt(2.0 / 3.0), withReference.Criterion.Multiplier, 12);
         Assert.Equal(3, rupture.Criterion.BaselineScores);
         Assert.Equal(3.0, rupture.Parameters["baseline-scores"]);
         Assert.Equal((36.5 + 37.5 + 36.5) / 3.0, rupture.Before, 12);   // the mean of the last three scores (sessions 18–20)
-        Assert.StartsWith("Drop of 11.833 points from the mean of the 3 scores to session 20 (36.833) to session 21 (25)", rupture.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Drop of 11.833 points from 36.833 (the mean of the 3 ratings up to session 20) to 25 at session 21", rupture.Summary, StringComparison.Ordinal);
 
-        // Four scores, three drops: 2.128 × 0.8165 = 1.74 < 2, so the published m = 2 holds.
-        RuptureFinding shortOne = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector().Detect(TrendTestData.Srs(37.0, 37.5, 36.5, 25.0)).Findings));
+        // Four scores, three drops, with a reference SD: 2.128 × 0.8165 = 1.74 < 2, so the published m = 2 holds.
+        RuptureFinding shortOne = Assert.IsType<RuptureFinding>(Assert.Single(new RuptureRepairDetector(new RuptureRepairOptions { ReferenceStandardDeviation = 2.0 }).Detect(TrendTestData.Srs(37.0, 37.5, 36.5, 25.0)).Findings));
         Assert.Equal(2.0, shortOne.Criterion.Multiplier);
 
         // Without α and with b = 1 the rule is the consecutive-session drop of Gumz et al. (2012).

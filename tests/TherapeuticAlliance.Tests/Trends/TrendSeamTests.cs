@@ -96,9 +96,9 @@ public class TrendSeamTests
         // The rupture detector the analyzer runs is the one registered with m = 1, not the default m = 2.
         Episode deepDrop = TrendTestData.Srs(38, 38.5, 38, 38.5, 38, 38.5, 38, 38.5, 26, 26.5, 27);
         Assert.Equal(1.0, analyzer.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"]);
-        // The default raises m = 2 to hold 5 % false alarms over the episode's 10 drops from a mean of 3 scores:
-        // Φ⁻¹(1 − .05/10) · √((1 + 1/3)/2) = 2.5758 · 0.8165 = 2.1032.
-        Assert.Equal(2.5758293035489 * Math.Sqrt(2.0 / 3.0), EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"], 9);
+        // The default raises m = 2 to hold 5 % false alarms over the episode's 10 drops from a mean of 3 scores, judged by
+        // the client's own scale from 8 changes: Student's t with 16 df, t(1 − .05/10) · √((1 + 1/3)/2) = 2.921 · 0.8165 = 2.385.
+        Assert.Equal(MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 16, 1 - (0.05 / 10)) * Math.Sqrt(2.0 / 3.0), EpisodeAnalyzer.Default.Analyze(deepDrop).Findings.First(f => f.Code == "rupture").Parameters["m"], 9);
     }
 
     [Fact]

@@ -504,13 +504,13 @@ public class TrendsEdgeTests
                 .Detect(TrendTestData.Series(before, after)).GetValueOrThrow().Findings.Single();
 
         Assert.Equal(
-            "Change of 15 points from session 1 (15) to session 2 (30): reliable improvement; reliable change needs 9.297 points (reliable-change index 3.162). In the clinical range at intake (cutoff 25). Recovered.",
+            "Change of 15 points from session 1 (15) to session 2 (30): reliable improvement; reliable change needs 9.297 points, from an SD of 7.5 and a reliability of 0.8 (reliable-change index 3.162). In the clinical range at intake (cutoff 25). Recovered.",
             Find(15, 30, 25).Summary);
-        Assert.EndsWith("no reliable change; reliable change needs 9.297 points (reliable-change index 1.265). In the clinical range at intake (cutoff 25). Crossed the cutoff without reliable change.", Find(20, 26, 25).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("no reliable change; reliable change needs 9.297 points, from an SD of 7.5 and a reliability of 0.8 (reliable-change index 1.265). In the clinical range at intake (cutoff 25). Crossed the cutoff without reliable change.", Find(20, 26, 25).Summary, StringComparison.Ordinal);
         Assert.EndsWith("(cutoff 25). Improved.", Find(10, 22, 25).Summary, StringComparison.Ordinal);
         Assert.EndsWith("(cutoff 25). Unchanged.", Find(20, 22, 25).Summary, StringComparison.Ordinal);
         Assert.EndsWith("Not in the clinical range at intake (cutoff 25). Deteriorated.", Find(30, 15, 25).Summary, StringComparison.Ordinal);
-        Assert.EndsWith("reliable deterioration; reliable change needs 9.297 points (reliable-change index -3.162).", Find(30, 15, null).Summary, StringComparison.Ordinal);
+        Assert.EndsWith("reliable deterioration; reliable change needs 9.297 points, from an SD of 7.5 and a reliability of 0.8 (reliable-change index -3.162).", Find(30, 15, null).Summary, StringComparison.Ordinal);
         Assert.Equal(0, Find(30, 15, 25).Values["clinical-at-intake"]);
     }
 
