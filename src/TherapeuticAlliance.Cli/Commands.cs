@@ -431,6 +431,10 @@ internal static class Commands
             }
 
             output.WriteLine($"  missing data: {instrument.DefaultMissingDataPolicy.Name}");
+            if (!instrument.HasPublishedValidation)
+            {
+                output.WriteLine("  no published validation: its alerts are at most watch");
+            }
         }
 
         return AllianceCli.Ok;

@@ -29,8 +29,10 @@ public sealed class Instrument : IEquatable<Instrument>
         ImmutableArray<Perspective> perspectives,
         ScoreCutoff? cutoff,
         MissingDataPolicy defaultMissingDataPolicy,
-        double? reliability)
+        double? reliability,
+        bool hasPublishedValidation = true)
     {
+        HasPublishedValidation = hasPublishedValidation;
         Id = id;
         Version = version;
         Name = name;
@@ -90,6 +92,15 @@ public sealed class Instrument : IEquatable<Instrument>
     /// <see cref="WithReliability"/>. The coefficient holds for every linear metric of the total (sum, mean, POMP).
     /// </remarks>
     public double? Reliability { get; }
+
+    /// <summary>
+    /// Gets whether the instrument has published validation (psychometric studies of its reliability and validity).
+    /// An instrument without it cannot raise an "act" alert by default: <see cref="Reports.EpisodeAnalyzer"/> lowers its
+    /// alerts to "watch" and the report labels it. The built-ins: SRS, ORS and WAI-SR have (domain reference §1); the
+    /// Alliance Profile, which makes the founding model measurable, has not.
+    /// </summary>
+    /// <value><see langword="true"/> unless set otherwise (<see cref="WithPublishedValidation"/>, <c>"validated": false</c> in a definition file).</value>
+    public bool HasPublishedValidation { get; }
 
     /// <summary>Gets the response scale shared by all items.</summary>
     public RatingScale Scale { get; }
@@ -260,7 +271,7 @@ public sealed class Instrument : IEquatable<Instrument>
     /// <param name="cutoff">The cutoff, or <see langword="null"/> for none.</param>
     /// <returns>The new instrument.</returns>
     public Instrument WithCutoff(ScoreCutoff? cutoff) =>
-        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, cutoff, DefaultMissingDataPolicy, Reliability);
+        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, cutoff, DefaultMissingDataPolicy, Reliability, HasPublishedValidation);
 
     /// <summary>Returns a copy of this instrument with another reliability coefficient.</summary>
     /// <param name="reliability">The coefficient, greater than 0 and less than 1, or <see langword="null"/> for none.</param>
@@ -269,7 +280,7 @@ public sealed class Instrument : IEquatable<Instrument>
     public Instrument WithReliability(double? reliability)
     {
         Guard.Against.InvalidInput(reliability, nameof(reliability), static r => r is null or (> 0.0 and < 1.0), "A reliability coefficient lies between 0 and 1 (exclusive).");
-        return new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, DefaultMissingDataPolicy, reliability);
+        return new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, DefaultMissingDataPolicy, reliability, HasPublishedValidation);
     }
 
     /// <summary>Returns a copy of this instrument with another default missing-data policy.</summary>
@@ -277,7 +288,13 @@ public sealed class Instrument : IEquatable<Instrument>
     /// <returns>The new instrument.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="policy"/> is <see langword="null"/>.</exception>
     public Instrument WithDefaultMissingDataPolicy(MissingDataPolicy policy) =>
-        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, Guard.Against.Null(policy), Reliability);
+        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, Guard.Against.Null(policy), Reliability, HasPublishedValidation);
+
+    /// <summary>Returns a copy of this instrument marked as having published validation or not (see <see cref="HasPublishedValidation"/>).</summary>
+    /// <param name="validated">Whether the instrument has published validation.</param>
+    /// <returns>The new instrument.</returns>
+    public Instrument WithPublishedValidation(bool validated) =>
+        new(Id, Version, Name, Measure, Scale, Items, Subscales, Perspectives, Cutoff, DefaultMissingDataPolicy, Reliability, validated);
 
     /// <inheritdoc/>
     public bool Equals(Instrument? other) =>
@@ -293,6 +310,7 @@ public sealed class Instrument : IEquatable<Instrument>
                 && Perspectives.SequenceEqual(other.Perspectives)
                 && Equals(Cutoff, other.Cutoff)
                 && Nullable.Equals(Reliability, other.Reliability)
+                && HasPublishedValidation == other.HasPublishedValidation
                 && DefaultMissingDataPolicy.Equals(other.DefaultMissingDataPolicy)));
 
     /// <inheritdoc/>

@@ -68,6 +68,14 @@ public sealed class InstrumentBuilder
         return this;
     }
 
+    /// <summary>Marks the instrument as having no published validation (see <see cref="Instrument.HasPublishedValidation"/>): its alerts are at most "watch" by default and the report labels it.</summary>
+    /// <returns>This builder.</returns>
+    public InstrumentBuilder WithoutPublishedValidation()
+    {
+        _spec.HasPublishedValidation = false;
+        return this;
+    }
+
     /// <summary>Sets the response scale of all items.</summary>
     /// <param name="scale">The scale.</param>
     /// <returns>This builder.</returns>

@@ -43,6 +43,8 @@ internal sealed class InstrumentSpec
 
     public double? Reliability { get; set; }
 
+    public bool HasPublishedValidation { get; set; } = true;
+
     public decimal? ScaleMinimum { get; set; }
 
     public decimal? ScaleMaximum { get; set; }
@@ -230,6 +232,7 @@ internal sealed class InstrumentSpec
             Perspectives.OrderBy(p => p).ToImmutableArray(),
             Cutoff,
             MissingData,
-            Reliability);
+            Reliability,
+            HasPublishedValidation);
     }
 }

@@ -157,6 +157,9 @@ public sealed class CliTests : CliTestBase
         Assert.DoesNotContain(Path.GetDirectoryName(Sample)!, html, StringComparison.Ordinal);
         Assert.Contains("the defaults throughout", provenance.Value, StringComparison.Ordinal);
         Assert.Contains("Session Rating Scale (srs 1.0)", provenance.Value, StringComparison.Ordinal);
+        // Issue 26, part 6: the instrument without published validation is labelled, in the table and under its charts.
+        Assert.Contains("Alliance Profile (alliance-profile 1.0); no published validation, alerts at most \"watch\"", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("Alliance Profile has no published validation: its alerts are at most", html, StringComparison.Ordinal);
         // The basis of each threshold, with the numbers used (issue 26, part 2): the ORS's published value, and for the
         // SRS, whose 60 series make a large caseload, the stricter of each client's own threshold and the caseload's.
         Assert.Contains("client: reliable change 5 points, the instrument's published value (the same for every client)", provenance.Value, StringComparison.Ordinal);
@@ -270,6 +273,7 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(0, listCode);
         Assert.Contains("wai-sr 1.0", list);
         Assert.Contains("cutoff: sum < 36", list);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, "no published validation: its alerts are at most watch"));
         using JsonDocument definitions = JsonDocument.Parse(Run("instruments", "--json").Out);
         Assert.Equal(4, definitions.RootElement.GetArrayLength());
     }

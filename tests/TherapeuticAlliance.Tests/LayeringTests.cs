@@ -26,7 +26,7 @@ public sealed class LayeringTests
         ["Scoring"] = new[] { Root, Utilities, "Instruments", "Statistics" },
         ["Trends"] = new[] { Root, Utilities },
         ["Guidance"] = new[] { Root, Utilities, "Trends" },
-        ["Reports"] = new[] { Root, Utilities, "Trends", "Guidance", "ExpectedResponse", "Charts" },
+        ["Reports"] = new[] { Root, Utilities, "Instruments", "Trends", "Guidance", "ExpectedResponse", "Charts" },   // Instruments since issue 26: the analyzer reads published validation from the catalog
         ["ExpectedResponse"] = new[] { Root, Utilities, "Trends", "Charts" },
         ["Charts"] = new[] { Root, Utilities },
         ["Schema"] = new[] { Root, Utilities },

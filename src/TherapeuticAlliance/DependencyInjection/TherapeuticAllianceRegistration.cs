@@ -93,7 +93,7 @@ internal sealed class TherapeuticAllianceRegistration
         lock (_gate)
         {
             ITrendDetector[] detectors = _detectorNames.Select(name => services.GetRequiredKeyedService<ITrendDetector>(name)).ToArray();
-            return new EpisodeAnalyzer(detectors, Alerts(), guidance);
+            return new EpisodeAnalyzer(detectors, Alerts(), guidance, services.GetService<IInstrumentCatalog>());
         }
     }
 

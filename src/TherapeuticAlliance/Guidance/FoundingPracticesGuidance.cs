@@ -16,7 +16,11 @@ namespace TherapeuticAlliance.Guidance;
 /// openness to the client's criticism: expert consensus favours validating the client's experience and exploring the
 /// strain in the session it shows (Eubanks, Burckell &amp; Goldfried 2018). The mapping is a library design choice,
 /// documented in <c>docs/guidance.md</c>.</para>
-/// <para>Each practice is suggested at most once, with its first trigger. This type is immutable and thread-safe.</para>
+/// <para>Guidance is given only to a client with a signal: an alert on the episode, or a latest score on the flagged
+/// side of its instrument's cutoff (<see cref="GuidanceContext.IsLatestFlagged"/>). No dimension norm with a source
+/// exists (domain reference §1.3: the item-level "below 9" check-in rule is unverified), so the weakest dimensions
+/// alone never trigger it. Each practice is suggested at most once, with its first trigger. This type is immutable and
+/// thread-safe.</para>
 /// </remarks>
 public sealed class FoundingPracticesGuidance : IGuidanceProvider
 {
@@ -61,6 +65,13 @@ public sealed class FoundingPracticesGuidance : IGuidanceProvider
         if (context.Measure != MeasureKind.Alliance)
         {
             // The founding practices improve the partnership; an outcome measure says nothing about it.
+            return areas.ToImmutable();
+        }
+
+        if (context.Alerts.IsEmpty && !context.IsLatestFlagged)
+        {
+            // Issue 26, part 6: guidance only for a client with a signal (an alert) or a latest score below the
+            // instrument's sourced cutoff; the weakest dimensions of a client rated near the maximum are not a concern.
             return areas.ToImmutable();
         }
 

@@ -37,6 +37,10 @@ public sealed class GuidanceContext
     /// <summary>Gets what the episode measures.</summary>
     public MeasureKind Measure { get; }
 
+    /// <summary>Gets whether the latest score is on the flagged side of its instrument's sourced cutoff (for the SRS, below 36; <see cref="ScoreCutoff.IsFlagged(AllianceScore)"/>).</summary>
+    /// <value><see langword="false"/> when the score has no cutoff. The default value is <see langword="false"/>; <see cref="FromLatestScore"/> sets it.</value>
+    public bool IsLatestFlagged { get; init; }
+
     /// <summary>Creates a context from an episode's latest score: its model dimensions below the maximum, lowest POMP first.</summary>
     /// <param name="latest">The latest score, or <see langword="null"/>.</param>
     /// <param name="findings">The findings.</param>
@@ -55,6 +59,9 @@ public sealed class GuidanceContext
                 .OrderBy(d => d.Pomp)
                 .ThenBy(d => AllianceDimension.ModelDimensions.IndexOf(d.Dimension))
                 .Take(weakestCount);
-        return new GuidanceContext(weakest, findings, alerts, latest?.Measure ?? MeasureKind.Alliance);
+        return new GuidanceContext(weakest, findings, alerts, latest?.Measure ?? MeasureKind.Alliance)
+        {
+            IsLatestFlagged = latest?.Cutoff is { } cutoff && cutoff.IsFlagged(latest) == true,
+        };
     }
 }

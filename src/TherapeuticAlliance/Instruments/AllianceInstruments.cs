@@ -15,8 +15,9 @@ public static class AllianceInstruments
     /// <remarks>
     /// Identifier <c>alliance-profile</c>. Items are named after the nine model dimensions (four components, then five
     /// elements). Subscales: one per model dimension, then <c>components</c> (4 items) and <c>elements</c> (5 items).
-    /// Scored as means by convention (<see cref="Scoring.ScoringStrategies.Mean"/>). It is not a validated instrument:
-    /// it makes the model measurable and has no norms or cutoff. Default missing-data policy: complete only (a
+    /// Scored as means by convention (<see cref="Scoring.ScoringStrategies.Mean"/>). It is not a validated instrument
+    /// (<see cref="Instrument.HasPublishedValidation"/> is false, so its alerts are at most "watch" by default and the
+    /// report labels it): it makes the model measurable and has no norms or cutoff. Default missing-data policy: complete only (a
     /// single-item dimension cannot be imputed).
     /// </remarks>
     public static Instrument AllianceProfile { get; } = BuildAllianceProfile();
@@ -87,6 +88,7 @@ public static class AllianceInstruments
     {
         var builder = new InstrumentBuilder("alliance-profile", "1.0")
             .WithName("Alliance Profile")
+            .WithoutPublishedValidation()
             .WithScale(RatingScale.OneToSeven)
             .ForPerspectives(Perspective.Client, Perspective.Therapist);
         foreach (AllianceDimension dimension in AllianceDimension.ModelDimensions)

@@ -85,6 +85,7 @@ public static class InstrumentDefinition
             Name = instrument.Name,
             Measure = AllianceCodes.ToCode(instrument.Measure),
             Reliability = instrument.Reliability,
+            Validated = instrument.HasPublishedValidation ? null : false,
             Scale = new ScaleDto { Minimum = instrument.Scale.Minimum, Maximum = instrument.Scale.Maximum, Step = instrument.Scale.Step },
             Items = instrument.Items.Select(i => new ItemDto { Id = i.Id, Label = i.Label, Reversed = i.IsReversed }).ToList(),
             Subscales = instrument.Subscales.IsEmpty
@@ -123,6 +124,7 @@ public static class InstrumentDefinition
             ScaleMaximum = dto.Scale?.Maximum,
             ScaleStep = dto.Scale?.Step,
             Reliability = dto.Reliability,
+            HasPublishedValidation = dto.Validated ?? true,
         };
 
         spec.Measure = dto.Measure switch

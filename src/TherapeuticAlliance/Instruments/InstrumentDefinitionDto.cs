@@ -17,6 +17,8 @@ internal sealed class InstrumentDefinitionDto
 
     public double? Reliability { get; set; }
 
+    public bool? Validated { get; set; }
+
     public ScaleDto? Scale { get; set; }
 
     public List<ItemDto>? Items { get; set; }

@@ -391,7 +391,15 @@ public static class CaseloadHtmlReport
             writer.Write(Encode(chart.Title));
             writer.Write("</summary>\n<div class=\"scroll\">");
             ChartWriter.WriteDataTable(chart, writer);
-            writer.Write("</div></details>\n</figure>\n");
+            writer.Write("</div></details>\n");
+            if (context.Find(instrument.Key) is { HasPublishedValidation: false } unvalidated)
+            {
+                writer.Write("<figcaption class=\"note unvalidated\">");
+                writer.Write(Encode(unvalidated.Name + " has no published validation: its alerts are at most \"watch\"."));
+                writer.Write("</figcaption>\n");
+            }
+
+            writer.Write("</figure>\n");
         }
 
         writer.Write("</div>\n");
@@ -452,7 +460,7 @@ public static class CaseloadHtmlReport
                 .Select(p => ReportWording.Perspective(p.Key) + ": " + Basis(p.ToList(), context))
                 .ToList();
             writer.Write("<tr><td>");
-            writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")"));
+            writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")" + (instrument.HasPublishedValidation ? string.Empty : "; no published validation, alerts at most \"watch\"")));
             writer.Write("</td><td data-label=\"Measures\">");
             writer.Write(first.Measure == MeasureKind.Outcome ? "outcome" : "alliance");
             writer.Write("</td><td data-label=\"Series\">");

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Guidance;
+using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Trends;
 
 namespace TherapeuticAlliance.Reports;
@@ -22,15 +23,29 @@ public sealed class EpisodeAnalyzer
     private readonly ImmutableArray<ITrendDetector> _detectors;
     private readonly AlertRules _alerts;
     private readonly IGuidanceProvider _guidance;
+    private readonly IInstrumentCatalog _instruments;
 
-    /// <summary>Initializes a new instance of the <see cref="EpisodeAnalyzer"/> class.</summary>
+    /// <summary>Initializes a new instance of the <see cref="EpisodeAnalyzer"/> class with the built-in instruments (<see cref="InstrumentCatalog.BuiltIn"/>).</summary>
     /// <param name="detectors">The detectors, run in this order.</param>
     /// <param name="alerts">The alert rules; <see langword="null"/> for the defaults.</param>
     /// <param name="guidance">The guidance provider; <see langword="null"/> for <see cref="FoundingPracticesGuidance"/>.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="detectors"/> is or contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when two detectors share a name.</exception>
-    public EpisodeAnalyzer(IEnumerable<ITrendDetector> detectors, AlertRules? alerts = null, IGuidanceProvider? guidance = null)
+    public EpisodeAnalyzer(IEnumerable<ITrendDetector> detectors, AlertRules? alerts, IGuidanceProvider? guidance)
+        : this(detectors, alerts, guidance, null)
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="EpisodeAnalyzer"/> class.</summary>
+    /// <param name="detectors">The detectors, run in this order.</param>
+    /// <param name="alerts">The alert rules; <see langword="null"/> for the defaults.</param>
+    /// <param name="guidance">The guidance provider; <see langword="null"/> for <see cref="FoundingPracticesGuidance"/>.</param>
+    /// <param name="instruments">The instruments the episodes were scored with, for <see cref="Instrument.HasPublishedValidation"/>: an instrument without published validation cannot raise an "act" alert (its alerts are lowered to "watch"); <see langword="null"/> for <see cref="InstrumentCatalog.BuiltIn"/>. An episode of an instrument the catalog does not hold counts as validated.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="detectors"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when two detectors share a name.</exception>
+    public EpisodeAnalyzer(IEnumerable<ITrendDetector> detectors, AlertRules? alerts = null, IGuidanceProvider? guidance = null, IInstrumentCatalog? instruments = null)
+    {
+        _instruments = instruments ?? InstrumentCatalog.BuiltIn;
         Guard.Against.Null(detectors);
         _detectors = detectors.Select(d => Guard.Against.Null(d, nameof(detectors))).ToImmutableArray();
         Guard.Against.InvalidInput(_detectors, nameof(detectors), d => d.Select(x => x.Name).Distinct(StringComparer.Ordinal).Count() == d.Length, "Each detector needs its own name.");
@@ -47,6 +62,13 @@ public sealed class EpisodeAnalyzer
 
     /// <summary>Gets an analyzer with the default detectors (<see cref="DefaultDetectors"/>), alert rules and guidance.</summary>
     public static EpisodeAnalyzer Default { get; } = new(DefaultDetectors);
+
+    /// <summary>Gets whether the instrument of this identifier has published validation (<see cref="Instrument.HasPublishedValidation"/>); <see langword="true"/> for an instrument the analyzer's catalog does not hold.</summary>
+    /// <param name="instrumentId">The instrument's identifier.</param>
+    /// <returns>Whether its alerts may reach "act".</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="instrumentId"/> is <see langword="null"/>.</exception>
+    public bool HasPublishedValidation(string instrumentId) =>
+        !_instruments.TryGetInstrument(Guard.Against.Null(instrumentId), out Instrument? instrument) || instrument.HasPublishedValidation;
 
     /// <summary>Gets the detectors, in the order they run.</summary>
     public ImmutableArray<ITrendDetector> Detectors => _detectors;
@@ -69,6 +91,14 @@ public sealed class EpisodeAnalyzer
         }
 
         ImmutableArray<Alert> alerts = _alerts.Evaluate(episode, findings, otherPerspective);
+        if (!HasPublishedValidation(episode.InstrumentId))
+        {
+            // Issue 26, part 6: an instrument without published validation cannot raise "act" by default.
+            alerts = alerts.Select(a => a.Severity == AlertSeverity.Act
+                ? new Alert(a.Rule, a.Sessions, a.Message + " (At most 'watch': the instrument has no published validation.)", a.SignalsStrain, AlertSeverity.Watch, a.Code)
+                : a).ToImmutableArray();
+        }
+
         ImmutableArray<FocusArea> focus = _guidance.Suggest(GuidanceContext.FromLatestScore(episode.Scores[episode.Count - 1], findings, alerts));
         return new AllianceReport(episode, findings, alerts, focus, skipped, otherPerspective);
     }

@@ -119,10 +119,63 @@ public class GuidanceTests
             .CreateAssessment(Perspective.Therapist, Occasion.Session(3), 7, 3, 6, 7, 7, 7, 2, 7, 7).GetValueOrThrow()).GetValueOrThrow();
         var context = GuidanceContext.FromLatestScore(score, Array.Empty<TrendFinding>(), Array.Empty<Alert>());
         Assert.Equal(new[] { "sincerity", "mutual-goals-collaboration" }, context.WeakestDimensions.Select(d => d.Dimension.Id));
-        var areas = FoundingPracticesGuidance.Instance.Suggest(context);
+        // Issue 26, part 6: no signal and no cutoff (the Alliance Profile has none), so no guidance at all.
+        Assert.Empty(FoundingPracticesGuidance.Instance.Suggest(context));
+        var signal = new Alert("site-rule", new[] { 3 }, "A site's own rule fired.");
+        var areas = FoundingPracticesGuidance.Instance.Suggest(GuidanceContext.FromLatestScore(score, Array.Empty<TrendFinding>(), new[] { signal }));
         Assert.Equal(new[] { ImprovementPractice.HonestCommunication, ImprovementPractice.JointGoals }, areas.Select(a => a.Practice));
         Assert.Equal("sincerity", areas[0].Trigger);
         Assert.All(areas, a => Assert.StartsWith("Consider", a.Prompt, StringComparison.Ordinal));
+    }
+
+    /// <summary>Issue 26, part 6: every one of the sample's 60 clients got 2–5 focus areas, the 41 without any alert too, even near the maximum.</summary>
+    [Fact]
+    public void FocusAreas_OnlyForAClientWithASignal_OrALatestScoreBelowTheSourcedCutoff()
+    {
+        // Near the maximum, no alert: the weakest dimensions are not a concern.
+        Episode calm = TrendTestData.Srs(38, 38.5, 39, 38.8);
+        AllianceReport calmReport = EpisodeAnalyzer.Default.Analyze(calm);
+        Assert.Empty(calmReport.Alerts);
+        Assert.Empty(calmReport.Guidance);
+
+        // The latest SRS total below its cutoff of 36 (one session: no below-cutoff alert yet) is a signal.
+        AllianceScore below = ScoringStrategies.Sum.Score(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(2), 8.5m, 8.5m, 9m, 9m).GetValueOrThrow()).GetValueOrThrow();
+        var flagged = GuidanceContext.FromLatestScore(below, Array.Empty<TrendFinding>(), Array.Empty<Alert>());
+        Assert.True(flagged.IsLatestFlagged);
+        Assert.NotEmpty(FoundingPracticesGuidance.Instance.Suggest(flagged));
+        AllianceScore above = ScoringStrategies.Sum.Score(AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(2), 9m, 9m, 9m, 9.5m).GetValueOrThrow()).GetValueOrThrow();
+        var fine = GuidanceContext.FromLatestScore(above, Array.Empty<TrendFinding>(), Array.Empty<Alert>());
+        Assert.False(fine.IsLatestFlagged);
+        Assert.Empty(FoundingPracticesGuidance.Instance.Suggest(fine));
+    }
+
+    /// <summary>Issue 26, part 6: the library's own Alliance Profile, which has no published validation, raised "act" on its own.</summary>
+    [Fact]
+    public void AnInstrumentWithoutPublishedValidation_CannotRaiseAct_AndSaysSo()
+    {
+        Assert.False(AllianceInstruments.AllianceProfile.HasPublishedValidation);
+        Assert.True(AllianceInstruments.Srs.HasPublishedValidation && AllianceInstruments.Ors.HasPublishedValidation && AllianceInstruments.WaiSr.HasPublishedValidation);
+        Assert.False(EpisodeAnalyzer.Default.HasPublishedValidation("alliance-profile"));
+        Assert.True(EpisodeAnalyzer.Default.HasPublishedValidation("a-site-instrument"));   // unknown to the catalog: counts as validated
+
+        // The same unrepaired drop: "act" on the SRS, "watch" on the Alliance Profile (same series, another instrument id).
+        double[] values = { 6.5, 6.6, 6.4, 6.5, 3.0, 3.1 };
+        Episode Series(string instrument) => Episode.Create("e", values.Select((v, i) => TrendTestData.Score(i + 1, (decimal)v, minimum: 1m, maximum: 7m, instrument: instrument))).GetValueOrThrow();
+        var detectors = new ITrendDetector[] { new RuptureRepairDetector(new RuptureRepairOptions { ReferenceStandardDeviation = 0.3 }) };
+        Alert act = Assert.Single(new EpisodeAnalyzer(detectors).Analyze(Series("srs")).Alerts, a => a.Rule == AlertRules.UnrepairedRuptureRule);
+        Assert.Equal(AlertSeverity.Act, act.Severity);
+        Alert watch = Assert.Single(new EpisodeAnalyzer(detectors).Analyze(Series("alliance-profile")).Alerts, a => a.Rule == AlertRules.UnrepairedRuptureRule);
+        Assert.Equal(AlertSeverity.Watch, watch.Severity);
+        Assert.EndsWith("(At most 'watch': the instrument has no published validation.)", watch.Message, StringComparison.Ordinal);
+
+        // A site marks its own instrument so (builder or "validated": false in its definition file), and the catalog passed in decides.
+        Instrument mine = AllianceInstruments.Srs.WithPublishedValidation(false);
+        Assert.False(InstrumentDefinition.Parse(InstrumentDefinition.ToJson(mine)).GetValueOrThrow().HasPublishedValidation);
+        Assert.Contains("\"validated\": false", InstrumentDefinition.ToJson(mine), StringComparison.Ordinal);
+        Assert.DoesNotContain("validated", InstrumentDefinition.ToJson(AllianceInstruments.Srs), StringComparison.Ordinal);
+        Assert.NotEqual(AllianceInstruments.Srs, mine);
+        var analyzer = new EpisodeAnalyzer(detectors, null, null, new InstrumentCatalog(new[] { mine }));
+        Assert.Equal(AlertSeverity.Watch, analyzer.Analyze(Series("srs")).Alerts.Single(a => a.Rule == AlertRules.UnrepairedRuptureRule).Severity);
     }
 
     [Fact]
