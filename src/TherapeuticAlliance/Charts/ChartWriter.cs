@@ -152,15 +152,38 @@ public static class ChartWriter
         writer.Write(Encode(chart.YAxis.Label));
         writer.Write("</text>\n</g>\n");
 
+        // Where the data are drawn (markers and the annotations' marks), so labels can be placed off them (issue 26:
+        // the cutoff's label sat on points just above the cutoff line).
+        var marks = chart.Series.SelectMany(series => series.Points).Concat(chart.Annotations.Select(a => a.Point))
+            .Select(p => (X: X(p.X), Y: Y(p.Y))).ToList();
+        var segments = chart.Series.Where(series => series.Points.Length > 1 && series.LineStyle != ChartLineStyle.None)
+            .SelectMany(series => series.Points.Zip(series.Points.Skip(1), (a, b) => (X0: X(a.X), Y0: Y(a.Y), X1: X(b.X), Y1: Y(b.Y))))
+            .ToList();
         foreach (ChartReferenceLine reference in chart.ReferenceLines)
         {
             writer.Write("<g class=\"reference\">");
             Line(writer, Left, Y(reference.Value), plotRight, Y(reference.Value), reference.Colour, reference.LineStyle, "1.5");
+            // The label sits just above or just below the line, at its right or left end, wherever it covers the
+            // fewest data marks and lines (right and above when that is free, as before).
+            double width = reference.Label.Length * CharWidth;
+            double lineY = Y(reference.Value);
+            var candidates = new[]
+            {
+                (X: plotRight - 2, Baseline: lineY - 4, Anchor: "end"),
+                (X: plotRight - 2, Baseline: lineY + 14, Anchor: "end"),
+                (X: Left + 4, Baseline: lineY - 4, Anchor: "start"),
+                (X: Left + 4, Baseline: lineY + 14, Anchor: "start"),
+            };
+            var best = candidates
+                .Select((c, order) => (c, order, Cost: Covered(c.Anchor == "end" ? c.X - width : c.X, c.Anchor == "end" ? c.X : c.X + width, c.Baseline - 11, c.Baseline + 3, marks, segments)))
+                .OrderBy(t => t.Cost).ThenBy(t => t.order).First().c;
             writer.Write("<text x=\"");
-            writer.Write(N(plotRight - 2));
+            writer.Write(N(best.X));
             writer.Write("\" y=\"");
-            writer.Write(N(Y(reference.Value) - 4));
-            writer.Write("\" text-anchor=\"end\" fill=\"#333333\"");
+            writer.Write(N(best.Baseline));
+            writer.Write("\" text-anchor=\"");
+            writer.Write(best.Anchor);
+            writer.Write("\" fill=\"#333333\"");
             writer.Write(Halo);
             writer.Write('>');
             writer.Write(Encode(reference.Label));
@@ -209,8 +232,15 @@ public static class ChartWriter
             writer.Write("</title>");
             Marker(writer, annotation.Shape, x, y, 7, annotation.Colour, true);
 
-            // The label goes above a mark in the lower half and below one in the upper half, inside the plot.
-            double labelY = y > plotTop + (PlotHeight / 2.0) ? y - 12 : y + 20;
+            // The label goes above a mark in the lower half and below one in the upper half, inside the plot, unless the
+            // other side covers fewer data marks and lines.
+            double half = annotation.Label.Length * CharWidth * 11.0 / 12.0 / 2.0;
+            double preferred = y > plotTop + (PlotHeight / 2.0) ? y - 12 : y + 20;
+            double other = y > plotTop + (PlotHeight / 2.0) ? y + 20 : y - 12;
+            var others = marks.Where(m => !(Math.Abs(m.X - x) < 0.01 && Math.Abs(m.Y - y) < 0.01)).ToList();
+            double labelY = other - 10 >= plotTop && other + 2 <= plotBottom
+                && Covered(x - half, x + half, other - 10, other + 2, others, segments) < Covered(x - half, x + half, preferred - 10, preferred + 2, others, segments)
+                ? other : preferred;
             writer.Write("<text x=\"");
             writer.Write(N(x));
             writer.Write("\" y=\"");
@@ -366,6 +396,37 @@ public static class ChartWriter
         }
 
         return layout;
+    }
+
+    /// <summary>How much of the data a label's box covers: the marks inside it (with a margin of 4 px) count 10 each, the line segments that cross it 1 each.</summary>
+    private static int Covered(double x0, double x1, double y0, double y1, List<(double X, double Y)> marks, List<(double X0, double Y0, double X1, double Y1)> segments)
+    {
+        const double Margin = 4.0;
+        int cost = 0;
+        foreach (var (x, y) in marks)
+        {
+            if (x >= x0 - Margin && x <= x1 + Margin && y >= y0 - Margin && y <= y1 + Margin)
+            {
+                cost += 10;
+            }
+        }
+
+        foreach (var (sx0, sy0, sx1, sy1) in segments)
+        {
+            // Sampled along the segment: enough for the short segments of a session chart.
+            for (int i = 0; i <= 8; i++)
+            {
+                double px = sx0 + ((sx1 - sx0) * i / 8.0);
+                double py = sy0 + ((sy1 - sy0) * i / 8.0);
+                if (px >= x0 && px <= x1 && py >= y0 && py <= y1)
+                {
+                    cost++;
+                    break;
+                }
+            }
+        }
+
+        return cost;
     }
 
     private static double Clamp(double value, ChartAxis axis) => Math.Min(axis.Maximum, Math.Max(axis.Minimum, value));

@@ -74,7 +74,10 @@ public static class AllianceCharts
             {
                 double intake = (double)episode.Scores[0].Value;
                 var expected = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => model.Expect(intake, t)).ToList();
-                series.Add(new ChartSeries("Expected", expected.Select(e => new ChartPoint(e.Session, e.Expected)), ChartPalette.Black, ChartLineStyle.Dashed, ChartMarkerShape.None));
+                // The path starts at the client's own intake (issue 26: the model's fitted value at session 1 may sit
+                // below it, which read as if the client started off track), then follows the model from session 2,
+                // where the not-on-track rule judges and the band is drawn.
+                series.Add(new ChartSeries("Expected", expected.Select(e => new ChartPoint(e.Session, e.Session == 1 ? intake : e.Expected)), ChartPalette.Black, ChartLineStyle.Dashed, ChartMarkerShape.None));
                 string band = FormattableString.Invariant($"{model.Coverage * 100:0.#} % band edge");
                 if (expected.Count > 1)
                 {

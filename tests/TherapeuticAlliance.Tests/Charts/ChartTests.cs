@@ -235,4 +235,40 @@ public class ChartTests
         Assert.Equal("marker", Assert.Throws<ArgumentException>(() => new ChartSeries("x", new[] { new ChartPoint(1, 1) }, ChartPalette.Blue, ChartLineStyle.None, ChartMarkerShape.None)).ParamName);
         Assert.Equal("lineStyle", Assert.Throws<ArgumentOutOfRangeException>(() => new ChartReferenceLine(1, "r", ChartPalette.Blue, ChartLineStyle.None)).ParamName);
     }
+
+    /// <summary>Issue 26, part 6: the cutoff's label overlapped points just above the cutoff line near the chart's right end.</summary>
+    [Fact]
+    public void TheCutoffLabel_AvoidsThePoints_AndStaysAtTheRightEndAboveTheLineWhenThatIsFree()
+    {
+        static XElement Label(LineChart chart)
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture);
+            ChartWriter.WriteSvg(chart, writer, "c");
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            return XDocument.Parse(writer.ToString()).Descendants(svg + "g").Single(g => (string?)g.Attribute("class") == "reference").Element(svg + "text")!;
+        }
+
+        var axes = (X: new ChartAxis("Session", 1, 10), Y: new ChartAxis("SRS", 0, 40));
+        var cutoff = new ChartReferenceLine(36, "cutoff 36");
+        // Points at the right end just above the line (36.5, 37): the default place, right and above, is taken.
+        var crowded = new LineChart("t", "d", axes.X, axes.Y, new[] { new ChartSeries("client", Enumerable.Range(1, 10).Select(t => new ChartPoint(t, t <= 6 ? 20 : 36.5 + ((t % 2) * 0.5))), ChartPalette.Blue) }, new[] { cutoff });
+        XElement moved = Label(crowded);
+        double lineY = 0;
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture);
+            ChartWriter.WriteSvg(crowded, writer, "c");
+            XNamespace svg = "http://www.w3.org/2000/svg";
+            XElement line = XDocument.Parse(writer.ToString()).Descendants(svg + "g").Single(g => (string?)g.Attribute("class") == "reference").Element(svg + "line")!;
+            lineY = double.Parse((string)line.Attribute("y1")!, CultureInfo.InvariantCulture);
+        }
+
+        // Moved off the points: not at the right end above the line, where sessions 7–10 sit.
+        Assert.False((string)moved.Attribute("text-anchor")! == "end" && double.Parse((string)moved.Attribute("y")!, CultureInfo.InvariantCulture) < lineY);
+
+        // With the points far from the line, the label keeps its usual place: right end, just above the line.
+        var clear = new LineChart("t", "d", axes.X, axes.Y, new[] { new ChartSeries("client", Enumerable.Range(1, 10).Select(t => new ChartPoint(t, 20)), ChartPalette.Blue) }, new[] { cutoff });
+        XElement usual = Label(clear);
+        Assert.Equal("end", (string)usual.Attribute("text-anchor")!);
+        Assert.Equal(lineY - 4, double.Parse((string)usual.Attribute("y")!, CultureInfo.InvariantCulture), 6);
+    }
 }

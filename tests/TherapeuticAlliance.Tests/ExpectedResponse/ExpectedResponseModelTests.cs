@@ -255,4 +255,19 @@ public class ExpectedResponseModelTests
         double toleranceShare = (double)belowTolerance / Draws;
         return Math.Abs(predictionShare - 0.10) < 0.02 && toleranceShare < 0.11 && toleranceShare <= predictionShare;
     }
+
+    /// <summary>Issue 26, part 6: the expected-response path started below the intake score (the model's fitted value at session 1).</summary>
+    [Fact]
+    public void TheChartsExpectedPath_StartsAtTheIntake_ThenFollowsTheModel()
+    {
+        // ŷ = 2 + 0.8·intake + 3·ln(session): at session 1 the model expects 18 for an intake of 20.
+        ExpectedResponseModel model = ExpectedResponseModel.FromParameters("ors", ScoreMetric.Sum, 2, 0.8, 3, 1.5);
+        Assert.Equal(18.0, model.Expect(20, 1).Expected, 12);
+        Episode ors = Tests.Trends.TrendTestData.Ors(20, 21, 23, 24);
+        TherapeuticAlliance.Charts.LineChart chart = Reports.AllianceCharts.ForClient(new[] { Reports.EpisodeAnalyzer.Default.Analyze(ors) }, "ORS", new[] { model });
+        TherapeuticAlliance.Charts.ChartSeries expected = chart.Series.Single(s => s.Name == "Expected");
+        Assert.Equal((1.0, 20.0), (expected.Points[0].X, expected.Points[0].Y));
+        Assert.Equal(model.Expect(20, 2).Expected, expected.Points[1].Y, 12);
+        Assert.Equal(2.0, chart.Series.Single(s => s.Name.EndsWith("band edge", StringComparison.Ordinal)).Points[0].X);
+    }
 }
