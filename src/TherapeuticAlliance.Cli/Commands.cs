@@ -136,7 +136,7 @@ internal static class Commands
         ImmutableArray<TriageEntry> entries = byClient ? CaseloadTriage.Clients(reports) : CaseloadTriage.Episodes(reports);
         using (Target target = Target.Open(outputFile, output, buffered: true))
         {
-            TidyTable table = entries.ToTidy();
+            TidyTable table = entries.ToTidy(pipeline.ClientsWithLostData);
             WriteRows(target, json ? "json" : "csv", RowSchemas.Triage, table.Rows.Select(r => (IReadOnlyList<object?>)r));
             target.CommitIf(pipeline.Succeeded);
         }
@@ -161,6 +161,7 @@ internal static class Commands
             DateTimeOffset now = Versions.Now();
             var options = new CaseloadReportOptions
             {
+                ClientsWithLostData = pipeline.ClientsWithLostData,
                 Source = SafeText.Clean(Path.GetFileName(settings.Input), 120),
                 Generated = now,
                 ProvenanceLines = new[]
@@ -188,13 +189,14 @@ internal static class Commands
                 LeftOut = account.Reasons,
                 PartialDataWarning = account.RowsRejected + account.AdministrationsRejected + account.EpisodesRejected + account.SessionsLeftOut == 0 ? null : string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0} of {1} rows, {2} administrations, {3} episodes and {4} sessions were left out{5}; every count below covers only what was used.",
+                    "{0} of {1} rows, {2} administrations, {3} episodes and {4} sessions were left out{5}; {6}every count below covers only what was used.",
                     account.RowsRejected,
                     account.RowsRead,
                     account.AdministrationsRejected,
                     account.EpisodesRejected,
                     account.SessionsLeftOut,
-                    account.Reasons.Count > 0 ? " (most often: " + account.Reasons[0].Key + ")" : string.Empty),
+                    account.Reasons.Count > 0 ? " (most often: " + account.Reasons[0].Key + ")" : string.Empty,
+                    pipeline.ClientsWithLostData.Count == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, "{0} client(s) lost data and are marked \"Partial data\"; ", pipeline.ClientsWithLostData.Count)),
                 LeftOutNote = string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown),
             };
 

@@ -88,7 +88,7 @@ internal sealed class Pipeline
                 ReportedTotalResult reportedTotal = ReportedTotals.Create(administration.Instrument, administration.Perspective, administration.Occasion, total, administration.SubscaleTotals);
                 if (reportedTotal.IsT1)
                 {
-                    Report(new InputProblem(_file, administration.Line, null, reportedTotal.AsT1.Message + " The administration is left out."));
+                    Report(new InputProblem(_file, administration.Line, null, reportedTotal.AsT1.Message + " The administration is left out.") { EpisodeId = administration.Episode });
                     RejectAdministration(administration);
                     continue;
                 }
@@ -105,7 +105,7 @@ internal sealed class Pipeline
                 foreach (AssessmentProblem problem in assessment.AsT1.Problems)
                 {
                     long line = problem.ResponseIndex is { } index && index < administration.ResponseLines.Count ? administration.ResponseLines[index] : administration.Line;
-                    Report(new InputProblem(_file, line, null, problem.Message + " The administration is left out."));
+                    Report(new InputProblem(_file, line, null, problem.Message + " The administration is left out.") { EpisodeId = administration.Episode });
                 }
 
                 RejectAdministration(administration);
@@ -115,7 +115,7 @@ internal sealed class Pipeline
             ScoringResult score = _settings.Strategy.Score(assessment.AsT0);
             if (!score.IsSuccess)
             {
-                Report(new InputProblem(_file, administration.Line, null, score.Error?.Message + " The administration is left out."));
+                Report(new InputProblem(_file, administration.Line, null, score.Error?.Message + " The administration is left out.") { EpisodeId = administration.Episode });
                 RejectAdministration(administration);
                 continue;
             }
@@ -163,7 +163,7 @@ internal sealed class Pipeline
             EpisodeResult result = Episode.Create(key.Episode, scores, handling: InconsistentSessionHandling.ExcludeSession);
             if (result.IsT1)
             {
-                Report(new InputProblem(_file, first.Line, null, "the episode from this line on is left out: " + result.AsT1.Message));
+                Report(new InputProblem(_file, first.Line, null, "the episode from this line on is left out: " + result.AsT1.Message) { EpisodeId = key.Episode });
                 EpisodesRejected++;
                 foreach (AllianceScore score in scores)
                 {
@@ -179,7 +179,7 @@ internal sealed class Pipeline
             {
                 Source source = sources[excludedScore];
                 EpisodeProblem problem = episode.ExcludedSessions.First(p => p.Session == source.Session);
-                Report(new InputProblem(_file, source.Line, null, problem.Message));
+                Report(new InputProblem(_file, source.Line, null, problem.Message) { EpisodeId = key.Episode });
                 SessionsLeftOut++;
                 MoveToRejected(source);
             }
@@ -211,6 +211,9 @@ internal sealed class Pipeline
     private readonly record struct Source(long Line, int Rows, int Session);
 
     /// <summary>Writes (or counts) the reader's problems so far and forgets them, so memory does not grow with their number.</summary>
+    /// <summary>Gets the clients (episode identifiers) whose data a problem left out, as far as the rows could name them.</summary>
+    internal HashSet<string> ClientsWithLostData { get; } = new(StringComparer.Ordinal);
+
     private void Flush(IAdministrationSource reader)
     {
         foreach (InputProblem problem in reader.TakeProblems())
@@ -222,6 +225,11 @@ internal sealed class Pipeline
     private void Report(InputProblem problem)
     {
         ProblemCount++;
+        if (problem.EpisodeId is { } client)
+        {
+            ClientsWithLostData.Add(client);
+        }
+
         // Tallied by kind: the numbers in a message (lines, sessions, values) are replaced by 'n', so "the same
         // administration also stands at line 12962" and "... at line 13000" are one reason.
         string reason = Numbers.Replace(problem.Column is null ? problem.Message : "column '" + problem.Column + "': " + problem.Message, "n");

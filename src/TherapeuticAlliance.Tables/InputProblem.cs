@@ -13,6 +13,14 @@ public sealed record InputProblem(string File, long Line, string? Column, string
     /// <summary>The longest message <see cref="ToString"/> writes (400 characters); a longer one is cut with an ellipsis, so one problem is one bounded log line.</summary>
     public const int MaxMessageLength = 400;
 
+    /// <summary>
+    /// Gets the episode (client) identifier whose data the problem left out, when the row's identifier could be read
+    /// (an administration rejected as a whole, a session left out of an episode); <see langword="null"/> otherwise.
+    /// An identifier: it is never part of <see cref="ToString"/> or <see cref="Message"/>, so a log of problems names no
+    /// client; it lets a caller mark the clients that lost data wherever they appear (issue 26, part 4).
+    /// </summary>
+    public string? EpisodeId { get; init; }
+
     /// <summary>Writes the problem as <c>file:line: message</c>, or <c>file:line: column 'name': message</c>.</summary>
     /// <returns>One line of at most about <see cref="MaxMessageLength"/> characters plus the file, line and column.</returns>
     public override string ToString()

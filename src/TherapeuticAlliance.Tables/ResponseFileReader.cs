@@ -522,7 +522,7 @@ public sealed class ResponseFileReader : IAdministrationSource
 
     private void Reject(Pending pending, long line, string? column, string message)
     {
-        Problems.Add(new InputProblem(_displayName, line, column, message));
+        Problems.Add(new InputProblem(_displayName, line, column, message) { EpisodeId = pending.Key?.Episode });
         pending.Rejected = true;
     }
 
@@ -533,7 +533,7 @@ public sealed class ResponseFileReader : IAdministrationSource
             Problems.Add(new InputProblem(_displayName, pending.Line, null, string.Format(
                 CultureInfo.InvariantCulture,
                 "rows of one administration are not adjacent, or it is given twice: the same episode, session, perspective and instrument also stand at line {0}. Every part of it is left out; sort the file by episode, session, perspective and instrument, or remove the repeat.",
-                places.First == pending.Line ? places.Second : places.First)));
+                places.First == pending.Line ? places.Second : places.First)) { EpisodeId = pending.Key?.Episode });
             RowsRejected += pending.Rows;
             AdministrationsRejected++;
             return null;
@@ -562,19 +562,19 @@ public sealed class ResponseFileReader : IAdministrationSource
 
         if (!int.TryParse(Field(1), NumberStyles.None, CultureInfo.InvariantCulture, out int session))
         {
-            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Session, "expected a whole session number of 0 or more."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Session, "expected a whole session number of 0 or more.") { EpisodeId = episode });
             return null;
         }
 
         if (!AllianceCodes.TryParse(Field(3).ToLowerInvariant(), out Perspective perspective))
         {
-            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Perspective, "expected " + ResponseFileSchema.PerspectiveCodes + "."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Perspective, "expected " + ResponseFileSchema.PerspectiveCodes + ".") { EpisodeId = episode });
             return null;
         }
 
         if (!_catalog.TryGetInstrument(Field(4).ToLowerInvariant(), out Instrument? instrument))
         {
-            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Instrument, "expected an instrument identifier: " + string.Join(", ", _catalog.Instruments.Select(i => i.Id)) + "."));
+            Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.Instrument, "expected an instrument identifier: " + string.Join(", ", _catalog.Instruments.Select(i => i.Id)) + ".") { EpisodeId = episode });
             return null;
         }
 

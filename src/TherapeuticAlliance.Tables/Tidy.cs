@@ -360,19 +360,28 @@ public static class Tidy
 
     private static string Sessions(IEnumerable<int> sessions) => string.Join(" ", sessions.Select(s => s.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>The <see cref="RowSchemas.Triage"/> schema: <c>rank</c> (the entry's place in triage order, from 1), <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c> (how many distinct alert codes call for action), <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>: one row per triage entry, in triage order.</summary>
+    /// <summary>The <see cref="RowSchemas.Triage"/> schema: <c>rank</c> (the entry's place in triage order, from 1), <c>episode</c>, <c>instrument</c> (NA for a whole client), <c>perspective</c> (NA for a whole client), <c>level</c> (<c>act</c>, <c>watch</c>, <c>none</c>), <c>act_reasons</c> (how many distinct alert codes call for action), <c>reasons</c> (alert codes, separated by <c>;</c>), <c>latest_session</c>, <c>data_left_out</c> (NA here; see the overload): one row per triage entry, in triage order.</summary>
     /// <param name="entries">The entries, from <see cref="CaseloadTriage"/>, in triage order.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is or contains <see langword="null"/>.</exception>
-    public static TidyTable ToTidy(this IEnumerable<TriageEntry> entries)
+    public static TidyTable ToTidy(this IEnumerable<TriageEntry> entries) => ToTidy(entries, null);
+
+    /// <summary>The <see cref="RowSchemas.Triage"/> schema with <c>data_left_out</c> filled: 1 for an entry whose client lost data, else 0 (see <see cref="ToTidy(IEnumerable{TriageEntry})"/> for the other columns).</summary>
+    /// <param name="entries">The entries, from <see cref="CaseloadTriage"/>, in triage order.</param>
+    /// <param name="clientsWithLostData">The clients (episode identifiers, compared as given by the set, ordinally when it is a plain collection) some of whose data was left out; <see langword="null"/> when not known (the column is then NA).</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is or contains <see langword="null"/>.</exception>
+    public static TidyTable ToTidy(this IEnumerable<TriageEntry> entries, IReadOnlyCollection<string>? clientsWithLostData)
     {
         Guard.Against.Null(entries);
+        HashSet<string>? lost = clientsWithLostData is null ? null : new HashSet<string>(clientsWithLostData, StringComparer.Ordinal);
 
         return new TidyTable(
             RowSchemas.Triage.Columns,
             entries.Select(e => e ?? throw new ArgumentNullException(nameof(entries))).Select((e, i) => (IReadOnlyList<object?>)new object?[]
             {
                 i + 1, e.EpisodeId, e.InstrumentId, e.Perspective is { } p ? AllianceCodes.ToCode(p) : null, AttentionLevelCodes.ToCode(e.Level), e.ActReasons, string.Join(";", e.Reasons), e.LatestSession,
+                lost is null ? null : lost.Contains(e.EpisodeId) ? 1 : 0,
             }));
     }
 

@@ -44,7 +44,7 @@ public static class CaseloadHtmlReport
         "a{color:#0b5394}h2,a,td,li,dd,summary{overflow-wrap:anywhere}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
         ".scroll{max-width:100%;overflow-x:auto}.partial-data{background:#fff4cc;border:1px solid #8a6d00;color:#3d3000;padding:.5rem .75rem}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
         ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid;white-space:nowrap;overflow-wrap:normal}" +
-        ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}" +
+        ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}.badge.partial{background:#ffffff;border-style:dashed;border-color:#5c5c5c;color:#333333}" +
         ".attention td:nth-child(3){min-width:14rem}.attention ul,.alerts{margin:0;padding-left:1.1rem}.reasons li{overflow-wrap:anywhere}" +
         ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}figure{margin:0;min-width:0}" +
         "svg.chart{display:block;width:100%;height:auto;border:1px solid #ddd}details{margin:.4rem 0}summary{cursor:pointer}" +
@@ -209,7 +209,11 @@ public static class CaseloadHtmlReport
 
             Models = options.ExpectedResponseModels;
             CallerNorm = options.CallerNormSource;
+            LostData = new HashSet<string>(Guard.Against.Null(options.ClientsWithLostData, nameof(options)), StringComparer.Ordinal);
         }
+
+        /// <summary>The clients some of whose data was left out.</summary>
+        internal HashSet<string> LostData { get; }
 
         internal string CallerNorm { get; }
 
@@ -265,7 +269,9 @@ public static class CaseloadHtmlReport
                 writer.Write(Encode(link(rank)));
                 writer.Write("\">");
                 writer.Write(Encode(entry.EpisodeId));
-                writer.Write("</a></td><td data-label=\"Why\"><ul class=\"reasons\">");
+                writer.Write("</a>");
+                PartialMark(writer, entry.EpisodeId, context);
+                writer.Write("</td><td data-label=\"Why\"><ul class=\"reasons\">");
                 foreach (var reason in Reasons(byClient[entry.EpisodeId], context))
                 {
                     writer.Write("<li>");
@@ -292,7 +298,9 @@ public static class CaseloadHtmlReport
                 writer.Write(Encode(link(rank)));
                 writer.Write("\">");
                 writer.Write(Encode(triage[rank].EpisodeId));
-                writer.Write("</a></li>\n");
+                writer.Write("</a>");
+                PartialMark(writer, triage[rank].EpisodeId, context);
+                writer.Write("</li>\n");
             }
 
             writer.Write("</ul>\n</details>\n");
@@ -349,6 +357,7 @@ public static class CaseloadHtmlReport
         writer.Write(Encode(entry.EpisodeId));
         writer.Write("</span> ");
         Badge(writer, entry.Level);
+        PartialMark(writer, entry.EpisodeId, context);
         writer.Write("</h2>\n<p class=\"note\">Latest session ");
         writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
         writer.Write(". Rated: ");
@@ -560,6 +569,15 @@ public static class CaseloadHtmlReport
 
     private static string Source(ReferenceNorm norm, Context context) =>
         norm.Source == NormSource.Caller ? context.CallerNorm : string.Format(CultureInfo.InvariantCulture, "from this caseload, {0} scores", norm.SampleSize);
+
+    /// <summary>Marks a client some of whose data was left out (issue 26, part 4): a badge with its meaning in words, linked to the left-out table.</summary>
+    private static void PartialMark(TextWriter writer, string client, Context context)
+    {
+        if (context.LostData.Contains(client))
+        {
+            writer.Write(" <span class=\"badge partial\" title=\"Some of this client's ratings were left out; the report's last part says what and why.\">Partial data</span>");
+        }
+    }
 
     private static void Term(TextWriter writer, string term, string value)
     {

@@ -47,6 +47,13 @@ public sealed record CaseloadReportOptions
     /// </summary>
     public string? PartialDataWarning { get; init; }
 
+    /// <summary>
+    /// Gets the clients (episode identifiers, compared ordinally) some of whose data was left out (a rejected
+    /// administration, a session left out of an episode): each is marked "partial data" wherever it appears, in the
+    /// attention list, the list of clients with no alert and its own section. Default none.
+    /// </summary>
+    public IReadOnlyCollection<string> ClientsWithLostData { get; init; } = Array.Empty<string>();
+
     /// <summary>Gets a note under the left-out table (such as where to see each problem), or <see langword="null"/>.</summary>
     public string? LeftOutNote { get; init; }
 }

@@ -97,6 +97,9 @@ public static class RowSchemas
     /// <summary>The latest session of an entry: <c>latest_session</c>.</summary>
     public const string LatestSession = "latest_session";
 
+    /// <summary>Whether some of a triage entry's client's data was left out (1) or not (0), NA when not known: <c>data_left_out</c>.</summary>
+    public const string DataLeftOut = "data_left_out";
+
     /// <summary>What a statistic covers: <c>total</c>, a subscale, <c>client-therapist</c>, <c>scores/…</c> or <c>norm/…</c> (<see cref="StatisticNames"/>): <c>scope</c>.</summary>
     public const string Scope = "scope";
 
@@ -153,10 +156,10 @@ public static class RowSchemas
         ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Rule, Code, Severity, SignalsStrain, FirstSession, LastSession, Message,
     });
 
-    /// <summary>One row per triage entry, in attention order: rank, episode, instrument, perspective, level, act_reasons, reasons, latest_session.</summary>
+    /// <summary>One row per triage entry, in attention order: rank, episode, instrument, perspective, level, act_reasons, reasons, latest_session, data_left_out (since issue 26).</summary>
     public static RowSchema Triage { get; } = new("triage", new[]
     {
-        Rank, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Level, ActReasons, Reasons, LatestSession,
+        Rank, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Level, ActReasons, Reasons, LatestSession, DataLeftOut,
     });
 
     /// <summary>One row per statistic: instrument, scope, statistic (<see cref="StatisticNames"/>), value, n.</summary>

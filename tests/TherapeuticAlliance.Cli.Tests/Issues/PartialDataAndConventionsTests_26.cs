@@ -76,4 +76,38 @@ public sealed class PartialDataAndConventionsTests_26 : CliTestBase
         Assert.Equal(0, Run("report", Sample, "--output", whole).Code);
         Assert.DoesNotContain("partial-data\" role", System.IO.File.ReadAllText(whole), StringComparison.Ordinal);
     }
+
+    /// <summary>Part 4: a client whose data was partly rejected is marked as such wherever it appears.</summary>
+    [Fact]
+    public void AClientThatLostData_IsMarkedInTheReportAndInTriage_AndNoLogNamesIt()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string client = lines[1].Split(',')[0];
+        // The first client's first 24 rows name an instrument the catalog does not know: 3 of its SRS administrations are lost.
+        string partial = File("partial.csv", string.Join("\n", lines.Select((l, i) => i is > 0 and <= 24 ? l.Replace(",srs,", ",unknown-instrument,", StringComparison.Ordinal) : l)) + "\n");
+
+        string page = Path.Combine(Dir, "report.html");
+        var (code, _, err) = Run("report", partial, "--output", page);
+        Assert.Equal(AllianceCli.Partial, code);
+        Assert.DoesNotContain(client, err, StringComparison.Ordinal);   // problems name lines, never clients
+        string html = System.IO.File.ReadAllText(page);
+        Assert.Contains("1 client(s) lost data and are marked &quot;Partial data&quot;", html, StringComparison.Ordinal);
+        string mark = "<span class=\"badge partial\"";
+        int section = html.IndexOf("-name\">" + client + "</span>", StringComparison.Ordinal);
+        Assert.True(section > 0);
+        Assert.Contains(mark, html[section..html.IndexOf("</h2>", section, StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(mark)));   // its section and its place in the attention list (or the no-alert list)
+
+        var (_, triage, _) = Run("triage", partial, "--allow-partial");
+        string[] rows = triage.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",data_left_out", rows[0], StringComparison.Ordinal);
+        Assert.Single(rows.Skip(1), r => r.EndsWith(",1", StringComparison.Ordinal));
+        Assert.EndsWith(",1", rows.Single(r => r.Split(',')[1] == client), StringComparison.Ordinal);
+        Assert.All(rows.Skip(1).Where(r => r.Split(',')[1] != client), r => Assert.EndsWith(",0", r, StringComparison.Ordinal));
+
+        // A complete file marks no one.
+        string whole = Path.Combine(Dir, "whole.html");
+        Assert.Equal(0, Run("report", Sample, "--output", whole).Code);
+        Assert.DoesNotContain(mark, System.IO.File.ReadAllText(whole), StringComparison.Ordinal);
+    }
 }

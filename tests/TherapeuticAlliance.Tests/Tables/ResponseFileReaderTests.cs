@@ -41,6 +41,9 @@ public sealed class ResponseFileReaderTests : IDisposable
         InputProblem problem = Assert.Single(reader.TakeProblems());
         Assert.Equal(("responses.csv", 7L, ResponseFileSchema.Value), (problem.File, problem.Line, problem.Column));
         Assert.DoesNotContain("SECRET", problem.ToString(), StringComparison.Ordinal);
+        // Issue 26, part 4: the problem names whose data it left out, for marking that client; never in its text.
+        Assert.Equal("E2", problem.EpisodeId);
+        Assert.DoesNotContain("E2", problem.ToString(), StringComparison.Ordinal);
         Assert.Empty(reader.TakeProblems());   // taken once, then forgotten
     }
 
