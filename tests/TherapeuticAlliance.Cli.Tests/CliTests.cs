@@ -161,9 +161,9 @@ public sealed class CliTests : CliTestBase
         Assert.Contains("Alliance Profile (alliance-profile 1.0); no published validation, alerts at most \"watch\"", provenance.Value, StringComparison.Ordinal);
         Assert.Contains("Alliance Profile has no published validation: its alerts are at most", html, StringComparison.Ordinal);
         // The basis of each threshold, with the numbers used (issue 26, part 2): the ORS's published value, and for the
-        // SRS, whose 60 series make a large caseload, the stricter of each client's own threshold and the caseload's.
+        // SRS, whose 60 series make a large caseload, the larger of each client's own threshold and the caseload's.
         Assert.Contains("client: reliable change 5 points, the instrument's published value (the same for every client)", provenance.Value, StringComparison.Ordinal);
-        Assert.Contains("client: ruptures: the stricter of each client's own threshold and one from an SD of session-to-session change of 0.741 points (from this caseload, 720 scores)", provenance.Value, StringComparison.Ordinal);
+        Assert.Contains("client: ruptures: the larger of each client's own threshold and one from a robust SD of session-to-session change of 0.741 points (from this caseload, 720 scores)", provenance.Value, StringComparison.Ordinal);
         Assert.Contains("12960 rows read: 12960 used, 0 left out.", provenance.Value, StringComparison.Ordinal);
     }
 

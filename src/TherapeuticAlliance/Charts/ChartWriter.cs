@@ -159,6 +159,26 @@ public static class ChartWriter
         var segments = chart.Series.Where(series => series.Points.Length > 1 && series.LineStyle != ChartLineStyle.None)
             .SelectMany(series => series.Points.Zip(series.Points.Skip(1), (a, b) => (X0: X(a.X), Y0: Y(a.Y), X1: X(b.X), Y1: Y(b.Y))))
             .ToList();
+        // The annotations' labels are placed first (above a mark in the lower half and below one in the upper half,
+        // unless the other side covers fewer data marks and lines), kept inside the plot horizontally, and become
+        // obstacles for the reference lines' labels.
+        var annotationLabels = new List<(double X, double Y, double Half)>();
+        foreach (ChartAnnotation annotation in chart.Annotations)
+        {
+            double x = X(annotation.Point.X);
+            double y = Y(annotation.Point.Y);
+            double half = annotation.Label.Length * CharWidth * 11.0 / 12.0 / 2.0;
+            double preferred = y > plotTop + (PlotHeight / 2.0) ? y - 12 : y + 20;
+            double other = y > plotTop + (PlotHeight / 2.0) ? y + 20 : y - 12;
+            var others = marks.Where(m => !(Math.Abs(m.X - x) < 0.01 && Math.Abs(m.Y - y) < 0.01)).ToList();
+            double labelX = Math.Min(Math.Max(x, Left + half + 1), plotRight - half - 1);
+            double labelY = other - 10 >= plotTop && other + 2 <= plotBottom
+                && Covered(labelX - half, labelX + half, other - 10, other + 2, others, segments) < Covered(labelX - half, labelX + half, preferred - 10, preferred + 2, others, segments)
+                ? other : preferred;
+            annotationLabels.Add((labelX, labelY, half));
+        }
+
+        var labelMarks = annotationLabels.SelectMany(l => new[] { (X: l.X - l.Half, l.Y - 5), (X: l.X, l.Y - 5), (X: l.X + l.Half, l.Y - 5) }).ToList();
         foreach (ChartReferenceLine reference in chart.ReferenceLines)
         {
             writer.Write("<g class=\"reference\">");
@@ -175,7 +195,7 @@ public static class ChartWriter
                 (X: Left + 4, Baseline: lineY + 14, Anchor: "start"),
             };
             var best = candidates
-                .Select((c, order) => (c, order, Cost: Covered(c.Anchor == "end" ? c.X - width : c.X, c.Anchor == "end" ? c.X : c.X + width, c.Baseline - 11, c.Baseline + 3, marks, segments)))
+                .Select((c, order) => (c, order, Cost: Covered(c.Anchor == "end" ? c.X - width : c.X, c.Anchor == "end" ? c.X : c.X + width, c.Baseline - 11, c.Baseline + 3, marks.Concat(labelMarks).ToList(), segments)))
                 .OrderBy(t => t.Cost).ThenBy(t => t.order).First().c;
             writer.Write("<text x=\"");
             writer.Write(N(best.X));
@@ -223,6 +243,7 @@ public static class ChartWriter
             writer.Write("</g>\n");
         }
 
+        int index = 0;
         foreach (ChartAnnotation annotation in chart.Annotations)
         {
             double x = X(annotation.Point.X);
@@ -232,17 +253,9 @@ public static class ChartWriter
             writer.Write("</title>");
             Marker(writer, annotation.Shape, x, y, 7, annotation.Colour, true);
 
-            // The label goes above a mark in the lower half and below one in the upper half, inside the plot, unless the
-            // other side covers fewer data marks and lines.
-            double half = annotation.Label.Length * CharWidth * 11.0 / 12.0 / 2.0;
-            double preferred = y > plotTop + (PlotHeight / 2.0) ? y - 12 : y + 20;
-            double other = y > plotTop + (PlotHeight / 2.0) ? y + 20 : y - 12;
-            var others = marks.Where(m => !(Math.Abs(m.X - x) < 0.01 && Math.Abs(m.Y - y) < 0.01)).ToList();
-            double labelY = other - 10 >= plotTop && other + 2 <= plotBottom
-                && Covered(x - half, x + half, other - 10, other + 2, others, segments) < Covered(x - half, x + half, preferred - 10, preferred + 2, others, segments)
-                ? other : preferred;
+            (double labelX, double labelY, _) = annotationLabels[index++];
             writer.Write("<text x=\"");
-            writer.Write(N(x));
+            writer.Write(N(labelX));
             writer.Write("\" y=\"");
             writer.Write(N(labelY));
             writer.Write("\" text-anchor=\"middle\" font-size=\"11\"");

@@ -477,7 +477,7 @@ public static class CaseloadHtmlReport
             writer.Write("</td><td data-label=\"Cutoff\">");
             writer.Write(Encode(first.Cutoff?.ToString() ?? "none"));
             writer.Write("</td><td data-label=\"Reliability\">");
-            writer.Write(first.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "none");
+            writer.Write(first.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "not established");
             writer.Write("</td><td data-label=\"Thresholds from\">");
             writer.Write(Encode(string.Join("; ", norms)));
             writer.Write("</td></tr>\n");
@@ -553,7 +553,7 @@ public static class CaseloadHtmlReport
         if (reports[0].Episode.Measure == MeasureKind.Alliance)
         {
             parts.Add(norm?.ChangeStandardDeviation is { } c
-                ? string.Format(CultureInfo.InvariantCulture, "ruptures: the stricter of each client's own threshold and one from an SD of session-to-session change of {0:0.###} points ({1})", c, Source(norm, context))
+                ? string.Format(CultureInfo.InvariantCulture, "ruptures: the larger of each client's own threshold and one from a robust SD of session-to-session change of {0:0.###} points ({1})", c, Source(norm, context))
                 : norm is not null
                     ? string.Format(CultureInfo.InvariantCulture, "ruptures: each client's own series, with a reliable-change floor from an SD of {0:0.###} points ({1})", norm.ReliableChangeStandardDeviation, Source(norm, context))
                     : "ruptures: each client's own series and the instrument's reliability (the same alone as in any caseload)");

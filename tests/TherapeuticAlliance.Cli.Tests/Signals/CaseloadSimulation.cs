@@ -42,7 +42,10 @@ public sealed record SimulationCell(
     double MaxDepth = 10.0,
     int MaxDipLength = 3,
     double RepairedShare = 0.7,
-    int RatingInterval = 1)
+    int RatingInterval = 1,
+    bool GradualDips = false,
+    bool SkewedNoise = false,
+    double ClientNoiseSpread = 1.0)
 {
     /// <summary>The grid: the base condition of issue 26's table, each of its variations, and conditions it names or implies beyond them.</summary>
     public static ImmutableArray<SimulationCell> Grid { get; } = ImmutableArray.Create(
@@ -57,7 +60,9 @@ public sealed record SimulationCell(
         new SimulationCell("one-session dips only", MaxDipLength: 1),
         new SimulationCell("SRS rated every third session", MinSessions: 9, MaxSessions: 24, RatingInterval: 3),
         new SimulationCell("noise ×1.8 and 15–30 sessions", MinSessions: 15, MaxSessions: 30, SrsItemNoise: 0.81, OrsItemNoise: 1.05),
-        new SimulationCell("few ruptures (10 %)", RuptureShare: 0.10));
+        new SimulationCell("few ruptures (10 %)", RuptureShare: 0.10),
+        new SimulationCell("gradual dips: half the depth at the first dipped session", GradualDips: true),
+        new SimulationCell("skewed item noise (a long tail of low ratings), its SD differing ×0.5–×2 between clients", SkewedNoise: true, ClientNoiseSpread: 2.0));
 }
 
 /// <summary>What the generator knows about one client.</summary>
@@ -93,6 +98,8 @@ public static class CaseloadSimulation
             double level = Math.Clamp(cell.AllianceMean + (cell.AllianceSd * Normal(random)), 8.0, 39.8);
             double growth = random.NextDouble() * 0.08;   // SRS points per session: alliances hold or grow a little
             double[] itemOffset = Enumerable.Range(0, 4).Select(_ => 0.25 * Normal(random)).ToArray();
+            // Noise that differs between clients: a factor from 1/spread to spread, log-uniform (none drawn when 1).
+            double noiseFactor = cell.ClientNoiseSpread > 1.0 ? Math.Pow(cell.ClientNoiseSpread, (2.0 * random.NextDouble()) - 1.0) : 1.0;
             int? onset = null, end = null;
             double depth = 0.0;
             if (random.NextDouble() < cell.RuptureShare)
@@ -122,10 +129,16 @@ public static class CaseloadSimulation
                 DateTimeOffset date = start.AddDays((7 * (s - 1)) + (c % 7));
                 if (s % cell.RatingInterval == 0)
                 {
-                    double srs = level + (growth * s) - (onset is { } o && s >= o && (end is null || s < end) ? depth : 0.0);
+                    double dip = onset is { } o && s >= o && (end is null || s < end) ? depth : 0.0;
+                    if (cell.GradualDips && onset is { } first && s == first)
+                    {
+                        dip /= 2.0;   // the alliance slides over two sessions rather than stepping down
+                    }
+
+                    double srs = level + (growth * s) - dip;
                     lastTrue = Math.Min(40.0, srs);
                     double shock = cell.SessionNoise * Normal(random);
-                    decimal?[] items = itemOffset.Select(offset => Item((srs / 4.0) + offset + shock + (cell.SrsItemNoise * Normal(random)))).ToArray();
+                    decimal?[] items = itemOffset.Select(offset => Item((srs / 4.0) + offset + shock + (cell.SrsItemNoise * noiseFactor * Noise(random, cell.SkewedNoise)))).ToArray();
                     assessments.Add((episode, AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(s, date), items).GetValueOrThrow()));
                 }
 
@@ -139,6 +152,9 @@ public static class CaseloadSimulation
 
         return new SimulatedCaseload(assessments.ToImmutable(), truth.ToImmutable());
     }
+
+    /// <summary>Unit-variance noise: normal, or skewed with a long tail of low ratings (1 − Exp(1), mean 0, SD 1).</summary>
+    private static double Noise(Random random, bool skewed) => skewed ? 1.0 + Math.Log(1.0 - random.NextDouble()) : Normal(random);
 
     private static decimal? Item(double value) => Math.Round((decimal)Math.Clamp(value, 0.0, 10.0), 1);
 

@@ -155,7 +155,8 @@ public static class SignalGrid
                 IRuptureEvidence[] ruptures = report.Findings.OfType<IRuptureEvidence>().ToArray();
                 findings += ruptures.Length;
                 bool InDip(int session) => truth.RuptureOnset is { } o && session >= o && (truth.RuptureEnd is not { } e || session < e);
-                bool IsTrue(IRuptureEvidence r) => InDip(r.TroughSession) && r.StartSession < truth.RuptureOnset;
+                // A gradual dip may be found at its second session, from the first (half-dipped) one.
+                bool IsTrue(IRuptureEvidence r) => InDip(r.TroughSession) && r.StartSession < truth.RuptureOnset + (cell.GradualDips ? 1 : 0);
                 trueFindings += ruptures.Count(IsTrue);
                 int[] rated = episode.Scores.Select(s => s.Occasion.SessionNumber).ToArray();
                 if (truth.RuptureOnset is { } onset && rated.Any(s => s < onset) && rated.Any(InDip))

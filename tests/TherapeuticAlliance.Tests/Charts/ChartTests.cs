@@ -271,4 +271,26 @@ public class ChartTests
         Assert.Equal("end", (string)usual.Attribute("text-anchor")!);
         Assert.Equal(lineY - 4, double.Parse((string)usual.Attribute("y")!, CultureInfo.InvariantCulture), 6);
     }
+
+    /// <summary>Issue 26 (browser review): a "repair" label at the last session ran past the chart's right edge.</summary>
+    [Fact]
+    public void AnAnnotationLabel_StaysInsideTheChart_AtEitherEnd()
+    {
+        var chart = new LineChart("t", "d", new ChartAxis("Session", 1, 12), new ChartAxis("SRS", 0, 40),
+            new[] { new ChartSeries("client", Enumerable.Range(1, 12).Select(t => new ChartPoint(t, 30)), ChartPalette.Blue) },
+            null,
+            new[] { new ChartAnnotation(new ChartPoint(12, 30), "repaired rupture", "repair at session 12", ChartMarkerShape.Circle), new ChartAnnotation(new ChartPoint(1, 30), "repaired rupture", "at session 1", ChartMarkerShape.Circle) });
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        ChartWriter.WriteSvg(chart, writer, "c");
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        XElement root = XDocument.Parse(writer.ToString()).Root!;
+        double width = double.Parse((string)root.Attribute("width")!, CultureInfo.InvariantCulture);
+        foreach (XElement text in root.Descendants(svg + "g").Where(g => (string?)g.Attribute("class") == "annotation").Select(g => g.Element(svg + "text")!))
+        {
+            double x = double.Parse((string)text.Attribute("x")!, CultureInfo.InvariantCulture);
+            double half = text.Value.Length * 6.8 * 11.0 / 12.0 / 2.0;   // the writer's estimate of an 11 px label's width
+            Assert.InRange(x - half, 0.0, width);
+            Assert.InRange(x + half, 0.0, width);
+        }
+    }
 }
