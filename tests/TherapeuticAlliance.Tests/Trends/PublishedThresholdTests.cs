@@ -40,7 +40,13 @@ public class PublishedThresholdTests
         Assert.Equal(
             "Change of -5 points from session 1 (28) to session 3 (23): reliable deterioration; reliable change needs 5 points, the instrument's published value (reliable-change index -1.96). Not in the clinical range at intake (cutoff 25). Deteriorated.",
             five.Summary);
+        Assert.Equal(5.0 / ReliableChange.Z95 / Math.Sqrt(2.0), five.StandardError, 12);
+        Assert.Equal(5.0 / ReliableChange.Z95, five.DifferenceStandardError, 12);
         Assert.Equal(ChangeDirection.Unchanged, Change(Ors("a", 28, 23.1)).Direction);
+        // Lower is better (a symptom scale given a published value): the same fall is an improvement.
+        var lowerIsBetter = new ReliableChangeOptions { Measure = MeasureKind.Outcome, HigherIsBetter = false };
+        Assert.Equal(ChangeDirection.Improved, Change(Ors("a", 28, 23), lowerIsBetter).Direction);
+        Assert.Equal(ChangeDirection.Deteriorated, Change(Ors("a", 20, 26), lowerIsBetter).Direction);
         Assert.Equal(ChangeDirection.Improved, Change(Ors("a", 18, 23)).Direction);
         Assert.Equal(ClinicalChangeCategory.Recovered, Change(Ors("a", 20, 26)).Category);
     }
