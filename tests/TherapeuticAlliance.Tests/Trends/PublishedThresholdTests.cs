@@ -8,21 +8,18 @@ namespace TherapeuticAlliance.Tests.Trends;
 /// <summary>Issue 26, part 2: thresholds from measurement error (published figures), not from who else is in the file.</summary>
 public class PublishedThresholdTests
 {
-    private static Episode Ors(string id, params double[] totals) =>
-        Episode.Create(
-            id,
-            totals.Select((v, i) => new AllianceScore(
-                ScoreMetric.Sum, (decimal)v, 0m, 40m, Perspective.Client, Occasion.Session(i + 1), default, default,
-                new ScoreProvenance("sum", "1.0", "ors", "1.0", MissingDataPolicy.CompleteOnly, 0),
-                cutoff: AllianceInstruments.Ors.Cutoff, measure: MeasureKind.Outcome, reliability: AllianceInstruments.Ors.Reliability))).GetValueOrThrow();
+    private static Episode Ors(string id, params double[] totals) => Series(AllianceInstruments.Ors, id, totals);
 
-    private static Episode Srs(string id, params double[] totals) =>
+    private static Episode Srs(string id, params double[] totals) => Series(AllianceInstruments.Srs, id, totals);
+
+    /// <summary>Sum scores of a built-in instrument, with its cutoff, measure and reliability, one per session from 1.</summary>
+    private static Episode Series(Instrument instrument, string id, double[] totals) =>
         Episode.Create(
             id,
             totals.Select((v, i) => new AllianceScore(
                 ScoreMetric.Sum, (decimal)v, 0m, 40m, Perspective.Client, Occasion.Session(i + 1), default, default,
-                new ScoreProvenance("sum", "1.0", "srs", "1.0", MissingDataPolicy.CompleteOnly, 0),
-                cutoff: AllianceInstruments.Srs.Cutoff, reliability: AllianceInstruments.Srs.Reliability))).GetValueOrThrow();
+                new ScoreProvenance("sum", "1.0", instrument.Id, "1.0", MissingDataPolicy.CompleteOnly, 0),
+                cutoff: instrument.Cutoff, measure: instrument.Measure, reliability: instrument.Reliability))).GetValueOrThrow();
 
     private static ReliableChangeFinding Change(Episode episode, ReliableChangeOptions? options = null) =>
         (ReliableChangeFinding)new ReliableChangeDetector(options ?? new ReliableChangeOptions { Measure = MeasureKind.Outcome }).Detect(episode).GetValueOrThrow().Findings.Single();
