@@ -189,12 +189,8 @@ internal static class Commands
                 LeftOut = account.Reasons,
                 PartialDataWarning = account.RowsRejected + account.AdministrationsRejected + account.EpisodesRejected + account.SessionsLeftOut == 0 ? null : string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0} of {1} rows, {2} administrations, {3} episodes and {4} sessions were left out{5}; {6}every count below covers only what was used.",
-                    account.RowsRejected,
-                    account.RowsRead,
-                    account.AdministrationsRejected,
-                    account.EpisodesRejected,
-                    account.SessionsLeftOut,
+                    "{0} were left out{1}; {2}every count below covers only what was used.",
+                    LeftOutCounts(account),
                     account.Reasons.Count > 0 ? " (most often: " + account.Reasons[0].Key + ")" : string.Empty,
                     pipeline.ClientsWithLostData.Count == 0 ? string.Empty : string.Format(CultureInfo.InvariantCulture, "{0} client(s) lost data and are marked \"Partial data\"; ", pipeline.ClientsWithLostData.Count)),
                 LeftOutNote = string.Format(CultureInfo.InvariantCulture, "Where to see them: the command's error output lists each problem with its file and line (the first {0} in full; all are counted above). 'alliance score' on the same file lists the rows' problems alone.", account.ProblemsShown),
@@ -402,6 +398,26 @@ internal static class Commands
                 output.WriteLine("note: " + note);
             }
         }
+    }
+
+    /// <summary>What was left out, in words, naming only the counts that are not zero: "12 of 12960 rows and 3 administrations".</summary>
+    private static string LeftOutCounts(DataAccount account)
+    {
+        var parts = new List<string>();
+        if (account.RowsRejected > 0)
+        {
+            parts.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} rows", account.RowsRejected, account.RowsRead));
+        }
+
+        foreach ((long count, string format) in new (long, string)[] { (account.AdministrationsRejected, "{0} administrations"), (account.EpisodesRejected, "{0} episodes"), (account.SessionsLeftOut, "{0} sessions") })
+        {
+            if (count > 0)
+            {
+                parts.Add(string.Format(CultureInfo.InvariantCulture, format, count));
+            }
+        }
+
+        return parts.Count <= 1 ? string.Concat(parts) : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
     }
 
     /// <summary>The property of stats' JSON that holds its notes.</summary>

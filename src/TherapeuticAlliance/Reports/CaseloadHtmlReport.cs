@@ -363,6 +363,11 @@ public static class CaseloadHtmlReport
         writer.Write(". Rated: ");
         writer.Write(Encode(string.Join("; ", reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).Select(g => context.ShortName(g.Key) + " by " + string.Join(" and ", g.Select(r => ReportWording.Perspective(r.Perspective)))))));
         writer.Write(".</p>\n");
+        if (context.LostData.Contains(entry.EpisodeId))
+        {
+            // The badge's meaning in words, for touch and keyboard users who cannot reach its tooltip.
+            writer.Write("<p class=\"note partial-client\">Partial data: some of this client's ratings were left out, so the charts and alerts below cover only what was used. The report's last part says what was left out and why.</p>\n");
+        }
 
         var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a))).OrderByDescending(x => x.Alert.Severity).ToList();
         writer.Write("<h3>Current alerts</h3>\n");

@@ -67,7 +67,7 @@ public sealed class PartialDataAndConventionsTests_26 : CliTestBase
         string page = Path.Combine(Dir, "report.html");
         Assert.Equal(AllianceCli.Partial, Run("report", partial, "--output", page).Code);
         string html = System.IO.File.ReadAllText(page);
-        int warning = html.IndexOf("<p class=\"partial-data\" role=\"alert\"><strong>Partial data.</strong> 12 of 12960 rows, 3 administrations, 0 episodes and 0 sessions were left out", StringComparison.Ordinal);
+        int warning = html.IndexOf("<p class=\"partial-data\" role=\"alert\"><strong>Partial data.</strong> 12 of 12960 rows and 3 administrations were left out", StringComparison.Ordinal);
         Assert.True(warning > 0, "the first screen says the data is partial");
         Assert.True(warning < html.IndexOf("Who needs attention", StringComparison.Ordinal), "before any count");
         Assert.Contains("<h3 id=\"data-used\">", html, StringComparison.Ordinal);
@@ -97,6 +97,8 @@ public sealed class PartialDataAndConventionsTests_26 : CliTestBase
         Assert.True(section > 0);
         Assert.Contains(mark, html[section..html.IndexOf("</h2>", section, StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(mark)));   // its section and its place in the attention list (or the no-alert list)
+        // The badge's meaning in words in the client's section, not only in a tooltip (browser review).
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "Partial data: some of this client's ratings were left out"));
 
         var (_, triage, _) = Run("triage", partial, "--allow-partial");
         string[] rows = triage.Split('\n', StringSplitOptions.RemoveEmptyEntries);
