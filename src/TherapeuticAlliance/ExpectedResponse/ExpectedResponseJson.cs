@@ -46,9 +46,12 @@ internal static class ExpectedResponseJson
             return Invalid("The model file is longer than 100,000 characters; it is not a model.");
         }
 
-        if (JsonDuplicates.Any(json, 8))
+        switch (JsonDuplicates.Scan(json, 8))
         {
-            return Invalid("The model file gives a property twice in one object.");
+            case JsonScan.Duplicate:
+                return Invalid("The model file gives a property twice in one object.");
+            case JsonScan.Unreadable:
+                return Invalid("The model file holds a string with an unpaired surrogate (raw or escaped); no text can carry it.");
         }
 
         ExpectedResponseDto? dto;

@@ -35,9 +35,12 @@ public static class InstrumentDefinition
             return Invalid("The definition is longer than 1,000,000 characters.");
         }
 
-        if (JsonDuplicates.Any(json, 16))
+        switch (JsonDuplicates.Scan(json, 16))
         {
-            return Invalid("The JSON gives a property twice in one object; give each property once.");
+            case JsonScan.Duplicate:
+                return Invalid("The JSON gives a property twice in one object; give each property once.");
+            case JsonScan.Unreadable:
+                return Invalid("The JSON holds a string with an unpaired surrogate (raw or escaped); no text can carry it.");
         }
 
         InstrumentDefinitionDto? dto;

@@ -27,6 +27,15 @@ public sealed class AllianceReportDocument
     /// <remarks>2.0 (issue 13) added each alert's <c>code</c> and <c>severity</c>; see docs/trends.md for the migration.</remarks>
     public const string CurrentSchemaVersion = "2.0";
 
+    /// <summary>
+    /// The longest report JSON <see cref="FromJson"/> reads: 4,000,000 characters. A report is one episode of one
+    /// instrument; 1,000 sessions with a finding and an alert at each write under 1,000,000 characters. Longer text is
+    /// refused before it is parsed (issue 27: a 41 MB document took 29 s to be read).
+    /// </summary>
+    public const int MaximumJsonLength = 4_000_000;
+
+    private static readonly string TooLong = string.Format(System.Globalization.CultureInfo.InvariantCulture, "The report JSON is longer than {0:N0} characters; a report holds one episode.", MaximumJsonLength);
+
     /// <summary>Initializes a new instance of the <see cref="AllianceReportDocument"/> class.</summary>
     /// <param name="episodeId">The caller's episode identifier.</param>
     /// <param name="instrumentId">The instrument identifier.</param>
@@ -104,14 +113,22 @@ public sealed class AllianceReportDocument
 
     /// <summary>Reads a report document written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The document, or an <see cref="InvalidReportDocument"/> when the JSON is malformed, gives a property twice, is of another schema version, or is incomplete; never throws on bad input.</returns>
+    /// <returns>The document, or an <see cref="InvalidReportDocument"/> when the JSON is longer than <see cref="MaximumJsonLength"/>, is malformed, gives a property twice, holds an unpaired surrogate, is of another schema version, or is incomplete; never throws on bad input.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     public static ReportDocumentResult FromJson(string json)
     {
         Guard.Against.Null(json);
-        if (JsonDuplicates.Any(json, 16))
+        if (json.Length > MaximumJsonLength)
         {
-            return new InvalidReportDocument("The report JSON gives a property twice in one object.");
+            return new InvalidReportDocument(TooLong);
+        }
+
+        switch (JsonDuplicates.Scan(json, 16))
+        {
+            case JsonScan.Duplicate:
+                return new InvalidReportDocument("The report JSON gives a property twice in one object.");
+            case JsonScan.Unreadable:
+                return new InvalidReportDocument("The report JSON holds a string with an unpaired surrogate (raw or escaped); no text can carry it.");
         }
 
         ReportDto? dto;

@@ -49,10 +49,14 @@ internal static class PartialEnvelope
             return null;
         }
 
-        if (JsonDuplicates.Any(json, maxDepth))
+        switch (JsonDuplicates.Scan(json, maxDepth))
         {
-            problem = "The partial gives a field twice; a partial names each field once.";
-            return null;
+            case JsonScan.Duplicate:
+                problem = "The partial gives a field twice; a partial names each field once.";
+                return null;
+            case JsonScan.Unreadable:
+                problem = "The partial holds a string with an unpaired surrogate (raw or escaped); no text can carry it.";
+                return null;
         }
 
         JsonDocument document;
