@@ -172,7 +172,16 @@ public static class ColumnarResponses
 
             await using (reader.ConfigureAwait(false))
             {
-                DataField[] all = reader.Schema.GetDataFields();
+                DataField[] all;
+                try
+                {
+                    all = reader.Schema.GetDataFields();
+                }
+                catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
+                {
+                    return new ColumnarError(ColumnarErrorKind.Unreadable, "The file's schema could not be read (" + ex.GetType().Name + "); the file may be damaged.");
+                }
+
                 if (Repeated(all.Select(f => f.Name)) is { } repeated)
                 {
                     return Repeats(repeated);
@@ -197,14 +206,15 @@ public static class ColumnarResponses
                     {
                         using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
                         total += group.RowCount;
-                        if (byName.TryGetValue(ResponseFileSchema.Instrument, out DataField? instrumentField)
+                        // An empty row group (several writers write one) has no statistics and no rows of any instrument.
+                        if (group.RowCount > 0 && byName.TryGetValue(ResponseFileSchema.Instrument, out DataField? instrumentField)
                             && (group.GetStatistics(instrumentField) is not { } statistics || !string.Equals(statistics.MinValue?.ToString(), instrument.Id, StringComparison.Ordinal) || !string.Equals(statistics.MaxValue?.ToString(), instrument.Id, StringComparison.Ordinal)))
                         {
                             return new ColumnarError(ColumnarErrorKind.BadValue, "The file's instrument column shows administrations of another instrument (or has no statistics); read it with ReadParquetAsync, which groups rows by instrument.", ResponseFileSchema.Instrument);
                         }
                     }
                 }
-                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
                 {
                     return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group's metadata could not be read (" + ex.GetType().Name + "); the file may be damaged.");
                 }
@@ -234,7 +244,7 @@ public static class ColumnarResponses
                         offset += n;
                     }
                 }
-                catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+                catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
                 {
                     return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
                 }
@@ -302,13 +312,29 @@ public static class ColumnarResponses
     {
         try
         {
-            return (await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false), null);
+            if (await ParquetPreflight.CheckAsync(stream, cancellationToken).ConfigureAwait(false) is { } problem)
+            {
+                return (null, new ColumnarError(ColumnarErrorKind.Unreadable, problem));
+            }
+
+            var guarded = new GuardedReadStream(stream, GuardedReadStream.BudgetFor(stream.Length));
+            return (await ParquetReader.CreateAsync(guarded, cancellationToken: cancellationToken).ConfigureAwait(false), null);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
         {
             return (null, new ColumnarError(ColumnarErrorKind.Unreadable, "The input is not a Parquet file this reader understands (" + ex.GetType().Name + ")."));
         }
     }
+
+    /// <summary>
+    /// Whether an exception out of Parquet.Net is the file's fault, to be reported as <see cref="ColumnarErrorKind.Unreadable"/>:
+    /// every exception but the caller's own cancellation. The structure is checked first (<see cref="ParquetPreflight"/>),
+    /// so what is left are the decoder's failures on damaged data, whose types the library does not document (issue 27
+    /// found Thrift protocol errors, <see cref="NullReferenceException"/>, <see cref="OverflowException"/> and the
+    /// reader's own types); an allocation the preflight's limits allow cannot exhaust memory.
+    /// </summary>
+    private static bool IsParserFailure(Exception ex, CancellationToken cancellationToken) =>
+        !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     private static string? Repeated(IEnumerable<string> names) =>
         names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
@@ -341,7 +367,16 @@ public static class ColumnarResponses
 
         await using (reader.ConfigureAwait(false))
         {
-            DataField[] fields = reader.Schema.GetDataFields();
+            DataField[] fields;
+            try
+            {
+                fields = reader.Schema.GetDataFields();
+            }
+            catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
+            {
+                return new ColumnarError(ColumnarErrorKind.Unreadable, "The file's schema could not be read (" + ex.GetType().Name + "); the file may be damaged.");
+            }
+
             string[] names = fields.Select(f => f.Name).ToArray();
             if (Repeated(names) is { } repeated)
             {
@@ -436,7 +471,7 @@ public static class ColumnarResponses
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
+            catch (Exception ex) when (IsParserFailure(ex, cancellationToken))
             {
                 return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
             }

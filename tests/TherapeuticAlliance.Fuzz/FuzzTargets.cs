@@ -24,6 +24,7 @@ internal static class FuzzTargets
         ["fhir-questionnaire-response"] = FhirQuestionnaireResponse,
         ["cli-csv"] = CliCsv,
         ["partial-json"] = PartialJson,
+        ["parquet"] = Parquet,
     };
 
     // Made at the first input, not in the static constructor: SharpFuzz's instrumented code must not run before
@@ -128,6 +129,25 @@ internal static class FuzzTargets
         PartialResult<SitePartial> merged = SitePartial.Merge(new[] { partial.AsT0, again.AsT0 });
         Check(merged.IsSuccess, "a partial does not merge with its own copy: " + merged.Error?.Message);
         _ = merged.AsT0.ToStatistics();
+    }
+
+    private static void Parquet(byte[] input)
+    {
+        // A Parquet file as a stream (the preflight, then Parquet.Net through the guarded stream): a result whose
+        // blocks are consistent, or a typed error with a message; never an exception, a hang or a runaway allocation.
+        using var stream = new MemoryStream(input, writable: false);
+        var result = Columnar.ColumnarResponses.ReadParquetStreamAsync(stream, InstrumentCatalog.BuiltIn).GetAwaiter().GetResult();
+        if (result.IsSuccess)
+        {
+            foreach (Columnar.ResponseBlock block in result.AsT0)
+            {
+                Check(block.Sessions.Length == block.RowCount && block.Responses.RowCount == block.RowCount, "a block whose columns disagree on its row count");
+            }
+        }
+        else
+        {
+            Check(!string.IsNullOrEmpty(result.Error?.Message), "an error without a message");
+        }
     }
 
     private static string Text(byte[] input) => Encoding.UTF8.GetString(input);
