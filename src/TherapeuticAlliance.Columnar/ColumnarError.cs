@@ -6,12 +6,13 @@ namespace TherapeuticAlliance.Columnar;
 /// <remarks>Messages name files, rows and columns, never a cell's content (which may identify a client). This type is immutable and thread-safe.</remarks>
 public sealed class ColumnarError : IAllianceError
 {
-    internal ColumnarError(ColumnarErrorKind kind, string message, string? column = null, long? row = null)
+    internal ColumnarError(ColumnarErrorKind kind, string message, string? column = null, long? row = null, int? columnNumber = null)
     {
         Kind = kind;
         Message = message;
         Column = column;
         Row = row;
+        ColumnNumber = columnNumber;
     }
 
     /// <summary>Gets what is wrong.</summary>
@@ -29,8 +30,16 @@ public sealed class ColumnarError : IAllianceError
         _ => throw new InvalidOperationException("The error kind is not defined."),
     };
 
-    /// <summary>Gets the column concerned, if any.</summary>
+    /// <summary>
+    /// Gets the column concerned when it is one of the layout's own columns (<c>episode</c>, <c>session</c>, <c>date</c>,
+    /// <c>perspective</c>, <c>instrument</c>, <c>item</c>, <c>value</c>, <c>total</c>); <see langword="null"/> for a column the
+    /// file named (an item column), which <see cref="ColumnNumber"/> gives by position instead: a header is text from the
+    /// file and may identify someone, so no message or property quotes it (issue 27).
+    /// </summary>
     public string? Column { get; }
+
+    /// <summary>Gets the 1-based position of the column concerned among the file's columns (the batch's fields), when the error concerns a column the file named; otherwise <see langword="null"/>.</summary>
+    public int? ColumnNumber { get; }
 
     /// <summary>Gets the 1-based row of the input concerned (counted over all row groups, batches or partitions read), if any.</summary>
     public long? Row { get; }

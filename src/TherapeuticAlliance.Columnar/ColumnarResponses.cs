@@ -336,11 +336,36 @@ public static class ColumnarResponses
     private static bool IsParserFailure(Exception ex, CancellationToken cancellationToken) =>
         !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
-    private static string? Repeated(IEnumerable<string> names) =>
-        names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+    /// <summary>The first name given twice, with the 1-based positions of its first two columns.</summary>
+    private static (string Name, int First, int Second)? Repeated(IEnumerable<string> names)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        int position = 0;
+        foreach (string name in names)
+        {
+            position++;
+            if (seen.TryGetValue(name, out int first))
+            {
+                return (name, first, position);
+            }
 
-    private static ColumnarError Repeats(string name) => new(
-        ColumnarErrorKind.SchemaMismatch, $"Two columns are named '{Names.Clean(name)}' (a nested field may share a top-level name); give every column its own name.", Names.Clean(name));
+            seen[name] = position;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a column name is one of the layouts' own (which a message may quote: it is the library's text, not the file's).</summary>
+    private static bool IsLayoutColumn(string name) =>
+        ResponseFileSchema.KeyColumns.Contains(name) || name is ResponseFileSchema.Item or ResponseFileSchema.Value or ResponseFileSchema.Total;
+
+    private static ColumnarError Repeats((string Name, int First, int Second) repeated) => IsLayoutColumn(repeated.Name)
+        ? new(ColumnarErrorKind.SchemaMismatch, string.Format(CultureInfo.InvariantCulture, "Two columns are named '{0}' (columns {1} and {2}; a nested field may share a top-level name); give every column its own name.", repeated.Name, repeated.First, repeated.Second), repeated.Name, null, repeated.Second)
+        : new(ColumnarErrorKind.SchemaMismatch, string.Format(CultureInfo.InvariantCulture, "Columns {0} and {1} have the same name (a nested field may share a top-level name); give every column its own name.", repeated.First, repeated.Second), null, null, repeated.Second);
+
+    /// <summary>An item column (named by the file) that is not numeric, named by its position only.</summary>
+    private static ColumnarError ItemNotNumeric(int position) => new(
+        ColumnarErrorKind.WrongType, string.Format(CultureInfo.InvariantCulture, "Column {0} (an item's responses) is not a numeric column; convert it, or export it as a numeric column.", position), null, null, position);
 
     private static ColumnarError MissingColumn(string column, ResponseLayout layout) => new(
         ColumnarErrorKind.MissingColumn,
@@ -458,15 +483,21 @@ public static class ColumnarResponses
                     }
                     else
                     {
-                        foreach (DataField field in fields.Where(f => !ResponseFileSchema.KeyColumns.Contains(f.Name)))
+                        for (int c = 0; c < fields.Length; c++)
                         {
+                            DataField field = fields[c];
+                            if (ResponseFileSchema.KeyColumns.Contains(field.Name))
+                            {
+                                continue;
+                            }
+
                             double[]? values = await ParquetColumns.NumbersAsync(group, field, n, cancellationToken).ConfigureAwait(false);
                             if (values is null)
                             {
-                                return WrongType(field.Name, "a numeric column (an item's responses)");
+                                return ItemNotNumeric(c + 1);
                             }
 
-                            raw.AddWide(field.Name, values, first);
+                            raw.AddWide(field.Name, c + 1, values, first);
                         }
                     }
                 }
@@ -530,15 +561,21 @@ public static class ColumnarResponses
         }
         else
         {
-            foreach (Apache.Arrow.Field field in batch.Schema.FieldsList.Where(f => !ResponseFileSchema.KeyColumns.Contains(f.Name)))
+            for (int c = 0; c < batch.Schema.FieldsList.Count; c++)
             {
-                double[]? values = ArrowColumns.Numbers(Column(field.Name));
-                if (values is null)
+                Apache.Arrow.Field field = batch.Schema.FieldsList[c];
+                if (ResponseFileSchema.KeyColumns.Contains(field.Name))
                 {
-                    return WrongType(field.Name, "a numeric column (an item's responses)");
+                    continue;
                 }
 
-                raw.AddWide(field.Name, values, first);
+                double[]? values = ArrowColumns.Numbers(batch.Column(c));
+                if (values is null)
+                {
+                    return ItemNotNumeric(c + 1);
+                }
+
+                raw.AddWide(field.Name, c + 1, values, first);
             }
         }
 

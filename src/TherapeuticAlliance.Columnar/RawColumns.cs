@@ -24,6 +24,7 @@ internal sealed class RawColumns
     private readonly List<double> _values = new();
     private readonly Dictionary<string, List<double>> _wide = new(StringComparer.Ordinal);
     private readonly List<string> _wideOrder = new();
+    private readonly Dictionary<string, int> _widePosition = new(StringComparer.Ordinal);
     private readonly Dictionary<Instrument, Dictionary<string, int>> _itemIndex = new(ReferenceEqualityComparer.Instance);
 
     internal RawColumns(ResponseLayout layout) => Layout = layout;
@@ -59,12 +60,13 @@ internal sealed class RawColumns
     }
 
     /// <summary>Adds a wide item column's values for the rows just added; rows before this part had no such column (NaN).</summary>
-    internal void AddWide(string name, IEnumerable<double> values, long firstRow)
+    internal void AddWide(string name, int position, IEnumerable<double> values, long firstRow)
     {
         if (!_wide.TryGetValue(name, out List<double>? column))
         {
             _wide[name] = column = new List<double>();
             _wideOrder.Add(name);
+            _widePosition[name] = position;
         }
 
         while (column.Count < firstRow)
@@ -140,7 +142,7 @@ internal sealed class RawColumns
                     }
                     else if (!double.IsNaN(value))
                     {
-                        return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} has a value in column '{1}', which is not an item of its instrument; leave it null or correct the instrument.", row, Names.Clean(name)), Names.Clean(name), row);
+                        return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} has a value in column {1}, which is not an item of its instrument; leave it null or correct the instrument.", row, _widePosition[name]), null, row, _widePosition[name]);
                     }
                 }
             }
@@ -167,7 +169,7 @@ internal sealed class RawColumns
 
         if (Layout == ResponseLayout.WideFormat && _wideOrder.FirstOrDefault(name => !instruments.Values.Any(i => Items(i).ContainsKey(name))) is { } stray)
         {
-            return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, $"Column '{Names.Clean(stray)}' is not an item of any instrument in the input; remove or rename it.", Names.Clean(stray));
+            return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Column {0} is not an item of any instrument in the input; remove or rename it.", _widePosition[stray]), null, null, _widePosition[stray]);
         }
 
         return builders.Select(b => b.Build()).ToImmutableArray();

@@ -244,14 +244,16 @@ public sealed class ColumnarTests : IDisposable
     {
         { "SELECT 'e' AS episode, 1 AS session, 'srs' AS instrument, 9 AS \"1\"", ColumnarErrorKind.MissingColumn, "perspective", "Column 'perspective' is missing" },
         { "SELECT 'e' AS episode, 'one' AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\"", ColumnarErrorKind.WrongType, "session", "Column 'session' is not an integer column" },
-        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 'nine' AS \"1\"", ColumnarErrorKind.WrongType, "1", "Column '1' is not a numeric column" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 'nine' AS \"1\"", ColumnarErrorKind.WrongType, null, "Column 5 (an item's responses) is not a numeric column" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 1 AS item, 9 AS value", ColumnarErrorKind.WrongType, "item", "Column 'item' is not a string column" },
         { "SELECT 'e' AS episode, 1 AS session, 'family' AS perspective, 'srs' AS instrument, 9 AS \"1\"", ColumnarErrorKind.BadValue, "perspective", "Row 1, column 'perspective'" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'wai' AS instrument, 9 AS \"1\"", ColumnarErrorKind.BadValue, "instrument", "not one the catalog knows" },
         { "SELECT NULL::VARCHAR AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\"", ColumnarErrorKind.BadValue, "episode", "episode identifier is missing" },
         { "SELECT 'e' AS episode, -1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\"", ColumnarErrorKind.BadValue, "session", "0 or more" },
-        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"99\"", ColumnarErrorKind.DuplicateOrUnknownItem, "99", "Row 1 has a value in column '99', which is not an item of its instrument" },
-        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\", NULL::INTEGER AS \"99\"", ColumnarErrorKind.DuplicateOrUnknownItem, "99", "Column '99' is not an item of any instrument in the input" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"99\"", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Row 1 has a value in column 5, which is not an item of its instrument" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"Jane Doe 1970-01-01\"", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Row 1 has a value in column 5, which is not an item of its instrument" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\", 'x' AS \"Jane Doe\"", ColumnarErrorKind.WrongType, null, "Column 6 (an item's responses) is not a numeric column" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\", NULL::INTEGER AS \"99\"", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Column 6 is not an item of any instrument in the input" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\" UNION ALL SELECT 'e', 1, 'client', 'srs', 8", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Row 2 gives an administration" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '1' AS item, 9 AS value UNION ALL SELECT 'e', 1, 'client', 'srs', '1', 8", ColumnarErrorKind.DuplicateOrUnknownItem, "item", "Row 2 gives a response an earlier row" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '9' AS item, 9 AS value", ColumnarErrorKind.DuplicateOrUnknownItem, "item", "an item its instrument does not have" },
@@ -274,6 +276,9 @@ public sealed class ColumnarTests : IDisposable
         Assert.Equal(error.Message, error.ToString());
         Assert.DoesNotContain("family", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("March", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Column is null || error.Column is "episode" or "session" or "date" or "perspective" or "instrument" or "item" or "value", "Column quotes a header the file named");
+        Assert.True(column is not null || error.ColumnNumber is > 0 || error.Kind != ColumnarErrorKind.WrongType, "an item column's error gives its position");
         Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
     }
 
