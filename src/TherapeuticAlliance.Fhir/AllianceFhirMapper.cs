@@ -35,6 +35,9 @@ public sealed class AllianceFhirMapper
     private readonly IInstrumentCatalog _catalog;
     private readonly FhirMappingOptions _options;
 
+    /// <summary>The options' additional codings, copied when the mapper was made (issue 27: keeping the caller's collections let a later Add or a changed Coding alter Observations not yet written).</summary>
+    private readonly Dictionary<string, Coding[]> _codings;
+
     /// <summary>Initializes a new instance of the <see cref="AllianceFhirMapper"/> class.</summary>
     /// <param name="instruments">The instruments responses may refer to; <see langword="null"/> for the built-in catalog.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
@@ -42,6 +45,11 @@ public sealed class AllianceFhirMapper
     {
         _catalog = instruments ?? InstrumentCatalog.BuiltIn;
         _options = options ?? new FhirMappingOptions();
+        _codings = new Dictionary<string, Coding[]>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, IReadOnlyList<Coding>> entry in _options.AdditionalCodings ?? new Dictionary<string, IReadOnlyList<Coding>>())
+        {
+            _codings[entry.Key] = (entry.Value ?? Array.Empty<Coding>()).Where(c => c is not null).Select(c => (Coding)c.DeepCopy()).ToArray();
+        }
     }
 
     /// <summary>Gets the canonical URL of an instrument's Questionnaire, without the version.</summary>
@@ -533,7 +541,7 @@ public sealed class AllianceFhirMapper
     private CodeableConcept Code(string code, string display)
     {
         var concept = new CodeableConcept(FhirConventions.ScoreCodeSystem, code, display);
-        if (_options.AdditionalCodings.TryGetValue(code, out IReadOnlyList<Coding>? extra))
+        if (_codings.TryGetValue(code, out Coding[]? extra))
         {
             concept.Coding.AddRange(extra.Select(c => (Coding)c.DeepCopy()));
         }

@@ -128,6 +128,22 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void SiteCodes_AreCopiedWhenTheMapperIsMade_SoLaterChangesToTheCallersCollectionsDoNotReachIt()
+    {
+        // Issue 27: the mapper is documented immutable, yet it kept the caller's list, so a later Add (or a changed
+        // Coding) altered Observations it had yet to write.
+        var codes = new List<Coding> { new("http://loinc.org", "99999-9", "Site code") };
+        var byCode = new Dictionary<string, IReadOnlyList<Coding>> { ["srs-total"] = codes };
+        var mapper = new AllianceFhirMapper(options: new FhirMappingOptions { AdditionalCodings = byCode });
+        codes.Add(new Coding("http://snomed.info/sct", "1", "Added later"));
+        codes[0].Code = "changed";
+        byCode["srs-subscale"] = codes;
+        Assessment srs = AllianceInstruments.Srs.CreateAssessment(Perspective.Client, Occasion.Session(2), 9m, 9m, 9m, 9m).GetValueOrThrow();
+        Observation observation = mapper.ToObservation(ScoringStrategies.Sum.Score(srs).GetValueOrThrow(), AllianceFhirMapper.ToQuestionnaireResponse(srs));
+        Assert.Equal(new[] { "srs-total", "99999-9" }, observation.Code.Coding.Select(c => c.Code));
+    }
+
+    [Fact]
     public void Bundle_IsATransactionOfObservations_OrEveryError()
     {
         QuestionnaireResponse Srs(int session, params decimal?[] v) =>
