@@ -100,7 +100,7 @@ internal static class AllianceCli
         var parquet = new Option<string?>("--parquet") { Description = "Also write the statistics as a Parquet table (instrument, scope, statistic, value, n) to this file." };
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows, parquet }));
         var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial'), or folders of them (their *.json files).", Arity = ArgumentArity.OneOrMore };
-        var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them.") { partialFiles, json, parquet };
+        var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them. A partial that cannot be read, or whose numbers no data could give, is left out and named; the others merge (exit 3, or 0 with --allow-partial).") { partialFiles, json, parquet, allowPartial };
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -183,7 +183,7 @@ internal static class AllianceCli
             r.GetValue(parquet),
             output,
             error)));
-        merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), output, error)));
+        merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

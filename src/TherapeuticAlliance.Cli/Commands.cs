@@ -290,7 +290,7 @@ internal static class Commands
     }
 
     /// <summary>Merges sites' partials (from 'stats --partial') and writes the statistics of the pooled data, as 'stats' does.</summary>
-    internal static int Merge(IReadOnlyList<string> files, bool json, string? parquetFile, TextWriter output, TextWriter error)
+    internal static int Merge(IReadOnlyList<string> files, bool json, string? parquetFile, bool allowPartial, TextWriter output, TextWriter error)
     {
         if (files.Count == 0)
         {
@@ -311,6 +311,7 @@ internal static class Commands
         }
 
         var partials = new List<SitePartial>();
+        int refused = 0;
         foreach (string file in files)
         {
             if (!File.Exists(file))
@@ -326,11 +327,19 @@ internal static class Commands
 
             if (!partial.IsSuccess)
             {
-                error.WriteLine($"error: {SafeText.Clean(file, 120)}: {partial.Error!.Message} Nothing was merged.");
-                return AllianceCli.Usage;
+                // One site's damaged or impossible partial is left out and named; it never poisons the others (issue 27).
+                error.WriteLine($"error: {SafeText.Clean(file, 120)}: {partial.Error!.Message} This site was left out of the merge.");
+                refused++;
+                continue;
             }
 
             partials.Add(partial.AsT0);
+        }
+
+        if (partials.Count == 0)
+        {
+            error.WriteLine("error: no partial could be read; nothing was merged.");
+            return AllianceCli.DataErrors;
         }
 
         PartialResult<SitePartial> merged = SitePartial.Merge(partials);
@@ -343,8 +352,14 @@ internal static class Commands
         SiteStatistics statistics = merged.AsT0.ToStatistics();
         WriteStatistics(statistics, json, output);
         WriteStatisticsParquet(statistics, parquetFile);
-        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", files.Count, merged.AsT0.Sites));
-        return AllianceCli.Ok;
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Merged {0} partial(s) from {1} site(s).", partials.Count, merged.AsT0.Sites));
+        if (refused == 0)
+        {
+            return AllianceCli.Ok;
+        }
+
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} partial(s) left out (named above).{1}", refused, allowPartial ? string.Empty : " Exit code 3: partial; give --allow-partial to exit 0."));
+        return allowPartial ? AllianceCli.Ok : AllianceCli.Partial;
     }
 
     /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>

@@ -137,14 +137,27 @@ public class PartialMergeTests : CliTestBase
             (good.Replace("\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.0\"", "\"kind\": \"caseload-norm-statistics\",\n    \"schemaVersion\": \"1.1\"", StringComparison.Ordinal), "norms: The partial's schema version is not 1.0"),
             ("""{"kind":"alliance-site-partial","schemaVersion":"1.0"}""", "The partial needs the arrays statistics, scores and notes and the object norms."),
         };
+        // Issue 27: a poisoned site (co-moments no data could give: here a correlation far beyond 1) is refused too.
+        var poisoned = System.Text.Json.Nodes.JsonNode.Parse(good)!;
+        poisoned["statistics"]![0]!["comoments"]![0]![1] = 1e9;
+        poisoned["statistics"]![0]!["comoments"]![1]![0] = 1e9;
+        cases = cases.Append((poisoned.ToJsonString(), "exceeds the Cauchy–Schwarz bound")).ToArray();
+
+        // One site's damaged or impossible partial is left out and named; the others still merge (issue 27; until then
+        // one bad file stopped the whole merge).
+        string alone = Run("merge", sum).Out;
         foreach (var (content, expected) in cases)
         {
             string bad = File("bad.json", content);
             var (code, output, error) = Run("merge", sum, bad);
-            Assert.Equal(2, code);
-            Assert.Equal(string.Empty, output);
+            Assert.Equal(AllianceCli.Partial, code);
+            Assert.Equal(alone, output);
+            Assert.Contains("bad.json: ", error, StringComparison.Ordinal);
             Assert.Contains(expected, error, StringComparison.Ordinal);
-            Assert.Contains("Nothing was merged.", error, StringComparison.Ordinal);
+            Assert.Contains("This site was left out of the merge.", error, StringComparison.Ordinal);
+            Assert.Contains("Merged 1 partial(s) from 1 site(s).", error, StringComparison.Ordinal);
+            Assert.Equal(0, Run("merge", sum, bad, "--allow-partial").Code);
+            Assert.Equal(AllianceCli.DataErrors, Run("merge", bad).Code);
         }
 
         var (mixedCode, mixedOut, mixedError) = Run("merge", sum, mean);
@@ -154,6 +167,7 @@ public class PartialMergeTests : CliTestBase
 
         string twice = File("twice.json", good.Replace("\"statistics\": [\n", "\"statistics\": [\n" + JsonStatistic(good) + ",\n", StringComparison.Ordinal));
         Assert.Contains("gives a scope twice", Run("merge", twice).Err, StringComparison.Ordinal);
+        Assert.Contains("no partial could be read; nothing was merged.", Run("merge", twice).Err, StringComparison.Ordinal);
         Assert.Contains("does not exist", Run("merge", Path.Combine(Dir, "missing.json")).Err, StringComparison.Ordinal);
         Assert.Equal(2, Run("merge").Code);
     }

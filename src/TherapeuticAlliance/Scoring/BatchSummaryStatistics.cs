@@ -248,12 +248,17 @@ public sealed class BatchSummaryStatistics
         });
     }
 
+    /// <summary>The most columns a batch summary read may have: 1,001 (the total and up to 1,000 subscales).</summary>
+    public const int MaximumColumns = 1001;
+
     /// <summary>Reads a partial written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>
     /// The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice,
     /// another kind, a newer schema version, an unknown metric or missing-data policy, inconsistent counts, or a
-    /// missing, negative or non-finite count, mean or sum of squares. It never throws on bad input.
+    /// missing, negative or non-finite count, mean or sum of squares, moments no data could give (a mean or sum of squares with no value, a sum of
+    /// squares with one), more than <see cref="MaximumColumns"/> columns, a first column other than the total, or, for a built-in instrument,
+    /// columns other than its total and subscales. It never throws on bad input.
     /// </returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     public static PartialResult<BatchSummaryStatistics> FromJson(string json)
@@ -303,13 +308,33 @@ public sealed class BatchSummaryStatistics
                     return Invalid(string.Format(CultureInfo.InvariantCulture, "Column {0} needs a name, a count of 0 up to the rows, a finite mean and a finite sum of squares of 0 or more.", names.Count + 1));
                 }
 
+                if (Utilities.PartialChecks.RunningMoments(count, mean, squares) is { } impossible)
+                {
+                    return Invalid(string.Format(CultureInfo.InvariantCulture, "Column {0}: {1}", names.Count + 1, impossible));
+                }
+
                 names.Add(name);
                 columns.Add(new RunningMoments(count, mean, squares));
+                if (names.Count > MaximumColumns)
+                {
+                    return Invalid(string.Format(CultureInfo.InvariantCulture, "The partial has more than {0} columns; a batch summary has the total and one column per subscale.", MaximumColumns));
+                }
             }
 
             if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
             {
                 return Invalid("The partial's column names must be distinct.");
+            }
+
+            if (names[0] != "total")
+            {
+                return Invalid("The partial's first column must be the total.");
+            }
+
+            // A built-in instrument's summary has exactly its total and subscales; a user's instrument is checked where it is merged or read with its definition.
+            if (Instruments.AllianceInstruments.All.FirstOrDefault(i => i.Id == instrument) is { } builtIn && !names.SequenceEqual(Names(builtIn), StringComparer.Ordinal))
+            {
+                return Invalid("The partial's columns are not the total and the subscales of its instrument.");
             }
 
             return new BatchSummaryStatistics(instrument, metric, strategy, version, policy!, rows, invalid, unscored, names.ToImmutable(), columns.ToImmutable());

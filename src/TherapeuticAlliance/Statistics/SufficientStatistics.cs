@@ -278,7 +278,7 @@ public sealed class SufficientStatistics
 
     /// <summary>Reads a partial written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <returns>The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice, another kind, a newer schema version, another missing-data rule, a missing or malformed field, shapes that do not match, a count below 2, a non-finite number or a negative variance. It never throws on bad input.</returns>
+    /// <returns>The partial, or an <see cref="InvalidPartial"/> saying what is wrong: more than 16 MiB of text, malformed JSON, a field given twice, another kind, a newer schema version, another missing-data rule, a missing or malformed field, shapes that do not match, a count below 2, a non-finite number, a negative variance, or co-moments no data could give (asymmetric, beyond the Cauchy–Schwarz bound, or not positive semi-definite, to a relative tolerance of 1e-9). It never throws on bad input.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
     public static PartialResult<SufficientStatistics> FromJson(string json)
     {
@@ -359,6 +359,11 @@ public sealed class SufficientStatistics
                 }
 
                 i++;
+            }
+
+            if (Utilities.PartialChecks.CoMoments(comoments, k) is { } impossible)
+            {
+                return Invalid(impossible);
             }
 
             return new SufficientStatistics(scope!, columns, count, dropped, means, comoments);
