@@ -233,7 +233,9 @@ public static class Agreement
 
         double sxx = statistics.Comoment(0, 0);
         double syy = statistics.Comoment(1, 1);
-        return !(sxx > 0.0) || !(syy > 0.0) ? StatisticsError.NoVariance() : statistics.Comoment(0, 1) / Math.Sqrt(sxx * syy);
+        return IsConstant(sxx, statistics.Count, statistics.Mean(0)) || IsConstant(syy, statistics.Count, statistics.Mean(1))
+            ? StatisticsError.NoVariance()
+            : statistics.Comoment(0, 1) / Math.Sqrt(sxx * syy);
     }
 
     /// <summary>Computes Bland–Altman's bias and limits of agreement (first column minus second) from mergeable sufficient statistics, as <see cref="BlandAltman(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> does from the pooled pairs.</summary>
@@ -270,7 +272,7 @@ public static class Agreement
     /// <summary>Computes the Pearson correlation of paired values, using the pairs where both are present.</summary>
     /// <param name="x">The first values; NaN = missing.</param>
     /// <param name="y">The second values; NaN = missing.</param>
-    /// <returns>The correlation, or an error for unequal lengths, fewer than 2 complete pairs, or a constant variable.</returns>
+    /// <returns>The correlation, or an error for unequal lengths, fewer than 2 complete pairs, or a constant variable (constant up to rounding: an SD of at most 1e-10 × |mean|, where R's <c>cor</c> gives <c>NA</c>).</returns>
     public static StatisticsResult<double> Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         StatisticsResult<PairedValues> pairs = PairedValues.From(x, y);
@@ -294,12 +296,28 @@ public static class Agreement
             syy += dy * dy;
         }
 
-        if (!(sxx > 0.0) || !(syy > 0.0))
+        if (IsConstant(sxx, p.X.Length, mx) || IsConstant(syy, p.Y.Length, my))
         {
             return StatisticsError.NoVariance();
         }
 
         return sxy / Math.Sqrt(sxx * syy);
+    }
+
+    /// <summary>
+    /// The relative tolerance below which a variable is constant: 1e-10. A column of one value that is not exact in
+    /// binary (0.1, 9.1, 48/9) has a computed mean off by rounding, so its sum of squares is about 1e-30 rather than 0
+    /// and a correlation of such noise came out (issue 27: about 1e-16 where R's <c>cor</c> gives <c>NA</c>). A variable
+    /// is constant when its SD (population form, √(Sxx / n)) is at most 1e-10 × |mean|, or its sum of squares is not
+    /// positive; real ratings vary by far more (the smallest step of any instrument is 0.1 point on a 0–10 line).
+    /// </summary>
+    internal const double ConstantTolerance = 1e-10;
+
+    /// <summary>Whether a variable with this sum of squared deviations over n values around this mean is constant (<see cref="ConstantTolerance"/>).</summary>
+    internal static bool IsConstant(double sumOfSquares, long n, double mean)
+    {
+        double bound = ConstantTolerance * Math.Abs(mean);
+        return !(sumOfSquares > n * bound * bound);
     }
 
     /// <summary>Computes Bland–Altman agreement of paired values: the bias (mean of x − y) and limits of agreement, bias ± multiplier · SD of the differences.</summary>

@@ -104,11 +104,17 @@ public static class Reliability
         return new InstrumentReliability(total, subscales);
     }
 
-    /// <summary>Computes McDonald's omega total for one factor from loadings: <c>ω = (Σλ)² / ((Σλ)² + Σψ)</c>.</summary>
+    /// <summary>Computes McDonald's omega total for one factor from loadings: <c>ω = (Σ|λ|)² / ((Σ|λ|)² + Σψ)</c>, a negatively loading item reversed as <c>psych::omega</c>'s default (<c>flip = TRUE</c>) reverses it.</summary>
     /// <param name="loadings">The items' loadings on the factor.</param>
     /// <param name="uniquenesses">The items' unique variances; <see langword="null"/> for standardised items, where <c>ψ = 1 − λ²</c>.</param>
     /// <returns>Omega total, or an error when the inputs are empty, of different lengths, or out of range.</returns>
-    /// <remarks>The single-factor case of McDonald (1999) as documented by <c>psych::omega</c>; under equal loadings it equals standardised alpha. The library takes loadings as input rather than fitting a factor model.</remarks>
+    /// <remarks>
+    /// The single-factor case of McDonald (1999) as <c>psych::omega</c> computes it with its default <c>flip = TRUE</c>:
+    /// items loading negatively on the factor are reversed before the loadings are summed, so their loadings count with
+    /// their absolute value (0.2.0 summed signed loadings, <c>psych::omega(..., flip = FALSE)</c>'s value, which a
+    /// negatively loading item lowers: issue 27's example gave 0.363 where psych's default gives 0.716). Under equal
+    /// positive loadings it equals standardised alpha. The library takes loadings as input rather than fitting a factor model.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="loadings"/> is <see langword="null"/>.</exception>
     public static StatisticsResult<double> OmegaTotal(IReadOnlyList<double> loadings, IReadOnlyList<double>? uniquenesses = null)
     {
@@ -128,7 +134,7 @@ public static class Reliability
             return Invalid("Give one finite, non-negative uniqueness per loading.");
         }
 
-        double sum = loadings.Sum();
+        double sum = loadings.Sum(Math.Abs);    // psych::omega's flip = TRUE: a negatively loading item is reversed
         double common = sum * sum;
         double unique = uniquenesses?.Sum() ?? loadings.Sum(l => 1.0 - (l * l));
         return common + unique > 0.0 ? common / (common + unique) : Invalid("The loadings and uniquenesses give no variance.");

@@ -120,7 +120,12 @@ public class BatchSummaryStatisticsTests
         Assert.Contains("their metric", sum.Merge(mean).Error!.Message, StringComparison.Ordinal);
         Assert.Contains("their instrument", sum.Merge(srs).Error!.Message, StringComparison.Ordinal);
         Assert.Contains("scoring strategy", sum.Merge(otherStrategy).Error!.Message, StringComparison.Ordinal);
-        Assert.Contains("their columns", sum.Merge(BatchSummaryStatistics.FromJson(sum.ToJson().Replace("\"bond\"", "\"bonds\"", StringComparison.Ordinal)).GetValueOrThrow()).Error!.Message, StringComparison.Ordinal);
+        // A built-in instrument's summary with other columns is refused when read (issue 27); a user's instrument's
+        // summaries with different columns are read, and refuse to merge.
+        Assert.Contains("not the total and the subscales", BatchSummaryStatistics.FromJson(sum.ToJson().Replace("\"bond\"", "\"bonds\"", StringComparison.Ordinal)).Error!.Message, StringComparison.Ordinal);
+        string user = sum.ToJson().Replace("\"instrument\": \"wai-sr\"", "\"instrument\": \"site-wai\"", StringComparison.Ordinal);
+        BatchSummaryStatistics userSum = BatchSummaryStatistics.FromJson(user).GetValueOrThrow();
+        Assert.Contains("their columns", userSum.Merge(BatchSummaryStatistics.FromJson(user.Replace("\"bond\"", "\"bonds\"", StringComparison.Ordinal)).GetValueOrThrow()).Error!.Message, StringComparison.Ordinal);
         Assert.Contains("strategy or its version", sum.Merge(BatchSummaryStatistics.FromJson(sum.ToJson().Replace("\"strategyVersion\": \"" + sum.StrategyVersion + "\"", "\"strategyVersion\": \"9.9\"", StringComparison.Ordinal)).GetValueOrThrow()).Error!.Message, StringComparison.Ordinal);
         Assert.True(BatchSummaryStatistics.Merge(new[] { sum, sum, prorated }).IsT1);
     }

@@ -52,6 +52,22 @@ public class StatisticsEdgeTests
     }
 
     [Fact]
+    public void OmegaTotal_ReversesANegativelyLoadingItem_AsPsychOmegasDefaultFlipDoes()
+    {
+        // Issue 27: 0.2.0 summed signed loadings (psych::omega(..., flip = FALSE)'s value). The oracle, with Debian's R
+        // and r-cran-psych: L <- c(0.7, 0.6, -0.5, 0.8); R <- L %o% L; diag(R) <- 1
+        //   omega(R, nfactors = 1, n.obs = 500)$omega.tot                 0.7494455704 (flip = TRUE, the default)
+        //   omega(R, nfactors = 1, n.obs = 500, flip = FALSE)$omega.tot   0.5311201337
+        // psych fits the loadings by minres (recovered to about 1e-6), so its value agrees with the formula to 1e-6.
+        double[] loadings = { 0.7, 0.6, -0.5, 0.8 };
+        double omega = Reliability.OmegaTotal(loadings).AsT0;
+        Assert.Equal(6.76 / (6.76 + 2.26), omega, 12);
+        Assert.Equal(0.7494455704, omega, 6);
+        Assert.NotEqual(0.5311201337, omega, 3);
+        Assert.Equal(omega, Reliability.OmegaTotal(new[] { 0.7, 0.6, 0.5, 0.8 }).AsT0, 12);   // the reversed item loads positively
+    }
+
+    [Fact]
     public void OmegaTotal_RejectsEachKindOfBadInput_WithItsReason()
     {
         static string Why(IReadOnlyList<double> loadings, IReadOnlyList<double>? uniquenesses = null) => Reliability.OmegaTotal(loadings, uniquenesses).AsT1.Message;
