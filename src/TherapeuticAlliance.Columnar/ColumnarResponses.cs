@@ -432,6 +432,17 @@ public static class ColumnarResponses
             }
 
             var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            TimeZoneInfo? dateZone = null;
+            if (byName.TryGetValue(ResponseFileSchema.Date, out DataField? zoned) && zoned is DateTimeDataField { IsAdjustedToUTC: true }
+                && ArrowSchemaMetadata.TimeZoneOf(reader.CustomMetadata, ResponseFileSchema.Date) is { } zoneName)
+            {
+                dateZone = TimeZones.Find(zoneName);
+                if (dateZone is null)
+                {
+                    return new ColumnarError(ColumnarErrorKind.WrongType, "The date column's time zone (from the file's Arrow schema) is not one this machine's time zone database has; write the dates with an offset or as dates.", ResponseFileSchema.Date);
+                }
+            }
+
             try
             {
                 for (int g = 0; g < reader.RowGroupCount; g++)
@@ -443,7 +454,7 @@ public static class ColumnarResponses
                     long?[]? sessions = await ParquetColumns.IntegersAsync(group, byName[ResponseFileSchema.Session], n, cancellationToken).ConfigureAwait(false);
                     string?[]? perspectives = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Perspective], n, cancellationToken).ConfigureAwait(false);
                     string?[]? instruments = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Instrument], n, cancellationToken).ConfigureAwait(false);
-                    (DateTimeOffset?[]? dates, int bad) = byName.TryGetValue(ResponseFileSchema.Date, out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, cancellationToken).ConfigureAwait(false) : (null, -1);
+                    (DateTimeOffset?[]? dates, int bad) = byName.TryGetValue(ResponseFileSchema.Date, out DataField? dateField) ? await ParquetColumns.DatesAsync(group, dateField, n, dateZone, cancellationToken).ConfigureAwait(false) : (null, -1);
                     if (episodes is null || perspectives is null || instruments is null)
                     {
                         return WrongType(episodes is null ? ResponseFileSchema.Episode : perspectives is null ? ResponseFileSchema.Perspective : ResponseFileSchema.Instrument, "a string column");

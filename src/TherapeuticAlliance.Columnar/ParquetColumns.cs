@@ -119,7 +119,13 @@ internal static class ParquetColumns
     }
 
     /// <summary>A date column: dates, timestamps or ISO 8601 text; <see langword="null"/> for another type, and the first row whose text is not a date (−1 when none).</summary>
-    internal static async Task<(DateTimeOffset?[]? Dates, int FirstBad)> DatesAsync(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A timestamp adjusted to UTC is an instant: when the file's Arrow schema (<see cref="ArrowSchemaMetadata"/>) gives
+    /// its time zone, the instant comes back at that zone's offset, so the session's date is the calendar date the writer
+    /// meant, as on the CSV and Arrow paths; without a zone it is read in UTC. A timestamp not adjusted to UTC is a wall
+    /// clock, read as UTC like a CSV time without an offset; a DATE is that date at midnight UTC.
+    /// </remarks>
+    internal static async Task<(DateTimeOffset?[]? Dates, int FirstBad)> DatesAsync(ParquetRowGroupReader group, DataField field, int n, TimeZoneInfo? zone, CancellationToken cancellationToken)
     {
         Type t = field.ClrType;
         if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>))
@@ -128,12 +134,14 @@ internal static class ParquetColumns
             return ParseIso(texts!);
         }
 
-        DateTimeOffset?[]? dates = t == typeof(DateTime) ? await ReadAsync<DateTime, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)), null, cancellationToken).ConfigureAwait(false)
+        DateTimeOffset?[]? dates = t == typeof(DateTime) ? await ReadAsync<DateTime, DateTimeOffset?>(group, field, n, v => Zoned(new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)), zone), null, cancellationToken).ConfigureAwait(false)
             : t == typeof(DateOnly) ? await ReadAsync<DateOnly, DateTimeOffset?>(group, field, n, v => new DateTimeOffset(v.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, cancellationToken).ConfigureAwait(false)
             : t == typeof(DateTimeOffset) ? await ReadAsync<DateTimeOffset, DateTimeOffset?>(group, field, n, v => v, null, cancellationToken).ConfigureAwait(false)
             : null;
         return (dates, -1);
     }
+
+    private static DateTimeOffset Zoned(DateTimeOffset instant, TimeZoneInfo? zone) => zone is null ? instant : TimeZoneInfo.ConvertTime(instant, zone);
 
     /// <summary>Session dates by the library's one rule (<see cref="SessionDates"/>; null and empty text are no date), and the first text that is not one (−1 when none).</summary>
     internal static (DateTimeOffset?[] Dates, int FirstBad) ParseIso(string?[] texts)
