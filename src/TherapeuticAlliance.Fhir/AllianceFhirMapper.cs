@@ -167,7 +167,7 @@ public sealed class AllianceFhirMapper
         Perspective? perspective = (_options.PerspectiveResolver ?? DefaultPerspective)(response);
         if (perspective is null)
         {
-            errors.Add(new FhirMappingError(FhirErrorKind.UnknownPerspective, "Who rated is unknown. Set the perspective extension, or a source or author referring to a Patient, Practitioner or RelatedPerson."));
+            errors.Add(new FhirMappingError(FhirErrorKind.UnknownPerspective, "Who rated is unknown. Set the perspective extension, or a source (or, without a source, an author) whose type or reference names a Patient, Practitioner, PractitionerRole or RelatedPerson; a source that is present decides, so give it a type when it is an identifier alone."));
         }
 
         int? session = (_options.SessionNumberResolver ?? DefaultSessionNumber)(response);
@@ -176,6 +176,7 @@ public sealed class AllianceFhirMapper
             errors.Add(new FhirMappingError(FhirErrorKind.MissingSessionNumber, "The session number is unknown. Set the session-number extension or configure a SessionNumberResolver."));
         }
 
+        DateTimeOffset? authored = Authored(response, errors);
         var responses = new List<ItemResponse>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         ReadItems(instrument, response.Item, string.Empty, responses, seen, errors);
@@ -185,7 +186,7 @@ public sealed class AllianceFhirMapper
             return new FhirMappingErrors(errors.ToImmutable());
         }
 
-        var occasion = Occasion.Session(session!.Value, response.AuthoredElement?.TryToDateTimeOffset(out DateTimeOffset authored) == true ? authored : null);
+        var occasion = Occasion.Session(session!.Value, authored);
         return instrument.CreateAssessment(perspective!.Value, occasion, responses).Match<FhirResult<Assessment>>(
             assessment => assessment,
             invalid => new FhirMappingErrors(invalid.Problems.Select(p => p switch
@@ -470,6 +471,39 @@ public sealed class AllianceFhirMapper
         return false;
     }
 
+    /// <summary>
+    /// The session's date from <c>authored</c> in every shape R4's dateTime allows: a date and time with its offset (kept,
+    /// so the session's calendar date is the one written) or a day alone (that day, as <see cref="Schema.SessionDates"/> reads a
+    /// date). A year or a month alone names no day: a <see cref="FhirErrorKind.PartialDate"/> error, never a guess.
+    /// </summary>
+    private static DateTimeOffset? Authored(QuestionnaireResponse response, ImmutableArray<FhirMappingError>.Builder errors)
+    {
+        if (response.AuthoredElement?.Value is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        if (text.Length < 10)
+        {
+            errors.Add(new FhirMappingError(FhirErrorKind.PartialDate, "The response's authored date names a year or a month but no day. Give the day (and time) the questionnaire was completed, or leave authored out."));
+            return null;
+        }
+
+        if (Schema.SessionDates.TryParse(text, out DateTimeOffset? date) && date is not null)
+        {
+            return date;
+        }
+
+        errors.Add(new FhirMappingError(FhirErrorKind.PartialDate, "The response's authored date is not a FHIR dateTime (a day, or a day and time with a time zone)."));
+        return null;
+    }
+
+    /// <summary>
+    /// Who rated, by default: the perspective extension; otherwise the type of <c>source</c> (who answered) when the
+    /// response has one, else of <c>author</c>. A source that is present decides even when its type cannot be told (an
+    /// identifier alone, a contained resource missing, a reference whose type contradicts its <c>type</c>): the result is
+    /// then unknown, never the author's type (issue 27: a client's form was filed as the therapist's).
+    /// </summary>
     private static Perspective? DefaultPerspective(QuestionnaireResponse response)
     {
         if (response.GetExtensionValue<Code>(FhirConventions.PerspectiveExtension)?.Value is { } code)
@@ -477,7 +511,7 @@ public sealed class AllianceFhirMapper
             return AllianceCodes.TryParse(code, out Perspective perspective) ? perspective : null;
         }
 
-        string? type = ReferencedType(response.Source) ?? ReferencedType(response.Author);
+        string? type = IsPresent(response.Source) ? ReferencedType(response, response.Source!) : IsPresent(response.Author) ? ReferencedType(response, response.Author!) : null;
         return type switch
         {
             "Patient" => Perspective.Client,
@@ -487,8 +521,48 @@ public sealed class AllianceFhirMapper
         };
     }
 
-    private static string? ReferencedType(ResourceReference? reference) =>
-        reference?.Type ?? (reference?.Reference is { } r && r.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? r.Substring(0, slash) : null);
+    private static bool IsPresent(ResourceReference? reference) =>
+        reference is not null && (reference.Reference is not null || reference.Type is not null || reference.Identifier is not null || reference.Display is not null);
+
+    /// <summary>
+    /// The resource type a reference points at, from its <c>type</c>, a contained resource (<c>#p1</c>), or a literal
+    /// reference, relative (<c>Patient/1</c>) or absolute (<c>https://ehr.example/fhir/Patient/1/_history/2</c>);
+    /// <see langword="null"/> when none tells, or when they disagree.
+    /// </summary>
+    private static string? ReferencedType(QuestionnaireResponse response, ResourceReference reference)
+    {
+        string? literal = null;
+        if (reference.Reference is { Length: > 0 } r)
+        {
+            if (r[0] == '#')
+            {
+                string id = r.Substring(1);
+                literal = response.Contained.FirstOrDefault(c => c.Id == id)?.TypeName;
+                if (literal is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                string[] segments = r.Split('/');
+                int end = segments.Length;
+                if (end >= 4 && segments[end - 2] == "_history")
+                {
+                    end -= 2;
+                }
+
+                literal = end >= 2 && segments[end - 2] is { Length: > 0 } t && char.IsUpper(t[0]) ? t : null;
+                if (literal is null)
+                {
+                    return null;
+                }
+            }
+        }
+
+        string? declared = reference.Type;
+        return literal is not null && declared is not null && literal != declared ? null : literal ?? declared;
+    }
 
     private static int? DefaultSessionNumber(QuestionnaireResponse response) =>
         response.GetExtensionValue<Integer>(FhirConventions.SessionNumberExtension)?.Value;

@@ -36,4 +36,7 @@ public enum FhirErrorKind
 
     /// <summary>The answers cannot be scored (too many missing items, or a strategy for another instrument).</summary>
     Unscorable = 10,
+
+    /// <summary>The response's <c>authored</c> names no day (a year or a month alone, which R4 allows), so the session's date would be a guess.</summary>
+    PartialDate = 11,
 }
