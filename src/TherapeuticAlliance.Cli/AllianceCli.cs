@@ -368,7 +368,7 @@ internal static class AllianceCli
                 throw new UsageException($"the instrument definition '{SafeText.Clean(file, 120)}' does not exist.");
             }
 
-            InstrumentDefinitionResult definition = InstrumentDefinition.Parse(File.ReadAllText(file));
+            InstrumentDefinitionResult definition = InstrumentDefinition.Parse(ReadBounded(file, "instrument definition", 4_000_000));
             if (definition.IsT1)
             {
                 throw new UsageException($"the instrument definition '{SafeText.Clean(Path.GetFileName(file), 120)}' is invalid: {definition.AsT1.Message}");
@@ -517,6 +517,18 @@ internal static class AllianceCli
     /// <summary>The trend options of analyze and report.</summary>
     private sealed record TrendSettings(string[] Norms, string CaseloadNorms, string[] Reliabilities, double? RuptureSd, string RuptureRule, int? RepairWindow, string[] Drops, int? BelowCutoffSessions, string[] Discrepancies, string[] ExpectedResponses);
 
+    /// <summary>
+    /// Reads a small JSON file whole, refusing one longer than <paramref name="maximumBytes"/> before reading it (issue 27:
+    /// every reader has a size limit; the library's own limits are in characters, checked after the text is in memory).
+    /// </summary>
+    private static string ReadBounded(string file, string what, long maximumBytes)
+    {
+        long length = new FileInfo(file).Length;
+        return length <= maximumBytes
+            ? File.ReadAllText(file)
+            : throw new UsageException(string.Format(CultureInfo.InvariantCulture, "the {0} '{1}' is larger than {2:N0} bytes; it cannot be one.", what, SafeText.Clean(Path.GetFileName(file), 120), maximumBytes));
+    }
+
     /// <summary>Reads an expected-response model file; a missing or invalid file is a usage error naming the file, not its content.</summary>
     private static ExpectedResponseModel ReadModel(string file)
     {
@@ -525,7 +537,7 @@ internal static class AllianceCli
             throw new UsageException($"the expected-response model '{SafeText.Clean(file, 120)}' does not exist.");
         }
 
-        ExpectedResponseModelResult model = ExpectedResponseModel.FromJson(File.ReadAllText(file));
+        ExpectedResponseModelResult model = ExpectedResponseModel.FromJson(ReadBounded(file, "expected-response model", 400_000));
         return model.IsSuccess
             ? model.AsT0
             : throw new UsageException($"the expected-response model '{SafeText.Clean(Path.GetFileName(file), 120)}' is invalid: {model.Error!.Message}");
