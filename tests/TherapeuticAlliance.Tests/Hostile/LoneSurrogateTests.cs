@@ -27,7 +27,7 @@ public sealed class LoneSurrogateTests
     };
 
     [Theory]
-    [MemberData(nameof(Inputs))]
+    [MemberData(nameof(Inputs), DisableDiscoveryEnumeration = true)]
     public void EveryJsonReader_ReturnsItsTypedError_OnALoneSurrogate(string json)
     {
         IAllianceError[] errors =

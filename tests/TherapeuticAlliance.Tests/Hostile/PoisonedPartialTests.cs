@@ -108,3 +108,98 @@ public sealed class PoisonedPartialTests
         Assert.Contains("Column 1: A column with no value", BatchSummaryStatistics.FromJson(empty).AsT1.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The checks themselves, at their edges (the readers refuse non-finite numbers before they reach them).</summary>
+public sealed class PartialChecksTests
+{
+    private static string? Check(double[][] c) => Utilities.PartialChecks.CoMoments(c.SelectMany(r => r).ToArray(), c.Length);
+
+    [Fact]
+    public void NonFiniteEntries_AreRefused_OnTheDiagonalOrOffIt()
+    {
+        Assert.Contains("finite number of 0 or more", Check([[double.NaN, 0], [0, 1]]), StringComparison.Ordinal);
+        Assert.Contains("finite number of 0 or more", Check([[1, 0], [0, double.PositiveInfinity]]), StringComparison.Ordinal);
+        Assert.Contains("must be finite", Check([[1, 0.5], [double.NaN, 1]]), StringComparison.Ordinal);
+        Assert.Contains("must be finite", Check([[1, double.NegativeInfinity], [0.5, 1]]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Symmetry_IsRelativeToTheScale()
+    {
+        // 1e-4 on co-moments of 1e6 is 1e-10 relative: rounding, accepted. 1e-8 on 1 is 1e-8 relative: refused.
+        Assert.Null(Check([[1e6, 5e5], [5e5 + 1e-4, 1e6]]));
+        Assert.Contains("not symmetric", Check([[1, 0.5], [0.5 + 1e-8, 1]]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PositiveSemiDefiniteness_IsCheckedOnTheCorrelationScale_WithItsTolerance()
+    {
+        // Three columns correlating −0.9 pairwise: each pair possible, the three together not (an eigenvalue of −0.8).
+        Assert.Contains("not positive semi-definite", Check([[1, -0.9, -0.9], [-0.9, 1, -0.9], [-0.9, -0.9, 1]]), StringComparison.Ordinal);
+
+        // The same on a tiny scale (sums of squares of 1e-3): the eigenvalue is judged on correlations, so −1e-6 is refused.
+        double r = -0.5 - 5e-7, d = 1e-3;
+        Assert.Contains("not positive semi-definite", Check([[d, r * d, r * d], [r * d, d, r * d], [r * d, r * d, d]]), StringComparison.Ordinal);
+
+        // An eigenvalue of −1e-9 is within the tolerance of 1e-9 × 3 columns: rounding, accepted.
+        double near = -0.5 - 5e-10;
+        Assert.Null(Check([[1, near, near], [near, 1, near], [near, near, 1]]));
+    }
+
+    [Fact]
+    public void ConstantColumns_AreLeftOutOfTheEigenvalueCheck_AndAllConstantIsData()
+    {
+        Assert.Null(Check([[0, 0], [0, 0]]));
+        Assert.Null(Check([[0, 0, 0], [0, 0, 0], [0, 0, 0]]));
+        Assert.Null(Check([[1, -0.5, 0], [-0.5, 1, 0], [0, 0, 0]]));
+    }
+
+    [Fact]
+    public void RunningMoments_AreConsistentWithTheirCounts()
+    {
+        Assert.Contains("no value", Utilities.PartialChecks.RunningMoments(0, 1.0, 0.0), StringComparison.Ordinal);
+        Assert.Contains("no value", Utilities.PartialChecks.RunningMoments(0, 0.0, 2.0), StringComparison.Ordinal);
+        Assert.Contains("one value", Utilities.PartialChecks.RunningMoments(1, 3.0, 2.0), StringComparison.Ordinal);
+        Assert.Null(Utilities.PartialChecks.RunningMoments(0, 0.0, 0.0));
+        Assert.Null(Utilities.PartialChecks.RunningMoments(1, 3.0, 0.0));
+        Assert.Null(Utilities.PartialChecks.RunningMoments(2, 3.0, 2.0));
+    }
+}
+
+/// <summary>The one JSON scan at its edges.</summary>
+public sealed class JsonScanTests
+{
+    [Fact]
+    public void TheScan_FindsDuplicatesPerObject_LoneSurrogates_AndLeavesDepthToTheReader()
+    {
+        Assert.Equal(Utilities.JsonScan.Clean, Utilities.JsonDuplicates.Scan("{\"a\": {\"b\": 1}, \"b\": 2}", 8));
+        Assert.Equal(Utilities.JsonScan.Duplicate, Utilities.JsonDuplicates.Scan("[{\"a\": 1}, {\"a\": 1, \"a\": 2}]", 8));
+        Assert.Equal(Utilities.JsonScan.Clean, Utilities.JsonDuplicates.Scan("[[[[[[[[[[{\"a\": 1, \"a\": 2}]]]]]]]]]]", 8));
+        Assert.Equal(Utilities.JsonScan.Clean, Utilities.JsonDuplicates.Scan("{\"a\": 1 /* a comment */, \"b\": 2}", 8));
+        Assert.Equal(Utilities.JsonScan.Unreadable, Utilities.JsonDuplicates.Scan("{\"a\": \"\\udc00\"}", 8));
+        Assert.Equal(Utilities.JsonScan.Unreadable, Utilities.JsonDuplicates.Scan("{\"\\udc00\": 1}", 8));
+        Assert.Equal(Utilities.JsonScan.Unreadable, Utilities.JsonDuplicates.Scan("{\"a\": \"\udc00\"}", 8));
+    }
+
+    /// <summary>Built at run time: a lone surrogate in an attribute's string constant does not survive compilation (it becomes U+FFFD).</summary>
+    public static TheoryData<string, bool> Texts()
+    {
+        string high = ((char)0xD83D).ToString(), low = ((char)0xDE00).ToString();
+        return new()
+        {
+            { "ab", false },
+            { "a" + high + low + "b", false },
+            { high + low, false },
+            { high, true },
+            { "a" + high, true },
+            { low + "a", true },
+            { high + high + low, true },
+            { high + low + low, true },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts), DisableDiscoveryEnumeration = true)]
+    public void ALoneSurrogate_IsOneThatIsNotHalfOfAPair(string text, bool lone) =>
+        Assert.Equal(lone, Utilities.JsonDuplicates.HasLoneSurrogate(text));
+}
