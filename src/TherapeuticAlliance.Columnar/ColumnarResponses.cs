@@ -249,6 +249,14 @@ public static class ColumnarResponses
                     return new ColumnarError(ColumnarErrorKind.Unreadable, "A row group could not be read (" + ex.GetType().Name + "); the file may be damaged or use an encoding this reader does not support.");
                 }
 
+                // A float column can hold ±∞, which no response is (the matrix would refuse it with an exception).
+                int infinite = System.Array.FindIndex(values, double.IsInfinity);
+                if (infinite >= 0)
+                {
+                    long row = (infinite % Math.Max(rows, 1)) + 1;
+                    return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': the response is infinite; give a number on the item's scale, or null when not answered.", row, fields[infinite / Math.Max(rows, 1)].Name), fields[infinite / Math.Max(rows, 1)].Name, row);
+                }
+
                 return ResponseMatrix.FromColumnMajor(values, rows, fields.Length, instrument.Items.Select(i => i.Id));
             }
         }

@@ -136,6 +136,11 @@ internal sealed class RawColumns
                 foreach (string name in _wideOrder)
                 {
                     double value = _wide[name][r];
+                    if (double.IsInfinity(value))
+                    {
+                        return NotFinite(row, _widePosition[name]);
+                    }
+
                     if (Items(instrument).TryGetValue(name, out int item))
                     {
                         builder.Set(index, item, value);
@@ -158,6 +163,11 @@ internal sealed class RawColumns
                 if (_items[r] is not { Length: > 0 } itemId || !Items(instrument).TryGetValue(itemId, out int item))
                 {
                     return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} names no item, or an item its instrument does not have.", row), ResponseFileSchema.Item, row);
+                }
+
+                if (double.IsInfinity(_values[r]))
+                {
+                    return NotFinite(row, null);
                 }
 
                 if (!at.Builder.TrySet(at.Row, item, _values[r]))
@@ -184,6 +194,11 @@ internal sealed class RawColumns
 
         return index;
     }
+
+    /// <summary>A response of ±∞ (a float column can hold one): refused with its row and column, as a response off the scale would be; NaN is a missing response.</summary>
+    private static ColumnarError NotFinite(long row, int? position) => position is { } p
+        ? new(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column {1}: the response is infinite; give a number on the item's scale, or null when not answered.", row, p), null, row, p)
+        : new(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': the response is infinite; give a number on the item's scale, or null when not answered.", row, ResponseFileSchema.Value), ResponseFileSchema.Value, row);
 
     private static ColumnarError Bad(string column, long row, string message) =>
         new(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': {2}", row, column, message), column, row);

@@ -254,6 +254,8 @@ public sealed class ColumnarTests : IDisposable
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"Jane Doe 1970-01-01\"", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Row 1 has a value in column 5, which is not an item of its instrument" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\", 'x' AS \"Jane Doe\"", ColumnarErrorKind.WrongType, null, "Column 6 (an item's responses) is not a numeric column" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\", NULL::INTEGER AS \"99\"", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Column 6 is not an item of any instrument in the input" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 'inf'::DOUBLE AS \"1\"", ColumnarErrorKind.BadValue, null, "Row 1, column 5: the response is infinite" },
+        { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '1' AS item, '-inf'::DOUBLE AS value", ColumnarErrorKind.BadValue, "value", "Row 1, column 'value': the response is infinite" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9 AS \"1\" UNION ALL SELECT 'e', 1, 'client', 'srs', 8", ColumnarErrorKind.DuplicateOrUnknownItem, null, "Row 2 gives an administration" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '1' AS item, 9 AS value UNION ALL SELECT 'e', 1, 'client', 'srs', '1', 8", ColumnarErrorKind.DuplicateOrUnknownItem, "item", "Row 2 gives a response an earlier row" },
         { "SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, '9' AS item, 9 AS value", ColumnarErrorKind.DuplicateOrUnknownItem, "item", "an item its instrument does not have" },
@@ -280,6 +282,18 @@ public sealed class ColumnarTests : IDisposable
         Assert.True(error.Column is null || error.Column is "episode" or "session" or "date" or "perspective" or "instrument" or "item" or "value", "Column quotes a header the file named");
         Assert.True(column is not null || error.ColumnNumber is > 0 || error.Kind != ColumnarErrorKind.WrongType, "an item column's error gives its position");
         Assert.Throws<AllianceErrorException>(() => result.GetValueOrThrow());
+    }
+
+    [Fact]
+    public async Task AnInfiniteResponse_IsABadValue_OnTheMatrixPathToo()
+    {
+        // Issue 27 (found by the arrow fuzz target): a float column can hold ±∞, which the response matrix refused with
+        // an ArgumentException out of the reader.
+        string path = Path_("infinite.parquet");
+        Execute($"COPY (SELECT 'e' AS episode, 1 AS session, 'client' AS perspective, 'srs' AS instrument, 9.0::DOUBLE AS \"1\", 8.0::DOUBLE AS \"2\", 'inf'::DOUBLE AS \"3\", 7.0::DOUBLE AS \"4\") TO '{Q(path)}' (FORMAT parquet)");
+        ColumnarError error = (await ColumnarResponses.ReadResponseMatrixAsync(path, AllianceInstruments.Srs)).AsT1;
+        Assert.Equal((ColumnarErrorKind.BadValue, "3", 1L), (error.Kind, error.Column, error.Row));
+        Assert.Contains("the response is infinite", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
