@@ -34,3 +34,38 @@ public sealed class HostileFileTests : CliTestBase
         Assert.Contains("larger than 400,000 bytes", modelError, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// Issue 27's degenerate-statistics example through the tool: a client total constant at a value not exact in binary
+/// gave "pearson-r 0.0000" from 'alliance stats' while 'stats --partial' and 'merge' said no variance. Both now say no
+/// variance.
+/// </summary>
+public sealed class ConstantColumnCliTests : CliTestBase
+{
+    [Fact]
+    public void AConstantClientTotal_HasNoCorrelation_InStatsAndInTheMergedPartial()
+    {
+        string definition = File("site-srs.json", TherapeuticAlliance.Instruments.InstrumentDefinition.ToJson(TherapeuticAlliance.Instruments.AllianceInstruments.Srs)
+            .Replace("\"id\": \"srs\"", "\"id\": \"site-srs\"", StringComparison.Ordinal)
+            .Replace("\"perspectives\": [\n    \"client\"\n  ]", "\"perspectives\": [ \"client\", \"therapist\" ]", StringComparison.Ordinal));
+        var rows = new System.Text.StringBuilder("episode,session,date,perspective,instrument,1,2,3,4\n");
+        for (int s = 1; s <= 14; s++)
+        {
+            // The client's total is 9.1 × 4 in every session; the therapist's varies.
+            rows.Append(FormattableString.Invariant($"E{s % 3},{s},2026-01-{s:00},client,site-srs,9.1,9.1,9.1,9.1\n"));
+            rows.Append(FormattableString.Invariant($"E{s % 3},{s},2026-01-{s:00},therapist,site-srs,{5 + (s % 4)}.3,8.1,7.2,9.9\n"));
+        }
+
+        string data = File("constant.csv", rows.ToString());
+        var (code, stats, statsError) = Run("stats", data, "--instrument-definition", definition, "--json");
+        Assert.True(code == 0, statsError);
+        Assert.DoesNotContain("pearson", stats, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("correlation", statsError + stats, StringComparison.Ordinal);
+
+        string partial = Path.Combine(Dir, "site.json");
+        Assert.Equal(0, Run("stats", data, "--instrument-definition", definition, "--partial", partial, "--minimum-rows", "2").Code);
+        var (mergeCode, merged, _) = Run("merge", partial, "--json");
+        Assert.Equal(0, mergeCode);
+        Assert.DoesNotContain("pearson", merged, StringComparison.OrdinalIgnoreCase);
+    }
+}
