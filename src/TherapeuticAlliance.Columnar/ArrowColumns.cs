@@ -24,6 +24,10 @@ internal static class ArrowColumns
         _ => null,
     };
 
+    /// <remarks>
+    /// An unsigned value past <see cref="long.MaxValue"/>, or a decimal that is not a whole number in range, reads as −1:
+    /// no session number is negative, so the row is refused as "missing or out of range" with its row and column.
+    /// </remarks>
     internal static long?[]? Integers(IArrowArray array) => array switch
     {
         Int32Array a => Map(a.Length, i => (long?)a.GetValue(i)),

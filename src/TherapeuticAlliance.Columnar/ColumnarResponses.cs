@@ -253,8 +253,11 @@ public static class ColumnarResponses
                 int infinite = System.Array.FindIndex(values, double.IsInfinity);
                 if (infinite >= 0)
                 {
-                    long row = (infinite % Math.Max(rows, 1)) + 1;
-                    return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': the response is infinite; give a number on the item's scale, or null when not answered.", row, fields[infinite / Math.Max(rows, 1)].Name), fields[infinite / Math.Max(rows, 1)].Name, row);
+                    // Column-major: the index is column × rows + row (rows > 0 when any value exists). The column is the
+                    // instrument's item id, the library's text.
+                    long row = (infinite % rows) + 1;
+                    string item = fields[infinite / rows].Name;
+                    return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': the response is infinite; give a number on the item's scale, or null when not answered.", row, item), item, row);
                 }
 
                 return ResponseMatrix.FromColumnMajor(values, rows, fields.Length, instrument.Items.Select(i => i.Id));

@@ -11,10 +11,12 @@ namespace TherapeuticAlliance.Columnar;
 /// <summary>
 /// Checks a Parquet file's structure before Parquet.Net reads it (issue 27: mutated files made the Thrift footer
 /// reader loop forever, throw a dozen exception types, or allocate 8 GB for a 1 KB file). The footer and every page
-/// header are walked with a bounded compact-protocol reader of our own: every length is checked against the bytes that
-/// remain, nesting against <see cref="MaximumNesting"/>, and the sizes that drive allocation (rows per row group, page
-/// sizes, value counts, column count) against the limits below, so what Parquet.Net is then given is well formed and
-/// small enough to allocate. The walk reads the footer and the first bytes of each page; it never decodes data.
+/// header are walked by <see cref="MirrorReader"/>, which reads them exactly as Parquet.Net does but bounded: every
+/// length is checked against the bytes that remain, nesting against <see cref="MaximumNesting"/>, and the sizes that
+/// drive allocation (rows per row group, page sizes, value counts, column count) against the limits below, so what
+/// Parquet.Net is then given is well formed and small enough to allocate. The walk reads the footer and the first bytes
+/// of each page; it never decodes data. Positions are from the stream's beginning, as Parquet.Net reads it whatever the
+/// stream's position.
 /// </summary>
 /// <remarks>The format: Apache Parquet's <c>parquet.thrift</c> (FileMetaData, RowGroup, ColumnChunk, ColumnMetaData, PageHeader) in Thrift's compact protocol.</remarks>
 internal static class ParquetPreflight
@@ -44,8 +46,7 @@ internal static class ParquetPreflight
             return "The stream cannot seek; Parquet is read from its end, so give a seekable stream (a file, or a MemoryStream).";
         }
 
-        const long start = 0;   // Parquet.Net reads the stream from its beginning, whatever its position
-        long length = stream.Length - start;
+        long length = stream.Length;
         if (length < 12)
         {
             return "The input is too short to be a Parquet file.";
@@ -53,8 +54,8 @@ internal static class ParquetPreflight
 
         byte[] head = new byte[4];
         byte[] tail = new byte[8];
-        await ReadAtAsync(stream, start, head, cancellationToken).ConfigureAwait(false);
-        await ReadAtAsync(stream, start + length - 8, tail, cancellationToken).ConfigureAwait(false);
+        await ReadAtAsync(stream, 0, head, cancellationToken).ConfigureAwait(false);
+        await ReadAtAsync(stream, length - 8, tail, cancellationToken).ConfigureAwait(false);
         if (!head.AsSpan().SequenceEqual(Magic) || !tail.AsSpan(4).SequenceEqual(Magic))
         {
             return "The input does not begin and end with Parquet's magic bytes; it is not a Parquet file.";
@@ -72,12 +73,12 @@ internal static class ParquetPreflight
         }
 
         byte[] footer = new byte[footerLength];
-        long footerStart = start + length - 8 - footerLength;
+        long footerStart = length - 8 - footerLength;
         await ReadAtAsync(stream, footerStart, footer, cancellationToken).ConfigureAwait(false);
         List<Chunk> chunks;
         try
         {
-            chunks = FileMetaData(footer, footerStart - start);
+            chunks = FileMetaData(footer, footerStart);
         }
         catch (FormatException ex)
         {
@@ -87,13 +88,13 @@ internal static class ParquetPreflight
         foreach (Chunk chunk in chunks)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (await PagesAsync(stream, start, length, chunk, cancellationToken).ConfigureAwait(false) is { } problem)
+            if (await PagesAsync(stream, length, chunk, cancellationToken).ConfigureAwait(false) is { } problem)
             {
                 return "A column chunk is damaged: " + problem;
             }
         }
 
-        stream.Position = start;
+        stream.Position = 0;
         return null;
     }
 
@@ -181,7 +182,7 @@ internal static class ParquetPreflight
     }
 
     /// <summary>Walks a column chunk's page headers as Parquet.Net reads them: each page's sizes and value count, and that the pages tile the chunk.</summary>
-    private static async Task<string?> PagesAsync(Stream stream, long start, long fileLength, Chunk chunk, CancellationToken cancellationToken)
+    private static async Task<string?> PagesAsync(Stream stream, long fileLength, Chunk chunk, CancellationToken cancellationToken)
     {
         long position = chunk.Offset;
         long end = chunk.Offset + chunk.Length;
@@ -192,7 +193,7 @@ internal static class ParquetPreflight
             cancellationToken.ThrowIfCancellationRequested();
             int available = (int)Math.Min(size, fileLength - position);
             byte[] window = new byte[available];
-            await ReadAtAsync(stream, start + position, window, cancellationToken).ConfigureAwait(false);
+            await ReadAtAsync(stream, position, window, cancellationToken).ConfigureAwait(false);
             Page page;
             try
             {
@@ -455,6 +456,11 @@ internal static class ParquetPreflight
             Advance(length);
         }
 
+        /// <summary>
+        /// ReadVarInt32 and, below, ReadVarInt64, kept as two copies on purpose: a shift of a 32-bit value wraps at 32
+        /// and of a 64-bit one at 64, so an over-long varint decodes to different values in each, and the counts and
+        /// lengths read here must be Parquet.Net's.
+        /// </summary>
         private uint Varint32()
         {
             uint result = 0;
