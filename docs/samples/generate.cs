@@ -14,6 +14,14 @@
 // The truth file has one row per client: the rupture's onset, the first session after the dip (empty when the dip
 // lasts to the end of the series), the outcome course, and the client's true (noise-free) SRS level at the last
 // session and its slope per session, in SRS points. Fixed seeds, so both files are reproducible.
+//
+// Therapists and sites (issue 28): each client is seen by a therapist at a site (the therapist and site columns).
+// Caseloads differ in size (the sample: 6 therapists with 5 to 17 clients at 2 sites; the check set: 8 therapists
+// with 4 to 19 clients at 3 sites), and a few clients change therapist at session 7 (recorded per session). Therapist
+// and site effects are planted: each therapist shifts the alliance level (SD 0.03 of the scale, about 1.2 SRS points)
+// and the outcome slope (SD 0.004 of the scale per session), each site shifts the outcome slope (SD 0.003). The
+// truth file records every client's therapists, site and the effects planted. The effects are drawn from a stream of
+// their own, so the rupture and noise draws are the same as before issue 28 (the values shift by the effects only).
 
 using System.Globalization;
 using System.Text;
@@ -24,20 +32,54 @@ var p = check
     : new Parameters(Seed: 20261125, Clients: 60, RuptureShare: 0.25, MinDepth: 0.18, MaxDepth: 0.18, FirstOnset: 4, LastOnset: 10, RepairedShare: 0.75, MaxRepair: 2, Noise: 1.0, AllianceLow: 0.80, AllianceHigh: 0.95);
 
 var random = new Random(p.Seed);
+var care = new Random(p.Seed + 2);       // therapists, sites and their effects: a stream of their own
+int[] caseloads = check ? [19, 15, 12, 10, 9, 6, 5, 4] : [17, 13, 11, 8, 6, 5];
+string[] sites = check ? ["east", "north", "south"] : ["north", "south"];
+double Normal(Random r) => Math.Sqrt(-2.0 * Math.Log(1.0 - r.NextDouble())) * Math.Cos(2.0 * Math.PI * r.NextDouble());
+var therapists = caseloads.Select((size, t) => (
+    Id: $"T{t + 1:00}",
+    Site: sites[t * sites.Length / caseloads.Length],
+    Size: size,
+    Alliance: 0.03 * Normal(care),
+    Outcome: 0.004 * Normal(care))).ToArray();
+var siteEffect = sites.ToDictionary(site => site, _ => 0.003 * Normal(care));
+// Clients in a random order fill the caseloads; about one client in twelve moves to the next therapist of the same
+// site (or the first of the site) from session 7.
+int[] order = Enumerable.Range(0, p.Clients).OrderBy(_ => care.Next()).ToArray();
+var assigned = new int[p.Clients];
+for (int i = 0, t = 0, filled = 0; i < p.Clients; i++, filled++)
+{
+    if (filled == therapists[t].Size)
+    {
+        (t, filled) = (t + 1, 0);
+    }
+
+    assigned[order[i]] = t;
+}
+
+int[] movedTo = Enumerable.Range(0, p.Clients).Select(c =>
+{
+    int t = assigned[c];
+    int[] colleagues = Enumerable.Range(0, therapists.Length).Where(o => o != t && therapists[o].Site == therapists[t].Site).ToArray();
+    return care.NextDouble() < 1.0 / 12 && colleagues.Length > 0 ? colleagues[care.Next(colleagues.Length)] : -1;
+}).ToArray();
 var courses = new Random(p.Seed + 1);   // a stream of its own, so the alliance values do not depend on the outcome courses
-var csv = new StringBuilder("episode,session,date,perspective,instrument,item,value\n");
-var truth = new StringBuilder("episode,rupture_onset,rupture_end,outcome_course,srs_true_latest,srs_true_slope\n");
+var csv = new StringBuilder("episode,session,date,perspective,instrument,therapist,site,item,value\n");
+var truth = new StringBuilder("episode,rupture_onset,rupture_end,outcome_course,srs_true_latest,srs_true_slope,therapist,therapist_from_session_7,site,therapist_alliance_effect,therapist_outcome_slope_effect,site_outcome_slope_effect\n");
 var start = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
 string[] profileItems = ["optimistic-rapport", "mutual-goals-collaboration", "realistic-goals", "shared-obligation", "mutual-respect", "empathy", "sincerity", "security", "optimistic-expectations"];
 
+string therapistNow = string.Empty, siteNow = string.Empty;
 void Row(string episode, int session, DateTime date, string perspective, string instrument, string item, decimal value) =>
-    csv.Append(CultureInfo.InvariantCulture, $"{episode},{session},{date:yyyy-MM-dd},{perspective},{instrument},{item},{value}\n");
+    csv.Append(CultureInfo.InvariantCulture, $"{episode},{session},{date:yyyy-MM-dd},{perspective},{instrument},{therapistNow},{siteNow},{item},{value}\n");
 
 decimal Clamp(double value, double min, double max, int decimals) => Math.Round((decimal)Math.Clamp(value, min, max), decimals);
 
 for (int client = 1; client <= p.Clients; client++)
 {
     string episode = $"C{client:000}";
+    var first = therapists[assigned[client - 1]];
+    var second = movedTo[client - 1] >= 0 ? therapists[movedTo[client - 1]] : first;
     double alliance = p.AllianceLow + (random.NextDouble() * (p.AllianceHigh - p.AllianceLow));   // share of the SRS maximum
     double growth = (random.NextDouble() * 0.012) - 0.002;                                        // per session
     double outcome = 0.40 + (random.NextDouble() * 0.15);                                         // ORS starts in the clinical range
@@ -50,7 +92,9 @@ for (int client = 1; client <= p.Clients; client++)
     DateTime date = start.AddDays(client % 7);
     for (int session = 1; session <= 12; session++, date = date.AddDays(7))
     {
-        double level = alliance + (growth * session);
+        var seenBy = session >= 7 ? second : first;
+        (therapistNow, siteNow) = (seenBy.Id, seenBy.Site);
+        double level = alliance + seenBy.Alliance + (growth * session);
         if (rupture > 0 && session >= rupture && session < rupture + repairAfter)
         {
             level -= depth;
@@ -61,7 +105,7 @@ for (int client = 1; client <= p.Clients; client++)
             Row(episode, session, date, "client", "srs", item.ToString(CultureInfo.InvariantCulture), Clamp((level * 10) + ((random.NextDouble() - 0.5) * 0.8 * p.Noise), 0, 10, 1));
         }
 
-        double wellBeing = outcome + (outcomeCourse.slope * session);
+        double wellBeing = outcome + ((outcomeCourse.slope + seenBy.Outcome + siteEffect[seenBy.Site]) * session);
         for (int item = 1; item <= 4; item++)
         {
             Row(episode, session, date, "client", "ors", item.ToString(CultureInfo.InvariantCulture), Clamp((wellBeing * 10) + ((random.NextDouble() - 0.5) * 1.5 * p.Noise), 0, 10, 1));
@@ -88,8 +132,8 @@ for (int client = 1; client <= p.Clients; client++)
 
     string onset = rupture > 0 ? rupture.ToString(CultureInfo.InvariantCulture) : string.Empty;
     string end = rupture > 0 && rupture + repairAfter <= 12 ? (rupture + repairAfter).ToString(CultureInfo.InvariantCulture) : string.Empty;
-    double latest = Math.Min(40.0, (alliance + (growth * 12) - (rupture > 0 && 12 >= rupture && 12 < rupture + repairAfter ? depth : 0.0)) * 40.0);
-    truth.Append(CultureInfo.InvariantCulture, $"{episode},{onset},{end},{outcomeCourse.name},{latest:0.###},{growth * 40:0.####}\n");
+    double latest = Math.Min(40.0, (alliance + second.Alliance + (growth * 12) - (rupture > 0 && 12 >= rupture && 12 < rupture + repairAfter ? depth : 0.0)) * 40.0);
+    truth.Append(CultureInfo.InvariantCulture, $"{episode},{onset},{end},{outcomeCourse.name},{latest:0.###},{growth * 40:0.####},{first.Id},{(second.Id != first.Id ? second.Id : string.Empty)},{first.Site},{first.Alliance:0.####},{first.Outcome:0.#####},{siteEffect[first.Site]:0.#####}\n");
 }
 
 string folder = check ? Path.Combine("docs", "samples", "check") : Path.Combine("docs", "samples");

@@ -90,15 +90,22 @@ internal static class AllianceCli
         var minimumEpisodes = new Option<int>("--minimum-episodes") { Description = "The fewest usable episodes the fit needs. Default: 20.", DefaultValueFactory = _ => 20 };
         var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON and its summary to standard error.", input, shared.Concat(new Option[] { fitInstrument, coverage, band, lowerIsBetter, minimumEpisodes, outputFile }));
         var expected = new Command("expected-response", "Expected treatment response for outcome measures: fit a model on your own history, then give it to analyze, triage or report with --expected-response.") { fit };
-        var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives) or episode (client x instrument x perspective). Default: client.", DefaultValueFactory = _ => "client" };
-        by.AcceptOnlyFromAmong("client", "episode");
-        var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON).", input, shared.Concat(trends).Concat(new Option[] { by, outputFile, outputFormat }));
+        var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives), episode (client x instrument x perspective), or therapist, site or team: one line per group (clients, episodes, clients by level, mean alliance, mean outcome change, paired outcome scores) under --disclosure. Default: client.", DefaultValueFactory = _ => "client" };
+        by.AcceptOnlyFromAmong("client", "episode", "therapist", "site", "team");
+        var therapist = new Option<string?>("--therapist") { Description = "Only the clients whose latest session names this therapist (the file's therapist column): a therapist's own caseload. Default: every client." };
+        var site = new Option<string?>("--site") { Description = "Only the clients whose latest session names this site (the file's site column). Default: every client." };
+        var disclosure = new Option<string>("--disclosure") { Description = "The disclosure policy of every grouped figure: default (figures over fewer than 10 clients are withheld) or opensafely (figures over 7 or fewer withheld, counts of 1-7 withheld, counts rounded to the nearest 5). What is withheld is counted, never shown. Default: default.", DefaultValueFactory = _ => "default" };
+        disclosure.AcceptOnlyFromAmong("default", "opensafely");
+        var groupBy = new Option<string?>("--by") { Description = "therapist, site or team: report opens with an overview per group; stats computes its statistics per group (groups of fewer than the --disclosure minimum of clients are withheld). Default: no grouping." };
+        groupBy.AcceptOnlyFromAmong("therapist", "site", "team");
+        Option[] care = { therapist, site, disclosure };
+        var triage = Command("triage", "Rank the caseload for attention: act, watch or none, with the reasons (alert codes) and the latest session, most urgent first (CSV or JSON); or, with --by therapist|site|team, the caseload per group.", input, shared.Concat(trends).Concat(care).Concat(new Option[] { by, outputFile, outputFormat }));
         var clientsPerPage = new Option<int>("--clients-per-page") { Description = "Clients per page of the HTML report: a larger caseload gets an index (the attention list and how the report was made) and numbered client pages beside it. Default: 100.", DefaultValueFactory = _ => CaseloadHtmlReport.DefaultClientsPerPage };
-        var report = Command("report", "Write a self-contained HTML report: who needs attention and why first, then one section per client (charts of every instrument and perspective, current alerts, findings, focus areas), and how the report was made.", input, shared.Concat(trends).Concat(new Option[] { clientsPerPage, outputFile }));
+        var report = Command("report", "Write a self-contained HTML report: who needs attention and why first, then one section per client (charts of every instrument and perspective, current alerts, findings, focus areas), and how the report was made.", input, shared.Concat(trends).Concat(care).Concat(new Option[] { groupBy, clientsPerPage, outputFile }));
         var partial = new Option<string?>("--partial") { Description = "Write this site's mergeable partial (counts, means and co-moments only; no row, identifier, date or free text) to this JSON file instead of the statistics; merge the sites' partials with 'alliance merge'." };
         var minimumRows = new Option<int>("--minimum-rows") { Description = "With --partial: the fewest complete rows a scope, the fewest rows a score summary and the fewest episodes a norm group may summarise (a scope always needs 2); smaller ones are withheld and named. Default: 10.", DefaultValueFactory = _ => 10 };
         var parquet = new Option<string?>("--parquet") { Description = "Also write the statistics as a Parquet table (instrument, scope, statistic, value, n) to this file." };
-        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(new Option[] { json, partial, minimumRows, parquet }));
+        var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(care).Concat(new Option[] { groupBy, json, partial, minimumRows, parquet }));
         var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial'), or folders of them (their *.json files).", Arity = ArgumentArity.OneOrMore };
         var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them. A partial that cannot be read, or whose numbers no data could give, is left out and named; the others merge (exit 3, or 0 with --allow-partial).") { partialFiles, json, parquet, allowPartial };
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
@@ -151,14 +158,20 @@ internal static class AllianceCli
 
         score.SetAction(r => Run(r, false, sp => Commands.Score(Settings(r, sp), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
         analyze.SetAction(r => Run(r, true, sp => Commands.Analyze(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), r.GetValue(outputFile), r.GetValue(outputFormat)!, output, error)));
-        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), r.GetValue(by) == "client", r.GetValue(outputFile), NotParquet(r.GetValue(outputFormat)!) == "json", output, error)));
+        CareView View(ParseResult r, string? groupCode) => new(
+            r.GetValue(therapist),
+            r.GetValue(site),
+            groupCode is not null && CareKeys.TryParseKind(groupCode, out CareKeyKind kind) ? kind : null,
+            r.GetValue(disclosure) == "opensafely" ? DisclosurePolicy.OpenSafely : DisclosurePolicy.Default);
+        triage.SetAction(r => Run(r, true, sp => Commands.Triage(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), r.GetValue(by) == "client", View(r, r.GetValue(by)), r.GetValue(outputFile), NotParquet(r.GetValue(outputFormat)!) == "json", output, error)));
         report.SetAction(r => Run(r, true, sp => Commands.Report(
             Settings(r, sp),
             sp.GetRequiredService<EpisodeAnalyzer>(),
             sp.GetService<NormRequest>(),
             r.GetValue(outputFile) ?? "report.html",
             r.GetValue(clientsPerPage) is var pageSize && pageSize >= 1 ? pageSize : throw new UsageException("--clients-per-page takes a whole number of at least 1."),
-            ChangedOptions(r, shared.Concat(trends).Append(clientsPerPage), new Option[] { definitions, expectedResponse }),
+            View(r, r.GetValue(groupBy)),
+            ChangedOptions(r, shared.Concat(trends).Concat(care).Append(clientsPerPage).Append(groupBy), new Option[] { definitions, expectedResponse }),
             error)));
         fit.SetAction(r => Run(r, false, sp => Commands.FitExpectedResponse(
             Settings(r, sp),
@@ -177,6 +190,7 @@ internal static class AllianceCli
             ? throw new UsageException("--partial writes the partial only; leave out --json and --parquet, or run stats again for the statistics.")
             : Commands.Stats(
             Settings(r, sp),
+            View(r, r.GetValue(groupBy)),
             r.GetValue(json),
             r.GetValue(partial),
             r.GetValue(minimumRows) is var minimum && minimum >= 1 ? minimum : throw new UsageException("--minimum-rows takes a whole number of at least 1."),

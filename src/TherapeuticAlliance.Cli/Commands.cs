@@ -16,6 +16,9 @@ using TherapeuticAlliance.Consortium;
 
 namespace TherapeuticAlliance.Cli;
 
+/// <summary>The care-key options of triage, report and stats: filters, grouping and the disclosure policy.</summary>
+internal sealed record CareView(string? Therapist, string? Site, CareKeyKind? By, DisclosurePolicy Policy);
+
 internal static class Commands
 {
     internal static int Score(CliSettings settings, string? outputFile, string format, TextWriter output, TextWriter error)
@@ -23,7 +26,7 @@ internal static class Commands
         var pipeline = new Pipeline(settings, error);
         using (Target target = Target.Open(outputFile, output, buffered: true, binary: format == "parquet"))
         {
-            WriteRows(target, format, RowSchemas.Scores, pipeline.Scored().SelectMany(s => Tidy.ScoreRows(s.Administration.Episode, s.Score)));
+            WriteRows(target, format, RowSchemas.Scores, pipeline.Scored().SelectMany(s => Tidy.ScoreRows(s.Administration.Episode, s.Score, s.Administration.Keys)));
             target.CommitIf(pipeline.Succeeded);
         }
 
@@ -129,10 +132,24 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, bool byClient, string? outputFile, bool json, TextWriter output, TextWriter error)
+    internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, bool byClient, CareView view, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, analyzer, norms);
+        var reports = Filter(Reports(pipeline, analyzer, norms), view, error);
+        if (view.By is { } groupBy)
+        {
+            CaseloadGroups groups = CaseloadGroups.Summarise(reports, groupBy, view.Policy);
+            using (Target target = Target.Open(outputFile, output, buffered: true))
+            {
+                WriteRows(target, json ? "json" : "csv", RowSchemas.CaseloadGroups, groups.ToTidy().Rows.Select(r => (IReadOnlyList<object?>)r));
+                target.CommitIf(pipeline.Succeeded);
+            }
+
+            error.WriteLine(groups + ".");
+            pipeline.Summary();
+            return pipeline.ExitCode;
+        }
+
         ImmutableArray<TriageEntry> entries = byClient ? CaseloadTriage.Clients(reports) : CaseloadTriage.Episodes(reports);
         using (Target target = Target.Open(outputFile, output, buffered: true))
         {
@@ -148,10 +165,38 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
-    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, string outputFile, int clientsPerPage, IReadOnlyList<string> changedOptions, TextWriter error)
+    /// <summary>
+    /// Keeps the reports of the clients whose current therapist and site (those of their latest session,
+    /// <see cref="CaseloadTriage.Clients"/>) are the ones given with --therapist and --site. The caseload norms were
+    /// computed before, on the whole file, so a therapist's clients are judged as in the whole caseload. The keys
+    /// given are never echoed: the count alone is said.
+    /// </summary>
+    private static List<AllianceReport> Filter(List<AllianceReport> reports, CareView view, TextWriter error)
+    {
+        if (view.Therapist is null && view.Site is null)
+        {
+            return reports;
+        }
+
+        ImmutableArray<TriageEntry> clients = CaseloadTriage.Clients(reports);
+        var kept = clients
+            .Where(e => (view.Therapist is null || string.Equals(e.Therapist, view.Therapist, StringComparison.Ordinal)) && (view.Site is null || string.Equals(e.Site, view.Site, StringComparison.Ordinal)))
+            .Select(e => e.EpisodeId)
+            .ToHashSet(StringComparer.Ordinal);
+        error.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} of {1} clients have the {2} given (that of their latest session){3}.",
+            kept.Count,
+            clients.Length,
+            view.Therapist is not null && view.Site is not null ? "therapist and site" : view.Therapist is not null ? "therapist" : "site",
+            kept.Count == 0 ? "; the file's therapist and site columns are compared exactly, case and spaces included" : string.Empty));
+        return reports.Where(r => kept.Contains(r.EpisodeId)).ToList();
+    }
+
+    internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, string outputFile, int clientsPerPage, CareView view, IReadOnlyList<string> changedOptions, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        var reports = Reports(pipeline, analyzer, norms);
+        var reports = Filter(Reports(pipeline, analyzer, norms), view, error);
         string directory = Path.GetDirectoryName(Path.GetFullPath(outputFile)) ?? ".";
         var pages = new List<(string Temporary, string Destination)>();
         IReadOnlyList<string> files;
@@ -174,6 +219,7 @@ internal static class Commands
                 Instruments = settings.Catalog.Instruments,
                 ExpectedResponseModels = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
                 ClientsPerPage = clientsPerPage,
+                Overview = view.By is { } groupBy ? CaseloadGroups.Summarise(reports, groupBy, view.Policy) : null,
                 CallerNormSource = "given with --norm",
                 DataSummary = string.Format(
                     CultureInfo.InvariantCulture,
@@ -258,10 +304,24 @@ internal static class Commands
         }
     }
 
-    internal static int Stats(CliSettings settings, bool json, string? partialFile, int minimumRows, string? parquetFile, TextWriter output, TextWriter error)
+    internal static int Stats(CliSettings settings, CareView view, bool json, string? partialFile, int minimumRows, string? parquetFile, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
-        SiteData data = SiteData.FromScores(pipeline.Scored().Select(s => (s.Administration.Episode, s.Score, s.Assessment)));
+        IEnumerable<(Administration Administration, AllianceScore Score, Assessment? Assessment)> scored = pipeline.Scored()
+            .Select(s => (s.Administration, s.Score, (Assessment?)s.Assessment))
+            .Where(s => (view.Therapist is null || string.Equals(s.Administration.Keys.Therapist, view.Therapist, StringComparison.Ordinal))
+                && (view.Site is null || string.Equals(s.Administration.Keys.Site, view.Site, StringComparison.Ordinal)));
+        if (view.By is { } groupBy)
+        {
+            if (partialFile is not null)
+            {
+                throw new UsageException("--by with --partial is not supported yet: a partial per therapist or site is planned (issue 28, part 5); run stats --partial per site.");
+            }
+
+            return GroupedStats(pipeline, scored, groupBy, view.Policy, settings.Strategy, json, parquetFile, output, error);
+        }
+
+        SiteData data = SiteData.FromScores(scored.Select(s => (s.Administration.Episode, s.Score, s.Assessment)));
         if (!pipeline.Succeeded)
         {
             pipeline.Summary();
@@ -285,6 +345,68 @@ internal static class Commands
         SiteStatistics statistics = SiteStatistics.FromData(data, settings.Strategy);
         WriteStatistics(statistics, json, output);
         WriteStatisticsParquet(statistics, parquetFile);
+        pipeline.Summary();
+        return pipeline.ExitCode;
+    }
+
+    /// <summary>
+    /// The statistics of each group of administrations (by the therapist, site or team of each administration's own
+    /// session), in the grouped-statistics schema; a group of fewer clients than the disclosure policy's minimum is
+    /// withheld and counted, never shown.
+    /// </summary>
+    private static int GroupedStats(Pipeline pipeline, IEnumerable<(Administration Administration, AllianceScore Score, Assessment? Assessment)> scored, CareKeyKind by, DisclosurePolicy policy, IScoringStrategy strategy, bool json, string? parquetFile, TextWriter output, TextWriter error)
+    {
+        var groups = new Dictionary<string, List<(string, AllianceScore, Assessment?)>>(StringComparer.Ordinal);
+        var unkeyed = new List<(string, AllianceScore, Assessment?)>();
+        foreach (var (administration, score, assessment) in scored)
+        {
+            List<(string, AllianceScore, Assessment?)> list = administration.Keys.Get(by) is { } key
+                ? (groups.TryGetValue(key, out var existing) ? existing : groups[key] = new())
+                : unkeyed;
+            list.Add((administration.Episode, score, assessment));
+        }
+
+        if (!pipeline.Succeeded)
+        {
+            pipeline.Summary();
+            return pipeline.ExitCode;
+        }
+
+        string byCode = CareKeys.ToCode(by);
+        var rows = new List<IReadOnlyList<object?>>();
+        int withheld = 0;
+        foreach ((string? key, List<(string, AllianceScore, Assessment?)> members) in groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => ((string?)g.Key, g.Value)).Append((null, unkeyed)))
+        {
+            int people = members.Select(m => m.Item1).Distinct(StringComparer.Ordinal).Count();
+            if (people == 0)
+            {
+                continue;
+            }
+
+            if (!policy.Allows(people))
+            {
+                withheld++;
+                continue;
+            }
+
+            SiteStatistics statistics = SiteStatistics.FromData(SiteData.FromScores(members), strategy);
+            rows.AddRange(statistics.ToRows().Select(r => (IReadOnlyList<object?>)new object?[] { byCode, key }.Concat(r).ToArray()));
+        }
+
+        using (Target target = Target.Open(null, output, buffered: true))
+        {
+            WriteRows(target, json ? "json" : "csv", RowSchemas.GroupedStatistics, rows);
+            target.CommitIf(true);
+        }
+
+        if (parquetFile is not null)
+        {
+            using Target target = Target.Open(parquetFile, TextWriter.Null, buffered: true, binary: true);
+            WriteParquet(target, new TidyTable(RowSchemas.GroupedStatistics.Columns, rows));
+            target.CommitIf(true);
+        }
+
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} groups by {1}; {2} withheld (fewer than {3} clients).", groups.Count + (unkeyed.Count > 0 ? 1 : 0), byCode, withheld, policy.MinimumPeople));
         pipeline.Summary();
         return pipeline.ExitCode;
     }

@@ -75,6 +75,7 @@ internal sealed class ParquetAdministrationSource : IAdministrationSource
                 yield return new Administration(block.Episodes[r], block.Sessions[r], block.Dates[r], block.Perspectives[r], block.Instrument, Array.Empty<ItemResponse>(), Array.Empty<long>(), block.SourceRows[r], block.SourceRowCounts[r])
                 {
                     ValuesInItemOrder = values,
+                    Keys = block.Care.IsDefault ? CareKeys.None : block.Care[r],
                 };
             }
         }

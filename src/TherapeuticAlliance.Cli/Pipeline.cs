@@ -144,6 +144,10 @@ internal sealed class Pipeline
         // hundred bytes per administration.
         var sources = new Dictionary<AllianceScore, Source>(ReferenceEqualityComparer.Instance);
         var groups = new Dictionary<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>();
+
+        // Who treated and where, per session of each client: every administration of one session must agree (one
+        // session, one therapist and one site); a key one administration leaves empty is taken from the others.
+        var care = new Dictionary<(string Episode, int Session), SessionCare>();
         foreach ((Administration administration, AllianceScore score) in scored)
         {
             sources[score] = new Source(administration.Line, administration.Rows, administration.Session);
@@ -154,11 +158,45 @@ internal sealed class Pipeline
             }
 
             scores.Add(score);
+            if (!administration.Keys.IsEmpty || care.ContainsKey((administration.Episode, administration.Session)))
+            {
+                NoteCare(care, administration);
+            }
+        }
+
+        // A session whose administrations name different therapists, sites or teams is left out whole: nothing says which is right.
+        foreach (((string episodeId, int session), SessionCare conflicted) in care.Where(c => c.Value.Conflict is not null).OrderBy(c => c.Value.FirstLine))
+        {
+            foreach (var (groupKey, scores) in groups.Where(g => g.Key.Episode == episodeId))
+            {
+                foreach (AllianceScore score in scores.Where(s => s.Occasion.SessionNumber == session).ToArray())
+                {
+                    Source source = sources[score];
+                    Report(new InputProblem(_file, source.Line, conflicted.Conflict, string.Format(
+                        CultureInfo.InvariantCulture,
+                        "the administrations of session {0} give different {1} identifiers (lines {2} and {3}); one session has one. Every administration of the session is left out.",
+                        session,
+                        conflicted.Conflict,
+                        conflicted.FirstLine,
+                        conflicted.ConflictLine)) { EpisodeId = episodeId });
+                    scores.Remove(score);
+                    sources.Remove(score);
+                    AdministrationsScored--;
+                    RowsAccepted -= source.Rows;
+                    Reject(source.Rows);
+                }
+            }
         }
 
         var episodes = new List<Episode>(groups.Count);
         foreach (var (key, scores) in groups.OrderBy(g => g.Key.Episode, StringComparer.Ordinal).ThenBy(g => g.Key.Perspective).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal))
         {
+            if (scores.Count == 0)
+            {
+                EpisodesRejected++;
+                continue;
+            }
+
             Source first = sources[scores[0]];
             EpisodeResult result = Episode.Create(key.Episode, scores, handling: InconsistentSessionHandling.ExcludeSession);
             if (result.IsT1)
@@ -184,12 +222,71 @@ internal sealed class Pipeline
                 MoveToRejected(source);
             }
 
+            if (care.Count > 0)
+            {
+                var bySession = new Dictionary<int, CareKeys>();
+                foreach (AllianceScore score in episode.Scores)
+                {
+                    if (care.TryGetValue((key.Episode, score.Occasion.SessionNumber), out SessionCare? keys))
+                    {
+                        bySession[score.Occasion.SessionNumber] = keys.Keys;
+                    }
+                }
+
+                episode = episode.WithCare(bySession);
+            }
+
             EpisodesAnalysed++;
             episodes.Add(episode);
         }
 
         _episodesBuilt = true;
         return episodes;
+    }
+
+    /// <summary>Adds an administration's care keys to its session's: keys fill what the session lacks; a different key is a conflict (the first one found is kept, with its lines).</summary>
+    private static void NoteCare(Dictionary<(string Episode, int Session), SessionCare> care, Administration administration)
+    {
+        var at = (administration.Episode, administration.Session);
+        if (!care.TryGetValue(at, out SessionCare? session))
+        {
+            care[at] = new SessionCare(administration.Keys, administration.Line);
+            return;
+        }
+
+        if (session.Conflict is not null)
+        {
+            return;
+        }
+
+        if (session.Keys.ConflictsWith(administration.Keys) is { IsEmpty: false } kinds)
+        {
+            session.Conflict = CareKeys.ToCode(kinds[0]);
+            session.ConflictLine = administration.Line;
+            return;
+        }
+
+        CareKeys mine = session.Keys;
+        CareKeys theirs = administration.Keys;
+        session.Keys = mine.Equals(theirs) || theirs.IsEmpty ? mine : new CareKeys(mine.Therapist ?? theirs.Therapist, mine.Site ?? theirs.Site, mine.Team ?? theirs.Team);
+    }
+
+    /// <summary>One session's care keys as its administrations give them, and the first conflict between them.</summary>
+    private sealed class SessionCare
+    {
+        internal SessionCare(CareKeys keys, long line)
+        {
+            Keys = keys;
+            FirstLine = line;
+        }
+
+        internal CareKeys Keys { get; set; }
+
+        internal long FirstLine { get; }
+
+        internal string? Conflict { get; set; }
+
+        internal long ConflictLine { get; set; }
     }
 
     private void RejectAdministration(Administration administration) => Reject(administration.Rows);

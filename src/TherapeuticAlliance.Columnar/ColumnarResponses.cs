@@ -368,7 +368,7 @@ public static class ColumnarResponses
 
     /// <summary>Whether a column name is one of the layouts' own (which a message may quote: it is the library's text, not the file's).</summary>
     private static bool IsLayoutColumn(string name) =>
-        ResponseFileSchema.KeyColumns.Contains(name) || name is ResponseFileSchema.Item or ResponseFileSchema.Value or ResponseFileSchema.Total;
+        ResponseFileSchema.KeyColumns.Contains(name) || ResponseFileSchema.CareColumns.Contains(name) || name is ResponseFileSchema.Item or ResponseFileSchema.Value or ResponseFileSchema.Total;
 
     private static ColumnarError Repeats((string Name, int First, int Second) repeated) => IsLayoutColumn(repeated.Name)
         ? new(ColumnarErrorKind.SchemaMismatch, string.Format(CultureInfo.InvariantCulture, "Two columns are named '{0}' (columns {1} and {2}; a nested field may share a top-level name); give every column its own name.", repeated.Name, repeated.First, repeated.Second), repeated.Name, null, repeated.Second)
@@ -487,6 +487,20 @@ public static class ColumnarResponses
                     }
 
                     raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
+                    var care = new string?[]?[3];
+                    for (int k = 0; k < 3; k++)
+                    {
+                        if (byName.TryGetValue(ResponseFileSchema.CareColumns[k], out DataField? careField))
+                        {
+                            care[k] = await ParquetColumns.StringsAsync(group, careField, n, cancellationToken).ConfigureAwait(false) ?? (string?[]?)null;
+                            if (care[k] is null)
+                            {
+                                return WrongType(ResponseFileSchema.CareColumns[k], "a string column");
+                            }
+                        }
+                    }
+
+                    raw.AddCare(care, n);
                     if (raw.Layout == ResponseLayout.LongFormat)
                     {
                         string?[]? items = await ParquetColumns.StringsAsync(group, byName[ResponseFileSchema.Item], n, cancellationToken).ConfigureAwait(false);
@@ -508,7 +522,7 @@ public static class ColumnarResponses
                         for (int c = 0; c < fields.Length; c++)
                         {
                             DataField field = fields[c];
-                            if (ResponseFileSchema.KeyColumns.Contains(field.Name))
+                            if (ResponseFileSchema.KeyColumns.Contains(field.Name) || ResponseFileSchema.CareColumns.Contains(field.Name))
                             {
                                 continue;
                             }
@@ -565,6 +579,20 @@ public static class ColumnarResponses
         }
 
         raw.AddKeys(episodes, sessions, dates, perspectives, instruments, n);
+        var care = new string?[]?[3];
+        for (int k = 0; k < 3; k++)
+        {
+            if (batch.Schema.GetFieldIndex(ResponseFileSchema.CareColumns[k]) >= 0)
+            {
+                care[k] = ArrowColumns.Strings(Column(ResponseFileSchema.CareColumns[k]));
+                if (care[k] is null)
+                {
+                    return WrongType(ResponseFileSchema.CareColumns[k], "a string column");
+                }
+            }
+        }
+
+        raw.AddCare(care, n);
         if (raw.Layout == ResponseLayout.LongFormat)
         {
             string?[]? items = ArrowColumns.Strings(Column(ResponseFileSchema.Item));
@@ -586,7 +614,7 @@ public static class ColumnarResponses
             for (int c = 0; c < batch.Schema.FieldsList.Count; c++)
             {
                 Apache.Arrow.Field field = batch.Schema.FieldsList[c];
-                if (ResponseFileSchema.KeyColumns.Contains(field.Name))
+                if (ResponseFileSchema.KeyColumns.Contains(field.Name) || ResponseFileSchema.CareColumns.Contains(field.Name))
                 {
                     continue;
                 }

@@ -20,6 +20,8 @@ internal sealed class RawColumns
     private readonly List<DateTimeOffset?> _dates = new();
     private readonly List<string?> _perspectives = new();
     private readonly List<string?> _instruments = new();
+    private readonly List<string?>[] _care = { new(), new(), new() };
+    private readonly Dictionary<(string?, string?, string?), CareKeys> _careKeys = new();
     private readonly List<string?> _items = new();
     private readonly List<double> _values = new();
     private readonly Dictionary<string, List<double>> _wide = new(StringComparer.Ordinal);
@@ -51,6 +53,15 @@ internal sealed class RawColumns
         _dates.AddRange(dates ?? Enumerable.Repeat<DateTimeOffset?>(null, count));
         _perspectives.AddRange(perspectives);
         _instruments.AddRange(instruments);
+    }
+
+    /// <summary>Adds the rows' optional care columns (therapist, site, team; <see langword="null"/> for a column the input does not have), for the rows just added by <see cref="AddKeys"/>.</summary>
+    internal void AddCare(string?[]?[] columns, int count)
+    {
+        for (int k = 0; k < 3; k++)
+        {
+            _care[k].AddRange(columns[k] ?? Enumerable.Repeat<string?>(null, count));
+        }
     }
 
     internal void AddLong(IEnumerable<string?> items, IEnumerable<double> values)
@@ -116,6 +127,12 @@ internal sealed class RawColumns
                 return Bad(ResponseFileSchema.Instrument, row, "The instrument is missing or not one the catalog knows; add its definition to the catalog or correct the identifier.");
             }
 
+            if (Care(r, row) is not { } care)
+            {
+                int k = Enumerable.Range(0, 3).First(k => _care[k][r] is { Length: > 0 } given && !CareKeys.IsValidKey(given));
+                return Bad(ResponseFileSchema.CareColumns[k], row, "The identifier breaks the rule: " + CareKeys.KeyRule + ". Leave the cell null when it is not recorded.");
+            }
+
             instruments[instrumentId] = instrument;
             if (!byInstrument.TryGetValue(instrumentId, out Builder? builder))
             {
@@ -130,7 +147,7 @@ internal sealed class RawColumns
                     return new ColumnarError(ColumnarErrorKind.DuplicateOrUnknownItem, string.Format(CultureInfo.InvariantCulture, "Row {0} gives an administration (episode, session, perspective and instrument) an earlier row gave; keep one.", row), null, row);
                 }
 
-                int index = builder.Add(episode, (int)session, perspective, _dates[r], row);
+                int index = builder.Add(episode, (int)session, perspective, _dates[r], row, care);
                 builder.CountRow(index);
                 administrations[(episode, (int)session, perspective, instrumentId)] = (builder, index);
                 foreach (string name in _wideOrder)
@@ -156,8 +173,13 @@ internal sealed class RawColumns
                 var key = (episode, (int)session, perspective, instrumentId);
                 if (!administrations.TryGetValue(key, out var at))
                 {
-                    at = (builder, builder.Add(episode, (int)session, perspective, _dates[r], row));
+                    at = (builder, builder.Add(episode, (int)session, perspective, _dates[r], row, care));
                     administrations[key] = at;
+                }
+                else if (!ReferenceEquals(at.Builder.CareAt(at.Row), care))
+                {
+                    int k = Enumerable.Range(0, 3).First(k => !string.Equals(at.Builder.CareAt(at.Row).Get(CareKeys.AllKinds[k]), care.Get(CareKeys.AllKinds[k]), StringComparison.Ordinal));
+                    return new ColumnarError(ColumnarErrorKind.BadValue, string.Format(CultureInfo.InvariantCulture, "Row {0}, column '{1}': the rows of one administration give different identifiers; give one per administration.", row, ResponseFileSchema.CareColumns[k]), ResponseFileSchema.CareColumns[k], row);
                 }
 
                 if (_items[r] is not { Length: > 0 } itemId || !Items(instrument).TryGetValue(itemId, out int item))
@@ -183,6 +205,25 @@ internal sealed class RawColumns
         }
 
         return builders.Select(b => b.Build()).ToImmutableArray();
+    }
+
+    /// <summary>The row's care keys (one shared instance per distinct combination, so equal keys compare by reference), or null when one breaks <see cref="CareKeys.KeyRule"/>.</summary>
+    private CareKeys? Care(int r, long row)
+    {
+        string? t = _care[0][r] is { Length: > 0 } a ? a : null;
+        string? s = _care[1][r] is { Length: > 0 } b ? b : null;
+        string? m = _care[2][r] is { Length: > 0 } c ? c : null;
+        if (_careKeys.TryGetValue((t, s, m), out CareKeys? keys))
+        {
+            return keys;
+        }
+
+        if ((t is not null && !CareKeys.IsValidKey(t)) || (s is not null && !CareKeys.IsValidKey(s)) || (m is not null && !CareKeys.IsValidKey(m)))
+        {
+            return null;
+        }
+
+        return _careKeys[(t, s, m)] = t is null && s is null && m is null ? CareKeys.None : new CareKeys(t, s, m);
     }
 
     private Dictionary<string, int> Items(Instrument instrument)
@@ -212,6 +253,7 @@ internal sealed class RawColumns
         private readonly List<int> _sessions = new();
         private readonly List<Perspective> _perspectives = new();
         private readonly List<DateTimeOffset?> _dates = new();
+        private readonly List<CareKeys> _care = new();
         private readonly List<long> _rows = new();
         private readonly List<double> _values = new();   // row-major while collecting
         private readonly List<bool> _set = new();
@@ -223,9 +265,10 @@ internal sealed class RawColumns
             _items = instrument.Items.Length;
         }
 
-        internal int Add(string episode, int session, Perspective perspective, DateTimeOffset? date, long row)
+        internal int Add(string episode, int session, Perspective perspective, DateTimeOffset? date, long row, CareKeys care)
         {
             _episodes.Add(episode);
+            _care.Add(care);
             _sessions.Add(session);
             _perspectives.Add(perspective);
             _dates.Add(date);
@@ -239,6 +282,8 @@ internal sealed class RawColumns
 
             return _episodes.Count - 1;
         }
+
+        internal CareKeys CareAt(int row) => _care[row];
 
         internal void Set(int row, int item, double value) => _values[(row * _items) + item] = value;
 
@@ -262,7 +307,7 @@ internal sealed class RawColumns
         {
             int rows = _episodes.Count;
             ResponseMatrix matrix = ResponseMatrix.FromRowMajor(_values.ToArray(), rows, _items, _instrument.Items.Select(i => i.Id));
-            return new ResponseBlock(_instrument, _episodes.ToImmutableArray(), _sessions.ToImmutableArray(), _perspectives.ToImmutableArray(), _dates.ToImmutableArray(), _rows.ToImmutableArray(), _rowCounts.ToImmutableArray(), matrix);
+            return new ResponseBlock(_instrument, _episodes.ToImmutableArray(), _sessions.ToImmutableArray(), _perspectives.ToImmutableArray(), _dates.ToImmutableArray(), _rows.ToImmutableArray(), _rowCounts.ToImmutableArray(), matrix) { Care = _care.ToImmutableArray() };
         }
     }
 }

@@ -44,6 +44,9 @@ public sealed class ResponseBlock
     /// <summary>Gets each administration's date, or <see langword="null"/> where the input has none (the optional <c>date</c> column).</summary>
     public ImmutableArray<DateTimeOffset?> Dates { get; }
 
+    /// <summary>Gets who treated and where at each administration's session, from the input's optional <c>therapist</c>, <c>site</c> and <c>team</c> string columns (<see cref="CareKeys.None"/> when the input has none or the cells are null or empty). Equal keys share one instance.</summary>
+    public ImmutableArray<CareKeys> Care { get; internal init; }
+
     /// <summary>Gets the 1-based input row each administration starts at (over all row groups, batches and partitions read), for reports that point back to the input.</summary>
     public ImmutableArray<long> SourceRows { get; }
 

@@ -29,6 +29,9 @@ public sealed record Administration(string Episode, int Session, DateTimeOffset?
     /// <summary>Gets the values in the instrument's item order (<see langword="null"/>: not answered) when the source holds them as a row of a matrix (Parquet); then <see cref="Responses"/> is empty and no object is made per cell.</summary>
     public IReadOnlyList<decimal?>? ValuesInItemOrder { get; init; }
 
+    /// <summary>Gets who treated the client at this session and where, from the file's optional <c>therapist</c>, <c>site</c> and <c>team</c> columns (<see cref="CareKeys.None"/> when the file has none or the cells are empty). Opaque: never written into a problem's message.</summary>
+    public CareKeys Keys { get; init; } = CareKeys.None;
+
     /// <summary>Gets the occasion: the session number and date.</summary>
     public Occasion Occasion => Occasion.Session(Session, Date);
 

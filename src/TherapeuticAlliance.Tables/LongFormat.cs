@@ -237,7 +237,9 @@ public static class LongFormat
     /// <c>perspective</c> (<see cref="ResponseFileSchema.PerspectiveCodes"/>), <c>instrument</c> (an identifier of
     /// <paramref name="instruments"/>) and <c>total</c> (the instrument's total, in points of its sum metric), and
     /// optionally <c>date</c> (<see cref="SessionDates"/>: a date, or a date and time with or without its offset; without
-    /// one it is UTC, whatever the machine's time zone) and <c>metric</c> (which must then be <c>sum</c>). Other columns,
+    /// one it is UTC, whatever the machine's time zone), <c>metric</c> (which must then be <c>sum</c>) and the care keys
+    /// <c>therapist</c>, <c>site</c> and <c>team</c> (<see cref="CareKeys"/>; rows of one episode's session must agree,
+    /// and the episodes get them per session: <see cref="Episode.Care"/>). Other columns,
     /// such as the range <see cref="Tidy.ToTidy(IEnumerable{Episode})"/> writes, are ignored; that table of sum scores
     /// reads back into the same episodes (the provenance becomes a reported total's).
     /// </summary>
@@ -255,6 +257,8 @@ public static class LongFormat
         int mc = table.HasColumn(RowSchemas.Metric) ? table.IndexOf(RowSchemas.Metric) : -1;
         int ec = table.IndexOf(ResponseFileSchema.Episode), inc = table.IndexOf(ResponseFileSchema.Instrument), pc = table.IndexOf(ResponseFileSchema.Perspective), sc = table.IndexOf(ResponseFileSchema.Session), vc = table.IndexOf(ResponseFileSchema.Total);
         int dc = table.HasColumn(ResponseFileSchema.Date) ? table.IndexOf(ResponseFileSchema.Date) : -1;
+        int[] cc = ResponseFileSchema.CareColumns.Select(c => table.HasColumn(c) ? table.IndexOf(c) : -1).ToArray();
+        var care = new Dictionary<(string Episode, int Session), CareKeys>();
         var scores = new List<(string, AllianceScore)>(table.RowCount);
         for (int r = 0; r < table.RowCount; r++)
         {
@@ -306,10 +310,48 @@ public static class LongFormat
                 return new TableError(TableErrorKind.BadValue, r + 1, ResponseFileSchema.Total, string.Create(CultureInfo.InvariantCulture, $"Row {r + 1}: {score.Error!.Message}"));
             }
 
-            scores.Add((Key(row[ec]), score.AsT0));
+            var keys = new string?[3];
+            for (int k = 0; k < 3; k++)
+            {
+                if (cc[k] >= 0 && row[cc[k]] is not null)
+                {
+                    if (row[cc[k]] is not string key || !CareKeys.IsValidKey(key))
+                    {
+                        return BadValue(r, ResponseFileSchema.CareColumns[k], "is not an identifier: " + CareKeys.KeyRule + ".");
+                    }
+
+                    keys[k] = key;
+                }
+            }
+
+            string episodeId = Key(row[ec]);
+            var sessionKeys = new CareKeys(keys[0], keys[1], keys[2]);
+            if (care.TryGetValue((episodeId, (int)s), out CareKeys? earlier))
+            {
+                if (earlier.ConflictsWith(sessionKeys) is { IsEmpty: false } conflict)
+                {
+                    return BadValue(r, CareKeys.ToCode(conflict[0]), "differs from the one an earlier row gave for the same episode and session: one session has one therapist, site and team.");
+                }
+
+                sessionKeys = new CareKeys(earlier.Therapist ?? sessionKeys.Therapist, earlier.Site ?? sessionKeys.Site, earlier.Team ?? sessionKeys.Team);
+            }
+
+            if (!sessionKeys.IsEmpty)
+            {
+                care[(episodeId, (int)s)] = sessionKeys;
+            }
+
+            scores.Add((episodeId, score.AsT0));
         }
 
-        return Episodes.FromScores(scores, handling);
+        ImmutableArray<EpisodeResult> episodes = Episodes.FromScores(scores, handling);
+        if (care.Count == 0)
+        {
+            return episodes;
+        }
+
+        var bySession = care.GroupBy(c => c.Key.Episode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, CareKeys>)g.ToDictionary(c => c.Key.Session, c => c.Value), StringComparer.Ordinal);
+        return episodes.Select(e => e.IsT0 && bySession.TryGetValue(e.AsT0.Id, out IReadOnlyDictionary<int, CareKeys>? keysOf) ? (EpisodeResult)e.AsT0.WithCare(keysOf) : e).ToImmutableArray();
     }
 
     /// <summary>Reads a long-format CSV of session totals into episodes; see <see cref="ToEpisodes(TidyTable, IEnumerable{Instrument}, InconsistentSessionHandling)"/>.</summary>

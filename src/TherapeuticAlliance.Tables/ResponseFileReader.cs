@@ -41,7 +41,7 @@ public sealed class ResponseFileReader : IAdministrationSource
     /// <summary>The longest field accepted: 4,096 characters. A longer one (often an unclosed quote) stops the read.</summary>
     public const int MaxFieldLength = 4096;
 
-    private static readonly string[] KeyColumns = ResponseFileSchema.KeyColumns.ToArray();
+    private static readonly string[] KeyColumns = ResponseFileSchema.KeyColumns.Concat(ResponseFileSchema.CareColumns).ToArray();
 
     private readonly IInstrumentCatalog _catalog;
     private readonly string _path;
@@ -149,7 +149,7 @@ public sealed class ResponseFileReader : IAdministrationSource
 
                 pending ??= Start(csv, keyIndex, header.Length, hash, line);
                 pending.Rows++;
-                if (!RowFits(csv, header.Length, line) || !DateAgrees(csv, keyIndex, pending, line))
+                if (!RowFits(csv, header.Length, line) || !DateAgrees(csv, keyIndex, pending, line) || !CareAgrees(csv, keyIndex, pending, line))
                 {
                     pending.Rejected = true;
                     continue;
@@ -491,6 +491,33 @@ public sealed class ResponseFileReader : IAdministrationSource
         return true;
     }
 
+    /// <summary>Checks that a row of an administration gives the care keys its first row gave (long layout: one administration, one therapist, site and team).</summary>
+    private bool CareAgrees(CsvReader csv, int[] keyIndex, Pending pending, long line)
+    {
+        if (pending.Key is null || pending.Rows == 1)
+        {
+            return true;
+        }
+
+        for (int k = 0; k < 3; k++)
+        {
+            int index = keyIndex[CareOffset + k];
+            string? cell = index < 0 ? null : NullIfEmpty(csv.GetField(index));
+            if (!string.Equals(cell, pending.Key.Care.Get(CareKeys.AllKinds[k]), StringComparison.Ordinal))
+            {
+                Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.CareColumns[k], "the rows of one administration give different " + ResponseFileSchema.CareColumns[k] + " identifiers; give one per administration.") { EpisodeId = pending.Key.Episode });
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where the care columns start in <see cref="KeyColumns"/>.</summary>
+    private static readonly int CareOffset = ResponseFileSchema.KeyColumns.Length;
+
+    private static string? NullIfEmpty(string? cell) => string.IsNullOrEmpty(cell) ? null : cell;
+
     private bool TryDate(string raw, out DateTimeOffset? date) => SessionDates.TryParse(raw, out date, _options.DateFormat);
 
     private static bool IsIdentifier(string item) =>
@@ -547,7 +574,7 @@ public sealed class ResponseFileReader : IAdministrationSource
         }
 
         Key key = pending.Key!;
-        return new Administration(key.Episode, key.Session, pending.Date, key.Perspective, key.Instrument, pending.Responses, pending.Lines, pending.Line, pending.Rows);
+        return new Administration(key.Episode, key.Session, pending.Date, key.Perspective, key.Instrument, pending.Responses, pending.Lines, pending.Line, pending.Rows) { Keys = key.Care };
     }
 
     private Key? ParseKey(CsvReader csv, int[] keyIndex, long line)
@@ -578,7 +605,19 @@ public sealed class ResponseFileReader : IAdministrationSource
             return null;
         }
 
-        return new Key(episode, session, perspective, instrument);
+        var care = new string?[3];
+        for (int k = 0; k < 3; k++)
+        {
+            int index = keyIndex[CareOffset + k];
+            care[k] = index < 0 ? null : NullIfEmpty(csv.GetField(index));
+            if (care[k] is { } given && !CareKeys.IsValidKey(given))
+            {
+                Problems.Add(new InputProblem(_displayName, line, ResponseFileSchema.CareColumns[k], "expected an identifier: " + CareKeys.KeyRule + ", or an empty cell.") { EpisodeId = episode });
+                return null;
+            }
+        }
+
+        return new Key(episode, session, perspective, instrument, care[0] is null && care[1] is null && care[2] is null ? CareKeys.None : new CareKeys(care[0], care[1], care[2]));
     }
 
     /// <summary>
@@ -614,7 +653,7 @@ public sealed class ResponseFileReader : IAdministrationSource
         }
     }
 
-    private sealed record Key(string Episode, int Session, Perspective Perspective, Instrument Instrument);
+    private sealed record Key(string Episode, int Session, Perspective Perspective, Instrument Instrument, CareKeys Care);
 
     private sealed class Pending
     {

@@ -179,11 +179,14 @@ public static class Tidy
                 throw new ArgumentNullException(nameof(episodes));
             }
 
-            foreach (AllianceScore score in episode.Scores)
+            for (int i = 0; i < episode.Count; i++)
             {
+                AllianceScore score = episode.Scores[i];
+                CareKeys care = episode.Care[i];
                 rows.Add(new object?[]
                 {
                     episode.Id, score.Occasion.SessionNumber, score.Occasion.RecordedAt is { } at ? SessionDates.Format(at) : null, AllianceCodes.ToCode(episode.Perspective), episode.InstrumentId,
+                    care.Therapist, care.Site, care.Team,
                     AllianceCodes.ToCode(episode.Metric), score.Value, score.Minimum, score.Maximum,
                 });
             }
@@ -275,24 +278,33 @@ public static class Tidy
     /// <param name="score">The score.</param>
     /// <returns>The rows, each as long as <see cref="RowSchemas.Scores"/>; lazily, so a caller can stream millions.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    public static IEnumerable<IReadOnlyList<object?>> ScoreRows(string episode, AllianceScore score)
+    public static IEnumerable<IReadOnlyList<object?>> ScoreRows(string episode, AllianceScore score) => ScoreRows(episode, score, CareKeys.None);
+
+    /// <summary>The <see cref="RowSchemas.Scores"/> rows of one score with who treated and where (the <c>therapist</c>, <c>site</c> and <c>team</c> columns); see <see cref="ScoreRows(string, AllianceScore)"/>.</summary>
+    /// <param name="episode">The episode's identifier (the caller's own data; written as given).</param>
+    /// <param name="score">The score.</param>
+    /// <param name="keys">The session's care keys (the caller's own data; written as given, NA where not recorded).</param>
+    /// <returns>The rows, lazily.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public static IEnumerable<IReadOnlyList<object?>> ScoreRows(string episode, AllianceScore score, CareKeys keys)
     {
         Guard.Against.Null(episode);
         Guard.Against.Null(score);
+        Guard.Against.Null(keys);
         return Rows();
 
         IEnumerable<IReadOnlyList<object?>> Rows()
         {
             string? flagged = score.IsFlagged is { } f ? (f ? "true" : "false") : null;
-            yield return ScoreRow(episode, score, StatisticNames.TotalScope, score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
+            yield return ScoreRow(episode, score, keys, StatisticNames.TotalScope, score.Value, score.Minimum, score.Maximum, score.Pomp, flagged);
             foreach (DimensionScore subscale in score.Subscales)
             {
-                yield return ScoreRow(episode, score, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, null);
+                yield return ScoreRow(episode, score, keys, subscale.Dimension.Id, subscale.Value, subscale.Minimum, subscale.Maximum, subscale.Pomp, null);
             }
         }
     }
 
-    /// <summary>The <see cref="RowSchemas.Scores"/> table of many scores; see <see cref="ScoreRows"/>.</summary>
+    /// <summary>The <see cref="RowSchemas.Scores"/> table of many scores; see <see cref="ScoreRows(string, AllianceScore)"/>.</summary>
     /// <param name="scores">Each score with its episode's identifier.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="scores"/> is or holds <see langword="null"/>.</exception>
@@ -351,9 +363,10 @@ public static class Tidy
     /// <summary>The <c>kind</c> of an alert's row in <see cref="RowSchemas.Signals"/>: <c>alert</c>.</summary>
     public const string SignalKindAlert = "alert";
 
-    private static object?[] ScoreRow(string episode, AllianceScore score, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string? flagged) => new object?[]
+    private static object?[] ScoreRow(string episode, AllianceScore score, CareKeys keys, string dimension, decimal value, decimal minimum, decimal maximum, decimal pomp, string? flagged) => new object?[]
     {
         episode, score.Occasion.SessionNumber, score.Occasion.RecordedAt is { } at ? SessionDates.Format(at) : null, AllianceCodes.ToCode(score.Perspective), score.Provenance.InstrumentId,
+        keys.Therapist, keys.Site, keys.Team,
         score.Provenance.StrategyName, score.Provenance.StrategyVersion, score.Provenance.MissingDataPolicy.Name, AllianceCodes.ToCode(score.Metric), dimension,
         value, minimum, maximum, Math.Round(pomp, 4), flagged,
     };
@@ -380,8 +393,27 @@ public static class Tidy
             RowSchemas.Triage.Columns,
             entries.Select(e => e ?? throw new ArgumentNullException(nameof(entries))).Select((e, i) => (IReadOnlyList<object?>)new object?[]
             {
-                i + 1, e.EpisodeId, e.InstrumentId, e.Perspective is { } p ? AllianceCodes.ToCode(p) : null, AttentionLevelCodes.ToCode(e.Level), e.ActReasons, string.Join(";", e.Reasons), e.LatestSession,
+                i + 1, e.EpisodeId, e.InstrumentId, e.Perspective is { } p ? AllianceCodes.ToCode(p) : null, e.Therapist, e.Site, e.Team, AttentionLevelCodes.ToCode(e.Level), e.ActReasons, string.Join(";", e.Reasons), e.LatestSession,
                 lost is null ? null : lost.Contains(e.EpisodeId) ? 1 : 0,
+            }));
+    }
+
+    /// <summary>The <see cref="RowSchemas.CaseloadGroups"/> table: one row per group, in the groups' order; a figure the disclosure policy withheld is NA, and <c>withheld</c> is 1 for a group withheld whole.</summary>
+    /// <param name="groups">The grouped caseload.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="groups"/> is <see langword="null"/>.</exception>
+    public static TidyTable ToTidy(this CaseloadGroups groups)
+    {
+        Guard.Against.Null(groups);
+        string by = CareKeys.ToCode(groups.By);
+        return new TidyTable(
+            RowSchemas.CaseloadGroups.Columns,
+            groups.Groups.Select(g => (IReadOnlyList<object?>)new object?[]
+            {
+                by, g.Key, g.Clients, g.Episodes, g.Act, g.Watch, g.NoAlert,
+                g.MeanAlliance is { } a ? Math.Round(a, 4) : null, g.AllianceClients,
+                g.MeanOutcomeChange is { } o ? Math.Round(o, 4) : null, g.OutcomeClients,
+                g.PairedOutcomeShare is { } p ? Math.Round(p, 4) : null, g.Withheld ? 1 : 0,
             }));
     }
 

@@ -111,6 +111,11 @@ public static class CaseloadHtmlReport
             index.Write(" <a href=\"#data-used\">What was left out</a></p>\n");
         }
 
+        if (options.Overview is { } overview)
+        {
+            Overview(index, overview);
+        }
+
         Attention(index, triage, byClient, context, Link);
         if (paged)
         {
@@ -607,4 +612,54 @@ public static class CaseloadHtmlReport
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : plural ?? noun + "s");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Writes the overview by therapist, site or team: one row per group, withheld figures marked and counted, never shown.</summary>
+    private static void Overview(TextWriter index, CaseloadGroups overview)
+    {
+        string by = CareKeys.ToCode(overview.By);
+        string title = "Overview by " + by;
+        index.Write("<section id=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">");
+        index.Write(Encode(title));
+        index.Write("</h2>\n<p class=\"note\">Clients belong to the ");
+        index.Write(by);
+        index.Write(" of their latest session. Alliance is the mean latest client-rated alliance score and outcome change the mean change from first to last outcome score, both as a percentage of the scale's range (POMP); paired outcome scores is the share of clients with a first and a last outcome score. ");
+        index.Write(Encode(string.Format(
+            CultureInfo.InvariantCulture,
+            "Disclosure control: figures over fewer than {0} clients are withheld{1}; {2} and {3} were withheld.",
+            overview.Policy.MinimumPeople,
+            overview.Policy.RoundCountsTo > 1 ? string.Format(CultureInfo.InvariantCulture, " and counts are rounded to the nearest {0}", overview.Policy.RoundCountsTo) : string.Empty,
+            Count(overview.WithheldGroups, "group"),
+            Count(overview.WithheldStatistics, "figure"))));
+        index.Write("</p>\n<div class=\"scroll\"><table class=\"stack overview\">\n<thead><tr><th scope=\"col\">");
+        index.Write(Encode(char.ToUpperInvariant(by[0]) + by.Substring(1)));
+        index.Write("</th><th scope=\"col\">Clients</th><th scope=\"col\">Series</th><th scope=\"col\">Act</th><th scope=\"col\">Watch</th><th scope=\"col\">No alert</th><th scope=\"col\">Alliance (POMP)</th><th scope=\"col\">Outcome change (POMP)</th><th scope=\"col\">Paired outcome scores</th></tr></thead>\n<tbody>\n");
+        foreach (CaseloadGroup group in overview.Groups)
+        {
+            static string Number(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "withheld";
+            static string Decimal(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "withheld";
+            string Cell(string label, string text) => "<td data-label=\"" + label + "\">" + Encode(text) + "</td>";
+            index.Write("<tr><th scope=\"row\">");
+            index.Write(group.Key is { } key ? Encode(key) : "<em>not recorded</em>");
+            index.Write("</th>");
+            if (group.Withheld)
+            {
+                index.Write("<td colspan=\"8\">withheld: fewer than ");
+                index.Write(overview.Policy.MinimumPeople.ToString(CultureInfo.InvariantCulture));
+                index.Write(" clients</td></tr>\n");
+                continue;
+            }
+
+            index.Write(Cell("Clients", Number(group.Clients)));
+            index.Write(Cell("Series", Number(group.Episodes)));
+            index.Write(Cell("Act", Number(group.Act)));
+            index.Write(Cell("Watch", Number(group.Watch)));
+            index.Write(Cell("No alert", Number(group.NoAlert)));
+            index.Write(Cell("Alliance (POMP)", group.MeanAlliance is null && group.AllianceClients == 0 ? "no data" : Decimal(group.MeanAlliance, "0.0")));
+            index.Write(Cell("Outcome change (POMP)", group.MeanOutcomeChange is null && group.OutcomeClients == 0 ? "no data" : Decimal(group.MeanOutcomeChange, "+0.0;-0.0;0.0")));
+            index.Write(Cell("Paired outcome scores", Decimal(group.PairedOutcomeShare * 100, "0") + (group.PairedOutcomeShare is null ? string.Empty : " %")));
+            index.Write("</tr>\n");
+        }
+
+        index.Write("</tbody>\n</table></div>\n</section>\n");
+    }
 }

@@ -56,4 +56,12 @@ public sealed record CaseloadReportOptions
 
     /// <summary>Gets a note under the left-out table (such as where to see each problem), or <see langword="null"/>.</summary>
     public string? LeftOutNote { get; init; }
+
+    /// <summary>
+    /// Gets the caseload grouped by therapist, site or team (<see cref="CaseloadGroups.Summarise"/>), or
+    /// <see langword="null"/>: when given, the index page opens with one row per group (clients, series, clients by
+    /// attention level, mean alliance, mean outcome change, paired outcome scores) under its disclosure policy, and
+    /// says how many groups and figures were withheld.
+    /// </summary>
+    public CaseloadGroups? Overview { get; init; }
 }

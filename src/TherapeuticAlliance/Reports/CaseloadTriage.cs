@@ -27,7 +27,7 @@ public static partial class CaseloadTriage
     public static ImmutableArray<TriageEntry> Episodes(IEnumerable<AllianceReport> reports)
     {
         Guard.Against.Null(reports);
-        return Rank(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode))));
+        return Rank(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => WithCare(Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode)), r.Episode)));
     }
 
     /// <summary>Ranks the clients of a caseload: one entry per episode identifier, over all its instruments and perspectives.</summary>
@@ -40,12 +40,37 @@ public static partial class CaseloadTriage
         return Rank(reports
             .Select(r => Guard.Against.Null(r, nameof(reports)))
             .GroupBy(r => r.Episode.Id, StringComparer.Ordinal)
-            .Select(g => Entry(
-                g.Key,
-                null,
-                null,
-                g.SelectMany(r => r.Alerts.Select(a => (a.Severity, r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":" + a.Code))),
-                g.Max(r => LatestSession(r.Episode)))));
+            .Select(g => WithCare(
+                Entry(
+                    g.Key,
+                    null,
+                    null,
+                    g.SelectMany(r => r.Alerts.Select(a => (a.Severity, r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":" + a.Code))),
+                    g.Max(r => LatestSession(r.Episode))),
+                g.Select(r => r.Episode).ToArray())));
+    }
+
+    /// <summary>Keeps the entries whose current key of one kind is the one given: a therapist's own attention list, or a site's.</summary>
+    /// <param name="entries">Entries from <see cref="Episodes"/> or <see cref="Clients"/>, in attention order.</param>
+    /// <param name="kind">Which key.</param>
+    /// <param name="key">The key (ordinal comparison).</param>
+    /// <returns>The entries whose key matches, in the same order.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> or <paramref name="key"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not defined.</exception>
+    public static ImmutableArray<TriageEntry> For(IEnumerable<TriageEntry> entries, CareKeyKind kind, string key)
+    {
+        Guard.Against.Null(entries);
+        Guard.Against.Null(key);
+        _ = CareKeys.None.Get(kind);
+        return entries.Where(e => string.Equals(Guard.Against.Null(e, nameof(entries)).CareKey(kind), key, StringComparison.Ordinal)).ToImmutableArray();
+    }
+
+    /// <summary>Takes the current keys of the client's episodes: those of the episode with the latest session (the first such episode in the caller's order on a tie) that records each key.</summary>
+    private static TriageEntry WithCare(TriageEntry entry, params Episode[] episodes)
+    {
+        Episode[] latestFirst = episodes.OrderByDescending(LatestSession).ToArray();
+        string? Key(CareKeyKind kind) => latestFirst.Select(e => e.CurrentKey(kind)).FirstOrDefault(k => k is not null);
+        return entry with { Therapist = Key(CareKeyKind.Therapist), Site = Key(CareKeyKind.Site), Team = Key(CareKeyKind.Team) };
     }
 
     private static int LatestSession(Episode episode) => episode.Scores[episode.Count - 1].Occasion.SessionNumber;

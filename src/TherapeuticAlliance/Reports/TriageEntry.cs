@@ -16,6 +16,27 @@ public sealed partial record TriageEntry(string EpisodeId, string? InstrumentId,
     /// <summary>Gets how many distinct alert codes among <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>); one code seen on several instruments counts once.</summary>
     public int ActReasons { get; init; }
 
+    /// <summary>Gets the current therapist (<see cref="Trends.EpisodeCare.CurrentKey"/>; for a client, that of its episode with the latest session), or <see langword="null"/> when none is recorded. Opaque; never in <see cref="ToString"/>.</summary>
+    public string? Therapist { get; init; }
+
+    /// <summary>Gets the current site, as <see cref="Therapist"/> is found, or <see langword="null"/>.</summary>
+    public string? Site { get; init; }
+
+    /// <summary>Gets the current team, as <see cref="Therapist"/> is found, or <see langword="null"/>.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>Returns the entry's key of one kind.</summary>
+    /// <param name="kind">Which key.</param>
+    /// <returns><see cref="Therapist"/>, <see cref="Site"/> or <see cref="Team"/>.</returns>
+    /// <exception cref="System.ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not defined.</exception>
+    public string? CareKey(CareKeyKind kind) => kind switch
+    {
+        CareKeyKind.Therapist => Therapist,
+        CareKeyKind.Site => Site,
+        CareKeyKind.Team => Team,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Give therapist, site or team."),
+    };
+
     /// <summary>Returns the level, scope, reasons and latest session, without the identifier.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(

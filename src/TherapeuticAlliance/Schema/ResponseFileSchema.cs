@@ -48,6 +48,22 @@ public static class ResponseFileSchema
     /// <summary>The administration's total, in the totals layout: <c>total</c>.</summary>
     public const string Total = "total";
 
+    /// <summary>Who saw the client at the session: <c>therapist</c> (optional column; see <see cref="CareKeys"/>).</summary>
+    public const string Therapist = "therapist";
+
+    /// <summary>Where the session took place (service, clinic): <c>site</c> (optional column; see <see cref="CareKeys"/>).</summary>
+    public const string Site = "site";
+
+    /// <summary>The team within the site: <c>team</c> (optional column; see <see cref="CareKeys"/>).</summary>
+    public const string Team = "team";
+
+    /// <summary>
+    /// Gets the optional care-key columns: therapist, site, team. A file may give any of them (after the key columns, in
+    /// any order); an empty cell means not recorded. Every row of one administration gives the same keys, and every
+    /// administration of one episode's session gives the same keys (one session has one therapist and one site).
+    /// </summary>
+    public static ImmutableArray<string> CareColumns { get; } = ImmutableArray.Create(Therapist, Site, Team);
+
     /// <summary>Gets the key columns, in the order files give them: episode, session, date, perspective, instrument.</summary>
     public static ImmutableArray<string> KeyColumns { get; } = ImmutableArray.Create(Episode, Session, Date, Perspective, Instrument);
 

@@ -127,14 +127,54 @@ public static class RowSchemas
     /// <summary>The expected-response band's edge on the worse side, in points: <c>bound</c>.</summary>
     public const string Bound = "bound";
 
+    /// <summary>The key a grouped table is grouped by (<c>therapist</c>, <c>site</c>, <c>team</c>): <c>by</c>.</summary>
+    public const string By = "by";
+
+    /// <summary>The group's key as the input gave it (NA: not recorded): <c>group</c>.</summary>
+    public const string Group = "group";
+
+    /// <summary>How many clients: <c>clients</c>.</summary>
+    public const string Clients = "clients";
+
+    /// <summary>How many episodes (client × instrument × perspective): <c>episodes</c>.</summary>
+    public const string EpisodeCount = "episodes";
+
+    /// <summary>How many clients are at attention level act: <c>act</c>.</summary>
+    public const string Act = "act";
+
+    /// <summary>How many clients are at attention level watch: <c>watch</c>.</summary>
+    public const string Watch = "watch";
+
+    /// <summary>How many clients have no alert: <c>no_alert</c>.</summary>
+    public const string NoAlert = "no_alert";
+
+    /// <summary>The mean latest client-rated alliance score, POMP 0–100: <c>mean_alliance_pomp</c>.</summary>
+    public const string MeanAlliancePomp = "mean_alliance_pomp";
+
+    /// <summary>How many clients <see cref="MeanAlliancePomp"/> is over: <c>alliance_n</c>.</summary>
+    public const string AllianceN = "alliance_n";
+
+    /// <summary>The mean change from first to last outcome score, POMP points: <c>mean_outcome_change_pomp</c>.</summary>
+    public const string MeanOutcomeChangePomp = "mean_outcome_change_pomp";
+
+    /// <summary>How many clients <see cref="MeanOutcomeChangePomp"/> is over: <c>outcome_n</c>.</summary>
+    public const string OutcomeN = "outcome_n";
+
+    /// <summary>Measurement completeness: the share (0–1) of clients with a first and a last outcome score: <c>paired_outcome_share</c>.</summary>
+    public const string PairedOutcomeShare = "paired_outcome_share";
+
+    /// <summary>Whether the whole group was withheld by the disclosure policy (1 or 0): <c>withheld</c>.</summary>
+    public const string Withheld = "withheld";
+
     /// <summary>
     /// One row per score and dimension: episode, session, date (<see cref="SessionDates.Format"/>), perspective,
-    /// instrument, strategy, strategy_version, missing_data, metric, dimension (<c>total</c> or a subscale), value,
+    /// instrument, therapist, site, team (the session's <see cref="CareKeys"/>; NA when not recorded, since issue 28), strategy, strategy_version, missing_data, metric, dimension (<c>total</c> or a subscale), value,
     /// minimum, maximum (points of the metric, exact), pomp (0–100, 4 decimals), flagged (total rows only).
     /// </summary>
     public static RowSchema Scores { get; } = new("scores", new[]
     {
         ResponseFileSchema.Episode, ResponseFileSchema.Session, ResponseFileSchema.Date, ResponseFileSchema.Perspective, ResponseFileSchema.Instrument,
+        ResponseFileSchema.Therapist, ResponseFileSchema.Site, ResponseFileSchema.Team,
         Strategy, StrategyVersion, MissingData, Metric, Dimension, Value, Minimum, Maximum, Pomp, Flagged,
     });
 
@@ -156,10 +196,11 @@ public static class RowSchemas
         ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Rule, Code, Severity, SignalsStrain, FirstSession, LastSession, Message,
     });
 
-    /// <summary>One row per triage entry, in attention order: rank, episode, instrument, perspective, level, act_reasons, reasons, latest_session, data_left_out (since issue 26).</summary>
+    /// <summary>One row per triage entry, in attention order: rank, episode, instrument, perspective, therapist, site, team (the current ones, <see cref="Reports.TriageEntry.Therapist"/>; NA when not recorded, since issue 28), level, act_reasons, reasons, latest_session, data_left_out (since issue 26).</summary>
     public static RowSchema Triage { get; } = new("triage", new[]
     {
-        Rank, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective, Level, ActReasons, Reasons, LatestSession, DataLeftOut,
+        Rank, ResponseFileSchema.Episode, ResponseFileSchema.Instrument, ResponseFileSchema.Perspective,
+        ResponseFileSchema.Therapist, ResponseFileSchema.Site, ResponseFileSchema.Team, Level, ActReasons, Reasons, LatestSession, DataLeftOut,
     });
 
     /// <summary>One row per statistic: instrument, scope, statistic (<see cref="StatisticNames"/>), value, n.</summary>
@@ -168,10 +209,11 @@ public static class RowSchemas
         ResponseFileSchema.Instrument, Scope, Statistic, Value, N,
     });
 
-    /// <summary>One row per session total, the totals layout of <see cref="ResponseFileSchema"/> with the score's range: episode, session, date, perspective, instrument, metric, total, minimum, maximum.</summary>
+    /// <summary>One row per session total, the totals layout of <see cref="ResponseFileSchema"/> with the score's range: episode, session, date, perspective, instrument, therapist, site, team (NA when not recorded, since issue 28), metric, total, minimum, maximum.</summary>
     public static RowSchema SessionTotals { get; } = new("session-totals", new[]
     {
         ResponseFileSchema.Episode, ResponseFileSchema.Session, ResponseFileSchema.Date, ResponseFileSchema.Perspective, ResponseFileSchema.Instrument,
+        ResponseFileSchema.Therapist, ResponseFileSchema.Site, ResponseFileSchema.Team,
         Metric, ResponseFileSchema.Total, Minimum, Maximum,
     });
 
@@ -193,6 +235,18 @@ public static class RowSchemas
     /// <summary>An expected-response model's path for given intakes: intake, session, expected, bound (NA at session 1).</summary>
     public static RowSchema ExpectedPath { get; } = new("expected-path", new[] { Intake, ResponseFileSchema.Session, Expected, Bound });
 
+    /// <summary>One row per group of a caseload grouped by therapist, site or team (<see cref="Reports.CaseloadGroups"/>): by, group, clients, episodes, act, watch, no_alert, mean_alliance_pomp, alliance_n, mean_outcome_change_pomp, outcome_n, paired_outcome_share, withheld; a figure the disclosure policy withheld is NA (since issue 28).</summary>
+    public static RowSchema CaseloadGroups { get; } = new("caseload-groups", new[]
+    {
+        By, Group, Clients, EpisodeCount, Act, Watch, NoAlert, MeanAlliancePomp, AllianceN, MeanOutcomeChangePomp, OutcomeN, PairedOutcomeShare, Withheld,
+    });
+
+    /// <summary>The <see cref="Statistics"/> rows of each group of a caseload grouped by therapist, site or team: by, group, instrument, scope, statistic, value, n (since issue 28).</summary>
+    public static RowSchema GroupedStatistics { get; } = new("grouped-statistics", new[]
+    {
+        By, Group, ResponseFileSchema.Instrument, Scope, Statistic, Value, N,
+    });
+
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics);
 }

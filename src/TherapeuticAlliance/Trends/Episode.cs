@@ -20,9 +20,10 @@ public sealed class Episode
     private readonly double[] _sessions;
     private readonly double[] _values;
 
-    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> excluded, ReferenceNorm? reference = null)
+    private Episode(string id, ImmutableArray<AllianceScore> scores, ScoreCutoff? cutoff, ImmutableArray<EpisodeProblem> excluded, ReferenceNorm? reference = null, ImmutableArray<CareKeys> care = default)
     {
         Id = id;
+        Care = care.IsDefault ? ImmutableArray.CreateRange(scores, _ => CareKeys.None) : care;
         Reference = reference;
         Scores = scores;
         Cutoff = cutoff;
@@ -77,7 +78,24 @@ public sealed class Episode
     /// <summary>Returns a copy of this episode judged against another reference group.</summary>
     /// <param name="reference">The reference norm, in the episode's metric; <see langword="null"/> for none.</param>
     /// <returns>The copy (the same scores and exclusions).</returns>
-    public Episode WithReference(ReferenceNorm? reference) => new(Id, Scores, Cutoff, ExcludedSessions, reference);
+    public Episode WithReference(ReferenceNorm? reference) => new(Id, Scores, Cutoff, ExcludedSessions, reference, Care);
+
+    /// <summary>
+    /// Gets who treated the client and where at each session, parallel to <see cref="Scores"/>
+    /// (<see cref="CareKeys.None"/> where nothing is recorded). A change of therapist within the episode shows here;
+    /// <see cref="EpisodeCare"/> summarises it (the current therapist and site, every therapist in order).
+    /// </summary>
+    public ImmutableArray<CareKeys> Care { get; }
+
+    /// <summary>Returns a copy of this episode with who treated and where at each session.</summary>
+    /// <param name="bySession">The keys of each session number; sessions the episode does not hold are ignored, and sessions it holds that are missing get <see cref="CareKeys.None"/>.</param>
+    /// <returns>The copy (the same scores, exclusions and reference).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="bySession"/> is <see langword="null"/> or holds a <see langword="null"/> value.</exception>
+    public Episode WithCare(IReadOnlyDictionary<int, CareKeys> bySession)
+    {
+        Guard.Against.Null(bySession);
+        return new(Id, Scores, Cutoff, ExcludedSessions, Reference, Scores.Select(s => bySession.TryGetValue(s.Occasion.SessionNumber, out CareKeys? keys) ? Guard.Against.Null(keys, nameof(bySession)) : CareKeys.None).ToImmutableArray());
+    }
 
     /// <summary>Gets the scores in session order.</summary>
     public ImmutableArray<AllianceScore> Scores { get; }

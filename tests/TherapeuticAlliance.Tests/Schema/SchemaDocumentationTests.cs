@@ -31,6 +31,13 @@ public sealed class SchemaDocumentationTests
     }
 
     [Fact]
+    public void TheCareKeyTable_ListsEveryCareColumnInOrder()
+    {
+        Assert.Equal(ResponseFileSchema.CareColumns, Rows("Optional care-key columns").Select(c => Code(c[0]).Single()));
+        Assert.Equal(ResponseFileSchema.CareColumns, CareKeys.AllKinds.Select(CareKeys.ToCode));
+    }
+
+    [Fact]
     public void TheStatisticTable_ListsEveryStatisticName()
     {
         Assert.Equal(StatisticNames.All, Rows("## Statistic names").Select(c => Code(c[0]).Single()));

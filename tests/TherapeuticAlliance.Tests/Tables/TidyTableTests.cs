@@ -183,7 +183,7 @@ public class TidyTableTests
     {
         Episode srs = TrendTestData.Srs(30.5, 32, 35.9, 36);
         TidyTable tidy = new[] { srs }.ToTidy();
-        Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "metric", "total", "minimum", "maximum" }, tidy.Columns);
+        Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "therapist", "site", "team", "metric", "total", "minimum", "maximum" }, tidy.Columns);
         Assert.Equal(35.9m, tidy[2, "total"]);
 
         ImmutableArray<EpisodeResult> back = LongFormat.ToEpisodes(Read(TidyCsv.ToCsv(tidy))).GetValueOrThrow();
