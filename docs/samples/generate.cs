@@ -19,7 +19,10 @@
 // Caseloads differ in size (the sample: 6 therapists with 5 to 17 clients at 2 sites; the check set: 8 therapists
 // with 4 to 19 clients at 3 sites), and a few clients change therapist at session 7 (recorded per session). Therapist
 // and site effects are planted: each therapist shifts the alliance level (SD 0.03 of the scale, about 1.2 SRS points)
-// and the outcome slope (SD 0.004 of the scale per session), each site shifts the outcome slope (SD 0.003). The
+// and the outcome slope (SD 0.004 of the scale per session, about 5 % of the slope variance, as therapist effects in
+// routine care: REFERENCE-service.md), each site shifts the outcome slope (SD 0.003). A client's effects are those of
+// the therapist and site the episode started with, so a change of therapist adds no step to the series (the truth
+// file's ruptures stay the only dips). The check set plants no effects (see below). The
 // truth file records every client's therapists, site and the effects planted. The effects are drawn from a stream of
 // their own, so the rupture and noise draws are the same as before issue 28 (the values shift by the effects only).
 
@@ -33,6 +36,9 @@ var p = check
 
 var random = new Random(p.Seed);
 var care = new Random(p.Seed + 2);       // therapists, sites and their effects: a stream of their own
+// The check set keeps the values it had when issue 26 chose the signal rules on the sample and measured them on it
+// (its figures in docs/trends.md stay comparable): it gains therapists and sites, with no effects planted.
+double effects = check ? 0.0 : 1.0;
 int[] caseloads = check ? [19, 15, 12, 10, 9, 6, 5, 4] : [17, 13, 11, 8, 6, 5];
 string[] sites = check ? ["east", "north", "south"] : ["north", "south"];
 double Normal(Random r) => Math.Sqrt(-2.0 * Math.Log(1.0 - r.NextDouble())) * Math.Cos(2.0 * Math.PI * r.NextDouble());
@@ -40,9 +46,9 @@ var therapists = caseloads.Select((size, t) => (
     Id: $"T{t + 1:00}",
     Site: sites[t * sites.Length / caseloads.Length],
     Size: size,
-    Alliance: 0.03 * Normal(care),
-    Outcome: 0.004 * Normal(care))).ToArray();
-var siteEffect = sites.ToDictionary(site => site, _ => 0.003 * Normal(care));
+    Alliance: effects * 0.03 * Normal(care),
+    Outcome: effects * 0.004 * Normal(care))).ToArray();
+var siteEffect = sites.ToDictionary(site => site, _ => effects * 0.003 * Normal(care));
 // Clients in a random order fill the caseloads; about one client in twelve moves to the next therapist of the same
 // site (or the first of the site) from session 7.
 int[] order = Enumerable.Range(0, p.Clients).OrderBy(_ => care.Next()).ToArray();
@@ -94,7 +100,7 @@ for (int client = 1; client <= p.Clients; client++)
     {
         var seenBy = session >= 7 ? second : first;
         (therapistNow, siteNow) = (seenBy.Id, seenBy.Site);
-        double level = alliance + seenBy.Alliance + (growth * session);
+        double level = alliance + first.Alliance + (growth * session);
         if (rupture > 0 && session >= rupture && session < rupture + repairAfter)
         {
             level -= depth;
@@ -105,7 +111,7 @@ for (int client = 1; client <= p.Clients; client++)
             Row(episode, session, date, "client", "srs", item.ToString(CultureInfo.InvariantCulture), Clamp((level * 10) + ((random.NextDouble() - 0.5) * 0.8 * p.Noise), 0, 10, 1));
         }
 
-        double wellBeing = outcome + ((outcomeCourse.slope + seenBy.Outcome + siteEffect[seenBy.Site]) * session);
+        double wellBeing = outcome + ((outcomeCourse.slope + first.Outcome + siteEffect[first.Site]) * session);
         for (int item = 1; item <= 4; item++)
         {
             Row(episode, session, date, "client", "ors", item.ToString(CultureInfo.InvariantCulture), Clamp((wellBeing * 10) + ((random.NextDouble() - 0.5) * 1.5 * p.Noise), 0, 10, 1));
@@ -132,7 +138,7 @@ for (int client = 1; client <= p.Clients; client++)
 
     string onset = rupture > 0 ? rupture.ToString(CultureInfo.InvariantCulture) : string.Empty;
     string end = rupture > 0 && rupture + repairAfter <= 12 ? (rupture + repairAfter).ToString(CultureInfo.InvariantCulture) : string.Empty;
-    double latest = Math.Min(40.0, (alliance + second.Alliance + (growth * 12) - (rupture > 0 && 12 >= rupture && 12 < rupture + repairAfter ? depth : 0.0)) * 40.0);
+    double latest = Math.Min(40.0, (alliance + first.Alliance + (growth * 12) - (rupture > 0 && 12 >= rupture && 12 < rupture + repairAfter ? depth : 0.0)) * 40.0);
     truth.Append(CultureInfo.InvariantCulture, $"{episode},{onset},{end},{outcomeCourse.name},{latest:0.###},{growth * 40:0.####},{first.Id},{(second.Id != first.Id ? second.Id : string.Empty)},{first.Site},{first.Alliance:0.####},{first.Outcome:0.#####},{siteEffect[first.Site]:0.#####}\n");
 }
 

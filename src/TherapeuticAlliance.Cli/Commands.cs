@@ -188,7 +188,7 @@ internal static class Commands
             "{0} of {1} clients have the {2} given (that of their latest session){3}.",
             kept.Count,
             clients.Length,
-            view.Therapist is not null && view.Site is not null ? "therapist and site" : view.Therapist is not null ? "therapist" : "site",
+            view.Therapist is not null && view.Site is not null ? ResponseFileSchema.Therapist + " and " + ResponseFileSchema.Site : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site,
             kept.Count == 0 ? "; the file's therapist and site columns are compared exactly, case and spaces included" : string.Empty));
         return reports.Where(r => kept.Contains(r.EpisodeId)).ToList();
     }

@@ -91,7 +91,7 @@ public sealed class InputIntegrityTests : CliTestBase
 
         // Adjacent, they are one administration: 7 + 7 + 7 + 7 = 28, flagged below the cutoff.
         string adjacent = File("case-adjacent.csv", Long + "E1,1,2026-01-05,client,srs,1,7\nE1,01,2026-01-05,Client,SRS,2,7\nE1,1,2026-01-05,client,SRS,3,7\nE1,1,2026-01-05,client,srs,4,7\n");
-        Assert.Contains("E1,1,2026-01-05,client,srs,sum,1.0,complete-only,sum,total,28,0,40,70,true", Run("score", adjacent).Out);
+        Assert.Contains("E1,1,2026-01-05,client,srs,NA,NA,NA,sum,1.0,complete-only,sum,total,28,0,40,70,true", Run("score", adjacent).Out);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class InputIntegrityTests : CliTestBase
         string semicolons = File("semi.csv", Wide.Replace(',', ';') + "E1;1;2026-01-06;client;srs;8,8;9,1;9,0;9,1\n");
         var (named, namedCsv, _) = Run("score", semicolons, "--delimiter", ";", "--decimal-comma");
         Assert.Equal(0, named);
-        Assert.Contains("E1,1,2026-01-06,client,srs,sum,1.0,complete-only,sum,total,36.0,0,40,90.0,false", namedCsv);
+        Assert.Contains("E1,1,2026-01-06,client,srs,NA,NA,NA,sum,1.0,complete-only,sum,total,36.0,0,40,90.0,false", namedCsv);
 
         string quoted = File("quoted.csv", Wide + "E1,1,2026-01-06,client,srs,\"8,8\",\"9,1\",\"9,0\",\"9,1\"\n");
         Assert.Contains(",total,36.0,", Run("score", quoted, "--decimal-comma").Out);
@@ -206,7 +206,7 @@ public sealed class InputIntegrityTests : CliTestBase
         var (code, csv, err) = Run("score", path, "--missing", "half-rule");
         Assert.Equal(AllianceCli.Partial, code);   // results written, some input left out (issue 26)
         Assert.DoesNotContain("E1,1,", csv);
-        Assert.Contains("E2,1,2026-01-05,client,srs,sum,1.0,half-rule,sum,total,32,", csv);
+        Assert.Contains("E2,1,2026-01-05,client,srs,NA,NA,NA,sum,1.0,half-rule,sum,total,32,", csv);
         Assert.Contains("partial.csv:3: column 'date'", err);
         Assert.Contains("4 rows accepted, 4 rows rejected.", err);
         Assert.Contains("1 administrations scored, 1 administrations rejected.", err);
@@ -332,8 +332,8 @@ public sealed class InputIntegrityTests : CliTestBase
             + "E1,4,2026-01-26,client,srs,41,,,\nE1,5,2026-02-02,client,ors,20,5,,\n");
         var (code, csv, err) = Run("score", path);
         Assert.Equal(AllianceCli.Partial, code);   // results written, some input left out (issue 26)
-        Assert.Contains("E1,3,2026-01-19,client,srs,reported-total,1.0,complete-only,sum,total,30.2,0,40,75.5,true", csv);
-        Assert.Contains("E1,1,2026-01-05,client,wai-sr,reported-total,1.0,complete-only,sum,task,16,4,20,", csv);
+        Assert.Contains("E1,3,2026-01-19,client,srs,NA,NA,NA,reported-total,1.0,complete-only,sum,total,30.2,0,40,75.5,true", csv);
+        Assert.Contains("E1,1,2026-01-05,client,wai-sr,NA,NA,NA,reported-total,1.0,complete-only,sum,task,16,4,20,", csv);
         Assert.Contains("totals.csv:6: The subscale totals do not add up to the total", err);
         Assert.Contains("totals.csv:7: The total is outside its range. Record a value from 0 to 40.", err);
         Assert.Contains("totals.csv:8: column 7: the row's instrument has no subscale of this column's name", err);

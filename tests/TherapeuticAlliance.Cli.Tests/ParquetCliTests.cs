@@ -12,10 +12,10 @@ public class ParquetCliTests : CliTestBase
 {
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
 
-    /// <summary>Writes rows of the sample (long layout) as Parquet with Parquet.Net's writer: session int32, date string, value double.</summary>
+    /// <summary>Writes rows of the sample (long layout) as Parquet with Parquet.Net's writer: session int32, date, therapist and site strings (issue 28), value double.</summary>
     private async Task<string> WriteLong(string name, IEnumerable<string[]> rows)
     {
-        var fields = new DataField[] { new DataField<string>("episode"), new DataField<int>("session"), new DataField<string>("date"), new DataField<string>("perspective"), new DataField<string>("instrument"), new DataField<string>("item"), new DataField<double?>("value") };
+        var fields = new DataField[] { new DataField<string>("episode"), new DataField<int>("session"), new DataField<string>("date"), new DataField<string>("perspective"), new DataField<string>("instrument"), new DataField<string>("therapist"), new DataField<string>("site"), new DataField<string>("item"), new DataField<double?>("value") };
         string[][] data = rows.ToArray();
         string path = Path.Combine(Dir, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -24,12 +24,12 @@ public class ParquetCliTests : CliTestBase
         using ParquetRowGroupWriter group = writer.CreateRowGroup();
         await group.WriteAsync(fields[0], data.Select(r => r[0]).ToArray());
         await group.WriteAsync<int>(fields[1], data.Select(r => int.Parse(r[1], CultureInfo.InvariantCulture)).ToArray().AsMemory());
-        for (int c = 2; c < 6; c++)
+        for (int c = 2; c < 8; c++)
         {
             await group.WriteAsync(fields[c], data.Select(r => r[c]).ToArray());
         }
 
-        await group.WriteAsync<double>(fields[6], data.Select(r => r[6].Length == 0 ? (double?)null : double.Parse(r[6], CultureInfo.InvariantCulture)).ToArray().AsMemory());
+        await group.WriteAsync<double>(fields[8], data.Select(r => r[8].Length == 0 ? (double?)null : double.Parse(r[8], CultureInfo.InvariantCulture)).ToArray().AsMemory());
         return path;
     }
 
@@ -67,9 +67,9 @@ public class ParquetCliTests : CliTestBase
         await using (FileStream stream = System.IO.File.OpenRead(output))
         {
             await using ParquetReader reader = await ParquetReader.CreateAsync(stream);
-            Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "strategy", "strategy_version", "missing_data", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" }, reader.Schema.GetDataFields().Select(f => f.Name));
+            Assert.Equal(new[] { "episode", "session", "date", "perspective", "instrument", "therapist", "site", "team", "strategy", "strategy_version", "missing_data", "metric", "dimension", "value", "minimum", "maximum", "pomp", "flagged" }, reader.Schema.GetDataFields().Select(f => f.Name));
             Assert.Equal(typeof(int), reader.Schema.GetDataFields()[1].ClrType);
-            Assert.Equal(typeof(double), reader.Schema.GetDataFields()[10].ClrType);
+            Assert.Equal(typeof(double), reader.Schema.GetDataFields()[13].ClrType);
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(0);
             Assert.Equal(Sorted(Run("score", file, "--input-format", "parquet").Out).Length, group.RowCount);
         }

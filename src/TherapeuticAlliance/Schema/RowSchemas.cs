@@ -133,11 +133,11 @@ public static class RowSchemas
     /// <summary>The group's key as the input gave it (NA: not recorded): <c>group</c>.</summary>
     public const string Group = "group";
 
-    /// <summary>How many clients: <c>clients</c>.</summary>
-    public const string Clients = "clients";
+    /// <summary>How many clients: <c>n_clients</c>.</summary>
+    public const string Clients = "n_clients";
 
-    /// <summary>How many episodes (client × instrument × perspective): <c>episodes</c>.</summary>
-    public const string EpisodeCount = "episodes";
+    /// <summary>How many episodes (client × instrument × perspective): <c>n_episodes</c>.</summary>
+    public const string EpisodeCount = "n_episodes";
 
     /// <summary>How many clients are at attention level act: <c>act</c>.</summary>
     public const string Act = "act";
@@ -235,7 +235,7 @@ public static class RowSchemas
     /// <summary>An expected-response model's path for given intakes: intake, session, expected, bound (NA at session 1).</summary>
     public static RowSchema ExpectedPath { get; } = new("expected-path", new[] { Intake, ResponseFileSchema.Session, Expected, Bound });
 
-    /// <summary>One row per group of a caseload grouped by therapist, site or team (<see cref="Reports.CaseloadGroups"/>): by, group, clients, episodes, act, watch, no_alert, mean_alliance_pomp, alliance_n, mean_outcome_change_pomp, outcome_n, paired_outcome_share, withheld; a figure the disclosure policy withheld is NA (since issue 28).</summary>
+    /// <summary>One row per group of a caseload grouped by therapist, site or team (<see cref="Reports.CaseloadGroups"/>): by, group, n_clients, n_episodes, act, watch, no_alert, mean_alliance_pomp, alliance_n, mean_outcome_change_pomp, outcome_n, paired_outcome_share, withheld; a figure the disclosure policy withheld is NA (since issue 28).</summary>
     public static RowSchema CaseloadGroups { get; } = new("caseload-groups", new[]
     {
         By, Group, Clients, EpisodeCount, Act, Watch, NoAlert, MeanAlliancePomp, AllianceN, MeanOutcomeChangePomp, OutcomeN, PairedOutcomeShare, Withheld,

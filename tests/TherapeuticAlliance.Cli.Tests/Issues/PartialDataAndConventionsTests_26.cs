@@ -18,7 +18,7 @@ public sealed class PartialDataAndConventionsTests_26 : CliTestBase
             string[] c = l.Split(',');
             string[] date = c[2].Split('-');
             c[2] = $"{date[2]}.{date[1]}.{date[0]}";
-            c[6] = c[6].Replace('.', ',');
+            c[8] = c[8].Replace('.', ',');
             return string.Join(';', c);
         });
         return File("export.csv", lines[0].Replace(',', ';') + "\n" + string.Join("\n", rows) + "\n");
@@ -43,7 +43,7 @@ public sealed class PartialDataAndConventionsTests_26 : CliTestBase
     public void RepeatedRowErrors_AreWrittenAFewTimes_ThenCountedInOneLinePerKind()
     {
         string[] lines = System.IO.File.ReadAllLines(Sample);
-        string bad = string.Join("\n", lines.Select((l, i) => i > 0 && i % 7 == 0 ? string.Join(',', l.Split(',')[..6]) + ",x" : l)) + "\n";
+        string bad = string.Join("\n", lines.Select((l, i) => i > 0 && i % 7 == 0 ? string.Join(',', l.Split(',')[..8]) + ",x" : l)) + "\n";
         var (code, _, err) = Run("score", File("bad.csv", bad));
         Assert.Equal(AllianceCli.Partial, code);
         string[] errors = err.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToArray();
