@@ -146,6 +146,130 @@ public sealed class AllianceFhirMapper
         return response;
     }
 
+    /// <summary>
+    /// Writes who treated and where on a response (issue 28): the therapist as <c>author</c> (a Practitioner reference
+    /// by identifier, under <see cref="FhirMappingOptions.TherapistIdentifierSystem"/>), the site in the
+    /// <see cref="FhirConventions.SiteExtension"/> (an Organization reference by identifier, under
+    /// <see cref="FhirMappingOptions.SiteIdentifierSystem"/>) and the team in <see cref="FhirConventions.TeamExtension"/>.
+    /// A key that is not recorded is left as the response has it. The perspective extension
+    /// <see cref="ToQuestionnaireResponse"/> writes keeps a client's form a client's form although its author is a
+    /// practitioner (the one who received the answers).
+    /// </summary>
+    /// <param name="response">The response, changed in place.</param>
+    /// <param name="keys">The session's keys.</param>
+    /// <returns>The same response.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public QuestionnaireResponse SetCareKeys(QuestionnaireResponse response, CareKeys keys)
+    {
+        Guard.Against.Null(response);
+        Guard.Against.Null(keys);
+        if (keys.Therapist is { } therapist)
+        {
+            response.Author = new ResourceReference { Type = "Practitioner", Identifier = new Identifier(_options.TherapistIdentifierSystem, therapist) };
+        }
+
+        if (keys.Site is { } site)
+        {
+            response.RemoveExtension(FhirConventions.SiteExtension);
+            response.AddExtension(FhirConventions.SiteExtension, new ResourceReference { Type = "Organization", Identifier = new Identifier(_options.SiteIdentifierSystem, site) });
+        }
+
+        if (keys.Team is { } team)
+        {
+            response.RemoveExtension(FhirConventions.TeamExtension);
+            response.AddExtension(FhirConventions.TeamExtension, new FhirString(team));
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// Reads who treated and where (issue 28). The therapist: <c>author</c> when it refers to a Practitioner or
+    /// PractitionerRole, else the Encounter's participant that is one (the primary performer, <c>PPRF</c>, first). The
+    /// site: the Encounter's <c>serviceProvider</c>, or the <see cref="FhirConventions.SiteExtension"/>; when both are
+    /// given they must agree. The team: the <see cref="FhirConventions.TeamExtension"/>. A reference's key is its
+    /// identifier's value when it has one (stable across servers), else its literal reference in relative form
+    /// (<c>Practitioner/123</c>); a contained resource gives its first identifier's value.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="encounter">The Encounter the response belongs to (<c>QuestionnaireResponse.encounter</c>), when the caller has it; <see langword="null"/> when not.</param>
+    /// <returns>The keys (<see cref="CareKeys.None"/> when nothing names a therapist, site or team), or a <see cref="FhirErrorKind.BadCareKey"/> error when a key breaks <see cref="CareKeys.KeyRule"/> or the two sites differ; no message quotes a key.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="response"/> is <see langword="null"/>.</exception>
+    public static FhirResult<CareKeys> ToCareKeys(QuestionnaireResponse response, Encounter? encounter = null)
+    {
+        Guard.Against.Null(response);
+        string? therapist = IsPresent(response.Author) && ReferencedType(response, response.Author!) is "Practitioner" or "PractitionerRole"
+            ? KeyOf(response, response.Author!)
+            : null;
+        if (therapist is null && encounter is not null)
+        {
+            var performers = encounter.Participant
+                .Where(p => p.Individual is { } individual && IsPresent(individual) && ReferencedType(response, individual) is "Practitioner" or "PractitionerRole")
+                .OrderByDescending(p => p.Type.Any(t => t.Coding.Any(c => c.Code == "PPRF")))
+                .ToList();
+            therapist = performers.Select(p => KeyOf(response, p.Individual!)).FirstOrDefault(k => k is not null);
+        }
+
+        string? fromEncounter = encounter?.ServiceProvider is { } provider && IsPresent(provider) ? KeyOf(response, provider) : null;
+        DataType? extension = response.GetExtension(FhirConventions.SiteExtension)?.Value;
+        string? fromExtension = extension switch
+        {
+            ResourceReference reference when IsPresent(reference) => KeyOf(response, reference),
+            Identifier identifier => identifier.Value,
+            _ => null,
+        };
+        if (fromEncounter is not null && fromExtension is not null && !string.Equals(fromEncounter, fromExtension, StringComparison.Ordinal))
+        {
+            return FhirMappingErrors.One(FhirErrorKind.BadCareKey, "The response's site extension and its Encounter's serviceProvider name different sites; one session has one site.");
+        }
+
+        string? site = fromEncounter ?? fromExtension;
+        string? team = response.GetExtensionValue<FhirString>(FhirConventions.TeamExtension)?.Value;
+        foreach ((string? key, string what) in new[] { (therapist, "therapist"), (site, "site"), (team, "team") })
+        {
+            if (key is not null && !CareKeys.IsValidKey(key))
+            {
+                return FhirMappingErrors.One(FhirErrorKind.BadCareKey, "The " + what + "'s identifier breaks the rule: " + CareKeys.KeyRule + ".");
+            }
+        }
+
+        return therapist is null && site is null && team is null ? CareKeys.None : new CareKeys(therapist, site, team);
+    }
+
+    /// <summary>A reference's key: its identifier's value, else its literal reference in relative form, else a contained resource's first identifier.</summary>
+    private static string? KeyOf(QuestionnaireResponse response, ResourceReference reference)
+    {
+        if (reference.Identifier?.Value is { Length: > 0 } value)
+        {
+            return value;
+        }
+
+        if (reference.Reference is not { Length: > 0 } literal)
+        {
+            return null;
+        }
+
+        if (literal[0] == '#')
+        {
+            return response.Contained.FirstOrDefault(c => c.Id == literal.Substring(1)) switch
+            {
+                Practitioner p => p.Identifier.FirstOrDefault()?.Value,
+                PractitionerRole r => r.Identifier.FirstOrDefault()?.Value,
+                Organization o => o.Identifier.FirstOrDefault()?.Value,
+                _ => null,
+            };
+        }
+
+        string[] segments = literal.Split('/');
+        int end = segments.Length;
+        if (end >= 4 && segments[end - 2] == "_history")
+        {
+            end -= 2;
+        }
+
+        return end >= 2 ? segments[end - 2] + "/" + segments[end - 1] : literal;
+    }
+
     /// <summary>Reads a QuestionnaireResponse into a validated assessment.</summary>
     /// <param name="response">The response: status completed or amended; <c>questionnaire</c> the canonical URL (and version) of a registered instrument.</param>
     /// <returns>The assessment, or every problem found, each with its kind, its position in the response and, where one applies, the linkId in <see cref="FhirMappingError.LinkId"/> (never in the message).</returns>

@@ -27,6 +27,18 @@ public static class FhirConventions
     /// <summary>Extension on <c>QuestionnaireResponse</c> (valueCode: client, therapist, observer, collateral): who rated, overriding author and source.</summary>
     public const string PerspectiveExtension = BaseUrl + "/StructureDefinition/perspective";
 
+    /// <summary>Extension on <c>QuestionnaireResponse</c> (valueReference to an Organization, or valueIdentifier): the site (service, clinic) where the session took place, for a response sent without its Encounter (issue 28). <c>Encounter.serviceProvider</c> states the same and must agree.</summary>
+    public const string SiteExtension = BaseUrl + "/StructureDefinition/site";
+
+    /// <summary>Extension on <c>QuestionnaireResponse</c> (valueString): the team within the site (issue 28).</summary>
+    public const string TeamExtension = BaseUrl + "/StructureDefinition/team";
+
+    /// <summary>The identifier system the library writes a therapist's key under (<c>Practitioner.identifier</c> of <c>QuestionnaireResponse.author</c>) when a site gives no system of its own (<see cref="FhirMappingOptions.TherapistIdentifierSystem"/>).</summary>
+    public const string TherapistIdentifierSystem = BaseUrl + "/NamingSystem/therapist";
+
+    /// <summary>The identifier system the library writes a site's key under (<c>Organization.identifier</c>) when a site gives no system of its own (<see cref="FhirMappingOptions.SiteIdentifierSystem"/>).</summary>
+    public const string SiteIdentifierSystem = BaseUrl + "/NamingSystem/site";
+
     /// <summary>Extension on <c>Observation</c> (valueString): the scoring strategy's name.</summary>
     public const string ScoringStrategyExtension = BaseUrl + "/StructureDefinition/scoring-strategy";
 

@@ -39,4 +39,7 @@ public enum FhirErrorKind
 
     /// <summary>The response's <c>authored</c> names no day (a year or a month alone, which R4 allows), so the session's date would be a guess.</summary>
     PartialDate = 11,
+
+    /// <summary>A therapist, site or team identifier breaks <see cref="CareKeys.KeyRule"/>, or two places of the input name different sites (issue 28).</summary>
+    BadCareKey = 12,
 }

@@ -21,4 +21,12 @@ public sealed record FhirMappingOptions
     /// <summary>Gets extra codings (for example a site's LOINC or SNOMED codes) to add next to a library score code.</summary>
     /// <value>Keyed by library code (<see cref="FhirConventions.TotalCode"/>, <see cref="FhirConventions.SubscaleCode"/>). The default value is empty.</value>
     public IReadOnlyDictionary<string, IReadOnlyList<Coding>> AdditionalCodings { get; init; } = new Dictionary<string, IReadOnlyList<Coding>>();
+
+    /// <summary>Gets the identifier system under which <see cref="AllianceFhirMapper.SetCareKeys"/> writes the therapist's key (for example a national provider identifier's system).</summary>
+    /// <value>An absolute URI. The default value is <see cref="FhirConventions.TherapistIdentifierSystem"/>.</value>
+    public string TherapistIdentifierSystem { get; init; } = FhirConventions.TherapistIdentifierSystem;
+
+    /// <summary>Gets the identifier system under which <see cref="AllianceFhirMapper.SetCareKeys"/> writes the site's key (for example an organisation code system).</summary>
+    /// <value>An absolute URI. The default value is <see cref="FhirConventions.SiteIdentifierSystem"/>.</value>
+    public string SiteIdentifierSystem { get; init; } = FhirConventions.SiteIdentifierSystem;
 }
