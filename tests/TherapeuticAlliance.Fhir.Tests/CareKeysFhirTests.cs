@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Hl7.Fhir.Model;
 using TherapeuticAlliance.Instruments;
 using Task = System.Threading.Tasks.Task;
@@ -90,25 +88,12 @@ public sealed class CareKeysFhirTests
 public sealed class CareKeysFhirServerTests : IClassFixture<FhirServer>
 {
     private static readonly AllianceFhirMapper Mapper = new();
-    private readonly HttpClient _client;
+    private readonly FhirServer _server;
 
-    public CareKeysFhirServerTests(FhirServer server) => _client = server.Client;
+    public CareKeysFhirServerTests(FhirServer server) => _server = server;
 
-    private async Task<T> Send<T>(HttpMethod method, string path, Resource? body = null)
-        where T : Resource
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(AllianceFhirMapper.ToJson(body), Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
-        }
-
-        using HttpResponseMessage response = await _client.SendAsync(request);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode}");
-        return AllianceFhirMapper.FromJson<T>(text).GetValueOrThrow();
-    }
+    private Task<T> Send<T>(HttpMethod method, string path, Resource? body = null)
+        where T : Resource => _server.Send<T>(method, path, body);
 
     [Fact]
     public async Task KeysWrittenOnAResponse_AndOnItsEncounter_ReadBackFromTheServer()

@@ -48,6 +48,23 @@ public sealed class FhirServer : IDisposable
 
     public HttpClient Client { get; } = null!;
 
+    /// <summary>Sends a resource (or nothing) to the server as FHIR JSON and reads the resource it answers with; a status that is not a success fails the test.</summary>
+    public async Task<T> Send<T>(HttpMethod method, string path, Resource? body = null)
+        where T : Resource
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(AllianceFhirMapper.ToJson(body), Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+        }
+
+        using HttpResponseMessage response = await Client.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode}");
+        return AllianceFhirMapper.FromJson<T>(text).GetValueOrThrow();
+    }
+
     public void Dispose()
     {
         Client?.Dispose();
@@ -88,25 +105,12 @@ public sealed class FhirServer : IDisposable
 public sealed class FhirServerTests : IClassFixture<FhirServer>
 {
     private static readonly AllianceFhirMapper Mapper = new();
-    private readonly HttpClient _client;
+    private readonly FhirServer _server;
 
-    public FhirServerTests(FhirServer server) => _client = server.Client;
+    public FhirServerTests(FhirServer server) => _server = server;
 
-    private async Task<T> Send<T>(HttpMethod method, string path, Resource? body = null)
-        where T : Resource
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = new StringContent(AllianceFhirMapper.ToJson(body), Encoding.UTF8);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
-        }
-
-        using HttpResponseMessage response = await _client.SendAsync(request);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode}");
-        return AllianceFhirMapper.FromJson<T>(text).GetValueOrThrow();
-    }
+    private Task<T> Send<T>(HttpMethod method, string path, Resource? body = null)
+        where T : Resource => _server.Send<T>(method, path, body);
 
     [Fact]
     public async Task TransactionBundle_IsStored_AndTheObservationsAreFoundByDerivedFromCodeAndSubject()

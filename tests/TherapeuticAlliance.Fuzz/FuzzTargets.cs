@@ -95,11 +95,12 @@ internal static class FuzzTargets
         File.WriteAllBytes(path, input);
         try
         {
-            foreach (string command in new[] { "score", "analyze" })
+            // Issue 28: triage grouped by therapist reads the care keys and groups them under the disclosure policy.
+            foreach (string[] command in new[] { new[] { "score" }, new[] { "analyze" }, new[] { "triage", "--by", "therapist", "--disclosure", "opensafely" } })
             {
                 var output = new StringWriter(CultureInfo.InvariantCulture);
                 var error = new StringWriter(CultureInfo.InvariantCulture);
-                int code = AllianceCli.Run(new[] { command, path }, output, error, progress: false);
+                int code = AllianceCli.Run(command.Take(1).Append(path).Concat(command.Skip(1)).ToArray(), output, error, progress: false);
 
                 // 0 complete, 3 partial (results written, input left out), 1 nothing usable; 2 only when the file's
                 // conventions cannot be learnt (an ambiguous date order), which names the options to give.

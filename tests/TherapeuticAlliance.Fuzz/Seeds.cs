@@ -75,6 +75,11 @@ internal static class Seeds
             ["extreme-numbers.csv"] = header + "E1,1,2026-01-05,client,srs,1,1e308\nE1,1,2026-01-05,client,srs,2,-0\nE1,1,2026-01-05,client,srs,3,NaN\nE1,1,2026-01-05,client,srs,4,79228162514264337593543950336\n",
             ["quoted.csv"] = header + "\"E\"\"1\",1,2026-01-05,client,srs,1,\"9\n\"\n",
             ["bom-crlf.csv"] = "\uFEFF" + (header + rows).Replace("\n", "\r\n", StringComparison.Ordinal),
+            // Issue 28: therapist, site and team columns, a change of therapist, and an ORS session naming a second site.
+            ["care-keys.csv"] = "episode,session,date,perspective,instrument,therapist,site,team,item,value\n" + string.Concat(Enumerable.Range(1, 4).Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"E1,1,2026-01-05,client,srs,T1,north,red,{i},9\n"))) + string.Concat(Enumerable.Range(1, 4).Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"E1,1,2026-01-05,client,ors,,south,,{i},6\n"))) + string.Concat(Enumerable.Range(1, 4).Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"E1,2,2026-01-12,client,srs,T2,north,,{i},8.5\n"))),
         };
 
         // A site's partial as 'alliance stats --partial' writes it: twelve synthetic WAI-SR clients over four sessions.

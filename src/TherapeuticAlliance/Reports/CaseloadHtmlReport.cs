@@ -365,6 +365,18 @@ public static class CaseloadHtmlReport
         PartialMark(writer, entry.EpisodeId, context);
         writer.Write("</h2>\n<p class=\"note\">Latest session ");
         writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
+        if (entry.Therapist is not null || entry.Site is not null)
+        {
+            // Who sees the client now and where (issue 28): the keys of the latest session, the user's own data.
+            writer.Write(", seen by ");
+            writer.Write(Encode(entry.Therapist ?? "a therapist not recorded"));
+            if (entry.Site is { } site)
+            {
+                writer.Write(" at ");
+                writer.Write(Encode(site));
+            }
+        }
+
         writer.Write(". Rated: ");
         writer.Write(Encode(string.Join("; ", reports.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).Select(g => context.ShortName(g.Key) + " by " + string.Join(" and ", g.Select(r => ReportWording.Perspective(r.Perspective)))))));
         writer.Write(".</p>\n");

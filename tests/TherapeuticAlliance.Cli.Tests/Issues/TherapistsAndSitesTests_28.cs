@@ -108,8 +108,10 @@ public sealed class TherapistsAndSitesTests_28 : CliTestBase
 
         // A therapist's own report: their clients only.
         Assert.Equal(0, Run("report", Sample, "--therapist", "T01", "--output", page).Code);
-        int sections = System.Text.RegularExpressions.Regex.Count(System.IO.File.ReadAllText(page), "<section class=\"client\"");
+        string own = System.IO.File.ReadAllText(page);
+        int sections = System.Text.RegularExpressions.Regex.Count(own, "<section class=\"client\"");
         Assert.Equal(truth["T01"], sections);
+        Assert.Equal(sections, System.Text.RegularExpressions.Regex.Count(own, "Latest session 12, seen by T01 at north\\. Rated: "));   // each client says who sees them now
     }
 
     [Fact]

@@ -129,6 +129,19 @@ public sealed class CareKeysTests : IDisposable
     }
 
     [Fact]
+    public void EpisodeCare_FindsAKeyTheFirstSessionAloneRecords_AndGuardsItsArguments()
+    {
+        Episode srs = TrendTestData.Srs(30, 31, 32);
+        Episode first = srs.WithCare(new Dictionary<int, CareKeys> { [1] = new("T1", "north") });
+        Assert.Equal(("T1", "north"), (first.CurrentKey(CareKeyKind.Therapist), first.CurrentKey(CareKeyKind.Site)));
+        Assert.Equal(new[] { "T1" }, first.AllKeys(CareKeyKind.Therapist));
+        Assert.Throws<ArgumentNullException>(() => EpisodeCare.CurrentKey(null!, CareKeyKind.Therapist));
+        Assert.Throws<ArgumentNullException>(() => EpisodeCare.AllKeys(null!, CareKeyKind.Site));
+        Assert.Throws<ArgumentOutOfRangeException>(() => first.CurrentKey((CareKeyKind)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => srs.AllKeys((CareKeyKind)7));
+    }
+
+    [Fact]
     public void Triage_CarriesEachClientsCurrentKeys_AndFiltersATherapistsOwnList()
     {
         Episode a = Named("A", TrendTestData.Srs(30, 31, 32, 33), ("T1", "north"), ("T1", "north"), ("T2", "north"), ("T2", "north"));
