@@ -321,7 +321,7 @@ internal static class Commands
             return GroupedStats(pipeline, scored, groupBy, view.Policy, settings.Strategy, json, parquetFile, output, error);
         }
 
-        SiteData data = SiteData.FromScores(scored.Select(s => (s.Administration.Episode, s.Score, s.Assessment)));
+        SiteData data = SiteData.FromScores(scored.Select(s => (s.Administration.Episode, s.Score, s.Assessment, s.Administration.Keys)));
         if (!pipeline.Succeeded)
         {
             pipeline.Summary();
@@ -338,7 +338,7 @@ internal static class Commands
             }
 
             pipeline.Summary();
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s); aggregates only, no rows.", SafeText.Clean(partialFile, 120), partial.Statistics.Length, partial.Scores.Length, partial.Norms.GroupCount));
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0}: {1} scope(s), {2} score summary(ies), {3} norm group(s), {4} therapist group(s) ({5} withheld); aggregates only, no rows or identifiers.", SafeText.Clean(partialFile, 120), partial.Statistics.Length, partial.Scores.Length, partial.Norms.GroupCount, partial.Therapists.Length, partial.TherapistsWithheld));
             return pipeline.ExitCode;
         }
 

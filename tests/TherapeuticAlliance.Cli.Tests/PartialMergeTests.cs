@@ -75,7 +75,9 @@ public class PartialMergeTests : CliTestBase
         string json = System.IO.File.ReadAllText(path);
         using JsonDocument document = JsonDocument.Parse(json);
         Assert.Equal(("alliance-site-partial", "1.0"), (document.RootElement.GetProperty("kind").GetString(), document.RootElement.GetProperty("schemaVersion").GetString()));
-        Assert.Equal(new[] { "kind", "schemaVersion", "statistics", "scores", "norms", "notes" }, document.RootElement.EnumerateObject().Select(p => p.Name));
+        // Since issue 28 the sample names therapists: the optional per-therapist part follows (no identifier in it).
+        Assert.Equal(new[] { "kind", "schemaVersion", "statistics", "scores", "norms", "notes", "therapists", "therapistsWithheld" }, document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("\"T0", json, StringComparison.Ordinal);          // no therapist identifier
         Assert.DoesNotContain("\"C0", json, StringComparison.Ordinal);          // no episode identifier
         Assert.DoesNotContain("2026-", json, StringComparison.Ordinal);         // no date
     }

@@ -58,16 +58,38 @@ public sealed class SiteData
     public static SiteData FromScores(IEnumerable<(string Episode, AllianceScore Score, Assessment? Assessment)> scored)
     {
         Guard.Against.Null(scored);
+        return FromScores(scored.Select(s => (s.Episode, s.Score, s.Assessment, CareKeys.None)));
+    }
+
+    /// <summary>Arranges a site's scored administrations with who treated and where (issue 28): the episodes get each session's keys (<see cref="Episode.Care"/>), so a partial can keep per-therapist statistics (<see cref="SitePartial.Therapists"/>).</summary>
+    /// <param name="scored">Each administration's episode identifier, score, assessment (<see langword="null"/> for a reported total) and care keys (<see cref="CareKeys.None"/> when not recorded).</param>
+    /// <returns>The site's data. A session whose administrations name different therapists, sites or teams keeps no keys, and a note counts such sessions.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="scored"/>, an episode identifier, a score or keys are <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when an assessment's instrument or perspective is not its score's.</exception>
+    public static SiteData FromScores(IEnumerable<(string Episode, AllianceScore Score, Assessment? Assessment, CareKeys Keys)> scored)
+    {
+        Guard.Against.Null(scored);
+        var care = new Dictionary<(string Episode, int Session), CareKeys?>();
 
         var items = new SortedDictionary<string, (Instrument Instrument, List<Assessment> Assessments)>(StringComparer.Ordinal);
         var totals = new Dictionary<(string Episode, int Session, string Instrument), Dictionary<Perspective, AllianceScore>>();
         var totalsOnly = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var all = new List<(string Episode, AllianceScore Score)>();
         var instruments = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (episode, score, assessment) in scored)
+        foreach (var (episode, score, assessment, keys) in scored)
         {
             Guard.Against.Null(episode, nameof(scored));
             Guard.Against.Null(score, nameof(scored));
+            Guard.Against.Null(keys, nameof(scored));
+            if (!keys.IsEmpty)
+            {
+                var at = (episode, score.Occasion.SessionNumber);
+                // null marks a session whose administrations disagree: nothing says which keys are right.
+                care[at] = !care.TryGetValue(at, out CareKeys? known) ? keys
+                    : known is null || !known.ConflictsWith(keys).IsEmpty ? null
+                    : new CareKeys(known.Therapist ?? keys.Therapist, known.Site ?? keys.Site, known.Team ?? keys.Team);
+            }
+
             string id = score.Provenance.InstrumentId;
             instruments.Add(id);
             all.Add((episode, score));
@@ -107,7 +129,10 @@ public sealed class SiteData
             EpisodeResult built = Episode.Create(group.Key.Episode, group.Select(s => s.Score), handling: InconsistentSessionHandling.ExcludeSession);
             if (built.IsT0)
             {
-                episodes.Add(built.AsT0);
+                Episode one = built.AsT0;
+                episodes.Add(care.Count == 0 ? one : one.WithCare(one.Scores
+                    .Where(s => care.TryGetValue((one.Id, s.Occasion.SessionNumber), out CareKeys? k) && k is not null)
+                    .ToDictionary(s => s.Occasion.SessionNumber, s => care[(one.Id, s.Occasion.SessionNumber)]!)));
             }
             else
             {
@@ -124,6 +149,12 @@ public sealed class SiteData
             .ToImmutableArray();
 
         var notes = new List<string>();
+        int conflicting = care.Count(c => c.Value is null);
+        if (conflicting > 0)
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} session(s) name different therapists, sites or teams in their administrations; their keys are left unrecorded.", conflicting));
+        }
+
         if (unbuilt > 0)
         {
             notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} episode(s) could not be built (run analyze to see why) and are left out of the caseload norms; their administrations are in the other statistics.", unbuilt));

@@ -52,8 +52,10 @@ public sealed class SitePartial
     private const string ClientTherapist = StatisticNames.ClientTherapistScope;
     private static readonly string[] PairColumns = { "client", "therapist" };
 
-    private SitePartial(IEnumerable<SufficientStatistics> statistics, IEnumerable<BatchSummaryStatistics> scores, CaseloadNormStatistics norms, IEnumerable<string> notes, int sites)
+    private SitePartial(IEnumerable<SufficientStatistics> statistics, IEnumerable<BatchSummaryStatistics> scores, CaseloadNormStatistics norms, IEnumerable<string> notes, int sites, IEnumerable<CareGroupPartial>? therapists = null, int therapistsWithheld = 0)
     {
+        Therapists = (therapists ?? Array.Empty<CareGroupPartial>()).ToImmutableArray();
+        TherapistsWithheld = therapistsWithheld;
         Statistics = statistics.ToImmutableArray();
         Scores = scores.ToImmutableArray();
         Norms = norms;
@@ -73,11 +75,17 @@ public sealed class SitePartial
     /// <summary>Gets the notes: what was withheld or left out, and why (no counts of a withheld scope).</summary>
     public ImmutableArray<string> Notes { get; }
 
+    /// <summary>Gets the per-therapist outcome statistics (issue 28, part 5; the optional <c>therapists</c> array of the document): one entry per therapist with at least the site's minimum of clients, without identifiers; empty when the data named no therapist. A merged partial lists every site's, one after another.</summary>
+    public ImmutableArray<CareGroupPartial> Therapists { get; }
+
+    /// <summary>Gets how many therapists' caseloads, and instruments within a caseload, were withheld for having fewer clients than the site's minimum (summed over sites when merged).</summary>
+    public int TherapistsWithheld { get; }
+
     /// <summary>Gets how many sites' partials this one merges (1 for a site's own).</summary>
     public int Sites { get; }
 
     /// <summary>Builds a site's partial.</summary>
-    /// <param name="data">The site's data (<see cref="SiteData.FromScores"/>); its notes come first in the partial's.</param>
+    /// <param name="data">The site's data (<see cref="SiteData.FromScores(System.Collections.Generic.IEnumerable{System.ValueTuple{string, AllianceScore, Assessment}})"/>); its notes come first in the partial's.</param>
     /// <param name="strategy">The scoring strategy of the score summaries; one without a batch path gives none, and a note says so.</param>
     /// <param name="minimumRows">The site's minimum: a scope, score summary or norm group over fewer rows or episodes is withheld (at least 2 rows for a scope); 1 or more.</param>
     /// <returns>The partial.</returns>
@@ -139,7 +147,10 @@ public sealed class SitePartial
             notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} norm group(s) (instrument, perspective and metric) withheld: fewer than {1} episodes.", norms.WithheldGroups, minimumRows));
         }
 
-        return new SitePartial(statistics, scores, norms, notes, 1);
+        // The therapists withheld are counted in the document (therapistsWithheld), not in the notes: the notes are the
+        // statistics' own and print with them, as 'stats' on the pooled rows prints them.
+        (List<CareGroupPartial> therapists, int withheld) = TherapistGroups(data, minimumRows);
+        return new SitePartial(statistics, scores, norms, notes, 1, therapists, withheld);
 
         // A withheld scope's note says why without its counts: a small count is itself what small-cell rules hide.
         void Add(string scope, ResponseMatrix data, bool[]? reversed, double mirror) =>
@@ -147,6 +158,50 @@ public sealed class SitePartial
                 ? $"{scope} withheld: fewer complete rows than the site's minimum."
                 : $"{scope} withheld: {problem.Message}"));
     }
+
+    /// <summary>The per-therapist intake and final outcome statistics of the site's episodes (clients with two or more outcome scores), each caseload of at least <paramref name="minimumRows"/> clients; the rest counted.</summary>
+    private static (List<CareGroupPartial> Groups, int Withheld) TherapistGroups(SiteData data, int minimumRows)
+    {
+        var groups = new List<CareGroupPartial>();
+        int withheld = 0;
+        Episode[] keyed = data.Episodes.Where(e => e.CurrentKey(CareKeyKind.Therapist) is not null).ToArray();
+        if (keyed.Length == 0)
+        {
+            return (groups, withheld);
+        }
+
+        // A client belongs to the therapist of its latest session over all its episodes, as triage finds it.
+        var latest = keyed.GroupBy(e => e.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Scores[e.Count - 1].Occasion.SessionNumber).First().CurrentKey(CareKeyKind.Therapist)!, StringComparer.Ordinal);
+        foreach (var caseload in latest.GroupBy(c => c.Value, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            int clients = caseload.Count();
+            if (clients < minimumRows)
+            {
+                withheld++;
+                continue;
+            }
+
+            var members = new HashSet<string>(caseload.Select(c => c.Key), StringComparer.Ordinal);
+            var statistics = new List<SufficientStatistics>();
+            foreach (var instrument in data.Episodes
+                .Where(e => e.Measure == MeasureKind.Outcome && e.Count >= 2 && members.Contains(e.Id))
+                .GroupBy(e => e.InstrumentId, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                // One row per client: its first and last score (a client rated from two perspectives gives a row each).
+                double[] values = instrument.SelectMany(e => new[] { (double)e.Scores[0].Value, (double)e.Scores[e.Count - 1].Value }).ToArray();
+                SufficientStatistics.FromMatrix(ResponseMatrix.FromRowMajor(values, values.Length / 2, 2, IntakeFinalColumns), instrument.Key + "/" + CareGroupPartial.IntakeFinalScope, Math.Max(2, minimumRows))
+                    .Switch(statistics.Add, _ => withheld++);
+            }
+
+            groups.Add(new CareGroupPartial(clients, statistics));
+        }
+
+        return (groups, withheld);
+    }
+
+    private static readonly string[] IntakeFinalColumns = { "intake", "final" };
 
     /// <summary>Merges sites' partials scope by scope; a scope some sites withheld is merged from the others and said so.</summary>
     /// <param name="sites">The partials, one or more.</param>
@@ -218,7 +273,8 @@ public sealed class SitePartial
             return new InvalidPartial("norms: " + norms.AsT1.Message);
         }
 
-        return new SitePartial(statistics, scores, norms.AsT0, notes, siteCount);
+        // Therapists are never merged across sites: each site's caseloads are listed one after another.
+        return new SitePartial(statistics, scores, norms.AsT0, notes, siteCount, partials.SelectMany(p => p.Therapists), partials.Sum(p => p.TherapistsWithheld));
     }
 
     /// <summary>Returns the statistics of this partial's data (a merged partial's: the pooled data's), as <see cref="SiteStatistics.FromData"/> gives them on the rows.</summary>
@@ -269,12 +325,12 @@ public sealed class SitePartial
     public SitePartial WithLeadingNotes(IEnumerable<string> notes)
     {
         Guard.Against.Null(notes);
-        return new SitePartial(Statistics, Scores, Norms, notes.Select(n => Clean(n ?? throw new ArgumentNullException(nameof(notes)))).Concat(Notes), Sites);
+        return new SitePartial(Statistics, Scores, Norms, notes.Select(n => Clean(n ?? throw new ArgumentNullException(nameof(notes)))).Concat(Notes), Sites, Therapists, TherapistsWithheld);
     }
 
     /// <summary>Returns a summary without values: scopes, score summaries, norm groups and sites.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} scope(s), {1} score summary(ies), {2} norm group(s) from {3} site(s)", Statistics.Length, Scores.Length, Norms.GroupCount, Sites);
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} scope(s), {1} score summary(ies), {2} norm group(s), {3} therapist group(s) from {4} site(s)", Statistics.Length, Scores.Length, Norms.GroupCount, Therapists.Length, Sites);
 
     /// <summary>Writes the partial as its versioned JSON document (indented, UTF-8 text).</summary>
     /// <returns>The JSON.</returns>
@@ -305,6 +361,27 @@ public sealed class SitePartial
             }
 
             json.WriteEndArray();
+            if (!Therapists.IsEmpty || TherapistsWithheld > 0)
+            {
+                // Optional since issue 28 (schema 1.0 stays: readers before it ignore the arrays they do not know).
+                json.WriteStartArray("therapists");
+                foreach (CareGroupPartial therapist in Therapists)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("clients", therapist.Clients);
+                    json.WriteStartArray("statistics");
+                    foreach (SufficientStatistics statistics in therapist.Statistics)
+                    {
+                        Embed(json, statistics.ToJson());
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("therapistsWithheld", TherapistsWithheld);
+            }
         });
     }
 
@@ -383,7 +460,13 @@ public sealed class SitePartial
                 return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "The partial has more than {0} notes; a site's partial has a few.", MaximumNotes));
             }
 
-            return new SitePartial(statistics, scores, norms.AsT0, notesElement.EnumerateArray().Select(n => Clean(n.GetString()!)).ToList(), 1);
+            PartialResult<(List<CareGroupPartial> Groups, int Withheld)> therapists = ReadTherapists(root);
+            if (therapists.IsT1)
+            {
+                return therapists.AsT1;
+            }
+
+            return new SitePartial(statistics, scores, norms.AsT0, notesElement.EnumerateArray().Select(n => Clean(n.GetString()!)).ToList(), 1, therapists.AsT0.Groups, therapists.AsT0.Withheld);
         }
         catch (JsonException)
         {
@@ -412,6 +495,62 @@ public sealed class SitePartial
         }
 
         return FromJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>Reads the optional therapists array and its withheld count: each entry a positive client count and outcome statistics of scope <c>INSTRUMENT/intake-final</c> over at most that many clients.</summary>
+    private static PartialResult<(List<CareGroupPartial> Groups, int Withheld)> ReadTherapists(JsonElement root)
+    {
+        var groups = new List<CareGroupPartial>();
+        bool hasArray = root.TryGetProperty("therapists", out JsonElement array);
+        bool hasWithheld = root.TryGetProperty("therapistsWithheld", out JsonElement withheldElement);
+        if (!hasArray && !hasWithheld)
+        {
+            return (groups, 0);
+        }
+
+        if (!hasArray || array.ValueKind != JsonValueKind.Array || !hasWithheld || !withheldElement.TryGetInt32(out int withheld) || withheld < 0)
+        {
+            return new InvalidPartial("The partial's therapists need the array therapists and the count therapistsWithheld (0 or more).");
+        }
+
+        if (array.GetArrayLength() > CareGroupPartial.MaximumGroups)
+        {
+            return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "The partial lists more than {0} therapists.", CareGroupPartial.MaximumGroups));
+        }
+
+        int index = 0;
+        foreach (JsonElement entry in array.EnumerateArray())
+        {
+            index++;
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("clients", out JsonElement clientsElement) || !clientsElement.TryGetInt32(out int clients) || clients < 1
+                || !entry.TryGetProperty("statistics", out JsonElement statisticsElement) || statisticsElement.ValueKind != JsonValueKind.Array)
+            {
+                return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "therapists entry {0}: it needs a client count of 1 or more and an array of statistics.", index));
+            }
+
+            var statistics = new List<SufficientStatistics>();
+            foreach (JsonElement element in statisticsElement.EnumerateArray())
+            {
+                PartialResult<SufficientStatistics> read = SufficientStatistics.FromJson(element.GetRawText());
+                if (read.IsT1)
+                {
+                    return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "therapists entry {0}: {1}", index, read.AsT1.Message));
+                }
+
+                SufficientStatistics one = read.AsT0;
+                if (!one.Scope.EndsWith("/" + CareGroupPartial.IntakeFinalScope, StringComparison.Ordinal) || one.Scope.Length == CareGroupPartial.IntakeFinalScope.Length + 1
+                    || one.Columns.Length != 2 || one.Count > clients || statistics.Any(s => s.Scope == one.Scope))
+                {
+                    return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "therapists entry {0}: each statistics entry is one instrument's INSTRUMENT/intake-final, two columns, over at most the caseload's clients.", index));
+                }
+
+                statistics.Add(one);
+            }
+
+            groups.Add(new CareGroupPartial(clients, statistics));
+        }
+
+        return (groups, withheld);
     }
 
     /// <summary>A note as it may be printed: the library's one cleaning rule, cut to <see cref="MaximumNoteLength"/>.</summary>

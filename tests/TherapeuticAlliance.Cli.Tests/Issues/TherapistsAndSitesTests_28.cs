@@ -135,6 +135,25 @@ public sealed class TherapistsAndSitesTests_28 : CliTestBase
     }
 
     [Fact]
+    public void StatsPartial_KeepsTheLargeCaseloadsOutcomeStatistics_WithoutIdentifiers_AndMergeListsEverySites()
+    {
+        string partial = Path.Combine(Dir, "site.json");
+        var (code, _, error) = Run("stats", Sample, "--partial", partial);
+        Assert.Equal(0, code);
+        var truth = Latest().GroupBy(c => c.Value.Therapist).ToDictionary(g => g.Key, g => g.Count());
+        int large = truth.Count(t => t.Value >= 10);
+        Assert.Contains($"{large} therapist group(s) ({truth.Count - large} withheld)", error, StringComparison.Ordinal);
+        string json = System.IO.File.ReadAllText(partial);
+        Assert.All(Ids(), id => Assert.DoesNotContain("\"" + id + "\"", json, StringComparison.Ordinal));
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(truth.Values.Where(v => v >= 10).OrderDescending(), document.RootElement.GetProperty("therapists").EnumerateArray().Select(t => t.GetProperty("clients").GetInt32()));
+
+        string copy = Path.Combine(Dir, "copy.json");
+        System.IO.File.Copy(partial, copy);
+        Assert.Equal(0, Run("merge", partial, copy).Code);
+    }
+
+    [Fact]
     public void Score_WritesEachSessionsKeys_AsTheFileGaveThem()
     {
         var (code, output, _) = Run("score", Sample);
