@@ -307,21 +307,39 @@ internal static class Commands
     internal static int Stats(CliSettings settings, CareView view, bool json, string? partialFile, int minimumRows, string? parquetFile, TextWriter output, TextWriter error)
     {
         var pipeline = new Pipeline(settings, error);
+        long seen = 0, kept = 0;
         IEnumerable<(Administration Administration, AllianceScore Score, Assessment? Assessment)> scored = pipeline.Scored()
             .Select(s => (s.Administration, s.Score, (Assessment?)s.Assessment))
-            .Where(s => (view.Therapist is null || string.Equals(s.Administration.Keys.Therapist, view.Therapist, StringComparison.Ordinal))
-                && (view.Site is null || string.Equals(s.Administration.Keys.Site, view.Site, StringComparison.Ordinal)));
+            .Where(s =>
+            {
+                seen++;
+                bool keep = (view.Therapist is null || string.Equals(s.Administration.Keys.Therapist, view.Therapist, StringComparison.Ordinal))
+                    && (view.Site is null || string.Equals(s.Administration.Keys.Site, view.Site, StringComparison.Ordinal));
+                kept += keep ? 1 : 0;
+                return keep;
+            });
+        void SayFiltered()
+        {
+            if (view.Therapist is not null || view.Site is not null)
+            {
+                // The administrations left out by the filter are said, never the keys given.
+                error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} of {1} scored administrations are of sessions with the {2} given; the statistics cover those only.", kept, seen, view.Therapist is not null && view.Site is not null ? ResponseFileSchema.Therapist + " and " + ResponseFileSchema.Site : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site));
+            }
+        }
+
         if (view.By is { } groupBy)
         {
             if (partialFile is not null)
             {
-                throw new UsageException("--by with --partial is not supported yet: a partial per therapist or site is planned (issue 28, part 5); run stats --partial per site.");
+                throw new UsageException("--by does not combine with --partial: the partial already keeps per-therapist statistics (its therapists array); run stats --partial per site.");
             }
 
-            return GroupedStats(pipeline, scored, groupBy, view.Policy, settings.Strategy, json, parquetFile, output, error);
+            int grouped = GroupedStats(pipeline, scored, groupBy, view.Policy, settings.Strategy, json, parquetFile, output, error, SayFiltered);
+            return grouped;
         }
 
-        SiteData data = SiteData.FromScores(scored.Select(s => (s.Administration.Episode, s.Score, s.Assessment, s.Administration.Keys)));
+        SiteData data = SiteData.FromScores(scored.Select(s => (s.Administration.Episode, s.Score, s.Assessment, s.Administration.Keys)).ToList());
+        SayFiltered();
         if (!pipeline.Succeeded)
         {
             pipeline.Summary();
@@ -354,7 +372,7 @@ internal static class Commands
     /// session), in the grouped-statistics schema; a group of fewer clients than the disclosure policy's minimum is
     /// withheld and counted, never shown.
     /// </summary>
-    private static int GroupedStats(Pipeline pipeline, IEnumerable<(Administration Administration, AllianceScore Score, Assessment? Assessment)> scored, CareKeyKind by, DisclosurePolicy policy, IScoringStrategy strategy, bool json, string? parquetFile, TextWriter output, TextWriter error)
+    private static int GroupedStats(Pipeline pipeline, IEnumerable<(Administration Administration, AllianceScore Score, Assessment? Assessment)> scored, CareKeyKind by, DisclosurePolicy policy, IScoringStrategy strategy, bool json, string? parquetFile, TextWriter output, TextWriter error, Action sayFiltered)
     {
         var groups = new Dictionary<string, List<(string, AllianceScore, Assessment?)>>(StringComparer.Ordinal);
         var unkeyed = new List<(string, AllianceScore, Assessment?)>();
@@ -366,6 +384,8 @@ internal static class Commands
             list.Add((administration.Episode, score, assessment));
         }
 
+        sayFiltered();
+
         if (!pipeline.Succeeded)
         {
             pipeline.Summary();
@@ -375,6 +395,7 @@ internal static class Commands
         string byCode = CareKeys.ToCode(by);
         var rows = new List<IReadOnlyList<object?>>();
         int withheld = 0;
+        int withheldRows = 0;
         foreach ((string? key, List<(string, AllianceScore, Assessment?)> members) in groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => ((string?)g.Key, g.Value)).Append((null, unkeyed)))
         {
             int people = members.Select(m => m.Item1).Distinct(StringComparer.Ordinal).Count();
@@ -389,8 +410,21 @@ internal static class Commands
                 continue;
             }
 
+            // Within a group, an instrument rated by fewer people than the minimum is withheld too, and so is any row
+            // over fewer rows than it; the n shown follows the policy's rounding.
+            var peoplePerInstrument = members.GroupBy(m => m.Item2.Provenance.InstrumentId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(m => m.Item1).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
             SiteStatistics statistics = SiteStatistics.FromData(SiteData.FromScores(members), strategy);
-            rows.AddRange(statistics.ToRows().Select(r => (IReadOnlyList<object?>)new object?[] { byCode, key }.Concat(r).ToArray()));
+            foreach (SiteStatistic line in statistics.Lines)
+            {
+                if (!policy.Allows(peoplePerInstrument.GetValueOrDefault(line.InstrumentId)) || !policy.Allows((int)Math.Min(int.MaxValue, line.N)) || policy.Count((int)Math.Min(int.MaxValue, line.N)) is not { } n)
+                {
+                    withheldRows++;
+                    continue;
+                }
+
+                rows.Add(new object?[] { byCode, key, line.InstrumentId, line.Scope, line.Statistic, line.Value, n });
+            }
         }
 
         using (Target target = Target.Open(null, output, buffered: true))
@@ -406,7 +440,7 @@ internal static class Commands
             target.CommitIf(true);
         }
 
-        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} groups by {1}; {2} withheld (fewer than {3} clients).", groups.Count + (unkeyed.Count > 0 ? 1 : 0), byCode, withheld, policy.MinimumPeople));
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} groups by {1}; {2} withheld (fewer than {3} clients), and {4} statistics of the others (an instrument or a statistic over fewer).", groups.Count + (unkeyed.Count > 0 ? 1 : 0), byCode, withheld, policy.MinimumPeople, withheldRows));
         pipeline.Summary();
         return pipeline.ExitCode;
     }

@@ -165,9 +165,11 @@ internal sealed class Pipeline
         }
 
         // A session whose administrations name different therapists, sites or teams is left out whole: nothing says which is right.
+        ILookup<string, KeyValuePair<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>>? byEpisode = null;
         foreach (((string episodeId, int session), SessionCare conflicted) in care.Where(c => c.Value.Conflict is not null).OrderBy(c => c.Value.FirstLine))
         {
-            foreach (var (groupKey, scores) in groups.Where(g => g.Key.Episode == episodeId))
+            byEpisode ??= groups.ToLookup(g => g.Key.Episode, StringComparer.Ordinal);
+            foreach (var (groupKey, scores) in byEpisode[episodeId])
             {
                 foreach (AllianceScore score in scores.Where(s => s.Occasion.SessionNumber == session).ToArray())
                 {

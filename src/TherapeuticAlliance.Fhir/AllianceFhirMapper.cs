@@ -165,6 +165,22 @@ public sealed class AllianceFhirMapper
         Guard.Against.Null(keys);
         if (keys.Therapist is { } therapist)
         {
+            // Who rated must not change with the author: without a perspective extension it is read from source, else
+            // from author, so the old author becomes the source when there is none, and the perspective it told is
+            // stated in the extension (a client's form stays a client's form).
+            if (response.GetExtension(FhirConventions.PerspectiveExtension) is null)
+            {
+                if (DefaultPerspective(response) is { } perspective)
+                {
+                    response.AddExtension(FhirConventions.PerspectiveExtension, new Code(AllianceCodes.ToCode(perspective)));
+                }
+
+                if (!IsPresent(response.Source) && IsPresent(response.Author))
+                {
+                    response.Source = (ResourceReference)response.Author!.DeepCopy();
+                }
+            }
+
             response.Author = new ResourceReference { Type = "Practitioner", Identifier = new Identifier(_options.TherapistIdentifierSystem, therapist) };
         }
 
@@ -211,12 +227,23 @@ public sealed class AllianceFhirMapper
         }
 
         string? fromEncounter = encounter?.ServiceProvider is { } provider && IsPresent(provider) ? KeyOf(response, provider) : null;
+        if (response.GetExtensions(FhirConventions.SiteExtension).Count() > 1 || response.GetExtensions(FhirConventions.TeamExtension).Count() > 1)
+        {
+            return FhirMappingErrors.One(FhirErrorKind.BadCareKey, "The response gives the site or the team extension more than once; one session has one site and one team.");
+        }
+
+        if (response.GetExtension(FhirConventions.TeamExtension) is { } teamExtension && teamExtension.Value is not FhirString)
+        {
+            return FhirMappingErrors.One(FhirErrorKind.BadCareKey, "The response's team extension is not a valueString.");
+        }
+
         DataType? extension = response.GetExtension(FhirConventions.SiteExtension)?.Value;
         string? fromExtension = extension switch
         {
             ResourceReference reference when IsPresent(reference) => KeyOf(response, reference),
             Identifier identifier => identifier.Value,
-            _ => null,
+            null => null,
+            _ => "\u0000",   // another type: not a key (refused below as breaking the rule)
         };
         if (fromEncounter is not null && fromExtension is not null && !string.Equals(fromEncounter, fromExtension, StringComparison.Ordinal))
         {

@@ -315,7 +315,9 @@ public static class LongFormat
             {
                 if (cc[k] >= 0 && row[cc[k]] is not null)
                 {
-                    if (row[cc[k]] is not string key || !CareKeys.IsValidKey(key))
+                    // A number read from CSV (therapist 101) is its text, as an episode identifier is.
+                    string key = Key(row[cc[k]]);
+                    if (!CareKeys.IsValidKey(key))
                     {
                         return BadValue(r, ResponseFileSchema.CareColumns[k], "is not an identifier: " + CareKeys.KeyRule + ".");
                     }

@@ -516,7 +516,8 @@ public sealed class ResponseFileReader : IAdministrationSource
     /// <summary>Where the care columns start in <see cref="KeyColumns"/>.</summary>
     private static readonly int CareOffset = ResponseFileSchema.KeyColumns.Length;
 
-    private static string? NullIfEmpty(string? cell) => string.IsNullOrEmpty(cell) ? null : cell;
+    /// <summary>An empty cell, or <c>NA</c> (as R and the library's own tables write a missing value), is not recorded.</summary>
+    private static string? NullIfEmpty(string? cell) => string.IsNullOrEmpty(cell) || cell == "NA" ? null : cell;
 
     private bool TryDate(string raw, out DateTimeOffset? date) => SessionDates.TryParse(raw, out date, _options.DateFormat);
 

@@ -68,6 +68,30 @@ public sealed class CareKeysFhirTests
     }
 
     [Fact]
+    public void SetCareKeys_OnAnEhrResponseWithoutThePerspectiveExtension_KeepsAClientsFormAClients()
+    {
+        QuestionnaireResponse response = Response();
+        response.RemoveExtension(FhirConventions.PerspectiveExtension);
+        response.Author = new ResourceReference("Patient/9");
+        Mapper.SetCareKeys(response, new CareKeys("T1"));
+        Assert.Equal(Perspective.Client, Mapper.ToAssessment(response).GetValueOrThrow().Perspective);
+        Assert.Equal("Patient/9", response.Source!.Reference);
+        Assert.Equal("T1", AllianceFhirMapper.ToCareKeys(response).GetValueOrThrow().Therapist);
+    }
+
+    [Fact]
+    public void ARepeatedSiteExtension_OrATeamOfAnotherType_IsABadCareKey()
+    {
+        QuestionnaireResponse twice = Mapper.SetCareKeys(Response(), new CareKeys(site: "north"));
+        twice.AddExtension(FhirConventions.SiteExtension, new Identifier("urn:x", "south"));
+        Assert.Equal(FhirErrorKind.BadCareKey, AllianceFhirMapper.ToCareKeys(twice).AsT1.Errors.Single().Kind);
+
+        QuestionnaireResponse team = Response();
+        team.AddExtension(FhirConventions.TeamExtension, new Integer(7));
+        Assert.Equal(FhirErrorKind.BadCareKey, AllianceFhirMapper.ToCareKeys(team).AsT1.Errors.Single().Kind);
+    }
+
+    [Fact]
     public void TwoDifferentSites_OrAMalformedKey_AreBadCareKeyErrors_ThatNeverQuoteTheKey()
     {
         QuestionnaireResponse response = Mapper.SetCareKeys(Response(), new CareKeys(site: "SECRET-north"));

@@ -185,11 +185,11 @@ public sealed class SitePartial
             var members = new HashSet<string>(caseload.Select(c => c.Key), StringComparer.Ordinal);
             var statistics = new List<SufficientStatistics>();
             foreach (var instrument in data.Episodes
-                .Where(e => e.Measure == MeasureKind.Outcome && e.Count >= 2 && members.Contains(e.Id))
+                .Where(e => e.Measure == MeasureKind.Outcome && e.Perspective == Perspective.Client && e.Count >= 2 && members.Contains(e.Id))
                 .GroupBy(e => e.InstrumentId, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                // One row per client: its first and last score (a client rated from two perspectives gives a row each).
+                // One row per client: its own (client-rated) first and last score, so the minimum counts people.
                 double[] values = instrument.SelectMany(e => new[] { (double)e.Scores[0].Value, (double)e.Scores[e.Count - 1].Value }).ToArray();
                 SufficientStatistics.FromMatrix(ResponseMatrix.FromRowMajor(values, values.Length / 2, 2, IntakeFinalColumns), instrument.Key + "/" + CareGroupPartial.IntakeFinalScope, Math.Max(2, minimumRows))
                     .Switch(statistics.Add, _ => withheld++);
@@ -273,8 +273,16 @@ public sealed class SitePartial
             return new InvalidPartial("norms: " + norms.AsT1.Message);
         }
 
-        // Therapists are never merged across sites: each site's caseloads are listed one after another.
-        return new SitePartial(statistics, scores, norms.AsT0, notes, siteCount, partials.SelectMany(p => p.Therapists), partials.Sum(p => p.TherapistsWithheld));
+        // Therapists are never merged across sites: each site's caseloads are listed one after another, within the
+        // document's bounds (so the merged partial reads back).
+        long therapistGroups = partials.Sum(p => (long)p.Therapists.Length);
+        long therapistsWithheld = partials.Sum(p => (long)p.TherapistsWithheld);
+        if (therapistGroups > CareGroupPartial.MaximumGroups || therapistsWithheld > int.MaxValue)
+        {
+            return new InvalidPartial(string.Format(CultureInfo.InvariantCulture, "The partials list more than {0} therapists (or withheld counts past 2^31) between them; merge fewer sites at once.", CareGroupPartial.MaximumGroups));
+        }
+
+        return new SitePartial(statistics, scores, norms.AsT0, notes, siteCount, partials.SelectMany(p => p.Therapists), (int)therapistsWithheld);
     }
 
     /// <summary>Returns the statistics of this partial's data (a merged partial's: the pooled data's), as <see cref="SiteStatistics.FromData"/> gives them on the rows.</summary>

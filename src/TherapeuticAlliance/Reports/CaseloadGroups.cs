@@ -137,18 +137,33 @@ public sealed class CaseloadGroups
 
         (double? meanAlliance, int? allianceClients) = Mean(alliance);
         (double? meanOutcome, int? outcomeClients) = Mean(outcome);
+        int? shownClients = Count(clients.Length);
+        int?[] levels3 = { Count(clients.Count(c => levels[c] == AttentionLevel.Act)), Count(clients.Count(c => levels[c] == AttentionLevel.Watch)), Count(clients.Count(c => levels[c] == AttentionLevel.None)) };
+        if (levels3.Count(l => l is null) == 1)
+        {
+            // Complementary suppression: with the group's size shown, one withheld level would be the size minus the
+            // other two, so the smallest of the other two is withheld as well.
+            int other = Enumerable.Range(0, 3).Where(i => levels3[i] is not null).OrderBy(i => levels3[i]).First();
+            levels3[other] = null;
+            withheld++;
+        }
+
+        // The share with paired scores is the outcome count over the clients: shown only when the outcome count is,
+        // and then from the counts as shown (rounded under a rounding policy), so it never discloses a withheld count.
+        double? paired = outcomeClients is { } o && shownClients is { } n && n > 0 ? Math.Min(1.0, (double)o / n) : null;
+        withheld += paired is null && outcome.Length > 0 ? 1 : 0;
         return new CaseloadGroup(
             key,
-            Count(clients.Length),
+            shownClients,
             Count(reports.Length),
-            Count(clients.Count(c => levels[c] == AttentionLevel.Act)),
-            Count(clients.Count(c => levels[c] == AttentionLevel.Watch)),
-            Count(clients.Count(c => levels[c] == AttentionLevel.None)),
+            levels3[0],
+            levels3[1],
+            levels3[2],
             meanAlliance,
             allianceClients,
             meanOutcome,
             outcomeClients,
-            (double)outcome.Length / clients.Length)
+            paired)
         {
             WithheldStatistics = withheld,
         };

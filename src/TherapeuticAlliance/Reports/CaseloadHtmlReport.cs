@@ -637,9 +637,10 @@ public static class CaseloadHtmlReport
         index.Write(" of their latest session. Alliance is the mean latest client-rated alliance score and outcome change the mean change from first to last outcome score, both as a percentage of the scale's range (POMP); paired outcome scores is the share of clients with a first and a last outcome score. ");
         index.Write(Encode(string.Format(
             CultureInfo.InvariantCulture,
-            "Disclosure control: figures over fewer than {0} clients are withheld{1}; {2} and {3} were withheld.",
+            "Disclosure control: figures over fewer than {0} clients are withheld{1}{2}; {3} and {4} were withheld.",
             overview.Policy.MinimumPeople,
-            overview.Policy.RoundCountsTo > 1 ? string.Format(CultureInfo.InvariantCulture, " and counts are rounded to the nearest {0}", overview.Policy.RoundCountsTo) : string.Empty,
+            overview.Policy.SuppressSmallCounts ? string.Format(CultureInfo.InvariantCulture, ", so are counts of 1 to {0}", overview.Policy.MinimumPeople - 1) : string.Empty,
+            overview.Policy.RoundCountsTo > 1 ? string.Format(CultureInfo.InvariantCulture, ", and counts are rounded to the nearest {0}", overview.Policy.RoundCountsTo) : string.Empty,
             Count(overview.WithheldGroups, "group"),
             Count(overview.WithheldStatistics, "figure"))));
         index.Write("</p>\n<div class=\"scroll\"><table class=\"stack overview\">\n<thead><tr><th scope=\"col\">");

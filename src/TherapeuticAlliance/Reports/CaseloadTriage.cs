@@ -65,12 +65,11 @@ public static partial class CaseloadTriage
         return entries.Where(e => string.Equals(Guard.Against.Null(e, nameof(entries)).CareKey(kind), key, StringComparison.Ordinal)).ToImmutableArray();
     }
 
-    /// <summary>Takes the current keys of the client's episodes: those of the episode with the latest session (the first such episode in the caller's order on a tie) that records each key.</summary>
+    /// <summary>Takes the current keys of the client from one episode: the one with the latest session that records any key (the first such in the caller's order on a tie), so the therapist and site shown were recorded together.</summary>
     private static TriageEntry WithCare(TriageEntry entry, params Episode[] episodes)
     {
-        Episode[] latestFirst = episodes.OrderByDescending(LatestSession).ToArray();
-        string? Key(CareKeyKind kind) => latestFirst.Select(e => e.CurrentKey(kind)).FirstOrDefault(k => k is not null);
-        return entry with { Therapist = Key(CareKeyKind.Therapist), Site = Key(CareKeyKind.Site), Team = Key(CareKeyKind.Team) };
+        Episode? keyed = episodes.OrderByDescending(LatestSession).FirstOrDefault(e => e.Care.Any(c => !c.IsEmpty));
+        return keyed is null ? entry : entry with { Therapist = keyed.CurrentKey(CareKeyKind.Therapist), Site = keyed.CurrentKey(CareKeyKind.Site), Team = keyed.CurrentKey(CareKeyKind.Team) };
     }
 
     private static int LatestSession(Episode episode) => episode.Scores[episode.Count - 1].Occasion.SessionNumber;

@@ -122,7 +122,10 @@ public sealed class TherapistsAndSitesTests_28 : CliTestBase
         string[] lines = output.Trim().Split('\n');
         Assert.Equal("by,group,instrument,scope,statistic,value,n", lines[0]);
         Assert.Equal(new[] { "north", "south" }, lines.Skip(1).Select(l => l.Split(',')[1]).Distinct());
-        Assert.Contains("2 groups by site; 0 withheld (fewer than 10 clients).", error, StringComparison.Ordinal);
+        Assert.Contains("2 groups by site; 0 withheld (fewer than 10 clients)", error, StringComparison.Ordinal);
+        var (_, filtered, filteredError) = Run("stats", Sample, "--site", "south");
+        Assert.Contains(" of 2160 scored administrations are of sessions with the site given", filteredError, StringComparison.Ordinal);
+        Assert.NotEqual(Run("stats", Sample).Out, filtered);
 
         var (_, byTherapist, therapistError) = Run("stats", Sample, "--by", "therapist");
         int large = Latest().GroupBy(c => c.Value.Therapist).Count(g => g.Count() >= 10);

@@ -174,6 +174,23 @@ public sealed class CareKeysTests : IDisposable
     }
 
     [Fact]
+    public void SessionTotals_WithNumericKeys_RoundTripAsText()
+    {
+        Episode a = Named("A", TrendTestData.Srs(30, 31), ("101", "7"), ("101", "7"));
+        string path = Path.Combine(_folder, "numeric.csv");
+        File.WriteAllText(path, TidyCsv.ToCsv(new[] { a }.ToTidy()));
+        Episode back = Assert.Single(LongFormat.ReadEpisodes(path).GetValueOrThrow()).GetValueOrThrow();
+        Assert.Equal(a.Care.ToArray(), back.Care.ToArray());
+    }
+
+    [Fact]
+    public void TheCsvReader_TakesNA_AsNotRecorded()
+    {
+        string path = Write("episode,session,date,perspective,instrument,therapist,site,1,2,3,4\nE1,1,NA,client,srs,NA,north,9,9,9,9\n".Replace(",NA,client", ",,client", StringComparison.Ordinal), "na.csv");
+        Assert.Equal(new CareKeys(site: "north"), Assert.Single(new ResponseFileReader(Catalog, path).Read()).Keys);
+    }
+
+    [Fact]
     public void SessionTotals_WithTwoSitesForOneSession_AreABadValueNamingTheColumn_NotAMerge()
     {
         var table = new TidyTable(

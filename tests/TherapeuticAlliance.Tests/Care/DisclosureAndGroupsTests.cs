@@ -143,8 +143,26 @@ public sealed class DisclosureAndGroupsTests
         Assert.Equal(10, g.Clients);
         Assert.NotNull(g.MeanAlliance);
         Assert.Equal((null, (int?)null), (g.MeanOutcomeChange, g.OutcomeClients));
-        Assert.Equal(0.3, g.PairedOutcomeShare!.Value, 12);
-        Assert.Equal(2, g.WithheldStatistics);
+        Assert.Null(g.PairedOutcomeShare);   // 0.3 of 10 shown clients would disclose the withheld count of 3
+        Assert.Equal(3, g.WithheldStatistics);
+    }
+
+    [Fact]
+    public void OneWithheldLevel_WithholdsAnother_SoNoneIsTheSizeMinusTheOthers()
+    {
+        // 3 clients below the SRS cutoff (watch) and 9 without alerts; under OpenSAFELY the 3 are withheld, and the 0 at
+        // act is withheld with them, or 10 (shown) minus 0 minus 10 would tell the watch count.
+        var episodes = new List<Episode>();
+        for (int c = 0; c < 12; c++)
+        {
+            var keys = Enumerable.Range(1, 4).ToDictionary(s => s, _ => new CareKeys("T1"));
+            Episode template = c < 3 ? TrendTestData.Srs(30, 31, 30, 31) : TrendTestData.Srs(36, 37, 38, 38);
+            episodes.Add(Episode.Create("C" + c.ToString(System.Globalization.CultureInfo.InvariantCulture), template.Scores, template.Cutoff).GetValueOrThrow().WithCare(keys));
+        }
+
+        CaseloadGroup g = Assert.Single(CaseloadGroups.Summarise(EpisodeAnalyzer.Default.AnalyzeCaseload(episodes), CareKeyKind.Therapist, DisclosurePolicy.OpenSafely).Groups);
+        Assert.Equal(((int?)null, (int?)null, (int?)10), (g.Act, g.Watch, g.NoAlert));
+        Assert.Equal(10, g.Clients);
     }
 
     [Fact]

@@ -67,6 +67,15 @@ public sealed class TherapistPartialTests
     }
 
     [Fact]
+    public void MergingWithheldCountsPastInt32_IsAnInvalidPartial_NotAnOverflow()
+    {
+        string json = SitePartial.Build(Site(("T1", 12, 18, 6), ("T2", 3, 18, 6)), ScoringStrategies.Sum, 10).ToJson()
+            .Replace("\"therapistsWithheld\": 1", "\"therapistsWithheld\": 2147483647", StringComparison.Ordinal);
+        SitePartial big = SitePartial.FromJson(json).GetValueOrThrow();
+        Assert.Contains("merge fewer sites", SitePartial.Merge(new[] { big, big }).AsT1.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DataWithoutTherapists_WritesNoTherapistsArray_AndSuchPartialsStillRead()
     {
         var rows = TrendTestData.Ors(20, 22, 25).Scores.Select(s => ("C1", s, (Assessment?)null)).ToList();
