@@ -165,6 +165,11 @@ internal static class Commands
         return pipeline.ExitCode;
     }
 
+    /// <summary>Names which filters were given (<c>therapist</c>, <c>site</c> or both), never their values.</summary>
+    private static string KeysGiven(CareView view) =>
+        view.Therapist is not null && view.Site is not null ? ResponseFileSchema.Therapist + " and " + ResponseFileSchema.Site
+        : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site;
+
     /// <summary>
     /// Keeps the reports of the clients whose current therapist and site (those of their latest session,
     /// <see cref="CaseloadTriage.Clients"/>) are the ones given with --therapist and --site. The caseload norms were
@@ -188,7 +193,7 @@ internal static class Commands
             "{0} of {1} clients have the {2} given (that of their latest session){3}.",
             kept.Count,
             clients.Length,
-            view.Therapist is not null && view.Site is not null ? ResponseFileSchema.Therapist + " and " + ResponseFileSchema.Site : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site,
+            KeysGiven(view),
             kept.Count == 0 ? "; the file's therapist and site columns are compared exactly, case and spaces included" : string.Empty));
         return reports.Where(r => kept.Contains(r.EpisodeId)).ToList();
     }
@@ -323,7 +328,7 @@ internal static class Commands
             if (view.Therapist is not null || view.Site is not null)
             {
                 // The administrations left out by the filter are said, never the keys given.
-                error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} of {1} scored administrations are of sessions with the {2} given; the statistics cover those only.", kept, seen, view.Therapist is not null && view.Site is not null ? ResponseFileSchema.Therapist + " and " + ResponseFileSchema.Site : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site));
+                error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} of {1} scored administrations are of sessions with the {2} given; the statistics cover those only.", kept, seen, KeysGiven(view)));
             }
         }
 

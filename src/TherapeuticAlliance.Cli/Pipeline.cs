@@ -268,9 +268,7 @@ internal sealed class Pipeline
             return;
         }
 
-        CareKeys mine = session.Keys;
-        CareKeys theirs = administration.Keys;
-        session.Keys = mine.Equals(theirs) || theirs.IsEmpty ? mine : new CareKeys(mine.Therapist ?? theirs.Therapist, mine.Site ?? theirs.Site, mine.Team ?? theirs.Team);
+        session.Keys = session.Keys.Fill(administration.Keys);
     }
 
     /// <summary>One session's care keys as its administrations give them, and the first conflict between them.</summary>

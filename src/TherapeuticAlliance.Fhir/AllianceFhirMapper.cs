@@ -238,12 +238,16 @@ public sealed class AllianceFhirMapper
         }
 
         DataType? extension = response.GetExtension(FhirConventions.SiteExtension)?.Value;
+        if (extension is not (null or ResourceReference or Identifier))
+        {
+            return FhirMappingErrors.One(FhirErrorKind.BadCareKey, "The response's site extension is not a valueReference or a valueIdentifier.");
+        }
+
         string? fromExtension = extension switch
         {
             ResourceReference reference when IsPresent(reference) => KeyOf(response, reference),
             Identifier identifier => identifier.Value,
-            null => null,
-            _ => "\u0000",   // another type: not a key (refused below as breaking the rule)
+            _ => null,
         };
         if (fromEncounter is not null && fromExtension is not null && !string.Equals(fromEncounter, fromExtension, StringComparison.Ordinal))
         {

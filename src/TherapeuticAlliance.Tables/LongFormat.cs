@@ -335,7 +335,7 @@ public static class LongFormat
                     return BadValue(r, CareKeys.ToCode(conflict[0]), "differs from the one an earlier row gave for the same episode and session: one session has one therapist, site and team.");
                 }
 
-                sessionKeys = new CareKeys(earlier.Therapist ?? sessionKeys.Therapist, earlier.Site ?? sessionKeys.Site, earlier.Team ?? sessionKeys.Team);
+                sessionKeys = earlier.Fill(sessionKeys);
             }
 
             if (!sessionKeys.IsEmpty)

@@ -116,6 +116,18 @@ public sealed class CareKeys : IEquatable<CareKeys>
         return kinds.ToImmutable();
     }
 
+    /// <summary>Returns these keys with the ones they lack taken from another record of the same session (one administration names the therapist, another the site): the one rule every reader merges a session's records by. Check <see cref="ConflictsWith"/> first: where both give a key, this one's is kept.</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns>These keys when <paramref name="other"/> adds nothing, else the combined keys.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="other"/> is <see langword="null"/>.</exception>
+    public CareKeys Fill(CareKeys other)
+    {
+        Guard.Against.Null(other);
+        return (Therapist is null && other.Therapist is not null) || (Site is null && other.Site is not null) || (Team is null && other.Team is not null)
+            ? new CareKeys(Therapist ?? other.Therapist, Site ?? other.Site, Team ?? other.Team)
+            : this;
+    }
+
     /// <summary>Gets the three kinds in order: therapist, site, team.</summary>
     public static ImmutableArray<CareKeyKind> AllKinds { get; } = ImmutableArray.Create(CareKeyKind.Therapist, CareKeyKind.Site, CareKeyKind.Team);
 

@@ -86,6 +86,10 @@ public sealed class CareKeysFhirTests
         twice.AddExtension(FhirConventions.SiteExtension, new Identifier("urn:x", "south"));
         Assert.Equal(FhirErrorKind.BadCareKey, AllianceFhirMapper.ToCareKeys(twice).AsT1.Errors.Single().Kind);
 
+        QuestionnaireResponse text = Response();
+        text.AddExtension(FhirConventions.SiteExtension, new FhirString("north"));
+        Assert.Equal(FhirErrorKind.BadCareKey, AllianceFhirMapper.ToCareKeys(text).AsT1.Errors.Single().Kind);
+
         QuestionnaireResponse team = Response();
         team.AddExtension(FhirConventions.TeamExtension, new Integer(7));
         Assert.Equal(FhirErrorKind.BadCareKey, AllianceFhirMapper.ToCareKeys(team).AsT1.Errors.Single().Kind);

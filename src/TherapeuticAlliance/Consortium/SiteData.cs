@@ -87,7 +87,7 @@ public sealed class SiteData
                 // null marks a session whose administrations disagree: nothing says which keys are right.
                 care[at] = !care.TryGetValue(at, out CareKeys? known) ? keys
                     : known is null || !known.ConflictsWith(keys).IsEmpty ? null
-                    : new CareKeys(known.Therapist ?? keys.Therapist, known.Site ?? keys.Site, known.Team ?? keys.Team);
+                    : known.Fill(keys);
             }
 
             string id = score.Provenance.InstrumentId;

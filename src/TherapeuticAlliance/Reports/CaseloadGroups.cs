@@ -72,8 +72,9 @@ public sealed class CaseloadGroups
         policy ??= DisclosurePolicy.Default;
         policy.Validate(nameof(policy));
         AllianceReport[] all = reports.Select(r => Guard.Against.Null(r, nameof(reports))).ToArray();
-        Dictionary<string, AttentionLevel> levels = CaseloadTriage.Clients(all).ToDictionary(e => e.EpisodeId, e => e.Level, StringComparer.Ordinal);
-        Dictionary<string, string?> keys = CaseloadTriage.Clients(all).ToDictionary(e => e.EpisodeId, e => e.CareKey(by), StringComparer.Ordinal);
+        ImmutableArray<TriageEntry> clients = CaseloadTriage.Clients(all);
+        Dictionary<string, AttentionLevel> levels = clients.ToDictionary(e => e.EpisodeId, e => e.Level, StringComparer.Ordinal);
+        Dictionary<string, string?> keys = clients.ToDictionary(e => e.EpisodeId, e => e.CareKey(by), StringComparer.Ordinal);
         var groups = all
             .GroupBy(r => keys[r.Episode.Id], StringComparer.Ordinal)
             .OrderBy(g => g.Key is null)

@@ -89,6 +89,16 @@ public sealed class CareKeysTests : IDisposable
     }
 
     [Fact]
+    public void Fill_TakesOnlyWhatTheseKeysLack_AndReturnsThemWhenNothingIsAdded()
+    {
+        var mine = new CareKeys("t", null, "red");
+        Assert.Equal(new CareKeys("t", "north", "red"), mine.Fill(new CareKeys("other", "north")));
+        Assert.Same(mine, mine.Fill(CareKeys.None));
+        Assert.Same(mine, mine.Fill(new CareKeys("t", null, "blue")));
+        Assert.Throws<ArgumentNullException>(() => mine.Fill(null!));
+    }
+
+    [Fact]
     public void Codes_RoundTrip_AndAnUndefinedKindIsAGuard()
     {
         foreach (CareKeyKind kind in CareKeys.AllKinds)
