@@ -134,35 +134,46 @@ internal static class Commands
 
     internal static int Triage(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, bool byClient, CareView view, string? outputFile, bool json, TextWriter output, TextWriter error)
     {
-        var pipeline = new Pipeline(settings, error);
-        var reports = Filter(Reports(pipeline, analyzer, norms), view, error);
-        if (view.By is { } groupBy)
+        Caseload caseload;
+        try
         {
-            CaseloadGroups groups = CaseloadGroups.Summarise(reports, groupBy, view.Policy);
+            caseload = Caseload.Read(settings, analyzer, norms, view, error);
+            Pipeline pipeline = caseload.Pipeline;
+            if (view.By is { } groupBy)
+            {
+                CaseloadGroups groups = CaseloadGroups.SummariseClients(caseload.Clients, groupBy, view.Policy);
+                using (Target target = Target.Open(outputFile, output, buffered: true))
+                {
+                    WriteRows(target, json ? "json" : "csv", RowSchemas.CaseloadGroups, groups.ToTidy().Rows.Select(r => (IReadOnlyList<object?>)r));
+                    target.CommitIf(pipeline.Succeeded);
+                }
+
+                caseload.SayFiltered(error);
+                error.WriteLine(groups + ".");
+                pipeline.Summary();
+                return pipeline.ExitCode;
+            }
+
+            ImmutableArray<TriageEntry> entries = CaseloadTriage.Rank(caseload.Clients.SelectMany(c => byClient ? CaseloadTriage.Clients(c) : CaseloadTriage.Episodes(c)));
             using (Target target = Target.Open(outputFile, output, buffered: true))
             {
-                WriteRows(target, json ? "json" : "csv", RowSchemas.CaseloadGroups, groups.ToTidy().Rows.Select(r => (IReadOnlyList<object?>)r));
+                TidyTable table = entries.ToTidy(pipeline.ClientsWithLostData);
+                WriteRows(target, json ? "json" : "csv", RowSchemas.Triage, table.Rows.Select(r => (IReadOnlyList<object?>)r));
                 target.CommitIf(pipeline.Succeeded);
             }
 
-            error.WriteLine(groups + ".");
+            caseload.SayFiltered(error);
+            int act = entries.Count(e => e.Level == AttentionLevel.Act);
+            int watch = entries.Count(e => e.Level == AttentionLevel.Watch);
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} act, {3} watch, {4} none.", entries.Length, byClient ? "clients" : "episodes", act, watch, entries.Length - act - watch));
             pipeline.Summary();
             return pipeline.ExitCode;
         }
-
-        ImmutableArray<TriageEntry> entries = byClient ? CaseloadTriage.Clients(reports) : CaseloadTriage.Episodes(reports);
-        using (Target target = Target.Open(outputFile, output, buffered: true))
+        catch (FileChangedException changed)
         {
-            TidyTable table = entries.ToTidy(pipeline.ClientsWithLostData);
-            WriteRows(target, json ? "json" : "csv", RowSchemas.Triage, table.Rows.Select(r => (IReadOnlyList<object?>)r));
-            target.CommitIf(pipeline.Succeeded);
+            error.WriteLine("error: " + changed.Message);
+            return AllianceCli.DataErrors;
         }
-
-        int act = entries.Count(e => e.Level == AttentionLevel.Act);
-        int watch = entries.Count(e => e.Level == AttentionLevel.Watch);
-        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} act, {3} watch, {4} none.", entries.Length, byClient ? "clients" : "episodes", act, watch, entries.Length - act - watch));
-        pipeline.Summary();
-        return pipeline.ExitCode;
     }
 
     /// <summary>Names which filters were given (<c>therapist</c>, <c>site</c> or both), never their values.</summary>
@@ -171,37 +182,147 @@ internal static class Commands
         : view.Therapist is not null ? ResponseFileSchema.Therapist : ResponseFileSchema.Site;
 
     /// <summary>
-    /// Keeps the reports of the clients whose current therapist and site (those of their latest session,
-    /// <see cref="CaseloadTriage.Clients"/>) are the ones given with --therapist and --site. The caseload norms were
-    /// computed before, on the whole file, so a therapist's clients are judged as in the whole caseload. The keys
-    /// given are never echoed: the count alone is said.
+    /// A caseload's reports one client at a time, with the pipeline whose accounting they rest on. A file grouped by
+    /// client (every row of one episode identifier together, as exports write them) is read twice and streamed: the
+    /// first pass checks and counts every row and computes the caseload's norms, the second analyses each client as
+    /// it is read, so memory holds one client's scores (issue 28, part 6). Any other file is read once, into memory,
+    /// with a note that says so.
     /// </summary>
-    private static List<AllianceReport> Filter(List<AllianceReport> reports, CareView view, TextWriter error)
+    private sealed class Caseload
     {
-        if (view.Therapist is null && view.Site is null)
+        private readonly CareView _view;
+        private int _kept;
+        private int _seen;
+
+        private Caseload(Pipeline pipeline, IEnumerable<IReadOnlyList<AllianceReport>> clients, CareView view)
         {
-            return reports;
+            Pipeline = pipeline;
+            _view = view;
+            Clients = Filter(clients);
         }
 
-        ImmutableArray<TriageEntry> clients = CaseloadTriage.Clients(reports);
-        var kept = clients
-            .Where(e => (view.Therapist is null || string.Equals(e.Therapist, view.Therapist, StringComparison.Ordinal)) && (view.Site is null || string.Equals(e.Site, view.Site, StringComparison.Ordinal)))
-            .Select(e => e.EpisodeId)
-            .ToHashSet(StringComparer.Ordinal);
-        error.WriteLine(string.Format(
-            CultureInfo.InvariantCulture,
-            "{0} of {1} clients have the {2} given (that of their latest session){3}.",
-            kept.Count,
-            clients.Length,
-            KeysGiven(view),
-            kept.Count == 0 ? "; the file's therapist and site columns are compared exactly, case and spaces included" : string.Empty));
-        return reports.Where(r => kept.Contains(r.EpisodeId)).ToList();
+        /// <summary>Gets the pipeline whose problems, counts and exit code the command states.</summary>
+        internal Pipeline Pipeline { get; }
+
+        /// <summary>Gets each client's reports (of the clients --therapist and --site keep), enumerated once.</summary>
+        internal IEnumerable<IReadOnlyList<AllianceReport>> Clients { get; }
+
+        internal static Caseload Read(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, CareView view, TextWriter error)
+        {
+            // Pass 1: every problem is found and counted here; they are written only once the file is known to be
+            // grouped by client (else the in-memory run below writes them).
+            var problems = new StringWriter(CultureInfo.InvariantCulture);
+            var first = new Pipeline(settings, problems, error);
+            CaseloadNormUse use = norms?.Caseload ?? CaseloadNormUse.WhenLarge;
+            ReferenceNorms judged;
+            try
+            {
+                IEnumerable<Episode> episodes = first.ClientEpisodes(first.Scored().Select(s => (s.Administration, s.Score))).SelectMany(c => c);
+                if (use == CaseloadNormUse.Never)
+                {
+                    foreach (Episode _ in episodes)
+                    {
+                    }
+
+                    judged = norms?.Caller ?? ReferenceNorms.Empty;
+                }
+                else
+                {
+                    judged = EpisodeAnalyzer.JudgingNorms(episodes, norms?.Caller, use);
+                }
+            }
+            catch (NotGroupedByClientException notGrouped)
+            {
+                error.WriteLine("note: " + notGrouped.Message + "; the file is read into memory instead. Sort it by client to keep memory bounded.");
+                var pipeline = new Pipeline(settings, error);
+                List<AllianceReport> reports = Reports(pipeline, analyzer, norms);
+                return new Caseload(pipeline, reports.GroupBy(r => r.EpisodeId, StringComparer.Ordinal).Select(g => (IReadOnlyList<AllianceReport>)g.ToList()), view);
+            }
+
+            error.Write(problems.ToString());
+            first.WriteTo(error);
+            return new Caseload(first, Second(settings, analyzer, judged, first, error), view);
+        }
+
+        /// <summary>Pass 2: reads the file again, with no problem written (pass 1 wrote them), and analyses each client against the norms of pass 1.</summary>
+        private static IEnumerable<IReadOnlyList<AllianceReport>> Second(CliSettings settings, EpisodeAnalyzer analyzer, ReferenceNorms judged, Pipeline first, TextWriter error)
+        {
+            var second = new Pipeline(settings, TextWriter.Null, error);
+            using IEnumerator<List<Episode>> clients = second.ClientEpisodes(second.Scored().Select(s => (s.Administration, s.Score))).GetEnumerator();
+            while (true)
+            {
+                try
+                {
+                    if (!clients.MoveNext())
+                    {
+                        break;
+                    }
+                }
+                catch (NotGroupedByClientException)
+                {
+                    throw new FileChangedException();
+                }
+
+                yield return analyzer.AnalyzeWith(clients.Current, judged);
+            }
+
+            if (second.RowsRead != first.RowsRead || second.AdministrationsScored != first.AdministrationsScored || second.EpisodesAnalysed != first.EpisodesAnalysed)
+            {
+                throw new FileChangedException();
+            }
+        }
+
+        /// <summary>
+        /// Keeps the clients whose current therapist and site (those of their latest session,
+        /// <see cref="CaseloadTriage.Clients"/>) are the ones given with --therapist and --site. The caseload norms were
+        /// computed before, on the whole file, so a therapist's clients are judged as in the whole caseload.
+        /// </summary>
+        private IEnumerable<IReadOnlyList<AllianceReport>> Filter(IEnumerable<IReadOnlyList<AllianceReport>> clients)
+        {
+            foreach (IReadOnlyList<AllianceReport> client in clients)
+            {
+                _seen++;
+                TriageEntry entry = CaseloadTriage.Clients(client)[0];
+                if ((_view.Therapist is null || string.Equals(entry.Therapist, _view.Therapist, StringComparison.Ordinal)) && (_view.Site is null || string.Equals(entry.Site, _view.Site, StringComparison.Ordinal)))
+                {
+                    _kept++;
+                    yield return client;
+                }
+            }
+        }
+
+        /// <summary>Says how many clients the filters kept (after <see cref="Clients"/> was read); the keys given are never echoed.</summary>
+        internal void SayFiltered(TextWriter error)
+        {
+            if (_view.Therapist is null && _view.Site is null)
+            {
+                return;
+            }
+
+            error.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} of {1} clients have the {2} given (that of their latest session){3}.",
+                _kept,
+                _seen,
+                KeysGiven(_view),
+                _kept == 0 ? "; the file's therapist and site columns are compared exactly, case and spaces included" : string.Empty));
+        }
+    }
+
+    /// <summary>Thrown when the second pass over a file does not read what the first did: the file changed while it was read.</summary>
+    private sealed class FileChangedException : Exception
+    {
+        internal FileChangedException()
+            : base("the input file changed while it was read (its second reading differs from its first); no result was written.")
+        {
+        }
     }
 
     internal static int Report(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, string outputFile, int clientsPerPage, CareView view, IReadOnlyList<string> changedOptions, TextWriter error)
     {
-        var pipeline = new Pipeline(settings, error);
-        var reports = Filter(Reports(pipeline, analyzer, norms), view, error);
+        Caseload caseload = Caseload.Read(settings, analyzer, norms, view, error);
+        Pipeline pipeline = caseload.Pipeline;
+        long series = 0;
         string directory = Path.GetDirectoryName(Path.GetFullPath(outputFile)) ?? ".";
         var pages = new List<(string Temporary, string Destination)>();
         IReadOnlyList<string> files;
@@ -224,7 +345,8 @@ internal static class Commands
                 Instruments = settings.Catalog.Instruments,
                 ExpectedResponseModels = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
                 ClientsPerPage = clientsPerPage,
-                Overview = view.By is { } groupBy ? CaseloadGroups.Summarise(reports, groupBy, view.Policy) : null,
+                OverviewBy = view.By,
+                Disclosure = view.Policy,
                 CallerNormSource = "given with --norm",
                 DataSummary = string.Format(
                     CultureInfo.InvariantCulture,
@@ -249,7 +371,7 @@ internal static class Commands
 
             // Every page goes to a temporary file beside its destination and is closed when written (the report
             // disposes each writer), so memory does not grow with the number of pages; all are published together.
-            files = CaseloadHtmlReport.Write(
+            using (var writer = new CaseloadHtmlReportWriter(
                 Path.GetFileName(outputFile),
                 name =>
                 {
@@ -258,8 +380,20 @@ internal static class Commands
                     pages.Add((temporary, destination));
                     return new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), new UTF8Encoding(false), 1 << 16);
                 },
-                reports,
-                options);
+                options))
+            {
+                // Each client's section is written as the client is read and set aside in a temporary file; the
+                // pages are written from it in attention order at the end.
+                foreach (IReadOnlyList<AllianceReport> client in caseload.Clients)
+                {
+                    writer.Add(client);
+                    series += client.Count;
+                }
+
+                files = writer.Complete();
+            }
+
+            caseload.SayFiltered(error);
             if (pipeline.Succeeded)
             {
                 foreach (var (temporary, destination) in pages)
@@ -269,6 +403,11 @@ internal static class Commands
 
                 RemoveStalePages(directory, Path.GetFileName(outputFile), files);
             }
+        }
+        catch (FileChangedException changed)
+        {
+            error.WriteLine("error: " + changed.Message);
+            return AllianceCli.DataErrors;
         }
         finally
         {
@@ -282,8 +421,8 @@ internal static class Commands
         if (pipeline.Succeeded)
         {
             error.WriteLine(files.Count == 1
-                ? $"Wrote {SafeText.Clean(outputFile, 120)} ({reports.Count} episodes)."
-                : $"Wrote {SafeText.Clean(outputFile, 120)} and {files.Count - 1} client pages beside it ({reports.Count} episodes).");
+                ? $"Wrote {SafeText.Clean(outputFile, 120)} ({series} episodes)."
+                : $"Wrote {SafeText.Clean(outputFile, 120)} and {files.Count - 1} client pages beside it ({series} episodes).");
         }
 
         return pipeline.ExitCode;

@@ -17,19 +17,27 @@ internal sealed class Pipeline
     internal const int ProblemsShown = 50;
 
     private readonly CliSettings _settings;
-    private readonly TextWriter _error;
+    private TextWriter _error;
+    private readonly TextWriter _progress;
     private readonly string _file;
     private bool _fatal;
     private bool _episodesBuilt;
 
-    internal Pipeline(CliSettings settings, TextWriter error)
+    /// <param name="settings">The command's settings.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <param name="progress">Where the progress count goes; <paramref name="error"/> when null.</param>
+    internal Pipeline(CliSettings settings, TextWriter error, TextWriter? progress = null)
     {
         _settings = settings;
         _error = error;
+        _progress = progress ?? error;
         _file = SafeText.Clean(Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Input)), 120);
     }
 
     internal long RowsRead { get; private set; }
+
+    /// <summary>Sends what is written from now on (problems, the summary) to another writer: a first pass's problems are held until the caller knows they stand.</summary>
+    internal void WriteTo(TextWriter error) => _error = error;
 
     internal long RowsAccepted { get; private set; }
 
@@ -79,7 +87,7 @@ internal sealed class Pipeline
         IAdministrationSource reader = _settings.Reader.Parquet
             ? new ParquetAdministrationSource(_settings.Catalog, _settings.Input, _settings.Reader.Options.Layout)
             : new ResponseFileReader(_settings.Catalog, _settings.Input, _settings.Reader.Options);
-        Progress progress = new(_error, _settings.ShowProgress);
+        Progress progress = new(_progress, _settings.ShowProgress);
         foreach (Administration administration in reader.Read(progress.Report))
         {
             Flush(reader);
@@ -142,27 +150,96 @@ internal sealed class Pipeline
     {
         // Only where each score came from is kept (not the administration's responses), so memory grows by a few
         // hundred bytes per administration.
-        var sources = new Dictionary<AllianceScore, Source>(ReferenceEqualityComparer.Instance);
-        var groups = new Dictionary<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>();
+        var batch = new Batch();
+        foreach ((Administration administration, AllianceScore score) in scored)
+        {
+            batch.Add(administration, score);
+        }
+
+        List<Episode> episodes = Build(batch);
+        _episodesBuilt = true;
+        return episodes;
+    }
+
+    /// <summary>
+    /// Streams the episodes of a file grouped by client (every administration of one episode identifier on
+    /// consecutive rows, as exports write them), one client's list at a time, built by the same rules as
+    /// <see cref="Episodes"/>: memory holds one client's scores, not the caseload's.
+    /// </summary>
+    /// <exception cref="NotGroupedByClientException">Thrown, as the enumeration reaches it, when a client's administrations resume after another client's: the caller reads the file in memory instead.</exception>
+    internal IEnumerable<List<Episode>> ClientEpisodes(IEnumerable<(Administration Administration, AllianceScore Score)> scored)
+    {
+        var closed = new HashSet<string>(StringComparer.Ordinal);
+        string? current = null;
+        var batch = new Batch();
+        foreach ((Administration administration, AllianceScore score) in scored)
+        {
+            if (!string.Equals(administration.Episode, current, StringComparison.Ordinal))
+            {
+                if (current is not null)
+                {
+                    closed.Add(current);
+                    List<Episode> built = Build(batch);
+                    batch = new Batch();
+                    if (built.Count > 0)
+                    {
+                        yield return built;
+                    }
+                }
+
+                if (closed.Contains(administration.Episode))
+                {
+                    throw new NotGroupedByClientException(administration.Line);
+                }
+
+                current = administration.Episode;
+            }
+
+            batch.Add(administration, score);
+        }
+
+        if (current is not null && Build(batch) is { Count: > 0 } last)
+        {
+            yield return last;
+        }
+
+        _episodesBuilt = true;
+    }
+
+    /// <summary>The scores of some clients, where each came from, and their sessions' care keys: what <see cref="Build"/> makes episodes of.</summary>
+    private sealed class Batch
+    {
+        internal Dictionary<AllianceScore, Source> Sources { get; } = new(ReferenceEqualityComparer.Instance);
+
+        internal Dictionary<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>> Groups { get; } = new();
 
         // Who treated and where, per session of each client: every administration of one session must agree (one
         // session, one therapist and one site); a key one administration leaves empty is taken from the others.
-        var care = new Dictionary<(string Episode, int Session), SessionCare>();
-        foreach ((Administration administration, AllianceScore score) in scored)
+        internal Dictionary<(string Episode, int Session), SessionCare> Care { get; } = new();
+
+        internal void Add(Administration administration, AllianceScore score)
         {
-            sources[score] = new Source(administration.Line, administration.Rows, administration.Session);
+            Sources[score] = new Source(administration.Line, administration.Rows, administration.Session);
             var key = (administration.Episode, administration.Perspective, administration.Instrument.Id);
-            if (!groups.TryGetValue(key, out List<AllianceScore>? scores))
+            if (!Groups.TryGetValue(key, out List<AllianceScore>? scores))
             {
-                groups[key] = scores = new List<AllianceScore>();
+                Groups[key] = scores = new List<AllianceScore>();
             }
 
             scores.Add(score);
-            if (!administration.Keys.IsEmpty || care.ContainsKey((administration.Episode, administration.Session)))
+            if (!administration.Keys.IsEmpty || Care.ContainsKey((administration.Episode, administration.Session)))
             {
-                NoteCare(care, administration);
+                NoteCare(Care, administration);
             }
         }
+    }
+
+    /// <summary>Builds the episodes of a batch of whole clients, reporting and counting what is left out.</summary>
+    private List<Episode> Build(Batch batch)
+    {
+        var sources = batch.Sources;
+        var groups = batch.Groups;
+        var care = batch.Care;
 
         // A session whose administrations name different therapists, sites or teams is left out whole: nothing says which is right.
         ILookup<string, KeyValuePair<(string Episode, Perspective Perspective, string Instrument), List<AllianceScore>>>? byEpisode = null;
@@ -242,7 +319,6 @@ internal sealed class Pipeline
             episodes.Add(episode);
         }
 
-        _episodesBuilt = true;
         return episodes;
     }
 
@@ -404,7 +480,7 @@ internal sealed class Pipeline
 
     private sealed class Progress
     {
-        private readonly TextWriter _error;
+        private TextWriter _error;
         private readonly bool _enabled;
         private bool _shown;
 
@@ -433,7 +509,19 @@ internal sealed class Pipeline
     }
 }
 
-/// <summary>The options every command shares, parsed and validated.</summary>
+/// <summary>Thrown while episodes are streamed when a client's administrations resume after another client's: the file is not grouped by client.</summary>
+internal sealed class NotGroupedByClientException : Exception
+{
+    internal NotGroupedByClientException(long line)
+        : base(string.Format(CultureInfo.InvariantCulture, "the file is not grouped by client: a client's rows resume at line {0}, after other clients' rows", line))
+    {
+        Line = line;
+    }
+
+    /// <summary>Gets the line where a client's rows resume.</summary>
+    internal long Line { get; }
+}
+
 /// <summary>How the input is read: the text conventions of a CSV file, or Parquet partitions.</summary>
 internal sealed record InputSource(ResponseFileOptions Options, bool Parquet);
 

@@ -158,13 +158,14 @@ public sealed class SchemaTests : CliTestBase
     }
 
     [Fact]
-    public void TheCli_StaysAShell_OfAtMost2000Lines()
+    public void TheCli_StaysAShell_OfAtMost2250Lines()
     {
         // Issue 25: readers, schemas and rules live in the libraries; the CLI holds options, composition, per-row
         // accounting, all-or-nothing output and exit codes. A reader moved back into it would fail this.
         string folder = Path.Combine(RepositoryRoot(), "src", "TherapeuticAlliance.Cli");
         int lines = Directory.EnumerateFiles(folder, "*.cs").Sum(f => System.IO.File.ReadAllLines(f).Length);
-        Assert.InRange(lines, 1, 2000);
+        // 2,000 until issue 28 (part 6) added the two-pass streaming of a caseload grouped by client (Commands.Caseload, Pipeline.ClientEpisodes).
+        Assert.InRange(lines, 1, 2250);
         Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.cs"), f => System.IO.File.ReadAllText(f).Contains("class ResponseFileReader", StringComparison.Ordinal));
     }
 

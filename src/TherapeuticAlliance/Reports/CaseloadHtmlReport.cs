@@ -79,128 +79,19 @@ public static class CaseloadHtmlReport
             throw new ArgumentNullException(nameof(episodes));
         }
 
-        int clientsPerPage = options.ClientsPerPage;
-        var context = new Context(options);
-        var triage = CaseloadTriage.Clients(episodes);
-        var byClient = episodes.GroupBy(r => r.EpisodeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        string stem = Path.GetFileNameWithoutExtension(indexFile);
-        string extension = Path.GetExtension(indexFile) is { Length: > 0 } e ? e : ".html";
-        bool paged = triage.Length > clientsPerPage;
-        int pages = paged ? (triage.Length + clientsPerPage - 1) / clientsPerPage : 0;
-        string PageFile(int page) => paged ? PageName(stem, extension, page) : string.Empty;
-        string Link(int rank) => Href(PageFile((rank / clientsPerPage) + 1)) + "#client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
-
-        var files = new List<string> { indexFile };
-        TextWriter index = open(indexFile);
-        Head(index, "Therapeutic alliance report");
-        index.Write("<header>\n<h1>Therapeutic alliance report</h1>\n<p class=\"note\">");
-        index.Write(Encode(options.Source));
-        index.Write(" · ");
-        index.Write(Count(triage.Length, "client"));
-        index.Write(", ");
-        index.Write(Count(episodes.Count, "series", "series"));
-        index.Write(" · made ");
-        index.Write(options.Generated.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        index.Write(" · <a href=\"#provenance\">how this report was made</a></p>\n");
-        index.Write("<p class=\"note\">Computed by TherapeuticAlliance with published methods, not clinical judgement: alerts and focus areas are prompts to look and reflect.</p>\n</header>\n<main>\n");
-        if (options.PartialDataWarning is { } partial)
+        // Each client's section is set aside in memory and copied out in attention order: the same pages the
+        // streaming writer writes for a caseload too large to hold.
+        using var stream = new MemoryStream();
+        using var writer = new CaseloadHtmlReportWriter(indexFile, open, options, stream);
+        foreach (var client in episodes.GroupBy(r => r.EpisodeId, StringComparer.Ordinal))
         {
-            // Partial data is said on the first screen, before any count, so the counts are never read as the whole.
-            index.Write("<p class=\"partial-data\" role=\"alert\"><strong>Partial data.</strong> ");
-            index.Write(Encode(partial));
-            index.Write(" <a href=\"#data-used\">What was left out</a></p>\n");
+            writer.Add(client.ToList());
         }
 
-        if (options.Overview is { } overview)
-        {
-            Overview(index, overview);
-        }
-
-        Attention(index, triage, byClient, context, Link);
-        if (paged)
-        {
-            index.Write("<section id=\"pages\" aria-labelledby=\"pages-h\">\n<h2 id=\"pages-h\">Client pages</h2>\n<p class=\"note\">Most urgent first, ");
-            index.Write(clientsPerPage.ToString(CultureInfo.InvariantCulture));
-            index.Write(" clients a page.</p>\n<ul class=\"inline\">\n");
-            for (int page = 1; page <= pages; page++)
-            {
-                int first = ((page - 1) * clientsPerPage) + 1;
-                int last = Math.Min(triage.Length, page * clientsPerPage);
-                index.Write("<li><a href=\"");
-                index.Write(Encode(Href(PageFile(page))));
-                index.Write("\">Clients ");
-                index.Write(first.ToString(CultureInfo.InvariantCulture));
-                index.Write("–");
-                index.Write(last.ToString(CultureInfo.InvariantCulture));
-                index.Write("</a></li>\n");
-            }
-
-            index.Write("</ul>\n</section>\n");
-        }
-        else
-        {
-            for (int rank = 0; rank < triage.Length; rank++)
-            {
-                Client(index, rank, triage[rank], byClient[triage[rank].EpisodeId], context, "#attention");
-            }
-        }
-
-        index.Write("</main>\n");
-        Provenance(index, options, episodes, context);
-        Foot(index);
-        index.Dispose();
-
-        for (int page = 1; page <= pages; page++)
-        {
-            string name = PageFile(page);
-            files.Add(name);
-            TextWriter writer = open(name);
-            int first = (page - 1) * clientsPerPage;
-            int last = Math.Min(triage.Length, page * clientsPerPage);
-            string title = string.Format(CultureInfo.InvariantCulture, "Therapeutic alliance report: clients {0}–{1}", first + 1, last);
-            Head(writer, title);
-            writer.Write("<header>\n<h1>");
-            writer.Write(Encode(title));
-            writer.Write("</h1>\n<nav class=\"client-nav\" aria-label=\"Pages\"><a href=\"");
-            writer.Write(Encode(Href(indexFile)));
-            writer.Write("#attention\">Attention list</a>");
-            if (page > 1)
-            {
-                writer.Write("<a href=\"");
-                writer.Write(Encode(Href(PageFile(page - 1))));
-                writer.Write("\" rel=\"prev\">Previous page</a>");
-            }
-
-            if (page < pages)
-            {
-                writer.Write("<a href=\"");
-                writer.Write(Encode(Href(PageFile(page + 1))));
-                writer.Write("\" rel=\"next\">Next page</a>");
-            }
-
-            writer.Write("<a href=\"");
-            writer.Write(Encode(Href(indexFile)));
-            writer.Write("#provenance\">How this report was made</a></nav>\n<p class=\"note\">");
-            writer.Write(Encode(options.Source));
-            writer.Write(" · page ");
-            writer.Write(page.ToString(CultureInfo.InvariantCulture));
-            writer.Write(" of ");
-            writer.Write(pages.ToString(CultureInfo.InvariantCulture));
-            writer.Write(", most urgent first</p>\n</header>\n<main>\n");
-            for (int rank = first; rank < last; rank++)
-            {
-                Client(writer, rank, triage[rank], byClient[triage[rank].EpisodeId], context, Encode(Href(indexFile)) + "#attention");
-            }
-
-            writer.Write("</main>\n");
-            Foot(writer);
-            writer.Dispose();
-        }
-
-        return files;
+        return writer.Complete();
     }
 
-    private sealed class Context
+    internal sealed class Context
     {
         private readonly Dictionary<string, Instrument> _instruments = new(StringComparer.Ordinal);
         private int _charts;
@@ -233,7 +124,7 @@ public static class CaseloadHtmlReport
         internal Instrument? Find(string instrumentId) => _instruments.TryGetValue(instrumentId, out Instrument? instrument) ? instrument : null;
     }
 
-    private static void Head(TextWriter writer, string title)
+    internal static void Head(TextWriter writer, string title)
     {
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>");
         writer.Write(Encode(title));
@@ -242,7 +133,7 @@ public static class CaseloadHtmlReport
         writer.Write("\n</style>\n</head>\n<body>\n");
     }
 
-    private static void Foot(TextWriter writer)
+    internal static void Foot(TextWriter writer)
     {
         writer.Write("<script>");
         writer.Write(PrintScript);
@@ -250,11 +141,16 @@ public static class CaseloadHtmlReport
         writer.Flush();
     }
 
-    private static void Attention(TextWriter writer, IReadOnlyList<TriageEntry> triage, Dictionary<string, List<AllianceReport>> byClient, Context context, Func<int, string> link)
+    /// <summary>A client on the attention list: level, identifier, latest session and, for a client with an alert, its reasons as list items (HTML).</summary>
+    internal readonly record struct Ranked(AttentionLevel Level, string Id, int Latest, string? Why);
+
+    /// <summary>Writes the attention list: counts, the clients with an alert (most urgent first) and those with none, each list cut at <see cref="CaseloadHtmlReportWriter.IndexListLimit"/> with where the rest are.</summary>
+    internal static void Attention(TextWriter writer, IReadOnlyList<Ranked> triage, Context context, Func<int, string> link, int clientsPerPage)
     {
         int act = triage.Count(c => c.Level == AttentionLevel.Act);
         int watch = triage.Count(c => c.Level == AttentionLevel.Watch);
         int none = triage.Count - act - watch;
+        const int Limit = CaseloadHtmlReportWriter.IndexListLimit;
         writer.Write("<section id=\"attention\" aria-labelledby=\"attention-h\">\n<h2 id=\"attention-h\">Who needs attention</h2>\n<p class=\"counts\"><span class=\"badge act\">Act</span> ");
         writer.Write(Count(act, "client"));
         writer.Write(" · <span class=\"badge watch\">Watch</span> ");
@@ -265,31 +161,29 @@ public static class CaseloadHtmlReport
         if (act + watch > 0)
         {
             writer.Write("<div class=\"scroll\"><table class=\"attention stack\">\n<thead><tr><th scope=\"col\">Level</th><th scope=\"col\">Client</th><th scope=\"col\">Why</th><th scope=\"col\">Latest session</th></tr></thead>\n<tbody>\n");
-            for (int rank = 0; rank < triage.Count && triage[rank].Level != AttentionLevel.None; rank++)
+            for (int rank = 0; rank < Math.Min(act + watch, Limit); rank++)
             {
-                TriageEntry entry = triage[rank];
+                Ranked entry = triage[rank];
                 writer.Write("<tr><td>");
                 Badge(writer, entry.Level);
                 writer.Write("</td><td data-label=\"Client\"><a href=\"");
                 writer.Write(Encode(link(rank)));
                 writer.Write("\">");
-                writer.Write(Encode(entry.EpisodeId));
+                writer.Write(Encode(entry.Id));
                 writer.Write("</a>");
-                PartialMark(writer, entry.EpisodeId, context);
+                PartialMark(writer, entry.Id, context);
                 writer.Write("</td><td data-label=\"Why\"><ul class=\"reasons\">");
-                foreach (var reason in Reasons(byClient[entry.EpisodeId], context))
-                {
-                    writer.Write("<li>");
-                    writer.Write(Encode(reason));
-                    writer.Write("</li>");
-                }
-
+                writer.Write(entry.Why);
                 writer.Write("</ul></td><td data-label=\"Latest session\">");
-                writer.Write(entry.LatestSession.ToString(CultureInfo.InvariantCulture));
+                writer.Write(entry.Latest.ToString(CultureInfo.InvariantCulture));
                 writer.Write("</td></tr>\n");
             }
 
             writer.Write("</tbody>\n</table></div>\n");
+            if (act + watch > Limit)
+            {
+                Rest(writer, act + watch - Limit, "with an alert", Limit, clientsPerPage);
+            }
         }
 
         if (none > 0)
@@ -297,28 +191,48 @@ public static class CaseloadHtmlReport
             writer.Write("<details class=\"no-alert\"><summary>");
             writer.Write(Count(none, "client"));
             writer.Write(" with no alert</summary>\n<ul class=\"inline\">\n");
-            for (int rank = act + watch; rank < triage.Count; rank++)
+            for (int rank = act + watch; rank < Math.Min(triage.Count, act + watch + Limit); rank++)
             {
                 writer.Write("<li><a href=\"");
                 writer.Write(Encode(link(rank)));
                 writer.Write("\">");
-                writer.Write(Encode(triage[rank].EpisodeId));
+                writer.Write(Encode(triage[rank].Id));
                 writer.Write("</a>");
-                PartialMark(writer, triage[rank].EpisodeId, context);
+                PartialMark(writer, triage[rank].Id, context);
                 writer.Write("</li>\n");
             }
 
-            writer.Write("</ul>\n</details>\n");
+            writer.Write("</ul>\n");
+            if (none > Limit)
+            {
+                Rest(writer, none - Limit, "with no alert", act + watch + Limit, clientsPerPage);
+            }
+
+            writer.Write("</details>\n");
         }
 
         writer.Write("</section>\n");
+    }
+
+    /// <summary>Says how many clients of a list the index does not name and on which client page they start.</summary>
+    private static void Rest(TextWriter writer, int rest, string list, int firstRank, int clientsPerPage)
+    {
+        writer.Write("<p class=\"note\">");
+        writer.Write(Encode(string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} more {1} {2} are not named here, to keep this page quick to open; they follow in the same order on the client pages{3}.",
+            rest,
+            rest == 1 ? "client" : "clients",
+            list,
+            clientsPerPage > 0 ? string.Format(CultureInfo.InvariantCulture, ", from page {0}", (firstRank / clientsPerPage) + 1) : string.Empty)));
+        writer.Write("</p>\n");
     }
 
     /// <summary>
     /// A client's reasons in plain words, most severe first, one line per kind of alert with the series it is on:
     /// "Act: a rupture not yet repaired (Alliance Profile, client and therapist; WAI-SR, client)".
     /// </summary>
-    private static IEnumerable<string> Reasons(List<AllianceReport> reports, Context context) =>
+    internal static IEnumerable<string> Reasons(IReadOnlyList<AllianceReport> reports, Context context) =>
         reports
             .SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a)))
             .GroupBy(x => (x.Alert.Severity, x.Alert.Code))
@@ -347,9 +261,10 @@ public static class CaseloadHtmlReport
         });
     }
 
-    private static void Client(TextWriter writer, int rank, TriageEntry entry, List<AllianceReport> reports, Context context, string back)
+    /// <summary>Writes a client's section; its anchor is <c>client-</c> and its number (its rank, most urgent first, from 1; a placeholder while the rank is not known).</summary>
+    internal static void Client(TextWriter writer, string number, TriageEntry entry, IReadOnlyList<AllianceReport> reports, Context context, string back)
     {
-        string id = "client-" + (rank + 1).ToString(CultureInfo.InvariantCulture);
+        string id = "client-" + number;
         writer.Write("<section class=\"client\" id=\"");
         writer.Write(id);
         writer.Write("\" aria-labelledby=\"");
@@ -474,7 +389,31 @@ public static class CaseloadHtmlReport
         writer.Write("\">Back to the attention list</a></p>\n</section>\n");
     }
 
-    private static void Provenance(TextWriter writer, CaseloadReportOptions options, IReadOnlyList<AllianceReport> episodes, Context context)
+    /// <summary>What the provenance's instruments table needs of one instrument's series, gathered as clients are added.</summary>
+    internal sealed class InstrumentTally
+    {
+        private readonly SortedDictionary<Perspective, (ReliableChangeFinding? Change, ReferenceNorm? Norm)> _perspectives = new();
+
+        internal InstrumentTally(Episode first) => First = first;
+
+        /// <summary>Gets the first series' episode (measure, cutoff, reliability).</summary>
+        internal Episode First { get; }
+
+        /// <summary>Gets how many series.</summary>
+        internal long Series { get; private set; }
+
+        internal void Add(AllianceReport report)
+        {
+            Series++;
+            _perspectives.TryGetValue(report.Perspective, out var seen);
+            _perspectives[report.Perspective] = (seen.Change ?? report.Findings.OfType<ReliableChangeFinding>().FirstOrDefault(), seen.Norm ?? report.Episode.Reference);
+        }
+
+        /// <summary>Gets each perspective's first reliable-change finding and first reference norm, in perspective order.</summary>
+        internal IEnumerable<KeyValuePair<Perspective, (ReliableChangeFinding? Change, ReferenceNorm? Norm)>> Perspectives => _perspectives;
+    }
+
+    internal static void Provenance(TextWriter writer, CaseloadReportOptions options, IEnumerable<InstrumentTally> instruments, Context context)
     {
         writer.Write("<footer>\n<section id=\"provenance\" aria-labelledby=\"provenance-h\">\n<h2 id=\"provenance-h\">How this report was made</h2>\n<dl class=\"provenance\">\n");
         foreach (KeyValuePair<string, string> line in options.ProvenanceLines)
@@ -483,19 +422,19 @@ public static class CaseloadHtmlReport
         }
 
         writer.Write("</dl>\n<h3>Instruments and norms</h3>\n<div class=\"scroll\"><table class=\"instruments stack\">\n<thead><tr><th scope=\"col\">Instrument</th><th scope=\"col\">Measures</th><th scope=\"col\">Series</th><th scope=\"col\">Cutoff</th><th scope=\"col\">Reliability</th><th scope=\"col\">Thresholds from</th></tr></thead>\n<tbody>\n");
-        foreach (var group in episodes.GroupBy(r => r.InstrumentId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (InstrumentTally tally in instruments)
         {
-            Instrument? instrument = context.Find(group.Key);
-            Episode first = group.First().Episode;
-            var norms = group.GroupBy(r => r.Perspective).OrderBy(p => p.Key)
-                .Select(p => ReportWording.Perspective(p.Key) + ": " + Basis(p.ToList(), context))
+            Episode first = tally.First;
+            Instrument? instrument = context.Find(first.InstrumentId);
+            var norms = tally.Perspectives
+                .Select(p => ReportWording.Perspective(p.Key) + ": " + Basis(p.Value.Change, p.Value.Norm, first.Measure, context))
                 .ToList();
             writer.Write("<tr><td>");
-            writer.Write(Encode(instrument is null ? group.Key : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")" + (instrument.HasPublishedValidation ? string.Empty : "; no published validation, alerts at most \"watch\"")));
+            writer.Write(Encode(instrument is null ? first.InstrumentId : instrument.Name + " (" + instrument.Id + " " + instrument.Version + ")" + (instrument.HasPublishedValidation ? string.Empty : "; no published validation, alerts at most \"watch\"")));
             writer.Write("</td><td data-label=\"Measures\">");
             writer.Write(first.Measure == MeasureKind.Outcome ? "outcome" : "alliance");
             writer.Write("</td><td data-label=\"Series\">");
-            writer.Write(group.Count().ToString(CultureInfo.InvariantCulture));
+            writer.Write(tally.Series.ToString(CultureInfo.InvariantCulture));
             writer.Write("</td><td data-label=\"Cutoff\">");
             writer.Write(Encode(first.Cutoff?.ToString() ?? "none"));
             writer.Write("</td><td data-label=\"Reliability\">");
@@ -554,11 +493,9 @@ public static class CaseloadHtmlReport
     /// reliable-change basis the findings name (published value, or an SD and where it came from), and for alliance
     /// measures whether the rupture rule read a reference norm beside each client's own series.
     /// </summary>
-    private static string Basis(List<AllianceReport> reports, Context context)
+    private static string Basis(ReliableChangeFinding? change, ReferenceNorm? norm, MeasureKind measure, Context context)
     {
         var parts = new List<string>();
-        ReliableChangeFinding? change = reports.SelectMany(r => r.Findings).OfType<ReliableChangeFinding>().FirstOrDefault();
-        ReferenceNorm? norm = reports.Select(r => r.Episode.Reference).FirstOrDefault(n => n is not null);
         if (change is not null)
         {
             parts.Add(change.Basis == ReliableChangeBasis.PublishedValue
@@ -572,7 +509,7 @@ public static class CaseloadHtmlReport
                     change.Parameters.TryGetValue("reliability", out double r) ? r : double.NaN));
         }
 
-        if (reports[0].Episode.Measure == MeasureKind.Alliance)
+        if (measure == MeasureKind.Alliance)
         {
             parts.Add(norm?.ChangeStandardDeviation is { } c
                 ? string.Format(CultureInfo.InvariantCulture, "ruptures: the larger of each client's own threshold and one from a robust SD of session-to-session change of {0:0.###} points ({1})", c, Source(norm, context))
@@ -618,15 +555,15 @@ public static class CaseloadHtmlReport
     public static string PageName(string stem, string extension, int page) => string.Format(CultureInfo.InvariantCulture, "{0}-{1:000}{2}", stem, page, extension);
 
     /// <summary>A file name as a relative link: escaped, so '#', '%' or a space in the name does not break it.</summary>
-    private static string Href(string fileName) => fileName.Length == 0 ? fileName : Uri.EscapeDataString(fileName);
+    internal static string Href(string fileName) => fileName.Length == 0 ? fileName : Uri.EscapeDataString(fileName);
 
-    private static string Count(int count, string noun, string? plural = null) =>
+    internal static string Count(long count, string noun, string? plural = null) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : plural ?? noun + "s");
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>Writes the overview by therapist, site or team: one row per group, withheld figures marked and counted, never shown.</summary>
-    private static void Overview(TextWriter index, CaseloadGroups overview)
+    internal static void Overview(TextWriter index, CaseloadGroups overview)
     {
         string by = CareKeys.ToCode(overview.By);
         string title = "Overview by " + by;

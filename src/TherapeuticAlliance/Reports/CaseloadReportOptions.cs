@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using TherapeuticAlliance.ExpectedResponse;
 
+
 namespace TherapeuticAlliance.Reports;
 
 /// <summary>
@@ -58,10 +59,13 @@ public sealed record CaseloadReportOptions
     public string? LeftOutNote { get; init; }
 
     /// <summary>
-    /// Gets the caseload grouped by therapist, site or team (<see cref="CaseloadGroups.Summarise"/>), or
-    /// <see langword="null"/>: when given, the index page opens with one row per group (clients, series, clients by
-    /// attention level, mean alliance, mean outcome change, paired outcome scores) under its disclosure policy, and
-    /// says how many groups and figures were withheld.
+    /// Gets the key to group the caseload by (therapist, site or team), or <see langword="null"/> (the default) for no
+    /// overview: when given, the index page opens with one row per group (<see cref="CaseloadGroups.Summarise"/>:
+    /// clients, series, clients by attention level, mean alliance, mean outcome change, paired outcome scores) under
+    /// <see cref="Disclosure"/>, and says how many groups and figures were withheld.
     /// </summary>
-    public CaseloadGroups? Overview { get; init; }
+    public CareKeyKind? OverviewBy { get; init; }
+
+    /// <summary>Gets the disclosure policy of the overview; <see langword="null"/> (the default) for <see cref="DisclosurePolicy.Default"/>.</summary>
+    public DisclosurePolicy? Disclosure { get; init; }
 }

@@ -27,7 +27,7 @@ public static partial class CaseloadTriage
     public static ImmutableArray<TriageEntry> Episodes(IEnumerable<AllianceReport> reports)
     {
         Guard.Against.Null(reports);
-        return Rank(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => WithCare(Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode)), r.Episode)));
+        return Order(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => WithCare(Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode)), r.Episode)));
     }
 
     /// <summary>Ranks the clients of a caseload: one entry per episode identifier, over all its instruments and perspectives.</summary>
@@ -37,7 +37,7 @@ public static partial class CaseloadTriage
     public static ImmutableArray<TriageEntry> Clients(IEnumerable<AllianceReport> reports)
     {
         Guard.Against.Null(reports);
-        return Rank(reports
+        return Order(reports
             .Select(r => Guard.Against.Null(r, nameof(reports)))
             .GroupBy(r => r.Episode.Id, StringComparer.Ordinal)
             .Select(g => WithCare(
@@ -91,7 +91,20 @@ public static partial class CaseloadTriage
         };
     }
 
-    private static ImmutableArray<TriageEntry> Rank(IEnumerable<TriageEntry> entries) =>
+    /// <summary>
+    /// Ranks entries computed in batches (a caseload streamed one client at a time through <see cref="Clients"/> or
+    /// <see cref="Episodes"/>) into the order those methods give over the whole caseload.
+    /// </summary>
+    /// <param name="entries">The entries.</param>
+    /// <returns>The entries, most urgent first.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="entries"/> is or contains <see langword="null"/>.</exception>
+    public static ImmutableArray<TriageEntry> Rank(IEnumerable<TriageEntry> entries)
+    {
+        Guard.Against.Null(entries);
+        return Order(entries.Select(e => Guard.Against.Null(e, nameof(entries))));
+    }
+
+    private static ImmutableArray<TriageEntry> Order(IEnumerable<TriageEntry> entries) =>
         entries
             .OrderByDescending(e => e.Level)
             .ThenByDescending(e => e.ActReasons)

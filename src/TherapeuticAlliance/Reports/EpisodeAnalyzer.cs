@@ -145,12 +145,49 @@ public sealed class EpisodeAnalyzer
         Guard.Against.Null(episodes);
         Guard.Against.InvalidInput(caseloadNorms, nameof(caseloadNorms), static c => c is CaseloadNormUse.WhenLarge or CaseloadNormUse.Always or CaseloadNormUse.Never, "The caseload norm use is not defined.");
         Episode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
-        ReferenceNorms judged = caseloadNorms switch
+        return AnalyzeWith(all, JudgingNorms(all, norms, caseloadNorms));
+    }
+
+    /// <summary>
+    /// Gets the norms <see cref="AnalyzeCaseload(IEnumerable{Episode}, ReferenceNorms?, CaseloadNormUse)"/> judges a
+    /// caseload by: the caller's, with the caseload's own as <paramref name="caseloadNorms"/> says. It reads the
+    /// episodes once, in memory that grows with the instruments, not with the episodes, so a caseload too large to
+    /// hold can be streamed through it (a first pass), then analysed client by client with
+    /// <see cref="AnalyzeWith"/> (a second pass).
+    /// </summary>
+    /// <param name="episodes">The caseload's episodes; not read at all under <see cref="CaseloadNormUse.Never"/>.</param>
+    /// <param name="norms">The caller's norms, which win over the caseload's; <see langword="null"/> for none.</param>
+    /// <param name="caseloadNorms">When the caseload's own norms are used.</param>
+    /// <returns>The norms to pass to <see cref="AnalyzeWith"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="caseloadNorms"/> is not defined.</exception>
+    public static ReferenceNorms JudgingNorms(IEnumerable<Episode> episodes, ReferenceNorms? norms = null, CaseloadNormUse caseloadNorms = CaseloadNormUse.WhenLarge)
+    {
+        Guard.Against.Null(episodes);
+        Guard.Against.InvalidInput(caseloadNorms, nameof(caseloadNorms), static c => c is CaseloadNormUse.WhenLarge or CaseloadNormUse.Always or CaseloadNormUse.Never, "The caseload norm use is not defined.");
+        return caseloadNorms switch
         {
-            CaseloadNormUse.Always => (norms ?? ReferenceNorms.Empty).WithCaseload(all),
-            CaseloadNormUse.WhenLarge => (norms ?? ReferenceNorms.Empty).WithCaseload(all, LargeCaseloadEpisodes),
+            CaseloadNormUse.Always => (norms ?? ReferenceNorms.Empty).WithCaseload(episodes),
+            CaseloadNormUse.WhenLarge => (norms ?? ReferenceNorms.Empty).WithCaseload(episodes, LargeCaseloadEpisodes),
             _ => norms ?? ReferenceNorms.Empty,
         };
+    }
+
+    /// <summary>
+    /// Analyzes episodes against norms fixed beforehand (<see cref="JudgingNorms"/>), pairing each client episode with
+    /// the therapist episode of the same identifier and instrument among those given: give whole clients, and a
+    /// caseload can be analysed one client (or batch of clients) at a time, with the same reports
+    /// <see cref="AnalyzeCaseload(IEnumerable{Episode}, ReferenceNorms?, CaseloadNormUse)"/> gives.
+    /// </summary>
+    /// <param name="episodes">Episodes of whole clients (every instrument and perspective of each identifier given).</param>
+    /// <param name="judged">The norms to judge by; <see langword="null"/> for none.</param>
+    /// <returns>One report per episode, in the order given.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or contains <see langword="null"/>.</exception>
+    public ImmutableArray<AllianceReport> AnalyzeWith(IEnumerable<Episode> episodes, ReferenceNorms? judged)
+    {
+        Guard.Against.Null(episodes);
+        Episode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
+        judged ??= ReferenceNorms.Empty;
         var byKey = all
             .GroupBy(e => (e.Id, e.InstrumentId, e.Perspective))
             .ToDictionary(g => g.Key, g => g.First());

@@ -274,34 +274,46 @@ public sealed class CaseloadNormStatistics
 
     private static ImmutableArray<Group> Summarise(IEnumerable<Episode> episodes)
     {
-        var groups = new List<Group>();
-        foreach (var members in episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).GroupBy(e => (e.InstrumentId, e.Perspective, e.Metric)))
+        // One pass, one running tally per group: memory grows with the groups and the distinct changes, not with the
+        // episodes, so a caseload can be streamed through (issue 28, part 6).
+        var tallies = new Dictionary<(string InstrumentId, Perspective? Perspective, ScoreMetric Metric), Tally>();
+        foreach (Episode episode in episodes)
         {
-            long episodeCount = 0;
-            var scores = RunningMoments.Empty;
-            var baselines = RunningMoments.Empty;
-            var changes = new SortedDictionary<double, long>();
-            foreach (Episode episode in members)
+            Guard.Against.Null(episode, nameof(episodes));
+            var key = (episode.InstrumentId, (Perspective?)episode.Perspective, episode.Metric);
+            if (!tallies.TryGetValue(key, out Tally? tally))
             {
-                episodeCount++;
-                ReadOnlySpan<double> values = episode.Values;
-                baselines = baselines.Add(values[0]);
-                for (int i = 1; i < values.Length; i++)
-                {
-                    double change = Math.Abs(values[i] - values[i - 1]);
-                    changes[change] = changes.TryGetValue(change, out long seen) ? seen + 1 : 1;
-                }
-
-                foreach (double value in values)
-                {
-                    scores = scores.Add(value);
-                }
+                tallies[key] = tally = new Tally();
             }
 
-            groups.Add(new Group((members.Key.InstrumentId, members.Key.Perspective, members.Key.Metric), episodeCount, scores, baselines, changes.ToImmutableSortedDictionary()));
+            tally.Episodes++;
+            ReadOnlySpan<double> values = episode.Values;
+            tally.Baselines = tally.Baselines.Add(values[0]);
+            for (int i = 1; i < values.Length; i++)
+            {
+                double change = Math.Abs(values[i] - values[i - 1]);
+                tally.Changes[change] = tally.Changes.TryGetValue(change, out long seen) ? seen + 1 : 1;
+            }
+
+            foreach (double value in values)
+            {
+                tally.Scores = tally.Scores.Add(value);
+            }
         }
 
-        return Ordered(groups);
+        return Ordered(tallies.Select(t => new Group(t.Key, t.Value.Episodes, t.Value.Scores, t.Value.Baselines, t.Value.Changes.ToImmutableSortedDictionary())));
+    }
+
+    /// <summary>One group's running statistics while a caseload is read.</summary>
+    private sealed class Tally
+    {
+        internal long Episodes { get; set; }
+
+        internal RunningMoments Scores { get; set; } = RunningMoments.Empty;
+
+        internal RunningMoments Baselines { get; set; } = RunningMoments.Empty;
+
+        internal Dictionary<double, long> Changes { get; } = new();
     }
 
     private static ImmutableArray<Group> Ordered(IEnumerable<Group> groups) => groups

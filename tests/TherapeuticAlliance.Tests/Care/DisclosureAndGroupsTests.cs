@@ -179,7 +179,7 @@ public sealed class DisclosureAndGroupsTests
     {
         ImmutableArray<AllianceReport> reports = Caseload(("T1", "north", 12), ("T2-SMALL", "north", 4));
         var pages = new Dictionary<string, StringWriter>();
-        CaseloadHtmlReport.Write("r.html", name => pages[name] = new StringWriter(), reports, new CaseloadReportOptions { Overview = CaseloadGroups.Summarise(reports, CareKeyKind.Therapist) });
+        CaseloadHtmlReport.Write("r.html", name => pages[name] = new StringWriter(), reports, new CaseloadReportOptions { OverviewBy = CareKeyKind.Therapist });
         string html = pages["r.html"].ToString();
         int overview = html.IndexOf("<section id=\"overview\"", StringComparison.Ordinal);
         Assert.True(overview > 0 && overview < html.IndexOf("<section id=\"attention\"", StringComparison.Ordinal), "the overview comes before the attention list");
