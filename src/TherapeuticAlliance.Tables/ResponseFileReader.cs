@@ -327,23 +327,15 @@ public sealed class ResponseFileReader : IAdministrationSource
         }
 
         int[] keyIndex = KeyColumns.Select(c => Array.IndexOf(header, c)).ToArray();
-        var first = new Dictionary<UInt128, long>();
         var scattered = new Dictionary<UInt128, (long First, long Second)>();
-        UInt128? previous = null;
-        bool any = false;
-        while (TryRead(csv))
+        bool any = ScanRows(csv, format, keyIndex, scattered, byClient: true);
+        if (_notGrouped && !Fatal)
         {
-            any = true;
-            UInt128 hash = KeyHash(csv, keyIndex);
-            if (format != ResponseLayout.LongFormat || previous != hash)
-            {
-                if (!first.TryAdd(hash, csv.Parser.RawRow))
-                {
-                    scattered.TryAdd(hash, (first[hash], csv.Parser.RawRow));
-                }
-
-                previous = hash;
-            }
+            // The file is not grouped by client: scan again, holding every administration's first line.
+            using var again = Open();
+            _ = TryRead(again);
+            again.ReadHeader();
+            any = ScanRows(again, format, keyIndex, scattered, byClient: false);
         }
 
         if (Fatal)
@@ -358,6 +350,62 @@ public sealed class ResponseFileReader : IAdministrationSource
         }
 
         return scattered;
+    }
+
+    private bool _notGrouped;
+
+    /// <summary>
+    /// Reads the rows after the header, noting every administration whose rows stand in more than one place. With
+    /// <paramref name="byClient"/>, the first lines are held for the current client only (a file grouped by client,
+    /// as exports write it, can repeat an administration only inside its client's rows), so memory does not grow with
+    /// the file; when a client's rows resume after another's, it stops, sets <see cref="_notGrouped"/> and returns
+    /// false with nothing noted, and the caller scans again without it.
+    /// </summary>
+    private bool ScanRows(CsvReader csv, ResponseLayout format, int[] keyIndex, Dictionary<UInt128, (long First, long Second)> scattered, bool byClient)
+    {
+        var first = new Dictionary<UInt128, long>();
+        var closed = new HashSet<UInt128>();
+        UInt128? client = null;
+        UInt128? previous = null;
+        bool any = false;
+        while (TryRead(csv))
+        {
+            any = true;
+            UInt128 hash = KeyHash(csv, keyIndex);
+            if (byClient)
+            {
+                UInt128 id = XxHash128.HashToUInt128(MemoryMarshal.AsBytes((keyIndex[0] < csv.Parser.Count ? csv.GetField(keyIndex[0]) ?? string.Empty : string.Empty).AsSpan()));
+                if (id != client)
+                {
+                    if (client is { } done)
+                    {
+                        closed.Add(done);
+                        first.Clear();
+                    }
+
+                    if (closed.Contains(id))
+                    {
+                        _notGrouped = true;
+                        scattered.Clear();
+                        return false;
+                    }
+
+                    client = id;
+                }
+            }
+
+            if (format != ResponseLayout.LongFormat || previous != hash)
+            {
+                if (!first.TryAdd(hash, csv.Parser.RawRow))
+                {
+                    scattered.TryAdd(hash, (first[hash], csv.Parser.RawRow));
+                }
+
+                previous = hash;
+            }
+        }
+
+        return any;
     }
 
     private CsvReader Open()
