@@ -81,7 +81,7 @@ public sealed partial class AllianceReport
         Episode.Metric,
         Episode.Minimum,
         Episode.Maximum,
-        Episode.Scores.Select(s => new ReportSession(s.Occasion.SessionNumber, s.Occasion.RecordedAt, s.Value, s.Pomp)),
+        Episode.Scores.Select((s, i) => new ReportSession(s.Occasion.SessionNumber, s.Occasion.RecordedAt, s.Value, s.Pomp) { Care = Episode.Care[i] }),
         Findings.Select(f => new ReportFinding(f.Rule, f.Code, f.Sessions, f.Parameters, f.Values, f.Summary)),
         Alerts.Select(a => new ReportAlert(a.Rule, a.Sessions, a.Message, a.Code, a.Severity)),
         Guidance.Select(g => new ReportFocusArea(g.Practice, g.Prompt, g.Trigger, g.Reason)),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using OneOf;
@@ -24,8 +25,15 @@ namespace TherapeuticAlliance.Reports;
 public sealed class AllianceReportDocument
 {
     /// <summary>The schema version written by <see cref="ToJson"/>.</summary>
-    /// <remarks>2.0 (issue 13) added each alert's <c>code</c> and <c>severity</c>; see docs/trends.md for the migration.</remarks>
-    public const string CurrentSchemaVersion = "2.0";
+    /// <remarks>
+    /// 2.0 (issue 13) added each alert's <c>code</c> and <c>severity</c>; see docs/trends.md for the migration. 2.1
+    /// (issue 28) adds each session's <c>therapist</c>, <c>site</c> and <c>team</c> where recorded: a document with no
+    /// care key is written as 2.0, unchanged, so readers of 2.0 read every document without keys as before.
+    /// </remarks>
+    public const string CurrentSchemaVersion = "2.1";
+
+    /// <summary>The schema version of a document without care keys: 2.0, which <see cref="FromJson"/> still reads.</summary>
+    private const string VersionWithoutKeys = "2.0";
 
     /// <summary>
     /// The longest report JSON <see cref="FromJson"/> reads: 4,000,000 characters. A report is one episode of one
@@ -75,8 +83,8 @@ public sealed class AllianceReportDocument
         Skipped = Guard.Against.Null(skipped).ToImmutableArray();
     }
 
-    /// <summary>Gets the schema version of this document.</summary>
-    public string SchemaVersion { get; } = CurrentSchemaVersion;
+    /// <summary>Gets the schema version of this document: <see cref="CurrentSchemaVersion"/> (2.1) when a session records a care key, else 2.0 (the same JSON as before keys existed).</summary>
+    public string SchemaVersion => Sessions.Any(s => !s.Care.IsEmpty) ? CurrentSchemaVersion : VersionWithoutKeys;
 
     /// <summary>Gets the caller's episode identifier.</summary>
     public string EpisodeId { get; }
@@ -141,12 +149,16 @@ public sealed class AllianceReportDocument
             return new InvalidReportDocument("The report JSON is malformed or has an unexpected property or value type.");
         }
 
-        if (dto is null || dto.SchemaVersion != CurrentSchemaVersion)
+        if (dto is null || (dto.SchemaVersion != CurrentSchemaVersion && dto.SchemaVersion != VersionWithoutKeys))
         {
-            return new InvalidReportDocument("The report JSON is not of schema version " + CurrentSchemaVersion + ".");
+            return new InvalidReportDocument("The report JSON is not of schema version " + VersionWithoutKeys + " or " + CurrentSchemaVersion + ".");
         }
 
-        return ReportDtoMapper.FromDto(dto) is { } report ? report : new InvalidReportDocument("The report JSON is incomplete: a required property is missing or out of range.");
+        // A document states the version its content needs: care keys only in 2.1, and 2.1 only with a key, so
+        // writing what was read gives the same JSON.
+        return ReportDtoMapper.FromDto(dto) is { } report && report.SchemaVersion == dto.SchemaVersion
+            ? report
+            : new InvalidReportDocument("The report JSON is incomplete: a required property is missing or out of range, a care key breaks the identifier rules, or its schema version does not match its care keys (2.1 with keys, 2.0 without).");
     }
 
     /// <summary>Writes the report as indented JSON (schema version <see cref="CurrentSchemaVersion"/>).</summary>

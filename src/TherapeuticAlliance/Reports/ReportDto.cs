@@ -43,6 +43,15 @@ internal sealed class ReportSessionDto
     public decimal? Value { get; set; }
 
     public decimal? Pomp { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Therapist { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Site { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Team { get; set; }
 }
 
 internal sealed class ReportFindingDto
@@ -119,7 +128,7 @@ internal static class ReportDtoMapper
         Metric = AllianceCodes.ToCode(report.Metric),
         Minimum = report.Minimum,
         Maximum = report.Maximum,
-        Sessions = report.Sessions.Select(s => new ReportSessionDto { Session = s.Session, RecordedAt = s.RecordedAt, Value = s.Value, Pomp = s.Pomp }).ToList(),
+        Sessions = report.Sessions.Select(s => new ReportSessionDto { Session = s.Session, RecordedAt = s.RecordedAt, Value = s.Value, Pomp = s.Pomp, Therapist = s.Care.Therapist, Site = s.Care.Site, Team = s.Care.Team }).ToList(),
         Findings = report.Findings.Select(f => new ReportFindingDto
         {
             Rule = f.Rule,
@@ -133,6 +142,9 @@ internal static class ReportDtoMapper
         Guidance = report.Guidance.Select(g => new ReportFocusAreaDto { Practice = ImprovementPracticeCodes.ToCode(g.Practice), Prompt = g.Prompt, Trigger = g.Trigger, Reason = g.Reason }).ToList(),
         Skipped = report.Skipped.Select(s => new ReportSkippedDto { Detector = s.Detector, Reason = s.Reason }).ToList(),
     };
+
+    /// <summary>Whether a care key read from a document is absent or follows the identifier rules (<see cref="CareKeys.IsValidKey"/>).</summary>
+    private static bool Key(string? key) => key is null || CareKeys.IsValidKey(key);
 
     internal static AllianceReportDocument? FromDto(ReportDto dto)
     {
@@ -154,6 +166,11 @@ internal static class ReportDtoMapper
             if (session is not { Session: { } number, Value: { } value, Pomp: { } pomp }
                 || number < 0 || (previous is { } p && number <= p) || value < minimum || value > maximum
                 || Math.Abs(pomp - (100m * (value - minimum) / (maximum - minimum))) > 0.0001m)
+            {
+                return null;
+            }
+
+            if (!Key(session.Therapist) || !Key(session.Site) || !Key(session.Team))
             {
                 return null;
             }
@@ -182,7 +199,7 @@ internal static class ReportDtoMapper
             metric.Value,
             minimum,
             maximum,
-            dto.Sessions.Select(s => new ReportSession(s!.Session!.Value, s.RecordedAt, s.Value!.Value, s.Pomp!.Value)),
+            dto.Sessions.Select(s => new ReportSession(s!.Session!.Value, s.RecordedAt, s.Value!.Value, s.Pomp!.Value) { Care = new CareKeys(s.Therapist, s.Site, s.Team) }),
             dto.Findings.Select(f => new ReportFinding(f.Rule!, f.Type!, f.Sessions!, f.Parameters!, f.Values!, f.Summary!)),
             dto.Alerts.Select(a => new ReportAlert(a.Rule!, a.Sessions!, a.Message!, a.Code!, AlertSeverityCodes.TryParse(a.Severity, out AlertSeverity severity) ? severity : default)),
             dto.Guidance.Select(g => new ReportFocusArea(ImprovementPracticeCodes.TryParse(g.Practice, out ImprovementPractice practice) ? practice : default, g.Prompt!, g.Trigger!, g.Reason!)),

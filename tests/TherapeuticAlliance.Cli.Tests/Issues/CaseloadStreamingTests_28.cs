@@ -104,4 +104,17 @@ public sealed class CaseloadStreamingTests_28 : CliTestBase
         Assert.Contains("12 rows accepted, 8 rows rejected.", error, StringComparison.Ordinal);
         Assert.Equal(!grouped, error.Contains("not grouped by client", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AnalyzesJson_CarriesEachSessionsTherapistAndSite_InSchema21()
+    {
+        var (code, output, _) = Run("analyze", Sample, "--output-format", "json");
+        Assert.Equal(0, code);
+        using var reports = System.Text.Json.JsonDocument.Parse(output);
+        System.Text.Json.JsonElement first = reports.RootElement[0];
+        Assert.Equal("2.1", first.GetProperty("schemaVersion").GetString());
+        Assert.Equal("C001", first.GetProperty("episodeId").GetString());
+        Assert.Equal("T01", first.GetProperty("sessions")[0].GetProperty("therapist").GetString());
+        Assert.Equal("north", first.GetProperty("sessions")[0].GetProperty("site").GetString());
+    }
 }
