@@ -1,0 +1,1044 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>One random-effects term of a linear mixed model: <c>(z1 + z2 + … | group)</c>, its model-matrix columns and each row's level.</summary>
+/// <param name="Group">The grouping factor's name, as lme4 names it (<c>therapist</c>, <c>therapist:site</c> for a nested factor).</param>
+/// <param name="Terms">The names of the columns (<c>(Intercept)</c>, <c>log_session</c>).</param>
+/// <param name="Columns">The columns' values, one array of n per term.</param>
+/// <param name="Levels">Each row's level, 0 to <see cref="LevelNames"/>.Length − 1.</param>
+/// <param name="LevelNames">The levels' names, in the order of their indices.</param>
+internal sealed record LmmRandomTerm(string Group, string[] Terms, double[][] Columns, int[] Levels, string[] LevelNames)
+{
+    internal int K => Terms.Length;
+
+    internal int Q => K * LevelNames.Length;
+
+    /// <summary>The number of covariance parameters: the lower triangle of a K × K factor.</summary>
+    internal int Theta => K * (K + 1) / 2;
+}
+
+/// <summary>What a fit gives, in lme4's terms.</summary>
+internal sealed class LmmFit
+{
+    internal required bool Reml { get; init; }
+
+    internal required double[] Theta { get; init; }
+
+    internal required string[] FixedNames { get; init; }
+
+    internal required double[] Beta { get; init; }
+
+    internal required double[,] BetaCovariance { get; init; }
+
+    internal required double Sigma2 { get; init; }
+
+    /// <summary>Gets the REML criterion (REML fits) or the deviance, −2 log-likelihood (ML fits), at the optimum.</summary>
+    internal required double Criterion { get; init; }
+
+    internal required int Observations { get; init; }
+
+    /// <summary>Gets each random term's covariance matrix (σ² T T').</summary>
+    internal required double[][,] Covariances { get; init; }
+
+    /// <summary>Gets each random term's conditional modes, [level][term].</summary>
+    internal required double[][][] Modes { get; init; }
+
+    /// <summary>Gets each random term's conditional variances, [level][term] (lme4's <c>condVar</c>, given β̂).</summary>
+    internal required double[][][] ModeVariances { get; init; }
+
+    internal required LmmRandomTerm[] Terms { get; init; }
+
+    internal required bool Singular { get; init; }
+
+    internal required int Evaluations { get; init; }
+
+    internal required double GradientNorm { get; init; }
+}
+
+/// <summary>
+/// The penalised least-squares engine of Bates, Mächler, Bolker and Walker (2015), "Fitting Linear Mixed-Effects
+/// Models Using lme4", Journal of Statistical Software 67(1), sections 3.2–3.6: for a relative covariance factor
+/// Λ(θ) it solves the penalised least-squares problem through the Cholesky factor of Λ'Z'ZΛ + I and evaluates the
+/// profiled REML criterion or deviance, which an optimiser minimises over θ (lower bound 0 on the diagonal of each
+/// term's factor, as lme4's bobyqa call has it).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The cross-products (Z'Z, Z'X, Z'y, X'X, X'y, y'y) are formed once, in one pass over the rows; each evaluation
+/// then costs nothing per row. The random term with the most coefficients is the first block of Z'Z, block-diagonal
+/// (each row belongs to one of its levels); the other terms form a dense block, eliminated through its Schur
+/// complement. For nested designs (therapists in sites, clients in therapists) that is the sparse structure exactly:
+/// the cost is linear in the inner factor's levels and cubic only in the outer factor's.
+/// </para>
+/// </remarks>
+internal sealed class LmmEngine
+{
+    private readonly int _n;
+    private readonly int _p;
+    private readonly LmmRandomTerm[] _terms;
+    private readonly int[] _offsets;
+    private readonly int _q1;
+    private readonly int _q2;
+    private readonly int _k1;
+    private readonly int _levels1;
+
+    // Cross-products.
+    private readonly double[][,] _a11;       // per level of the first term: K1 × K1
+    private readonly double[,] _a21;         // q2 × q1
+    private readonly double[,] _a22;         // q2 × q2
+    private readonly double[,] _zx;          // q × p
+    private readonly double[] _zy;           // q
+    private readonly double[,] _xx;          // p × p
+    private readonly double[] _xy;           // p
+    private readonly double _yy;
+    private readonly string[] _fixedNames;
+
+    internal LmmEngine(double[] y, double[][] x, string[] fixedNames, IReadOnlyList<LmmRandomTerm> terms)
+    {
+        _n = y.Length;
+        _p = x.Length;
+        _fixedNames = fixedNames;
+
+        // The term with the most coefficients first: its block is diagonal by levels.
+        _terms = terms.OrderByDescending(t => t.Q).ToArray();
+        _offsets = new int[_terms.Length];
+        for (int j = 1; j < _terms.Length; j++)
+        {
+            _offsets[j] = _offsets[j - 1] + (j == 1 ? 0 : _terms[j - 1].Q);
+        }
+
+        _k1 = _terms[0].K;
+        _levels1 = _terms[0].LevelNames.Length;
+        _q1 = _terms[0].Q;
+        _q2 = _terms.Skip(1).Sum(t => t.Q);
+        int q = _q1 + _q2;
+        _a11 = new double[_levels1][,];
+        for (int i = 0; i < _levels1; i++)
+        {
+            _a11[i] = new double[_k1, _k1];
+        }
+
+        _a21 = new double[_q2, _q1];
+        _a22 = new double[_q2, _q2];
+        _zx = new double[q, _p];
+        _zy = new double[q];
+        _xx = new double[_p, _p];
+        _xy = new double[_p];
+        var z = new double[q > 0 ? _terms.Max(t => t.K) : 0];
+        var positions = new int[_terms.Length];
+        for (int r = 0; r < _n; r++)
+        {
+            for (int a = 0; a < _p; a++)
+            {
+                _xy[a] += x[a][r] * y[r];
+                for (int b = 0; b <= a; b++)
+                {
+                    _xx[a, b] += x[a][r] * x[b][r];
+                }
+            }
+
+            _yy += y[r] * y[r];
+
+            // Each term's coefficients of this row: position of its block in u, and its K values.
+            for (int j = 0; j < _terms.Length; j++)
+            {
+                LmmRandomTerm term = _terms[j];
+                int position = (j == 0 ? 0 : _q1 + _offsets[j]) + (term.Levels[r] * term.K);
+                positions[j] = position;
+                for (int c = 0; c < term.K; c++)
+                {
+                    double v = term.Columns[c][r];
+                    _zy[position + c] += v * y[r];
+                    for (int a = 0; a < _p; a++)
+                    {
+                        _zx[position + c, a] += v * x[a][r];
+                    }
+                }
+            }
+
+            LmmRandomTerm first = _terms[0];
+            double[,] block = _a11[first.Levels[r]];
+            for (int c = 0; c < _k1; c++)
+            {
+                for (int d = 0; d < _k1; d++)
+                {
+                    block[c, d] += first.Columns[c][r] * first.Columns[d][r];
+                }
+            }
+
+            for (int j = 1; j < _terms.Length; j++)
+            {
+                LmmRandomTerm term = _terms[j];
+                int row = positions[j] - _q1;
+                for (int c = 0; c < term.K; c++)
+                {
+                    double v = term.Columns[c][r];
+                    for (int d = 0; d < _k1; d++)
+                    {
+                        _a21[row + c, positions[0] + d] += v * first.Columns[d][r];
+                    }
+
+                    for (int j2 = 1; j2 < _terms.Length; j2++)
+                    {
+                        LmmRandomTerm other = _terms[j2];
+                        int column = positions[j2] - _q1;
+                        for (int d = 0; d < other.K; d++)
+                        {
+                            _a22[row + c, column + d] += v * other.Columns[d][r];
+                        }
+                    }
+                }
+            }
+        }
+
+        for (int a = 0; a < _p; a++)
+        {
+            for (int b = a + 1; b < _p; b++)
+            {
+                _xx[a, b] = _xx[b, a];
+            }
+        }
+    }
+
+    /// <summary>Gets the number of covariance parameters.</summary>
+    internal int ThetaLength => _terms.Sum(t => t.Theta);
+
+    /// <summary>The lower bounds of θ: 0 on each factor's diagonal, unbounded below it (lme4's <c>lower</c>).</summary>
+    internal double[] LowerBounds()
+    {
+        var lower = new List<double>();
+        foreach (LmmRandomTerm term in _terms)
+        {
+            for (int column = 0; column < term.K; column++)
+            {
+                for (int row = column; row < term.K; row++)
+                {
+                    lower.Add(row == column ? 0 : double.NegativeInfinity);
+                }
+            }
+        }
+
+        return lower.ToArray();
+    }
+
+    /// <summary>lme4's starting value: each factor the identity.</summary>
+    internal double[] Start() => LowerBounds().Select(b => b == 0 ? 1.0 : 0.0).ToArray();
+
+    /// <summary>The factors T_j of θ (lower triangles, column-major, as lme4 orders θ).</summary>
+    private double[][,] Factors(IReadOnlyList<double> theta)
+    {
+        var factors = new double[_terms.Length][,];
+        int t = 0;
+        for (int j = 0; j < _terms.Length; j++)
+        {
+            int k = _terms[j].K;
+            var f = new double[k, k];
+            for (int column = 0; column < k; column++)
+            {
+                for (int row = column; row < k; row++)
+                {
+                    f[row, column] = theta[t++];
+                }
+            }
+
+            factors[j] = f;
+        }
+
+        return factors;
+    }
+
+    /// <summary>The state of one evaluation: the Cholesky factor's blocks and the solutions.</summary>
+    private sealed class State
+    {
+        internal required double[][,] Factors { get; init; }
+
+        internal required double[][,] L11 { get; init; }
+
+        internal required double[,] L21 { get; init; }
+
+        internal required Matrix<double>? L22 { get; init; }
+
+        internal required double[,] Rx { get; init; }
+
+        internal required double[] Beta { get; init; }
+
+        internal required double[] U { get; init; }
+
+        internal required double PenalisedRss { get; init; }
+
+        internal required double LogDetL { get; init; }
+
+        internal required double LogDetRx { get; init; }
+    }
+
+    /// <summary>Multiplies a q-vector block by Λ' (transpose = true) or Λ.</summary>
+    private void ApplyLambda(double[][,] factors, double[] v, bool transpose)
+    {
+        for (int j = 0; j < _terms.Length; j++)
+        {
+            LmmRandomTerm term = _terms[j];
+            int k = term.K;
+            int start = j == 0 ? 0 : _q1 + _offsets[j];
+            var tmp = new double[k];
+            for (int level = 0; level < term.LevelNames.Length; level++)
+            {
+                int at = start + (level * k);
+                for (int a = 0; a < k; a++)
+                {
+                    double s = 0;
+                    for (int b = 0; b < k; b++)
+                    {
+                        s += (transpose ? factors[j][b, a] : factors[j][a, b]) * v[at + b];
+                    }
+
+                    tmp[a] = s;
+                }
+
+                Array.Copy(tmp, 0, v, at, k);
+            }
+        }
+    }
+
+    private State Solve(IReadOnlyList<double> theta)
+    {
+        double[][,] factors = Factors(theta);
+        double[,] t1 = factors[0];
+        int q = _q1 + _q2;
+
+        // Block 11: T1' A11_i T1 + I, factored per level.
+        var l11 = new double[_levels1][,];
+        double logDet = 0;
+        for (int i = 0; i < _levels1; i++)
+        {
+            double[,] m = Congruence(t1, _a11[i], t1);
+            for (int a = 0; a < _k1; a++)
+            {
+                m[a, a] += 1;
+            }
+
+            l11[i] = SmallCholesky(m);
+            for (int a = 0; a < _k1; a++)
+            {
+                logDet += 2 * Math.Log(l11[i][a, a]);
+            }
+        }
+
+        // Block 21: Λ2' A21 Λ1, then L21 = M21 L11^{-T} (per column block).
+        var l21 = new double[_q2, _q1];
+        Matrix<double>? l22 = null;
+        if (_q2 > 0)
+        {
+            var lambda2 = new double[_q2, _q2];
+            for (int j = 1; j < _terms.Length; j++)
+            {
+                LmmRandomTerm term = _terms[j];
+                for (int level = 0; level < term.LevelNames.Length; level++)
+                {
+                    int at = _offsets[j] + (level * term.K);
+                    for (int a = 0; a < term.K; a++)
+                    {
+                        for (int b = 0; b < term.K; b++)
+                        {
+                            lambda2[at + a, at + b] = factors[j][a, b];
+                        }
+                    }
+                }
+            }
+
+            // M21 = Λ2' A21 Λ1: rows transformed by Λ2' (block-diagonal), columns by Λ1.
+            var m21 = new double[_q2, _q1];
+            for (int row = 0; row < _q2; row++)
+            {
+                for (int i = 0; i < _levels1; i++)
+                {
+                    int at = i * _k1;
+                    for (int b = 0; b < _k1; b++)
+                    {
+                        double s = 0;
+                        for (int c = 0; c < _k1; c++)
+                        {
+                            s += _a21[row, at + c] * t1[c, b];
+                        }
+
+                        m21[row, at + b] = s;
+                    }
+                }
+            }
+
+            var m21t = new double[_q2, _q1];
+            for (int column = 0; column < _q1; column++)
+            {
+                for (int row = 0; row < _q2; row++)
+                {
+                    double s = 0;
+                    for (int c = 0; c < _q2; c++)
+                    {
+                        s += lambda2[c, row] * m21[c, column];
+                    }
+
+                    m21t[row, column] = s;
+                }
+            }
+
+            // L21 = M21 L11^{-T}: for each level, solve L11_i X' = M21_block' (forward substitution per row).
+            for (int row = 0; row < _q2; row++)
+            {
+                for (int i = 0; i < _levels1; i++)
+                {
+                    int at = i * _k1;
+                    double[,] li = l11[i];
+                    for (int a = 0; a < _k1; a++)
+                    {
+                        double s = m21t[row, at + a];
+                        for (int b = 0; b < a; b++)
+                        {
+                            s -= li[a, b] * l21[row, at + b];
+                        }
+
+                        l21[row, at + a] = s / li[a, a];
+                    }
+                }
+            }
+
+            // S = Λ2' A22 Λ2 + I − L21 L21'.
+            Matrix<double> lam = Matrix<double>.Build.DenseOfArray(lambda2);
+            Matrix<double> s22 = lam.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(_a22)).Multiply(lam);
+            Matrix<double> l21m = Matrix<double>.Build.DenseOfArray(l21);
+            s22 = s22 + Matrix<double>.Build.DenseIdentity(_q2) - l21m.TransposeAndMultiply(l21m);
+            l22 = s22.Cholesky().Factor;
+            for (int a = 0; a < _q2; a++)
+            {
+                logDet += 2 * Math.Log(l22[a, a]);
+            }
+        }
+
+        // Right-hand sides: cu = L^{-1} Λ'Z'y, RZX = L^{-1} Λ'Z'X.
+        double[] cu = (double[])_zy.Clone();
+        ApplyLambda(factors, cu, transpose: true);
+        Forward(l11, l21, l22, cu);
+        var rzx = new double[_p][];
+        for (int a = 0; a < _p; a++)
+        {
+            var column = new double[q];
+            for (int r = 0; r < q; r++)
+            {
+                column[r] = _zx[r, a];
+            }
+
+            ApplyLambda(factors, column, transpose: true);
+            Forward(l11, l21, l22, column);
+            rzx[a] = column;
+        }
+
+        // RX'RX = X'X − RZX'RZX; cβ = RX^{-T} (X'y − RZX' cu).
+        var xtx = new double[_p, _p];
+        var rhs = new double[_p];
+        for (int a = 0; a < _p; a++)
+        {
+            rhs[a] = _xy[a] - Dot(rzx[a], cu);
+            for (int b = 0; b <= a; b++)
+            {
+                xtx[a, b] = xtx[b, a] = _xx[a, b] - Dot(rzx[a], rzx[b]);
+            }
+        }
+
+        double[,] rxLower = SmallCholesky(xtx);
+        double logDetRx = 0;
+        for (int a = 0; a < _p; a++)
+        {
+            logDetRx += 2 * Math.Log(rxLower[a, a]);
+        }
+
+        double[] cb = ForwardSmall(rxLower, rhs);
+        double[] beta = BackwardSmall(rxLower, cb);
+
+        // u = L^{-T} (cu − RZX β).
+        var u = new double[q];
+        for (int r = 0; r < q; r++)
+        {
+            double s = cu[r];
+            for (int a = 0; a < _p; a++)
+            {
+                s -= rzx[a][r] * beta[a];
+            }
+
+            u[r] = s;
+        }
+
+        Backward(l11, l21, l22, u);
+        double prss = Math.Max(_yy - Dot(cu, cu) - Dot(cb, cb), 0);
+        return new State
+        {
+            Factors = factors,
+            L11 = l11,
+            L21 = l21,
+            L22 = l22,
+            Rx = rxLower,
+            Beta = beta,
+            U = u,
+            PenalisedRss = prss,
+            LogDetL = logDet,
+            LogDetRx = logDetRx,
+        };
+    }
+
+    /// <summary>The profiled REML criterion or deviance at θ (Bates et al. 2015, equations 34 and 41).</summary>
+    internal double Objective(IReadOnlyList<double> theta, bool reml)
+    {
+        State s = Solve(theta);
+        return Criterion(s, reml);
+    }
+
+    private double Criterion(State s, bool reml)
+    {
+        double degrees = reml ? _n - _p : _n;
+        return s.LogDetL + (reml ? s.LogDetRx : 0) + (degrees * (1 + Math.Log(2 * Math.PI * s.PenalisedRss / degrees)));
+    }
+
+    /// <summary>Minimises the criterion over θ from lme4's start and returns the fit.</summary>
+    internal LmmFit Fit(bool reml)
+    {
+        double[] lower = LowerBounds();
+        int evaluations = 0;
+        double F(Vector<double> v)
+        {
+            evaluations++;
+            double[] theta = Clamp(v.ToArray(), lower);
+            double value = Objective(theta, reml);
+            return double.IsNaN(value) ? double.MaxValue : value;
+        }
+
+        // Nelder–Mead from lme4's start on the criterion (bounds by clamping), then Newton steps to polish.
+        double[] best = NelderMead(v => F(Vector<double>.Build.DenseOfArray(v)), Start(), lower);
+        best = Newton(theta => Objective(theta, reml), best, lower, ref evaluations);
+        double gradientNorm = FreeGradient(theta => Objective(theta, reml), best, lower);
+        State s = Solve(best);
+        return Result(s, best, reml, evaluations, gradientNorm);
+    }
+
+    /// <summary>The criterion's gradient over the free parameters (central differences), for the fit's provenance.</summary>
+    private static double FreeGradient(Func<double[], double> f, double[] x, double[] lower)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsNegativeInfinity(lower[i]) && x[i] <= lower[i] + 1e-7)
+            {
+                continue;
+            }
+
+            double h = 1e-4 * Math.Max(1, Math.Abs(x[i]));
+            double[] up = (double[])x.Clone(), down = (double[])x.Clone();
+            up[i] += h;
+            down[i] -= h;
+            double g = (f(up) - f(down)) / (2 * h);
+            sum += g * g;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    private static double[] Newton(Func<double[], double> f, double[] start, double[] lower, ref int evaluations)
+    {
+        double[] x = (double[])start.Clone();
+        double fx = f(x);
+        for (int iteration = 0; iteration < 50; iteration++)
+        {
+            int[] free = Enumerable.Range(0, x.Length).Where(i => double.IsNegativeInfinity(lower[i]) || x[i] > lower[i] + 1e-7).ToArray();
+            if (free.Length == 0)
+            {
+                break;
+            }
+
+            int m = free.Length;
+            var g = new double[m];
+            var h = new double[m, m];
+            double[] steps = free.Select(i => 1e-4 * Math.Max(1, Math.Abs(x[i]))).ToArray();
+            double At(int a, double da, int b, double db)
+            {
+                double[] y = (double[])x.Clone();
+                y[free[a]] += da;
+                if (b >= 0)
+                {
+                    y[free[b]] += db;
+                }
+
+                return f(y);
+            }
+
+            for (int a = 0; a < m; a++)
+            {
+                double up = At(a, steps[a], -1, 0), down = At(a, -steps[a], -1, 0);
+                evaluations += 2;
+                g[a] = (up - down) / (2 * steps[a]);
+                h[a, a] = (up - (2 * fx) + down) / (steps[a] * steps[a]);
+                for (int b = 0; b < a; b++)
+                {
+                    double pp = At(a, steps[a], b, steps[b]), pm = At(a, steps[a], b, -steps[b]), mp = At(a, -steps[a], b, steps[b]), mm = At(a, -steps[a], b, -steps[b]);
+                    evaluations += 4;
+                    h[a, b] = h[b, a] = (pp - pm - mp + mm) / (4 * steps[a] * steps[b]);
+                }
+            }
+
+            Matrix<double> hessian = Matrix<double>.Build.DenseOfArray(h);
+            Vector<double> delta;
+            try
+            {
+                delta = hessian.Cholesky().Solve(Vector<double>.Build.DenseOfArray(g)).Negate();
+            }
+            catch (ArgumentException)
+            {
+                break;   // not positive definite here: leave the optimiser's point as it is
+            }
+
+            double scale = 1;
+            bool improved = false;
+            for (int halving = 0; halving < 30; halving++)
+            {
+                double[] candidate = (double[])x.Clone();
+                for (int a = 0; a < m; a++)
+                {
+                    candidate[free[a]] = Math.Max(lower[free[a]], x[free[a]] + (scale * delta[a]));
+                }
+
+                double fc = f(candidate);
+                evaluations++;
+                if (fc <= fx)
+                {
+                    bool small = delta.AbsoluteMaximum() * scale < 1e-10;
+                    x = candidate;
+                    fx = fc;
+                    improved = !small;
+                    break;
+                }
+
+                scale /= 2;
+            }
+
+            if (!improved)
+            {
+                break;
+            }
+        }
+
+        return x;
+    }
+
+    private static double[] NelderMead(Func<double[], double> f, double[] start, double[] lower)
+    {
+        var simplex = new NelderMeadSimplex(1e-10, 10000);
+        MinimizationResult result = simplex.FindMinimum(ObjectiveFunction.Value(v => f(Clamp(v.ToArray(), lower))), Vector<double>.Build.DenseOfArray(start));
+        return Clamp(result.MinimizingPoint.ToArray(), lower);
+    }
+
+    private static double[] Clamp(double[] theta, double[] lower)
+    {
+        for (int i = 0; i < theta.Length; i++)
+        {
+            theta[i] = Math.Max(theta[i], lower[i]);
+        }
+
+        return theta;
+    }
+
+    private LmmFit Result(State s, double[] theta, bool reml, int evaluations, double gradientNorm)
+    {
+        int q = _q1 + _q2;
+        double degrees = reml ? _n - _p : _n;
+        double sigma2 = s.PenalisedRss / degrees;
+
+        // Var(β) = σ² (RX RX')^{-1} with RX lower-triangular here.
+        var covariance = new double[_p, _p];
+        for (int a = 0; a < _p; a++)
+        {
+            var e = new double[_p];
+            e[a] = 1;
+            double[] column = BackwardSmall(s.Rx, ForwardSmall(s.Rx, e));
+            for (int b = 0; b < _p; b++)
+            {
+                covariance[b, a] = sigma2 * column[b];
+            }
+        }
+
+        // b = Λ u.
+        double[] effects = (double[])s.U.Clone();
+        ApplyLambda(s.Factors, effects, transpose: false);
+
+        // Conditional variances: σ² Λ (L L')^{-1} Λ' blocks.
+        var covariances = new double[_terms.Length][,];
+        var modes = new double[_terms.Length][][];
+        var modeVariances = new double[_terms.Length][][];
+        Matrix<double>? l22Inverse = s.L22?.Inverse();
+        for (int j = 0; j < _terms.Length; j++)
+        {
+            LmmRandomTerm term = _terms[j];
+            int k = term.K;
+            double[,] f = s.Factors[j];
+            var cov = new double[k, k];
+            for (int a = 0; a < k; a++)
+            {
+                for (int c = 0; c < k; c++)
+                {
+                    double sum = 0;
+                    for (int d = 0; d < k; d++)
+                    {
+                        sum += f[a, d] * f[c, d];
+                    }
+
+                    cov[a, c] = sigma2 * sum;
+                }
+            }
+
+            covariances[j] = cov;
+            int levels = term.LevelNames.Length;
+            modes[j] = new double[levels][];
+            modeVariances[j] = new double[levels][];
+            int start = j == 0 ? 0 : _q1 + _offsets[j];
+            for (int level = 0; level < levels; level++)
+            {
+                int at = start + (level * k);
+                modes[j][level] = effects.Skip(at).Take(k).ToArray();
+                double[,] inverse = InverseBlock(s, j, level, l22Inverse);
+                double[,] transformed = Congruence(Transpose(f), inverse, Transpose(f));
+                modeVariances[j][level] = Enumerable.Range(0, k).Select(a => sigma2 * transformed[a, a]).ToArray();
+            }
+        }
+
+        return new LmmFit
+        {
+            Reml = reml,
+            Theta = theta,
+            FixedNames = _fixedNames,
+            Beta = s.Beta,
+            BetaCovariance = covariance,
+            Sigma2 = sigma2,
+            Criterion = Criterion(s, reml),
+            Observations = _n,
+            Covariances = covariances,
+            Modes = modes,
+            ModeVariances = modeVariances,
+            Terms = _terms,
+            Singular = theta.Where((t, i) => LowerBounds()[i] == 0).Any(t => t < 1e-4),
+            Evaluations = evaluations,
+            GradientNorm = gradientNorm,
+        };
+    }
+
+    /// <summary>The diagonal block of (L L')^{-1} for one level of one term.</summary>
+    private double[,] InverseBlock(State s, int term, int level, Matrix<double>? l22Inverse)
+    {
+        if (term == 0)
+        {
+            // (L11^{-T} L11^{-1}) + W'W with W = L22^{-1} L21_block L11^{-1}.
+            double[,] li = s.L11[level];
+            double[,] liInv = InvertLower(li);
+            var result = Congruence(liInv, Identity(_k1), liInv);   // liInv' liInv
+            if (_q2 > 0)
+            {
+                int at = level * _k1;
+                var w = new double[_q2, _k1];
+                for (int c = 0; c < _k1; c++)
+                {
+                    // column c of L21_block L11^{-1}
+                    var v = new double[_q2];
+                    for (int row = 0; row < _q2; row++)
+                    {
+                        double sum = 0;
+                        for (int d = 0; d < _k1; d++)
+                        {
+                            sum += s.L21[row, at + d] * liInv[d, c];
+                        }
+
+                        v[row] = sum;
+                    }
+
+                    for (int row = 0; row < _q2; row++)
+                    {
+                        double sum = 0;
+                        for (int d = 0; d <= row; d++)
+                        {
+                            sum += l22Inverse![row, d] * v[d];
+                        }
+
+                        w[row, c] = sum;
+                    }
+                }
+
+                for (int a = 0; a < _k1; a++)
+                {
+                    for (int c = 0; c < _k1; c++)
+                    {
+                        double sum = 0;
+                        for (int row = 0; row < _q2; row++)
+                        {
+                            sum += w[row, a] * w[row, c];
+                        }
+
+                        result[a, c] += sum;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        // Dense part: (L22^{-T} L22^{-1}) block.
+        int k = _terms[term].K;
+        int start = _offsets[term] + (level * k);
+        var block = new double[k, k];
+        for (int a = 0; a < k; a++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                double sum = 0;
+                for (int row = 0; row < _q2; row++)
+                {
+                    sum += l22Inverse![row, start + a] * l22Inverse[row, start + c];
+                }
+
+                block[a, c] = sum;
+            }
+        }
+
+        return block;
+    }
+
+    private void Forward(double[][,] l11, double[,] l21, Matrix<double>? l22, double[] v)
+    {
+        for (int i = 0; i < _levels1; i++)
+        {
+            int at = i * _k1;
+            double[,] li = l11[i];
+            for (int a = 0; a < _k1; a++)
+            {
+                double s = v[at + a];
+                for (int b = 0; b < a; b++)
+                {
+                    s -= li[a, b] * v[at + b];
+                }
+
+                v[at + a] = s / li[a, a];
+            }
+        }
+
+        if (l22 is null)
+        {
+            return;
+        }
+
+        for (int row = 0; row < _q2; row++)
+        {
+            double s = v[_q1 + row];
+            for (int c = 0; c < _q1; c++)
+            {
+                s -= l21[row, c] * v[c];
+            }
+
+            for (int c = 0; c < row; c++)
+            {
+                s -= l22[row, c] * v[_q1 + c];
+            }
+
+            v[_q1 + row] = s / l22[row, row];
+        }
+    }
+
+    private void Backward(double[][,] l11, double[,] l21, Matrix<double>? l22, double[] v)
+    {
+        if (l22 is not null)
+        {
+            for (int row = _q2 - 1; row >= 0; row--)
+            {
+                double s = v[_q1 + row];
+                for (int c = row + 1; c < _q2; c++)
+                {
+                    s -= l22[c, row] * v[_q1 + c];
+                }
+
+                v[_q1 + row] = s / l22[row, row];
+            }
+
+            for (int c = 0; c < _q1; c++)
+            {
+                double s = 0;
+                for (int row = 0; row < _q2; row++)
+                {
+                    s += l21[row, c] * v[_q1 + row];
+                }
+
+                v[c] -= s;
+            }
+        }
+
+        for (int i = 0; i < _levels1; i++)
+        {
+            int at = i * _k1;
+            double[,] li = l11[i];
+            for (int a = _k1 - 1; a >= 0; a--)
+            {
+                double s = v[at + a];
+                for (int b = a + 1; b < _k1; b++)
+                {
+                    s -= li[b, a] * v[at + b];
+                }
+
+                v[at + a] = s / li[a, a];
+            }
+        }
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
+        return s;
+    }
+
+    /// <summary>Returns L' M R for small matrices (L and R of the same shape as M's sides).</summary>
+    private static double[,] Congruence(double[,] left, double[,] middle, double[,] right)
+    {
+        int k = middle.GetLength(0);
+        var temp = new double[k, k];
+        var result = new double[k, k];
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < k; b++)
+            {
+                double s = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    s += middle[a, c] * right[c, b];
+                }
+
+                temp[a, b] = s;
+            }
+        }
+
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < k; b++)
+            {
+                double s = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    s += left[c, a] * temp[c, b];
+                }
+
+                result[a, b] = s;
+            }
+        }
+
+        return result;
+    }
+
+    private static double[,] Transpose(double[,] m)
+    {
+        int k = m.GetLength(0);
+        var t = new double[k, k];
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b < k; b++)
+            {
+                t[a, b] = m[b, a];
+            }
+        }
+
+        return t;
+    }
+
+    private static double[,] Identity(int k)
+    {
+        var m = new double[k, k];
+        for (int a = 0; a < k; a++)
+        {
+            m[a, a] = 1;
+        }
+
+        return m;
+    }
+
+    private static double[,] InvertLower(double[,] l)
+    {
+        int k = l.GetLength(0);
+        var inverse = new double[k, k];
+        for (int c = 0; c < k; c++)
+        {
+            var e = new double[k];
+            e[c] = 1;
+            double[] column = ForwardSmall(l, e);
+            for (int r = 0; r < k; r++)
+            {
+                inverse[r, c] = column[r];
+            }
+        }
+
+        return inverse;
+    }
+
+    /// <summary>The lower Cholesky factor of a small symmetric positive definite matrix.</summary>
+    private static double[,] SmallCholesky(double[,] m)
+    {
+        int k = m.GetLength(0);
+        var l = new double[k, k];
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double s = m[a, b];
+                for (int c = 0; c < b; c++)
+                {
+                    s -= l[a, c] * l[b, c];
+                }
+
+                l[a, b] = a == b ? Math.Sqrt(Math.Max(s, 0)) : s / l[b, b];
+            }
+        }
+
+        return l;
+    }
+
+    private static double[] ForwardSmall(double[,] l, double[] v)
+    {
+        int k = v.Length;
+        var x = new double[k];
+        for (int a = 0; a < k; a++)
+        {
+            double s = v[a];
+            for (int b = 0; b < a; b++)
+            {
+                s -= l[a, b] * x[b];
+            }
+
+            x[a] = s / l[a, a];
+        }
+
+        return x;
+    }
+
+    private static double[] BackwardSmall(double[,] l, double[] v)
+    {
+        int k = v.Length;
+        var x = new double[k];
+        for (int a = k - 1; a >= 0; a--)
+        {
+            double s = v[a];
+            for (int b = a + 1; b < k; b++)
+            {
+                s -= l[b, a] * x[b];
+            }
+
+            x[a] = s / l[a, a];
+        }
+
+        return x;
+    }
+}
