@@ -188,6 +188,19 @@ public sealed class StreamingCaseloadTests
         Assert.Contains("id=\"client-1\"", index, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CaseloadNormStatistics_ReadInOnePass_DoNotDependOnTheEpisodesOrder_AndSortTheirGroups()
+    {
+        List<Episode> episodes = Episodes(12);
+        string forward = CaseloadNormStatistics.FromCaseload(episodes, 1).ToJson();
+        episodes.Reverse();
+        string backward = CaseloadNormStatistics.FromCaseload(episodes, 1).ToJson();
+        // The groups come in one order whatever the episodes' order (the sums differ only in their last bits).
+        static string[] Groups(string json) => Regex.Matches(json, "\"instrument\": \"([a-z-]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(new[] { "ors", "srs" }, Groups(forward));
+        Assert.Equal(Groups(forward), Groups(backward));
+    }
+
     private sealed class ReadOnlyStream : MemoryStream
     {
         public override bool CanWrite => false;
