@@ -500,6 +500,67 @@ internal sealed class LmmEngine
         return s.LogDetL + (reml ? s.LogDetRx : 0) + (degrees * (1 + Math.Log(2 * Math.PI * s.PenalisedRss / degrees)));
     }
 
+    /// <summary>
+    /// The deviance at θ and σ, not profiled over σ: lmerTest's <c>devfun_vp</c> (Kuznetsova, Brockhoff and
+    /// Christensen 2017, lmerTest 3.1), log|L|² + r²/σ² + n log(2πσ²), plus log|RX|² − p log(2πσ²) under REML.
+    /// </summary>
+    internal double DevianceAt(IReadOnlyList<double> theta, double sigma, bool reml)
+    {
+        State s = Solve(theta);
+        double sigma2 = sigma * sigma;
+        double deviance = s.LogDetL + (s.PenalisedRss / sigma2) + (_n * Math.Log(2 * Math.PI * sigma2));
+        return reml ? deviance + s.LogDetRx - (_p * Math.Log(2 * Math.PI * sigma2)) : deviance;
+    }
+
+    /// <summary>The covariance of β̂ at θ and σ: σ² (RX'RX)^{-1} (lmerTest's <c>get_covbeta</c>).</summary>
+    internal double[,] CovarianceAt(IReadOnlyList<double> theta, double sigma)
+    {
+        State s = Solve(theta);
+        var covariance = new double[_p, _p];
+        for (int a = 0; a < _p; a++)
+        {
+            var e = new double[_p];
+            e[a] = 1;
+            double[] column = BackwardSmall(s.Rx, ForwardSmall(s.Rx, e));
+            for (int b = 0; b < _p; b++)
+            {
+                covariance[b, a] = sigma * sigma * column[b];
+            }
+        }
+
+        return covariance;
+    }
+
+    /// <summary>
+    /// Satterthwaite's degrees of freedom and two-sided p-values of each fixed effect, by lmerTest's method: the
+    /// asymptotic covariance of (θ, σ) is twice the inverse Hessian of <see cref="DevianceAt"/> at the optimum, the
+    /// gradient of each coefficient's variance in (θ, σ) comes from <see cref="CovarianceAt"/>, and
+    /// df = 2 V² / (g' A g) (Satterthwaite 1946; Kuznetsova et al. 2017). Derivatives are central differences with
+    /// Richardson extrapolation, as numDeriv's defaults in lmerTest.
+    /// </summary>
+    internal (double[] Df, double[] P) Satterthwaite(LmmFit fit)
+    {
+        double[] varpar = fit.Theta.Append(Math.Sqrt(fit.Sigma2)).ToArray();
+        int m = varpar.Length;
+        double Deviance(double[] v) => DevianceAt(v.Take(m - 1).ToArray(), v[m - 1], fit.Reml);
+        double[,] hessian = NumericDerivatives.Hessian(Deviance, varpar);
+        Matrix<double> a = Matrix<double>.Build.DenseOfArray(hessian).Inverse().Multiply(2);
+        var df = new double[_p];
+        var pValues = new double[_p];
+        for (int j = 0; j < _p; j++)
+        {
+            int coefficient = j;
+            double[] gradient = NumericDerivatives.Gradient(v => CovarianceAt(v.Take(m - 1).ToArray(), v[m - 1])[coefficient, coefficient], varpar);
+            Vector<double> g = Vector<double>.Build.DenseOfArray(gradient);
+            double variance = fit.BetaCovariance[j, j];
+            df[j] = 2 * variance * variance / g.DotProduct(a.Multiply(g));
+            double t = fit.Beta[j] / Math.Sqrt(variance);
+            pValues[j] = MathNet.Numerics.SpecialFunctions.BetaRegularized(df[j] / 2, 0.5, df[j] / (df[j] + (t * t)));
+        }
+
+        return (df, pValues);
+    }
+
     /// <summary>Minimises the criterion over θ from lme4's start and returns the fit.</summary>
     internal LmmFit Fit(bool reml)
     {

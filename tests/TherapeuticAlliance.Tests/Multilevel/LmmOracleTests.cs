@@ -7,8 +7,8 @@ namespace TherapeuticAlliance.Tests.Multilevel;
 /// Issue 29 (first part): the penalised least-squares engine reproduces lme4's estimates on the shared oracle
 /// (`Oracles/multilevel/`, lme4 1.1-31): fixed effects and their standard errors, variance components, the residual
 /// variance, the REML criterion or the ML log-likelihood, AIC and BIC, conditional modes and their conditional SDs,
-/// to 1e-5 relative (absolute 1e-8 near zero), the oracle's tolerance. Satterthwaite degrees of freedom and p-values
-/// (lmerTest) are not computed yet.
+/// Satterthwaite's degrees of freedom and p-values (lmerTest), to 1e-5 relative (absolute 1e-8 near zero), the
+/// oracle's tolerance.
 /// </summary>
 public sealed class LmmOracleTests
 {
@@ -42,8 +42,9 @@ public sealed class LmmOracleTests
 
     private static double[] Ones(int n) => Enumerable.Repeat(1.0, n).ToArray();
 
-    private static void Check(string model, LmmFit fit, params string[] groups)
+    private static void Check(string model, LmmEngine engine, bool reml, params string[] groups)
     {
+        LmmFit fit = engine.Fit(reml);
         Dictionary<string, double> expected = Expected.Value[model];
         int checkedValues = 0;
         void Near(string name, double actual)
@@ -58,6 +59,13 @@ public sealed class LmmOracleTests
         {
             Near("beta[" + fit.FixedNames[a] + "]", fit.Beta[a]);
             Near("se[" + fit.FixedNames[a] + "]", Math.Sqrt(fit.BetaCovariance[a, a]));
+        }
+
+        (double[] df, double[] p) = engine.Satterthwaite(fit);
+        for (int a = 0; a < fit.FixedNames.Length; a++)
+        {
+            Near("df[" + fit.FixedNames[a] + "]", df[a]);
+            Near("p[" + fit.FixedNames[a] + "]", p[a]);
         }
 
         Near("sigma2", fit.Sigma2);
@@ -116,7 +124,7 @@ public sealed class LmmOracleTests
     {
         var (h, rows) = Read("episodes.csv");
         var engine = new LmmEngine(Numeric(rows, h, "post"), new[] { Ones(rows.Length), Numeric(rows, h, "pre") }, new[] { "(Intercept)", "pre" }, new[] { Term("therapist", Factor(rows, h, "therapist")) });
-        Check(model, engine.Fit(reml), "therapist");
+        Check(model, engine, reml, "therapist");
     }
 
     [Fact]
@@ -126,7 +134,7 @@ public sealed class LmmOracleTests
         string[] site = Factor(rows, h, "site");
         string[] therapist = Factor(rows, h, "therapist").Select((t, i) => t + ":" + site[i]).ToArray();
         var engine = new LmmEngine(Numeric(rows, h, "post"), new[] { Ones(rows.Length), Numeric(rows, h, "pre") }, new[] { "(Intercept)", "pre" }, new[] { Term("therapist:site", therapist), Term("site", site) });
-        Check("m2_site_therapist_reml", engine.Fit(reml: true), "therapist:site", "site");
+        Check("m2_site_therapist_reml", engine, true, "therapist:site", "site");
     }
 
     [Fact]
@@ -140,7 +148,7 @@ public sealed class LmmOracleTests
         double[] between = therapist.Select(t => means[t] - grand).ToArray();
         double[] within = alliance.Select((a, i) => a - means[therapist[i]]).ToArray();
         var engine = new LmmEngine(Numeric(rows, h, "post"), new[] { Ones(rows.Length), Numeric(rows, h, "pre"), between, within }, new[] { "(Intercept)", "pre", "alliance_between", "alliance_within" }, new[] { Term("therapist", therapist) });
-        Check("m3_alliance_disaggregated_reml", engine.Fit(reml: true), "therapist");
+        Check("m3_alliance_disaggregated_reml", engine, true, "therapist");
     }
 
     [Fact]
@@ -149,7 +157,7 @@ public sealed class LmmOracleTests
         var (h, rows) = Read("sessions.csv");
         double[] logSession = Numeric(rows, h, "session").Select(s => Math.Log(s)).ToArray();
         var engine = new LmmEngine(Numeric(rows, h, "ors"), new[] { Ones(rows.Length), logSession }, new[] { "(Intercept)", "log_session" }, new[] { Term("client", Factor(rows, h, "client"), ("log_session", logSession)) });
-        Check("m4_growth_random_slope_reml", engine.Fit(reml: true), "client");
+        Check("m4_growth_random_slope_reml", engine, true, "client");
     }
 
     [Fact]
@@ -167,7 +175,7 @@ public sealed class LmmOracleTests
             new[] { Ones(kept.Length), kept.Select(i => ors[i]).ToArray(), kept.Select(i => srs[i] - means[client[i]]).ToArray(), kept.Select(i => means[client[i]] - grand).ToArray() },
             new[] { "(Intercept)", "ors", "srs_within", "srs_between" },
             new[] { Term("client", kept.Select(i => client[i]).ToArray()) });
-        Check("m5_lagged_within_person_reml", engine.Fit(reml: true), "client");
+        Check("m5_lagged_within_person_reml", engine, true, "client");
     }
 
     [Fact]
@@ -177,7 +185,7 @@ public sealed class LmmOracleTests
         string[] therapist = Factor(rows, h, "therapist");
         string[] client = Factor(rows, h, "client").Select((c, i) => c + ":" + therapist[i]).ToArray();
         var engine = new LmmEngine(Numeric(rows, h, "srs"), new[] { Ones(rows.Length) }, new[] { "(Intercept)" }, new[] { Term("client:therapist", client), Term("therapist", therapist) });
-        Check("m7_alliance_components_reml", engine.Fit(reml: true), "client:therapist", "therapist");
+        Check("m7_alliance_components_reml", engine, true, "client:therapist", "therapist");
     }
 
     [Fact]
