@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>
+/// Fits linear mixed models written in lme4's formula syntax (the subset in docs/multilevel.md):
+/// <c>post ~ pre + (1 | therapist)</c>, <c>post ~ pre + (1 | site / therapist)</c>,
+/// <c>ors ~ log(session) + (1 + log(session) | client)</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The model: y = Xβ + Zb + ε with b ~ N(0, Σ(θ)) and ε ~ N(0, σ²I); Σ is unstructured per grouping factor. The
+/// algorithm is lme4's (Bates, Mächler, Bolker and Walker 2015, "Fitting Linear Mixed-Effects Models Using lme4",
+/// Journal of Statistical Software 67(1)): penalised least squares through a Cholesky factor of Λ'Z'ZΛ + I and the
+/// profiled REML criterion or deviance, minimised over θ. Satterthwaite's degrees of freedom follow lmerTest
+/// (Kuznetsova, Brockhoff and Christensen 2017). Fixed effects: an intercept unless <c>0 +</c> or <c>- 1</c>; numeric
+/// columns, <c>log(x)</c>, categorical columns by treatment contrasts (levels in ordinal order, the first the
+/// baseline), interactions <c>a:b</c> and <c>a*b</c>. Random effects: <c>(1 | g)</c>, <c>(1 + x | g)</c> with an
+/// unstructured covariance, nested <c>(1 | a / b)</c> (lme4's <c>b:a</c>) and crossed factors.
+/// </para>
+/// <para>Thread-safe: each call fits its own model.</para>
+/// </remarks>
+public static class LinearMixedModel
+{
+    /// <summary>Fits a model.</summary>
+    /// <param name="formula">The formula, in lme4's syntax.</param>
+    /// <param name="data">The data.</param>
+    /// <param name="reml"><see langword="true"/> (the default, as lme4) for REML, <see langword="false"/> for maximum likelihood.</param>
+    /// <returns>The fit, or an <see cref="InvalidMixedModel"/> saying what is wrong with the formula or the data.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="formula"/> or <paramref name="data"/> is <see langword="null"/>.</exception>
+    public static MixedModelResult Fit(string formula, ModelFrame data, bool reml = true)
+    {
+        Guard.Against.Null(formula);
+        Guard.Against.Null(data);
+        if (formula.Length > 4000)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula is longer than 4,000 characters.");
+        }
+
+        int tilde = formula.IndexOf('~');
+        if (tilde <= 0 || formula.IndexOf('~', tilde + 1) >= 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "A formula has one '~' with the response before it, such as 'post ~ pre + (1 | therapist)'.");
+        }
+
+        string response = formula.Substring(0, tilde).Trim();
+        List<(string Text, bool Negative)>? terms = SplitTerms(formula.Substring(tilde + 1));
+        if (terms is null)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula's parentheses do not match.");
+        }
+
+        bool intercept = true;
+        var fixedTerms = new List<string>();
+        var randomTerms = new List<(string Lhs, string Group)>();
+        foreach ((string text, bool negative) in terms)
+        {
+            if (text is "0" or "-1" || (negative && text == "1"))
+            {
+                intercept = false;
+            }
+            else if (text == "1" && !negative)
+            {
+                intercept = true;
+            }
+            else if (negative)
+            {
+                return new InvalidMixedModel(MixedModelErrorKind.Formula, "Only '- 1' may be subtracted in a formula.");
+            }
+            else if (text.Length > 1 && text[0] == '(' && text[text.Length - 1] == ')' && TopLevelBar(text.Substring(1, text.Length - 2)) is { } bar)
+            {
+                string inner = text.Substring(1, text.Length - 2);
+                if (inner.Length > bar + 1 && inner[bar + 1] == '|')
+                {
+                    return new InvalidMixedModel(MixedModelErrorKind.Formula, "Uncorrelated random effects ('||') are not supported; write one term per effect.");
+                }
+
+                string group = inner.Substring(bar + 1).Trim();
+                string lhs = inner.Substring(0, bar).Trim();
+                string[] nested = group.Split('/').Select(g => g.Trim()).ToArray();
+                for (int level = 0; level < nested.Length; level++)
+                {
+                    // lme4: (x | a / b) is (x | a) + (x | b:a).
+                    randomTerms.Add((lhs, string.Join(":", nested.Take(level + 1).Reverse())));
+                }
+            }
+            else
+            {
+                foreach (string expanded in Expand(text))
+                {
+                    if (!fixedTerms.Contains(expanded, StringComparer.Ordinal))
+                    {
+                        fixedTerms.Add(expanded);
+                    }
+                }
+            }
+        }
+
+        // R orders a model's terms by degree: main effects first, then two-way interactions, and so on.
+        fixedTerms = fixedTerms.OrderBy(t => t.Split(':').Length).ToList();
+        if (randomTerms.Count == 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula has no random-effects term such as '(1 | therapist)'; a model without one is an ordinary regression.");
+        }
+
+        // The response.
+        if (Evaluate(response, data) is not { } y)
+        {
+            return UnknownColumn(response, data, "the response");
+        }
+
+        // The fixed-effects model matrix.
+        var columns = new List<double[]>();
+        var names = new List<string>();
+        if (intercept)
+        {
+            columns.Add(Enumerable.Repeat(1.0, data.Rows).ToArray());
+            names.Add("(Intercept)");
+        }
+
+        foreach (string term in fixedTerms)
+        {
+            var parts = new List<(string Name, double[] Values)> { (string.Empty, Enumerable.Repeat(1.0, data.Rows).ToArray()) };
+            foreach (string factor in term.Split(':').Select(f => f.Trim()))
+            {
+                var next = new List<(string Name, double[] Values)>();
+                if (Evaluate(factor, data) is { } numeric)
+                {
+                    next.AddRange(parts.Select(p => (Join(p.Name, factor), p.Values.Select((v, i) => v * numeric[i]).ToArray())));
+                }
+                else if (data.Factor(factor) is { } labels)
+                {
+                    string[] levels = labels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+                    foreach (var p in parts)
+                    {
+                        foreach (string level in levels.Skip(1))
+                        {
+                            next.Add((Join(p.Name, factor + level), p.Values.Select((v, i) => string.Equals(labels[i], level, StringComparison.Ordinal) ? v : 0).ToArray()));
+                        }
+                    }
+                }
+                else
+                {
+                    return UnknownColumn(factor, data, "a fixed-effect term");
+                }
+
+                parts = next;
+            }
+
+            foreach (var (name, values) in parts)
+            {
+                names.Add(name);
+                columns.Add(values);
+            }
+        }
+
+        // The random-effects terms.
+        var random = new List<LmmRandomTerm>();
+        foreach ((string lhs, string group) in randomTerms)
+        {
+            string[] factors = group.Split(':');
+            string[][] labels = new string[factors.Length][];
+            for (int f = 0; f < factors.Length; f++)
+            {
+                if (data.Factor(factors[f]) is not { } column)
+                {
+                    return UnknownColumn(factors[f], data, "a grouping factor (it must be a categorical column)");
+                }
+
+                labels[f] = column;
+            }
+
+            string[] rowLevels = Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
+            string[] levelNames = rowLevels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            if (levelNames.Length < 2 || levelNames.Length >= data.Rows)
+            {
+                return new InvalidMixedModel(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levelNames.Length, data.Rows));
+            }
+
+            var index = levelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+            var termNames = new List<string>();
+            var termColumns = new List<double[]>();
+            List<(string Text, bool Negative)> lhsTerms = SplitTerms(lhs) ?? new List<(string Text, bool Negative)>();
+            bool randomIntercept = !lhsTerms.Any(t => t.Text == "0" || (t.Negative && t.Text == "1"));
+            if (randomIntercept)
+            {
+                termNames.Add("(Intercept)");
+                termColumns.Add(Enumerable.Repeat(1.0, data.Rows).ToArray());
+            }
+
+            foreach ((string text, bool negative) in lhsTerms.Where(t => t.Text is not ("0" or "1")))
+            {
+                if (negative || Evaluate(text, data) is not { } slope)
+                {
+                    return UnknownColumn(text, data, "a random slope (it must be a numeric column or log of one)");
+                }
+
+                termNames.Add(text);
+                termColumns.Add(slope);
+            }
+
+            random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels.Select(l => index[l]).ToArray(), levelNames));
+        }
+
+        if (y.Concat(columns.SelectMany(c => c)).Concat(random.SelectMany(t => t.Columns.SelectMany(c => c))).Any(v => double.IsNaN(v) || double.IsInfinity(v)))
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.NotFinite, "A value the model uses is missing or not finite (a log of zero or less, or NaN); remove those rows first (missing values are not dropped).");
+        }
+
+        if (RankDeficient(columns))
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.RankDeficient, "The fixed effects are rank deficient: a predictor is constant, or a combination of the others (or a category has no rows); drop or recode it.");
+        }
+
+        var engine = new LmmEngine(y, columns.ToArray(), names.ToArray(), random);
+        LmmFit fit = engine.Fit(reml);
+        (double[] dfs, double[] pValues) = engine.Satterthwaite(fit);
+        var fixedEffects = names.Select((n, a) => new FixedEffect(n, fit.Beta[a], Math.Sqrt(fit.BetaCovariance[a, a]), dfs[a], fit.Beta[a] / Math.Sqrt(fit.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
+
+        // Variance components and modes in the formula's order of terms (lme4 orders by levels; the engine by size).
+        var components = ImmutableArray.CreateBuilder<VarianceComponent>();
+        var modes = ImmutableArray.CreateBuilder<ConditionalMode>();
+        var groups = ImmutableArray.CreateBuilder<KeyValuePair<string, int>>();
+        foreach (LmmRandomTerm term in fit.Terms)
+        {
+            int j = Array.IndexOf(fit.Terms, term);
+            double[,] cov = fit.Covariances[j];
+            groups.Add(new KeyValuePair<string, int>(term.Group, term.LevelNames.Length));
+            for (int a = 0; a < term.K; a++)
+            {
+                components.Add(new VarianceComponent(term.Group, term.Terms[a], null, cov[a, a], Math.Sqrt(cov[a, a])));
+            }
+
+            for (int a = 0; a < term.K; a++)
+            {
+                for (int b = a + 1; b < term.K; b++)
+                {
+                    double denominator = Math.Sqrt(cov[a, a] * cov[b, b]);
+                    components.Add(new VarianceComponent(term.Group, term.Terms[a], term.Terms[b], cov[a, b], denominator > 0 ? cov[a, b] / denominator : double.NaN));
+                }
+            }
+
+            for (int level = 0; level < term.LevelNames.Length; level++)
+            {
+                for (int a = 0; a < term.K; a++)
+                {
+                    modes.Add(new ConditionalMode(term.Group, term.LevelNames[level], term.Terms[a], fit.Modes[j][level][a], Math.Sqrt(fit.ModeVariances[j][level][a])));
+                }
+            }
+        }
+
+        components.Add(new VarianceComponent("Residual", null, null, fit.Sigma2, Math.Sqrt(fit.Sigma2)));
+        bool singular = fit.Singular || components.Any(c => c.Term2 is not null && Math.Abs(c.StandardDeviation) > 1 - 1e-6);
+        return new MixedModelFit(formula.Trim(), reml, fixedEffects, components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm);
+    }
+
+    private static string Join(string left, string right) => left.Length == 0 ? right : left + ":" + right;
+
+    private static InvalidMixedModel UnknownColumn(string expression, ModelFrame data, string role) => new(
+        MixedModelErrorKind.Column,
+        string.Format(CultureInfo.InvariantCulture, "'{0}' is used as {1}, but the data has no such column of that kind (numeric: {2}; categorical: {3}).", SafeText.Clean(expression, 60), role, Names(data.NumericColumns), Names(data.FactorColumns)));
+
+    private static string Names(ImmutableArray<string> names) => names.Length == 0 ? "none" : string.Join(", ", names.Take(20).Select(n => SafeText.Clean(n, 40)));
+
+    /// <summary>A numeric expression: a numeric column, or <c>log(column)</c> (natural log, as R's <c>log</c>).</summary>
+    private static double[]? Evaluate(string expression, ModelFrame data)
+    {
+        expression = expression.Trim();
+        if (expression.StartsWith("log(", StringComparison.Ordinal) && expression[expression.Length - 1] == ')')
+        {
+            return data.Numeric(expression.Substring(4, expression.Length - 5).Trim())?.Select(v => Math.Log(v)).ToArray();
+        }
+
+        return data.Numeric(expression);
+    }
+
+    /// <summary>Expands <c>a*b</c> into <c>a</c>, <c>b</c> and <c>a:b</c>; other terms stay as they are.</summary>
+    private static IEnumerable<string> Expand(string term)
+    {
+        string[] parts = term.Split('*').Select(p => p.Trim()).ToArray();
+        if (parts.Length == 1)
+        {
+            return new[] { term.Trim() };
+        }
+
+        // Every non-empty subset, smallest first (R's order of terms by degree).
+        var subsets = new List<string[]>();
+        for (int mask = 1; mask < (1 << parts.Length); mask++)
+        {
+            subsets.Add(parts.Where((_, i) => (mask & (1 << i)) != 0).ToArray());
+        }
+
+        return subsets.OrderBy(s => s.Length).Select(s => string.Join(":", s));
+    }
+
+    /// <summary>The position of a '|' outside parentheses, or null.</summary>
+    private static int? TopLevelBar(string text)
+    {
+        int depth = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0 && text[i] == '|')
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits a right-hand side at top-level '+' and '-' into terms with their signs; null when parentheses do not match.</summary>
+    private static List<(string Text, bool Negative)>? SplitTerms(string text)
+    {
+        var terms = new List<(string Text, bool Negative)>();
+        int depth = 0, start = 0;
+        bool negative = false;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : '+';
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return null;
+            }
+
+            if (depth == 0 && (c == '+' || c == '-'))
+            {
+                string term = text.Substring(start, i - start).Trim();
+                if (term.Length > 0)
+                {
+                    terms.Add((term, negative));
+                }
+
+                negative = c == '-';
+                start = i + 1;
+            }
+        }
+
+        return depth == 0 ? terms : null;
+    }
+
+    /// <summary>Whether the columns are linearly dependent (a pivot of their cross-product's Cholesky factor near zero).</summary>
+    private static bool RankDeficient(List<double[]> columns)
+    {
+        int p = columns.Count;
+        var l = new double[p, p];
+        var xx = new double[p, p];
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double s = 0;
+                for (int i = 0; i < columns[a].Length; i++)
+                {
+                    s += columns[a][i] * columns[b][i];
+                }
+
+                xx[a, b] = s;
+            }
+        }
+
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double s = xx[a, b];
+                for (int c = 0; c < b; c++)
+                {
+                    s -= l[a, c] * l[b, c];
+                }
+
+                if (a == b)
+                {
+                    if (s <= 1e-10 * Math.Max(xx[a, a], 1e-300))
+                    {
+                        return true;
+                    }
+
+                    l[a, a] = Math.Sqrt(s);
+                }
+                else
+                {
+                    l[a, b] = s / l[b, b];
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>Why a mixed model could not be fitted (<see cref="InvalidMixedModel.Kind"/>).</summary>
+public enum MixedModelErrorKind
+{
+    /// <summary>The formula is not in the supported subset of lme4's syntax (docs/multilevel.md).</summary>
+    Formula = 0,
+
+    /// <summary>The formula names a column the frame does not hold, or of the wrong kind (a categorical slope, a numeric grouping factor).</summary>
+    Column = 1,
+
+    /// <summary>A value used is not finite (missing values are not dropped: remove those rows first).</summary>
+    NotFinite = 2,
+
+    /// <summary>A grouping factor has fewer than 2 levels, or as many levels as observations (lme4 refuses both).</summary>
+    Groups = 3,
+
+    /// <summary>The fixed-effects model matrix is rank deficient (a predictor is constant or a combination of others).</summary>
+    RankDeficient = 4,
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>
+/// A fitted linear mixed model (<see cref="LinearMixedModel.Fit"/>): what lme4's and lmerTest's <c>summary</c>,
+/// <c>VarCorr</c>, <c>ranef(condVar = TRUE)</c>, <c>logLik</c>, <c>AIC</c> and <c>BIC</c> give, under lme4's names.
+/// </summary>
+/// <remarks>
+/// <para>Immutable and thread-safe. Level labels appear only in <see cref="ConditionalModes"/>; <see cref="ToString"/>
+/// and <see cref="Summary"/> never show them.</para>
+/// </remarks>
+public sealed class MixedModelFit
+{
+    internal MixedModelFit(string formula, bool reml, ImmutableArray<FixedEffect> fixedEffects, ImmutableArray<VarianceComponent> components, double residualVariance, ImmutableArray<KeyValuePair<string, int>> groups, int observations, double criterion, int parameters, bool singular, ImmutableArray<ConditionalMode> modes, ImmutableArray<double> theta, int evaluations, double gradient)
+    {
+        Formula = formula;
+        Reml = reml;
+        FixedEffects = fixedEffects;
+        VarianceComponents = components;
+        ResidualVariance = residualVariance;
+        Groups = groups;
+        Observations = observations;
+        Criterion = criterion;
+        Parameters = parameters;
+        IsSingular = singular;
+        ConditionalModes = modes;
+        Theta = theta;
+        Evaluations = evaluations;
+        FinalGradient = gradient;
+    }
+
+    /// <summary>Gets the formula fitted, as given.</summary>
+    public string Formula { get; }
+
+    /// <summary>Gets whether the fit is REML (lme4's default) rather than maximum likelihood.</summary>
+    public bool Reml { get; }
+
+    /// <summary>Gets the fixed effects, in the model matrix's order.</summary>
+    public ImmutableArray<FixedEffect> FixedEffects { get; }
+
+    /// <summary>Gets the variance components (lme4's <c>as.data.frame(VarCorr(fit))</c> order: each group's variances, then its covariances; the residual last).</summary>
+    public ImmutableArray<VarianceComponent> VarianceComponents { get; }
+
+    /// <summary>Gets the residual variance σ² (lme4's <c>sigma(fit)^2</c>).</summary>
+    public double ResidualVariance { get; }
+
+    /// <summary>Gets each grouping factor's number of levels (lme4's <c>ngrps</c>).</summary>
+    public ImmutableArray<KeyValuePair<string, int>> Groups { get; }
+
+    /// <summary>Gets the number of observations (lme4's <c>nobs</c>).</summary>
+    public int Observations { get; }
+
+    /// <summary>Gets the optimised criterion: the REML criterion of a REML fit, the deviance (−2 log-likelihood) of an ML fit.</summary>
+    public double Criterion { get; }
+
+    /// <summary>Gets the number of parameters: fixed effects, covariance parameters and the residual SD (lme4's <c>df</c> of <c>logLik</c>).</summary>
+    public int Parameters { get; }
+
+    /// <summary>Gets the log-likelihood (lme4's <c>logLik</c>: of the REML criterion for a REML fit).</summary>
+    public double LogLikelihood => -Criterion / 2;
+
+    /// <summary>Gets Akaike's information criterion, −2 log L + 2 k (lme4's <c>AIC</c>).</summary>
+    public double Aic => Criterion + (2.0 * Parameters);
+
+    /// <summary>Gets the Bayesian information criterion, −2 log L + k ln n (lme4's <c>BIC</c>).</summary>
+    public double Bic => Criterion + (Parameters * Math.Log(Observations));
+
+    /// <summary>Gets whether the fit is on the boundary (a variance estimated as zero, or a correlation of ±1): lme4's "boundary (singular) fit". Such a fit is not a converged interior fit; simplify the random effects.</summary>
+    public bool IsSingular { get; }
+
+    /// <summary>Gets the conditional modes of every random effect, with their conditional SDs.</summary>
+    public ImmutableArray<ConditionalMode> ConditionalModes { get; }
+
+    /// <summary>Gets the relative covariance parameters θ at the optimum (lme4's <c>getME(fit, "theta")</c>).</summary>
+    public ImmutableArray<double> Theta { get; }
+
+    /// <summary>Gets the optimiser's description: Nelder–Mead from lme4's start (θ = identity factors), then Newton steps on central differences.</summary>
+#pragma warning disable CA1822 // Part of the fit's provenance, read with it.
+    public string Optimizer => "Nelder-Mead (MathNet.Numerics, tolerance 1e-10), then Newton steps on central differences";
+#pragma warning restore CA1822
+
+    /// <summary>Gets how many times the criterion was evaluated.</summary>
+    public int Evaluations { get; }
+
+    /// <summary>Gets the norm of the criterion's gradient over the free θ at the optimum (central differences).</summary>
+    public double FinalGradient { get; }
+
+    /// <summary>
+    /// Gets the intraclass correlation of a grouping factor: its intercept variance over the sum of every
+    /// factor's intercept variance and the residual variance (the share of variance between its levels; for
+    /// <c>post ~ pre + (1 | therapist)</c>, the therapist effect of Saxon and Barkham 2012).
+    /// </summary>
+    /// <param name="group">The grouping factor, as in <see cref="Groups"/>.</param>
+    /// <returns>The ICC, from 0 to 1.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="group"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the model has no random intercept of <paramref name="group"/>.</exception>
+    public double IntraclassCorrelation(string group)
+    {
+        Guard.Against.Null(group);
+        VarianceComponent? own = VarianceComponents.FirstOrDefault(c => c.Group == group && c.Term1 == "(Intercept)" && c.Term2 is null);
+        Guard.Against.InvalidInput(own, nameof(group), o => o is not null, "The model has no random intercept of this grouping factor.");
+        double total = VarianceComponents.Where(c => c.Term1 == "(Intercept)" && c.Term2 is null).Sum(c => c.Variance) + ResidualVariance;
+        return own!.Variance / total;
+    }
+
+    /// <summary>Writes the fit in the layout of lmerTest's <c>summary</c>: the method, the criterion, the random effects, the number of observations and groups, and the fixed-effects table with Satterthwaite's df.</summary>
+    /// <returns>The text (lines end with \n; numbers invariant).</returns>
+    public string Summary()
+    {
+        var text = new StringBuilder();
+        text.Append(Reml ? "Linear mixed model fit by REML. t-tests use Satterthwaite's method\n" : "Linear mixed model fit by maximum likelihood. t-tests use Satterthwaite's method\n");
+        text.Append("Formula: ").Append(Formula).Append("\n\n");
+        text.Append(Reml
+            ? string.Format(CultureInfo.InvariantCulture, "REML criterion at convergence: {0:0.0}\n\n", Criterion)
+            : string.Format(CultureInfo.InvariantCulture, "     AIC      BIC   logLik deviance\n{0,8:0.0} {1,8:0.0} {2,8:0.0} {3,8:0.0}\n\n", Aic, Bic, LogLikelihood, Criterion));
+        text.Append("Random effects:\n Groups   Name        Variance Std.Dev. Corr\n");
+        foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is null))
+        {
+            text.Append(string.Format(CultureInfo.InvariantCulture, " {0,-8} {1,-11} {2,8:0.####} {3,8:0.####}\n", c.Group, c.Term1 ?? string.Empty, c.Variance, c.StandardDeviation));
+        }
+
+        foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is not null))
+        {
+            text.Append(string.Format(CultureInfo.InvariantCulture, " {0,-8} {1}, {2} correlation {3:0.00}\n", c.Group, c.Term1, c.Term2, c.StandardDeviation));
+        }
+
+        text.Append(string.Format(CultureInfo.InvariantCulture, "Number of obs: {0}, groups:  {1}\n\n", Observations, string.Join("; ", Groups.Select(g => g.Key + ", " + g.Value.ToString(CultureInfo.InvariantCulture)))));
+        text.Append("Fixed effects:\n             Estimate Std. Error        df t value Pr(>|t|)\n");
+        foreach (FixedEffect f in FixedEffects)
+        {
+            text.Append(string.Format(CultureInfo.InvariantCulture, "{0,-12} {1,9:0.####e+00} {2,10:0.####e+00} {3,9:0.##} {4,7:0.###} {5,8:0.###e+00}\n", f.Term, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.TValue, f.PValue));
+        }
+
+        if (IsSingular)
+        {
+            text.Append("boundary (singular) fit: see help('isSingular')\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Returns the model's shape and fit, never a level.</summary>
+    /// <returns>Text such as <c>linear mixed model (REML): 1521 observations, 2 fixed effects, 1 grouping factor, criterion 10382.05</c>.</returns>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "linear mixed model ({0}): {1} observations, {2} fixed effects, {3} grouping factor(s), criterion {4:0.00}{5}", Reml ? "REML" : "ML", Observations, FixedEffects.Length, Groups.Length, Criterion, IsSingular ? ", singular" : string.Empty);
+}

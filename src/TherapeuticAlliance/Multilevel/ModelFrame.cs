@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>
+/// A table a mixed model is fitted on: named numeric columns (predictors, responses, slopes) and named categorical
+/// columns (grouping factors such as <c>therapist</c> and <c>site</c>, or categorical predictors), all of one length.
+/// </summary>
+/// <remarks>
+/// <para>Column names are case-sensitive and unique across both kinds. Values are copied; the frame is immutable and
+/// thread-safe. Level labels (therapist or client identifiers) are the caller's own data: they appear in the fit's
+/// conditional modes, never in a message or a <see cref="ToString"/>.</para>
+/// </remarks>
+public sealed class ModelFrame
+{
+    private readonly ImmutableDictionary<string, double[]> _numeric;
+    private readonly ImmutableDictionary<string, string[]> _factors;
+
+    /// <summary>Initializes a new instance of the <see cref="ModelFrame"/> class.</summary>
+    /// <param name="numeric">Numeric columns by name; <see langword="null"/> for none.</param>
+    /// <param name="factors">Categorical columns by name (each value a level's label); <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException">Thrown when a column or a label is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when there is no column, columns differ in length, or a name is empty or used twice.</exception>
+    public ModelFrame(IReadOnlyDictionary<string, IReadOnlyList<double>>? numeric, IReadOnlyDictionary<string, IReadOnlyList<string>>? factors = null)
+    {
+        _numeric = (numeric ?? new Dictionary<string, IReadOnlyList<double>>()).ToImmutableDictionary(c => c.Key, c => Guard.Against.Null(c.Value, nameof(numeric)).ToArray(), StringComparer.Ordinal);
+        _factors = (factors ?? new Dictionary<string, IReadOnlyList<string>>()).ToImmutableDictionary(c => c.Key, c => Guard.Against.Null(c.Value, nameof(factors)).Select(v => Guard.Against.Null(v, nameof(factors))).ToArray(), StringComparer.Ordinal);
+        Guard.Against.InvalidInput(this, nameof(numeric), f => f._numeric.Count + f._factors.Count > 0, "A model frame needs at least one column.");
+        Guard.Against.InvalidInput(this, nameof(numeric), f => f._numeric.Keys.Concat(f._factors.Keys).All(k => k.Length > 0) && !f._numeric.Keys.Intersect(f._factors.Keys, StringComparer.Ordinal).Any(), "Every column needs a name of its own.");
+        int rows = _numeric.Values.Select(c => c.Length).Concat(_factors.Values.Select(c => c.Length)).First();
+        Guard.Against.InvalidInput(this, nameof(numeric), f => f._numeric.Values.All(c => c.Length == rows) && f._factors.Values.All(c => c.Length == rows), "Every column needs the same number of rows.");
+        Rows = rows;
+    }
+
+    /// <summary>Gets the number of rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>Gets the numeric columns' names, in ordinal order.</summary>
+    public ImmutableArray<string> NumericColumns => _numeric.Keys.OrderBy(k => k, StringComparer.Ordinal).ToImmutableArray();
+
+    /// <summary>Gets the categorical columns' names, in ordinal order.</summary>
+    public ImmutableArray<string> FactorColumns => _factors.Keys.OrderBy(k => k, StringComparer.Ordinal).ToImmutableArray();
+
+    internal double[]? Numeric(string name) => _numeric.TryGetValue(name, out double[]? column) ? column : null;
+
+    internal string[]? Factor(string name) => _factors.TryGetValue(name, out string[]? column) ? column : null;
+
+    /// <summary>Returns the frame's shape, never its values.</summary>
+    /// <returns>Text such as <c>model frame: 1521 rows, 4 numeric and 3 categorical columns</c>.</returns>
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, "model frame: {0} rows, {1} numeric and {2} categorical columns", Rows, _numeric.Count, _factors.Count);
+}

@@ -1,0 +1,30 @@
+# Expected values for models the shared oracle does not cover (issue 29): a categorical predictor with an
+# interaction, and crossed grouping factors. R 4.2.2, lme4 1.1-31, lmerTest 3.1-3 (Debian packages).
+#   Rscript extra-models.R     (from this folder; writes extra-expected.csv)
+suppressMessages({ library(lme4); library(lmerTest) })
+episodes <- read.csv("episodes.csv", stringsAsFactors = TRUE)
+sessions <- read.csv("sessions.csv", stringsAsFactors = TRUE)
+sessions$session_f <- factor(sprintf("S%02d", sessions$session))
+out <- list()
+add <- function(model, name, value) out[[length(out) + 1]] <<- data.frame(model = model, name = name, value = sprintf("%.17g", value))
+record <- function(key, fit) {
+  s <- summary(fit)$coefficients
+  for (term in rownames(s)) {
+    add(key, sprintf("beta[%s]", term), s[term, "Estimate"])
+    add(key, sprintf("se[%s]", term), s[term, "Std. Error"])
+    add(key, sprintf("df[%s]", term), s[term, "df"])
+    add(key, sprintf("p[%s]", term), s[term, "Pr(>|t|)"])
+  }
+  vc <- as.data.frame(VarCorr(fit))
+  for (i in seq_len(nrow(vc))) {
+    if (vc$grp[i] == "Residual") add(key, "sigma2", vc$vcov[i])
+    else if (is.na(vc$var2[i])) add(key, sprintf("var[%s:%s]", vc$grp[i], vc$var1[i]), vc$vcov[i])
+    else add(key, sprintf("cov[%s:%s,%s]", vc$grp[i], vc$var1[i], vc$var2[i]), vc$vcov[i])
+  }
+  add(key, "nobs", nobs(fit))
+  for (g in names(ngrps(fit))) add(key, sprintf("ngroups[%s]", g), ngrps(fit)[[g]])
+  add(key, "reml_criterion", REMLcrit(fit))
+}
+record("m8_categorical_interaction_reml", lmer(post ~ pre * alliance + site + (1 | therapist), data = episodes))
+record("m9_crossed_reml", lmer(ors ~ log(session) + (1 | client) + (1 | session_f), data = sessions))
+write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
