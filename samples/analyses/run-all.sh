@@ -5,7 +5,7 @@
 set -uo pipefail
 out=$(realpath -m "${1:-samples/analyses/out}")
 status=0
-for script in reliability agreement reliable-change sudden-gains ruptures; do
+for script in reliability agreement reliable-change sudden-gains ruptures multilevel; do
   echo "==> $script"
   if ! dotnet run "samples/analyses/$script.cs" -- "$out/$script"; then
     echo "!! $script failed"
