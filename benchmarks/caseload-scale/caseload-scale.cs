@@ -54,10 +54,22 @@ try
         int files = Directory.GetFiles(folder, "*.html").Length;
         Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(folder);
-        var (limitedPeak, _) = Run("dotnet", $"\"{tool}\" report \"{input}\" --output \"{index}\" --by therapist", root, out _, ("DOTNET_GCHeapHardLimit", "0x4000000"));
+        // Under a 64 MB heap: what the tool holds per client (about 250 bytes: its place in the ranking and its
+        // identifier) outgrows it somewhere past 100,000 clients; the run is then recorded as failed, not hidden.
+        string limited;
+        try
+        {
+            var (limitedPeak, _) = Run("dotnet", $"\"{tool}\" report \"{input}\" --output \"{index}\" --by therapist", root, out _, ("DOTNET_GCHeapHardLimit", "0x4000000"));
+            limited = string.Create(CultureInfo.InvariantCulture, $"{limitedPeak / 1048576.0:N0} MB");
+        }
+        catch (InvalidOperationException)
+        {
+            limited = "out of memory";
+        }
+
         Directory.Delete(folder, recursive: true);
         var (triagePeak, triageSeconds) = Run("dotnet", $"\"{tool}\" triage \"{input}\" --by therapist --output \"{Path.Combine(work, "groups.csv")}\"", root, out _);
-        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| streamed (grouped by client) | {series:N0} | {reportPeak / 1048576.0:N0} MB | {reportSeconds:N0} s | {limitedPeak / 1048576.0:N0} MB | {files:N0} | {indexBytes / 1024.0:N0} KB | {paint:N0} ms | {load:N0} ms | {pagePaint:N0} ms | {triagePeak / 1048576.0:N0} MB | {triageSeconds:N0} s |"));
+        rows.Add(string.Create(CultureInfo.InvariantCulture, $"| streamed (grouped by client) | {series:N0} | {reportPeak / 1048576.0:N0} MB | {reportSeconds:N0} s | {limited} | {files:N0} | {indexBytes / 1024.0:N0} KB | {paint:N0} ms | {load:N0} ms | {pagePaint:N0} ms | {triagePeak / 1048576.0:N0} MB | {triageSeconds:N0} s |"));
         Console.WriteLine(rows[^1]);
 
         if (copies == sizes.Min())
