@@ -40,7 +40,9 @@ cd "$work/repo"
 dotnet tool restore >/dev/null
 cd src/TherapeuticAlliance
 set +e
-timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
+# The multilevel tests are left out: they test no mutated folder, and their numeric loops run far slower under the
+# mutants' instrumentation (the coverage pass of 2026-12-07 did not end within the budget with them).
+timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" --test-case-filter "FullyQualifiedName!~TherapeuticAlliance.Tests.Multilevel" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
 rc=$?
 set -e
 if [ "$rc" -eq 124 ]; then

@@ -492,14 +492,6 @@ internal static class Commands
 
         if (partialFile is not null)
         {
-            // The disclosure policy's minimum is a floor: --minimum-rows may raise it, never lower it (issue 28: the
-            // per-therapist groups count people). Rounding does not apply: a partial's statistics must merge exactly.
-            if (minimumRows < view.Policy.MinimumPeople)
-            {
-                error.WriteLine(string.Format(CultureInfo.InvariantCulture, "--minimum-rows {0} is below the disclosure policy's minimum of {1} people; the partial uses {1}.", minimumRows, view.Policy.MinimumPeople));
-                minimumRows = view.Policy.MinimumPeople;
-            }
-
             SitePartial partial = SitePartial.Build(data, settings.Strategy, minimumRows);
             using (Target target = Target.Open(partialFile, TextWriter.Null, buffered: true))
             {

@@ -513,9 +513,11 @@ internal sealed class LmmEngine
     }
 
     /// <summary>The covariance of β̂ at θ and σ: σ² (RX'RX)^{-1} (lmerTest's <c>get_covbeta</c>).</summary>
-    internal double[,] CovarianceAt(IReadOnlyList<double> theta, double sigma)
+    internal double[,] CovarianceAt(IReadOnlyList<double> theta, double sigma) => BetaCovariance(Solve(theta), sigma * sigma);
+
+    /// <summary>σ² (RX RX')^{-1}, RX lower-triangular here (lme4's <c>vcov</c>).</summary>
+    private double[,] BetaCovariance(State s, double sigma2)
     {
-        State s = Solve(theta);
         var covariance = new double[_p, _p];
         for (int a = 0; a < _p; a++)
         {
@@ -524,7 +526,7 @@ internal sealed class LmmEngine
             double[] column = BackwardSmall(s.Rx, ForwardSmall(s.Rx, e));
             for (int b = 0; b < _p; b++)
             {
-                covariance[b, a] = sigma * sigma * column[b];
+                covariance[b, a] = sigma2 * column[b];
             }
         }
 
@@ -713,18 +715,7 @@ internal sealed class LmmEngine
         double degrees = reml ? _n - _p : _n;
         double sigma2 = s.PenalisedRss / degrees;
 
-        // Var(β) = σ² (RX RX')^{-1} with RX lower-triangular here.
-        var covariance = new double[_p, _p];
-        for (int a = 0; a < _p; a++)
-        {
-            var e = new double[_p];
-            e[a] = 1;
-            double[] column = BackwardSmall(s.Rx, ForwardSmall(s.Rx, e));
-            for (int b = 0; b < _p; b++)
-            {
-                covariance[b, a] = sigma2 * column[b];
-            }
-        }
+        double[,] covariance = BetaCovariance(s, sigma2);
 
         // b = Λ u.
         double[] effects = (double[])s.U.Clone();

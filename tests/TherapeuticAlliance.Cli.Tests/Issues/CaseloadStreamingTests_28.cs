@@ -117,19 +117,4 @@ public sealed class CaseloadStreamingTests_28 : CliTestBase
         Assert.Equal("T01", first.GetProperty("sessions")[0].GetProperty("therapist").GetString());
         Assert.Equal("north", first.GetProperty("sessions")[0].GetProperty("site").GetString());
     }
-
-    [Fact]
-    public void ASitePartial_WithholdsTherapistsUnderTheDisclosurePolicysMinimum_EvenWithALowerMinimumRows()
-    {
-        string partial = Path.Combine(Dir, "site.json");
-        var (code, _, error) = Run("stats", Sample, "--partial", partial, "--minimum-rows", "2");
-        Assert.Equal(0, code);
-        Assert.Contains("--minimum-rows 2 is below the disclosure policy's minimum of 10 people; the partial uses 10.", error, StringComparison.Ordinal);
-        using var document = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(partial));
-        Assert.Equal(4, document.RootElement.GetProperty("therapistsWithheld").GetInt32());
-
-        var (openCode, _, openError) = Run("stats", Sample, "--partial", partial, "--minimum-rows", "2", "--disclosure", "opensafely");
-        Assert.Equal(0, openCode);
-        Assert.Contains("the partial uses 8.", openError, StringComparison.Ordinal);
-    }
 }
