@@ -775,7 +775,7 @@ internal sealed class LmmEngine
             Modes = modes,
             ModeVariances = modeVariances,
             Terms = _terms,
-            Singular = theta.Where((t, i) => LowerBounds()[i] == 0).Any(t => t < 1e-4),
+            Singular = theta.Zip(LowerBounds(), (t, bound) => bound == 0 && t < 1e-4).Any(b => b),
             Evaluations = evaluations,
             GradientNorm = gradientNorm,
         };
