@@ -568,16 +568,15 @@ internal sealed class LmmEngine
     {
         double[] lower = LowerBounds();
         int evaluations = 0;
-        double F(Vector<double> v)
+        double F(double[] theta)
         {
             evaluations++;
-            double[] theta = Clamp(v.ToArray(), lower);
             double value = Objective(theta, reml);
             return double.IsNaN(value) ? double.MaxValue : value;
         }
 
         // Nelder–Mead from lme4's start on the criterion (bounds by clamping), then Newton steps to polish.
-        double[] best = NelderMead(v => F(Vector<double>.Build.DenseOfArray(v)), Start(), lower);
+        double[] best = NelderMead(F, Start(), lower);
         best = Newton(theta => Objective(theta, reml), best, lower, ref evaluations);
         double gradientNorm = FreeGradient(theta => Objective(theta, reml), best, lower);
         State s = Solve(best);
