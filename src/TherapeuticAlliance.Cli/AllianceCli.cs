@@ -108,6 +108,11 @@ internal static class AllianceCli
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(care).Concat(new Option[] { groupBy, json, partial, minimumRows, parquet }));
         var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial'), or folders of them (their *.json files).", Arity = ArgumentArity.OneOrMore };
         var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them. A partial that cannot be read, or whose numbers no data could give, is left out and named; the others merge (exit 3, or 0 with --allow-partial).") { partialFiles, json, parquet, allowPartial };
+        var formula = new Option<string>("--formula") { Description = "The model in lme4's formula syntax, for example 'post ~ pre + (1 | site / therapist)' or 'ors ~ log(session) + (1 + log(session) | client)' (docs/multilevel.md).", Required = true };
+        var ml = new Option<bool>("--ml") { Description = "Fit by maximum likelihood (REML = FALSE) instead of REML." };
+        var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted) as CSV files into this folder." };
+        var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
+        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table; prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, inputFormat, json, csvOut, parquetOut });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -198,6 +203,7 @@ internal static class AllianceCli
             output,
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
+        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula)!, r.GetValue(ml), r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);
@@ -206,7 +212,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, triage, report, stats, merge, instruments, expected,
+            score, analyze, triage, report, stats, merge, mixed, instruments, expected,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

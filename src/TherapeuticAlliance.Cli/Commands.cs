@@ -13,6 +13,7 @@ using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
 using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Consortium;
+using TherapeuticAlliance.Multilevel;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -660,6 +661,46 @@ internal static class Commands
 
         error.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} partial(s) left out (named above).{1}", refused, allowPartial ? string.Empty : " Exit code 3: partial; give --allow-partial to exit 0."));
         return allowPartial ? AllianceCli.Ok : AllianceCli.Partial;
+    }
+
+    /// <summary>
+    /// <c>alliance mixed</c>: fits a linear mixed model on any CSV or Parquet table and prints lme4's summary, or
+    /// (--json) every table as one JSON object, and (--csv/--parquet DIR) one file per table, named by its schema.
+    /// </summary>
+    internal static int Mixed(string file, string formula, bool ml, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, TextWriter output, TextWriter error)
+    {
+        using FileStream input = File.OpenRead(file);
+        using var text = new StreamReader(input, Encoding.UTF8);
+        (TidyTable? table, string? problem) = parquetInput
+            ? ColumnarTables.ReadParquetAsync(input).GetAwaiter().GetResult().Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message))
+            : TidyCsv.Read(text).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
+        MixedModelResult? result = table is { RowCount: > 0 } ? LinearMixedModel.Fit(formula, table.ToModelFrame(), reml: !ml) : null;
+        if (result is not { IsSuccess: true })
+        {
+            error.WriteLine("error: " + SafeText.Clean(file, 120) + ": " + (problem ?? result?.AsT1.Message ?? "the table has no rows."));
+            return AllianceCli.DataErrors;
+        }
+
+        MixedModelFit fit = result.AsT0;
+        IReadOnlyList<KeyValuePair<string, TidyTable>> tables = fit.ToTidyTables();
+        if (fit.OmittedRows > 0)
+        {
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} row(s) left out for a missing value of a column the model uses (as R's na.omit).", fit.OmittedRows));
+        }
+
+        output.Write(json ? TidyJson.ToJson(tables) + "\n" : fit.Summary());
+        foreach (var (folder, extension) in new[] { (csvFolder, ".csv"), (parquetFolder, ".parquet") }.Where(f => f.Item1 is not null))
+        {
+            Directory.CreateDirectory(folder!);
+            foreach (var (name, t) in tables)
+            {
+                using Target target = Target.Open(Path.Combine(folder!, name + extension), TextWriter.Null, buffered: true, binary: extension == ".parquet");
+                if (extension == ".csv") { TidyCsv.Write(t, target.Writer); } else { WriteParquet(target, t); }
+                target.CommitIf(true);
+            }
+        }
+
+        return AllianceCli.Ok;
     }
 
     /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>

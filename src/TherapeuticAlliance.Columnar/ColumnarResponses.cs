@@ -319,7 +319,7 @@ public static class ColumnarResponses
     }
 
     /// <summary>Opens a Parquet reader on a stream, or says the input is not Parquet this reader understands; shared by every read.</summary>
-    private static async Task<(ParquetReader? Reader, ColumnarError? Error)> OpenAsync(Stream stream, CancellationToken cancellationToken)
+    internal static async Task<(ParquetReader? Reader, ColumnarError? Error)> OpenAsync(Stream stream, CancellationToken cancellationToken)
     {
         try
         {
@@ -344,11 +344,11 @@ public static class ColumnarResponses
     /// found Thrift protocol errors, <see cref="NullReferenceException"/>, <see cref="OverflowException"/> and the
     /// reader's own types); an allocation the preflight's limits allow cannot exhaust memory.
     /// </summary>
-    private static bool IsParserFailure(Exception ex, CancellationToken cancellationToken) =>
+    internal static bool IsParserFailure(Exception ex, CancellationToken cancellationToken) =>
         !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>The first name given twice, with the 1-based positions of its first two columns.</summary>
-    private static (string Name, int First, int Second)? Repeated(IEnumerable<string> names)
+    internal static (string Name, int First, int Second)? Repeated(IEnumerable<string> names)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         int position = 0;

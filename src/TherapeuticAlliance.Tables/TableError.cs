@@ -17,7 +17,7 @@ public sealed class TableError : IAllianceError
     /// <summary>Gets what is wrong.</summary>
     public TableErrorKind Kind { get; }
 
-    /// <summary>Gets the stable code of <see cref="Kind"/>: <c>empty-table</c>, <c>bad-header</c>, <c>wrong-width</c>, <c>malformed-csv</c>, <c>missing-column</c>, <c>bad-value</c> or <c>duplicate-observation</c>.</summary>
+    /// <summary>Gets the stable code of <see cref="Kind"/>: <c>empty-table</c>, <c>bad-header</c>, <c>wrong-width</c>, <c>malformed-csv</c>, <c>missing-column</c>, <c>bad-value</c>, <c>duplicate-observation</c> or <c>too-large</c>.</summary>
     public string Code => Kind switch
     {
         TableErrorKind.Empty => "empty-table",
@@ -27,6 +27,7 @@ public sealed class TableError : IAllianceError
         TableErrorKind.MissingColumn => "missing-column",
         TableErrorKind.BadValue => "bad-value",
         TableErrorKind.DuplicateObservation => "duplicate-observation",
+        TableErrorKind.TooLarge => "too-large",
         _ => throw new InvalidOperationException("The error kind is not defined."),
     };
 

@@ -23,4 +23,7 @@ public enum TableErrorKind
 
     /// <summary>Two rows give the same observation (code <c>duplicate-observation</c>).</summary>
     DuplicateObservation = 7,
+
+    /// <summary>The table holds more cells than a reader takes, <see cref="TidyTable.MaximumCells"/> (code <c>too-large</c>; since issue 29).</summary>
+    TooLarge = 8,
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.ExpectedResponse;
+using TherapeuticAlliance.Multilevel;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Scoring;
@@ -458,4 +459,154 @@ public static class Tidy
         IccForm.Icc3k => StatisticNames.Icc3k,
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, "The ICC form is not defined."),
     };
+    /// <summary>Columns <c>term</c>, <c>estimate</c>, <c>std_error</c>, <c>df</c>, <c>t_value</c>, <c>p_value</c> (<see cref="RowSchemas.MixedFixedEffects"/>): lmerTest's <c>coef(summary(fit))</c>, one row per fixed effect.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The table, terms in the model matrix's order.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static TidyTable FixedEffectsToTidy(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        return new TidyTable(RowSchemas.MixedFixedEffects.Columns, fit.FixedEffects.Select(f => new object?[] { f.Term, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.TValue, f.PValue }));
+    }
+
+    /// <summary>Columns <c>grp</c>, <c>var1</c>, <c>var2</c>, <c>vcov</c>, <c>sdcor</c> (<see cref="RowSchemas.MixedVarCorr"/>): lme4's <c>as.data.frame(VarCorr(fit))</c>, variances and SDs, then covariances and correlations, then the residual (var1 and var2 NA).</summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static TidyTable VarCorrToTidy(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        return new TidyTable(RowSchemas.MixedVarCorr.Columns, fit.VarianceComponents.Select(c => new object?[] { c.Group, c.Term1, c.Term2, c.Variance, c.StandardDeviation }));
+    }
+
+    /// <summary>Columns <c>grpvar</c>, <c>term</c>, <c>grp</c>, <c>condval</c>, <c>condsd</c> (<see cref="RowSchemas.MixedRanef"/>): lme4's <c>as.data.frame(ranef(fit, condVar = TRUE))</c>, one row per level and term.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The table; <c>grp</c> holds the data's own level labels (identifiers).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static TidyTable RanefToTidy(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        return new TidyTable(RowSchemas.MixedRanef.Columns, fit.ConditionalModes.Select(m => new object?[] { m.Group, m.Term, m.Level, m.Mode, m.ConditionalSd }));
+    }
+
+    /// <summary>
+    /// Columns <c>statistic</c>, <c>group</c>, <c>value</c> (<see cref="RowSchemas.MixedFit"/>): <c>REMLcrit</c>
+    /// (REML) or <c>deviance</c> (ML), <c>logLik</c>, <c>AIC</c>, <c>BIC</c>, <c>nobs</c>, <c>n_dropped</c>, <c>sigma</c>,
+    /// <c>isSingular</c> (1 or 0), <c>optimizer_evaluations</c>, <c>final_gradient</c>, then per grouping factor
+    /// <c>ngrps</c> and, for a factor with a random intercept, <c>icc</c> (<see cref="MixedModelFit.IntraclassCorrelation"/>).
+    /// </summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static TidyTable FitToTidy(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        var rows = new List<object?[]>
+        {
+            new object?[] { fit.Reml ? StatisticNames.RemlCriterion : StatisticNames.Deviance, null, fit.Criterion },
+            new object?[] { StatisticNames.LogLikelihood, null, fit.LogLikelihood },
+            new object?[] { StatisticNames.Aic, null, fit.Aic },
+            new object?[] { StatisticNames.Bic, null, fit.Bic },
+            new object?[] { StatisticNames.Observations, null, fit.Observations },
+            new object?[] { StatisticNames.RowsDropped, null, fit.OmittedRows },
+            new object?[] { StatisticNames.Sigma, null, Math.Sqrt(fit.ResidualVariance) },
+            new object?[] { StatisticNames.IsSingular, null, fit.IsSingular ? 1 : 0 },
+            new object?[] { StatisticNames.OptimizerEvaluations, null, fit.Evaluations },
+            new object?[] { StatisticNames.FinalGradient, null, fit.FinalGradient },
+        };
+        foreach (KeyValuePair<string, int> group in fit.Groups)
+        {
+            rows.Add(new object?[] { StatisticNames.GroupCount, group.Key, group.Value });
+            if (fit.VarianceComponents.Any(c => c.Group == group.Key && c.Term1 == "(Intercept)" && c.Term2 is null))
+            {
+                rows.Add(new object?[] { StatisticNames.Icc, group.Key, fit.IntraclassCorrelation(group.Key) });
+            }
+        }
+
+        return new TidyTable(RowSchemas.MixedFit.Columns, rows);
+    }
+
+    /// <summary>Columns <c>row</c> (of the data, from 1), <c>fitted</c>, <c>residual</c> (<see cref="RowSchemas.MixedFitted"/>): one row per row of the data; NA where a row was left out for a missing value.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static TidyTable FittedToTidy(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        return new TidyTable(RowSchemas.MixedFitted.Columns, fit.Fitted.Select((f, i) => new object?[] { i + 1, f, fit.Residuals[i] }));
+    }
+
+    /// <summary>Every table of a fit, by schema name, in this order: <c>mixed-fixed-effects</c>, <c>mixed-varcorr</c>, <c>mixed-ranef</c>, <c>mixed-fit</c>, <c>mixed-fitted</c>.</summary>
+    /// <param name="fit">The fit.</param>
+    /// <returns>The five tables.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<KeyValuePair<string, TidyTable>> ToTidyTables(this MixedModelFit fit)
+    {
+        Guard.Against.Null(fit);
+        return new[]
+        {
+            new KeyValuePair<string, TidyTable>(RowSchemas.MixedFixedEffects.Name, fit.FixedEffectsToTidy()),
+            new KeyValuePair<string, TidyTable>(RowSchemas.MixedVarCorr.Name, fit.VarCorrToTidy()),
+            new KeyValuePair<string, TidyTable>(RowSchemas.MixedRanef.Name, fit.RanefToTidy()),
+            new KeyValuePair<string, TidyTable>(RowSchemas.MixedFit.Name, fit.FitToTidy()),
+            new KeyValuePair<string, TidyTable>(RowSchemas.MixedFitted.Name, fit.FittedToTidy()),
+        };
+    }
+
+    /// <summary>
+    /// The table as a mixed model's data: a column whose every cell is a number (or a text that reads as one in the
+    /// invariant culture) or missing is numeric; any other column is categorical, its cells' text the levels' labels.
+    /// Missing cells (null, <c>NA</c>, empty, NaN) stay missing: a model that uses the column leaves those rows out
+    /// (R's <c>na.omit</c>). A numeric column can still be a grouping factor, as in lme4.
+    /// </summary>
+    /// <param name="table">The table, as <see cref="TidyCsv.Read(System.IO.TextReader)"/> reads a CSV.</param>
+    /// <returns>The frame.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the table has no rows.</exception>
+    public static ModelFrame ToModelFrame(this TidyTable table)
+    {
+        Guard.Against.Null(table);
+        Guard.Against.InvalidInput(table, nameof(table), t => t.RowCount > 0, "The table has no rows.");
+        var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal);
+        for (int c = 0; c < table.Columns.Length; c++)
+        {
+            var values = new double[table.RowCount];
+            bool isNumeric = true;
+            for (int r = 0; r < table.RowCount && isNumeric; r++)
+            {
+                values[r] = table.Rows[r][c] switch
+                {
+                    null => double.NaN,
+                    double d => d,
+                    int i => i,
+                    decimal m => (double)m,
+                    string text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) => d,
+                    _ => Fail(ref isNumeric),
+                };
+            }
+
+            if (isNumeric)
+            {
+                numeric[table.Columns[c]] = values;
+            }
+            else
+            {
+                factors[table.Columns[c]] = table.Rows.Select(row => row[c] switch
+                {
+                    null => null,
+                    string text => text,
+                    object o => Convert.ToString(o, CultureInfo.InvariantCulture),
+                }).ToArray();
+            }
+        }
+
+        return new ModelFrame(numeric, factors);
+
+        static double Fail(ref bool flag)
+        {
+            flag = false;
+            return double.NaN;
+        }
+    }
 }

@@ -104,7 +104,7 @@ public static class TidyCsv
 
     /// <summary>Reads a CSV with a header row into a table.</summary>
     /// <param name="reader">The reader; left open.</param>
-    /// <returns>The table, or a <see cref="TableError"/> (an empty input, a blank or repeated column name, a row of another width, malformed quoting) that names the CSV line (the header is line 1).</returns>
+    /// <returns>The table, or a <see cref="TableError"/> (an empty input, a blank or repeated column name, a row of another width, malformed quoting, more than <see cref="TidyTable.MaximumCells"/> cells) that names the CSV line (the header is line 1).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="reader"/> is <see langword="null"/>.</exception>
     public static TableResult<TidyTable> Read(TextReader reader)
     {
@@ -158,6 +158,11 @@ public static class TidyCsv
                 if (record.Length != header.Length)
                 {
                     return new TableError(TableErrorKind.WrongWidth, line, null, string.Create(CultureInfo.InvariantCulture, $"Line {line} has {record.Length} field(s); the header has {header.Length}."));
+                }
+
+                if ((long)(rows.Count + 1) * header.Length > TidyTable.MaximumCells)
+                {
+                    return new TableError(TableErrorKind.TooLarge, line, null, string.Create(CultureInfo.InvariantCulture, $"The CSV holds more than {TidyTable.MaximumCells:N0} cells (from line {line}); read it in parts."));
                 }
 
                 rows.Add(record.Select(Parse).ToArray());

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 
@@ -121,5 +122,27 @@ public static class TidyJson
             default:
                 throw new InvalidOperationException("The table holds a cell of an unsupported type.");
         }
+    }
+    /// <summary>Writes several tables as one JSON object: one property per table, its name the key (a schema's name), its value the table's array of objects as <see cref="WriteArray"/> writes it.</summary>
+    /// <param name="tables">The tables, by name, in order.</param>
+    /// <returns>The JSON text, indented.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="tables"/> is or holds <see langword="null"/>.</exception>
+    public static string ToJson(IEnumerable<KeyValuePair<string, TidyTable>> tables)
+    {
+        Guard.Against.Null(tables);
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            foreach (KeyValuePair<string, TidyTable> table in tables)
+            {
+                writer.WritePropertyName(Guard.Against.Null(table.Key, nameof(tables)));
+                WriteArray(Guard.Against.Null(table.Value, nameof(tables)).Columns, table.Value.Rows.Select(r => (IReadOnlyList<object?>)r), writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -86,6 +86,13 @@ public sealed class TidyTable : IHtmlRenderable
         _rows = built.ToImmutable();
     }
 
+    /// <summary>
+    /// The most cells (rows × columns) a reader of whole tables takes (<see cref="TidyCsv.Read(TextReader)"/>, the
+    /// Columnar package's Parquet table reader): 10,000,000, about 320 MB held as cells. Larger inputs are a
+    /// <see cref="TableErrorKind.TooLarge"/> error; read them in parts, or through the typed readers that stream.
+    /// </summary>
+    public const int MaximumCells = 10_000_000;
+
     /// <summary>The most rows <see cref="WriteHtml"/> shows: 100.</summary>
     public const int HtmlRowLimit = 100;
 

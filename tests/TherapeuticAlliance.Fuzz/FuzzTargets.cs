@@ -150,6 +150,23 @@ internal static class FuzzTargets
         {
             Check(!string.IsNullOrEmpty(result.Error?.Message), "an error without a message");
         }
+
+        // The same bytes through the table reader of 'alliance mixed' (issue 29): a table of the file's width, or a
+        // typed error; a table becomes a model frame without an exception.
+        using var again = new MemoryStream(input, writable: false);
+        var table = Columnar.ColumnarTables.ReadParquetAsync(again).GetAwaiter().GetResult();
+        if (table.IsSuccess)
+        {
+            Check(table.AsT0.Rows.All(r => r.Length == table.AsT0.Columns.Length), "a table row of another width");
+            if (table.AsT0.RowCount > 0)
+            {
+                _ = Tables.Tidy.ToModelFrame(table.AsT0);
+            }
+        }
+        else
+        {
+            Check(!string.IsNullOrEmpty(table.Error?.Message), "a table error without a message");
+        }
     }
 
     private static void Arrow(byte[] input)

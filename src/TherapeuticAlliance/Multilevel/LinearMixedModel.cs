@@ -108,6 +108,28 @@ public static class LinearMixedModel
             return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula has no random-effects term such as '(1 | therapist)'; a model without one is an ordinary regression.");
         }
 
+        // R's na.omit: a row missing a value of any column the model uses (NaN, or a null label) is left out.
+        ModelFrame all = data;
+        int[] rowMap = Enumerable.Range(0, data.Rows).ToArray();
+        var used = new HashSet<string>(StringComparer.Ordinal) { BaseColumn(response) };
+        used.UnionWith(fixedTerms.SelectMany(t => t.Split(':')).Select(BaseColumn));
+        foreach ((string lhs, string group) in randomTerms)
+        {
+            used.UnionWith(group.Split(':'));
+            used.UnionWith((SplitTerms(lhs) ?? new List<(string Text, bool Negative)>()).Select(t => BaseColumn(t.Text)).Where(t => t is not ("0" or "1")));
+        }
+
+        bool[] keep = Enumerable.Range(0, data.Rows).Select(i => used.All(c => data.Numeric(c) is { } v ? !double.IsNaN(v[i]) : data.Factor(c) is not { } f || f[i] is not null)).ToArray();
+        if (keep.Contains(false))
+        {
+            data = data.Subset(keep);
+            rowMap = rowMap.Where(i => keep[i]).ToArray();
+            if (data.Rows == 0)
+            {
+                return new InvalidMixedModel(MixedModelErrorKind.NotFinite, "Every row misses a value of a column the model uses; there is nothing to fit.");
+            }
+        }
+
         // The response.
         if (Evaluate(response, data) is not { } y)
         {
@@ -133,8 +155,9 @@ public static class LinearMixedModel
                 {
                     next.AddRange(parts.Select(p => (Join(p.Name, factor), p.Values.Select((v, i) => v * numeric[i]).ToArray())));
                 }
-                else if (data.Factor(factor) is { } labels)
+                else if (data.Factor(factor) is { } nullableLabels)
                 {
+                    string[] labels = nullableLabels!;
                     string[] levels = labels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
                     foreach (var p in parts)
                     {
@@ -167,12 +190,13 @@ public static class LinearMixedModel
             string[][] labels = new string[factors.Length][];
             for (int f = 0; f < factors.Length; f++)
             {
-                if (data.Factor(factors[f]) is not { } column)
+                // lme4 makes a numeric grouping column a factor; so does this.
+                if ((data.Factor(factors[f]) ?? data.Numeric(factors[f])?.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray()) is not { } column)
                 {
-                    return UnknownColumn(factors[f], data, "a grouping factor (it must be a categorical column)");
+                    return UnknownColumn(factors[f], data, "a grouping factor");
                 }
 
-                labels[f] = column;
+                labels[f] = column!;
             }
 
             string[] rowLevels = Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
@@ -255,8 +279,48 @@ public static class LinearMixedModel
         }
 
         components.Add(new VarianceComponent("Residual", null, null, fit.Sigma2, Math.Sqrt(fit.Sigma2)));
+
+        // Fitted values Xβ + Zb (lme4's fitted) and residuals y − fitted, at the frame's rows; NaN where a row was left out.
+        var fitted = new double[all.Rows];
+        var residuals = new double[all.Rows];
+        fitted.AsSpan().Fill(double.NaN);
+        residuals.AsSpan().Fill(double.NaN);
+        for (int r = 0; r < y.Length; r++)
+        {
+            double value = 0;
+            for (int a = 0; a < columns.Count; a++)
+            {
+                value += columns[a][r] * fit.Beta[a];
+            }
+
+            for (int j = 0; j < fit.Terms.Length; j++)
+            {
+                LmmRandomTerm term = fit.Terms[j];
+                double[] mode = fit.Modes[j][term.Levels[r]];
+                for (int a = 0; a < term.K; a++)
+                {
+                    value += term.Columns[a][r] * mode[a];
+                }
+            }
+
+            fitted[rowMap[r]] = value;
+            residuals[rowMap[r]] = y[r] - value;
+        }
+
         bool singular = fit.Singular || components.Any(c => c.Term2 is not null && Math.Abs(c.StandardDeviation) > 1 - 1e-6);
-        return new MixedModelFit(formula.Trim(), reml, fixedEffects, components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm);
+        return new MixedModelFit(formula.Trim(), reml, fixedEffects, components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm)
+        {
+            Fitted = fitted.ToImmutableArray(),
+            Residuals = residuals.ToImmutableArray(),
+            OmittedRows = all.Rows - data.Rows,
+        };
+    }
+
+    /// <summary>The column an expression reads: <c>x</c> of <c>log(x)</c>, else the expression itself.</summary>
+    private static string BaseColumn(string expression)
+    {
+        expression = expression.Trim();
+        return expression.StartsWith("log(", StringComparison.Ordinal) && expression[expression.Length - 1] == ')' ? expression.Substring(4, expression.Length - 5).Trim() : expression;
     }
 
     private static string Join(string left, string right) => left.Length == 0 ? right : left + ":" + right;

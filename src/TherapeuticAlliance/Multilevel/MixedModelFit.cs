@@ -36,6 +36,18 @@ public sealed class MixedModelFit
         FinalGradient = gradient;
     }
 
+    /// <summary>
+    /// Gets the fitted values Xβ̂ + Zb̂ (lme4's <c>fitted</c>: fixed effects plus every conditional mode), one per row of
+    /// the frame, in its order; NaN at a row left out for a missing value (R's <c>na.exclude</c> layout).
+    /// </summary>
+    public ImmutableArray<double> Fitted { get; internal init; } = ImmutableArray<double>.Empty;
+
+    /// <summary>Gets the residuals y − <see cref="Fitted"/> (lme4's <c>residuals</c>, type <c>response</c>), one per row of the frame; NaN where a row was left out.</summary>
+    public ImmutableArray<double> Residuals { get; internal init; } = ImmutableArray<double>.Empty;
+
+    /// <summary>Gets the number of the frame's rows left out because a column the model uses is missing there (NaN, or a null label), as R's <c>na.omit</c> does; 0 when none.</summary>
+    public int OmittedRows { get; internal init; }
+
     /// <summary>Gets the formula fitted, as given.</summary>
     public string Formula { get; }
 
@@ -120,15 +132,19 @@ public sealed class MixedModelFit
         text.Append(Reml
             ? string.Format(CultureInfo.InvariantCulture, "REML criterion at convergence: {0:0.0}\n\n", Criterion)
             : string.Format(CultureInfo.InvariantCulture, "     AIC      BIC   logLik deviance\n{0,8:0.0} {1,8:0.0} {2,8:0.0} {3,8:0.0}\n\n", Aic, Bic, LogLikelihood, Criterion));
-        text.Append("Random effects:\n Groups   Name        Variance Std.Dev. Corr\n");
+        // Columns as wide as their longest entry, as lme4 prints them.
+        int groupWidth = Math.Max(6, VarianceComponents.Max(c => c.Group.Length));
+        int nameWidth = Math.Max(11, VarianceComponents.Max(c => (c.Term1 ?? string.Empty).Length));
+        text.Append("Random effects:\n ").Append("Groups".PadRight(groupWidth)).Append(' ').Append("Name".PadRight(nameWidth)).Append(" Variance Std.Dev. Corr\n");
         foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is null))
         {
-            text.Append(string.Format(CultureInfo.InvariantCulture, " {0,-8} {1,-11} {2,8:0.####} {3,8:0.####}\n", c.Group, c.Term1 ?? string.Empty, c.Variance, c.StandardDeviation));
+            text.Append(' ').Append(c.Group.PadRight(groupWidth)).Append(' ').Append((c.Term1 ?? string.Empty).PadRight(nameWidth))
+                .Append(string.Format(CultureInfo.InvariantCulture, " {0,8:0.####} {1,8:0.####}\n", c.Variance, c.StandardDeviation));
         }
 
         foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is not null))
         {
-            text.Append(string.Format(CultureInfo.InvariantCulture, " {0,-8} {1}, {2} correlation {3:0.00}\n", c.Group, c.Term1, c.Term2, c.StandardDeviation));
+            text.Append(' ').Append(c.Group.PadRight(groupWidth)).Append(string.Format(CultureInfo.InvariantCulture, " {0}, {1} correlation {2:0.00}\n", c.Term1, c.Term2, c.StandardDeviation));
         }
 
         text.Append(string.Format(CultureInfo.InvariantCulture, "Number of obs: {0}, groups:  {1}\n\n", Observations, string.Join("; ", Groups.Select(g => g.Key + ", " + g.Value.ToString(CultureInfo.InvariantCulture)))));

@@ -18,17 +18,17 @@ namespace TherapeuticAlliance.Multilevel;
 public sealed class ModelFrame
 {
     private readonly ImmutableDictionary<string, double[]> _numeric;
-    private readonly ImmutableDictionary<string, string[]> _factors;
+    private readonly ImmutableDictionary<string, string?[]> _factors;
 
     /// <summary>Initializes a new instance of the <see cref="ModelFrame"/> class.</summary>
     /// <param name="numeric">Numeric columns by name; <see langword="null"/> for none.</param>
-    /// <param name="factors">Categorical columns by name (each value a level's label); <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentNullException">Thrown when a column or a label is <see langword="null"/>.</exception>
+    /// <param name="factors">Categorical columns by name (each value a level's label, or <see langword="null"/> for a missing value, R's <c>NA</c>); <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException">Thrown when a column is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when there is no column, columns differ in length, or a name is empty or used twice.</exception>
-    public ModelFrame(IReadOnlyDictionary<string, IReadOnlyList<double>>? numeric, IReadOnlyDictionary<string, IReadOnlyList<string>>? factors = null)
+    public ModelFrame(IReadOnlyDictionary<string, IReadOnlyList<double>>? numeric, IReadOnlyDictionary<string, IReadOnlyList<string?>>? factors = null)
     {
         _numeric = (numeric ?? new Dictionary<string, IReadOnlyList<double>>()).ToImmutableDictionary(c => c.Key, c => Guard.Against.Null(c.Value, nameof(numeric)).ToArray(), StringComparer.Ordinal);
-        _factors = (factors ?? new Dictionary<string, IReadOnlyList<string>>()).ToImmutableDictionary(c => c.Key, c => Guard.Against.Null(c.Value, nameof(factors)).Select(v => Guard.Against.Null(v, nameof(factors))).ToArray(), StringComparer.Ordinal);
+        _factors = (factors ?? new Dictionary<string, IReadOnlyList<string?>>()).ToImmutableDictionary(c => c.Key, c => Guard.Against.Null(c.Value, nameof(factors)).ToArray(), StringComparer.Ordinal);
         Guard.Against.InvalidInput(this, nameof(numeric), f => f._numeric.Count + f._factors.Count > 0, "A model frame needs at least one column.");
         Guard.Against.InvalidInput(this, nameof(numeric), f => f._numeric.Keys.Concat(f._factors.Keys).All(k => k.Length > 0) && !f._numeric.Keys.Intersect(f._factors.Keys, StringComparer.Ordinal).Any(), "Every column needs a name of its own.");
         int rows = _numeric.Values.Select(c => c.Length).Concat(_factors.Values.Select(c => c.Length)).First();
@@ -47,7 +47,12 @@ public sealed class ModelFrame
 
     internal double[]? Numeric(string name) => _numeric.TryGetValue(name, out double[]? column) ? column : null;
 
-    internal string[]? Factor(string name) => _factors.TryGetValue(name, out string[]? column) ? column : null;
+    internal string?[]? Factor(string name) => _factors.TryGetValue(name, out string?[]? column) ? column : null;
+
+    /// <summary>The rows of <paramref name="keep"/>, in order.</summary>
+    internal ModelFrame Subset(bool[] keep) => new(
+        _numeric.ToDictionary(c => c.Key, c => (IReadOnlyList<double>)c.Value.Where((_, i) => keep[i]).ToArray(), StringComparer.Ordinal),
+        _factors.ToDictionary(c => c.Key, c => (IReadOnlyList<string?>)c.Value.Where((_, i) => keep[i]).ToArray(), StringComparer.Ordinal));
 
     /// <summary>Returns the frame's shape, never its values.</summary>
     /// <returns>Text such as <c>model frame: 1521 rows, 4 numeric and 3 categorical columns</c>.</returns>

@@ -247,6 +247,72 @@ public static class RowSchemas
         By, Group, ResponseFileSchema.Instrument, Scope, Statistic, Value, N,
     });
 
+    /// <summary>A fixed-effect term's name, as lme4 names the model-matrix column (<c>(Intercept)</c>, <c>log(session)</c>), or a random-effect term's.</summary>
+    public const string Term = "term";
+
+    /// <summary>An estimate, in the response's units per unit of the term.</summary>
+    public const string Estimate = "estimate";
+
+    /// <summary>An estimate's standard error.</summary>
+    public const string StandardError = "std_error";
+
+    /// <summary>Degrees of freedom (Satterthwaite's, as lmerTest computes them).</summary>
+    public const string DegreesOfFreedom = "df";
+
+    /// <summary>A t statistic.</summary>
+    public const string TValue = "t_value";
+
+    /// <summary>A two-sided p-value.</summary>
+    public const string PValue = "p_value";
+
+    /// <summary>The grouping factor of a variance component, or <c>Residual</c> (<c>as.data.frame(VarCorr(fit))$grp</c>).</summary>
+    public const string Grp = "grp";
+
+    /// <summary>A variance component's first term (<c>var1</c> of <c>as.data.frame(VarCorr(fit))</c>).</summary>
+    public const string Var1 = "var1";
+
+    /// <summary>A covariance's second term, NA for a variance (<c>var2</c>).</summary>
+    public const string Var2 = "var2";
+
+    /// <summary>A variance or covariance (<c>vcov</c>).</summary>
+    public const string Vcov = "vcov";
+
+    /// <summary>A standard deviation, or for a covariance the correlation (<c>sdcor</c>).</summary>
+    public const string Sdcor = "sdcor";
+
+    /// <summary>A conditional mode's grouping factor (<c>as.data.frame(ranef(fit))$grpvar</c>).</summary>
+    public const string Grpvar = "grpvar";
+
+    /// <summary>A conditional mode (<c>condval</c>).</summary>
+    public const string Condval = "condval";
+
+    /// <summary>A conditional mode's conditional standard deviation (<c>condsd</c>).</summary>
+    public const string Condsd = "condsd";
+
+    /// <summary>A row of the data a model was fitted on, from 1.</summary>
+    public const string Row = "row";
+
+    /// <summary>A fitted value (R's <c>fitted</c>).</summary>
+    public const string Fitted = "fitted";
+
+    /// <summary>A residual (R's <c>residuals</c>).</summary>
+    public const string Residual = "residual";
+
+    /// <summary>A mixed model's fixed effects (lmerTest's <c>coef(summary(fit))</c>): term, estimate, std_error, df, t_value, p_value (since issue 29).</summary>
+    public static RowSchema MixedFixedEffects { get; } = new("mixed-fixed-effects", new[] { Term, Estimate, StandardError, DegreesOfFreedom, TValue, PValue });
+
+    /// <summary>A mixed model's variance components, as <c>as.data.frame(VarCorr(fit))</c>: grp, var1, var2, vcov, sdcor (since issue 29).</summary>
+    public static RowSchema MixedVarCorr { get; } = new("mixed-varcorr", new[] { Grp, Var1, Var2, Vcov, Sdcor });
+
+    /// <summary>A mixed model's conditional modes, as <c>as.data.frame(ranef(fit, condVar = TRUE))</c>: grpvar, term, grp, condval, condsd (since issue 29).</summary>
+    public static RowSchema MixedRanef { get; } = new("mixed-ranef", new[] { Grpvar, Term, Grp, Condval, Condsd });
+
+    /// <summary>A mixed model's fit statistics (criterion, logLik, AIC, BIC, nobs, ngrps, sigma, ICC per factor, isSingular, the optimiser's figures): statistic, group, value (since issue 29).</summary>
+    public static RowSchema MixedFit { get; } = new("mixed-fit", new[] { Statistic, Group, Value });
+
+    /// <summary>A mixed model's fitted values and residuals per row of its data: row, fitted, residual (since issue 29).</summary>
+    public static RowSchema MixedFitted { get; } = new("mixed-fitted", new[] { Row, Fitted, Residual });
+
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted);
 }

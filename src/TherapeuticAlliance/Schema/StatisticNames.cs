@@ -145,10 +145,44 @@ public static class StatisticNames
     /// <summary>The perspective part of a norm's scope that pools every perspective: <c>all</c>.</summary>
     public const string AllPerspectives = "all";
 
+    /// <summary>A mixed model's REML criterion at convergence (lme4's <c>REMLcrit</c>; REML fits only).</summary>
+    public const string RemlCriterion = "REMLcrit";
+
+    /// <summary>A mixed model's deviance, −2 log-likelihood (lme4's <c>deviance</c>; maximum-likelihood fits only).</summary>
+    public const string Deviance = "deviance";
+
+    /// <summary>A model's log-likelihood (R's <c>logLik</c>; the REML one for REML fits).</summary>
+    public const string LogLikelihood = "logLik";
+
+    /// <summary>Akaike's information criterion (R's <c>AIC</c>).</summary>
+    public const string Aic = "AIC";
+
+    /// <summary>The Bayesian information criterion (R's <c>BIC</c>).</summary>
+    public const string Bic = "BIC";
+
+    /// <summary>The number of observations a model used (R's <c>nobs</c>).</summary>
+    public const string Observations = "nobs";
+
+    /// <summary>The number of levels of a grouping factor (lme4's <c>ngrps</c>; the factor in <c>group</c>).</summary>
+    public const string GroupCount = "ngrps";
+
+    /// <summary>The residual standard deviation (lme4's <c>sigma</c>).</summary>
+    public const string Sigma = "sigma";
+
+    /// <summary>Whether the fit is singular, on the boundary of its parameter space: 1 or 0 (lme4's <c>isSingular</c>).</summary>
+    public const string IsSingular = "isSingular";
+
+    /// <summary>The number of times the optimiser evaluated the criterion.</summary>
+    public const string OptimizerEvaluations = "optimizer_evaluations";
+
+    /// <summary>The norm of the criterion's gradient at the optimum over the free parameters (lme4's <c>optinfo$derivs</c>).</summary>
+    public const string FinalGradient = "final_gradient";
+
     /// <summary>Gets every statistic name above.</summary>
     public static ImmutableArray<string> All { get; } = ImmutableArray.Create(
         RawAlpha, StandardizedAlpha, Icc2, Icc3, PearsonR, Bias, Mean, StandardDeviation, BaselineStandardDeviation, ChangeStandardDeviation,
-        Icc1, Icc1k, Icc2k, Icc3k, AverageR, ItemCount, RowsUsed, RowsDropped, AlphaIfDeleted, ItemRestCorrelation, DroppedNoVariance, Error, Icc, F, Df1, Df2, P, Lower, Upper, Targets, Raters, Confidence, MeanSquareBetweenTargets, MeanSquareWithinTargets, MeanSquareRaters, MeanSquareError, LowerLimit, UpperLimit, Multiplier, Pairs);
+        Icc1, Icc1k, Icc2k, Icc3k, AverageR, ItemCount, RowsUsed, RowsDropped, AlphaIfDeleted, ItemRestCorrelation, DroppedNoVariance, Error, Icc, F, Df1, Df2, P, Lower, Upper, Targets, Raters, Confidence, MeanSquareBetweenTargets, MeanSquareWithinTargets, MeanSquareRaters, MeanSquareError, LowerLimit, UpperLimit, Multiplier, Pairs,
+        RemlCriterion, Deviance, LogLikelihood, Aic, Bic, Observations, GroupCount, Sigma, IsSingular, OptimizerEvaluations, FinalGradient);
 
     /// <summary>Returns a norm's scope.</summary>
     /// <param name="perspective">The perspective, or <see langword="null"/> for every perspective.</param>

@@ -102,6 +102,48 @@ public sealed class ParquetHostileTests : IDisposable
         Assert.InRange(unreadable, Trials / 10, Trials);
     }
 
+    [Fact]
+    public async Task TheTableReader_OnMutatedFiles_GivesATableOrATypedError_NeverAnExceptionOrAHang()
+    {
+        // Issue 29: ColumnarTables.ReadParquetAsync (alliance mixed --input-format parquet) reads any table; it shares
+        // the preflight and the guarded stream, and must hold the same contract.
+        byte[][] seeds = [WideSeed(), LongSeed()];
+        TherapeuticAlliance.Tables.TidyTable seed = (await ReadTableAsync(seeds[0])).GetValueOrThrow();
+        Assert.Equal(40, seed.RowCount);
+        Assert.Equal("2026-01-01", seed[0, "date"]);
+        Assert.Equal(5.0, seed[0, "2"]);
+        var random = new Random(2029);
+        int refused = 0, trials = Math.Max(200, Trials / 3);
+        for (int trial = 0; trial < trials; trial++)
+        {
+            byte[] bytes = Mutate(seeds[trial % seeds.Length], random);
+            ColumnarResult<TherapeuticAlliance.Tables.TidyTable> result;
+            try
+            {
+                result = await ReadTableAsync(bytes);
+            }
+            catch (Exception ex)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(Environment.GetEnvironmentVariable("TA_CRASH_DIR") ?? _dir, $"table-crash-{trial}.parquet"), bytes);
+                throw new Xunit.Sdk.XunitException($"Trial {trial} threw {ex.GetType().Name}: {ex.Message}");
+            }
+
+            if (!result.IsSuccess)
+            {
+                refused++;
+                Assert.False(string.IsNullOrWhiteSpace(result.Error!.Message));
+            }
+        }
+
+        Assert.InRange(refused, trials / 10, trials);
+
+        static async Task<ColumnarResult<TherapeuticAlliance.Tables.TidyTable>> ReadTableAsync(byte[] bytes) => await Task.Run(async () =>
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return await ColumnarTables.ReadParquetAsync(stream);
+        }).WaitAsync(TimeSpan.FromSeconds(Deadline));
+    }
+
     public static TheoryData<string, int> FooterLengths() => new()
     {
         { "minus one", -1 },

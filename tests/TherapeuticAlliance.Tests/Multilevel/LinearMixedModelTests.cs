@@ -1,5 +1,6 @@
 using System.Globalization;
 using TherapeuticAlliance.Multilevel;
+using TherapeuticAlliance.Tables;
 
 namespace TherapeuticAlliance.Tests.Multilevel;
 
@@ -11,7 +12,7 @@ public sealed class LinearMixedModelTests
     private static Dictionary<string, double> Expected(string file, string model) =>
         File.ReadLines(Path.Combine(Folder, file)).Skip(1)
             .Where(l => l.StartsWith(model + ",", StringComparison.Ordinal))
-            .ToDictionary(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..l.LastIndexOf(',')], l => double.Parse(l[(l.LastIndexOf(',') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            .ToDictionary(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..l.LastIndexOf(',')], l => l.EndsWith(",NA", StringComparison.Ordinal) ? double.NaN : double.Parse(l[(l.LastIndexOf(',') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static ModelFrame Frame(string file, params string[] factors)
     {
@@ -19,7 +20,7 @@ public sealed class LinearMixedModelTests
         string[] header = lines[0].Split(',');
         string[][] rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
         var numeric = new Dictionary<string, IReadOnlyList<double>>();
-        var categorical = new Dictionary<string, IReadOnlyList<string>>();
+        var categorical = new Dictionary<string, IReadOnlyList<string?>>();
         for (int c = 0; c < header.Length; c++)
         {
             int column = c;
@@ -82,7 +83,7 @@ public sealed class LinearMixedModelTests
         Near(fit.Reml ? "reml_criterion" : "loglik", fit.Reml ? fit.Criterion : fit.LogLikelihood);
         Near("aic", fit.Aic);
         Near("bic", fit.Bic);
-        Assert.Equal(expected.Keys.Count(k => !k.StartsWith("mode", StringComparison.Ordinal) && !k.StartsWith("icc", StringComparison.Ordinal)), compared);
+        Assert.Equal(expected.Keys.Count(k => !k.StartsWith("mode", StringComparison.Ordinal) && !k.StartsWith("icc", StringComparison.Ordinal) && !k.StartsWith("fitted", StringComparison.Ordinal) && !k.StartsWith("resid", StringComparison.Ordinal)), compared);
     }
 
     [Theory]
@@ -143,16 +144,18 @@ public sealed class LinearMixedModelTests
     [InlineData("post ~ pre + (1 || therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre - alliance + (1 | therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ nosuch + (1 | therapist)", MixedModelErrorKind.Column)]
-    [InlineData("post ~ pre + (1 | sessions)", MixedModelErrorKind.Column)]
+    [InlineData("post ~ pre + (1 | log(pre))", MixedModelErrorKind.Column)]
+    [InlineData("post ~ pre + (1 | sessions)", MixedModelErrorKind.Groups)]
+    [InlineData("post ~ pre + (1 | therapist)", MixedModelErrorKind.NotFinite, true)]
     [InlineData("post ~ pre + (1 + site | therapist)", MixedModelErrorKind.Column)]
     [InlineData("post ~ pre + (1 | client)", MixedModelErrorKind.Groups)]
     [InlineData("post ~ pre + constant + (1 | therapist)", MixedModelErrorKind.RankDeficient)]
     [InlineData("post ~ log(zero) + (1 | therapist)", MixedModelErrorKind.NotFinite)]
-    public void WhatCannotBeFitted_IsATypedError_NamingNoValue(string formula, MixedModelErrorKind kind)
+    public void WhatCannotBeFitted_IsATypedError_NamingNoValue(string formula, MixedModelErrorKind kind, bool allMissing = false)
     {
         ModelFrame data = new(
-            new Dictionary<string, IReadOnlyList<double>> { ["post"] = new double[] { 1, 2, 3, 4, 5, 6 }, ["pre"] = new double[] { 1, 3, 2, 5, 4, 6 }, ["alliance"] = new double[] { 1, 1, 2, 2, 3, 3 }, ["constant"] = new double[] { 7, 7, 7, 7, 7, 7 }, ["zero"] = new double[] { 0, 1, 1, 1, 1, 1 }, ["sessions"] = new double[] { 1, 2, 3, 4, 5, 6 } },
-            new Dictionary<string, IReadOnlyList<string>> { ["therapist"] = new[] { "SECRET-A", "SECRET-A", "SECRET-B", "SECRET-B", "SECRET-C", "SECRET-C" }, ["client"] = new[] { "c1", "c2", "c3", "c4", "c5", "c6" }, ["site"] = new[] { "x", "x", "x", "y", "y", "y" } });
+            new Dictionary<string, IReadOnlyList<double>> { ["post"] = allMissing ? Enumerable.Repeat(double.NaN, 6).ToArray() : new double[] { 1, 2, 3, 4, 5, 6 }, ["pre"] = new double[] { 1, 3, 2, 5, 4, 6 }, ["alliance"] = new double[] { 1, 1, 2, 2, 3, 3 }, ["constant"] = new double[] { 7, 7, 7, 7, 7, 7 }, ["zero"] = new double[] { 0, 1, 1, 1, 1, 1 }, ["sessions"] = new double[] { 1, 2, 3, 4, 5, 6 } },
+            new Dictionary<string, IReadOnlyList<string?>> { ["therapist"] = new[] { "SECRET-A", "SECRET-A", "SECRET-B", "SECRET-B", "SECRET-C", "SECRET-C" }, ["client"] = new[] { "c1", "c2", "c3", "c4", "c5", "c6" }, ["site"] = new[] { "x", "x", "x", "y", "y", "y" } });
         MixedModelResult result = LinearMixedModel.Fit(formula, data);
         Assert.True(result.IsT1, "refused");
         Assert.Equal(kind, result.AsT1.Kind);
@@ -165,8 +168,67 @@ public sealed class LinearMixedModelTests
     {
         Assert.Throws<ArgumentException>(() => new ModelFrame(new Dictionary<string, IReadOnlyList<double>>()));
         Assert.Throws<ArgumentException>(() => new ModelFrame(new Dictionary<string, IReadOnlyList<double>> { ["a"] = new double[] { 1, 2 }, ["b"] = new double[] { 1 } }));
-        Assert.Throws<ArgumentException>(() => new ModelFrame(new Dictionary<string, IReadOnlyList<double>> { ["a"] = new double[] { 1 } }, new Dictionary<string, IReadOnlyList<string>> { ["a"] = new[] { "x" } }));
+        Assert.Throws<ArgumentException>(() => new ModelFrame(new Dictionary<string, IReadOnlyList<double>> { ["a"] = new double[] { 1 } }, new Dictionary<string, IReadOnlyList<string?>> { ["a"] = new[] { "x" } }));
         Assert.Throws<ArgumentNullException>(() => LinearMixedModel.Fit(null!, Episodes.Value));
         Assert.Equal("model frame: 1521 rows, 4 numeric and 3 categorical columns", Episodes.Value.ToString());
+    }
+    [Fact]
+    public void MissingValues_LeaveTheirRowsOut_AndFittedValuesAndResiduals_MatchLme4()
+    {
+        // R: lmer(post ~ pre + (1 | therapist), na.action = na.exclude) on the caseload with post missing at every
+        // 10th row and pre at every 17th (extra-models.R writes the file); read as a researcher would, from the CSV.
+        ModelFrame gappy = TidyCsv.Read(Path.Combine(Folder, "episodes-gappy.csv")).GetValueOrThrow().ToModelFrame();
+        MixedModelFit fit = LinearMixedModel.Fit("post ~ pre + (1 | therapist)", gappy).GetValueOrThrow();
+        Dictionary<string, double> expected = Expected("extra-expected.csv", "m10_missing_values_reml");
+        Matches(fit, expected);
+        Assert.Equal(1521 - 1288, fit.OmittedRows);
+        Assert.Equal(1521, fit.Fitted.Length);
+        foreach (int row in new[] { 1, 2, 10, 17, 500, 1521 })
+        {
+            double fitted = expected[$"fitted[{row}]"], residual = expected[$"resid[{row}]"];
+            if (double.IsNaN(fitted))
+            {
+                Assert.True(double.IsNaN(fit.Fitted[row - 1]) && double.IsNaN(fit.Residuals[row - 1]), $"row {row} was left out");
+            }
+            else
+            {
+                Assert.Equal(fitted, fit.Fitted[row - 1], 1e-6 * Math.Abs(fitted));
+                Assert.Equal(residual, fit.Residuals[row - 1], 1e-5);
+            }
+        }
+    }
+
+    [Fact]
+    public void FittedValues_AreTheFixedPartPlusTheModes_AndResidualsTheRest()
+    {
+        MixedModelFit fit = LinearMixedModel.Fit("post ~ pre + (1 | site/therapist)", Episodes.Value).GetValueOrThrow();
+        double[] pre = File.ReadLines(Path.Combine(Folder, "episodes.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).ToArray();
+        string[] first = File.ReadLines(Path.Combine(Folder, "episodes.csv")).Skip(1).First().Split(',');
+        double mode(string group, string level) => fit.ConditionalModes.Single(m => m.Group == group && m.Level == level).Mode;
+        double expected = fit.FixedEffects[0].Estimate + (fit.FixedEffects[1].Estimate * pre[0]) + mode("site", first[0]) + mode("therapist:site", first[1] + ":" + first[0]);
+        Assert.Equal(expected, fit.Fitted[0], 10);
+        Assert.Equal(double.Parse(first[5], CultureInfo.InvariantCulture) - expected, fit.Residuals[0], 10);
+        Assert.Equal(0, fit.OmittedRows);
+        Assert.DoesNotContain(fit.Fitted, double.IsNaN);
+    }
+
+    [Fact]
+    public void ANumericGroupingColumn_IsAFactor_AsInLme4()
+    {
+        ModelFrame frame = TidyCsv.Read(Path.Combine(Folder, "episodes.csv")).GetValueOrThrow().ToModelFrame();
+        var therapistNumbers = frame.FactorColumns.Contains("therapist")
+            ? File.ReadLines(Path.Combine(Folder, "episodes.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1][1..], CultureInfo.InvariantCulture)).ToArray()
+            : throw new InvalidOperationException("therapist should be read as categorical");
+        var numbered = new ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["post"] = ColumnOf("post"), ["pre"] = ColumnOf("pre"), ["therapist"] = therapistNumbers });
+        MixedModelFit byNumber = LinearMixedModel.Fit("post ~ pre + (1 | therapist)", numbered).GetValueOrThrow();
+        Matches(byNumber, Expected("multilevel-expected.csv", "m1_therapist_reml"));
+
+        static double[] ColumnOf(string name)
+        {
+            string[] lines = File.ReadAllLines(Path.Combine(Folder, "episodes.csv"));
+            int c = Array.IndexOf(lines[0].Split(','), name);
+            return lines.Skip(1).Select(l => double.Parse(l.Split(',')[c], CultureInfo.InvariantCulture)).ToArray();
+        }
     }
 }

@@ -1,5 +1,5 @@
 # Expected values for models the shared oracle does not cover (issue 29): a categorical predictor with an
-# interaction, and crossed grouping factors. R 4.2.2, lme4 1.1-31, lmerTest 3.1-3 (Debian packages).
+# interaction, crossed grouping factors, and missing values with fitted values and residuals. R 4.2.2, lme4 1.1-31, lmerTest 3.1-3 (Debian packages).
 #   Rscript extra-models.R     (from this folder; writes extra-expected.csv)
 suppressMessages({ library(lme4); library(lmerTest) })
 episodes <- read.csv("episodes.csv", stringsAsFactors = TRUE)
@@ -27,4 +27,16 @@ record <- function(key, fit) {
 }
 record("m8_categorical_interaction_reml", lmer(post ~ pre * alliance + site + (1 | therapist), data = episodes))
 record("m9_crossed_reml", lmer(ors ~ log(session) + (1 | client) + (1 | session_f), data = sessions))
+# Missing values (R's na.omit; fitted and residuals by na.exclude, NA at the rows left out): post missing at every
+# 10th row, pre at every 17th; fitted values (fixed effects plus conditional modes) and residuals at chosen rows (1-based).
+gappy <- episodes
+gappy$post[seq(10, nrow(gappy), by = 10)] <- NA
+gappy$pre[seq(17, nrow(gappy), by = 17)] <- NA
+write.csv(gappy, "episodes-gappy.csv", row.names = FALSE, na = "")
+m10 <- lmer(post ~ pre + (1 | therapist), data = gappy, na.action = na.exclude)
+record("m10_missing_values_reml", m10)
+for (i in c(1, 2, 10, 17, 500, 1521)) {
+  add("m10_missing_values_reml", sprintf("fitted[%d]", i), fitted(m10)[i])
+  add("m10_missing_values_reml", sprintf("resid[%d]", i), residuals(m10)[i])
+}
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)

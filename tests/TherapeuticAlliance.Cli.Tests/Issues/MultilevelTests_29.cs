@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using TherapeuticAlliance.Columnar;
+using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Tables;
+
+namespace TherapeuticAlliance.Cli.Tests.Issues;
+
+/// <summary>
+/// Issue 29: <c>alliance mixed FILE --formula '…'</c> fits a linear mixed model on any CSV or Parquet table, prints
+/// lme4's summary layout, writes every figure with --json and the tidy tables with --csv/--parquet; bad tables and
+/// formulas are typed errors (exit 1) that quote no cell.
+/// </summary>
+public sealed class MultilevelTests_29 : CliTestBase
+{
+    private static readonly string Episodes = Path.Combine(AppContext.BaseDirectory, "multilevel", "episodes.csv");
+    private static readonly string Gappy = Path.Combine(AppContext.BaseDirectory, "multilevel", "episodes-gappy.csv");
+
+    /// <summary>lme4's value of a model in the shared oracle (multilevel-expected.csv, extra-expected.csv).</summary>
+    private static double Lme4(string file, string model, string name) => double.Parse(
+        System.IO.File.ReadLines(Path.Combine(AppContext.BaseDirectory, "multilevel", file)).Single(l => l.StartsWith(model + "," + name + ",", StringComparison.Ordinal)).Split(',')[^1],
+        CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Mixed_PrintsLme4sSummary_WithTheOraclesEstimates()
+    {
+        var (code, output, error) = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | site / therapist)");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Linear mixed model fit by REML. t-tests use Satterthwaite's method", output, StringComparison.Ordinal);
+        Assert.Contains(" therapist:site (Intercept)", output, StringComparison.Ordinal);
+        Assert.Contains("Number of obs: 1521, groups:  therapist:site, 48; site, 6", output, StringComparison.Ordinal);
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, "REML criterion at convergence: {0:0.0}", Lme4("multilevel-expected.csv", "m2_site_therapist_reml", "reml_criterion")), output, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0101", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mixed_Json_HoldsEveryTable_UnderItsSchemaName_WithLme4sValues()
+    {
+        var (code, output, _) = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)", "--ml", "--json");
+        Assert.Equal(0, code);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(
+            new[] { RowSchemas.MixedFixedEffects, RowSchemas.MixedVarCorr, RowSchemas.MixedRanef, RowSchemas.MixedFit, RowSchemas.MixedFitted }.Select(s => s.Name),
+            json.RootElement.EnumerateObject().Select(p => p.Name));
+        JsonElement pre = json.RootElement.GetProperty(RowSchemas.MixedFixedEffects.Name).EnumerateArray().Single(r => r.GetProperty(RowSchemas.Term).GetString() == "pre");
+        Assert.Equal(Lme4("multilevel-expected.csv", "m6_therapist_ml", "beta[pre]"), pre.GetProperty(RowSchemas.Estimate).GetDouble(), 1e-6);
+        JsonElement logLik = json.RootElement.GetProperty(RowSchemas.MixedFit.Name).EnumerateArray().Single(r => r.GetProperty(RowSchemas.Statistic).GetString() == StatisticNames.LogLikelihood);
+        Assert.Equal(Lme4("multilevel-expected.csv", "m6_therapist_ml", "loglik"), logLik.GetProperty(RowSchemas.Value).GetDouble(), 1e-4);
+        Assert.Equal(48, json.RootElement.GetProperty(RowSchemas.MixedRanef.Name).GetArrayLength());
+        Assert.Equal(1521, json.RootElement.GetProperty(RowSchemas.MixedFitted.Name).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Mixed_CsvAndParquet_WriteTheTidyTables_AndAParquetTableIsReadAsTheCsvIs()
+    {
+        string csv = Path.Combine(Dir, "csv"), parquet = Path.Combine(Dir, "parquet");
+        var (code, _, error) = Run("mixed", Gappy, "--formula", "post ~ pre + (1 | therapist)", "--csv", csv, "--parquet", parquet);
+        Assert.Equal(0, code);
+        Assert.Contains("233 row(s) left out for a missing value", error, StringComparison.Ordinal);
+        foreach (RowSchema schema in new[] { RowSchemas.MixedFixedEffects, RowSchemas.MixedVarCorr, RowSchemas.MixedRanef, RowSchemas.MixedFit, RowSchemas.MixedFitted })
+        {
+            TidyTable table = TidyCsv.Read(Path.Combine(csv, schema.Name + ".csv")).GetValueOrThrow();
+            Assert.Equal(schema.Columns.ToArray(), table.Columns.ToArray());
+            await using FileStream stream = System.IO.File.OpenRead(Path.Combine(parquet, schema.Name + ".parquet"));
+            Assert.Equal(table.RowCount, (await ColumnarTables.ReadParquetAsync(stream)).GetValueOrThrow().RowCount);
+        }
+
+        TidyTable fitted = TidyCsv.Read(Path.Combine(csv, RowSchemas.MixedFitted.Name + ".csv")).GetValueOrThrow();
+        Assert.Equal(Lme4("extra-expected.csv", "m10_missing_values_reml", "fitted[1]"), fitted.GetDouble(0, RowSchemas.Fitted), 1e-6);
+        Assert.Null(fitted[9, RowSchemas.Fitted]);
+
+        // The same data as Parquet (written from the CSV through the library) fits the same model to the same numbers.
+        string data = Path.Combine(Dir, "episodes.parquet");
+        await using (FileStream stream = System.IO.File.Create(data))
+        {
+            await ColumnarTables.WriteParquetAsync(stream, TidyCsv.Read(Gappy).GetValueOrThrow());
+        }
+
+        var fromParquet = Run("mixed", data, "--input-format", "parquet", "--formula", "post ~ pre + (1 | therapist)");
+        Assert.Equal(0, fromParquet.Code);
+        Assert.Equal(Run("mixed", Gappy, "--formula", "post ~ pre + (1 | therapist)").Out, fromParquet.Out);
+    }
+
+    [Theory]
+    [InlineData("post ~ pre + (1 | nosuch)", "no such column")]
+    [InlineData("post ~ pre", "no random-effects term")]
+    [InlineData("post ~ site + therapist + (1 | therapist)", "rank deficient")]
+    public void Mixed_ABadFormula_IsExit1_WithWhatToDo(string formula, string says)
+    {
+        var (code, output, error) = Run("mixed", Episodes, "--formula", formula);
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains(says, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0101", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mixed_ABadTable_IsExit1_QuotingNoCell_AndNoFormulaIsUsage()
+    {
+        string ragged = File("ragged.csv", "post,pre,therapist\n1,2,SECRET-T\n1,2\n");
+        var (code, _, error) = Run("mixed", ragged, "--formula", "post ~ pre + (1 | therapist)");
+        Assert.Equal(1, code);
+        Assert.Contains("Line 3", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", error, StringComparison.Ordinal);
+
+        string notParquet = Bytes("x.parquet", new byte[] { 80, 65, 82, 49, 0, 1, 2, 3 });
+        Assert.Equal(1, Run("mixed", notParquet, "--input-format", "parquet", "--formula", "post ~ pre + (1 | therapist)").Code);
+        Assert.Equal(1, Run("mixed", File("empty.csv", "post,pre,therapist\n"), "--formula", "post ~ pre + (1 | therapist)").Code);
+        Assert.Equal(2, Run("mixed", Episodes).Code);
+    }
+}
