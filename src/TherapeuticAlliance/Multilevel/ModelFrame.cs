@@ -45,6 +45,55 @@ public sealed class ModelFrame
     /// <summary>Gets the categorical columns' names, in ordinal order.</summary>
     public ImmutableArray<string> FactorColumns => _factors.Keys.OrderBy(k => k, StringComparer.Ordinal).ToImmutableArray();
 
+    /// <summary>Returns a frame with one more numeric column (a centred predictor from <see cref="Centring"/>, a transformed response).</summary>
+    /// <param name="name">The new column's name; not used by another column.</param>
+    /// <param name="values">The values, one per row; NaN for missing.</param>
+    /// <returns>A new frame; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the name is empty or taken, or the column's length is not <see cref="Rows"/>.</exception>
+    public ModelFrame With(string name, IReadOnlyList<double> values)
+    {
+        Guard.Against.NullOrEmpty(name);
+        Guard.Against.Null(values);
+        Guard.Against.InvalidInput(name, nameof(name), n => !_numeric.ContainsKey(n) && !_factors.ContainsKey(n), "The frame has a column of this name already.");
+        Guard.Against.InvalidInput(values, nameof(values), v => v.Count == Rows, "Give one value per row of the frame.");
+        return new ModelFrame(_numeric.Add(name, values.ToArray()), _factors);
+    }
+
+    /// <summary>Returns a frame with one more categorical column (a grouping factor, or a categorical predictor).</summary>
+    /// <param name="name">The new column's name; not used by another column.</param>
+    /// <param name="labels">The labels, one per row; null for missing.</param>
+    /// <returns>A new frame; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the name is empty or taken, or the column's length is not <see cref="Rows"/>.</exception>
+    public ModelFrame With(string name, IReadOnlyList<string?> labels)
+    {
+        Guard.Against.NullOrEmpty(name);
+        Guard.Against.Null(labels);
+        Guard.Against.InvalidInput(name, nameof(name), n => !_numeric.ContainsKey(n) && !_factors.ContainsKey(n), "The frame has a column of this name already.");
+        Guard.Against.InvalidInput(labels, nameof(labels), v => v.Count == Rows, "Give one label per row of the frame.");
+        return new ModelFrame(_numeric, _factors.Add(name, labels.ToArray()));
+    }
+
+    /// <summary>Gets a numeric column's values (a copy), or null when the frame has no numeric column of that name.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <returns>The values, or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="name"/> is <see langword="null"/>.</exception>
+    public ImmutableArray<double>? NumericColumn(string name) => Numeric(Guard.Against.Null(name)) is { } v ? v.ToImmutableArray() : null;
+
+    /// <summary>Gets a categorical column's labels (a copy), or null when the frame has no categorical column of that name.</summary>
+    /// <param name="name">The column's name.</param>
+    /// <returns>The labels (null where missing), or <see langword="null"/>.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="name"/> is <see langword="null"/>.</exception>
+    public ImmutableArray<string?>? FactorColumn(string name) => Factor(Guard.Against.Null(name)) is { } v ? v.ToImmutableArray() : null;
+
+    private ModelFrame(ImmutableDictionary<string, double[]> numeric, ImmutableDictionary<string, string?[]> factors)
+    {
+        _numeric = numeric;
+        _factors = factors;
+        Rows = numeric.Values.Select(c => c.Length).Concat(factors.Values.Select(c => c.Length)).First();
+    }
+
     internal double[]? Numeric(string name) => _numeric.TryGetValue(name, out double[]? column) ? column : null;
 
     internal string?[]? Factor(string name) => _factors.TryGetValue(name, out string?[]? column) ? column : null;

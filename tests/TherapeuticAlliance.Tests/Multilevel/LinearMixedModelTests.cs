@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using TherapeuticAlliance.Multilevel;
 using TherapeuticAlliance.Tables;
@@ -230,5 +231,48 @@ public sealed class LinearMixedModelTests
             int c = Array.IndexOf(lines[0].Split(','), name);
             return lines.Skip(1).Select(l => double.Parse(l.Split(',')[c], CultureInfo.InvariantCulture)).ToArray();
         }
+    }
+    [Fact]
+    public void BaldwinsDisaggregation_FromTheCentringHelpers_AndItsFormula_MatchesLme4()
+    {
+        // make-multilevel.R: alliance_between = ave(alliance, therapist) - mean(alliance); alliance_within = alliance - ave(alliance, therapist).
+        ModelFrame frame = Episodes.Value;
+        CentredParts parts = Centring.GroupMean(frame.NumericColumn("alliance")!.Value, frame.FactorColumn("therapist")!.Value);
+        frame = frame.With("alliance_between", parts.Between).With("alliance_within", parts.Within);
+        MixedModelFit fit = LinearMixedModel.Fit("post ~ pre + alliance_between + alliance_within + (1 | therapist)", frame).GetValueOrThrow();
+        Matches(fit, Expected("multilevel-expected.csv", "m3_alliance_disaggregated_reml"));
+    }
+
+    [Fact]
+    public void TheLaggedWithinPersonModel_FromTheCentringHelpers_AndItsFormula_MatchesLme4()
+    {
+        // make-multilevel.R: srs_within = srs - ave(srs, client); srs_between = client mean - mean of the client means;
+        // ors_next the client's next session's ORS (the last session of each client has none and is left out).
+        ModelFrame sessions = Sessions.Value;
+        ImmutableArray<string?> client = sessions.FactorColumn("client")!.Value;
+        ImmutableArray<double> ors = sessions.NumericColumn("ors")!.Value;
+        CentredParts parts = Centring.GroupMean(sessions.NumericColumn("srs")!.Value, client, BetweenCentring.GroupMean);
+        double[] next = Enumerable.Range(0, ors.Length).Select(i => i + 1 < ors.Length && client[i + 1] == client[i] ? ors[i + 1] : double.NaN).ToArray();
+        ModelFrame frame = sessions.With("srs_within", parts.Within).With("srs_between", parts.Between).With("ors_next", next);
+        MixedModelFit fit = LinearMixedModel.Fit("ors_next ~ ors + srs_within + srs_between + (1 | client)", frame).GetValueOrThrow();
+        Matches(fit, Expected("multilevel-expected.csv", "m5_lagged_within_person_reml"));
+        Assert.Equal(1521, fit.OmittedRows);
+    }
+
+    [Fact]
+    public void Centring_ObeysItsLaws()
+    {
+        double[] x = { 1, 2, double.NaN, 4, 10, 12 };
+        string?[] g = { "a", "a", "a", "b", "b", null };
+        Assert.Equal(new[] { -4.8, -3.8, double.NaN, -1.8, 4.2, 6.2 }, Centring.GrandMean(x).Select(v => Math.Round(v, 10)));
+        CentredParts rows = Centring.GroupMean(x, g);
+        Assert.Equal(new[] { -0.5, 0.5, double.NaN, -3, 3, double.NaN }, rows.Within);
+        Assert.Equal(new[] { 1.5 - 4.25, 1.5 - 4.25, 1.5 - 4.25, 7 - 4.25, 7 - 4.25, double.NaN }, rows.Between);
+        Assert.Equal(new[] { 1.5 - 4.25, 7 - 4.25 }, Centring.GroupMean(x, g, BetweenCentring.GroupMean).Between.Take(5).Distinct());
+        Assert.Equal(new[] { 1.5, 7 }, Centring.GroupMean(x, g, BetweenCentring.None).Between.Take(5).Distinct());
+        Assert.Throws<ArgumentException>(() => Centring.GroupMean(x, g.Take(3).ToArray()));
+        Assert.Throws<ArgumentException>(() => Episodes.Value.With("pre", new double[1521]));
+        Assert.Throws<ArgumentException>(() => Episodes.Value.With("new", new double[3]));
+        Assert.Null(Episodes.Value.NumericColumn("therapist"));
     }
 }
