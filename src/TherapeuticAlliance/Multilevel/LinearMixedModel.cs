@@ -37,6 +37,133 @@ public static class LinearMixedModel
     {
         Guard.Against.Null(formula);
         Guard.Against.Null(data);
+        OneOf.OneOf<LmmDesign, InvalidMixedModel> built = Build(formula, data, partial: false);
+        if (built.IsT1)
+        {
+            return built.AsT1;
+        }
+
+        LmmDesign design = built.AsT0;
+        if (RankDeficient(CrossProduct(design.Columns)))
+        {
+            return RankDeficiency();
+        }
+
+        var engine = new LmmEngine(design.Y, design.Columns.ToArray(), design.Names.ToArray(), design.Random);
+        LmmFit fit = engine.Fit(reml);
+
+        // Fitted values Xβ + Zb (lme4's fitted) and residuals y − fitted, at the frame's rows; NaN where a row was left out.
+        var fitted = new double[design.FrameRows];
+        var residuals = new double[design.FrameRows];
+        fitted.AsSpan().Fill(double.NaN);
+        residuals.AsSpan().Fill(double.NaN);
+        // The engine's terms carry no rows: each one's rows are the design's term of its factor, its levels in the engine's order.
+        LmmRandomTerm[] designTerms = fit.Terms.Select(t => design.Random.Single(d => d.Group == t.Group)).ToArray();
+        int[][] levelMaps = fit.Terms.Select((t, j) =>
+        {
+            var index = t.LevelNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+            return designTerms[j].LevelNames.Select(name => index[name]).ToArray();
+        }).ToArray();
+        for (int r = 0; r < design.Y.Length; r++)
+        {
+            double value = 0;
+            for (int a = 0; a < design.Columns.Count; a++)
+            {
+                value += design.Columns[a][r] * fit.Beta[a];
+            }
+
+            for (int j = 0; j < fit.Terms.Length; j++)
+            {
+                LmmRandomTerm term = designTerms[j];
+                double[] mode = fit.Modes[j][levelMaps[j][term.Levels[r]]];
+                for (int a = 0; a < term.K; a++)
+                {
+                    value += term.Columns[a][r] * mode[a];
+                }
+            }
+
+            fitted[design.RowMap[r]] = value;
+            residuals[design.RowMap[r]] = design.Y[r] - value;
+        }
+
+        return Assemble(formula, reml, engine, fit, design.Names, fitted, residuals, design.FrameRows - design.Y.Length);
+    }
+
+    /// <summary>
+    /// Computes a site's partial for a model: the cross-products the fit needs (X'X, X'y, y'y, and per level of each
+    /// grouping factor Z'Z, Z'X and Z'y), never a row. Partials of disjoint sets of rows merge
+    /// (<see cref="MixedModelPartial.Merge"/>) into the partial of their union, and <see cref="FitPartial"/>
+    /// fits it to the pooled fit's values (to rounding).
+    /// </summary>
+    /// <param name="formula">The formula, in lme4's syntax; fixed effects numeric (a categorical predictor's contrasts depend on every site's levels: code it as 0/1 columns every site shares).</param>
+    /// <param name="data">This site's rows.</param>
+    /// <param name="policy">The disclosure policy: every level of every grouping factor must summarise at least <see cref="DisclosurePolicy.MinimumPeople"/> rows, or no partial is made (withholding a level would make the merged fit inexact). <see langword="null"/> for <see cref="DisclosurePolicy.Default"/>.</param>
+    /// <returns>The partial, or an <see cref="InvalidMixedModel"/> (the formula, the data, or <see cref="MixedModelErrorKind.Disclosure"/>, saying how many levels are too small and never which).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="formula"/> or <paramref name="data"/> is <see langword="null"/>.</exception>
+    public static MixedModelPartialResult Partial(string formula, ModelFrame data, DisclosurePolicy? policy = null)
+    {
+        Guard.Against.Null(formula);
+        Guard.Against.Null(data);
+        policy ??= DisclosurePolicy.Default;
+        policy.Validate(nameof(policy));
+        OneOf.OneOf<LmmDesign, InvalidMixedModel> built = Build(formula, data, partial: true);
+        if (built.IsT1)
+        {
+            return built.AsT1;
+        }
+
+        LmmDesign design = built.AsT0;
+        if (design.Categorical)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "A partial takes numeric fixed effects only: a categorical predictor's contrasts depend on the levels of every site. Code it as 0/1 columns that every site shares.");
+        }
+
+        int small = design.Random.Sum(t => t.Levels.GroupBy(l => l).Count(g => g.Count() < policy.MinimumPeople));
+        if (small > 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Disclosure, string.Format(CultureInfo.InvariantCulture, "{0} level(s) of the grouping factors summarise fewer than {1} rows, the disclosure policy's minimum; no partial is made (leaving them out would make the pooled fit inexact). Pool those groups' rows with the coordinating site, or agree on a lower minimum.", small, policy.MinimumPeople));
+        }
+
+        return new MixedModelPartial(LmmCrossProducts.FromDesign(formula.Trim(), design));
+    }
+
+    /// <summary>Fits a model from a partial (one site's, or several merged): the fit of the pooled rows, without them.</summary>
+    /// <param name="partial">The partial, from <see cref="Partial"/> or <see cref="MixedModelPartial.Merge"/>.</param>
+    /// <param name="reml"><see langword="true"/> (the default) for REML, <see langword="false"/> for maximum likelihood.</param>
+    /// <returns>
+    /// The fit, with every figure of <see cref="Fit(string, ModelFrame, bool)"/> but <see cref="MixedModelFit.Fitted"/>
+    /// and <see cref="MixedModelFit.Residuals"/> (empty: no row is present); or an <see cref="InvalidMixedModel"/> when
+    /// the pooled data cannot be fitted (too few levels, rank-deficient fixed effects).
+    /// </returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="partial"/> is <see langword="null"/>.</exception>
+    public static MixedModelResult FitPartial(MixedModelPartial partial, bool reml = true)
+    {
+        Guard.Against.Null(partial);
+        LmmCrossProducts products = partial.Products;
+        foreach (LmmCrossProducts.Term term in products.Terms)
+        {
+            if (term.Levels.Count < 2 || term.Levels.Count >= products.N)
+            {
+                return TooFewGroups(term.Group, term.Levels.Count, products.N);
+            }
+        }
+
+        if (RankDeficient(products.XX.ToArray()))
+        {
+            return RankDeficiency();
+        }
+
+        LmmEngine engine = products.ToEngine();
+        return Assemble(products.Formula, reml, engine, engine.Fit(reml), products.FixedNames.ToList(), Array.Empty<double>(), Array.Empty<double>(), 0);
+    }
+
+    private static InvalidMixedModel TooFewGroups(string group, int levels, long rows) => new(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levels, rows));
+
+    private static InvalidMixedModel RankDeficiency() => new(MixedModelErrorKind.RankDeficient, "The fixed effects are rank deficient: a predictor is constant, or a combination of the others (or a category has no rows); drop or recode it.");
+
+    /// <summary>Parses the formula and builds the model's columns from the frame (rows missing a used value left out).</summary>
+    private static OneOf.OneOf<LmmDesign, InvalidMixedModel> Build(string formula, ModelFrame data, bool partial)
+    {
         if (formula.Length > 4000)
         {
             return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula is longer than 4,000 characters.");
@@ -137,6 +264,7 @@ public static class LinearMixedModel
         }
 
         // The fixed-effects model matrix.
+        bool categorical = false;
         var columns = new List<double[]>();
         var names = new List<string>();
         if (intercept)
@@ -157,6 +285,7 @@ public static class LinearMixedModel
                 }
                 else if (data.Factor(factor) is { } nullableLabels)
                 {
+                    categorical = true;
                     string[] labels = nullableLabels!;
                     string[] levels = labels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
                     foreach (var p in parts)
@@ -201,9 +330,9 @@ public static class LinearMixedModel
 
             string[] rowLevels = Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
             string[] levelNames = rowLevels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
-            if (levelNames.Length < 2 || levelNames.Length >= data.Rows)
+            if (!partial && (levelNames.Length < 2 || levelNames.Length >= data.Rows))
             {
-                return new InvalidMixedModel(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levelNames.Length, data.Rows));
+                return TooFewGroups(group, levelNames.Length, data.Rows);
             }
 
             var index = levelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
@@ -236,13 +365,12 @@ public static class LinearMixedModel
             return new InvalidMixedModel(MixedModelErrorKind.NotFinite, "A value the model uses is missing or not finite (a log of zero or less, or NaN); remove those rows first (missing values are not dropped).");
         }
 
-        if (RankDeficient(columns))
-        {
-            return new InvalidMixedModel(MixedModelErrorKind.RankDeficient, "The fixed effects are rank deficient: a predictor is constant, or a combination of the others (or a category has no rows); drop or recode it.");
-        }
+        return new LmmDesign(y, columns, names, random, rowMap, all.Rows, categorical);
+    }
 
-        var engine = new LmmEngine(y, columns.ToArray(), names.ToArray(), random);
-        LmmFit fit = engine.Fit(reml);
+    /// <summary>The fit's figures under lme4's names, in the formula's order of terms.</summary>
+    private static MixedModelFit Assemble(string formula, bool reml, LmmEngine engine, LmmFit fit, List<string> names, double[] fitted, double[] residuals, int omitted)
+    {
         (double[] dfs, double[] pValues) = engine.Satterthwaite(fit);
         var fixedEffects = names.Select((n, a) => new FixedEffect(n, fit.Beta[a], Math.Sqrt(fit.BetaCovariance[a, a]), dfs[a], fit.Beta[a] / Math.Sqrt(fit.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
 
@@ -280,39 +408,12 @@ public static class LinearMixedModel
 
         components.Add(new VarianceComponent("Residual", null, null, fit.Sigma2, Math.Sqrt(fit.Sigma2)));
 
-        // Fitted values Xβ + Zb (lme4's fitted) and residuals y − fitted, at the frame's rows; NaN where a row was left out.
-        var fitted = new double[all.Rows];
-        var residuals = new double[all.Rows];
-        fitted.AsSpan().Fill(double.NaN);
-        residuals.AsSpan().Fill(double.NaN);
-        for (int r = 0; r < y.Length; r++)
-        {
-            double value = 0;
-            for (int a = 0; a < columns.Count; a++)
-            {
-                value += columns[a][r] * fit.Beta[a];
-            }
-
-            for (int j = 0; j < fit.Terms.Length; j++)
-            {
-                LmmRandomTerm term = fit.Terms[j];
-                double[] mode = fit.Modes[j][term.Levels[r]];
-                for (int a = 0; a < term.K; a++)
-                {
-                    value += term.Columns[a][r] * mode[a];
-                }
-            }
-
-            fitted[rowMap[r]] = value;
-            residuals[rowMap[r]] = y[r] - value;
-        }
-
         bool singular = fit.Singular || components.Any(c => c.Term2 is not null && Math.Abs(c.StandardDeviation) > 1 - 1e-6);
         return new MixedModelFit(formula.Trim(), reml, fixedEffects, components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm)
         {
             Fitted = fitted.ToImmutableArray(),
             Residuals = residuals.ToImmutableArray(),
-            OmittedRows = all.Rows - data.Rows,
+            OmittedRows = omitted,
         };
     }
 
@@ -409,11 +510,10 @@ public static class LinearMixedModel
         return depth == 0 ? terms : null;
     }
 
-    /// <summary>Whether the columns are linearly dependent (a pivot of their cross-product's Cholesky factor near zero).</summary>
-    private static bool RankDeficient(List<double[]> columns)
+    /// <summary>The lower triangle of X'X.</summary>
+    private static double[,] CrossProduct(List<double[]> columns)
     {
         int p = columns.Count;
-        var l = new double[p, p];
         var xx = new double[p, p];
         for (int a = 0; a < p; a++)
         {
@@ -428,6 +528,15 @@ public static class LinearMixedModel
                 xx[a, b] = s;
             }
         }
+
+        return xx;
+    }
+
+    /// <summary>Whether the columns are linearly dependent: a pivot of the Cholesky factor of X'X (its lower triangle is read) near zero.</summary>
+    private static bool RankDeficient(double[,] xx)
+    {
+        int p = xx.GetLength(0);
+        var l = new double[p, p];
 
         for (int a = 0; a < p; a++)
         {

@@ -99,9 +99,95 @@ internal sealed class LmmEngine
     private readonly string[] _fixedNames;
 
     internal LmmEngine(double[] y, double[][] x, string[] fixedNames, IReadOnlyList<LmmRandomTerm> terms)
+        : this(LmmCrossProducts.FromRows(string.Empty, y, x, fixedNames, terms))
     {
-        _n = y.Length;
-        _p = x.Length;
+    }
+
+    /// <summary>An engine from cross-products already formed (a merged partial): the same arrays the rows would give, summed in another order.</summary>
+    internal LmmEngine(LmmCrossProducts products)
+        : this(products.N, products.FixedNames.Length, products.FixedNames, products.EngineTerms())
+    {
+        _yy = products.YY[0, 0];
+        for (int a = 0; a < _p; a++)
+        {
+            _xy[a] = products.XY[a, 0];
+            for (int b = 0; b < _p; b++)
+            {
+                _xx[a, b] = products.XX[Math.Max(a, b), Math.Min(a, b)];   // the lower triangle is accumulated
+            }
+        }
+
+        // Where each formula term sits in the engine's order, and each level's index (the level names are sorted as the row path sorts them).
+        int[] engineIndex = products.Terms.Select(t => Array.FindIndex(_terms, e => e.Group == t.Group)).ToArray();
+        int Position(int formulaTerm, int level) => (engineIndex[formulaTerm] == 0 ? 0 : _q1 + _offsets[engineIndex[formulaTerm]]) + (level * _terms[engineIndex[formulaTerm]].K);
+        for (int t = 0; t < products.Terms.Length; t++)
+        {
+            LmmCrossProducts.Term term = products.Terms[t];
+            LmmRandomTerm engineTerm = _terms[engineIndex[t]];
+            for (int l = 0; l < engineTerm.LevelNames.Length; l++)
+            {
+                LmmCrossProducts.Level level = term.Levels[engineTerm.LevelNames[l]];
+                int position = Position(t, l);
+                for (int c = 0; c < term.K; c++)
+                {
+                    _zy[position + c] = level.Zy[c, 0];
+                    for (int a = 0; a < _p; a++)
+                    {
+                        _zx[position + c, a] = level.ZX[c, a];
+                    }
+
+                    for (int d = 0; d < term.K; d++)
+                    {
+                        double zz = level.ZZ[Math.Max(c, d), Math.Min(c, d)];   // the lower triangle is accumulated
+                        if (engineIndex[t] == 0)
+                        {
+                            _a11[l][c, d] = zz;
+                        }
+                        else
+                        {
+                            _a22[position - _q1 + c, position - _q1 + d] = zz;
+                        }
+                    }
+                }
+            }
+        }
+
+        var levelIndex = _terms.Select(e => e.LevelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal)).ToArray();
+        foreach (KeyValuePair<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> pair in products.Cross)
+        {
+            int j1 = engineIndex[pair.Key.First], j2 = engineIndex[pair.Key.Second];
+            foreach (KeyValuePair<(string, string), CompensatedBlock> block in pair.Value)
+            {
+                int p1 = Position(pair.Key.First, levelIndex[j1][block.Key.Item1]);
+                int p2 = Position(pair.Key.Second, levelIndex[j2][block.Key.Item2]);
+                double[,] b = block.Value.ToArray();   // Z_first' Z_second: K1 × K2
+                for (int c = 0; c < b.GetLength(0); c++)
+                {
+                    for (int d = 0; d < b.GetLength(1); d++)
+                    {
+                        if (j1 == 0)
+                        {
+                            _a21[p2 - _q1 + d, p1 + c] = b[c, d];
+                        }
+                        else if (j2 == 0)
+                        {
+                            _a21[p1 - _q1 + c, p2 + d] = b[c, d];
+                        }
+                        else
+                        {
+                            _a22[p1 - _q1 + c, p2 - _q1 + d] = b[c, d];
+                            _a22[p2 - _q1 + d, p1 - _q1 + c] = b[c, d];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private LmmEngine(int n, int p, string[] fixedNames, IReadOnlyList<LmmRandomTerm> terms)
+    {
+        _n = n;
+        _p = p;
         _fixedNames = fixedNames;
 
         // The term with the most coefficients first: its block is diagonal by levels.
@@ -129,80 +215,6 @@ internal sealed class LmmEngine
         _zy = new double[q];
         _xx = new double[_p, _p];
         _xy = new double[_p];
-        var z = new double[q > 0 ? _terms.Max(t => t.K) : 0];
-        var positions = new int[_terms.Length];
-        for (int r = 0; r < _n; r++)
-        {
-            for (int a = 0; a < _p; a++)
-            {
-                _xy[a] += x[a][r] * y[r];
-                for (int b = 0; b <= a; b++)
-                {
-                    _xx[a, b] += x[a][r] * x[b][r];
-                }
-            }
-
-            _yy += y[r] * y[r];
-
-            // Each term's coefficients of this row: position of its block in u, and its K values.
-            for (int j = 0; j < _terms.Length; j++)
-            {
-                LmmRandomTerm term = _terms[j];
-                int position = (j == 0 ? 0 : _q1 + _offsets[j]) + (term.Levels[r] * term.K);
-                positions[j] = position;
-                for (int c = 0; c < term.K; c++)
-                {
-                    double v = term.Columns[c][r];
-                    _zy[position + c] += v * y[r];
-                    for (int a = 0; a < _p; a++)
-                    {
-                        _zx[position + c, a] += v * x[a][r];
-                    }
-                }
-            }
-
-            LmmRandomTerm first = _terms[0];
-            double[,] block = _a11[first.Levels[r]];
-            for (int c = 0; c < _k1; c++)
-            {
-                for (int d = 0; d < _k1; d++)
-                {
-                    block[c, d] += first.Columns[c][r] * first.Columns[d][r];
-                }
-            }
-
-            for (int j = 1; j < _terms.Length; j++)
-            {
-                LmmRandomTerm term = _terms[j];
-                int row = positions[j] - _q1;
-                for (int c = 0; c < term.K; c++)
-                {
-                    double v = term.Columns[c][r];
-                    for (int d = 0; d < _k1; d++)
-                    {
-                        _a21[row + c, positions[0] + d] += v * first.Columns[d][r];
-                    }
-
-                    for (int j2 = 1; j2 < _terms.Length; j2++)
-                    {
-                        LmmRandomTerm other = _terms[j2];
-                        int column = positions[j2] - _q1;
-                        for (int d = 0; d < other.K; d++)
-                        {
-                            _a22[row + c, column + d] += v * other.Columns[d][r];
-                        }
-                    }
-                }
-            }
-        }
-
-        for (int a = 0; a < _p; a++)
-        {
-            for (int b = a + 1; b < _p; b++)
-            {
-                _xx[a, b] = _xx[b, a];
-            }
-        }
     }
 
     /// <summary>Gets the number of covariance parameters.</summary>
@@ -670,9 +682,15 @@ internal sealed class LmmEngine
 
                 double fc = f(candidate);
                 evaluations++;
-                if (fc <= fx)
+                // Near the optimum the criterion's change over a Newton step is below its rounding (about 1e-13 of
+                // its value), so a full step of at most 1e-6 is also taken when it does not worsen the criterion by
+                // more than that: the step rests on the gradient, which still carries information there. Without it
+                // two evaluations of the same model whose sums were added in another order (a merged partial) stop
+                // 1e-9 apart.
+                double size = delta.AbsoluteMaximum() * scale;
+                if (fc <= fx || (scale == 1 && size < 1e-6 && fc <= fx + (1e-12 * Math.Max(1, Math.Abs(fx)))))
                 {
-                    bool small = delta.AbsoluteMaximum() * scale < 1e-10;
+                    bool small = size < 1e-12;
                     x = candidate;
                     fx = fc;
                     improved = !small;

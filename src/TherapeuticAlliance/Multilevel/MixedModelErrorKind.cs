@@ -17,4 +17,7 @@ public enum MixedModelErrorKind
 
     /// <summary>The fixed-effects model matrix is rank deficient (a predictor is constant or a combination of others).</summary>
     RankDeficient = 4,
+
+    /// <summary>A partial would disclose a group smaller than the disclosure policy allows (<see cref="LinearMixedModel.Partial"/>), or partials do not merge (other formulas).</summary>
+    Disclosure = 5,
 }

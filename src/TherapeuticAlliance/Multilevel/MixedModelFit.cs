@@ -9,7 +9,7 @@ using Ardalis.GuardClauses;
 namespace TherapeuticAlliance.Multilevel;
 
 /// <summary>
-/// A fitted linear mixed model (<see cref="LinearMixedModel.Fit"/>): what lme4's and lmerTest's <c>summary</c>,
+/// A fitted linear mixed model (<see cref="LinearMixedModel.Fit(string, ModelFrame, bool)"/>): what lme4's and lmerTest's <c>summary</c>,
 /// <c>VarCorr</c>, <c>ranef(condVar = TRUE)</c>, <c>logLik</c>, <c>AIC</c> and <c>BIC</c> give, under lme4's names.
 /// </summary>
 /// <remarks>

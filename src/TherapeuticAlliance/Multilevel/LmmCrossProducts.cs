@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>
+/// The sufficient statistics of a linear mixed model over a set of rows, keyed by level names so that sets of rows
+/// merge by addition: X'X, X'y, y'y, and per level of each grouping factor Z'Z, Z'X, Z'y, and per pair of levels of two
+/// factors that share rows their Z'Z block. Everything <see cref="LmmEngine"/> evaluates is a function of these.
+/// </summary>
+internal sealed class LmmCrossProducts
+{
+    /// <summary>One level's cross-products (K terms of its factor).</summary>
+    internal sealed class Level
+    {
+        internal Level(int k, int p)
+        {
+            ZZ = new CompensatedBlock(k, k);
+            ZX = new CompensatedBlock(k, p);
+            Zy = new CompensatedBlock(k, 1);
+        }
+
+        internal CompensatedBlock ZZ { get; }
+
+        internal CompensatedBlock ZX { get; }
+
+        internal CompensatedBlock Zy { get; }
+
+        internal int Rows { get; set; }
+    }
+
+    /// <summary>One grouping factor: its name, its terms, and its levels' cross-products.</summary>
+    internal sealed record Term(string Group, string[] Names, Dictionary<string, Level> Levels)
+    {
+        internal int K => Names.Length;
+    }
+
+    internal LmmCrossProducts(string formula, string[] fixedNames, int n, CompensatedBlock xx, CompensatedBlock xy, CompensatedBlock yy, Term[] terms, Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> cross)
+    {
+        Formula = formula;
+        FixedNames = fixedNames;
+        N = n;
+        XX = xx;
+        XY = xy;
+        YY = yy;
+        Terms = terms;
+        Cross = cross;
+    }
+
+    internal string Formula { get; }
+
+    internal string[] FixedNames { get; }
+
+    internal int N { get; }
+
+    /// <summary>Gets X'X, both triangles.</summary>
+    internal CompensatedBlock XX { get; }
+
+    /// <summary>Gets X'y (p × 1).</summary>
+    internal CompensatedBlock XY { get; }
+
+    /// <summary>Gets y'y (1 × 1).</summary>
+    internal CompensatedBlock YY { get; }
+
+    /// <summary>Gets the grouping factors in the formula's order.</summary>
+    internal Term[] Terms { get; }
+
+    /// <summary>Gets, for factors First &lt; Second (formula order), the Z_First'Z_Second block of each pair of levels that share a row.</summary>
+    internal Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> Cross { get; }
+
+    /// <summary>The cross-products of a design's rows.</summary>
+    internal static LmmCrossProducts FromDesign(string formula, LmmDesign design) => FromRows(formula, design.Y, design.Columns, design.Names.ToArray(), design.Random);
+
+    /// <summary>The cross-products of rows: the response, the fixed-effects columns, and the random terms (each row's level and term values).</summary>
+    internal static LmmCrossProducts FromRows(string formula, double[] y, IReadOnlyList<double[]> x, string[] names, IReadOnlyList<LmmRandomTerm> random)
+    {
+        int n = y.Length, p = x.Count;
+        var xx = new CompensatedBlock(p, p);
+        var xy = new CompensatedBlock(p, 1);
+        var yy = new CompensatedBlock(1, 1);
+        var levels = random.Select(t => Enumerable.Range(0, t.LevelNames.Length).Select(_ => new Level(t.K, p)).ToArray()).ToArray();
+        var cross = new Dictionary<(int, int), Dictionary<(int, int), CompensatedBlock>>();
+        var row = new double[p];
+        for (int r = 0; r < n; r++)
+        {
+            double value = y[r];
+            yy.Add(0, 0, value * value);
+            for (int a = 0; a < p; a++)
+            {
+                row[a] = x[a][r];
+            }
+
+            for (int a = 0; a < p; a++)
+            {
+                xy.Add(a, 0, row[a] * value);
+                for (int b = 0; b <= a; b++)
+                {
+                    xx.Add(a, b, row[a] * row[b]);
+                }
+            }
+
+            for (int t = 0; t < random.Count; t++)
+            {
+                LmmRandomTerm term = random[t];
+                Level level = levels[t][term.Levels[r]];
+                level.Rows++;
+                for (int c = 0; c < term.K; c++)
+                {
+                    double z = term.Columns[c][r];
+                    level.Zy.Add(c, 0, z * value);
+                    for (int a = 0; a < p; a++)
+                    {
+                        level.ZX.Add(c, a, z * row[a]);
+                    }
+
+                    for (int d = 0; d <= c; d++)
+                    {
+                        level.ZZ.Add(c, d, z * term.Columns[d][r]);
+                    }
+                }
+
+                for (int t2 = t + 1; t2 < random.Count; t2++)
+                {
+                    LmmRandomTerm other = random[t2];
+                    if (!cross.TryGetValue((t, t2), out var blocks))
+                    {
+                        cross[(t, t2)] = blocks = new Dictionary<(int, int), CompensatedBlock>();
+                    }
+
+                    if (!blocks.TryGetValue((term.Levels[r], other.Levels[r]), out CompensatedBlock? block))
+                    {
+                        blocks[(term.Levels[r], other.Levels[r])] = block = new CompensatedBlock(term.K, other.K);
+                    }
+
+                    for (int c = 0; c < term.K; c++)
+                    {
+                        for (int d = 0; d < other.K; d++)
+                        {
+                            block.Add(c, d, term.Columns[c][r] * other.Columns[d][r]);
+                        }
+                    }
+                }
+            }
+        }
+
+        Term[] terms = random.Select((t, i) => new Term(t.Group, t.Terms, t.LevelNames.Select((name, l) => (name, l)).ToDictionary(x => x.name, x => levels[i][x.l], StringComparer.Ordinal))).ToArray();
+        var named = cross.ToDictionary(
+            c => c.Key,
+            c => c.Value.ToDictionary(b => (random[c.Key.Item1].LevelNames[b.Key.Item1], random[c.Key.Item2].LevelNames[b.Key.Item2]), b => b.Value));
+        return new LmmCrossProducts(formula, names, n, xx, xy, yy, terms, named);
+    }
+
+    /// <summary>Whether two sets of cross-products are of one model (formula, fixed effects, factors and their terms).</summary>
+    internal bool SameModel(LmmCrossProducts other) =>
+        string.Equals(Formula, other.Formula, StringComparison.Ordinal) && FixedNames.SequenceEqual(other.FixedNames, StringComparer.Ordinal)
+        && Terms.Length == other.Terms.Length && Terms.Zip(other.Terms, (a, b) => a.Group == b.Group && a.Names.SequenceEqual(b.Names, StringComparer.Ordinal)).All(x => x);
+
+    /// <summary>The cross-products of the union of the parts' rows (the parts' rows disjoint): compensated sums, level by level.</summary>
+    internal static LmmCrossProducts Merge(IReadOnlyList<LmmCrossProducts> parts)
+    {
+        LmmCrossProducts first = parts[0];
+        int p = first.FixedNames.Length;
+        var xx = new CompensatedBlock(p, p);
+        var xy = new CompensatedBlock(p, 1);
+        var yy = new CompensatedBlock(1, 1);
+        int n = 0;
+        var terms = first.Terms.Select(t => new Term(t.Group, t.Names, new Dictionary<string, Level>(StringComparer.Ordinal))).ToArray();
+        var cross = new Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>>();
+        foreach (LmmCrossProducts part in parts)
+        {
+            n = checked(n + part.N);
+            yy.Add(part.YY);
+            xy.Add(part.XY);
+            xx.Add(part.XX);
+            for (int t = 0; t < terms.Length; t++)
+            {
+                foreach (KeyValuePair<string, Level> level in part.Terms[t].Levels)
+                {
+                    if (!terms[t].Levels.TryGetValue(level.Key, out Level? sum))
+                    {
+                        terms[t].Levels[level.Key] = sum = new Level(terms[t].K, p);
+                    }
+
+                    sum.Rows += level.Value.Rows;
+                    sum.ZZ.Add(level.Value.ZZ);
+                    sum.ZX.Add(level.Value.ZX);
+                    sum.Zy.Add(level.Value.Zy);
+                }
+            }
+
+            foreach (var pair in part.Cross)
+            {
+                if (!cross.TryGetValue(pair.Key, out var blocks))
+                {
+                    cross[pair.Key] = blocks = new Dictionary<(string, string), CompensatedBlock>();
+                }
+
+                foreach (var block in pair.Value)
+                {
+                    if (!blocks.TryGetValue(block.Key, out CompensatedBlock? sum))
+                    {
+                        blocks[block.Key] = sum = new CompensatedBlock(block.Value.Rows, block.Value.Columns);
+                    }
+
+                    sum.Add(block.Value);
+                }
+            }
+        }
+
+        return new LmmCrossProducts(first.Formula, first.FixedNames, n, xx, xy, yy, terms, cross);
+    }
+
+    /// <summary>The engine's terms: level names sorted as the row path sorts them, no rows.</summary>
+    internal IReadOnlyList<LmmRandomTerm> EngineTerms() => Terms
+        .Select(t => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray()))
+        .ToArray();
+
+    internal LmmEngine ToEngine() => new(this);
+}

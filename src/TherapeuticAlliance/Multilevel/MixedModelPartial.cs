@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+
+namespace TherapeuticAlliance.Multilevel;
+
+/// <summary>
+/// A site's partial of a linear mixed model (<see cref="LinearMixedModel.Partial"/>): the model's cross-products over
+/// the site's rows, per level of each grouping factor (X'X, X'y, y'y; Z'Z, Z'X, Z'y), and no row. Partials of sites
+/// merge (<see cref="Merge"/>) into the partial of the pooled rows, which <see cref="LinearMixedModel.FitPartial"/>
+/// fits to the pooled fit's values (to rounding: the sums are added in another order).
+/// </summary>
+/// <remarks>
+/// <para>
+/// What leaves a site: per level of every grouping factor (therapist, client) its number of rows, and the sums of its
+/// rows' fixed-effects columns, responses and their products; and the level's label, so that a factor crossed
+/// between sites (or a therapist working at two) merges. Every level must summarise at least the disclosure policy's
+/// minimum number of rows. Replace labels with agreed pseudonyms before, where the labels themselves must not leave.
+/// </para>
+/// <para>Immutable and thread-safe. <see cref="ToString"/> shows the shape, never a label.</para>
+/// </remarks>
+public sealed class MixedModelPartial
+{
+    internal MixedModelPartial(LmmCrossProducts products) => Products = products;
+
+    internal LmmCrossProducts Products { get; }
+
+    /// <summary>Gets the formula the partial is of.</summary>
+    public string Formula => Products.Formula;
+
+    /// <summary>Gets the number of rows summarised.</summary>
+    public int Observations => Products.N;
+
+    /// <summary>Gets the number of levels of each grouping factor, in the formula's order (lme4's names: <c>therapist:site</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Groups => Products.Terms.Select(t => new KeyValuePair<string, int>(t.Group, t.Levels.Count)).ToArray();
+
+    /// <summary>Merges partials of disjoint sets of rows (sites) into the partial of their union.</summary>
+    /// <param name="partials">The partials, one or more, all of one formula.</param>
+    /// <returns>The merged partial, or an <see cref="InvalidMixedModel"/> (<see cref="MixedModelErrorKind.Disclosure"/>) when they are of other models.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="partials"/> is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="partials"/> is empty.</exception>
+    public static MixedModelPartialResult Merge(IEnumerable<MixedModelPartial> partials)
+    {
+        Guard.Against.Null(partials);
+        MixedModelPartial[] all = partials.Select(p => Guard.Against.Null(p, nameof(partials))).ToArray();
+        Guard.Against.InvalidInput(all, nameof(partials), a => a.Length > 0, "Give at least one partial.");
+        int other = Array.FindIndex(all, p => !p.Products.SameModel(all[0].Products));
+        if (other >= 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Disclosure, string.Format(CultureInfo.InvariantCulture, "Partial {0} is of another model (its formula, fixed effects or grouping factors differ from the first's); every site must compute its partial from the same formula.", other + 1));
+        }
+
+        return new MixedModelPartial(LmmCrossProducts.Merge(all.Select(p => p.Products).ToArray()));
+    }
+
+    /// <summary>Returns the partial's shape, never a label.</summary>
+    /// <returns>Text such as <c>mixed-model partial: 1521 observations, therapist 48 levels</c>.</returns>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "mixed-model partial: {0} observations, {1}", Observations, string.Join(", ", Groups.Select(g => g.Key + " " + g.Value.ToString(CultureInfo.InvariantCulture) + " levels")));
+}

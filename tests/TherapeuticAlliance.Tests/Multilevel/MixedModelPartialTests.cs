@@ -1,0 +1,133 @@
+using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TherapeuticAlliance.Multilevel;
+
+namespace TherapeuticAlliance.Tests.Multilevel;
+
+/// <summary>
+/// Issue 29, part 4: a site's partial of per-level cross-products, merged with the other sites', fits to the pooled
+/// REML fit (1e-9 relative) without a row leaving any site; partials refuse groups under the disclosure minimum.
+/// </summary>
+public sealed class MixedModelPartialTests
+{
+    private const string Formula = "post ~ pre + alliance + (1 | site/therapist)";
+
+    /// <summary>A random caseload: 6 sites, 3–6 therapists each, 6–14 clients each; a site and a therapist effect.</summary>
+    private static (ModelFrame Frame, string[] Site) Caseload(int seed)
+    {
+        var random = new Random(seed);
+        var post = new List<double>();
+        var pre = new List<double>();
+        var alliance = new List<double>();
+        var site = new List<string>();
+        var therapist = new List<string>();
+        for (int s = 0; s < 6; s++)
+        {
+            double siteEffect = Normal(random) * 1.5;
+            int therapists = random.Next(3, 7);
+            for (int t = 0; t < therapists; t++)
+            {
+                double therapistEffect = Normal(random) * 2;
+                int clients = random.Next(6, 15);
+                for (int c = 0; c < clients; c++)
+                {
+                    double intake = 10 + (random.NextDouble() * 20);
+                    double a = 30 + (Normal(random) * 4);
+                    pre.Add(intake);
+                    alliance.Add(a);
+                    post.Add(5 + (0.8 * intake) + (0.2 * a) + siteEffect + therapistEffect + (Normal(random) * 6));
+                    site.Add("S" + s.ToString(CultureInfo.InvariantCulture));
+                    therapist.Add("T" + t.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        var frame = new ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["post"] = post, ["pre"] = pre, ["alliance"] = alliance },
+            new Dictionary<string, IReadOnlyList<string?>> { ["site"] = site, ["therapist"] = therapist });
+        return (frame, site.ToArray());
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>The rows of each part: sites dealt to <paramref name="parts"/> partials.</summary>
+    private static ModelFrame[] Split(ModelFrame frame, string[] site, int parts, int seed)
+    {
+        var random = new Random(seed);
+        var owner = site.Distinct().ToDictionary(s => s, _ => random.Next(parts));
+        // Every part gets at least one site: deal the first sites in turn.
+        foreach (var (s, i) in site.Distinct().Select((s, i) => (s, i)).Take(parts))
+        {
+            owner[s] = i;
+        }
+
+        return Enumerable.Range(0, parts).Select(p => Subset(frame, site.Select(s => owner[s] == p).ToArray())).ToArray();
+    }
+
+    private static ModelFrame Subset(ModelFrame frame, bool[] keep) => new(
+        frame.NumericColumns.ToDictionary(c => c, c => (IReadOnlyList<double>)frame.NumericColumn(c)!.Value.Where((_, i) => keep[i]).ToArray()),
+        frame.FactorColumns.ToDictionary(c => c, c => (IReadOnlyList<string?>)frame.FactorColumn(c)!.Value.Where((_, i) => keep[i]).ToArray()));
+
+    private static bool Close(double expected, double actual) => Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected));
+
+    [Property(MaxTest = 25)]
+    public Property MergedSitePartials_FitToThePooledFit(PositiveInt seed, PositiveInt sites)
+    {
+        int parts = 1 + (sites.Get % 6);
+        var (frame, site) = Caseload(seed.Get);
+        MixedModelFit pooled = LinearMixedModel.Fit(Formula, frame).GetValueOrThrow();
+        var policy = new DisclosurePolicy { MinimumPeople = 6 };
+        MixedModelPartial[] partials = Split(frame, site, parts, seed.Get).Select(f => LinearMixedModel.Partial(Formula, f, policy).GetValueOrThrow()).ToArray();
+        MixedModelPartial merged = MixedModelPartial.Merge(partials).GetValueOrThrow();
+        MixedModelFit fit = LinearMixedModel.FitPartial(merged).GetValueOrThrow();
+        string? differs = !Close(pooled.Criterion, fit.Criterion) ? "criterion"
+            : pooled.Observations != fit.Observations || !pooled.Groups.SequenceEqual(fit.Groups) ? "groups"
+            : pooled.FixedEffects.Zip(fit.FixedEffects).FirstOrDefault(x => x.First.Term != x.Second.Term || !Close(x.First.Estimate, x.Second.Estimate) || !Close(x.First.StandardError, x.Second.StandardError)) is { First: { } f1, Second: { } f2 } ? $"fixed effect {f1.Term}: {f1.Estimate:R} vs {f2.Estimate:R}, SE {f1.StandardError:R} vs {f2.StandardError:R}"
+            : pooled.FixedEffects.Zip(fit.FixedEffects).FirstOrDefault(x => Math.Abs(x.First.DegreesOfFreedom - x.Second.DegreesOfFreedom) > 1e-6 * x.First.DegreesOfFreedom) is { First: { } d1, Second: { } d2 } ? $"df {d1.Term}: {d1.DegreesOfFreedom:R} vs {d2.DegreesOfFreedom:R}"
+            : pooled.VarianceComponents.Zip(fit.VarianceComponents).FirstOrDefault(x => x.First.Group != x.Second.Group || !Close(x.First.Variance, x.Second.Variance)) is { First: { } v1, Second: { } v2 } ? $"variance {v1.Group}: {v1.Variance:R} vs {v2.Variance:R}"
+            : pooled.ConditionalModes.Zip(fit.ConditionalModes).FirstOrDefault(x => x.First.Level != x.Second.Level || !Close(x.First.Mode, x.Second.Mode)) is { First: { } m1, Second: { } m2 } ? $"mode {m1.Group}: {m1.Mode:R} vs {m2.Mode:R}"
+            : null;
+        bool same = differs is null;
+        return same.Label($"{parts} partial(s): {differs}");
+    }
+
+    [Fact]
+    public void APartial_MatchesThePooledFit_OnTheOracleCaseload_ToLme4()
+    {
+        // The shared oracle's episodes, one partial per site, merged: lme4's m2 values (1e-5, as the pooled fit).
+        string[] lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Oracles", "multilevel", "episodes.csv"));
+        string[][] rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        var frame = new ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["post"] = rows.Select(r => double.Parse(r[5], CultureInfo.InvariantCulture)).ToArray(), ["pre"] = rows.Select(r => double.Parse(r[4], CultureInfo.InvariantCulture)).ToArray() },
+            new Dictionary<string, IReadOnlyList<string?>> { ["site"] = rows.Select(r => r[0]).ToArray(), ["therapist"] = rows.Select(r => r[1]).ToArray() });
+        string[] site = rows.Select(r => r[0]).ToArray();
+        // (Some of the oracle's therapists treat fewer than 10 clients: the sites agree on a minimum of 2 here.)
+        MixedModelPartial[] partials = site.Distinct().Select(s => LinearMixedModel.Partial("post ~ pre + (1 | site/therapist)", Subset(frame, site.Select(x => x == s).ToArray()), new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow()).ToArray();
+        MixedModelFit fit = LinearMixedModel.FitPartial(MixedModelPartial.Merge(partials).GetValueOrThrow()).GetValueOrThrow();
+        double expected = double.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Oracles", "multilevel", "multilevel-expected.csv")).Single(l => l.StartsWith("m2_site_therapist_reml,reml_criterion,", StringComparison.Ordinal)).Split(',')[2], CultureInfo.InvariantCulture);
+        Assert.Equal(expected, fit.Criterion, 1e-5 * expected);
+        Assert.Empty(fit.Fitted);
+        Assert.Equal("mixed-model partial: 1521 observations, site 6 levels, therapist:site 48 levels", MixedModelPartial.Merge(partials).GetValueOrThrow().ToString());
+    }
+
+    [Fact]
+    public void APartial_RefusesGroupsUnderTheMinimum_OtherModels_AndCategoricalPredictors()
+    {
+        var (frame, _) = Caseload(7);
+        InvalidMixedModel small = LinearMixedModel.Partial(Formula, frame, new DisclosurePolicy { MinimumPeople = 12 }).AsT1;
+        Assert.Equal(MixedModelErrorKind.Disclosure, small.Kind);
+        Assert.Contains("fewer than 12 rows", small.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0", small.Message, StringComparison.Ordinal);
+        Assert.Equal(MixedModelErrorKind.Formula, LinearMixedModel.Partial("post ~ pre + site + (1 | therapist)", frame, new DisclosurePolicy { MinimumPeople = 2 }).AsT1.Kind);
+        MixedModelPartial a = LinearMixedModel.Partial(Formula, frame, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow();
+        MixedModelPartial b = LinearMixedModel.Partial("post ~ pre + (1 | site/therapist)", frame, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow();
+        Assert.Equal(MixedModelErrorKind.Disclosure, MixedModelPartial.Merge(new[] { a, b }).AsT1.Kind);
+        Assert.Throws<ArgumentException>(() => MixedModelPartial.Merge(Array.Empty<MixedModelPartial>()));
+        // One site alone has one level of 'site': the partial is made, the fit says why it cannot be fitted alone.
+        string[] site = frame.FactorColumn("site")!.Value.Select(s => s!).ToArray();
+        MixedModelPartial one = LinearMixedModel.Partial(Formula, Subset(frame, site.Select(s => s == "S0").ToArray()), new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow();
+        Assert.Equal(MixedModelErrorKind.Groups, LinearMixedModel.FitPartial(one).AsT1.Kind);
+    }
+}
