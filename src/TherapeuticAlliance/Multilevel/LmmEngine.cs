@@ -89,7 +89,7 @@ internal sealed class LmmEngine
 
     // Cross-products.
     private readonly double[][,] _a11;       // per level of the first term: K1 × K1
-    private readonly double[,] _a21;         // q2 × q1
+    private readonly Entry[][] _a21;         // per level of the first term: its nonzero blocks of Z2'Z1 (q2 × q1)
     private readonly double[,] _a22;         // q2 × q2
     private readonly double[,] _zx;          // q × p
     private readonly double[] _zy;           // q
@@ -153,6 +153,7 @@ internal sealed class LmmEngine
         }
 
         var levelIndex = _terms.Select(e => e.LevelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal)).ToArray();
+        var entries = Enumerable.Range(0, _levels1).Select(_ => new List<Entry>()).ToArray();
         foreach (KeyValuePair<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> pair in products.Cross)
         {
             int j1 = engineIndex[pair.Key.First], j2 = engineIndex[pair.Key.Second];
@@ -161,17 +162,30 @@ internal sealed class LmmEngine
                 int p1 = Position(pair.Key.First, levelIndex[j1][block.Key.Item1]);
                 int p2 = Position(pair.Key.Second, levelIndex[j2][block.Key.Item2]);
                 double[,] b = block.Value.ToArray();   // Z_first' Z_second: K1 × K2
+                if (j1 == 0 || j2 == 0)
+                {
+                    // A block of Z2'Z1: rows of the other term's level, columns of the first term's level (k × K1, row-major).
+                    int other = j1 == 0 ? j2 : j1, level = (j1 == 0 ? p1 : p2) / _k1, rowStart = (j1 == 0 ? p2 : p1) - _q1, k = _terms[other].K;
+                    var values = new double[k * _k1];
+                    for (int c = 0; c < k; c++)
+                    {
+                        for (int d = 0; d < _k1; d++)
+                        {
+                            values[(c * _k1) + d] = j1 == 0 ? b[d, c] : b[c, d];
+                        }
+                    }
+
+                    entries[level].Add(new Entry(rowStart, other, values));
+                    continue;
+                }
+
                 for (int c = 0; c < b.GetLength(0); c++)
                 {
                     for (int d = 0; d < b.GetLength(1); d++)
                     {
-                        if (j1 == 0)
+                        if (j1 == 0 || j2 == 0)
                         {
-                            _a21[p2 - _q1 + d, p1 + c] = b[c, d];
-                        }
-                        else if (j2 == 0)
-                        {
-                            _a21[p1 - _q1 + c, p2 + d] = b[c, d];
+                            continue;   // collected below, as sparse blocks of the first term's levels
                         }
                         else
                         {
@@ -182,6 +196,7 @@ internal sealed class LmmEngine
                 }
             }
         }
+        _a21 = entries.Select(e => e.OrderBy(x => x.RowStart).ToArray()).ToArray();
     }
 
     private LmmEngine(int n, int p, string[] fixedNames, IReadOnlyList<LmmRandomTerm> terms)
@@ -209,7 +224,7 @@ internal sealed class LmmEngine
             _a11[i] = new double[_k1, _k1];
         }
 
-        _a21 = new double[_q2, _q1];
+        _a21 = Enumerable.Range(0, _levels1).Select(_ => Array.Empty<Entry>()).ToArray();
         _a22 = new double[_q2, _q2];
         _zx = new double[q, _p];
         _zy = new double[q];
@@ -269,9 +284,11 @@ internal sealed class LmmEngine
     {
         internal required double[][,] Factors { get; init; }
 
-        internal required double[][,] L11 { get; init; }
+        /// <summary>Gets the first term's diagonal blocks, each K1 × K1 lower-triangular, level after level (row-major).</summary>
+        internal required double[] L11 { get; init; }
 
-        internal required double[,] L21 { get; init; }
+        /// <summary>Gets L21's nonzero blocks: per level of the first term, one k × K1 block per entry of <see cref="_a21"/>, concatenated (row-major).</summary>
+        internal required double[][] L21 { get; init; }
 
         internal required Matrix<double>? L22 { get; init; }
 
@@ -322,107 +339,177 @@ internal sealed class LmmEngine
         double[,] t1 = factors[0];
         int q = _q1 + _q2;
 
-        // Block 11: T1' A11_i T1 + I, factored per level.
-        var l11 = new double[_levels1][,];
+        // Block 11: T1' A11_i T1 + I, factored per level (in place, no allocation per level).
+        int kk = _k1 * _k1;
+        var l11 = new double[_levels1 * kk];
+        var work = new double[kk];
         double logDet = 0;
         for (int i = 0; i < _levels1; i++)
         {
-            double[,] m = Congruence(t1, _a11[i], t1);
+            double[,] a11 = _a11[i];
             for (int a = 0; a < _k1; a++)
             {
-                m[a, a] += 1;
+                for (int c = 0; c < _k1; c++)
+                {
+                    double sum = 0;
+                    for (int d = a; d < _k1; d++)            // t1 is lower-triangular: t1[d, a] = 0 for d < a
+                    {
+                        double inner = 0;
+                        for (int e = c; e < _k1; e++)
+                        {
+                            inner += a11[d, e] * t1[e, c];
+                        }
+
+                        sum += t1[d, a] * inner;
+                    }
+
+                    work[(a * _k1) + c] = sum + (a == c ? 1 : 0);
+                }
             }
 
-            l11[i] = SmallCholesky(m);
-            for (int a = 0; a < _k1; a++)
-            {
-                logDet += 2 * Math.Log(l11[i][a, a]);
-            }
+            logDet += CholeskyInPlace(work, l11, i * kk, _k1);
         }
 
-        // Block 21: Λ2' A21 Λ1, then L21 = M21 L11^{-T} (per column block).
-        var l21 = new double[_q2, _q1];
+        // Block 21, sparse: for each level of the first term and each block of Z2'Z1 it has, M = T_j' A21 T1, then
+        // L21 = M L11^{-T}. Nested designs have one block per level (a therapist's site), crossed designs a few.
+        var l21 = new double[_levels1][];
         Matrix<double>? l22 = null;
         if (_q2 > 0)
         {
-            var lambda2 = new double[_q2, _q2];
+            var s22 = new double[_q2, _q2];
+            for (int i = 0; i < _levels1; i++)
+            {
+                Entry[] entries = _a21[i];
+                int size = 0;
+                foreach (Entry e in entries)
+                {
+                    size += e.Values.Length;
+                }
+
+                var blocks = new double[size];
+                int offset = 0;
+                foreach (Entry e in entries)
+                {
+                    double[,] tj = factors[e.Term];
+                    int k = _terms[e.Term].K;
+                    for (int row = 0; row < k; row++)
+                    {
+                        for (int b = 0; b < _k1; b++)
+                        {
+                            // (T_j' A T1)[row, b] = Σ_c Σ_d T_j[c, row] A[c, d] T1[d, b]
+                            double sum = 0;
+                            for (int c = row; c < k; c++)
+                            {
+                                double inner = 0;
+                                for (int d = b; d < _k1; d++)
+                                {
+                                    inner += e.Values[(c * _k1) + d] * t1[d, b];
+                                }
+
+                                sum += tj[c, row] * inner;
+                            }
+
+                            blocks[offset + (row * _k1) + b] = sum;
+                        }
+
+                        // Forward substitution with L11_i on this row: x L11_i' = m.
+                        int at = i * kk;
+                        for (int a = 0; a < _k1; a++)
+                        {
+                            double value = blocks[offset + (row * _k1) + a];
+                            for (int b = 0; b < a; b++)
+                            {
+                                value -= l11[at + (a * _k1) + b] * blocks[offset + (row * _k1) + b];
+                            }
+
+                            blocks[offset + (row * _k1) + a] = value / l11[at + (a * _k1) + a];
+                        }
+                    }
+
+                    offset += e.Values.Length;
+                }
+
+                l21[i] = blocks;
+
+                // S22 −= L21_i L21_i' over the level's blocks (k_e × k_f each).
+                int oe = 0;
+                foreach (Entry e in entries)
+                {
+                    int ke = _terms[e.Term].K;
+                    int of = 0;
+                    foreach (Entry f in entries)
+                    {
+                        int kf = _terms[f.Term].K;
+                        for (int ra = 0; ra < ke; ra++)
+                        {
+                            for (int rb = 0; rb < kf; rb++)
+                            {
+                                double sum = 0;
+                                for (int a = 0; a < _k1; a++)
+                                {
+                                    sum += blocks[oe + (ra * _k1) + a] * blocks[of + (rb * _k1) + a];
+                                }
+
+                                s22[e.RowStart + ra, f.RowStart + rb] -= sum;
+                            }
+                        }
+
+                        of += f.Values.Length;
+                    }
+
+                    oe += e.Values.Length;
+                }
+            }
+
+            // + Λ2' A22 Λ2 + I, Λ2 block-diagonal: B = A22 Λ2, then Λ2' B.
+            var b22 = new double[_q2, _q2];
+            for (int row = 0; row < _q2; row++)
+            {
+                for (int j = 1; j < _terms.Length; j++)
+                {
+                    int k = _terms[j].K;
+                    double[,] f = factors[j];
+                    for (int level = 0; level < _terms[j].LevelNames.Length; level++)
+                    {
+                        int at = _offsets[j] + (level * k);
+                        for (int b = 0; b < k; b++)
+                        {
+                            double sum = 0;
+                            for (int a = b; a < k; a++)
+                            {
+                                sum += _a22[row, at + a] * f[a, b];
+                            }
+
+                            b22[row, at + b] = sum;
+                        }
+                    }
+                }
+            }
+
             for (int j = 1; j < _terms.Length; j++)
             {
-                LmmRandomTerm term = _terms[j];
-                for (int level = 0; level < term.LevelNames.Length; level++)
+                int k = _terms[j].K;
+                double[,] f = factors[j];
+                for (int level = 0; level < _terms[j].LevelNames.Length; level++)
                 {
-                    int at = _offsets[j] + (level * term.K);
-                    for (int a = 0; a < term.K; a++)
+                    int at = _offsets[j] + (level * k);
+                    for (int a = 0; a < k; a++)
                     {
-                        for (int b = 0; b < term.K; b++)
+                        for (int column = 0; column < _q2; column++)
                         {
-                            lambda2[at + a, at + b] = factors[j][a, b];
+                            double sum = 0;
+                            for (int d = a; d < k; d++)
+                            {
+                                sum += f[d, a] * b22[at + d, column];
+                            }
+
+                            s22[at + a, column] += sum + (at + a == column ? 1 : 0);
                         }
                     }
                 }
             }
 
-            // M21 = Λ2' A21 Λ1: rows transformed by Λ2' (block-diagonal), columns by Λ1.
-            var m21 = new double[_q2, _q1];
-            for (int row = 0; row < _q2; row++)
-            {
-                for (int i = 0; i < _levels1; i++)
-                {
-                    int at = i * _k1;
-                    for (int b = 0; b < _k1; b++)
-                    {
-                        double s = 0;
-                        for (int c = 0; c < _k1; c++)
-                        {
-                            s += _a21[row, at + c] * t1[c, b];
-                        }
-
-                        m21[row, at + b] = s;
-                    }
-                }
-            }
-
-            var m21t = new double[_q2, _q1];
-            for (int column = 0; column < _q1; column++)
-            {
-                for (int row = 0; row < _q2; row++)
-                {
-                    double s = 0;
-                    for (int c = 0; c < _q2; c++)
-                    {
-                        s += lambda2[c, row] * m21[c, column];
-                    }
-
-                    m21t[row, column] = s;
-                }
-            }
-
-            // L21 = M21 L11^{-T}: for each level, solve L11_i X' = M21_block' (forward substitution per row).
-            for (int row = 0; row < _q2; row++)
-            {
-                for (int i = 0; i < _levels1; i++)
-                {
-                    int at = i * _k1;
-                    double[,] li = l11[i];
-                    for (int a = 0; a < _k1; a++)
-                    {
-                        double s = m21t[row, at + a];
-                        for (int b = 0; b < a; b++)
-                        {
-                            s -= li[a, b] * l21[row, at + b];
-                        }
-
-                        l21[row, at + a] = s / li[a, a];
-                    }
-                }
-            }
-
-            // S = Λ2' A22 Λ2 + I − L21 L21'.
-            Matrix<double> lam = Matrix<double>.Build.DenseOfArray(lambda2);
-            Matrix<double> s22 = lam.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(_a22)).Multiply(lam);
-            Matrix<double> l21m = Matrix<double>.Build.DenseOfArray(l21);
-            s22 = s22 + Matrix<double>.Build.DenseIdentity(_q2) - l21m.TransposeAndMultiply(l21m);
-            l22 = s22.Cholesky().Factor;
+            l22 = Matrix<double>.Build.DenseOfArray(s22).Cholesky().Factor;
             for (int a = 0; a < _q2; a++)
             {
                 logDet += 2 * Math.Log(l22[a, a]);
@@ -804,38 +891,45 @@ internal sealed class LmmEngine
         if (term == 0)
         {
             // (L11^{-T} L11^{-1}) + W'W with W = L22^{-1} L21_block L11^{-1}.
-            double[,] li = s.L11[level];
+            var li = new double[_k1, _k1];
+            for (int a = 0; a < _k1; a++)
+            {
+                for (int c = 0; c < _k1; c++)
+                {
+                    li[a, c] = s.L11[(level * _k1 * _k1) + (a * _k1) + c];
+                }
+            }
+
             double[,] liInv = InvertLower(li);
             var result = Congruence(liInv, Identity(_k1), liInv);   // liInv' liInv
             if (_q2 > 0)
             {
-                int at = level * _k1;
+                // X = L21_block L11^{-1}, sparse rows; W = L22^{-1} X, dense q2 × K1 (L22^{-1} is lower-triangular).
                 var w = new double[_q2, _k1];
-                for (int c = 0; c < _k1; c++)
+                double[] blocks = s.L21[level];
+                int offset = 0;
+                foreach (Entry e in _a21[level])
                 {
-                    // column c of L21_block L11^{-1}
-                    var v = new double[_q2];
-                    for (int row = 0; row < _q2; row++)
+                    int ke = _terms[e.Term].K;
+                    for (int ra = 0; ra < ke; ra++)
                     {
-                        double sum = 0;
-                        for (int d = 0; d < _k1; d++)
+                        int column = e.RowStart + ra;
+                        for (int c = 0; c < _k1; c++)
                         {
-                            sum += s.L21[row, at + d] * liInv[d, c];
-                        }
+                            double x = 0;
+                            for (int d = 0; d < _k1; d++)
+                            {
+                                x += blocks[offset + (ra * _k1) + d] * liInv[d, c];
+                            }
 
-                        v[row] = sum;
+                            for (int row = column; row < _q2; row++)
+                            {
+                                w[row, c] += l22Inverse![row, column] * x;
+                            }
+                        }
                     }
 
-                    for (int row = 0; row < _q2; row++)
-                    {
-                        double sum = 0;
-                        for (int d = 0; d <= row; d++)
-                        {
-                            sum += l22Inverse![row, d] * v[d];
-                        }
-
-                        w[row, c] = sum;
-                    }
+                    offset += e.Values.Length;
                 }
 
                 for (int a = 0; a < _k1; a++)
@@ -877,21 +971,22 @@ internal sealed class LmmEngine
         return block;
     }
 
-    private void Forward(double[][,] l11, double[,] l21, Matrix<double>? l22, double[] v)
+    /// <summary>Solves L x = v in place (L the sparse Cholesky factor: blocks L11, sparse L21, dense L22).</summary>
+    private void Forward(double[] l11, double[][] l21, Matrix<double>? l22, double[] v)
     {
+        int kk = _k1 * _k1;
         for (int i = 0; i < _levels1; i++)
         {
-            int at = i * _k1;
-            double[,] li = l11[i];
+            int at = i * _k1, lt = i * kk;
             for (int a = 0; a < _k1; a++)
             {
                 double s = v[at + a];
                 for (int b = 0; b < a; b++)
                 {
-                    s -= li[a, b] * v[at + b];
+                    s -= l11[lt + (a * _k1) + b] * v[at + b];
                 }
 
-                v[at + a] = s / li[a, a];
+                v[at + a] = s / l11[lt + (a * _k1) + a];
             }
         }
 
@@ -900,14 +995,31 @@ internal sealed class LmmEngine
             return;
         }
 
+        for (int i = 0; i < _levels1; i++)
+        {
+            int at = i * _k1, offset = 0;
+            double[] blocks = l21[i];
+            foreach (Entry e in _a21[i])
+            {
+                int k = _terms[e.Term].K;
+                for (int ra = 0; ra < k; ra++)
+                {
+                    double s = 0;
+                    for (int a = 0; a < _k1; a++)
+                    {
+                        s += blocks[offset + (ra * _k1) + a] * v[at + a];
+                    }
+
+                    v[_q1 + e.RowStart + ra] -= s;
+                }
+
+                offset += e.Values.Length;
+            }
+        }
+
         for (int row = 0; row < _q2; row++)
         {
             double s = v[_q1 + row];
-            for (int c = 0; c < _q1; c++)
-            {
-                s -= l21[row, c] * v[c];
-            }
-
             for (int c = 0; c < row; c++)
             {
                 s -= l22[row, c] * v[_q1 + c];
@@ -917,7 +1029,8 @@ internal sealed class LmmEngine
         }
     }
 
-    private void Backward(double[][,] l11, double[,] l21, Matrix<double>? l22, double[] v)
+    /// <summary>Solves L' x = v in place.</summary>
+    private void Backward(double[] l11, double[][] l21, Matrix<double>? l22, double[] v)
     {
         if (l22 is not null)
         {
@@ -932,34 +1045,83 @@ internal sealed class LmmEngine
                 v[_q1 + row] = s / l22[row, row];
             }
 
-            for (int c = 0; c < _q1; c++)
+            for (int i = 0; i < _levels1; i++)
             {
-                double s = 0;
-                for (int row = 0; row < _q2; row++)
+                int at = i * _k1, offset = 0;
+                double[] blocks = l21[i];
+                foreach (Entry e in _a21[i])
                 {
-                    s += l21[row, c] * v[_q1 + row];
-                }
+                    int k = _terms[e.Term].K;
+                    for (int a = 0; a < _k1; a++)
+                    {
+                        double s = 0;
+                        for (int ra = 0; ra < k; ra++)
+                        {
+                            s += blocks[offset + (ra * _k1) + a] * v[_q1 + e.RowStart + ra];
+                        }
 
-                v[c] -= s;
+                        v[at + a] -= s;
+                    }
+
+                    offset += e.Values.Length;
+                }
             }
         }
 
+        int kk = _k1 * _k1;
         for (int i = 0; i < _levels1; i++)
         {
-            int at = i * _k1;
-            double[,] li = l11[i];
+            int at = i * _k1, lt = i * kk;
             for (int a = _k1 - 1; a >= 0; a--)
             {
                 double s = v[at + a];
                 for (int b = a + 1; b < _k1; b++)
                 {
-                    s -= li[b, a] * v[at + b];
+                    s -= l11[lt + (b * _k1) + a] * v[at + b];
                 }
 
-                v[at + a] = s / li[a, a];
+                v[at + a] = s / l11[lt + (a * _k1) + a];
             }
         }
     }
+
+    /// <summary>The Cholesky factor of a k × k block (row-major) into <paramref name="target"/> at <paramref name="at"/>; returns its log-determinant (2 Σ log Lᵢᵢ).</summary>
+    private static double CholeskyInPlace(double[] m, double[] target, int at, int k)
+    {
+        double logDet = 0;
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = 0; b <= a; b++)
+            {
+                double s = m[(a * k) + b];
+                for (int c = 0; c < b; c++)
+                {
+                    s -= target[at + (a * k) + c] * target[at + (b * k) + c];
+                }
+
+                if (a == b)
+                {
+                    double root = Math.Sqrt(s);
+                    target[at + (a * k) + a] = root;
+                    logDet += 2 * Math.Log(root);
+                }
+                else
+                {
+                    target[at + (a * k) + b] = s / target[at + (b * k) + b];
+                }
+            }
+
+            for (int b = a + 1; b < k; b++)
+            {
+                target[at + (a * k) + b] = 0;
+            }
+        }
+
+        return logDet;
+    }
+
+    /// <summary>A nonzero block of Z2'Z1 in a column block of the first term: its first row in the q2 part, the term it belongs to, and its k × K1 values (row-major).</summary>
+    private readonly record struct Entry(int RowStart, int Term, double[] Values);
 
     private static double Dot(double[] a, double[] b)
     {
