@@ -31,7 +31,7 @@ public sealed class LayeringTests
         ["Charts"] = new[] { Root, Utilities },
         ["Schema"] = new[] { Root, Utilities },
         ["Consortium"] = new[] { Root, Utilities, "Schema", "Statistics", "Scoring", "Trends" },
-        ["Multilevel"] = new[] { Root, Utilities },   // issue 29: linear mixed models, on MathNet's dense algebra
+        ["Multilevel"] = new[] { Root, Utilities, "Charts" },   // issue 29: linear mixed models, on MathNet's dense algebra; Charts for the caterpillar's axis
         [DependencyInjection] = new[] { Root, Utilities, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 

@@ -246,7 +246,26 @@ public static class LinearMixedModel
             used.UnionWith((SplitTerms(lhs) ?? new List<(string Text, bool Negative)>()).Select(t => BaseColumn(t.Text)).Where(t => t is not ("0" or "1")));
         }
 
-        bool[] keep = Enumerable.Range(0, data.Rows).Select(i => used.All(c => data.Numeric(c) is { } v ? !double.IsNaN(v[i]) : data.Factor(c) is not { } f || f[i] is not null)).ToArray();
+        var keep = new bool[data.Rows];
+        keep.AsSpan().Fill(true);
+        foreach (string column in used)
+        {
+            if (data.Numeric(column) is { } values)
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    keep[i] &= !double.IsNaN(values[i]);
+                }
+            }
+            else if (data.Factor(column) is { } labels)
+            {
+                for (int i = 0; i < labels.Length; i++)
+                {
+                    keep[i] &= labels[i] is not null;
+                }
+            }
+        }
+
         if (keep.Contains(false))
         {
             data = data.Subset(keep);
@@ -328,7 +347,7 @@ public static class LinearMixedModel
                 labels[f] = column!;
             }
 
-            string[] rowLevels = Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
+            string[] rowLevels = labels.Length == 1 ? labels[0] : Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
             string[] levelNames = rowLevels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
             if (!partial && (levelNames.Length < 2 || levelNames.Length >= data.Rows))
             {
@@ -360,7 +379,7 @@ public static class LinearMixedModel
             random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels.Select(l => index[l]).ToArray(), levelNames));
         }
 
-        if (y.Concat(columns.SelectMany(c => c)).Concat(random.SelectMany(t => t.Columns.SelectMany(c => c))).Any(v => double.IsNaN(v) || double.IsInfinity(v)))
+        if (!AllFinite(y) || !columns.All(AllFinite) || !random.All(t => t.Columns.All(AllFinite)))
         {
             return new InvalidMixedModel(MixedModelErrorKind.NotFinite, "A value the model uses is missing or not finite (a log of zero or less, or NaN); remove those rows first (missing values are not dropped).");
         }
@@ -371,8 +390,14 @@ public static class LinearMixedModel
     /// <summary>The fit's figures under lme4's names, in the formula's order of terms.</summary>
     private static MixedModelFit Assemble(string formula, bool reml, LmmEngine engine, LmmFit fit, List<string> names, double[] fitted, double[] residuals, int omitted)
     {
-        (double[] dfs, double[] pValues) = engine.Satterthwaite(fit);
-        var fixedEffects = names.Select((n, a) => new FixedEffect(n, fit.Beta[a], Math.Sqrt(fit.BetaCovariance[a, a]), dfs[a], fit.Beta[a] / Math.Sqrt(fit.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
+        // Satterthwaite's df need a Hessian of the deviance (about 150 evaluations): computed when first read, as
+        // lmerTest's summary computes them after lme4's lmer has fitted.
+        ImmutableArray<FixedEffect> FixedEffects()
+        {
+            (double[] dfs, double[] pValues) = engine.Satterthwaite(fit);
+            return names.Select((n, a) => new FixedEffect(n, fit.Beta[a], Math.Sqrt(fit.BetaCovariance[a, a]), dfs[a], fit.Beta[a] / Math.Sqrt(fit.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
+        }
+
 
         // Variance components and modes in the formula's order of terms (lme4 orders by levels; the engine by size).
         var components = ImmutableArray.CreateBuilder<VarianceComponent>();
@@ -409,12 +434,25 @@ public static class LinearMixedModel
         components.Add(new VarianceComponent("Residual", null, null, fit.Sigma2, Math.Sqrt(fit.Sigma2)));
 
         bool singular = fit.Singular || components.Any(c => c.Term2 is not null && Math.Abs(c.StandardDeviation) > 1 - 1e-6);
-        return new MixedModelFit(formula.Trim(), reml, fixedEffects, components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm)
+        return new MixedModelFit(formula.Trim(), reml, new Lazy<ImmutableArray<FixedEffect>>(FixedEffects, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm)
         {
             Fitted = fitted.ToImmutableArray(),
             Residuals = residuals.ToImmutableArray(),
             OmittedRows = omitted,
         };
+    }
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (double v in values)
+        {
+            if (double.IsNaN(v) || double.IsInfinity(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The column an expression reads: <c>x</c> of <c>log(x)</c>, else the expression itself.</summary>

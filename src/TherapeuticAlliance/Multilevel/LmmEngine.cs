@@ -88,10 +88,10 @@ internal sealed class LmmEngine
     private readonly int _levels1;
 
     // Cross-products.
-    private readonly double[][,] _a11;       // per level of the first term: K1 × K1
+    private readonly double[] _a11;          // per level of the first term: K1 × K1, row-major, level after level
     private readonly Entry[][] _a21;         // per level of the first term: its nonzero blocks of Z2'Z1 (q2 × q1)
     private readonly double[,] _a22;         // q2 × q2
-    private readonly double[,] _zx;          // q × p
+    private readonly double[][] _zx;         // p columns of q
     private readonly double[] _zy;           // q
     private readonly double[,] _xx;          // p × p
     private readonly double[] _xy;           // p
@@ -133,7 +133,7 @@ internal sealed class LmmEngine
                     _zy[position + c] = level.Zy[c, 0];
                     for (int a = 0; a < _p; a++)
                     {
-                        _zx[position + c, a] = level.ZX[c, a];
+                        _zx[a][position + c] = level.ZX[c, a];
                     }
 
                     for (int d = 0; d < term.K; d++)
@@ -141,7 +141,7 @@ internal sealed class LmmEngine
                         double zz = level.ZZ[Math.Max(c, d), Math.Min(c, d)];   // the lower triangle is accumulated
                         if (engineIndex[t] == 0)
                         {
-                            _a11[l][c, d] = zz;
+                            _a11[(l * _k1 * _k1) + (c * _k1) + d] = zz;
                         }
                         else
                         {
@@ -218,15 +218,11 @@ internal sealed class LmmEngine
         _q1 = _terms[0].Q;
         _q2 = _terms.Skip(1).Sum(t => t.Q);
         int q = _q1 + _q2;
-        _a11 = new double[_levels1][,];
-        for (int i = 0; i < _levels1; i++)
-        {
-            _a11[i] = new double[_k1, _k1];
-        }
+        _a11 = new double[_levels1 * _k1 * _k1];
 
         _a21 = Enumerable.Range(0, _levels1).Select(_ => Array.Empty<Entry>()).ToArray();
         _a22 = new double[_q2, _q2];
-        _zx = new double[q, _p];
+        _zx = Enumerable.Range(0, _p).Select(_ => new double[q]).ToArray();
         _zy = new double[q];
         _xx = new double[_p, _p];
         _xy = new double[_p];
@@ -308,11 +304,40 @@ internal sealed class LmmEngine
     /// <summary>Multiplies a q-vector block by Λ' (transpose = true) or Λ.</summary>
     private void ApplyLambda(double[][,] factors, double[] v, bool transpose)
     {
-        for (int j = 0; j < _terms.Length; j++)
+        ApplyLambda(factors, v, transpose, firstOnly: true);
+        ApplyLambda(factors, v, transpose, firstOnly: false);
+    }
+
+    /// <summary>Multiplies v by Λ (or Λ') over the first term's block only, or over the other terms' blocks only.</summary>
+    private void ApplyLambda(double[][,] factors, double[] v, bool transpose, bool firstOnly)
+    {
+        for (int j = firstOnly ? 0 : 1; j < (firstOnly ? 1 : _terms.Length); j++)
         {
             LmmRandomTerm term = _terms[j];
             int k = term.K;
             int start = j == 0 ? 0 : _q1 + _offsets[j];
+            if (k == 1)
+            {
+                double f = factors[j][0, 0];
+                int end = start + term.LevelNames.Length;
+                for (int at = start; at < end; at++)
+                {
+                    v[at] *= f;
+                }
+
+                continue;
+            }
+
+            // Λ's block (or its transpose) row-major, so the loop below reads one flat array.
+            var m = new double[k * k];
+            for (int a = 0; a < k; a++)
+            {
+                for (int b = 0; b < k; b++)
+                {
+                    m[(a * k) + b] = transpose ? factors[j][b, a] : factors[j][a, b];
+                }
+            }
+
             var tmp = new double[k];
             for (int level = 0; level < term.LevelNames.Length; level++)
             {
@@ -322,7 +347,7 @@ internal sealed class LmmEngine
                     double s = 0;
                     for (int b = 0; b < k; b++)
                     {
-                        s += (transpose ? factors[j][b, a] : factors[j][a, b]) * v[at + b];
+                        s += m[(a * k) + b] * v[at + b];
                     }
 
                     tmp[a] = s;
@@ -333,42 +358,144 @@ internal sealed class LmmEngine
         }
     }
 
-    private State Solve(IReadOnlyList<double> theta)
+
+    private State Solve(IReadOnlyList<double> theta, bool modes = false)
     {
         double[][,] factors = Factors(theta);
         double[,] t1 = factors[0];
         int q = _q1 + _q2;
 
-        // Block 11: T1' A11_i T1 + I, factored per level (in place, no allocation per level).
+
+        // The right-hand sides Λ'Z'y and Λ'Z'X, solved below with L: cu = L^{-1} Λ'Z'y, RZX = L^{-1} Λ'Z'X.
+        double[] cu = (double[])_zy.Clone();
+        var rzx = new double[_p][];
+        for (int a = 0; a < _p; a++)
+        {
+            rzx[a] = (double[])_zx[a].Clone();
+        }
+
+        // Block 11, one pass over the first term's levels: L11_i = chol(T1' A11_i T1 + I), and the first block of every
+        // right-hand side multiplied by T1' and solved with L11_i, while the level's numbers are in cache. Its
+        // log-determinant is the sum of log det(T1' A11_i T1 + I), each at least 1: their product is accumulated and
+        // its logarithm taken only when it grows large (one Math.Log per many levels, not two per level).
         int kk = _k1 * _k1;
         var l11 = new double[_levels1 * kk];
-        var work = new double[kk];
-        double logDet = 0;
-        for (int i = 0; i < _levels1; i++)
+        double logDet = 0, product = 1;
+        double[] a11 = _a11;
+        if (_k1 == 1)
         {
-            double[,] a11 = _a11[i];
+            double t = t1[0, 0];
+            for (int i = 0; i < _levels1; i++)
+            {
+                double m = (t * t * a11[i]) + 1;
+                double l = Math.Sqrt(m);
+                l11[i] = l;
+                product *= m;
+                if (product > 1e250)
+                {
+                    logDet += Math.Log(product);
+                    product = 1;
+                }
+
+                double scale = t / l;
+                cu[i] *= scale;
+                for (int a = 0; a < _p; a++)
+                {
+                    rzx[a][i] *= scale;
+                }
+            }
+        }
+        else if (_k1 == 2)
+        {
+            double t00 = t1[0, 0], t10 = t1[1, 0], t11 = t1[1, 1];
+            for (int i = 0; i < _levels1; i++)
+            {
+                int at = 4 * i;
+                double a00 = a11[at], a10 = a11[at + 2], a11v = a11[at + 3];
+                // M = T' A T + I with T = [[t00, 0], [t10, t11]].
+                double u0 = (a00 * t00) + (a10 * t10), u1 = (a10 * t00) + (a11v * t10);   // A T, first column
+                double w1 = (a10 * t11), w2 = a11v * t11;                                    // A T, second column
+                double m00 = (t00 * u0) + (t10 * u1) + 1;
+                double m10 = t11 * u1;
+                double m11 = (t11 * w2) + 1;
+                _ = w1;
+                double l00 = Math.Sqrt(m00), l10 = m10 / l00, l11v = Math.Sqrt(m11 - (l10 * l10));
+                l11[at] = l00;
+                l11[at + 2] = l10;
+                l11[at + 3] = l11v;
+                product *= (m00 * m11) - (m10 * m10);
+                if (product > 1e250)
+                {
+                    logDet += Math.Log(product);
+                    product = 1;
+                }
+
+                // v ← L^{-1} T' v for the level's two entries of each right-hand side.
+                int v = 2 * i;
+                Transform(cu);
+                for (int a = 0; a < _p; a++)
+                {
+                    Transform(rzx[a]);
+                }
+
+                void Transform(double[] x)
+                {
+                    double x0 = x[v], x1 = x[v + 1];
+                    double y0 = (t00 * x0) + (t10 * x1), y1 = t11 * x1;
+                    double z0 = y0 / l00;
+                    x[v] = z0;
+                    x[v + 1] = (y1 - (l10 * z0)) / l11v;
+                }
+            }
+        }
+        else
+        {
+            var work = new double[kk];
+            var t1f = new double[kk];
             for (int a = 0; a < _k1; a++)
             {
                 for (int c = 0; c < _k1; c++)
                 {
-                    double sum = 0;
-                    for (int d = a; d < _k1; d++)            // t1 is lower-triangular: t1[d, a] = 0 for d < a
-                    {
-                        double inner = 0;
-                        for (int e = c; e < _k1; e++)
-                        {
-                            inner += a11[d, e] * t1[e, c];
-                        }
-
-                        sum += t1[d, a] * inner;
-                    }
-
-                    work[(a * _k1) + c] = sum + (a == c ? 1 : 0);
+                    t1f[(a * _k1) + c] = t1[a, c];
                 }
             }
 
-            logDet += CholeskyInPlace(work, l11, i * kk, _k1);
+            for (int i = 0; i < _levels1; i++)
+            {
+                int at = i * kk;
+                for (int a = 0; a < _k1; a++)
+                {
+                    for (int c = 0; c < _k1; c++)
+                    {
+                        double sum = 0;
+                        for (int d = a; d < _k1; d++)            // t1 is lower-triangular: t1[d, a] = 0 for d < a
+                        {
+                            double inner = 0;
+                            for (int e = c; e < _k1; e++)
+                            {
+                                inner += a11[at + (d * _k1) + e] * t1f[(e * _k1) + c];
+                            }
+
+                            sum += t1f[(d * _k1) + a] * inner;
+                        }
+
+                        work[(a * _k1) + c] = sum + (a == c ? 1 : 0);
+                    }
+                }
+
+                logDet += CholeskyInPlace(work, l11, at, _k1);
+            }
+
+            ApplyLambda(factors, cu, transpose: true, firstOnly: true);
+            ForwardFirst(l11, cu);
+            for (int a = 0; a < _p; a++)
+            {
+                ApplyLambda(factors, rzx[a], transpose: true, firstOnly: true);
+                ForwardFirst(l11, rzx[a]);
+            }
         }
+
+        logDet += Math.Log(product);
 
         // Block 21, sparse: for each level of the first term and each block of Z2'Z1 it has, M = T_j' A21 T1, then
         // L21 = M L11^{-T}. Nested designs have one block per level (a therapist's site), crossed designs a few.
@@ -516,22 +643,16 @@ internal sealed class LmmEngine
             }
         }
 
-        // Right-hand sides: cu = L^{-1} Λ'Z'y, RZX = L^{-1} Λ'Z'X.
-        double[] cu = (double[])_zy.Clone();
-        ApplyLambda(factors, cu, transpose: true);
-        Forward(l11, l21, l22, cu);
-        var rzx = new double[_p][];
-        for (int a = 0; a < _p; a++)
+        // The rest of the right-hand sides: the other terms' blocks by Λ2', less L21 times the first block, then L22.
+        if (_q2 > 0)
         {
-            var column = new double[q];
-            for (int r = 0; r < q; r++)
+            ApplyLambda(factors, cu, transpose: true, firstOnly: false);
+            ForwardRest(l21, l22!, cu);
+            for (int a = 0; a < _p; a++)
             {
-                column[r] = _zx[r, a];
+                ApplyLambda(factors, rzx[a], transpose: true, firstOnly: false);
+                ForwardRest(l21, l22!, rzx[a]);
             }
-
-            ApplyLambda(factors, column, transpose: true);
-            Forward(l11, l21, l22, column);
-            rzx[a] = column;
         }
 
         // RX'RX = X'X − RZX'RZX; cβ = RX^{-T} (X'y − RZX' cu).
@@ -557,8 +678,9 @@ internal sealed class LmmEngine
         double[] beta = BackwardSmall(rxLower, cb);
 
         // u = L^{-T} (cu − RZX β).
-        var u = new double[q];
-        for (int r = 0; r < q; r++)
+        // (Only the fit's result needs the modes; the criterion does not.)
+        double[] u = modes ? new double[q] : Array.Empty<double>();
+        for (int r = 0; r < u.Length; r++)
         {
             double s = cu[r];
             for (int a = 0; a < _p; a++)
@@ -569,7 +691,10 @@ internal sealed class LmmEngine
             u[r] = s;
         }
 
-        Backward(l11, l21, l22, u);
+        if (modes)
+        {
+            Backward(l11, l21, l22, u);
+        }
         double prss = Math.Max(_yy - Dot(cu, cu) - Dot(cb, cb), 0);
         return new State
         {
@@ -678,7 +803,7 @@ internal sealed class LmmEngine
         double[] best = NelderMead(F, Start(), lower);
         best = Newton(theta => Objective(theta, reml), best, lower, ref evaluations);
         double gradientNorm = FreeGradient(theta => Objective(theta, reml), best, lower);
-        State s = Solve(best);
+        State s = Solve(best, modes: true);
         return Result(s, best, reml, evaluations, gradientNorm);
     }
 
@@ -757,6 +882,15 @@ internal sealed class LmmEngine
                 break;   // not positive definite here: leave the optimiser's point as it is
             }
 
+            // The decrease the quadratic model predicts for the full step, g'H^{-1}g / 2: once it is below the
+            // criterion's rounding the point is as good as the criterion can tell, and this step is the last.
+            double predicted = 0;
+            for (int a = 0; a < m; a++)
+            {
+                predicted -= 0.5 * g[a] * delta[a];
+            }
+
+            bool last = predicted < 1e-11 * Math.Max(1, Math.Abs(fx));
             double scale = 1;
             bool improved = false;
             for (int halving = 0; halving < 30; halving++)
@@ -777,7 +911,7 @@ internal sealed class LmmEngine
                 double size = delta.AbsoluteMaximum() * scale;
                 if (fc <= fx || (scale == 1 && size < 1e-6 && fc <= fx + (1e-12 * Math.Max(1, Math.Abs(fx)))))
                 {
-                    bool small = size < 1e-12;
+                    bool small = size < 1e-12 || last;
                     x = candidate;
                     fx = fc;
                     improved = !small;
@@ -798,7 +932,7 @@ internal sealed class LmmEngine
 
     private static double[] NelderMead(Func<double[], double> f, double[] start, double[] lower)
     {
-        var simplex = new NelderMeadSimplex(1e-10, 10000);
+        var simplex = new NelderMeadSimplex(1e-7, 10000);
         MinimizationResult result = simplex.FindMinimum(ObjectiveFunction.Value(v => f(Clamp(v.ToArray(), lower))), Vector<double>.Build.DenseOfArray(start));
         return Clamp(result.MinimizingPoint.ToArray(), lower);
     }
@@ -971,8 +1105,8 @@ internal sealed class LmmEngine
         return block;
     }
 
-    /// <summary>Solves L x = v in place (L the sparse Cholesky factor: blocks L11, sparse L21, dense L22).</summary>
-    private void Forward(double[] l11, double[][] l21, Matrix<double>? l22, double[] v)
+    /// <summary>Solves L11 x = v in place over the first term's block (L11 block-diagonal).</summary>
+    private void ForwardFirst(double[] l11, double[] v)
     {
         int kk = _k1 * _k1;
         for (int i = 0; i < _levels1; i++)
@@ -989,12 +1123,11 @@ internal sealed class LmmEngine
                 v[at + a] = s / l11[lt + (a * _k1) + a];
             }
         }
+    }
 
-        if (l22 is null)
-        {
-            return;
-        }
-
+    /// <summary>With the first block of v already solved, solves the rest: v2 ← L22^{-1} (v2 − L21 v1).</summary>
+    private void ForwardRest(double[][] l21, Matrix<double> l22, double[] v)
+    {
         for (int i = 0; i < _levels1; i++)
         {
             int at = i * _k1, offset = 0;

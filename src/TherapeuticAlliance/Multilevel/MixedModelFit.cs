@@ -16,13 +16,15 @@ namespace TherapeuticAlliance.Multilevel;
 /// <para>Immutable and thread-safe. Level labels appear only in <see cref="ConditionalModes"/>; <see cref="ToString"/>
 /// and <see cref="Summary"/> never show them.</para>
 /// </remarks>
-public sealed class MixedModelFit
+public sealed partial class MixedModelFit
 {
-    internal MixedModelFit(string formula, bool reml, ImmutableArray<FixedEffect> fixedEffects, ImmutableArray<VarianceComponent> components, double residualVariance, ImmutableArray<KeyValuePair<string, int>> groups, int observations, double criterion, int parameters, bool singular, ImmutableArray<ConditionalMode> modes, ImmutableArray<double> theta, int evaluations, double gradient)
+    private readonly Lazy<ImmutableArray<FixedEffect>> _fixedEffects;
+
+    internal MixedModelFit(string formula, bool reml, Lazy<ImmutableArray<FixedEffect>> fixedEffects, ImmutableArray<VarianceComponent> components, double residualVariance, ImmutableArray<KeyValuePair<string, int>> groups, int observations, double criterion, int parameters, bool singular, ImmutableArray<ConditionalMode> modes, ImmutableArray<double> theta, int evaluations, double gradient)
     {
         Formula = formula;
         Reml = reml;
-        FixedEffects = fixedEffects;
+        _fixedEffects = fixedEffects;
         VarianceComponents = components;
         ResidualVariance = residualVariance;
         Groups = groups;
@@ -54,8 +56,12 @@ public sealed class MixedModelFit
     /// <summary>Gets whether the fit is REML (lme4's default) rather than maximum likelihood.</summary>
     public bool Reml { get; }
 
-    /// <summary>Gets the fixed effects, in the model matrix's order.</summary>
-    public ImmutableArray<FixedEffect> FixedEffects { get; }
+    /// <summary>
+    /// Gets the fixed effects, in the model matrix's order, with Satterthwaite's df and p-values. Those are computed on
+    /// first read (a numerical Hessian of the deviance: about 150 evaluations of the criterion, as lmerTest's summary
+    /// does after lme4's lmer), once, thread-safely.
+    /// </summary>
+    public ImmutableArray<FixedEffect> FixedEffects => _fixedEffects.Value;
 
     /// <summary>Gets the variance components (lme4's <c>as.data.frame(VarCorr(fit))</c> order: each group's variances, then its covariances; the residual last).</summary>
     public ImmutableArray<VarianceComponent> VarianceComponents { get; }

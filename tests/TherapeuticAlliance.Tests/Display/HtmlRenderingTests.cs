@@ -2,6 +2,7 @@ using System.Reflection;
 using TherapeuticAlliance.Charts;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
+using TherapeuticAlliance.Multilevel;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Statistics;
@@ -22,7 +23,7 @@ public class HtmlRenderingTests
         new double[] { 7, 1, 2, 6 }, new double[] { 10, 5, 6, 9 }, new double[] { 6, 2, 4, 7 },
     })).GetValueOrThrow();
 
-    public static TheoryData<string> Renderables => new() { "score", "alpha", "instrument", "icc", "bland-altman", "agreement", "report", "triage", "model" };
+    public static TheoryData<string> Renderables => new() { "score", "alpha", "instrument", "icc", "bland-altman", "agreement", "report", "triage", "model", "mixed" };
 
     private static IHtmlRenderable Create(string kind) => kind switch
     {
@@ -35,8 +36,29 @@ public class HtmlRenderingTests
         "report" => EpisodeAnalyzer.Default.Analyze(TrendTestData.Srs(38, 39, 40, 30, 31, 30.5)),
         "triage" => CaseloadTriage.Clients(new[] { EpisodeAnalyzer.Default.Analyze(TrendTestData.Srs(38, 39, 40, 30, 31, 30.5)) })[0],
         "model" => ExpectedResponseModel.FromParameters("ors", ScoreMetric.Sum, 5.0, 0.8, 2.5, 4.0, coverage: 0.95),
+        "mixed" => LinearMixedModel.Fit("post ~ pre + (1 | therapist)", TherapistFrame(8)).GetValueOrThrow(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>Six clients per therapist; the therapist's effect is its number's distance from the middle, so the fit is not singular.</summary>
+    private static ModelFrame TherapistFrame(int therapists)
+    {
+        var pre = new List<double>();
+        var post = new List<double>();
+        var therapist = new List<string?>();
+        for (int t = 0; t < therapists; t++)
+        {
+            for (int c = 0; c < 6; c++)
+            {
+                double intake = 10 + ((t * 7 + c * 5) % 17);
+                pre.Add(intake);
+                post.Add(4 + (0.8 * intake) + (1.5 * ((t % 5) - 2)) + (((c * 13) + t) % 7) - 3);
+                therapist.Add("SECRET-T" + t.ToString("000", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return new ModelFrame(new Dictionary<string, IReadOnlyList<double>> { ["pre"] = pre, ["post"] = post }, new Dictionary<string, IReadOnlyList<string?>> { ["therapist"] = therapist });
+    }
 
     private static AllianceScore Score(decimal value, Perspective perspective, int session) =>
         new(ScoreMetric.Sum, value, 0m, 40m, perspective, Occasion.Session(session), default, default, new ScoreProvenance("sum", "1.0", "alliance-profile", "1.0", MissingDataPolicy.CompleteOnly, 0));
@@ -157,7 +179,27 @@ public class HtmlRenderingTests
     public void EveryPublicResultThatRendersHtml_CarriesTheNotebookAttribute()
     {
         var renderable = typeof(IHtmlRenderable).Assembly.GetExportedTypes().Where(t => typeof(IHtmlRenderable).IsAssignableFrom(t) && !t.IsInterface).ToList();
-        Assert.Equal(9, renderable.Count);
+        Assert.Equal(10, renderable.Count);
         Assert.All(renderable, t => Assert.Contains(t.GetCustomAttributes(false), a => a.GetType().Name == "TypeFormatterSourceAttribute"));
+    }
+    [Fact]
+    public void AMixedModel_ShowsItsTables_AndACaterpillarOfModes_NamingNoLevel()
+    {
+        MixedModelFit fit = LinearMixedModel.Fit("post ~ pre + (1 | therapist)", TherapistFrame(8)).GetValueOrThrow();
+        string html = fit.ToHtml();
+        Assert.Contains("Linear mixed model (REML): post ~ pre + (1 | therapist)", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">pre</th><td>" + Number(fit.FixedEffects[1].Estimate), html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">ICC of therapist</th><td>" + Number(fit.IntraclassCorrelation("therapist")) + "</td>", html, StringComparison.Ordinal);
+        Assert.Equal(8, System.Text.RegularExpressions.Regex.Count(html, "<circle "));
+        Assert.Contains("8 levels of therapist, ranked by mode", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", html, StringComparison.Ordinal);
+
+        // A factor with more levels than the chart draws is named in a note instead.
+        MixedModelFit large = LinearMixedModel.Fit("post ~ pre + (1 | therapist)", TherapistFrame(MixedModelFit.ChartLevelLimit + 1)).GetValueOrThrow();
+        string note = large.ToHtml();
+        Assert.DoesNotContain("<svg", note, StringComparison.Ordinal);
+        Assert.Contains("therapist has 2001 levels, more than the chart draws (2000)", note, StringComparison.Ordinal);
+
+        static string Number(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
