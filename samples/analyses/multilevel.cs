@@ -44,7 +44,7 @@ int failures = 0;
 }
 
 ModelFrame Frame(Dictionary<string, double[]> numeric, Dictionary<string, string[]> factors) =>
-    new(numeric.ToDictionary(c => c.Key, c => (IReadOnlyList<double>)c.Value), factors.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value));
+    new(numeric.ToDictionary(c => c.Key, c => (IReadOnlyList<double>)c.Value), factors.ToDictionary(c => c.Key, c => (IReadOnlyList<string?>)c.Value));
 
 // Episodes, with Baldwin's disaggregation of alliance: the therapist's mean (centred on the grand mean) and each
 // client's deviation from their therapist's mean.
