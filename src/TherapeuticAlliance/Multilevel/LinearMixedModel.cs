@@ -439,6 +439,7 @@ public static class LinearMixedModel
             Fitted = fitted.ToImmutableArray(),
             Residuals = residuals.ToImmutableArray(),
             OmittedRows = omitted,
+            Profiler = engine.ProfileIntervals,
         };
     }
 

@@ -1,5 +1,5 @@
 # Expected values for models the shared oracle does not cover (issue 29): a categorical predictor with an
-# interaction, crossed grouping factors, and missing values with fitted values and residuals. R 4.2.2, lme4 1.1-31, lmerTest 3.1-3 (Debian packages).
+# interaction, crossed grouping factors, missing values with fitted values and residuals, and profile intervals. R 4.2.2, lme4 1.1-31, lmerTest 3.1-3 (Debian packages).
 #   Rscript extra-models.R     (from this folder; writes extra-expected.csv)
 suppressMessages({ library(lme4); library(lmerTest) })
 episodes <- read.csv("episodes.csv", stringsAsFactors = TRUE)
@@ -39,4 +39,14 @@ for (i in c(1, 2, 10, 17, 500, 1521)) {
   add("m10_missing_values_reml", sprintf("fitted[%d]", i), fitted(m10)[i])
   add("m10_missing_values_reml", sprintf("resid[%d]", i), residuals(m10)[i])
 }
+# Profile-likelihood intervals of the variance parameters (lme4 profiles the ML deviance, for REML fits too).
+profile_ci <- function(key, fit) {
+  ci <- confint(fit, parm = "theta_", method = "profile", oldNames = FALSE)
+  for (name in rownames(ci)) {
+    add(key, sprintf("ci_lower[%s]", name), ci[name, 1])
+    add(key, sprintf("ci_upper[%s]", name), ci[name, 2])
+  }
+}
+profile_ci("m11_profile_therapist", lmer(post ~ pre + (1 | therapist), data = episodes))
+profile_ci("m12_profile_site_therapist", lmer(post ~ pre + (1 | site / therapist), data = episodes))
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
