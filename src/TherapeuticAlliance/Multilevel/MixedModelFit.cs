@@ -50,7 +50,7 @@ public sealed partial class MixedModelFit
     /// <summary>Gets the number of the frame's rows left out because a column the model uses is missing there (NaN, or a null label), as R's <c>na.omit</c> does; 0 when none.</summary>
     public int OmittedRows { get; internal init; }
 
-    /// <summary>Gets how profile intervals are computed (the engine's <c>ProfileIntervals</c>); null for a fit from a partial.</summary>
+    /// <summary>Gets how profile intervals are computed (the engine's <c>ProfileIntervals</c>).</summary>
     internal Func<double, (string Name, double Estimate, double Lower, double Upper)[]?>? Profiler { get; init; }
 
     /// <summary>
@@ -62,7 +62,8 @@ public sealed partial class MixedModelFit
     /// <param name="level">The confidence level, between 0 and 1 exclusive; 0.95 by default.</param>
     /// <returns>
     /// One interval per grouping factor (formula order of <see cref="Groups"/>), then <c>sigma</c>; empty when the model
-    /// has a term with a random slope (profiles of correlated terms are not yet built) or was fitted from a partial.
+    /// has a term with a random slope (profiles of correlated terms are not yet built). A fit from merged partials
+    /// profiles the same way (the cross-products are all it needs).
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="level"/> is not strictly between 0 and 1.</exception>
     public ImmutableArray<ProfileInterval> ProfileConfidenceIntervals(double level = 0.95)

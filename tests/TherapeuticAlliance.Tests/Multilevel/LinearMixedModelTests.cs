@@ -298,4 +298,29 @@ public sealed class LinearMixedModelTests
         Assert.Empty(LinearMixedModel.Fit("ors ~ log(session) + (1 + log(session) | client)", Sessions.Value).GetValueOrThrow().ProfileConfidenceIntervals());
         Assert.Throws<ArgumentOutOfRangeException>(() => fit.ProfileConfidenceIntervals(1));
     }
+    [Fact]
+    public void TheTypedBuilder_WritesLme4sFormulas_AndFitsThemToLme4sValues()
+    {
+        MixedModelFormula nested = MixedModelFormula.Response("post").Fixed("pre").RandomIntercept("site", "therapist");
+        Assert.Equal("post ~ pre + (1 | site/therapist)", nested.ToString());
+        Matches(nested.Fit(Episodes.Value).GetValueOrThrow(), Expected("multilevel-expected.csv", "m2_site_therapist_reml"));
+        MixedModelFormula growth = MixedModelFormula.Response("ors").Log("session").RandomSlopes("client", "log(session)");
+        Assert.Equal("ors ~ log(session) + (1 + log(session) | client)", growth.ToString());
+        Matches(growth.Fit(Sessions.Value).GetValueOrThrow(), Expected("multilevel-expected.csv", "m4_growth_random_slope_reml"), n => n.Replace("log(session)", "log_session", StringComparison.Ordinal));
+        MixedModelFormula categorical = MixedModelFormula.Response("post").Fixed("pre", "alliance").Interaction("pre", "alliance").Fixed("site").RandomIntercept("therapist");
+        Matches(categorical.Fit(Episodes.Value).GetValueOrThrow(), Expected("extra-expected.csv", "m8_categorical_interaction_reml"));
+        Assert.Equal("y ~ 0 + x + (1 | g) + (1 | h)", MixedModelFormula.Response("y").WithoutIntercept().Fixed("x").RandomIntercept("g").RandomIntercept("h").ToString());
+        Assert.Equal("y ~ 1", MixedModelFormula.Response("y").ToString());
+        Assert.Equal(MixedModelErrorKind.Formula, MixedModelFormula.Response("post").Fixed("pre").Fit(Episodes.Value).AsT1.Kind);
+
+        // Names that would change the formula's meaning are programmer mistakes; the builder is immutable.
+        Assert.Throws<ArgumentException>(() => MixedModelFormula.Response("post ~ pre"));
+        Assert.Throws<ArgumentException>(() => nested.Fixed("a + b"));
+        Assert.Throws<ArgumentException>(() => nested.Fixed(" pre"));
+        Assert.Throws<ArgumentException>(() => nested.Interaction("pre"));
+        Assert.Throws<ArgumentException>(() => nested.RandomIntercept());
+        Assert.Throws<ArgumentException>(() => nested.RandomSlopes("client"));
+        Assert.Throws<ArgumentNullException>(() => nested.Fixed(null!));
+        Assert.Equal("post ~ pre + (1 | site/therapist)", nested.ToString());
+    }
 }
