@@ -130,7 +130,7 @@ public sealed partial class MixedModelFit
 
     /// <summary>Gets the optimiser's description: Nelder–Mead from lme4's start (θ = identity factors), then Newton steps on central differences.</summary>
 #pragma warning disable CA1822 // Part of the fit's provenance, read with it.
-    public string Optimizer => "Nelder-Mead (MathNet.Numerics, tolerance 1e-10), then Newton steps on central differences";
+    public string Optimizer => "Nelder-Mead (MathNet.Numerics, tolerance 1e-7), then Newton steps on central differences until their predicted decrease is below 1e-11 of the criterion";
 #pragma warning restore CA1822
 
     /// <summary>Gets how many times the criterion was evaluated.</summary>
