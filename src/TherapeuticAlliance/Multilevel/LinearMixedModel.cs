@@ -230,6 +230,12 @@ public static class LinearMixedModel
 
         // R orders a model's terms by degree: main effects first, then two-way interactions, and so on.
         fixedTerms = fixedTerms.OrderBy(t => t.Split(':').Length).ToList();
+        if (randomTerms.GroupBy(t => t.Group, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            // lme4 allows (1 | g) + (0 + x | g), uncorrelated effects of one factor; this engine keys terms by factor.
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, string.Format(CultureInfo.InvariantCulture, "Two random-effects terms name the grouping factor '{0}'; write its effects in one term, such as (1 + x | g) (uncorrelated terms of one factor are not supported).", SafeText.Clean(repeated.Key, 60)));
+        }
+
         if (randomTerms.Count == 0)
         {
             return new InvalidMixedModel(MixedModelErrorKind.Formula, "The formula has no random-effects term such as '(1 | therapist)'; a model without one is an ordinary regression.");

@@ -143,6 +143,8 @@ public sealed class LinearMixedModelTests
     [InlineData("post ~ pre + (1 | therapist", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre + (1 || therapist)", MixedModelErrorKind.Formula)]
+    [InlineData("post ~ pre + (1 | therapist) + (0 + pre | therapist)", MixedModelErrorKind.Formula)]
+    [InlineData("post ~ pre + (1 | site/therapist) + (1 | site)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre - alliance + (1 | therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ nosuch + (1 | therapist)", MixedModelErrorKind.Column)]
     [InlineData("post ~ pre + (1 | log(pre))", MixedModelErrorKind.Column)]
