@@ -674,6 +674,11 @@ internal static class Commands
         (TidyTable? table, string? problem) = parquetInput
             ? ColumnarTables.ReadParquetAsync(input).GetAwaiter().GetResult().Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message))
             : TidyCsv.Read(text).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
+        foreach (string warning in table?.ModelFrameWarnings() ?? Array.Empty<string>())
+        {
+            error.WriteLine("warning: " + warning);
+        }
+
         MixedModelResult? result = table is { RowCount: > 0 } ? LinearMixedModel.Fit(formula, table.ToModelFrame(), reml: !ml) : null;
         if (result is not { IsSuccess: true })
         {

@@ -554,6 +554,52 @@ public static class Tidy
     }
 
     /// <summary>
+    /// What a reader of <see cref="ToModelFrame"/>'s result should know: a column read as categorical although most of
+    /// its cells are numbers (one stray text makes a predictor a factor, as in R, and its levels then name
+    /// coefficients), and a table of one column whose name holds a <c>;</c> or a tab (a file that is not comma-separated).
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <returns>One sentence per finding, naming columns (the header's names) and rows, never a cell; empty when none.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<string> ModelFrameWarnings(this TidyTable table)
+    {
+        Guard.Against.Null(table);
+        var warnings = new List<string>();
+        if (table.Columns.Length == 1 && (table.Columns[0].Contains(';') || table.Columns[0].Contains('\t')))
+        {
+            warnings.Add("The table has one column whose name holds ';' or a tab: the file is probably not comma-separated. Save it as comma-separated CSV.");
+        }
+
+        for (int c = 0; c < table.Columns.Length; c++)
+        {
+            int present = 0, text = 0, first = -1;
+            for (int r = 0; r < table.RowCount; r++)
+            {
+                switch (table.Rows[r][c])
+                {
+                    case null:
+                        break;
+                    case string s when !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                        present++;
+                        text++;
+                        first = first < 0 ? r : first;
+                        break;
+                    default:
+                        present++;
+                        break;
+                }
+            }
+
+            if (text > 0 && text * 10 < present)
+            {
+                warnings.Add(string.Format(CultureInfo.InvariantCulture, "Column '{0}' is read as categorical, but only {1} of its {2} cells are not numbers (the first in data row {3}); if it is a numeric predictor, correct or empty those cells.", SafeText.Clean(table.Columns[c], 60), text, present, first + 1));
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>
     /// The table as a mixed model's data: a column whose every cell is a number (or a text that reads as one in the
     /// invariant culture) or missing is numeric; any other column is categorical, its cells' text the levels' labels.
     /// Missing cells (null, <c>NA</c>, empty, NaN) stay missing: a model that uses the column leaves those rows out

@@ -773,10 +773,19 @@ internal sealed class LmmEngine
         Matrix<double> a = Matrix<double>.Build.DenseOfArray(hessian).Inverse().Multiply(2);
         var df = new double[_p];
         var pValues = new double[_p];
+        // Every coefficient's variance from one solve per step (not one per coefficient: a model with hundreds of
+        // contrasts would otherwise take minutes).
+        double[,] jacobian = NumericDerivatives.Jacobian(
+            v =>
+            {
+                double[,] covariance = CovarianceAt(v.Take(m - 1).ToArray(), v[m - 1]);
+                return Enumerable.Range(0, _p).Select(k => covariance[k, k]).ToArray();
+            },
+            varpar,
+            _p);
         for (int j = 0; j < _p; j++)
         {
-            int coefficient = j;
-            double[] gradient = NumericDerivatives.Gradient(v => CovarianceAt(v.Take(m - 1).ToArray(), v[m - 1])[coefficient, coefficient], varpar);
+            double[] gradient = Enumerable.Range(0, m).Select(i => jacobian[j, i]).ToArray();
             Vector<double> g = Vector<double>.Build.DenseOfArray(gradient);
             double variance = fit.BetaCovariance[j, j];
             df[j] = 2 * variance * variance / g.DotProduct(a.Multiply(g));

@@ -171,22 +171,25 @@ public sealed partial class MixedModelFit
         int groupWidth = Math.Max(6, VarianceComponents.Max(c => c.Group.Length));
         int nameWidth = Math.Max(11, VarianceComponents.Max(c => (c.Term1 ?? string.Empty).Length));
         text.Append("Random effects:\n ").Append("Groups".PadRight(groupWidth)).Append(' ').Append("Name".PadRight(nameWidth)).Append(" Variance Std.Dev. Corr\n");
+        // One row per variance; the group named on its first row only; a slope's correlations with the terms above it
+        // in the Corr column, as lme4's print of VarCorr.
+        string? previous = null;
         foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is null))
         {
-            text.Append(' ').Append(c.Group.PadRight(groupWidth)).Append(' ').Append((c.Term1 ?? string.Empty).PadRight(nameWidth))
-                .Append(string.Format(CultureInfo.InvariantCulture, " {0,8:0.####} {1,8:0.####}\n", c.Variance, c.StandardDeviation));
-        }
-
-        foreach (VarianceComponent c in VarianceComponents.Where(c => c.Term2 is not null))
-        {
-            text.Append(' ').Append(c.Group.PadRight(groupWidth)).Append(string.Format(CultureInfo.InvariantCulture, " {0}, {1} correlation {2:0.00}\n", c.Term1, c.Term2, c.StandardDeviation));
+            string correlations = string.Join(" ", VarianceComponents.Where(o => o.Group == c.Group && o.Term2 == c.Term1).Select(o => o.StandardDeviation.ToString("0.00", CultureInfo.InvariantCulture)));
+            text.Append(' ').Append((c.Group == previous ? string.Empty : c.Group).PadRight(groupWidth)).Append(' ').Append((c.Term1 ?? string.Empty).PadRight(nameWidth))
+                .Append(string.Format(CultureInfo.InvariantCulture, " {0,8:0.####} {1,8:0.####} {2}", c.Variance, c.StandardDeviation, correlations).TrimEnd()).Append('\n');
+            previous = c.Group;
         }
 
         text.Append(string.Format(CultureInfo.InvariantCulture, "Number of obs: {0}, groups:  {1}\n\n", Observations, string.Join("; ", Groups.Select(g => g.Key + ", " + g.Value.ToString(CultureInfo.InvariantCulture)))));
-        text.Append("Fixed effects:\n             Estimate Std. Error        df t value Pr(>|t|)\n");
+        // The term column as wide as the longest term; p below R's 2.2e-16 printed as R prints it.
+        int termWidth = Math.Max(12, FixedEffects.Max(f => f.Term.Length));
+        text.Append("Fixed effects:\n").Append(string.Empty.PadRight(termWidth)).Append("   Estimate Std. Error        df t value Pr(>|t|)\n");
         foreach (FixedEffect f in FixedEffects)
         {
-            text.Append(string.Format(CultureInfo.InvariantCulture, "{0,-12} {1,9:0.####e+00} {2,10:0.####e+00} {3,9:0.##} {4,7:0.###} {5,8:0.###e+00}\n", f.Term, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.TValue, f.PValue));
+            string p = f.PValue < 2.2e-16 ? "< 2e-16" : f.PValue.ToString("0.###e+00", CultureInfo.InvariantCulture);
+            text.Append(f.Term.PadRight(termWidth)).Append(string.Format(CultureInfo.InvariantCulture, " {0,10:0.####e+00} {1,10:0.####e+00} {2,9:0.##} {3,7:0.###} {4,8}\n", f.Estimate, f.StandardError, f.DegreesOfFreedom, f.TValue, p));
         }
 
         if (IsSingular)

@@ -59,6 +59,44 @@ internal static class NumericDerivatives
     }
 
     /// <summary>
+    /// The Jacobian of a vector function, each output's gradient exactly as <see cref="Gradient"/> computes it (the same
+    /// steps and extrapolation), from one evaluation of the function per step rather than one per output.
+    /// </summary>
+    /// <returns>J[k, i]: the derivative of output k in x[i].</returns>
+    internal static double[,] Jacobian(Func<double[], double[]> f, double[] x, int outputs)
+    {
+        var jacobian = new double[outputs, x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            var estimates = new double[outputs][];
+            for (int k = 0; k < outputs; k++)
+            {
+                estimates[k] = new double[Levels];
+            }
+
+            double h = Step(x[i]);
+            for (int level = 0; level < Levels; level++, h /= 2)
+            {
+                double[] up = (double[])x.Clone(), down = (double[])x.Clone();
+                up[i] += h;
+                down[i] -= h;
+                double[] fu = f(up), fd = f(down);
+                for (int k = 0; k < outputs; k++)
+                {
+                    estimates[k][level] = (fu[k] - fd[k]) / (2 * h);
+                }
+            }
+
+            for (int k = 0; k < outputs; k++)
+            {
+                jacobian[k, i] = Extrapolate(estimates[k]);
+            }
+        }
+
+        return jacobian;
+    }
+
+    /// <summary>
     /// The Hessian of <paramref name="f"/> at <paramref name="x"/> by numDeriv's <c>genD</c> (its defaults: initial
     /// step 0.1 × |x|, or 10⁻⁴ near zero, 4 halvings, Richardson extrapolation; the off-diagonal from
     /// f(x + hᵢ + hⱼ) and f(x − hᵢ − hⱼ) less the diagonal terms), as lmerTest computes it.

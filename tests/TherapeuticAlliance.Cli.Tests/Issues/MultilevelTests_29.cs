@@ -109,4 +109,20 @@ public sealed class MultilevelTests_29 : CliTestBase
         Assert.Equal(1, Run("mixed", File("empty.csv", "post,pre,therapist\n"), "--formula", "post ~ pre + (1 | therapist)").Code);
         Assert.Equal(2, Run("mixed", Episodes).Code);
     }
+    [Fact]
+    public void Mixed_WarnsWhenAStrayTextMakesANumericColumnCategorical_AndWhenTheFileIsNotCommaSeparated()
+    {
+        // Regression (review): one text cell in 'pre' made it a factor with ~250 contrasts named after its cells, exit 0
+        // and no word on standard error. The fit still follows R's rule; standard error now says which column and row.
+        string[] lines = System.IO.File.ReadAllLines(Episodes);
+        lines[17] = string.Join(",", lines[17].Split(',').Select((cell, i) => i == 4 ? "MRN99999" : cell));
+        var (_, _, error) = Run("mixed", File("stray.csv", string.Join("\n", lines) + "\n"), "--formula", "post ~ alliance + (1 | site)");
+        Assert.Contains("warning: Column 'pre' is read as categorical, but only 1 of its 1521 cells are not numbers (the first in data row 17)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRN", error, StringComparison.Ordinal);
+
+        var semicolons = Run("mixed", File("semicolons.csv", "post;pre;therapist\n1;2;a\n"), "--formula", "post ~ pre + (1 | therapist)");
+        Assert.Equal(1, semicolons.Code);
+        Assert.Contains("probably not comma-separated", semicolons.Err, StringComparison.Ordinal);
+        Assert.Empty(Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)").Err);
+    }
 }
