@@ -118,13 +118,14 @@ public static class LinearMixedModel
             return new InvalidMixedModel(MixedModelErrorKind.Formula, "A partial takes numeric fixed effects only: a categorical predictor's contrasts depend on the levels of every site. Code it as 0/1 columns that every site shares.");
         }
 
-        int small = design.Random.Sum(t => t.Levels.GroupBy(l => l).Count(g => g.Count() < policy.MinimumPeople));
+        LmmCrossProducts products = LmmCrossProducts.FromDesign(formula.Trim(), design);
+        int small = products.Terms.Sum(t => t.Levels.Values.Count(l => l.Rows < policy.MinimumPeople));
         if (small > 0)
         {
             return new InvalidMixedModel(MixedModelErrorKind.Disclosure, string.Format(CultureInfo.InvariantCulture, "{0} level(s) of the grouping factors summarise fewer than {1} rows, the disclosure policy's minimum; no partial is made (leaving them out would make the pooled fit inexact). Pool those groups' rows with the coordinating site, or agree on a lower minimum.", small, policy.MinimumPeople));
         }
 
-        return new MixedModelPartial(LmmCrossProducts.FromDesign(formula.Trim(), design));
+        return new MixedModelPartial(products);
     }
 
     /// <summary>Fits a model from a partial (one site's, or several merged): the fit of the pooled rows, without them.</summary>

@@ -414,11 +414,10 @@ internal sealed class LmmEngine
                 double a00 = a11[at], a10 = a11[at + 2], a11v = a11[at + 3];
                 // M = T' A T + I with T = [[t00, 0], [t10, t11]].
                 double u0 = (a00 * t00) + (a10 * t10), u1 = (a10 * t00) + (a11v * t10);   // A T, first column
-                double w1 = (a10 * t11), w2 = a11v * t11;                                    // A T, second column
+                double w2 = a11v * t11;   // A T, second column's lower entry (its upper entry meets a zero of T')
                 double m00 = (t00 * u0) + (t10 * u1) + 1;
                 double m10 = t11 * u1;
                 double m11 = (t11 * w2) + 1;
-                _ = w1;
                 double l00 = Math.Sqrt(m00), l10 = m10 / l00, l11v = Math.Sqrt(m11 - (l10 * l10));
                 l11[at] = l00;
                 l11[at + 2] = l10;
