@@ -42,7 +42,7 @@ public sealed partial class MixedModelFit : IHtmlRenderable
         fit.AddRange(Groups.Select(g => ("levels of " + g.Key, g.Value.ToString(CultureInfo.InvariantCulture))));
         fit.AddRange(Groups.Where(g => VarianceComponents.Any(c => c.Group == g.Key && c.Term1 == "(Intercept)" && c.Term2 is null)).Select(g => ("ICC of " + g.Key, Number(IntraclassCorrelation(g.Key)))));
         Pairs(writer, "Fit", fit.ToArray());
-        Table(writer, "Fixed effects (Satterthwaite's df, lmerTest)", "Term|Estimate|Std. Error|df|t value|Pr(>|t|)", FixedEffects.Select(f => (IReadOnlyList<string>)new[] { f.Term, Number(f.Estimate), Number(f.StandardError), Number(f.DegreesOfFreedom), Number(f.TValue), Number(f.PValue) }));
+        Table(writer, "Fixed effects (Satterthwaite's df, lmerTest)", "Term|Estimate|Std. Error|df|t value|Pr(>\u2223t\u2223)", FixedEffects.Select(f => (IReadOnlyList<string>)new[] { f.Term, Number(f.Estimate), Number(f.StandardError), Number(f.DegreesOfFreedom), Number(f.TValue), Number(f.PValue) }));
         Table(writer, "Random effects (lme4's VarCorr)", "Group|Term|Term 2|Variance or covariance|SD or correlation", VarianceComponents.Select(c => (IReadOnlyList<string>)new[] { c.Group, c.Term1 ?? string.Empty, c.Term2 ?? string.Empty, Number(c.Variance), Number(c.StandardDeviation) }));
         foreach (KeyValuePair<string, int> group in Groups)
         {
@@ -82,7 +82,7 @@ public sealed partial class MixedModelFit : IHtmlRenderable
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         string id = ChartId(Formula + "|" + group);
         string title = "Conditional modes of " + group + " (intercept), sorted, with 95 % intervals";
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"{0}\" aria-labelledby=\"{0}-title\" viewBox=\"0 0 {1} {2}\" width=\"{1}\" height=\"{2}\"><title id=\"{0}-title\">{3}</title>", id, Width, Height, Encode(title)));
+        writer.Write(string.Format(CultureInfo.InvariantCulture, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"{0}\" aria-labelledby=\"{0}-title\" viewBox=\"0 0 {1} {2}\" width=\"{1}\" height=\"{2}\" style=\"max-width:100%;height:auto\"><title id=\"{0}-title\">{3}</title>", id, Width, Height, Encode(title)));
         writer.Write(string.Format(CultureInfo.InvariantCulture, "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", F(Left), F(Width - Right), F(Y(0))));
         foreach (double tick in Charts.ChartAxis.NiceTicks(low, high, 5))
         {
