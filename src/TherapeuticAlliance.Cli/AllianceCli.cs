@@ -110,9 +110,10 @@ internal static class AllianceCli
         var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them. A partial that cannot be read, or whose numbers no data could give, is left out and named; the others merge (exit 3, or 0 with --allow-partial).") { partialFiles, json, parquet, allowPartial };
         var formula = new Option<string>("--formula") { Description = "The model in lme4's formula syntax, for example 'post ~ pre + (1 | site / therapist)' or 'ors ~ log(session) + (1 + log(session) | client)' (docs/multilevel.md).", Required = true };
         var ml = new Option<bool>("--ml") { Description = "Fit by maximum likelihood (REML = FALSE) instead of REML." };
-        var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted) as CSV files into this folder." };
+        var profile = new Option<bool>("--profile") { Description = "Also profile-likelihood 95 % intervals of every parameter (lme4's confint(fit, method = \"profile\")): printed after the summary, and the mixed-confint table." };
+        var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted, with --profile mixed-confint) as CSV files into this folder." };
         var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
-        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table; prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, inputFormat, json, csvOut, parquetOut });
+        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table; prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, json, csvOut, parquetOut });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -203,7 +204,7 @@ internal static class AllianceCli
             output,
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
-        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula)!, r.GetValue(ml), r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), output, error)));
+        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula)!, r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

@@ -667,7 +667,7 @@ internal static class Commands
     /// <c>alliance mixed</c>: fits a linear mixed model on any CSV or Parquet table and prints lme4's summary, or
     /// (--json) every table as one JSON object, and (--csv/--parquet DIR) one file per table, named by its schema.
     /// </summary>
-    internal static int Mixed(string file, string formula, bool ml, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, TextWriter output, TextWriter error)
+    internal static int Mixed(string file, string formula, bool ml, double? profileLevel, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, TextWriter output, TextWriter error)
     {
         using FileStream input = File.OpenRead(file);
         using var text = new StreamReader(input, Encoding.UTF8);
@@ -687,13 +687,13 @@ internal static class Commands
         }
 
         MixedModelFit fit = result.AsT0;
-        IReadOnlyList<KeyValuePair<string, TidyTable>> tables = fit.ToTidyTables();
+        IReadOnlyList<KeyValuePair<string, TidyTable>> tables = fit.ToTidyTables(profileLevel);
         if (fit.OmittedRows > 0)
         {
             error.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} row(s) left out for a missing value of a column the model uses (as R's na.omit).", fit.OmittedRows));
         }
 
-        output.Write(json ? TidyJson.ToJson(tables) + "\n" : fit.Summary());
+        output.Write(json ? TidyJson.ToJson(tables) + "\n" : fit.Summary(profileLevel));
         foreach (var (folder, extension) in new[] { (csvFolder, ".csv"), (parquetFolder, ".parquet") }.Where(f => f.Item1 is not null))
         {
             Directory.CreateDirectory(folder!);

@@ -536,13 +536,22 @@ public static class Tidy
         return new TidyTable(RowSchemas.MixedFitted.Columns, fit.Fitted.Select((f, i) => new object?[] { i + 1, f, fit.Residuals[i] }));
     }
 
-    /// <summary>Every table of a fit, by schema name, in this order: <c>mixed-fixed-effects</c>, <c>mixed-varcorr</c>, <c>mixed-ranef</c>, <c>mixed-fit</c>, <c>mixed-fitted</c>.</summary>
+    /// <summary>
+    /// Every table of a fit, by schema name, in this order: <c>mixed-fixed-effects</c>, <c>mixed-varcorr</c>,
+    /// <c>mixed-ranef</c>, <c>mixed-fit</c>, <c>mixed-fitted</c>, and with <paramref name="profileLevel"/>
+    /// <c>mixed-confint</c> (<see cref="ProfileToTidy"/>).
+    /// </summary>
     /// <param name="fit">The fit.</param>
-    /// <returns>The five tables.</returns>
+    /// <param name="profileLevel">The profile intervals' confidence level, strictly between 0 and 1; null (the default) for no <c>mixed-confint</c> table (profiles cost refits).</param>
+    /// <returns>The five tables, or six.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
-    public static IReadOnlyList<KeyValuePair<string, TidyTable>> ToTidyTables(this MixedModelFit fit)
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="profileLevel"/> is not strictly between 0 and 1.</exception>
+    public static IReadOnlyList<KeyValuePair<string, TidyTable>> ToTidyTables(this MixedModelFit fit, double? profileLevel = null)
     {
         Guard.Against.Null(fit);
+        IEnumerable<KeyValuePair<string, TidyTable>> profile = profileLevel is { } level
+            ? new[] { new KeyValuePair<string, TidyTable>(RowSchemas.MixedConfint.Name, fit.ProfileToTidy(level)) }
+            : Array.Empty<KeyValuePair<string, TidyTable>>();
         return new[]
         {
             new KeyValuePair<string, TidyTable>(RowSchemas.MixedFixedEffects.Name, fit.FixedEffectsToTidy()),
@@ -550,7 +559,25 @@ public static class Tidy
             new KeyValuePair<string, TidyTable>(RowSchemas.MixedRanef.Name, fit.RanefToTidy()),
             new KeyValuePair<string, TidyTable>(RowSchemas.MixedFit.Name, fit.FitToTidy()),
             new KeyValuePair<string, TidyTable>(RowSchemas.MixedFitted.Name, fit.FittedToTidy()),
-        };
+        }.Concat(profile).ToArray();
+    }
+
+    /// <summary>
+    /// Columns <c>parameter</c>, <c>estimate</c>, <c>conf_low</c>, <c>conf_high</c>, <c>conf_level</c>
+    /// (<see cref="RowSchemas.MixedConfint"/>): the profile-likelihood interval of every parameter, as lme4's
+    /// <c>confint(fit, method = "profile", oldNames = FALSE)</c> (<see cref="MixedModelFit.ProfileConfidenceIntervals"/>;
+    /// the estimate is the ML estimate the profile is centred on). A bound the profile never reaches is written as
+    /// <c>Inf</c>/<c>-Inf</c>, one it could not follow as NA.
+    /// </summary>
+    /// <param name="fit">The fit.</param>
+    /// <param name="level">The confidence level, strictly between 0 and 1; 0.95 by default.</param>
+    /// <returns>The table, one row per parameter in <see cref="MixedModelFit.ProfileConfidenceIntervals"/>' order.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="fit"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="level"/> is not strictly between 0 and 1.</exception>
+    public static TidyTable ProfileToTidy(this MixedModelFit fit, double level = 0.95)
+    {
+        Guard.Against.Null(fit);
+        return new TidyTable(RowSchemas.MixedConfint.Columns, fit.ProfileConfidenceIntervals(level).Select(i => new object?[] { i.Parameter, i.Estimate, i.Lower, i.Upper, level }).ToList());
     }
 
     /// <summary>

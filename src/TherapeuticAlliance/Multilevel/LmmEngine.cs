@@ -76,7 +76,7 @@ internal sealed class LmmFit
 /// the cost is linear in the inner factor's levels and cubic only in the outer factor's.
 /// </para>
 /// </remarks>
-internal sealed class LmmEngine
+internal sealed partial class LmmEngine
 {
     private readonly int _n;
     private readonly int _p;
@@ -793,83 +793,6 @@ internal sealed class LmmEngine
         }
 
         return (df, pValues);
-    }
-
-    /// <summary>
-    /// Profile-likelihood intervals of each grouping factor's SD and of σ, as lme4's <c>confint(method = "profile")</c>:
-    /// the ML deviance as a function of (SDs, σ) (lme4's <c>devfun2</c>, for REML fits too), each parameter fixed in
-    /// turn while the others are optimised, and the interval where the signed root ζ = sign(s − ŝ)√(dev(s) − dev̂)
-    /// lies within ±z_{(1+level)/2} (Bates et al. 2015, section 5.1). Only terms with one coefficient (random
-    /// intercepts); null when a term has more.
-    /// </summary>
-    internal (string Name, double Estimate, double Lower, double Upper)[]? ProfileIntervals(double level)
-    {
-        if (_terms.Any(t => t.K != 1))
-        {
-            return null;
-        }
-
-        LmmFit ml = Fit(reml: false);
-        int m = _terms.Length + 1;
-        double sigmaHat = Math.Sqrt(ml.Sigma2);
-        double[] hat = ml.Theta.Select(t => t * sigmaHat).Append(sigmaHat).ToArray();
-        double Deviance(double[] v) => v[m - 1] <= 0 || v.Take(m - 1).Any(x => x < 0)
-            ? double.MaxValue
-            : DevianceAt(v.Take(m - 1).Select(x => x / v[m - 1]).ToArray(), v[m - 1], reml: false);
-        double minimum = Deviance(hat);
-        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (1 + level) / 2);
-        var intervals = new (string, double, double, double)[m];
-        for (int i = 0; i < m; i++)
-        {
-            int fixedIndex = i;
-            double Profiled(double value)
-            {
-                double[] Full(double[] others)
-                {
-                    var v = new double[m];
-                    for (int a = 0, b = 0; a < m; a++)
-                    {
-                        v[a] = a == fixedIndex ? value : others[b++];
-                    }
-
-                    return v;
-                }
-
-                double[] start = hat.Where((_, a) => a != fixedIndex).ToArray();
-                var simplex = new NelderMeadSimplex(1e-12, 5000);
-                MinimizationResult result = simplex.FindMinimum(ObjectiveFunction.Value(o => Deviance(Full(o.ToArray()))), Vector<double>.Build.DenseOfArray(start));
-                return result.FunctionInfoAtMinimum.Value;
-            }
-
-            double Zeta(double value) => Math.Sign(value - hat[fixedIndex]) * Math.Sqrt(Math.Max(Profiled(value) - minimum, 0));
-            double scale = Math.Max(hat[fixedIndex], 0.05 * sigmaHat);
-
-            // Upper bound: step out until ζ passes z, then a root between.
-            double low = hat[fixedIndex], high = hat[fixedIndex] + (0.5 * scale);
-            for (int step = 0; step < 60 && Zeta(high) < z; step++)
-            {
-                low = high;
-                high += scale * Math.Pow(1.6, step);
-            }
-
-            double upper = MathNet.Numerics.RootFinding.Brent.FindRoot(v => Zeta(v) - z, low, high, 1e-9 * Math.Max(1, high), 200);
-
-            // Lower bound: 0 when the profile at the boundary stays within −z (an SD), else a root below the estimate.
-            double lower;
-            double floor = i < m - 1 ? 0 : 1e-6 * hat[fixedIndex];
-            if (hat[fixedIndex] <= floor || Zeta(floor) > -z)
-            {
-                lower = i < m - 1 ? 0 : floor;
-            }
-            else
-            {
-                lower = MathNet.Numerics.RootFinding.Brent.FindRoot(v => Zeta(v) + z, floor, hat[fixedIndex], 1e-9 * Math.Max(1, hat[fixedIndex]), 200);
-            }
-
-            intervals[i] = (i < m - 1 ? "sd_(Intercept)|" + _terms[i].Group : "sigma", hat[i], lower, upper);
-        }
-
-        return intervals;
     }
 
     /// <summary>Minimises the criterion over θ from lme4's start and returns the fit.</summary>

@@ -298,6 +298,18 @@ public static class RowSchemas
     /// <summary>A residual (R's <c>residuals</c>).</summary>
     public const string Residual = "residual";
 
+    /// <summary>The parameter a confidence interval is of, as lme4's <c>confint(fit, oldNames = FALSE)</c> names it (<c>sd_(Intercept)|therapist</c>, <c>cor_log(session).(Intercept)|client</c>, <c>sigma</c>, a fixed-effect term).</summary>
+    public const string Parameter = "parameter";
+
+    /// <summary>A confidence interval's lower bound (broom's <c>conf.low</c>).</summary>
+    public const string ConfLow = "conf_low";
+
+    /// <summary>A confidence interval's upper bound (broom's <c>conf.high</c>).</summary>
+    public const string ConfHigh = "conf_high";
+
+    /// <summary>A confidence interval's level, between 0 and 1 (broom's <c>conf.level</c>).</summary>
+    public const string ConfLevel = "conf_level";
+
     /// <summary>A mixed model's fixed effects (lmerTest's <c>coef(summary(fit))</c>): term, estimate, std_error, df, t_value, p_value (since issue 29).</summary>
     public static RowSchema MixedFixedEffects { get; } = new("mixed-fixed-effects", new[] { Term, Estimate, StandardError, DegreesOfFreedom, TValue, PValue });
 
@@ -313,6 +325,9 @@ public static class RowSchemas
     /// <summary>A mixed model's fitted values and residuals per row of its data: row, fitted, residual (since issue 29).</summary>
     public static RowSchema MixedFitted { get; } = new("mixed-fitted", new[] { Row, Fitted, Residual });
 
+    /// <summary>A mixed model's profile-likelihood confidence intervals, as lme4's <c>confint(fit, method = "profile", oldNames = FALSE)</c>: parameter, estimate (ML), conf_low, conf_high, conf_level (since issue 29).</summary>
+    public static RowSchema MixedConfint { get; } = new("mixed-confint", new[] { Parameter, Estimate, ConfLow, ConfHigh, ConfLevel });
+
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted, MixedConfint);
 }

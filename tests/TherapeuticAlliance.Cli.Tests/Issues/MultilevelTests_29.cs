@@ -52,6 +52,34 @@ public sealed class MultilevelTests_29 : CliTestBase
     }
 
     [Fact]
+    public void Mixed_Profile_PrintsConfintsLayout_AndTheJsonHoldsLme4sProfileIntervals()
+    {
+        var (code, output, _) = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)", "--profile");
+        Assert.Equal(0, code);
+        Assert.Contains("Profile confidence intervals (ML deviance, as confint(fit, method = \"profile\")):", output, StringComparison.Ordinal);
+        Assert.Contains("2.5 %", output, StringComparison.Ordinal);
+        Assert.Contains("97.5 %", output, StringComparison.Ordinal);
+        string sd = output.Split('\n').Single(l => l.StartsWith("sd_(Intercept)|therapist ", StringComparison.Ordinal));
+        Assert.Equal(new[] { "sd_(Intercept)|therapist", "1.400058", "2.663342" }, sd.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        var (jsonCode, json, _) = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)", "--profile", "--json");
+        Assert.Equal(0, jsonCode);
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement[] rows = document.RootElement.GetProperty(RowSchemas.MixedConfint.Name).EnumerateArray().ToArray();
+        Assert.Equal(new[] { "sd_(Intercept)|therapist", "sigma", "(Intercept)", "pre" }, rows.Select(r => r.GetProperty(RowSchemas.Parameter).GetString()));
+        foreach (JsonElement row in rows)
+        {
+            string parameter = row.GetProperty(RowSchemas.Parameter).GetString()!;
+            Assert.Equal(Lme4("extra-expected.csv", "m11_profile_therapist", $"ci_lower[{parameter}]"), row.GetProperty(RowSchemas.ConfLow).GetDouble(), 5e-5 * 10);
+            Assert.Equal(Lme4("extra-expected.csv", "m11_profile_therapist", $"ci_upper[{parameter}]"), row.GetProperty(RowSchemas.ConfHigh).GetDouble(), 5e-5 * 10);
+            Assert.Equal(0.95, row.GetProperty(RowSchemas.ConfLevel).GetDouble());
+        }
+
+        // Without --profile there is no profile (it costs refits).
+        Assert.DoesNotContain("Profile confidence", Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mixed_CsvAndParquet_WriteTheTidyTables_AndAParquetTableIsReadAsTheCsvIs()
     {
         string csv = Path.Combine(Dir, "csv"), parquet = Path.Combine(Dir, "parquet");

@@ -278,28 +278,30 @@ public sealed class LinearMixedModelTests
         Assert.Null(Episodes.Value.NumericColumn("therapist"));
     }
     [Theory]
-    [InlineData("m11_profile_therapist", "post ~ pre + (1 | therapist)")]
-    [InlineData("m12_profile_site_therapist", "post ~ pre + (1 | site/therapist)")]
-    public void ProfileIntervals_OfTheVarianceParameters_MatchLme4(string model, string formula)
+    [InlineData("m11_profile_therapist", "post ~ pre + (1 | therapist)", false)]
+    [InlineData("m12_profile_site_therapist", "post ~ pre + (1 | site/therapist)", false)]
+    [InlineData("m13_profile_growth", "ors ~ log(session) + (1 + log(session) | client)", true)]
+    public void ProfileIntervals_OfEveryParameter_MatchLme4(string model, string formula, bool sessions)
     {
-        // lme4's confint(method = "profile") interpolates its profile with splines; the library finds the roots. They
-        // agree to 1e-6 on the therapist model and to 1.1e-5 on the nested one (extra-models.R writes lme4's values).
-        MixedModelFit fit = LinearMixedModel.Fit(formula, Episodes.Value).GetValueOrThrow();
+        // lme4's confint(method = "profile") interpolates its profile with splines; the library finds the roots. Every
+        // parameter: the SDs, the slope's correlation, sigma and the fixed effects (extra-models.R writes lme4's values).
+        MixedModelFit fit = LinearMixedModel.Fit(formula, sessions ? Sessions.Value : Episodes.Value).GetValueOrThrow();
         Dictionary<string, double> expected = Expected("extra-expected.csv", model);
         ImmutableArray<ProfileInterval> intervals = fit.ProfileConfidenceIntervals();
         Assert.Equal(expected.Count / 2, intervals.Length);
         foreach (ProfileInterval interval in intervals)
         {
             double lower = expected[$"ci_lower[{interval.Parameter}]"], upper = expected[$"ci_upper[{interval.Parameter}]"];
-            Assert.True(Math.Abs(interval.Lower - lower) <= 5e-5 * Math.Max(1, lower), $"{interval.Parameter} lower: lme4 {lower:R}, library {interval.Lower:R}");
-            Assert.True(Math.Abs(interval.Upper - upper) <= 5e-5 * upper, $"{interval.Parameter} upper: lme4 {upper:R}, library {interval.Upper:R}");
+            Assert.True(Math.Abs(interval.Lower - lower) <= 5e-5 * Math.Max(1, Math.Abs(lower)), $"{interval.Parameter} lower: lme4 {lower:R}, library {interval.Lower:R}");
+            Assert.True(Math.Abs(interval.Upper - upper) <= 5e-5 * Math.Max(1, Math.Abs(upper)), $"{interval.Parameter} upper: lme4 {upper:R}, library {interval.Upper:R}");
             Assert.InRange(interval.Estimate, interval.Lower, interval.Upper);
         }
 
-        // Random slopes are not profiled yet: nothing is returned rather than a wrong interval.
-        Assert.Empty(LinearMixedModel.Fit("ors ~ log(session) + (1 + log(session) | client)", Sessions.Value).GetValueOrThrow().ProfileConfidenceIntervals());
+        Assert.Equal("sigma", intervals[intervals.Length - 1 - fit.FixedEffects.Length].Parameter);
+        Assert.Equal(fit.FixedEffects.Select(f => f.Term), intervals.TakeLast(fit.FixedEffects.Length).Select(i => i.Parameter));
         Assert.Throws<ArgumentOutOfRangeException>(() => fit.ProfileConfidenceIntervals(1));
     }
+
     [Fact]
     public void TheTypedBuilder_WritesLme4sFormulas_AndFitsThemToLme4sValues()
     {

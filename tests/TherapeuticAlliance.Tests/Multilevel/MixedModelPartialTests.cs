@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
@@ -109,6 +110,18 @@ public sealed class MixedModelPartialTests
         double expected = double.Parse(File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Oracles", "multilevel", "multilevel-expected.csv")).Single(l => l.StartsWith("m2_site_therapist_reml,reml_criterion,", StringComparison.Ordinal)).Split(',')[2], CultureInfo.InvariantCulture);
         Assert.Equal(expected, fit.Criterion, 1e-5 * expected);
         Assert.Empty(fit.Fitted);
+
+        // Profiles need only the cross-products: the merged fit's intervals are lme4's m12 profile intervals too.
+        Dictionary<string, double> profile = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Oracles", "multilevel", "extra-expected.csv"))
+            .Where(l => l.StartsWith("m12_profile_site_therapist,ci_", StringComparison.Ordinal)).Select(l => l.Split(','))
+            .ToDictionary(f => f[1], f => double.Parse(f[2], CultureInfo.InvariantCulture));
+        ImmutableArray<ProfileInterval> intervals = fit.ProfileConfidenceIntervals();
+        Assert.Equal(profile.Count / 2, intervals.Length);
+        foreach (ProfileInterval interval in intervals)
+        {
+            Assert.Equal(profile[$"ci_lower[{interval.Parameter}]"], interval.Lower, 5e-5 * Math.Max(1, Math.Abs(interval.Lower)));
+            Assert.Equal(profile[$"ci_upper[{interval.Parameter}]"], interval.Upper, 5e-5 * Math.Max(1, Math.Abs(interval.Upper)));
+        }
         Assert.Equal("mixed-model partial: 1521 observations, site 6 levels, therapist:site 48 levels", MixedModelPartial.Merge(partials).GetValueOrThrow().ToString());
     }
 

@@ -39,9 +39,10 @@ for (i in c(1, 2, 10, 17, 500, 1521)) {
   add("m10_missing_values_reml", sprintf("fitted[%d]", i), fitted(m10)[i])
   add("m10_missing_values_reml", sprintf("resid[%d]", i), residuals(m10)[i])
 }
-# Profile-likelihood intervals of the variance parameters (lme4 profiles the ML deviance, for REML fits too).
+# Profile-likelihood intervals of every parameter: the SDs and correlations of the random effects, sigma and the
+# fixed effects (lme4 profiles the ML deviance, for REML fits too).
 profile_ci <- function(key, fit) {
-  ci <- confint(fit, parm = "theta_", method = "profile", oldNames = FALSE)
+  ci <- confint(fit, method = "profile", oldNames = FALSE)
   for (name in rownames(ci)) {
     add(key, sprintf("ci_lower[%s]", name), ci[name, 1])
     add(key, sprintf("ci_upper[%s]", name), ci[name, 2])
@@ -49,4 +50,6 @@ profile_ci <- function(key, fit) {
 }
 profile_ci("m11_profile_therapist", lmer(post ~ pre + (1 | therapist), data = episodes))
 profile_ci("m12_profile_site_therapist", lmer(post ~ pre + (1 | site / therapist), data = episodes))
+# A random slope: two SDs and their correlation, profiled with the other parameters optimised.
+profile_ci("m13_profile_growth", lmer(ors ~ log(session) + (1 + log(session) | client), data = sessions))
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
