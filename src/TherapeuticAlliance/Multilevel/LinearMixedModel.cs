@@ -82,8 +82,9 @@ public static class LinearMixedModel
                 }
             }
 
-            fitted[design.RowMap[r]] = value;
-            residuals[design.RowMap[r]] = design.Y[r] - value;
+            int at = design.RowMap is { } map ? map[r] : r;
+            fitted[at] = value;
+            residuals[at] = design.Y[r] - value;
         }
 
         return Assemble(formula, reml, engine, fit, design.Names, fitted, residuals, design.FrameRows - design.Y.Length);
@@ -244,7 +245,7 @@ public static class LinearMixedModel
 
         // R's na.omit: a row missing a value of any column the model uses (NaN, or a null label) is left out.
         ModelFrame all = data;
-        int[] rowMap = Enumerable.Range(0, data.Rows).ToArray();
+        int[]? rowMap = null;   // the frame's row of each model row; null when every row is used
         var used = new HashSet<string>(StringComparer.Ordinal) { BaseColumn(response) };
         used.UnionWith(fixedTerms.SelectMany(t => t.Split(':')).Select(BaseColumn));
         foreach ((string lhs, string group) in randomTerms)
@@ -276,7 +277,7 @@ public static class LinearMixedModel
         if (keep.Contains(false))
         {
             data = data.Subset(keep);
-            rowMap = rowMap.Where(i => keep[i]).ToArray();
+            rowMap = Enumerable.Range(0, keep.Length).Where(i => keep[i]).ToArray();
             if (data.Rows == 0)
             {
                 return new InvalidMixedModel(MixedModelErrorKind.NotFinite, "Every row misses a value of a column the model uses; there is nothing to fit.");
@@ -289,25 +290,28 @@ public static class LinearMixedModel
             return UnknownColumn(response, data, "the response");
         }
 
-        // The fixed-effects model matrix.
+        // The fixed-effects model matrix. Columns are never written after this, so they are shared, not copied: one
+        // column of ones serves every intercept, and a numeric column of the frame is the model's column itself.
         bool categorical = false;
         var columns = new List<double[]>();
         var names = new List<string>();
+        var ones = new double[data.Rows];
+        ones.AsSpan().Fill(1);
         if (intercept)
         {
-            columns.Add(Enumerable.Repeat(1.0, data.Rows).ToArray());
+            columns.Add(ones);
             names.Add("(Intercept)");
         }
 
         foreach (string term in fixedTerms)
         {
-            var parts = new List<(string Name, double[] Values)> { (string.Empty, Enumerable.Repeat(1.0, data.Rows).ToArray()) };
+            var parts = new List<(string Name, double[] Values)> { (string.Empty, ones) };
             foreach (string factor in term.Split(':').Select(f => f.Trim()))
             {
                 var next = new List<(string Name, double[] Values)>();
                 if (Evaluate(factor, data) is { } numeric)
                 {
-                    next.AddRange(parts.Select(p => (Join(p.Name, factor), p.Values.Select((v, i) => v * numeric[i]).ToArray())));
+                    next.AddRange(parts.Select(p => (Join(p.Name, factor), ReferenceEquals(p.Values, ones) ? numeric : p.Values.Select((v, i) => v * numeric[i]).ToArray())));
                 }
                 else if (data.Factor(factor) is { } nullableLabels)
                 {
@@ -354,14 +358,12 @@ public static class LinearMixedModel
                 labels[f] = column!;
             }
 
-            string[] rowLevels = labels.Length == 1 ? labels[0] : Enumerable.Range(0, data.Rows).Select(i => string.Join(":", labels.Select(l => l[i]))).ToArray();
-            string[] levelNames = rowLevels.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            (int[] rowLevels, string[] levelNames) = Levels(labels);
             if (!partial && (levelNames.Length < 2 || levelNames.Length >= data.Rows))
             {
                 return TooFewGroups(group, levelNames.Length, data.Rows);
             }
 
-            var index = levelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
             var termNames = new List<string>();
             var termColumns = new List<double[]>();
             List<(string Text, bool Negative)> lhsTerms = SplitTerms(lhs) ?? new List<(string Text, bool Negative)>();
@@ -369,7 +371,7 @@ public static class LinearMixedModel
             if (randomIntercept)
             {
                 termNames.Add("(Intercept)");
-                termColumns.Add(Enumerable.Repeat(1.0, data.Rows).ToArray());
+                termColumns.Add(ones);
             }
 
             foreach ((string text, bool negative) in lhsTerms.Where(t => t.Text is not ("0" or "1")))
@@ -383,7 +385,7 @@ public static class LinearMixedModel
                 termColumns.Add(slope);
             }
 
-            random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels.Select(l => index[l]).ToArray(), levelNames));
+            random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels, levelNames));
         }
 
         if (!AllFinite(y) || !columns.All(AllFinite) || !random.All(t => t.Columns.All(AllFinite)))
@@ -392,6 +394,57 @@ public static class LinearMixedModel
         }
 
         return new LmmDesign(y, columns, names, random, rowMap, all.Rows, categorical);
+    }
+
+    /// <summary>
+    /// Each row's level of a grouping factor (one column, or the interaction of nested columns, named as lme4 names it:
+    /// <c>T01:S1</c>) and the levels' names in ordinal order, without a string per row: each column's labels are coded
+    /// once, the codes combined per row, and a name joined only per distinct combination.
+    /// </summary>
+    private static (int[] RowLevels, string[] LevelNames) Levels(string[][] labels)
+    {
+        int n = labels[0].Length;
+        var rowLevels = new int[n];
+        var firstRow = new List<int>();
+        for (int f = 0; f < labels.Length; f++)
+        {
+            // Dense codes of (the combination so far, this column's label): a pair per distinct combination, not per row.
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var pairs = new Dictionary<long, int>();
+            firstRow.Clear();
+            for (int r = 0; r < n; r++)
+            {
+                if (!codes.TryGetValue(labels[f][r], out int code))
+                {
+                    codes[labels[f][r]] = code = codes.Count;
+                }
+
+                long key = ((long)(f == 0 ? 0 : rowLevels[r]) << 31) | (uint)code;
+                if (!pairs.TryGetValue(key, out int level))
+                {
+                    pairs[key] = level = pairs.Count;
+                    firstRow.Add(r);
+                }
+
+                rowLevels[r] = level;
+            }
+        }
+
+        // Names of the distinct combinations, sorted as the names sort; rows renumbered to that order.
+        string[] names = firstRow.Select(r => labels.Length == 1 ? labels[0][r] : string.Join(":", labels.Select(l => l[r]))).ToArray();
+        int[] order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        for (int r = 0; r < n; r++)
+        {
+            rowLevels[r] = rank[rowLevels[r]];
+        }
+
+        return (rowLevels, order.Select(i => names[i]).ToArray());
     }
 
     /// <summary>The fit's figures under lme4's names, in the formula's order of terms.</summary>

@@ -11,21 +11,29 @@ namespace TherapeuticAlliance.Multilevel;
 /// </summary>
 internal sealed class LmmCrossProducts
 {
-    /// <summary>One level's cross-products (K terms of its factor).</summary>
+    /// <summary>
+    /// One level's cross-products (K terms of its factor): Z'Z (K × K), Z'X (K × p) and Z'y (K × 1), compensated sums
+    /// in one array (a level costs one small object and one array, not a block object per product: a growth model
+    /// has a level per client).
+    /// </summary>
     internal sealed class Level
     {
+        private readonly double[] _store;
+        private readonly int _k;
+        private readonly int _p;
+
         internal Level(int k, int p)
         {
-            ZZ = new CompensatedBlock(k, k);
-            ZX = new CompensatedBlock(k, p);
-            Zy = new CompensatedBlock(k, 1);
+            _k = k;
+            _p = p;
+            _store = new double[2 * k * (k + p + 1)];
         }
 
-        internal CompensatedBlock ZZ { get; }
+        internal CompensatedView ZZ => new(_store, 0, _k, _k);
 
-        internal CompensatedBlock ZX { get; }
+        internal CompensatedView ZX => new(_store, 2 * _k * _k, _k, _p);
 
-        internal CompensatedBlock Zy { get; }
+        internal CompensatedView Zy => new(_store, 2 * _k * (_k + _p), _k, 1);
 
         internal int Rows { get; set; }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
@@ -299,6 +300,51 @@ internal sealed partial class LmmEngine
         internal required double LogDetL { get; init; }
 
         internal required double LogDetRx { get; init; }
+
+        /// <summary>Gets the reusable arrays this state's L11, L21 and right-hand sides live in; null when they are its own (a fit's result).</summary>
+        internal Workspace? Work { get; init; }
+    }
+
+    /// <summary>
+    /// The arrays of one evaluation that have the random effects' length (right-hand sides, L11, L21's blocks, S22),
+    /// kept for the next evaluation so an optimisation of hundreds of evaluations allocates them once. One spare per
+    /// engine, taken and returned atomically: a concurrent caller (Satterthwaite's df and a profile on two threads)
+    /// finds none and makes its own.
+    /// </summary>
+    private sealed class Workspace
+    {
+        internal Workspace(int q, int p, int l11, int levels, int q2)
+        {
+            Cu = new double[q];
+            Rzx = Enumerable.Range(0, p).Select(_ => new double[q]).ToArray();
+            L11 = new double[l11];
+            L21 = new double[levels][];
+            S22 = new double[q2, q2];
+            B22 = new double[q2, q2];
+        }
+
+        internal double[] Cu { get; }
+
+        internal double[][] Rzx { get; }
+
+        internal double[] L11 { get; }
+
+        internal double[][] L21 { get; }
+
+        internal double[,] S22 { get; }
+
+        internal double[,] B22 { get; }
+    }
+
+    private Workspace? _spare;
+
+    /// <summary>Hands a state's workspace back for the next evaluation, once the caller has read what it needs.</summary>
+    private void Release(State s)
+    {
+        if (s.Work is { } work)
+        {
+            Volatile.Write(ref _spare, work);
+        }
     }
 
     /// <summary>Multiplies a q-vector block by Λ' (transpose = true) or Λ.</summary>
@@ -366,20 +412,24 @@ internal sealed partial class LmmEngine
         int q = _q1 + _q2;
 
 
+        // A fit's result keeps its own arrays; the criterion's evaluations reuse the engine's spare workspace.
+        int kk = _k1 * _k1;
+        Workspace work = (modes ? null : Interlocked.Exchange(ref _spare, null)) ?? new Workspace(q, _p, _levels1 * kk, _levels1, _q2);
+
         // The right-hand sides Λ'Z'y and Λ'Z'X, solved below with L: cu = L^{-1} Λ'Z'y, RZX = L^{-1} Λ'Z'X.
-        double[] cu = (double[])_zy.Clone();
-        var rzx = new double[_p][];
+        double[] cu = work.Cu;
+        Array.Copy(_zy, cu, q);
+        double[][] rzx = work.Rzx;
         for (int a = 0; a < _p; a++)
         {
-            rzx[a] = (double[])_zx[a].Clone();
+            Array.Copy(_zx[a], rzx[a], q);
         }
 
         // Block 11, one pass over the first term's levels: L11_i = chol(T1' A11_i T1 + I), and the first block of every
         // right-hand side multiplied by T1' and solved with L11_i, while the level's numbers are in cache. Its
         // log-determinant is the sum of log det(T1' A11_i T1 + I), each at least 1: their product is accumulated and
         // its logarithm taken only when it grows large (one Math.Log per many levels, not two per level).
-        int kk = _k1 * _k1;
-        var l11 = new double[_levels1 * kk];
+        double[] l11 = work.L11;
         double logDet = 0, product = 1;
         double[] a11 = _a11;
         if (_k1 == 1)
@@ -449,7 +499,7 @@ internal sealed partial class LmmEngine
         }
         else
         {
-            var work = new double[kk];
+            var m = new double[kk];
             var t1f = new double[kk];
             for (int a = 0; a < _k1; a++)
             {
@@ -478,11 +528,11 @@ internal sealed partial class LmmEngine
                             sum += t1f[(d * _k1) + a] * inner;
                         }
 
-                        work[(a * _k1) + c] = sum + (a == c ? 1 : 0);
+                        m[(a * _k1) + c] = sum + (a == c ? 1 : 0);
                     }
                 }
 
-                logDet += CholeskyInPlace(work, l11, at, _k1);
+                logDet += CholeskyInPlace(m, l11, at, _k1);
             }
 
             ApplyLambda(factors, cu, transpose: true, firstOnly: true);
@@ -498,11 +548,12 @@ internal sealed partial class LmmEngine
 
         // Block 21, sparse: for each level of the first term and each block of Z2'Z1 it has, M = T_j' A21 T1, then
         // L21 = M L11^{-T}. Nested designs have one block per level (a therapist's site), crossed designs a few.
-        var l21 = new double[_levels1][];
+        double[][] l21 = work.L21;
         Matrix<double>? l22 = null;
         if (_q2 > 0)
         {
-            var s22 = new double[_q2, _q2];
+            double[,] s22 = work.S22;
+            Array.Clear(s22, 0, s22.Length);
             for (int i = 0; i < _levels1; i++)
             {
                 Entry[] entries = _a21[i];
@@ -512,7 +563,7 @@ internal sealed partial class LmmEngine
                     size += e.Values.Length;
                 }
 
-                var blocks = new double[size];
+                double[] blocks = l21[i] ??= new double[size];
                 int offset = 0;
                 foreach (Entry e in entries)
                 {
@@ -555,7 +606,6 @@ internal sealed partial class LmmEngine
                     offset += e.Values.Length;
                 }
 
-                l21[i] = blocks;
 
                 // S22 −= L21_i L21_i' over the level's blocks (k_e × k_f each).
                 int oe = 0;
@@ -588,7 +638,7 @@ internal sealed partial class LmmEngine
             }
 
             // + Λ2' A22 Λ2 + I, Λ2 block-diagonal: B = A22 Λ2, then Λ2' B.
-            var b22 = new double[_q2, _q2];
+            double[,] b22 = work.B22;
             for (int row = 0; row < _q2; row++)
             {
                 for (int j = 1; j < _terms.Length; j++)
@@ -707,6 +757,7 @@ internal sealed partial class LmmEngine
             PenalisedRss = prss,
             LogDetL = logDet,
             LogDetRx = logDetRx,
+            Work = modes ? null : work,
         };
     }
 
@@ -714,7 +765,9 @@ internal sealed partial class LmmEngine
     internal double Objective(IReadOnlyList<double> theta, bool reml)
     {
         State s = Solve(theta);
-        return Criterion(s, reml);
+        double criterion = Criterion(s, reml);
+        Release(s);
+        return criterion;
     }
 
     private double Criterion(State s, bool reml)
@@ -730,13 +783,19 @@ internal sealed partial class LmmEngine
     internal double DevianceAt(IReadOnlyList<double> theta, double sigma, bool reml)
     {
         State s = Solve(theta);
+        Release(s);
         double sigma2 = sigma * sigma;
         double deviance = s.LogDetL + (s.PenalisedRss / sigma2) + (_n * Math.Log(2 * Math.PI * sigma2));
         return reml ? deviance + s.LogDetRx - (_p * Math.Log(2 * Math.PI * sigma2)) : deviance;
     }
 
     /// <summary>The covariance of β̂ at θ and σ: σ² (RX'RX)^{-1} (lmerTest's <c>get_covbeta</c>).</summary>
-    internal double[,] CovarianceAt(IReadOnlyList<double> theta, double sigma) => BetaCovariance(Solve(theta), sigma * sigma);
+    internal double[,] CovarianceAt(IReadOnlyList<double> theta, double sigma)
+    {
+        State s = Solve(theta);
+        Release(s);   // the covariance reads RX, which is the state's own
+        return BetaCovariance(s, sigma * sigma);
+    }
 
     /// <summary>σ² (RX RX')^{-1}, RX lower-triangular here (lme4's <c>vcov</c>).</summary>
     private double[,] BetaCovariance(State s, double sigma2)
@@ -997,12 +1056,24 @@ internal sealed partial class LmmEngine
             modes[j] = new double[levels][];
             modeVariances[j] = new double[levels][];
             int start = j == 0 ? 0 : _q1 + _offsets[j];
+            double[,] ft = Transpose(f);
+            var lInverse = new double[k, k];
             for (int level = 0; level < levels; level++)
             {
                 int at = start + (level * k);
-                modes[j][level] = effects.Skip(at).Take(k).ToArray();
+                var mode = new double[k];
+                Array.Copy(effects, at, mode, 0, k);
+                modes[j][level] = mode;
+                if (j == 0 && _q2 == 0)
+                {
+                    // One factor: the block is (L_i L_i')^{-1} = L_i^{-T} L_i^{-1}; each variance σ² (T (L_i^{-T} L_i^{-1}) T')_aa,
+                    // in place (a growth model has a level per client, and this ran ten small matrices per level).
+                    modeVariances[j][level] = OneFactorVariances(s.L11, level * k * k, k, f, sigma2, lInverse);
+                    continue;
+                }
+
                 double[,] inverse = InverseBlock(s, j, level, l22Inverse);
-                double[,] transformed = Congruence(Transpose(f), inverse, Transpose(f));
+                double[,] transformed = Congruence(ft, inverse, ft);
                 modeVariances[j][level] = Enumerable.Range(0, k).Select(a => sigma2 * transformed[a, a]).ToArray();
             }
         }
@@ -1025,6 +1096,55 @@ internal sealed partial class LmmEngine
             Evaluations = evaluations,
             GradientNorm = gradientNorm,
         };
+    }
+
+    /// <summary>
+    /// The conditional variances of one level of a model with one grouping factor: σ² diag(T L^{-T} L^{-1} T') with L
+    /// the level's K × K block of L11 (row-major from <paramref name="at"/>), <paramref name="inverse"/> a reused K × K
+    /// scratch for L^{-1}. The same numbers as the general path (<see cref="InverseBlock"/> and a congruence), to rounding.
+    /// </summary>
+    private static double[] OneFactorVariances(double[] l11, int at, int k, double[,] t, double sigma2, double[,] inverse)
+    {
+        for (int c = 0; c < k; c++)
+        {
+            inverse[c, c] = 1 / l11[at + (c * k) + c];
+            for (int r = c + 1; r < k; r++)
+            {
+                double sum = 0;
+                for (int m = c; m < r; m++)
+                {
+                    sum += l11[at + (r * k) + m] * inverse[m, c];
+                }
+
+                inverse[r, c] = -sum / l11[at + (r * k) + r];
+            }
+
+            for (int r = 0; r < c; r++)
+            {
+                inverse[r, c] = 0;
+            }
+        }
+
+        // (T L^{-T} L^{-1} T')_aa = Σ_m ((L^{-1} T')_{m a})² = Σ_m (Σ_c L^{-1}_{m c} T_{a c})².
+        var variances = new double[k];
+        for (int a = 0; a < k; a++)
+        {
+            double total = 0;
+            for (int m = 0; m < k; m++)
+            {
+                double x = 0;
+                for (int c = 0; c <= m; c++)
+                {
+                    x += inverse[m, c] * t[a, c];
+                }
+
+                total += x * x;
+            }
+
+            variances[a] = sigma2 * total;
+        }
+
+        return variances;
     }
 
     /// <summary>The diagonal block of (L L')^{-1} for one level of one term.</summary>

@@ -303,6 +303,22 @@ public sealed class LinearMixedModelTests
     }
 
     [Fact]
+    public void ConditionalModesAndSds_OfARandomSlope_MatchLme4sRanefCondVar()
+    {
+        // Guards the one-factor path of the conditional variances (in place per level, for a level per client): a
+        // term with a random slope, lme4's ranef(condVar = TRUE) for three clients (extra-models.R, m13_ranef_growth).
+        MixedModelFit fit = LinearMixedModel.Fit("ors ~ log(session) + (1 + log(session) | client)", Sessions.Value).GetValueOrThrow();
+        Dictionary<string, double> expected = Expected("extra-expected.csv", "m13_ranef_growth");
+        Assert.Equal(12, expected.Count);
+        foreach (ConditionalMode mode in fit.ConditionalModes.Where(m => m.Level is "C00001" or "C00002" or "C00777"))
+        {
+            double value = expected[$"mode[{mode.Level}:{mode.Term}]"], sd = expected[$"mode_sd[{mode.Level}:{mode.Term}]"];
+            Assert.True(Math.Abs(mode.Mode - value) <= 1e-4 * Math.Max(1, Math.Abs(value)), $"{mode.Term} mode: lme4 {value:R}, library {mode.Mode:R}");
+            Assert.True(Math.Abs(mode.ConditionalSd - sd) <= 1e-4 * sd, $"{mode.Term} condsd: lme4 {sd:R}, library {mode.ConditionalSd:R}");
+        }
+    }
+
+    [Fact]
     public void TheTypedBuilder_WritesLme4sFormulas_AndFitsThemToLme4sValues()
     {
         MixedModelFormula nested = MixedModelFormula.Response("post").Fixed("pre").RandomIntercept("site", "therapist");

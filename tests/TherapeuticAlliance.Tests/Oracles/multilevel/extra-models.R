@@ -51,5 +51,12 @@ profile_ci <- function(key, fit) {
 profile_ci("m11_profile_therapist", lmer(post ~ pre + (1 | therapist), data = episodes))
 profile_ci("m12_profile_site_therapist", lmer(post ~ pre + (1 | site / therapist), data = episodes))
 # A random slope: two SDs and their correlation, profiled with the other parameters optimised.
-profile_ci("m13_profile_growth", lmer(ors ~ log(session) + (1 + log(session) | client), data = sessions))
+m13 <- lmer(ors ~ log(session) + (1 + log(session) | client), data = sessions)
+profile_ci("m13_profile_growth", m13)
+# Conditional modes and their conditional SDs of a term with a random slope (ranef(condVar = TRUE)), three clients.
+re <- as.data.frame(ranef(m13, condVar = TRUE))
+for (i in which(re$grp %in% c("C00001", "C00002", "C00777"))) {
+  add("m13_ranef_growth", sprintf("mode[%s:%s]", re$grp[i], re$term[i]), re$condval[i])
+  add("m13_ranef_growth", sprintf("mode_sd[%s:%s]", re$grp[i], re$term[i]), re$condsd[i])
+}
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
