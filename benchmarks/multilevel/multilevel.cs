@@ -4,7 +4,7 @@
 #:property Nullable=enable
 // The library's side of benchmarks/multilevel/run.sh (issue 29): reads the generated data, fits the three models
 // (median of REPS fits after one warm-up fit), prints one "model name value" line per estimate and "model seconds
-// value", and the managed heap's peak for the largest fit. Usage: dotnet run multilevel.cs -- FOLDER [REPS]
+// value", the frame's size, the managed heap's sampled peak during a fit above it, and the process's peak working set. Usage: dotnet run multilevel.cs -- FOLDER [REPS]
 using System.Diagnostics;
 using System.Globalization;
 using TherapeuticAlliance.Multilevel;
@@ -12,44 +12,61 @@ using TherapeuticAlliance.Multilevel;
 string folder = args[0];
 int reps = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 
-(Dictionary<string, IReadOnlyList<double>> Numeric, Dictionary<string, IReadOnlyList<string?>> Factors) Read(string file, params string[] factors)
+// Columns parsed straight into typed arrays, labels interned: the frame is the data, with no copy of it as text.
+ModelFrame Read(string file, params string[] factors)
 {
-    using var reader = new StreamReader(Path.Combine(folder, file));
-    string[] header = reader.ReadLine()!.Split(',');
-    var columns = header.Select(_ => new List<string>()).ToArray();
-    string? line;
-    while ((line = reader.ReadLine()) is not null)
+    string[] header;
+    List<double>[] numeric;
+    List<string?>[] labels;
+    var intern = new Dictionary<string, string>(StringComparer.Ordinal);
+    using (var reader = new StreamReader(Path.Combine(folder, file)))
     {
-        string[] fields = line.Split(',');
-        for (int c = 0; c < fields.Length; c++)
+        header = reader.ReadLine()!.Split(',');
+        numeric = header.Select(h => factors.Contains(h) ? null! : new List<double>()).ToArray();
+        labels = header.Select(h => factors.Contains(h) ? new List<string?>() : null!).ToArray();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
         {
-            columns[c].Add(fields[c]);
+            string[] fields = line.Split(',');
+            for (int c = 0; c < fields.Length; c++)
+            {
+                if (numeric[c] is { } column)
+                {
+                    column.Add(double.Parse(fields[c], CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    if (!intern.TryGetValue(fields[c], out string? label))
+                    {
+                        intern[fields[c]] = label = fields[c];
+                    }
+
+                    labels[c].Add(label);
+                }
+            }
         }
     }
 
-    var numeric = new Dictionary<string, IReadOnlyList<double>>();
-    var categorical = new Dictionary<string, IReadOnlyList<string?>>();
-    for (int c = 0; c < header.Length; c++)
-    {
-        if (factors.Contains(header[c]))
-        {
-            categorical[header[c]] = columns[c].ToArray();
-        }
-        else
-        {
-            numeric[header[c]] = columns[c].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        }
-    }
-
-    return (numeric, categorical);
+    return new ModelFrame(
+        Enumerable.Range(0, header.Length).Where(c => numeric[c] is not null).ToDictionary(c => header[c], c => (IReadOnlyList<double>)numeric[c].ToArray()),
+        Enumerable.Range(0, header.Length).Where(c => labels[c] is not null).ToDictionary(c => header[c], c => (IReadOnlyList<string?>)labels[c].ToArray()));
 }
 
-var (en, ef) = Read("episodes.csv", "site", "therapist");
-var episodes = new ModelFrame(en, ef);
-var (sn, sf) = Read("sessions.csv", "client");
-var sessions = new ModelFrame(sn, sf);
+long Live()
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    return GC.GetTotalMemory(forceFullCollection: true);
+}
 
-void Time(string key, string formula, ModelFrame data)
+long empty = Live();
+var episodes = Read("episodes.csv", "site", "therapist");
+long episodesBytes = Live() - empty;
+var sessions = Read("sessions.csv", "client");
+long sessionsBytes = Live() - empty - episodesBytes;
+
+void Time(string key, string formula, ModelFrame data, long dataBytes)
 {
     MixedModelFit fit = LinearMixedModel.Fit(formula, data).GetValueOrThrow();   // warm-up (JIT)
     _ = fit.FixedEffects;
@@ -67,6 +84,25 @@ void Time(string key, string formula, ModelFrame data)
     }
 
     long allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / reps;
+
+    // The managed heap during one more fit, sampled every millisecond above what was live before it (the frames):
+    // what the fit holds and the garbage not yet collected, so an upper bound of what it needs.
+    fit = null!;
+    long baseline = Live(), peak = baseline;
+    bool done = false;
+    var sampler = new Thread(() =>
+    {
+        while (!Volatile.Read(ref done))
+        {
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
+            Thread.Sleep(1);
+        }
+    });
+    sampler.Start();
+    fit = LinearMixedModel.Fit(formula, data).GetValueOrThrow();
+    Volatile.Write(ref done, true);
+    sampler.Join();
+    long retained = Live() - baseline;
     foreach (FixedEffect f in fit.FixedEffects)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} beta[{f.Term}] {f.Estimate:R}"));
@@ -83,9 +119,12 @@ void Time(string key, string formula, ModelFrame data)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} df_seconds {dfSeconds.Order().ElementAt(dfSeconds.Count / 2):0.###}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} allocated_mb {allocated / 1e6:0}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} evaluations {fit.Evaluations}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} data_mb {dataBytes / 1e6:0.0}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} heap_peak_mb {(peak - baseline) / 1e6:0.0}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key} retained_mb {retained / 1e6:0.0}"));
 }
 
-Time("therapist", "post ~ pre + (1 | therapist)", episodes);
-Time("site_therapist", "post ~ pre + (1 | site / therapist)", episodes);
-Time("growth", "ors ~ log(session) + (1 + log(session) | client)", sessions);
+Time("therapist", "post ~ pre + (1 | therapist)", episodes, episodesBytes);
+Time("site_therapist", "post ~ pre + (1 | site / therapist)", episodes, episodesBytes);
+Time("growth", "ors ~ log(session) + (1 + log(session) | client)", sessions, sessionsBytes);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"all peak_working_set_mb {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0}"));

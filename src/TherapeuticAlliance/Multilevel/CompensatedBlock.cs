@@ -40,6 +40,32 @@ internal sealed class CompensatedBlock
         return values;
     }
 
+    /// <summary>The entries as pairs (sum, compensation), row-major: a partial's file form.</summary>
+    internal double[] ToPairs()
+    {
+        var pairs = new double[2 * _sum.Length];
+        for (int i = 0; i < _sum.Length; i++)
+        {
+            pairs[2 * i] = _sum[i];
+            pairs[(2 * i) + 1] = _compensation[i];
+        }
+
+        return pairs;
+    }
+
+    /// <summary>A block from <see cref="ToPairs"/>'s form (2 × rows × columns numbers).</summary>
+    internal static CompensatedBlock FromPairs(int rows, int columns, double[] pairs)
+    {
+        var block = new CompensatedBlock(rows, columns);
+        for (int i = 0; i < block._sum.Length; i++)
+        {
+            block._sum[i] = pairs[2 * i];
+            block._compensation[i] = pairs[(2 * i) + 1];
+        }
+
+        return block;
+    }
+
     /// <summary>Adds a value to an entry.</summary>
     internal void Add(int row, int column, double value)
     {

@@ -44,6 +44,11 @@ public static class LinearMixedModel
         }
 
         LmmDesign design = built.AsT0;
+        if (TooLarge(design.Random.Select(t => (t.K, t.LevelNames.Length))) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         if (RankDeficient(CrossProduct(design.Columns)))
         {
             return RankDeficiency();
@@ -150,6 +155,11 @@ public static class LinearMixedModel
             }
         }
 
+        if (TooLarge(products.Terms.Select(t => (t.K, t.Levels.Count))) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         if (RankDeficient(products.XX.ToArray()))
         {
             return RankDeficiency();
@@ -157,6 +167,21 @@ public static class LinearMixedModel
 
         LmmEngine engine = products.ToEngine();
         return Assemble(products.Formula, reml, engine, engine.Fit(reml), products.FixedNames.ToList(), Array.Empty<double>(), Array.Empty<double>(), 0);
+    }
+
+    /// <summary>
+    /// The most random-effect coefficients the grouping factors other than the largest (the one with the most
+    /// coefficients) may have together: 4,000. The engine keeps the largest factor's block sparse, by level, and the
+    /// others' dense (their square, about 128 MB at this limit), which nested designs (therapists in 100 sites) and
+    /// crossed designs with a small second factor (sessions, sites) stay far below.
+    /// </summary>
+    public const int MaximumDenseCoefficients = 4000;
+
+    private static InvalidMixedModel? TooLarge(IEnumerable<(int K, int Levels)> terms)
+    {
+        long[] coefficients = terms.Select(t => (long)t.K * t.Levels).OrderByDescending(q => q).ToArray();
+        long dense = coefficients.Skip(1).Sum();
+        return dense <= MaximumDenseCoefficients ? null : new InvalidMixedModel(MixedModelErrorKind.TooLarge, string.Format(CultureInfo.InvariantCulture, "The grouping factors other than the largest have {0} random-effect coefficients together, more than the {1} the engine holds dense (it keeps only the largest factor sparse); fit a model with one large factor, or nest the others within it.", dense, MaximumDenseCoefficients));
     }
 
     private static InvalidMixedModel TooFewGroups(string group, int levels, long rows) => new(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levels, rows));

@@ -23,11 +23,20 @@ internal sealed class LmmCrossProducts
         private readonly int _p;
 
         internal Level(int k, int p)
+            : this(k, p, new double[2 * k * (k + p + 1)])
+        {
+        }
+
+        /// <summary>A level over sums already formed (a partial read from its file: <see cref="Store"/>'s layout).</summary>
+        internal Level(int k, int p, double[] store)
         {
             _k = k;
             _p = p;
-            _store = new double[2 * k * (k + p + 1)];
+            _store = store;
         }
+
+        /// <summary>Gets the sums: Z'Z, Z'X, Z'y row-major, each entry a sum and its compensation.</summary>
+        internal double[] Store => _store;
 
         internal CompensatedView ZZ => new(_store, 0, _k, _k);
 
@@ -74,6 +83,12 @@ internal sealed class LmmCrossProducts
     /// <summary>Gets the grouping factors in the formula's order.</summary>
     internal Term[] Terms { get; }
 
+    /// <summary>
+    /// Gets, for products formed from rows, each factor's levels by index in its sorted order (the order the engine
+    /// uses), so the engine reads them without looking a label up; null for merged or read partials.
+    /// </summary>
+    internal (string[] Names, Level[] Levels)[]? Sorted { get; private init; }
+
     /// <summary>Gets, for factors First &lt; Second (formula order), the Z_First'Z_Second block of each pair of levels that share a row.</summary>
     internal Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> Cross { get; }
 
@@ -113,18 +128,19 @@ internal sealed class LmmCrossProducts
                 LmmRandomTerm term = random[t];
                 Level level = levels[t][term.Levels[r]];
                 level.Rows++;
+                CompensatedView zy = level.Zy, zx = level.ZX, zz = level.ZZ;
                 for (int c = 0; c < term.K; c++)
                 {
                     double z = term.Columns[c][r];
-                    level.Zy.Add(c, 0, z * value);
+                    zy.Add(c, 0, z * value);
                     for (int a = 0; a < p; a++)
                     {
-                        level.ZX.Add(c, a, z * row[a]);
+                        zx.Add(c, a, z * row[a]);
                     }
 
                     for (int d = 0; d <= c; d++)
                     {
-                        level.ZZ.Add(c, d, z * term.Columns[d][r]);
+                        zz.Add(c, d, z * term.Columns[d][r]);
                     }
                 }
 
@@ -156,7 +172,8 @@ internal sealed class LmmCrossProducts
         var named = cross.ToDictionary(
             c => c.Key,
             c => c.Value.ToDictionary(b => (random[c.Key.Item1].LevelNames[b.Key.Item1], random[c.Key.Item2].LevelNames[b.Key.Item2]), b => b.Value));
-        return new LmmCrossProducts(formula, names, n, xx, xy, yy, terms, named);
+        // The design's level names are sorted (ordinal), as the engine orders them.
+        return new LmmCrossProducts(formula, names, n, xx, xy, yy, terms, named) { Sorted = random.Select((t, i) => (t.LevelNames, levels[i])).ToArray() };
     }
 
     /// <summary>Whether two sets of cross-products are of one model (formula, fixed effects, factors and their terms).</summary>
@@ -172,12 +189,12 @@ internal sealed class LmmCrossProducts
         var xx = new CompensatedBlock(p, p);
         var xy = new CompensatedBlock(p, 1);
         var yy = new CompensatedBlock(1, 1);
-        int n = 0;
+        long n = 0;
         var terms = first.Terms.Select(t => new Term(t.Group, t.Names, new Dictionary<string, Level>(StringComparer.Ordinal))).ToArray();
         var cross = new Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>>();
         foreach (LmmCrossProducts part in parts)
         {
-            n = checked(n + part.N);
+            n += part.N;
             yy.Add(part.YY);
             xy.Add(part.XY);
             xx.Add(part.XX);
@@ -216,12 +233,12 @@ internal sealed class LmmCrossProducts
             }
         }
 
-        return new LmmCrossProducts(first.Formula, first.FixedNames, n, xx, xy, yy, terms, cross);
+        return new LmmCrossProducts(first.Formula, first.FixedNames, checked((int)n), xx, xy, yy, terms, cross);
     }
 
     /// <summary>The engine's terms: level names sorted as the row path sorts them, no rows.</summary>
     internal IReadOnlyList<LmmRandomTerm> EngineTerms() => Terms
-        .Select(t => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray()))
+        .Select((t, i) => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), Sorted?[i].Names ?? t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray()))
         .ToArray();
 
     internal LmmEngine ToEngine() => new(this);

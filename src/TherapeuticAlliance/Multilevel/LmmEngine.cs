@@ -127,7 +127,7 @@ internal sealed partial class LmmEngine
             LmmRandomTerm engineTerm = _terms[engineIndex[t]];
             for (int l = 0; l < engineTerm.LevelNames.Length; l++)
             {
-                LmmCrossProducts.Level level = term.Levels[engineTerm.LevelNames[l]];
+                LmmCrossProducts.Level level = products.Sorted is { } sorted ? sorted[t].Levels[l] : term.Levels[engineTerm.LevelNames[l]];
                 int position = Position(t, l);
                 for (int c = 0; c < term.K; c++)
                 {
@@ -417,12 +417,25 @@ internal sealed partial class LmmEngine
         Workspace work = (modes ? null : Interlocked.Exchange(ref _spare, null)) ?? new Workspace(q, _p, _levels1 * kk, _levels1, _q2);
 
         // The right-hand sides Λ'Z'y and Λ'Z'X, solved below with L: cu = L^{-1} Λ'Z'y, RZX = L^{-1} Λ'Z'X.
+        // With one grouping factor the first block is all of u: the dot products of the solved right-hand sides
+        // (cu'cu, RZX'cu, RZX'RZX) are summed in the same pass, while each level's numbers are in cache, and the
+        // criterion needs nothing else of it: L11, cu and RZX are stored only for a fit's result (or when other terms
+        // follow). The pass reads Z'y and Z'X; only the other terms' blocks (and a first term of 3 or more
+        // coefficients, solved in place) start as copies.
+        bool fused = _q2 == 0 && _k1 <= 2;
+        bool store = modes || !fused;
+        double cc = 0;
+        var rc = new double[_p];
+        var rr = new double[_p, _p];
+        var level0 = new double[_p];
+        var level1 = new double[_p];
         double[] cu = work.Cu;
-        Array.Copy(_zy, cu, q);
         double[][] rzx = work.Rzx;
+        int from = _k1 > 2 ? 0 : _q1;
+        Array.Copy(_zy, from, cu, from, q - from);
         for (int a = 0; a < _p; a++)
         {
-            Array.Copy(_zx[a], rzx[a], q);
+            Array.Copy(_zx[a], from, rzx[a], from, q - from);
         }
 
         // Block 11, one pass over the first term's levels: L11_i = chol(T1' A11_i T1 + I), and the first block of every
@@ -439,7 +452,6 @@ internal sealed partial class LmmEngine
             {
                 double m = (t * t * a11[i]) + 1;
                 double l = Math.Sqrt(m);
-                l11[i] = l;
                 product *= m;
                 if (product > 1e250)
                 {
@@ -448,10 +460,28 @@ internal sealed partial class LmmEngine
                 }
 
                 double scale = t / l;
-                cu[i] *= scale;
+                double c0 = _zy[i] * scale;
+                if (store)
+                {
+                    l11[i] = l;
+                    cu[i] = c0;
+                }
+
+                cc += c0 * c0;
                 for (int a = 0; a < _p; a++)
                 {
-                    rzx[a][i] *= scale;
+                    double r0 = _zx[a][i] * scale;
+                    if (store)
+                    {
+                        rzx[a][i] = r0;
+                    }
+
+                    level0[a] = r0;
+                    rc[a] += r0 * c0;
+                    for (int b = 0; b <= a; b++)
+                    {
+                        rr[a, b] += r0 * level0[b];
+                    }
                 }
             }
         }
@@ -469,9 +499,14 @@ internal sealed partial class LmmEngine
                 double m10 = t11 * u1;
                 double m11 = (t11 * w2) + 1;
                 double l00 = Math.Sqrt(m00), l10 = m10 / l00, l11v = Math.Sqrt(m11 - (l10 * l10));
-                l11[at] = l00;
-                l11[at + 2] = l10;
-                l11[at + 3] = l11v;
+                if (store)
+                {
+                    l11[at] = l00;
+                    l11[at + 2] = l10;
+                    l11[at + 3] = l11v;
+                }
+
+                double i00 = 1 / l00, i11 = 1 / l11v;   // two divisions per level, not two per right-hand side
                 product *= (m00 * m11) - (m10 * m10);
                 if (product > 1e250)
                 {
@@ -481,19 +516,37 @@ internal sealed partial class LmmEngine
 
                 // v ← L^{-1} T' v for the level's two entries of each right-hand side.
                 int v = 2 * i;
-                Transform(cu);
-                for (int a = 0; a < _p; a++)
+                (double c0, double c1) = Transform(_zy[v], _zy[v + 1]);
+                if (store)
                 {
-                    Transform(rzx[a]);
+                    cu[v] = c0;
+                    cu[v + 1] = c1;
                 }
 
-                void Transform(double[] x)
+                cc += (c0 * c0) + (c1 * c1);
+                for (int a = 0; a < _p; a++)
                 {
-                    double x0 = x[v], x1 = x[v + 1];
+                    (double r0, double r1) = Transform(_zx[a][v], _zx[a][v + 1]);
+                    if (store)
+                    {
+                        rzx[a][v] = r0;
+                        rzx[a][v + 1] = r1;
+                    }
+
+                    level0[a] = r0;
+                    level1[a] = r1;
+                    rc[a] += (r0 * c0) + (r1 * c1);
+                    for (int b = 0; b <= a; b++)
+                    {
+                        rr[a, b] += (r0 * level0[b]) + (r1 * level1[b]);
+                    }
+                }
+
+                (double, double) Transform(double x0, double x1)
+                {
                     double y0 = (t00 * x0) + (t10 * x1), y1 = t11 * x1;
-                    double z0 = y0 / l00;
-                    x[v] = z0;
-                    x[v + 1] = (y1 - (l10 * z0)) / l11v;
+                    double z0 = y0 * i00;
+                    return (z0, (y1 - (l10 * z0)) * i11);
                 }
             }
         }
@@ -709,10 +762,10 @@ internal sealed partial class LmmEngine
         var rhs = new double[_p];
         for (int a = 0; a < _p; a++)
         {
-            rhs[a] = _xy[a] - Dot(rzx[a], cu);
+            rhs[a] = _xy[a] - (fused ? rc[a] : Dot(rzx[a], cu));
             for (int b = 0; b <= a; b++)
             {
-                xtx[a, b] = xtx[b, a] = _xx[a, b] - Dot(rzx[a], rzx[b]);
+                xtx[a, b] = xtx[b, a] = _xx[a, b] - (fused ? rr[a, b] : Dot(rzx[a], rzx[b]));
             }
         }
 
@@ -744,7 +797,7 @@ internal sealed partial class LmmEngine
         {
             Backward(l11, l21, l22, u);
         }
-        double prss = Math.Max(_yy - Dot(cu, cu) - Dot(cb, cb), 0);
+        double prss = Math.Max(_yy - (fused ? cc : Dot(cu, cu)) - Dot(cb, cb), 0);
         return new State
         {
             Factors = factors,

@@ -46,6 +46,11 @@ public sealed class MixedModelPartial
         Guard.Against.Null(partials);
         MixedModelPartial[] all = partials.Select(p => Guard.Against.Null(p, nameof(partials))).ToArray();
         Guard.Against.InvalidInput(all, nameof(partials), a => a.Length > 0, "Give at least one partial.");
+        if (all.Sum(p => (long)p.Observations) > int.MaxValue)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.TooLarge, "The partials hold more than 2,147,483,647 rows together; merge fewer of them.");
+        }
+
         int other = Array.FindIndex(all, p => !p.Products.SameModel(all[0].Products));
         if (other >= 0)
         {
@@ -53,6 +58,40 @@ public sealed class MixedModelPartial
         }
 
         return new MixedModelPartial(LmmCrossProducts.Merge(all.Select(p => p.Products).ToArray()));
+    }
+
+    /// <summary>Gets the file form's <c>kind</c>: <c>mixed-model-partial</c>.</summary>
+    public const string Kind = MixedModelPartialFile.Kind;
+
+    /// <summary>Gets the file form's schema version this library writes and reads: <c>1.0</c>.</summary>
+    public const string CurrentSchemaVersion = MixedModelPartialFile.SchemaVersion;
+
+    /// <summary>
+    /// Writes the partial's file form, for sending to the site that merges: indented UTF-8 JSON in the envelope every
+    /// partial shares (<c>kind</c> <c>mixed-model-partial</c>, <c>schemaVersion</c> 1.0), then the formula, the fixed
+    /// effects' names, the rows, X'X, X'y and y'y, per grouping factor its terms and per level its label, rows and
+    /// sums (Z'Z, Z'X, Z'y), and the Z'Z blocks of levels of two factors that share rows. Each sum is written with its
+    /// compensation (the rounding error Neumaier's summation kept), so <see cref="FromJson"/> gives back a partial
+    /// that merges and fits to the same bits. The labels leave the site (see the remarks); no row does.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => MixedModelPartialFile.Write(Products);
+
+    /// <summary>
+    /// Reads a partial's file form (<see cref="ToJson"/>). Checks, before anything is used: the size (at most 16 MiB
+    /// of text), a field given twice, the nesting, the kind and schema version; then every field's shape and count,
+    /// that every number is finite, that each factor's levels' rows add up to the partial's rows, and that the sums
+    /// are possible (no negative sum of squares, no sum of products above the Cauchy–Schwarz bound its sums of squares
+    /// set). Whether partials are of one model is checked by <see cref="Merge"/>.
+    /// </summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The partial, or an <see cref="InvalidMixedModel"/> (<see cref="MixedModelErrorKind.Unreadable"/>) whose message names factors and levels by position and quotes nothing of the file.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="json"/> is <see langword="null"/>.</exception>
+    public static MixedModelPartialResult FromJson(string json)
+    {
+        Guard.Against.Null(json);
+        (LmmCrossProducts? products, string? problem) = MixedModelPartialFile.Read(json);
+        return products is null ? new InvalidMixedModel(MixedModelErrorKind.Unreadable, problem!) : new MixedModelPartial(products);
     }
 
     /// <summary>Returns the partial's shape, never a label.</summary>
