@@ -24,6 +24,7 @@ internal static class FuzzTargets
         ["fhir-questionnaire-response"] = FhirQuestionnaireResponse,
         ["cli-csv"] = CliCsv,
         ["partial-json"] = PartialJson,
+        ["mixed-partial-json"] = MixedPartialJson,
         ["parquet"] = Parquet,
         ["arrow"] = Arrow,
     };
@@ -131,6 +132,28 @@ internal static class FuzzTargets
         PartialResult<SitePartial> merged = SitePartial.Merge(new[] { partial.AsT0, again.AsT0 });
         Check(merged.IsSuccess, "a partial does not merge with its own copy: " + merged.Error?.Message);
         _ = merged.AsT0.ToStatistics();
+    }
+
+    private static void MixedPartialJson(byte[] input)
+    {
+        // A mixed-model partial: read, written back and read again to the same text, merged with its copy and fitted,
+        // with profile intervals; a typed error at every step where the sums cannot be used, never an exception.
+        var partial = Multilevel.MixedModelPartial.FromJson(Text(input));
+        if (!partial.IsSuccess)
+        {
+            Check(!string.IsNullOrEmpty(partial.AsT1.Message), "an error without a message");
+            return;
+        }
+
+        string written = partial.AsT0.ToJson();
+        var again = Multilevel.MixedModelPartial.FromJson(written);
+        Check(again.IsSuccess && again.AsT0.ToJson() == written, "the partial does not survive its round trip");
+        var merged = Multilevel.MixedModelPartial.Merge(new[] { partial.AsT0, again.AsT0 });
+        if (merged.IsSuccess && Multilevel.LinearMixedModel.FitPartial(merged.AsT0) is { IsSuccess: true } fit)
+        {
+            _ = fit.AsT0.Summary();
+            _ = fit.AsT0.ProfileConfidenceIntervals();
+        }
     }
 
     private static void Parquet(byte[] input)

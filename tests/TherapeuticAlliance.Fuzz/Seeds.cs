@@ -106,6 +106,39 @@ internal static class Seeds
             ["duplicate-keys.json"] = ReplaceFirst(partial, "\"kind\": \"alliance-site-partial\",", "\"kind\": \"alliance-site-partial\", \"kind\": \"x\","),
         };
 
+        // A mixed-model partial of a small nested caseload (3 sites, 2 therapists each, 4 clients each), and variants.
+        var post = new List<double>();
+        var pre = new List<double>();
+        var siteLabels = new List<string?>();
+        var therapistLabels = new List<string?>();
+        var mixedRandom = new Random(29);
+        for (int s = 0; s < 3; s++)
+        {
+            for (int t = 0; t < 2; t++)
+            {
+                for (int c = 0; c < 4; c++)
+                {
+                    double intake = 10 + (mixedRandom.NextDouble() * 20);
+                    pre.Add(Math.Round(intake, 1));
+                    post.Add(Math.Round(5 + (0.8 * intake) + s - t + (mixedRandom.NextDouble() * 6), 1));
+                    siteLabels.Add("S" + s.ToString(CultureInfo.InvariantCulture));
+                    therapistLabels.Add("T" + t.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        var frame = new Multilevel.ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["post"] = post, ["pre"] = pre },
+            new Dictionary<string, IReadOnlyList<string?>> { ["site"] = siteLabels, ["therapist"] = therapistLabels });
+        string mixed = Multilevel.LinearMixedModel.Partial("post ~ pre + (1 | site/therapist)", frame, new DisclosurePolicy { MinimumPeople = 2 }).AsT0.ToJson();
+        seeds["mixed-partial-json"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["nested.json"] = mixed,
+            ["newer-version.json"] = ReplaceFirst(mixed, "\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"9.0\""),
+            ["extreme-rows.json"] = ReplaceFirst(mixed, "\"rows\": 24", "\"rows\": 2147483647"),
+            ["duplicate-keys.json"] = ReplaceFirst(mixed, "\"kind\": \"mixed-model-partial\",", "\"kind\": \"mixed-model-partial\", \"kind\": \"x\","),
+        };
+
         foreach (var (target, files) in seeds)
         {
             string folder = Path.Combine(root, target);

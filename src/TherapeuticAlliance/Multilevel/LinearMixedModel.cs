@@ -55,7 +55,10 @@ public static class LinearMixedModel
         }
 
         var engine = new LmmEngine(design.Y, design.Columns.ToArray(), design.Names.ToArray(), design.Random);
-        LmmFit fit = engine.Fit(reml);
+        if (engine.Fit(reml) is not { } fit)
+        {
+            return NotConverged();
+        }
 
         // Fitted values Xβ + Zb (lme4's fitted) and residuals y − fitted, at the frame's rows; NaN where a row was left out.
         var fitted = new double[design.FrameRows];
@@ -166,7 +169,9 @@ public static class LinearMixedModel
         }
 
         LmmEngine engine = products.ToEngine();
-        return Assemble(products.Formula, reml, engine, engine.Fit(reml), products.FixedNames.ToList(), Array.Empty<double>(), Array.Empty<double>(), 0);
+        return engine.Fit(reml) is { } fit
+            ? Assemble(products.Formula, reml, engine, fit, products.FixedNames.ToList(), Array.Empty<double>(), Array.Empty<double>(), 0)
+            : NotConverged();
     }
 
     /// <summary>
@@ -185,6 +190,8 @@ public static class LinearMixedModel
     }
 
     private static InvalidMixedModel TooFewGroups(string group, int levels, long rows) => new(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levels, rows));
+
+    private static InvalidMixedModel NotConverged() => new(MixedModelErrorKind.NotConverged, "The optimiser did not converge (Nelder–Mead's 10,000 iterations), or the criterion is not finite at its optimum (sums that no rows could give, from a partial); check the data's scale (rescale a predictor measured in thousands) and simplify the random effects.");
 
     private static InvalidMixedModel RankDeficiency() => new(MixedModelErrorKind.RankDeficient, "The fixed effects are rank deficient: a predictor is constant, or a combination of the others (or a category has no rows); drop or recode it.");
 

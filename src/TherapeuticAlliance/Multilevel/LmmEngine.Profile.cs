@@ -70,7 +70,11 @@ internal sealed partial class LmmEngine
     /// </summary>
     internal (string Name, double Estimate, double Lower, double Upper)[] ProfileIntervals(double level)
     {
-        LmmFit ml = Fit(reml: false);
+        if (Fit(reml: false) is not { } ml)
+        {
+            return Array.Empty<(string, double, double, double)>();
+        }
+
         double z = Normal.InvCDF(0, 1, (1 + level) / 2);
         double sigmaHat = Math.Sqrt(ml.Sigma2);
         (double[] hat, string[] names, ProfileKind[] kinds) = Natural(ml.Theta, sigmaHat);
@@ -101,7 +105,15 @@ internal sealed partial class LmmEngine
                 for (int round = 0; round < 2; round++)
                 {
                     var simplex = new NelderMeadSimplex(1e-12, 5000);
-                    result = simplex.FindMinimum(ObjectiveFunction.Value(o => Deviance(Full(o.ToArray()))), Vector<double>.Build.DenseOfArray(start));
+                    try
+                    {
+                        result = simplex.FindMinimum(ObjectiveFunction.Value(o => Deviance(Full(o.ToArray()))), Vector<double>.Build.DenseOfArray(start));
+                    }
+                    catch (MaximumIterationsException)
+                    {
+                        return double.NaN;   // the profile cannot be followed here: the bound is NaN
+                    }
+
                     start = result.MinimizingPoint.ToArray();
                 }
 
@@ -128,7 +140,16 @@ internal sealed partial class LmmEngine
                 var offset = new LmmEngine(this, held, value);
                 int ignored = 0;
                 double[] start = visited.OrderBy(x => Math.Abs(x.Value - value)).First().Theta;
-                double[] theta = NelderMead(t => offset.Objective(t, reml: false), start, thetaLower);
+                double[] theta;
+                try
+                {
+                    theta = NelderMead(t => offset.Objective(t, reml: false), start, thetaLower);
+                }
+                catch (MaximumIterationsException)
+                {
+                    return double.NaN;
+                }
+
                 theta = Newton(t => offset.Objective(t, reml: false), theta, thetaLower, ref ignored);
                 visited.Add((value, theta));
                 return offset.Objective(theta, reml: false);
@@ -148,6 +169,11 @@ internal sealed partial class LmmEngine
         double Zeta(double value)
         {
             double deviance = profiled(value);
+            if (double.IsNaN(deviance))
+            {
+                return double.NaN;
+            }
+
             return deviance == double.MaxValue ? Math.Sign(value - estimate) * double.MaxValue : Math.Sign(value - estimate) * Math.Sqrt(Math.Max(deviance - minimum, 0));
         }
 
@@ -177,7 +203,13 @@ internal sealed partial class LmmEngine
                     far = kind == ProfileKind.Sigma ? (near + limit) / 2 : limit;
                 }
 
-                if (direction * Zeta(far) >= z)
+                double zeta = Zeta(far);
+                if (double.IsNaN(zeta))
+                {
+                    return double.NaN;
+                }
+
+                if (direction * zeta >= z)
                 {
                     return Root(v => Zeta(v) - target, Math.Min(near, far), Math.Max(near, far));
                 }

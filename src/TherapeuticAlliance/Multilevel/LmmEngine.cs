@@ -738,7 +738,17 @@ internal sealed partial class LmmEngine
                 }
             }
 
-            l22 = Matrix<double>.Build.DenseOfArray(s22).Cholesky().Factor;
+            try
+            {
+                l22 = Matrix<double>.Build.DenseOfArray(s22).Cholesky().Factor;
+            }
+            catch (ArgumentException)
+            {
+                // Not positive definite: impossible for rows (it is Λ'Z'ZΛ + I less a Schur complement), possible for
+                // sums that no rows could give (a partial from elsewhere). The criterion is undefined there.
+                return Undefined(factors, modes ? null : work);
+            }
+
             for (int a = 0; a < _q2; a++)
             {
                 logDet += 2 * Math.Log(l22[a, a]);
@@ -811,6 +821,34 @@ internal sealed partial class LmmEngine
             LogDetL = logDet,
             LogDetRx = logDetRx,
             Work = modes ? null : work,
+        };
+    }
+
+    /// <summary>A state where the criterion is undefined (NaN): the optimiser treats it as outside the parameter space.</summary>
+    private State Undefined(double[][,] factors, Workspace? work)
+    {
+        var rx = new double[_p, _p];
+        for (int a = 0; a < _p; a++)
+        {
+            for (int b = 0; b < _p; b++)
+            {
+                rx[a, b] = double.NaN;
+            }
+        }
+
+        return new State
+        {
+            Factors = factors,
+            L11 = Array.Empty<double>(),
+            L21 = Array.Empty<double[]>(),
+            L22 = null,
+            Rx = rx,
+            Beta = Enumerable.Repeat(double.NaN, _p).ToArray(),
+            U = Array.Empty<double>(),
+            PenalisedRss = double.NaN,
+            LogDetL = double.NaN,
+            LogDetRx = double.NaN,
+            Work = work,
         };
     }
 
@@ -908,7 +946,8 @@ internal sealed partial class LmmEngine
     }
 
     /// <summary>Minimises the criterion over θ from lme4's start and returns the fit.</summary>
-    internal LmmFit Fit(bool reml)
+    /// <returns>The fit; null when the optimiser does not converge (Nelder–Mead's iteration limit) or the optimum's criterion is not finite (sums no rows could give).</returns>
+    internal LmmFit? Fit(bool reml)
     {
         double[] lower = LowerBounds();
         int evaluations = 0;
@@ -920,12 +959,28 @@ internal sealed partial class LmmEngine
         }
 
         // Nelder–Mead from lme4's start on the criterion (bounds by clamping), then Newton steps to polish.
-        double[] best = NelderMead(F, Start(), lower);
+        double[] best;
+        try
+        {
+            best = NelderMead(F, Start(), lower);
+        }
+        catch (MaximumIterationsException)
+        {
+            return null;
+        }
+
         best = Newton(theta => Objective(theta, reml), best, lower, ref evaluations);
         double gradientNorm = FreeGradient(theta => Objective(theta, reml), best, lower);
         State s = Solve(best, modes: true);
+        if (!IsFinite(Criterion(s, reml)))
+        {
+            return null;
+        }
+
         return Result(s, best, reml, evaluations, gradientNorm);
     }
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
     /// <summary>The criterion's gradient over the free parameters (central differences), for the fit's provenance.</summary>
     private static double FreeGradient(Func<double[], double> f, double[] x, double[] lower)

@@ -26,4 +26,7 @@ public enum MixedModelErrorKind
 
     /// <summary>The grouping factors other than the one with the most coefficients have too many coefficients together for the engine's dense block (<see cref="LinearMixedModel.MaximumDenseCoefficients"/>).</summary>
     TooLarge = 7,
+
+    /// <summary>The optimiser did not converge, or the criterion is not finite at its optimum: the fit is not reported as a fit.</summary>
+    NotConverged = 8,
 }

@@ -44,7 +44,7 @@ public sealed class LmmOracleTests
 
     private static void Check(string model, LmmEngine engine, bool reml, params string[] groups)
     {
-        LmmFit fit = engine.Fit(reml);
+        LmmFit fit = engine.Fit(reml) ?? throw new InvalidOperationException("not converged");
         Dictionary<string, double> expected = Expected.Value[model];
         int checkedValues = 0;
         void Near(string name, double actual)
@@ -195,7 +195,7 @@ public sealed class LmmOracleTests
         // variance is 0, on the boundary (lme4: "boundary (singular) fit").
         string[] groups = Enumerable.Range(0, 50).Select(i => "G" + (i / 5).ToString(CultureInfo.InvariantCulture)).ToArray();
         double[] y = Enumerable.Range(0, 50).Select(i => (double)(((i * 3) + (i / 5)) % 5) + 1).ToArray();
-        var fit = new LmmEngine(y, new[] { Ones(50) }, new[] { "(Intercept)" }, new[] { Term("g", groups) }).Fit(reml: true);
+        var fit = new LmmEngine(y, new[] { Ones(50) }, new[] { "(Intercept)" }, new[] { Term("g", groups) }).Fit(reml: true)!;
         Assert.True(fit.Singular);
         Assert.Equal(0, fit.Theta[0], 6);
         Assert.Equal(3, fit.Beta[0], 10);

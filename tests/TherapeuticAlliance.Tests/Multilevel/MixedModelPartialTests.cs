@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -143,4 +145,122 @@ public sealed class MixedModelPartialTests
         MixedModelPartial one = LinearMixedModel.Partial(Formula, Subset(frame, site.Select(s => s == "S0").ToArray()), new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow();
         Assert.Equal(MixedModelErrorKind.Groups, LinearMixedModel.FitPartial(one).AsT1.Kind);
     }
+
+    [Property(MaxTest = 15)]
+    public Property PartialsThroughTheirFileForm_MergeAndFit_ToTheSameBits(PositiveInt seed, PositiveInt sites)
+    {
+        // What a site sends is the file: read back, it merges and fits exactly as the partial in memory does.
+        int parts = 1 + (sites.Get % 6);
+        var (frame, site) = Caseload(seed.Get);
+        var policy = new DisclosurePolicy { MinimumPeople = 2 };
+        MixedModelPartial[] partials = Split(frame, site, parts, seed.Get).Select(f => LinearMixedModel.Partial(Formula, f, policy).GetValueOrThrow()).ToArray();
+        MixedModelPartial[] read = partials.Select(p => MixedModelPartial.FromJson(p.ToJson()).GetValueOrThrow()).ToArray();
+        MixedModelFit direct = LinearMixedModel.FitPartial(MixedModelPartial.Merge(partials).GetValueOrThrow()).GetValueOrThrow();
+        MixedModelFit viaFiles = LinearMixedModel.FitPartial(MixedModelPartial.Merge(read).GetValueOrThrow()).GetValueOrThrow();
+        bool same = direct.Criterion == viaFiles.Criterion
+            && direct.FixedEffects.Select(f => f.Estimate).SequenceEqual(viaFiles.FixedEffects.Select(f => f.Estimate))
+            && direct.VarianceComponents.Select(c => c.Variance).SequenceEqual(viaFiles.VarianceComponents.Select(c => c.Variance))
+            && read.Zip(partials, (a, b) => a.ToJson() == b.ToJson()).All(x => x);
+        return same.Label($"{parts} part(s): criterion {direct.Criterion:R} vs {viaFiles.Criterion:R}");
+    }
+
+    [Fact]
+    public void APartialsFile_ThatIsNotOne_IsAnUnreadableError_ThatQuotesNothingOfIt()
+    {
+        var (frame, _) = Caseload(3);
+        string json = LinearMixedModel.Partial(Formula, frame, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow().ToJson()
+            .Replace("\"T1:S", "\"SECRET-LABEL:S", StringComparison.Ordinal);
+        Assert.Contains("SECRET-LABEL", json, StringComparison.Ordinal);
+        Assert.True(MixedModelPartial.FromJson(json).IsSuccess);
+        string Error(string text)
+        {
+            MixedModelPartialResult result = MixedModelPartial.FromJson(text);
+            Assert.False(result.IsSuccess);
+            Assert.Equal(MixedModelErrorKind.Unreadable, result.AsT1.Kind);
+            Assert.DoesNotContain("SECRET", result.AsT1.Message, StringComparison.Ordinal);
+            return result.AsT1.Message;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(json);
+        string With(string field, string value) => Regex.Replace(json, "\"" + field + "\": (\\[[^\\]]*\\]|[^,\\]\\}\\s]+)", "\"" + field + "\": " + value, RegexOptions.None, TimeSpan.FromSeconds(5));
+        Assert.Contains("not valid JSON", Error("{"), StringComparison.Ordinal);
+        Assert.Contains("not a partial of this kind", Error("{\"kind\": \"alliance-site-partial\", \"schemaVersion\": \"1.0\"}"), StringComparison.Ordinal);
+        Assert.Contains("schema version", Error(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"9.0\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("twice", Error(json.Replace("\"rows\": ", "\"rows\": 1, \"rows\": ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("longer than", Error(new string(' ', 16 * 1024 * 1024 + 1)), StringComparison.Ordinal);
+        Assert.Contains("rows must be a whole number", Error(With("rows", "-5")), StringComparison.Ordinal);
+        Assert.Contains("X'X, X'y and y'y", Error(With("yy", "[1, \"x\"]")), StringComparison.Ordinal);
+        Assert.Contains("X'X, X'y and y'y", Error(With("yy", "[1e999, 0]")), StringComparison.Ordinal);
+        Assert.Contains("impossible: a sum of squares is negative", Error(With("yy", "[-1, 0]")), StringComparison.Ordinal);
+        // A sum of products above √(aa·bb): the kind of matrix no rows can give ([[1, 5], [5, 1]]).
+        int p = document.RootElement.GetProperty("fixedEffects").GetArrayLength();
+        string xx = "[" + string.Join(", ", Enumerable.Range(0, p * p).Select(i => i / p == i % p ? "1, 0" : "5, 0")) + "]";
+        Assert.Contains("Cauchy", Error(With("xx", xx)), StringComparison.Ordinal);
+        // Levels whose rows do not add up to the partial's rows; a level given twice; a level's sums cut short.
+        Assert.Contains("add up to", Error(json.Replace("\"rows\": " + document.RootElement.GetProperty("rows").GetInt32().ToString(CultureInfo.InvariantCulture) + ",", "\"rows\": 9999,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("Grouping factor 1, level 2", Error(json.Replace("\"S1\"", "\"S0\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("finite numbers", Error(Regex.Replace(json, "\"sums\": \\[", "\"sums\": [1, ", RegexOptions.None, TimeSpan.FromSeconds(5))), StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => MixedModelPartial.FromJson(null!));
+    }
+
+    [Fact]
+    public void MutatedPartials_NeverThrow_FromReadingToTheFit()
+    {
+        // One to three numbers of a valid file scaled, negated, zeroed or made huge: every read is a partial or a typed
+        // error, and every partial read merges with itself and fits, or says why not; nothing throws.
+        var (frame, _) = Caseload(5);
+        string json = LinearMixedModel.Partial(Formula, frame, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow().ToJson();
+        var numbers = Regex.Matches(json, "(?<=[\\[\\s:])-?\\d+(\\.\\d+)?(E[-+]?\\d+)?(?=[,\\s\\]])", RegexOptions.None, TimeSpan.FromSeconds(5)).ToArray();
+        var random = new Random(29);
+        int fitted = 0, refused = 0;
+        for (int trial = 0; trial < 150; trial++)
+        {
+            var chosen = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => numbers[random.Next(numbers.Length)]).DistinctBy(m => m.Index).OrderByDescending(m => m.Index);
+            string mutated = json;
+            foreach (Match m in chosen)
+            {
+                string value = random.Next(4) switch
+                {
+                    0 => "0",
+                    1 => m.Value.StartsWith('-') ? m.Value[1..] : "-" + m.Value,
+                    2 => (double.Parse(m.Value, CultureInfo.InvariantCulture) * (0.5 + random.NextDouble())).ToString("R", CultureInfo.InvariantCulture),
+                    _ => "1e300",
+                };
+                mutated = mutated[..m.Index] + value + mutated[(m.Index + m.Length)..];
+            }
+
+            MixedModelPartialResult read = MixedModelPartial.FromJson(mutated);
+            if (!read.IsSuccess)
+            {
+                refused++;
+                Assert.False(string.IsNullOrEmpty(read.AsT1.Message));
+                continue;
+            }
+
+            MixedModelPartialResult merged = MixedModelPartial.Merge(new[] { read.AsT0, read.AsT0 });
+            if (merged.IsSuccess && LinearMixedModel.FitPartial(merged.AsT0) is { IsSuccess: true } fit)
+            {
+                fitted++;
+                _ = fit.AsT0.FixedEffects;
+                _ = fit.AsT0.Summary();
+            }
+        }
+
+        Assert.True(fitted > 0 && refused > 0, $"{fitted} fitted, {refused} refused");
+    }
+
+    [Fact]
+    public void CrossedFactors_BeyondTheDenseLimit_AreATypedTooLargeError()
+    {
+        // Two crossed factors of 5,000 and 4,500 levels: the second's block would be dense (4,500² numbers).
+        int n = 12000;
+        var frame = new ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["y"] = Enumerable.Range(0, n).Select(i => (double)(i % 7)).ToArray() },
+            new Dictionary<string, IReadOnlyList<string?>> { ["a"] = Enumerable.Range(0, n).Select(i => "A" + (i % 5000).ToString(CultureInfo.InvariantCulture)).ToArray(), ["b"] = Enumerable.Range(0, n).Select(i => "B" + (i % 4500).ToString(CultureInfo.InvariantCulture)).ToArray() });
+        InvalidMixedModel error = LinearMixedModel.Fit("y ~ 1 + (1 | a) + (1 | b)", frame).AsT1;
+        Assert.Equal(MixedModelErrorKind.TooLarge, error.Kind);
+        Assert.Contains("4500", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4000, LinearMixedModel.MaximumDenseCoefficients);
+    }
 }
+
