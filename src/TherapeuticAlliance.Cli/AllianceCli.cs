@@ -108,12 +108,13 @@ internal static class AllianceCli
         var stats = Command("stats", "Cronbach's alpha per instrument and subscale, client-therapist ICCs of totals, score summaries and caseload norms, on a response file; or, with --partial, this site's mergeable partial of them.", input, shared.Concat(care).Concat(new Option[] { groupBy, json, partial, minimumRows, parquet }));
         var partialFiles = new Argument<string[]>("partials") { Description = "The sites' partial files (from 'alliance stats --partial'), or folders of them (their *.json files).", Arity = ArgumentArity.OneOrMore };
         var merge = new Command("merge", "Merge sites' partials (from 'alliance stats --partial') into the statistics of the pooled data, as 'alliance stats' prints them. A partial that cannot be read, or whose numbers no data could give, is left out and named; the others merge (exit 3, or 0 with --allow-partial).") { partialFiles, json, parquet, allowPartial };
-        var formula = new Option<string>("--formula") { Description = "The model in lme4's formula syntax, for example 'post ~ pre + (1 | site / therapist)' or 'ors ~ log(session) + (1 + log(session) | client)' (docs/multilevel.md).", Required = true };
+        var formula = new Option<string?>("--formula") { Description = "The model in lme4's formula syntax, for example 'post ~ pre + (1 | site / therapist)' or 'ors ~ log(session) + (1 + log(session) | client)' (docs/multilevel.md); required for a table, not for partials." };
+        var mixedPartial = new Option<string?>("--partial") { Description = "Write the table's mixed-model partial (per-level sums, no row; default disclosure policy) to this file instead of fitting; fit the sites' partials with 'alliance mixed FILE.json|FOLDER'." };
         var ml = new Option<bool>("--ml") { Description = "Fit by maximum likelihood (REML = FALSE) instead of REML." };
         var profile = new Option<bool>("--profile") { Description = "Also profile-likelihood 95 % intervals of every parameter (lme4's confint(fit, method = \"profile\")): printed after the summary, and the mixed-confint table." };
         var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted, with --profile mixed-confint) as CSV files into this folder." };
         var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
-        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table; prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, json, csvOut, parquetOut });
+        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table, or on sites' partials (a .json file or a folder of them); prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, json, csvOut, parquetOut, mixedPartial });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -204,7 +205,7 @@ internal static class AllianceCli
             output,
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
-        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula)!, r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), output, error)));
+        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula), r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), r.GetValue(mixedPartial), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

@@ -664,22 +664,51 @@ internal static class Commands
     }
 
     /// <summary>
-    /// <c>alliance mixed</c>: fits a linear mixed model on any CSV or Parquet table and prints lme4's summary, or
-    /// (--json) every table as one JSON object, and (--csv/--parquet DIR) one file per table, named by its schema.
+    /// <c>alliance mixed</c>: fits a linear mixed model on any CSV or Parquet table, or on sites' partials (a .json
+    /// file or a folder of them, merged), and prints lme4's summary, or (--json) every table as one JSON object, and
+    /// (--csv/--parquet DIR) one file per table, named by its schema; with --partial, writes the table's partial instead.
     /// </summary>
-    internal static int Mixed(string file, string formula, bool ml, double? profileLevel, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, TextWriter output, TextWriter error)
+    internal static int Mixed(string file, string? formula, bool ml, double? profileLevel, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, string? partialOut, TextWriter output, TextWriter error)
     {
-        using FileStream input = File.OpenRead(file);
-        using var text = new StreamReader(input, Encoding.UTF8);
-        (TidyTable? table, string? problem) = parquetInput
-            ? ColumnarTables.ReadParquetAsync(input).GetAwaiter().GetResult().Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message))
-            : TidyCsv.Read(text).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
-        foreach (string warning in table?.ModelFrameWarnings() ?? Array.Empty<string>())
+        MixedModelResult? result;
+        string? problem = null;
+        if (Directory.Exists(file) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            error.WriteLine("warning: " + warning);
+            // Sites' partials ('alliance mixed TABLE --formula F --partial SITE.json' at each site), merged: the formula is theirs.
+            string[] files = Directory.Exists(file) ? Directory.EnumerateFiles(file, "*.json").Order(StringComparer.Ordinal).ToArray() : new[] { file };
+            var read = files.Select(f => { using FileStream stream = File.OpenRead(f); return MixedModelPartial.FromJson(stream); }).ToList();
+            int bad = read.FindIndex(r => !r.IsSuccess);
+            MixedModelPartialResult? merged = files.Length == 0 ? null : bad >= 0 ? read[bad] : MixedModelPartial.Merge(read.Select(r => r.AsT0));
+            result = merged is null ? null : merged.IsSuccess ? LinearMixedModel.FitPartial(merged.AsT0, reml: !ml) : merged.AsT1;
+            problem = files.Length == 0 ? "the folder holds no .json partial." : bad >= 0 ? SafeText.Clean(Path.GetFileName(files[bad]), 120) + ": " + read[bad].AsT1.Message : null;
+        }
+        else
+        {
+            formula = formula ?? throw new UsageException("mixed on a table needs --formula (a partial carries its own).");
+            using FileStream input = File.OpenRead(file);
+            using var text = new StreamReader(input, Encoding.UTF8);
+            (TidyTable? table, problem) = parquetInput
+                ? ColumnarTables.ReadParquetAsync(input).GetAwaiter().GetResult().Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message))
+                : TidyCsv.Read(text).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
+            foreach (string warning in table?.ModelFrameWarnings() ?? Array.Empty<string>())
+            {
+                error.WriteLine("warning: " + warning);
+            }
+
+            if (partialOut is not null && table is { RowCount: > 0 })
+            {
+                // A site's partial under the default disclosure policy, written instead of a fit.
+                MixedModelPartialResult partial = LinearMixedModel.Partial(formula, table.ToModelFrame(), DisclosurePolicy.Default);
+                using Target target = Target.Open(partialOut, TextWriter.Null, buffered: true);
+                target.Writer.Write(partial.IsSuccess ? partial.AsT0.ToJson() : string.Empty);
+                target.CommitIf(partial.IsSuccess);
+                error.WriteLine(partial.IsSuccess ? "wrote " + partial.AsT0 + "." : "error: " + SafeText.Clean(file, 120) + ": " + partial.AsT1.Message);
+                return partial.IsSuccess ? AllianceCli.Ok : AllianceCli.DataErrors;
+            }
+
+            result = table is { RowCount: > 0 } ? LinearMixedModel.Fit(formula, table.ToModelFrame(), reml: !ml) : null;
         }
 
-        MixedModelResult? result = table is { RowCount: > 0 } ? LinearMixedModel.Fit(formula, table.ToModelFrame(), reml: !ml) : null;
         if (result is not { IsSuccess: true })
         {
             error.WriteLine("error: " + SafeText.Clean(file, 120) + ": " + (problem ?? result?.AsT1.Message ?? "the table has no rows."));

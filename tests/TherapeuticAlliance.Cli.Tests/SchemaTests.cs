@@ -158,14 +158,16 @@ public sealed class SchemaTests : CliTestBase
     }
 
     [Fact]
-    public void TheCli_StaysAShell_OfAtMost2250Lines()
+    public void TheCli_StaysAShell_OfAtMost2280Lines()
     {
         // Issue 25: readers, schemas and rules live in the libraries; the CLI holds options, composition, per-row
         // accounting, all-or-nothing output and exit codes. A reader moved back into it would fail this.
         string folder = Path.Combine(RepositoryRoot(), "src", "TherapeuticAlliance.Cli");
         int lines = Directory.EnumerateFiles(folder, "*.cs").Sum(f => System.IO.File.ReadAllLines(f).Length);
-        // 2,000 until issue 28 (part 6) added the two-pass streaming of a caseload grouped by client (Commands.Caseload, Pipeline.ClientEpisodes).
-        Assert.InRange(lines, 1, 2250);
+        // 2,000 until issue 28 (part 6) added the two-pass streaming of a caseload grouped by client (Commands.Caseload, Pipeline.ClientEpisodes);
+        // 2,250 until issue 29 added 'mixed --profile' and mixed-model partials (written with --partial, merged from a
+        // file or folder): option wiring and file handling only, the partial's form and checks are the library's.
+        Assert.InRange(lines, 1, 2280);
         Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.cs"), f => System.IO.File.ReadAllText(f).Contains("class ResponseFileReader", StringComparison.Ordinal));
     }
 

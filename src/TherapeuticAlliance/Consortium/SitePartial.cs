@@ -490,19 +490,7 @@ public sealed class SitePartial
     public static PartialResult<SitePartial> FromJson(Stream utf8)
     {
         Guard.Against.Null(utf8);
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = utf8.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaximumLength)
-            {
-                return new InvalidPartial(PartialEnvelope.TooLong);
-            }
-        }
-
-        return FromJson(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return PartialEnvelope.ReadBounded(utf8) is { } text ? FromJson(text) : new InvalidPartial(PartialEnvelope.TooLong);
     }
 
     /// <summary>Reads the optional therapists array and its withheld count: each entry a positive client count and outcome statistics of scope <c>INSTRUMENT/intake-final</c> over at most that many clients.</summary>

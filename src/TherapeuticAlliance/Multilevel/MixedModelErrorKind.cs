@@ -21,7 +21,7 @@ public enum MixedModelErrorKind
     /// <summary>A partial would disclose a group smaller than the disclosure policy allows (<see cref="LinearMixedModel.Partial"/>), or partials do not merge (other formulas).</summary>
     Disclosure = 5,
 
-    /// <summary>A partial's file form cannot be read (<see cref="MixedModelPartial.FromJson"/>): not a mixed-model partial, too long, malformed, or holding impossible sums.</summary>
+    /// <summary>A partial's file form cannot be read (<see cref="MixedModelPartial.FromJson(string)"/>): not a mixed-model partial, too long, malformed, or holding impossible sums.</summary>
     Unreadable = 6,
 
     /// <summary>The grouping factors other than the one with the most coefficients have too many coefficients together for the engine's dense block (<see cref="LinearMixedModel.MaximumDenseCoefficients"/>).</summary>

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
+using TherapeuticAlliance.Utilities;
 
 namespace TherapeuticAlliance.Multilevel;
 
@@ -71,7 +73,7 @@ public sealed class MixedModelPartial
     /// partial shares (<c>kind</c> <c>mixed-model-partial</c>, <c>schemaVersion</c> 1.0), then the formula, the fixed
     /// effects' names, the rows, X'X, X'y and y'y, per grouping factor its terms and per level its label, rows and
     /// sums (Z'Z, Z'X, Z'y), and the Z'Z blocks of levels of two factors that share rows. Each sum is written with its
-    /// compensation (the rounding error Neumaier's summation kept), so <see cref="FromJson"/> gives back a partial
+    /// compensation (the rounding error Neumaier's summation kept), so <see cref="FromJson(string)"/> gives back a partial
     /// that merges and fits to the same bits. The labels leave the site (see the remarks); no row does.
     /// </summary>
     /// <returns>The JSON text.</returns>
@@ -92,6 +94,16 @@ public sealed class MixedModelPartial
         Guard.Against.Null(json);
         (LmmCrossProducts? products, string? problem) = MixedModelPartialFile.Read(json);
         return products is null ? new InvalidMixedModel(MixedModelErrorKind.Unreadable, problem!) : new MixedModelPartial(products);
+    }
+
+    /// <summary>Reads a partial's file form from UTF-8 bytes, at most 16 MiB of them (<see cref="FromJson(string)"/>'s checks).</summary>
+    /// <param name="utf8">The stream, read to its end or to the limit; the caller disposes it.</param>
+    /// <returns>The partial, or an <see cref="InvalidMixedModel"/> (<see cref="MixedModelErrorKind.Unreadable"/>).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="utf8"/> is <see langword="null"/>.</exception>
+    public static MixedModelPartialResult FromJson(Stream utf8)
+    {
+        Guard.Against.Null(utf8);
+        return PartialEnvelope.ReadBounded(utf8) is { } text ? FromJson(text) : new InvalidMixedModel(MixedModelErrorKind.Unreadable, PartialEnvelope.TooLong);
     }
 
     /// <summary>Returns the partial's shape, never a label.</summary>

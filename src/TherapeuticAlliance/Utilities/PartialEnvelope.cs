@@ -88,6 +88,24 @@ internal static class PartialEnvelope
         return document;
     }
 
+    /// <summary>Reads a partial's UTF-8 bytes, at most <see cref="MaximumLength"/> of them: the text, or null when the stream holds more (the caller reports <see cref="TooLong"/>).</summary>
+    internal static string? ReadBounded(Stream utf8)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaximumLength)
+            {
+                return null;
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
     /// <summary>A string property, or <see langword="null"/> when it is missing or not a string.</summary>
     internal static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

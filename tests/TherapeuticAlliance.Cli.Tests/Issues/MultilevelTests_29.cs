@@ -153,4 +153,62 @@ public sealed class MultilevelTests_29 : CliTestBase
         Assert.Contains("probably not comma-separated", semicolons.Err, StringComparison.Ordinal);
         Assert.Empty(Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)").Err);
     }
+    [Fact]
+    public void Mixed_SitesPartials_WrittenAtEachSite_MergeIntoThePooledFit_AndABadOneIsNamed()
+    {
+        // Four sites of five therapists with twelve clients each (the default disclosure policy's 10 rows a level).
+        var random = new Random(7);
+        string header = "site,therapist,pre,post\n";
+        var rows = new List<(int Site, string Line)>();
+        for (int site = 1; site <= 4; site++)
+        {
+            double siteEffect = random.NextDouble() * 3;
+            for (int therapist = 1; therapist <= 5; therapist++)
+            {
+                double therapistEffect = random.NextDouble() * 4;
+                for (int client = 0; client < 12; client++)
+                {
+                    double pre = 10 + (random.NextDouble() * 20);
+                    double post = 5 + (0.8 * pre) + siteEffect + therapistEffect + (random.NextDouble() * 8);
+                    rows.Add((site, string.Create(CultureInfo.InvariantCulture, $"S{site},T{site}{therapist},{pre:0.##},{post:0.##}\n")));
+                }
+            }
+        }
+
+        string all = Path.Combine(Dir, "all.csv"), north = Path.Combine(Dir, "north.csv"), south = Path.Combine(Dir, "south.csv"), partials = Path.Combine(Dir, "partials");
+        System.IO.File.WriteAllText(all, header + string.Concat(rows.Select(r => r.Line)));
+        System.IO.File.WriteAllText(north, header + string.Concat(rows.Where(r => r.Site <= 2).Select(r => r.Line)));
+        System.IO.File.WriteAllText(south, header + string.Concat(rows.Where(r => r.Site > 2).Select(r => r.Line)));
+        Directory.CreateDirectory(partials);
+        const string formula = "post ~ pre + (1 | site / therapist)";
+        foreach (var (site, name) in new[] { (north, "north.json"), (south, "south.json") })
+        {
+            var (siteCode, _, siteError) = Run("mixed", site, "--formula", formula, "--partial", Path.Combine(partials, name));
+            Assert.Equal(0, siteCode);
+            Assert.Contains("wrote mixed-model partial: 120 observations", siteError, StringComparison.Ordinal);
+        }
+
+        double Criterion(string json) => JsonDocument.Parse(json).RootElement.GetProperty(RowSchemas.MixedFit.Name).EnumerateArray()
+            .Single(r => r.GetProperty(RowSchemas.Statistic).GetString() == StatisticNames.RemlCriterion).GetProperty(RowSchemas.Value).GetDouble();
+        var pooled = Run("mixed", all, "--formula", formula, "--json");
+        var merged = Run("mixed", partials, "--json");
+        Assert.Equal(0, merged.Code);
+        Assert.Equal(Criterion(pooled.Out), Criterion(merged.Out), 1e-9 * Math.Abs(Criterion(pooled.Out)));
+        Assert.Equal(0, Run("mixed", Path.Combine(partials, "north.json")).Code);   // one partial alone fits too (its 'site' has 2 levels)
+
+        // A damaged partial in the folder: exit 1, the file named, nothing of it quoted.
+        System.IO.File.WriteAllText(Path.Combine(partials, "broken.json"), "{\"kind\": \"mixed-model-partial\", \"schemaVersion\": \"1.0\", \"formula\": \"T9 SECRET\"}");
+        var broken = Run("mixed", partials);
+        Assert.Equal(1, broken.Code);
+        Assert.Contains("broken.json: The partial needs its fixed effects", broken.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", broken.Err, StringComparison.Ordinal);
+
+        // The oracle's caseload has therapists with fewer than 10 clients: no partial is written, and the disclosure rule says why.
+        string refused = Path.Combine(Dir, "refused.json");
+        var small = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)", "--partial", refused);
+        Assert.Equal(1, small.Code);
+        Assert.Contains("disclosure policy's minimum", small.Err, StringComparison.Ordinal);
+        Assert.False(System.IO.File.Exists(refused));
+        Assert.Equal(2, Run("mixed", Episodes).Code);   // a table needs --formula
+    }
 }

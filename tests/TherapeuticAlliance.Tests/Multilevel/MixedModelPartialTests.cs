@@ -200,7 +200,16 @@ public sealed class MixedModelPartialTests
         Assert.Contains("add up to", Error(json.Replace("\"rows\": " + document.RootElement.GetProperty("rows").GetInt32().ToString(CultureInfo.InvariantCulture) + ",", "\"rows\": 9999,", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("Grouping factor 1, level 2", Error(json.Replace("\"S1\"", "\"S0\"", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("finite numbers", Error(Regex.Replace(json, "\"sums\": \\[", "\"sums\": [1, ", RegexOptions.None, TimeSpan.FromSeconds(5))), StringComparison.Ordinal);
-        Assert.Throws<ArgumentNullException>(() => MixedModelPartial.FromJson(null!));
+        Assert.Throws<ArgumentNullException>(() => MixedModelPartial.FromJson((string)null!));
+        // From a stream: read to 16 MiB at most, then refused; a file's bytes read as the text is.
+        using (var huge = new MemoryStream(new byte[(16 * 1024 * 1024) + 1]))
+        {
+            Assert.Contains("longer than", MixedModelPartial.FromJson(huge).AsT1.Message, StringComparison.Ordinal);
+        }
+
+        string written = MixedModelPartial.FromJson(json).GetValueOrThrow().ToJson();   // levels in ordinal order
+        using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(written));
+        Assert.Equal(written, MixedModelPartial.FromJson(bytes).GetValueOrThrow().ToJson());
     }
 
     [Fact]
