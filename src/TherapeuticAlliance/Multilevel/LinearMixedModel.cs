@@ -218,7 +218,7 @@ public static class LinearMixedModel
 
         bool intercept = true;
         var fixedTerms = new List<string>();
-        var randomTerms = new List<(string Lhs, string Group)>();
+        var randomTerms = new List<(string Lhs, string Group, bool Uncorrelated)>();
         foreach ((string text, bool negative) in terms)
         {
             if (text is "0" or "-1" || (negative && text == "1"))
@@ -236,18 +236,19 @@ public static class LinearMixedModel
             else if (text.Length > 1 && text[0] == '(' && text[text.Length - 1] == ')' && TopLevelBar(text.Substring(1, text.Length - 2)) is { } bar)
             {
                 string inner = text.Substring(1, text.Length - 2);
-                if (inner.Length > bar + 1 && inner[bar + 1] == '|')
+                bool uncorrelated = inner.Length > bar + 1 && inner[bar + 1] == '|';   // lme4's (1 + x || g)
+                string group = inner.Substring(bar + (uncorrelated ? 2 : 1)).Trim();
+                if (group.Length == 0 || group.Any(c => c == '|'))
                 {
-                    return new InvalidMixedModel(MixedModelErrorKind.Formula, "Uncorrelated random effects ('||') are not supported; write one term per effect.");
+                    return new InvalidMixedModel(MixedModelErrorKind.Formula, "A random-effects term is (effects | factor), or (effects || factor) for uncorrelated effects, such as (1 + x | g).");
                 }
 
-                string group = inner.Substring(bar + 1).Trim();
                 string lhs = inner.Substring(0, bar).Trim();
                 string[] nested = group.Split('/').Select(g => g.Trim()).ToArray();
                 for (int level = 0; level < nested.Length; level++)
                 {
                     // lme4: (x | a / b) is (x | a) + (x | b:a).
-                    randomTerms.Add((lhs, string.Join(":", nested.Take(level + 1).Reverse())));
+                    randomTerms.Add((lhs, string.Join(":", nested.Take(level + 1).Reverse()), uncorrelated));
                 }
             }
             else
@@ -267,7 +268,7 @@ public static class LinearMixedModel
         if (randomTerms.GroupBy(t => t.Group, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
             // lme4 allows (1 | g) + (0 + x | g), uncorrelated effects of one factor; this engine keys terms by factor.
-            return new InvalidMixedModel(MixedModelErrorKind.Formula, string.Format(CultureInfo.InvariantCulture, "Two random-effects terms name the grouping factor '{0}'; write its effects in one term, such as (1 + x | g) (uncorrelated terms of one factor are not supported).", SafeText.Clean(repeated.Key, 60)));
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, string.Format(CultureInfo.InvariantCulture, "Two random-effects terms name the grouping factor '{0}'; write its effects in one term, such as (1 + x | g), or (1 + x || g) for uncorrelated effects.", SafeText.Clean(repeated.Key, 60)));
         }
 
         if (randomTerms.Count == 0)
@@ -280,7 +281,7 @@ public static class LinearMixedModel
         int[]? rowMap = null;   // the frame's row of each model row; null when every row is used
         var used = new HashSet<string>(StringComparer.Ordinal) { BaseColumn(response) };
         used.UnionWith(fixedTerms.SelectMany(t => t.Split(':')).Select(BaseColumn));
-        foreach ((string lhs, string group) in randomTerms)
+        foreach ((string lhs, string group, _) in randomTerms)
         {
             used.UnionWith(group.Split(':'));
             used.UnionWith((SplitTerms(lhs) ?? new List<(string Text, bool Negative)>()).Select(t => BaseColumn(t.Text)).Where(t => t is not ("0" or "1")));
@@ -375,7 +376,7 @@ public static class LinearMixedModel
 
         // The random-effects terms.
         var random = new List<LmmRandomTerm>();
-        foreach ((string lhs, string group) in randomTerms)
+        foreach ((string lhs, string group, bool uncorrelated) in randomTerms)
         {
             string[] factors = group.Split(':');
             string[][] labels = new string[factors.Length][];
@@ -417,7 +418,7 @@ public static class LinearMixedModel
                 termColumns.Add(slope);
             }
 
-            random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels, levelNames));
+            random.Add(new LmmRandomTerm(group, termNames.ToArray(), termColumns.ToArray(), rowLevels, levelNames, uncorrelated));
         }
 
         if (!AllFinite(y) || !columns.All(AllFinite) || !random.All(t => t.Columns.All(AllFinite)))
@@ -500,12 +501,14 @@ public static class LinearMixedModel
             int j = Array.IndexOf(fit.Terms, term);
             double[,] cov = fit.Covariances[j];
             groups.Add(new KeyValuePair<string, int>(term.Group, term.LevelNames.Length));
+            // An uncorrelated term's coefficients are separate groups in lme4's VarCorr: client, client.1, ...
             for (int a = 0; a < term.K; a++)
             {
-                components.Add(new VarianceComponent(term.Group, term.Terms[a], null, cov[a, a], Math.Sqrt(cov[a, a])));
+                string group = term.Uncorrelated && a > 0 ? term.Group + "." + a.ToString(CultureInfo.InvariantCulture) : term.Group;
+                components.Add(new VarianceComponent(group, term.Terms[a], null, cov[a, a], Math.Sqrt(cov[a, a])));
             }
 
-            for (int a = 0; a < term.K; a++)
+            for (int a = 0; a < (term.Uncorrelated ? 0 : term.K); a++)
             {
                 for (int b = a + 1; b < term.K; b++)
                 {

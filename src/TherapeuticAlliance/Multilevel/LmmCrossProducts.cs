@@ -47,8 +47,8 @@ internal sealed class LmmCrossProducts
         internal int Rows { get; set; }
     }
 
-    /// <summary>One grouping factor: its name, its terms, and its levels' cross-products.</summary>
-    internal sealed record Term(string Group, string[] Names, Dictionary<string, Level> Levels)
+    /// <summary>One grouping factor: its name, its terms, its levels' cross-products, and whether its effects are uncorrelated (<c>||</c>).</summary>
+    internal sealed record Term(string Group, string[] Names, Dictionary<string, Level> Levels, bool Uncorrelated = false)
     {
         internal int K => Names.Length;
     }
@@ -168,7 +168,7 @@ internal sealed class LmmCrossProducts
             }
         }
 
-        Term[] terms = random.Select((t, i) => new Term(t.Group, t.Terms, t.LevelNames.Select((name, l) => (name, l)).ToDictionary(x => x.name, x => levels[i][x.l], StringComparer.Ordinal))).ToArray();
+        Term[] terms = random.Select((t, i) => new Term(t.Group, t.Terms, t.LevelNames.Select((name, l) => (name, l)).ToDictionary(x => x.name, x => levels[i][x.l], StringComparer.Ordinal), t.Uncorrelated)).ToArray();
         var named = cross.ToDictionary(
             c => c.Key,
             c => c.Value.ToDictionary(b => (random[c.Key.Item1].LevelNames[b.Key.Item1], random[c.Key.Item2].LevelNames[b.Key.Item2]), b => b.Value));
@@ -179,7 +179,7 @@ internal sealed class LmmCrossProducts
     /// <summary>Whether two sets of cross-products are of one model (formula, fixed effects, factors and their terms).</summary>
     internal bool SameModel(LmmCrossProducts other) =>
         string.Equals(Formula, other.Formula, StringComparison.Ordinal) && FixedNames.SequenceEqual(other.FixedNames, StringComparer.Ordinal)
-        && Terms.Length == other.Terms.Length && Terms.Zip(other.Terms, (a, b) => a.Group == b.Group && a.Names.SequenceEqual(b.Names, StringComparer.Ordinal)).All(x => x);
+        && Terms.Length == other.Terms.Length && Terms.Zip(other.Terms, (a, b) => a.Group == b.Group && a.Uncorrelated == b.Uncorrelated && a.Names.SequenceEqual(b.Names, StringComparer.Ordinal)).All(x => x);
 
     /// <summary>The cross-products of the union of the parts' rows (the parts' rows disjoint): compensated sums, level by level.</summary>
     internal static LmmCrossProducts Merge(IReadOnlyList<LmmCrossProducts> parts)
@@ -190,7 +190,7 @@ internal sealed class LmmCrossProducts
         var xy = new CompensatedBlock(p, 1);
         var yy = new CompensatedBlock(1, 1);
         long n = 0;
-        var terms = first.Terms.Select(t => new Term(t.Group, t.Names, new Dictionary<string, Level>(StringComparer.Ordinal))).ToArray();
+        var terms = first.Terms.Select(t => new Term(t.Group, t.Names, new Dictionary<string, Level>(StringComparer.Ordinal), t.Uncorrelated)).ToArray();
         var cross = new Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>>();
         foreach (LmmCrossProducts part in parts)
         {
@@ -238,7 +238,7 @@ internal sealed class LmmCrossProducts
 
     /// <summary>The engine's terms: level names sorted as the row path sorts them, no rows.</summary>
     internal IReadOnlyList<LmmRandomTerm> EngineTerms() => Terms
-        .Select((t, i) => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), Sorted?[i].Names ?? t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray()))
+        .Select((t, i) => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), Sorted?[i].Names ?? t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray(), t.Uncorrelated))
         .ToArray();
 
     internal LmmEngine ToEngine() => new(this);

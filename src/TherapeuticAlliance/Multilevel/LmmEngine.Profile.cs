@@ -261,7 +261,7 @@ internal sealed partial class LmmEngine
 
             for (int column = 0; column < k; column++)
             {
-                for (int row = column; row < k; row++)
+                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
                 {
                     if (row == column)
                     {
@@ -308,7 +308,7 @@ internal sealed partial class LmmEngine
             var cor = new double[k, k];
             for (int column = 0; column < k; column++)
             {
-                for (int row = column; row < k; row++)
+                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
                 {
                     double value = v[at++];
                     if (row == column)
@@ -361,7 +361,7 @@ internal sealed partial class LmmEngine
 
             for (int column = 0; column < k; column++)
             {
-                for (int row = column; row < k; row++)
+                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
                 {
                     theta.Add(l[row, column] / sigma);
                 }

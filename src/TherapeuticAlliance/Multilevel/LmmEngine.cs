@@ -13,14 +13,15 @@ namespace TherapeuticAlliance.Multilevel;
 /// <param name="Columns">The columns' values, one array of n per term.</param>
 /// <param name="Levels">Each row's level, 0 to <see cref="LevelNames"/>.Length − 1.</param>
 /// <param name="LevelNames">The levels' names, in the order of their indices.</param>
-internal sealed record LmmRandomTerm(string Group, string[] Terms, double[][] Columns, int[] Levels, string[] LevelNames)
+/// <param name="Uncorrelated">Whether the term's coefficients are uncorrelated (lme4's <c>(1 + x || g)</c>): a diagonal factor, K parameters.</param>
+internal sealed record LmmRandomTerm(string Group, string[] Terms, double[][] Columns, int[] Levels, string[] LevelNames, bool Uncorrelated = false)
 {
     internal int K => Terms.Length;
 
     internal int Q => K * LevelNames.Length;
 
-    /// <summary>The number of covariance parameters: the lower triangle of a K × K factor.</summary>
-    internal int Theta => K * (K + 1) / 2;
+    /// <summary>The number of covariance parameters: the lower triangle of a K × K factor, or its diagonal for an uncorrelated term.</summary>
+    internal int Theta => Uncorrelated ? K : K * (K + 1) / 2;
 }
 
 /// <summary>What a fit gives, in lme4's terms.</summary>
@@ -240,7 +241,7 @@ internal sealed partial class LmmEngine
         {
             for (int column = 0; column < term.K; column++)
             {
-                for (int row = column; row < term.K; row++)
+                for (int row = column; row < (term.Uncorrelated ? column + 1 : term.K); row++)
                 {
                     lower.Add(row == column ? 0 : double.NegativeInfinity);
                 }
@@ -264,7 +265,7 @@ internal sealed partial class LmmEngine
             var f = new double[k, k];
             for (int column = 0; column < k; column++)
             {
-                for (int row = column; row < k; row++)
+                for (int row = column; row < (_terms[j].Uncorrelated ? column + 1 : k); row++)
                 {
                     f[row, column] = theta[t++];
                 }

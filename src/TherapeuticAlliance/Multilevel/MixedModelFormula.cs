@@ -102,12 +102,26 @@ public sealed class MixedModelFormula
     /// <returns>A new formula.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is or holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when no slope is given, or a name is not usable.</exception>
-    public MixedModelFormula RandomSlopes(string group, params string[] slopes)
+    public MixedModelFormula RandomSlopes(string group, params string[] slopes) => Slopes(group, slopes, " | ");
+
+    /// <summary>
+    /// Adds a random intercept and uncorrelated random slopes per level of a grouping factor (a diagonal covariance):
+    /// <c>UncorrelatedSlopes("client", "log(session)")</c> is lme4's <c>(1 + log(session) || client)</c>, whose
+    /// VarCorr names the slopes' groups <c>client.1</c>, <c>client.2</c>, ...
+    /// </summary>
+    /// <param name="group">The grouping factor.</param>
+    /// <param name="slopes">One or more slopes.</param>
+    /// <returns>A new formula.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when no slope is given, or a name is not usable.</exception>
+    public MixedModelFormula UncorrelatedSlopes(string group, params string[] slopes) => Slopes(group, slopes, " || ");
+
+    private MixedModelFormula Slopes(string group, string[] slopes, string bar)
     {
         Guard.Against.Null(slopes);
         Guard.Against.InvalidInput(slopes, nameof(slopes), s => s.Length >= 1, "Give one or more slopes.");
         string[] terms = slopes.Select(s => s is not null && s.StartsWith("log(", StringComparison.Ordinal) && s[s.Length - 1] == ')' ? "log(" + Name(s.Substring(4, s.Length - 5), nameof(slopes)) + ")" : Name(s!, nameof(slopes))).ToArray();
-        return new(_response, _intercept, _fixed, _random.Add("(1 + " + string.Join(" + ", terms) + " | " + Name(group, nameof(group)) + ")"));
+        return new(_response, _intercept, _fixed, _random.Add("(1 + " + string.Join(" + ", terms) + bar + Name(group, nameof(group)) + ")"));
     }
 
     /// <summary>Fits the model (<see cref="LinearMixedModel.Fit(string, ModelFrame, bool)"/>).</summary>

@@ -45,6 +45,7 @@ internal static class MixedModelPartialFile
         {
             json.WriteStartObject();
             json.WriteString("group", term.Group);
+            json.WriteBoolean("uncorrelated", term.Uncorrelated);
             json.WriteStartArray("terms");
             foreach (string name in term.Names)
             {
@@ -148,9 +149,10 @@ internal static class MixedModelPartialFile
         {
             int f = terms.Count + 1;
             if (factor.ValueKind != JsonValueKind.Object || PartialEnvelope.Text(factor, "group") is not { Length: > 0 } group || terms.Any(t => t.Group == group)
-                || Names(factor, "terms", allowEmpty: false) is not { } termNames)
+                || Names(factor, "terms", allowEmpty: false) is not { } termNames
+                || !factor.TryGetProperty("uncorrelated", out JsonElement uncorrelatedElement) || uncorrelatedElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                return Invalid(FormattableString.Invariant($"Grouping factor {f} needs a name no other factor has and its terms: an array of distinct, non-empty names."));
+                return Invalid(FormattableString.Invariant($"Grouping factor {f} needs a name no other factor has, its terms (an array of distinct, non-empty names) and whether they are uncorrelated (true or false)."));
             }
 
             int k = termNames.Length;
@@ -187,7 +189,7 @@ internal static class MixedModelPartialFile
                 return Invalid(FormattableString.Invariant($"Grouping factor {f}: its levels' rows add up to {total}, not to the partial's {rows} rows; every row is in one level of every factor."));
             }
 
-            terms.Add(new LmmCrossProducts.Term(group, termNames, levels));
+            terms.Add(new LmmCrossProducts.Term(group, termNames, levels, uncorrelatedElement.ValueKind == JsonValueKind.True));
         }
 
         if (!root.TryGetProperty("cross", out JsonElement crossElement) || crossElement.ValueKind != JsonValueKind.Array)

@@ -142,7 +142,7 @@ public sealed class LinearMixedModelTests
     [InlineData("post pre + (1 | therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre + (1 | therapist", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre", MixedModelErrorKind.Formula)]
-    [InlineData("post ~ pre + (1 || therapist)", MixedModelErrorKind.Formula)]
+    [InlineData("post ~ pre + (1 ||| therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre + (1 | therapist) + (0 + pre | therapist)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre + (1 | site/therapist) + (1 | site)", MixedModelErrorKind.Formula)]
     [InlineData("post ~ pre - alliance + (1 | therapist)", MixedModelErrorKind.Formula)]
@@ -316,6 +316,53 @@ public sealed class LinearMixedModelTests
             Assert.True(Math.Abs(mode.Mode - value) <= 1e-4 * Math.Max(1, Math.Abs(value)), $"{mode.Term} mode: lme4 {value:R}, library {mode.Mode:R}");
             Assert.True(Math.Abs(mode.ConditionalSd - sd) <= 1e-4 * sd, $"{mode.Term} condsd: lme4 {sd:R}, library {mode.ConditionalSd:R}");
         }
+    }
+
+    [Fact]
+    public void UncorrelatedRandomEffects_MatchLme4_UnderItsNames_AndTravelInAPartial()
+    {
+        // (1 + x || g): a diagonal covariance (two parameters, no correlation); lme4's VarCorr names the slope's group
+        // client.1, its ranef and ngrps keep client (extra-models.R, m14_uncorrelated).
+        const string formula = "ors ~ log(session) + (1 + log(session) || client)";
+        Assert.Equal(formula, MixedModelFormula.Response("ors").Log("session").UncorrelatedSlopes("client", "log(session)").ToString());
+        MixedModelFit fit = LinearMixedModel.Fit(formula, Sessions.Value).GetValueOrThrow();
+        Dictionary<string, double> expected = Expected("extra-expected.csv", "m14_uncorrelated");
+        void Near(string name, double actual, double tolerance = 1e-5) =>
+            Assert.True(Math.Abs(actual - expected[name]) <= tolerance * Math.Max(1, Math.Abs(expected[name])), $"{name}: lme4 {expected[name]:R}, library {actual:R}");
+        foreach (FixedEffect f in fit.FixedEffects)
+        {
+            Near($"beta[{f.Term}]", f.Estimate);
+            Near($"se[{f.Term}]", f.StandardError);
+            Near($"df[{f.Term}]", f.DegreesOfFreedom);
+        }
+
+        Assert.Equal(new[] { "client", "client.1", "Residual" }, fit.VarianceComponents.Select(c => c.Group));
+        Assert.DoesNotContain(fit.VarianceComponents, c => c.Term2 is not null);
+        Near("var[client:(Intercept)]", fit.VarianceComponents[0].Variance);
+        Near("var[client.1:log(session)]", fit.VarianceComponents[1].Variance);
+        Near("sigma2", fit.ResidualVariance);
+        Near("reml_criterion", fit.Criterion);
+        Assert.Equal(new KeyValuePair<string, int>("client", 1521), Assert.Single(fit.Groups));
+        Assert.Equal(2, fit.Theta.Length);
+        foreach (ConditionalMode mode in fit.ConditionalModes.Where(m => m.Level is "C00001" or "C00777"))
+        {
+            Near($"mode[{mode.Level}:{mode.Term}]", mode.Mode, 1e-4);
+            Near($"mode_sd[{mode.Level}:{mode.Term}]", mode.ConditionalSd, 1e-4);
+        }
+
+        foreach (ProfileInterval interval in fit.ProfileConfidenceIntervals())
+        {
+            Near($"ci_lower[{interval.Parameter}]", interval.Lower, 5e-5);
+            Near($"ci_upper[{interval.Parameter}]", interval.Upper, 5e-5);
+        }
+
+        Assert.Contains(" client.1 ", fit.Summary(), StringComparison.Ordinal);
+
+        // Through a partial's file: the same fit, and the flag travels (a correlated partial does not merge with it).
+        MixedModelPartial partial = MixedModelPartial.FromJson(LinearMixedModel.Partial(formula, Sessions.Value, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow().ToJson()).GetValueOrThrow();
+        Assert.Equal(fit.Criterion, LinearMixedModel.FitPartial(partial).GetValueOrThrow().Criterion, 1e-9 * fit.Criterion);
+        MixedModelPartial correlated = LinearMixedModel.Partial(formula.Replace("||", "|", StringComparison.Ordinal), Sessions.Value, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow();
+        Assert.Equal(MixedModelErrorKind.Disclosure, MixedModelPartial.Merge(new[] { partial, correlated }).AsT1.Kind);
     }
 
     [Fact]

@@ -59,4 +59,13 @@ for (i in which(re$grp %in% c("C00001", "C00002", "C00777"))) {
   add("m13_ranef_growth", sprintf("mode[%s:%s]", re$grp[i], re$term[i]), re$condval[i])
   add("m13_ranef_growth", sprintf("mode_sd[%s:%s]", re$grp[i], re$term[i]), re$condsd[i])
 }
+# Uncorrelated random effects (lme4's ||): a diagonal covariance; VarCorr names the slope's group client.1.
+m14 <- lmer(ors ~ log(session) + (1 + log(session) || client), data = sessions)
+record("m14_uncorrelated", m14)
+re14 <- as.data.frame(ranef(m14, condVar = TRUE))
+for (i in which(re14$grp %in% c("C00001", "C00777"))) {
+  add("m14_uncorrelated", sprintf("mode[%s:%s]", re14$grp[i], re14$term[i]), re14$condval[i])
+  add("m14_uncorrelated", sprintf("mode_sd[%s:%s]", re14$grp[i], re14$term[i]), re14$condsd[i])
+}
+profile_ci("m14_uncorrelated", m14)
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
