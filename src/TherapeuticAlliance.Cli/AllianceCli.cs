@@ -114,7 +114,7 @@ internal static class AllianceCli
         var profile = new Option<bool>("--profile") { Description = "Also profile-likelihood 95 % intervals of every parameter (lme4's confint(fit, method = \"profile\")): printed after the summary, and the mixed-confint table." };
         var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted, with --profile mixed-confint) as CSV files into this folder." };
         var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
-        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table, or on sites' partials (a .json file or a folder of them); prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, json, csvOut, parquetOut, mixedPartial });
+        var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table, or on sites' partials (a .json file or a folder of them); prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, delimiter, decimalComma, json, csvOut, parquetOut, mixedPartial });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
 
         int Guarded(Func<int> action)
@@ -205,7 +205,7 @@ internal static class AllianceCli
             output,
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
-        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula), r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), r.GetValue(mixedPartial), output, error)));
+        mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula), r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", (r.GetValue(delimiter) is "tab" ? '\t' : r.GetValue(delimiter)![0], r.GetValue(decimalComma)), r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), r.GetValue(mixedPartial), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

@@ -668,7 +668,7 @@ internal static class Commands
     /// file or a folder of them, merged), and prints lme4's summary, or (--json) every table as one JSON object, and
     /// (--csv/--parquet DIR) one file per table, named by its schema; with --partial, writes the table's partial instead.
     /// </summary>
-    internal static int Mixed(string file, string? formula, bool ml, double? profileLevel, bool parquetInput, bool json, string? csvFolder, string? parquetFolder, string? partialOut, TextWriter output, TextWriter error)
+    internal static int Mixed(string file, string? formula, bool ml, double? profileLevel, bool parquetInput, (char Delimiter, bool DecimalComma) csvFormat, bool json, string? csvFolder, string? parquetFolder, string? partialOut, TextWriter output, TextWriter error)
     {
         MixedModelResult? result;
         string? problem = null;
@@ -689,7 +689,7 @@ internal static class Commands
             using var text = new StreamReader(input, Encoding.UTF8);
             (TidyTable? table, problem) = parquetInput
                 ? ColumnarTables.ReadParquetAsync(input).GetAwaiter().GetResult().Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message))
-                : TidyCsv.Read(text).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
+                : (csvFormat.DecimalComma && csvFormat.Delimiter == ',' ? throw new UsageException("--decimal-comma needs another --delimiter (';', tab or '|').") : TidyCsv.Read(text, csvFormat.Delimiter, csvFormat.DecimalComma)).Match<(TidyTable?, string?)>(t => (t, null), e => (null, e.Message));
             foreach (string warning in table?.ModelFrameWarnings() ?? Array.Empty<string>())
             {
                 error.WriteLine("warning: " + warning);

@@ -594,7 +594,7 @@ public static class Tidy
         var warnings = new List<string>();
         if (table.Columns.Length == 1 && (table.Columns[0].Contains(';') || table.Columns[0].Contains('\t')))
         {
-            warnings.Add("The table has one column whose name holds ';' or a tab: the file is probably not comma-separated. Save it as comma-separated CSV.");
+            warnings.Add("The table has one column whose name holds ';' or a tab: the file is probably not comma-separated. Read it with its delimiter (and decimal comma, if it has one: TidyCsv.Read's delimiter and decimalComma; alliance mixed --delimiter ';' --decimal-comma).");
         }
 
         for (int c = 0; c < table.Columns.Length; c++)
@@ -632,7 +632,7 @@ public static class Tidy
     /// Missing cells (null, <c>NA</c>, empty, NaN) stay missing: a model that uses the column leaves those rows out
     /// (R's <c>na.omit</c>). A numeric column can still be a grouping factor, as in lme4.
     /// </summary>
-    /// <param name="table">The table, as <see cref="TidyCsv.Read(System.IO.TextReader)"/> reads a CSV.</param>
+    /// <param name="table">The table, as <see cref="TidyCsv.Read(System.IO.TextReader, char, bool)"/> reads a CSV.</param>
     /// <returns>The frame.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="table"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when the table has no rows.</exception>

@@ -104,11 +104,16 @@ public static class TidyCsv
 
     /// <summary>Reads a CSV with a header row into a table.</summary>
     /// <param name="reader">The reader; left open.</param>
+    /// <param name="delimiter">The field delimiter: <c>,</c> (the default), <c>;</c>, a tab or <c>|</c>.</param>
+    /// <param name="decimalComma">Whether numbers use a decimal comma (<c>8,8</c>, as many European exports write them): a field that is a number with one comma for its point is read as that number. False by default.</param>
     /// <returns>The table, or a <see cref="TableError"/> (an empty input, a blank or repeated column name, a row of another width, malformed quoting, more than <see cref="TidyTable.MaximumCells"/> cells) that names the CSV line (the header is line 1).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="reader"/> is <see langword="null"/>.</exception>
-    public static TableResult<TidyTable> Read(TextReader reader)
+    /// <exception cref="ArgumentException">Thrown when <paramref name="delimiter"/> is not one of those four, or is a comma with <paramref name="decimalComma"/>.</exception>
+    public static TableResult<TidyTable> Read(TextReader reader, char delimiter = ',', bool decimalComma = false)
     {
         Guard.Against.Null(reader);
+        Guard.Against.InvalidInput(delimiter, nameof(delimiter), d => d is ',' or ';' or '\t' or '|', "The delimiter is ',', ';', a tab or '|'.");
+        Guard.Against.InvalidInput(decimalComma, nameof(decimalComma), d => !d || delimiter != ',', "A decimal comma needs another delimiter (';', a tab or '|').");
 
         int? badLine = null;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -116,6 +121,7 @@ public static class TidyCsv
             DetectColumnCountChanges = false,
             MissingFieldFound = null,
             BadDataFound = args => badLine ??= args.Context.Parser?.RawRow ?? 0,
+            Delimiter = delimiter.ToString(),
         };
         using var csv = new CsvParser(reader, config, leaveOpen: true);
         try
@@ -157,7 +163,11 @@ public static class TidyCsv
 
                 if (record.Length != header.Length)
                 {
-                    return new TableError(TableErrorKind.WrongWidth, line, null, string.Create(CultureInfo.InvariantCulture, $"Line {line} has {record.Length} field(s); the header has {header.Length}."));
+                    // A header of one field holding ';' or a tab: a file of another delimiter (whose decimal commas split fields).
+                    string hint = header.Length == 1 && (header[0].Contains(';', StringComparison.Ordinal) || header[0].Contains('\t', StringComparison.Ordinal))
+                        ? " The file is probably not comma-separated: read it with its delimiter, and a decimal comma if it has one (alliance mixed --delimiter ';' --decimal-comma)."
+                        : string.Empty;
+                    return new TableError(TableErrorKind.WrongWidth, line, null, string.Create(CultureInfo.InvariantCulture, $"Line {line} has {record.Length} field(s); the header has {header.Length}.{hint}"));
                 }
 
                 if ((long)(rows.Count + 1) * header.Length > TidyTable.MaximumCells)
@@ -165,7 +175,7 @@ public static class TidyCsv
                     return new TableError(TableErrorKind.TooLarge, line, null, string.Create(CultureInfo.InvariantCulture, $"The CSV holds more than {TidyTable.MaximumCells:N0} cells (from line {line}); read it in parts."));
                 }
 
-                rows.Add(record.Select(Parse).ToArray());
+                rows.Add(record.Select(f => Parse(decimalComma ? DecimalPoint(f) : f)).ToArray());
             }
 
             return badLine is { } last ? Malformed(last) : new TidyTable(header, rows);
@@ -204,6 +214,20 @@ public static class TidyCsv
         string s => s,
         _ => throw new InvalidOperationException("The table holds a cell of an unsupported type."),
     };
+
+    /// <summary>A number written with a decimal comma (<c>-8,8</c>, <c>1,5e3</c>) with a point instead; any other field unchanged.</summary>
+    private static string DecimalPoint(string field)
+    {
+        int comma = field.IndexOf(',');
+        if (comma < 0 || field.IndexOf(',', comma + 1) >= 0 || field.Contains('.', StringComparison.Ordinal))
+        {
+            return field;
+        }
+
+        string candidate = field.Replace(',', '.');
+        return comma > 0 && char.IsDigit(field[comma - 1]) && comma + 1 < field.Length && char.IsDigit(field[comma + 1])
+            && double.TryParse(candidate, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? candidate : field;
+    }
 
     private static object? Parse(string field) => field switch
     {

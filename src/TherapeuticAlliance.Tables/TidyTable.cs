@@ -87,7 +87,7 @@ public sealed class TidyTable : IHtmlRenderable
     }
 
     /// <summary>
-    /// The most cells (rows × columns) a reader of whole tables takes (<see cref="TidyCsv.Read(TextReader)"/>, the
+    /// The most cells (rows × columns) a reader of whole tables takes (<see cref="TidyCsv.Read(TextReader, char, bool)"/>, the
     /// Columnar package's Parquet table reader): 10,000,000, about 320 MB held as cells. Larger inputs are a
     /// <see cref="TableErrorKind.TooLarge"/> error; read them in parts, or through the typed readers that stream.
     /// </summary>

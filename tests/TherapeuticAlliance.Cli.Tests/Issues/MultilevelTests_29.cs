@@ -211,4 +211,21 @@ public sealed class MultilevelTests_29 : CliTestBase
         Assert.False(System.IO.File.Exists(refused));
         Assert.Equal(2, Run("mixed", Episodes).Code);   // a table needs --formula
     }
+    [Fact]
+    public void Mixed_ReadsASemicolonTableWithDecimalCommas_AsTheCommaTableIsRead()
+    {
+        // An Excel-style European export: ';' between fields, ',' for the decimal point.
+        string european = Path.Combine(Dir, "episodes-de.csv");
+        System.IO.File.WriteAllLines(european, System.IO.File.ReadAllLines(Episodes).Select(l => l.Replace(',', ';').Replace('.', ',')));
+        var comma = Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)");
+        var semicolon = Run("mixed", european, "--formula", "post ~ pre + (1 | therapist)", "--delimiter", ";", "--decimal-comma");
+        Assert.Equal(0, semicolon.Code);
+        Assert.Equal(comma.Out, semicolon.Out);
+
+        // Read as comma-separated, the file is one column: exit 1, with a warning that names the options.
+        var unread = Run("mixed", european, "--formula", "post ~ pre + (1 | therapist)");
+        Assert.Equal(1, unread.Code);
+        Assert.Contains("--delimiter ';' --decimal-comma", unread.Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("mixed", Episodes, "--formula", "post ~ pre + (1 | therapist)", "--decimal-comma").Code);
+    }
 }

@@ -318,4 +318,21 @@ public class TidyTableTests
 
         public void Dispose() => File.Delete(Path);
     }
+    [Fact]
+    public void Read_WithADelimiterAndDecimalCommas_ReadsNumbers_AndLeavesOtherCommasAlone()
+    {
+        // ';' between fields, ',' for the decimal point; a field with two commas or a comma not between digits stays text.
+        string csv = "a;b;c\n1,5;-0,25;x\n2;1,5e3;1,234,5\n3;,5;Smith, J\n";
+        TidyTable table = TidyCsv.Read(new StringReader(csv), ';', decimalComma: true).GetValueOrThrow();
+        Assert.Equal(1.5, table[0, "a"]);
+        Assert.Equal(-0.25, table[0, "b"]);
+        Assert.Equal("1.5e3", table[1, "b"]);   // exact text kept, as a comma file keeps "1.5e3" (ToModelFrame reads it as 1500)
+        Assert.Equal("1,234,5", table[1, "c"]);
+        Assert.Equal(",5", table[2, "b"]);
+        Assert.Equal("Smith, J", table[2, "c"]);
+        Assert.Equal("1,5", TidyCsv.Read(new StringReader("a\tb\n1,5\t2\n"), '\t').GetValueOrThrow()[0, "a"]);   // no decimal comma asked
+        Assert.Contains("probably not comma-separated", TidyCsv.Read(new StringReader("a;b\n1,5;2\n")).AsT1.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => TidyCsv.Read(new StringReader(csv), ':'));
+        Assert.Throws<ArgumentException>(() => TidyCsv.Read(new StringReader(csv), ',', decimalComma: true));
+    }
 }
