@@ -366,6 +366,33 @@ public sealed class LinearMixedModelTests
     }
 
     [Fact]
+    public void ASingularFit_MatchesLme4_AndIsReportedAsABoundaryFit()
+    {
+        // A factor with no effect (rows dealt to 5 batches in turn): lme4 estimates its variance at 0 and calls the fit
+        // singular (extra-models.R, m15_singular). The library finds the same boundary and says so, never "converged".
+        MixedModelFit fit = LinearMixedModel.Fit(
+            "post ~ pre + (1 | therapist) + (1 | batch)",
+            Episodes.Value.With("batch", Enumerable.Range(1, 1521).Select(i => (string?)("B" + (i % 5).ToString(CultureInfo.InvariantCulture))).ToArray())).GetValueOrThrow();
+        Dictionary<string, double> expected = Expected("extra-expected.csv", "m15_singular");
+        void Near(string name, double actual, double tolerance = 1e-5) =>
+            Assert.True(Math.Abs(actual - expected[name]) <= tolerance * Math.Max(1, Math.Abs(expected[name])), $"{name}: lme4 {expected[name]:R}, library {actual:R}");
+        Assert.True(fit.IsSingular);
+        Assert.Equal(1, expected["is_singular"]);
+        foreach (FixedEffect f in fit.FixedEffects)
+        {
+            Near($"beta[{f.Term}]", f.Estimate);
+            Near($"se[{f.Term}]", f.StandardError);
+            Near($"df[{f.Term}]", f.DegreesOfFreedom, 1e-4);   // lmerTest's Hessian at the boundary, as in the crossed model
+        }
+
+        Near("var[therapist:(Intercept)]", fit.VarianceComponents.Single(c => c.Group == "therapist").Variance);
+        Assert.InRange(fit.VarianceComponents.Single(c => c.Group == "batch").Variance, 0, 1e-8);
+        Near("sigma2", fit.ResidualVariance);
+        Near("reml_criterion", fit.Criterion);
+        Assert.Contains("boundary (singular) fit", fit.Summary(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheTypedBuilder_WritesLme4sFormulas_AndFitsThemToLme4sValues()
     {
         MixedModelFormula nested = MixedModelFormula.Response("post").Fixed("pre").RandomIntercept("site", "therapist");

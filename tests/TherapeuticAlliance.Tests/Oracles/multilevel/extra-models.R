@@ -68,4 +68,12 @@ for (i in which(re14$grp %in% c("C00001", "C00777"))) {
   add("m14_uncorrelated", sprintf("mode_sd[%s:%s]", re14$grp[i], re14$term[i]), re14$condsd[i])
 }
 profile_ci("m14_uncorrelated", m14)
+# A singular (boundary) fit: a factor with no effect (rows dealt to 5 batches in turn), its variance estimated at 0.
+singular <- episodes
+singular$batch <- factor(sprintf("B%d", seq_len(nrow(singular)) %% 5))
+m15 <- lmer(post ~ pre + (1 | therapist) + (1 | batch), data = singular)
+record("m15_singular", m15)
+add("m15_singular", "is_singular", as.numeric(isSingular(m15)))
+theta15 <- getME(m15, "theta")
+for (i in seq_along(theta15)) add("m15_singular", sprintf("theta[%s]", names(theta15)[i]), theta15[i])
 write.csv(do.call(rbind, out), "extra-expected.csv", row.names = FALSE, quote = FALSE)
