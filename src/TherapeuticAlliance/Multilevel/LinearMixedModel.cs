@@ -318,7 +318,10 @@ public static class LinearMixedModel
         }
 
         // The response.
-        if (Evaluate(response, data) is not { } y)
+        // Each expression evaluated once: log(session) as a fixed effect and as a random slope is one column.
+        var evaluated = new Dictionary<string, double[]?>(StringComparer.Ordinal);
+        double[]? Column(string expression) => evaluated.TryGetValue(expression.Trim(), out double[]? known) ? known : evaluated[expression.Trim()] = Evaluate(expression, data);
+        if (Column(response) is not { } y)
         {
             return UnknownColumn(response, data, "the response");
         }
@@ -342,7 +345,7 @@ public static class LinearMixedModel
             foreach (string factor in term.Split(':').Select(f => f.Trim()))
             {
                 var next = new List<(string Name, double[] Values)>();
-                if (Evaluate(factor, data) is { } numeric)
+                if (Column(factor) is { } numeric)
                 {
                     next.AddRange(parts.Select(p => (Join(p.Name, factor), ReferenceEquals(p.Values, ones) ? numeric : p.Values.Select((v, i) => v * numeric[i]).ToArray())));
                 }
@@ -409,7 +412,7 @@ public static class LinearMixedModel
 
             foreach ((string text, bool negative) in lhsTerms.Where(t => t.Text is not ("0" or "1")))
             {
-                if (negative || Evaluate(text, data) is not { } slope)
+                if (negative || Column(text) is not { } slope)
                 {
                     return UnknownColumn(text, data, "a random slope (it must be a numeric column or log of one)");
                 }
@@ -439,7 +442,23 @@ public static class LinearMixedModel
         int n = labels[0].Length;
         var rowLevels = new int[n];
         var firstRow = new List<int>();
-        for (int f = 0; f < labels.Length; f++)
+        if (labels.Length == 1)
+        {
+            // One column: its labels' codes are the levels.
+            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int r = 0; r < n; r++)
+            {
+                if (!codes.TryGetValue(labels[0][r], out int code))
+                {
+                    codes[labels[0][r]] = code = codes.Count;
+                    firstRow.Add(r);
+                }
+
+                rowLevels[r] = code;
+            }
+        }
+
+        for (int f = 0; f < (labels.Length == 1 ? 0 : labels.Length); f++)
         {
             // Dense codes of (the combination so far, this column's label): a pair per distinct combination, not per row.
             var codes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -485,10 +504,11 @@ public static class LinearMixedModel
     {
         // Satterthwaite's df need a Hessian of the deviance (about 150 evaluations): computed when first read, as
         // lmerTest's summary computes them after lme4's lmer has fitted.
+        LmmFit slim = fit.WithoutModes();   // the lazy df keep the estimates, not a copy of every level's modes
         ImmutableArray<FixedEffect> FixedEffects()
         {
-            (double[] dfs, double[] pValues) = engine.Satterthwaite(fit);
-            return names.Select((n, a) => new FixedEffect(n, fit.Beta[a], Math.Sqrt(fit.BetaCovariance[a, a]), dfs[a], fit.Beta[a] / Math.Sqrt(fit.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
+            (double[] dfs, double[] pValues) = engine.Satterthwaite(slim);
+            return names.Select((n, a) => new FixedEffect(n, slim.Beta[a], Math.Sqrt(slim.BetaCovariance[a, a]), dfs[a], slim.Beta[a] / Math.Sqrt(slim.BetaCovariance[a, a]), pValues[a])).ToImmutableArray();
         }
 
 
@@ -531,12 +551,20 @@ public static class LinearMixedModel
         bool singular = fit.Singular || components.Any(c => c.Term2 is not null && Math.Abs(c.StandardDeviation) > 1 - 1e-6);
         return new MixedModelFit(formula.Trim(), reml, new Lazy<ImmutableArray<FixedEffect>>(FixedEffects, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication), components.ToImmutable(), fit.Sigma2, groups.ToImmutable(), fit.Observations, fit.Criterion, names.Count + fit.Theta.Length + 1, singular, modes.ToImmutable(), fit.Theta.ToImmutableArray(), fit.Evaluations, fit.GradientNorm)
         {
-            Fitted = fitted.ToImmutableArray(),
-            Residuals = residuals.ToImmutableArray(),
+            Fitted = AsImmutable(fitted),
+            Residuals = AsImmutable(residuals),
             OmittedRows = omitted,
             Profiler = engine.ProfileIntervals,
         };
     }
+
+    /// <summary>An array no one else holds, as an immutable array without a copy where the framework allows it.</summary>
+    private static ImmutableArray<double> AsImmutable(double[] values) =>
+#if NET8_0_OR_GREATER
+        System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(values);
+#else
+        values.ToImmutableArray();
+#endif
 
     private static bool AllFinite(double[] values)
     {

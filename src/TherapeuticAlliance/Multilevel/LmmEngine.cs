@@ -60,6 +60,26 @@ internal sealed class LmmFit
     internal required int Evaluations { get; init; }
 
     internal required double GradientNorm { get; init; }
+
+    /// <summary>The same fit without the per-level modes and variances (what Satterthwaite's df need, kept by a lazy result).</summary>
+    internal LmmFit WithoutModes() => new()
+    {
+        Reml = Reml,
+        Theta = Theta,
+        FixedNames = FixedNames,
+        Beta = Beta,
+        BetaCovariance = BetaCovariance,
+        Sigma2 = Sigma2,
+        Criterion = Criterion,
+        Observations = Observations,
+        Covariances = Covariances,
+        Modes = Array.Empty<double[][]>(),
+        ModeVariances = Array.Empty<double[][]>(),
+        Terms = Terms,
+        Singular = Singular,
+        Evaluations = Evaluations,
+        GradientNorm = GradientNorm,
+    };
 }
 
 /// <summary>
@@ -154,7 +174,8 @@ internal sealed partial class LmmEngine
             }
         }
 
-        var levelIndex = _terms.Select(e => e.LevelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal)).ToArray();
+        // Level indices by label, for the blocks between factors only (one factor has none).
+        var levelIndex = products.Cross.Count == 0 ? Array.Empty<Dictionary<string, int>>() : _terms.Select(e => e.LevelNames.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal)).ToArray();
         var entries = Enumerable.Range(0, _levels1).Select(_ => new List<Entry>()).ToArray();
         foreach (KeyValuePair<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> pair in products.Cross)
         {
