@@ -19,33 +19,42 @@ internal sealed class LmmCrossProducts
     internal sealed class Level
     {
         private readonly double[] _store;
+        private readonly int _offset;
         private readonly int _k;
         private readonly int _p;
 
         internal Level(int k, int p)
-            : this(k, p, new double[2 * k * (k + p + 1)])
+            : this(k, p, new double[Stride(k, p)])
         {
         }
 
-        /// <summary>A level over sums already formed (a partial read from its file: <see cref="Store"/>'s layout).</summary>
-        internal Level(int k, int p, double[] store)
+        /// <summary>A level over sums already formed: a partial read from its file (<see cref="Store"/>'s layout), or a factor's flat store at <paramref name="offset"/>.</summary>
+        internal Level(int k, int p, double[] store, int offset = 0)
         {
             _k = k;
             _p = p;
             _store = store;
+            _offset = offset;
         }
 
-        /// <summary>Gets the sums: Z'Z, Z'X, Z'y row-major, each entry a sum and its compensation.</summary>
-        internal double[] Store => _store;
+        /// <summary>Gets the sums: Z'Z, Z'X, Z'y row-major, each entry a sum and its compensation (a copy when the level lives in a factor's flat store).</summary>
+        internal double[] Store => _offset == 0 && _store.Length == Stride(_k, _p) ? _store : _store.Skip(_offset).Take(Stride(_k, _p)).ToArray();
 
-        internal CompensatedView ZZ => new(_store, 0, _k, _k);
+        internal CompensatedView ZZ => Views(_store, _offset, _k, _p).ZZ;
 
-        internal CompensatedView ZX => new(_store, 2 * _k * _k, _k, _p);
+        internal CompensatedView ZX => Views(_store, _offset, _k, _p).ZX;
 
-        internal CompensatedView Zy => new(_store, 2 * _k * (_k + _p), _k, 1);
+        internal CompensatedView Zy => Views(_store, _offset, _k, _p).Zy;
 
         internal int Rows { get; set; }
     }
+
+    /// <summary>The numbers one level's sums take: 2 K (K + p + 1) (each entry a sum and its compensation).</summary>
+    internal static int Stride(int k, int p) => 2 * k * (k + p + 1);
+
+    /// <summary>A level's Z'Z, Z'X and Z'y in a store of levels laid out one after another.</summary>
+    internal static (CompensatedView ZZ, CompensatedView ZX, CompensatedView Zy) Views(double[] store, int offset, int k, int p) =>
+        (new CompensatedView(store, offset, k, k), new CompensatedView(store, offset + (2 * k * k), k, p), new CompensatedView(store, offset + (2 * k * (k + p)), k, 1));
 
     /// <summary>One grouping factor: its name, its terms, its levels' cross-products, and whether its effects are uncorrelated (<c>||</c>).</summary>
     internal sealed record Term(string Group, string[] Names, Dictionary<string, Level> Levels, bool Uncorrelated = false)
@@ -87,22 +96,29 @@ internal sealed class LmmCrossProducts
     /// Gets, for products formed from rows, each factor's levels by index in its sorted order (the order the engine
     /// uses), so the engine reads them without looking a label up; null for merged or read partials.
     /// </summary>
-    internal (string[] Names, Level[] Levels)[]? Sorted { get; private init; }
+    internal (string[] Names, double[] Store, int Stride)[]? Sorted { get; private init; }
 
     /// <summary>Gets, for factors First &lt; Second (formula order), the Z_First'Z_Second block of each pair of levels that share a row.</summary>
     internal Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>> Cross { get; }
 
     /// <summary>The cross-products of a design's rows.</summary>
-    internal static LmmCrossProducts FromDesign(string formula, LmmDesign design) => FromRows(formula, design.Y, design.Columns, design.Names.ToArray(), design.Random);
+    internal static LmmCrossProducts FromDesign(string formula, LmmDesign design) => FromRows(formula, design.Y, design.Columns, design.Names.ToArray(), design.Random, keyed: true);
 
-    /// <summary>The cross-products of rows: the response, the fixed-effects columns, and the random terms (each row's level and term values).</summary>
-    internal static LmmCrossProducts FromRows(string formula, double[] y, IReadOnlyList<double[]> x, string[] names, IReadOnlyList<LmmRandomTerm> random)
+    /// <summary>
+    /// The cross-products of rows: the response, the fixed-effects columns, and the random terms (each row's level and
+    /// term values). With <c>keyed</c> the levels are also keyed by label (<see cref="Term.Levels"/>: a partial, which
+    /// merges by label); a fit reads them by index only (<see cref="Sorted"/>), with no object per level.
+    /// </summary>
+    internal static LmmCrossProducts FromRows(string formula, double[] y, IReadOnlyList<double[]> x, string[] names, IReadOnlyList<LmmRandomTerm> random, bool keyed)
     {
         int n = y.Length, p = x.Count;
         var xx = new CompensatedBlock(p, p);
         var xy = new CompensatedBlock(p, 1);
         var yy = new CompensatedBlock(1, 1);
-        var levels = random.Select(t => Enumerable.Range(0, t.LevelNames.Length).Select(_ => new Level(t.K, p)).ToArray()).ToArray();
+        // Each factor's levels' sums in one flat array, level after level.
+        int[] strides = random.Select(t => Stride(t.K, p)).ToArray();
+        double[][] stores = random.Select((t, i) => new double[checked(t.LevelNames.Length * strides[i])]).ToArray();
+        int[][] counts = random.Select(t => new int[t.LevelNames.Length]).ToArray();
         var cross = new Dictionary<(int, int), Dictionary<(int, int), CompensatedBlock>>();
         var row = new double[p];
         for (int r = 0; r < n; r++)
@@ -126,9 +142,9 @@ internal sealed class LmmCrossProducts
             for (int t = 0; t < random.Count; t++)
             {
                 LmmRandomTerm term = random[t];
-                Level level = levels[t][term.Levels[r]];
-                level.Rows++;
-                CompensatedView zy = level.Zy, zx = level.ZX, zz = level.ZZ;
+                int levelIndex = term.Levels[r];
+                counts[t][levelIndex]++;
+                (CompensatedView zz, CompensatedView zx, CompensatedView zy) = Views(stores[t], levelIndex * strides[t], term.K, p);
                 for (int c = 0; c < term.K; c++)
                 {
                     double z = term.Columns[c][r];
@@ -168,12 +184,16 @@ internal sealed class LmmCrossProducts
             }
         }
 
-        Term[] terms = random.Select((t, i) => new Term(t.Group, t.Terms, t.LevelNames.Select((name, l) => (name, l)).ToDictionary(x => x.name, x => levels[i][x.l], StringComparer.Ordinal), t.Uncorrelated)).ToArray();
+        Term[] terms = random.Select((t, i) => new Term(
+            t.Group,
+            t.Terms,
+            keyed ? t.LevelNames.Select((name, l) => (name, l)).ToDictionary(x => x.name, x => new Level(t.K, p, stores[i], x.l * strides[i]) { Rows = counts[i][x.l] }, StringComparer.Ordinal) : new Dictionary<string, Level>(StringComparer.Ordinal),
+            t.Uncorrelated)).ToArray();
         var named = cross.ToDictionary(
             c => c.Key,
             c => c.Value.ToDictionary(b => (random[c.Key.Item1].LevelNames[b.Key.Item1], random[c.Key.Item2].LevelNames[b.Key.Item2]), b => b.Value));
         // The design's level names are sorted (ordinal), as the engine orders them.
-        return new LmmCrossProducts(formula, names, n, xx, xy, yy, terms, named) { Sorted = random.Select((t, i) => (t.LevelNames, levels[i])).ToArray() };
+        return new LmmCrossProducts(formula, names, n, xx, xy, yy, terms, named) { Sorted = random.Select((t, i) => (t.LevelNames, stores[i], strides[i])).ToArray() };
     }
 
     /// <summary>Whether two sets of cross-products are of one model (formula, fixed effects, factors and their terms).</summary>

@@ -121,7 +121,7 @@ internal sealed partial class LmmEngine
     private readonly string[] _fixedNames;
 
     internal LmmEngine(double[] y, double[][] x, string[] fixedNames, IReadOnlyList<LmmRandomTerm> terms)
-        : this(LmmCrossProducts.FromRows(string.Empty, y, x, fixedNames, terms))
+        : this(LmmCrossProducts.FromRows(string.Empty, y, x, fixedNames, terms, keyed: false))
     {
     }
 
@@ -148,19 +148,21 @@ internal sealed partial class LmmEngine
             LmmRandomTerm engineTerm = _terms[engineIndex[t]];
             for (int l = 0; l < engineTerm.LevelNames.Length; l++)
             {
-                LmmCrossProducts.Level level = products.Sorted is { } sorted ? sorted[t].Levels[l] : term.Levels[engineTerm.LevelNames[l]];
+                (CompensatedView levelZZ, CompensatedView levelZX, CompensatedView levelZy) = products.Sorted is { } sorted
+                    ? LmmCrossProducts.Views(sorted[t].Store, l * sorted[t].Stride, term.K, _p)
+                    : term.Levels[engineTerm.LevelNames[l]] is var keyed ? (keyed.ZZ, keyed.ZX, keyed.Zy) : default;
                 int position = Position(t, l);
                 for (int c = 0; c < term.K; c++)
                 {
-                    _zy[position + c] = level.Zy[c, 0];
+                    _zy[position + c] = levelZy[c, 0];
                     for (int a = 0; a < _p; a++)
                     {
-                        _zx[a][position + c] = level.ZX[c, a];
+                        _zx[a][position + c] = levelZX[c, a];
                     }
 
                     for (int d = 0; d < term.K; d++)
                     {
-                        double zz = level.ZZ[Math.Max(c, d), Math.Min(c, d)];   // the lower triangle is accumulated
+                        double zz = levelZZ[Math.Max(c, d), Math.Min(c, d)];   // the lower triangle is accumulated
                         if (engineIndex[t] == 0)
                         {
                             _a11[(l * _k1 * _k1) + (c * _k1) + d] = zz;
