@@ -681,6 +681,7 @@ internal static class Commands
             MixedModelPartialResult? merged = files.Length == 0 ? null : bad >= 0 ? read[bad] : MixedModelPartial.Merge(read.Select(r => r.AsT0));
             result = merged is null ? null : merged.IsSuccess ? LinearMixedModel.FitPartial(merged.AsT0, reml: !ml) : merged.AsT1;
             problem = files.Length == 0 ? "the folder holds no .json partial." : bad >= 0 ? SafeText.Clean(Path.GetFileName(files[bad]), 120) + ": " + read[bad].AsT1.Message : null;
+            error.Write(formula is null && partialOut is null ? string.Empty : "warning: --formula and --partial apply to a table; partials carry their own formula, so they were ignored.\n");
         }
         else
         {

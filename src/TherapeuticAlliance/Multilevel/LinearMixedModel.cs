@@ -182,14 +182,26 @@ public static class LinearMixedModel
     /// </summary>
     public const int MaximumDenseCoefficients = 4000;
 
+    /// <summary>
+    /// The most random-effect coefficients one grouping factor may have: 20 (an intercept and 19 slopes). The optimiser
+    /// works over K (K + 1) / 2 parameters per factor, and its cost grows about as K⁴; models fitted with lme4 have a
+    /// few.
+    /// </summary>
+    public const int MaximumTermsPerFactor = 20;
+
     private static InvalidMixedModel? TooLarge(IEnumerable<(int K, int Levels)> terms)
     {
+        if (terms.Any(t => t.K > MaximumTermsPerFactor))
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.TooLarge, string.Format(CultureInfo.InvariantCulture, "A grouping factor has more than {0} random-effect coefficients (an intercept and slopes); the optimiser's cost grows as their number to the fourth power. Fit fewer random slopes.", MaximumTermsPerFactor));
+        }
+
         long[] coefficients = terms.Select(t => (long)t.K * t.Levels).OrderByDescending(q => q).ToArray();
         long dense = coefficients.Skip(1).Sum();
         return dense <= MaximumDenseCoefficients ? null : new InvalidMixedModel(MixedModelErrorKind.TooLarge, string.Format(CultureInfo.InvariantCulture, "The grouping factors other than the largest have {0} random-effect coefficients together, more than the {1} the engine holds dense (it keeps only the largest factor sparse); fit a model with one large factor, or nest the others within it.", dense, MaximumDenseCoefficients));
     }
 
-    private static InvalidMixedModel TooFewGroups(string group, int levels, long rows) => new(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", group, levels, rows));
+    private static InvalidMixedModel TooFewGroups(string group, int levels, long rows) => new(MixedModelErrorKind.Groups, string.Format(CultureInfo.InvariantCulture, "The grouping factor '{0}' has {1} level(s) for {2} observations; it needs at least 2 levels and fewer levels than observations (as lme4 requires).", SafeText.Clean(group, 60), levels, rows));
 
     private static InvalidMixedModel NotConverged() => new(MixedModelErrorKind.NotConverged, "The optimiser did not converge (Nelder–Mead's 10,000 iterations), or the criterion is not finite at its optimum (sums that no rows could give, from a partial); check the data's scale (rescale a predictor measured in thousands) and simplify the random effects.");
 
@@ -482,21 +494,19 @@ public static class LinearMixedModel
             }
         }
 
-        // Names of the distinct combinations, sorted as the names sort; rows renumbered to that order.
+        // Names of the distinct combinations, sorted as the names sort; rows renumbered to that order. Two combinations
+        // with one name (labels holding ':', such as x:y with z and y with z:x, both z:x:y) are one level, as lme4's
+        // interaction of the pasted labels makes them.
         string[] names = firstRow.Select(r => labels.Length == 1 ? labels[0][r] : string.Join(":", labels.Select(l => l[r]))).ToArray();
-        int[] order = Enumerable.Range(0, names.Length).OrderBy(i => names[i], StringComparer.Ordinal).ToArray();
-        var rank = new int[order.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-
+        string[] sorted = names.Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal).ToArray();
+        var position = sorted.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        int[] rank = names.Select(name => position[name]).ToArray();
         for (int r = 0; r < n; r++)
         {
             rowLevels[r] = rank[rowLevels[r]];
         }
 
-        return (rowLevels, order.Select(i => names[i]).ToArray());
+        return (rowLevels, sorted);
     }
 
     /// <summary>The fit's figures under lme4's names, in the formula's order of terms.</summary>

@@ -149,10 +149,10 @@ internal static class MixedModelPartialFile
         {
             int f = terms.Count + 1;
             if (factor.ValueKind != JsonValueKind.Object || PartialEnvelope.Text(factor, "group") is not { Length: > 0 } group || terms.Any(t => t.Group == group)
-                || Names(factor, "terms", allowEmpty: false) is not { } termNames
+                || Names(factor, "terms", allowEmpty: false) is not { Length: <= LinearMixedModel.MaximumTermsPerFactor } termNames
                 || !factor.TryGetProperty("uncorrelated", out JsonElement uncorrelatedElement) || uncorrelatedElement.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                return Invalid(FormattableString.Invariant($"Grouping factor {f} needs a name no other factor has, its terms (an array of distinct, non-empty names) and whether they are uncorrelated (true or false)."));
+                return Invalid(FormattableString.Invariant($"Grouping factor {f} needs a name no other factor has, its terms (an array of at most {LinearMixedModel.MaximumTermsPerFactor} distinct, non-empty names) and whether they are uncorrelated (true or false)."));
             }
 
             int k = termNames.Length;

@@ -196,6 +196,11 @@ public sealed class MultilevelTests_29 : CliTestBase
         Assert.Equal(Criterion(pooled.Out), Criterion(merged.Out), 1e-9 * Math.Abs(Criterion(pooled.Out)));
         Assert.Equal(0, Run("mixed", Path.Combine(partials, "north.json")).Code);   // one partial alone fits too (its 'site' has 2 levels)
 
+        // A formula given with partials is not theirs to change: ignored, and said so.
+        var withFormula = Run("mixed", partials, "--formula", "post ~ 1 + (1 | site)");
+        Assert.Equal(Criterion(merged.Out), Criterion(Run("mixed", partials, "--json", "--formula", "post ~ 1 + (1 | site)").Out));
+        Assert.Contains("partials carry their own formula, so they were ignored", withFormula.Err, StringComparison.Ordinal);
+
         // A damaged partial in the folder: exit 1, the file named, nothing of it quoted.
         System.IO.File.WriteAllText(Path.Combine(partials, "broken.json"), "{\"kind\": \"mixed-model-partial\", \"schemaVersion\": \"1.0\", \"formula\": \"T9 SECRET\"}");
         var broken = Run("mixed", partials);

@@ -271,5 +271,47 @@ public sealed class MixedModelPartialTests
         Assert.Contains("4500", error.Message, StringComparison.Ordinal);
         Assert.Equal(4000, LinearMixedModel.MaximumDenseCoefficients);
     }
-}
+    [Fact]
+    public void ReviewFindings_LabelsWithColons_AGroupNameFromAFile_AndTooManyTerms_AreHandled()
+    {
+        // Nested labels holding ':': (a = "x:y", b = "z") and (a = "y", b = "z:x") are both named z:x:y, one level
+        // (as lme4's pasted interaction); this threw ArgumentException (a duplicate key) before.
+        var random = new Random(3);
+        int n = 200;
+        string[] a = Enumerable.Range(0, n).Select(i => i == 0 ? "x:y" : i == 1 ? "y" : "A" + (i % 10).ToString(CultureInfo.InvariantCulture)).ToArray();
+        string[] b = Enumerable.Range(0, n).Select(i => i == 0 ? "z" : i == 1 ? "z:x" : "B" + (i % 4).ToString(CultureInfo.InvariantCulture)).ToArray();
+        var frame = new ModelFrame(
+            new Dictionary<string, IReadOnlyList<double>> { ["y"] = Enumerable.Range(0, n).Select(i => (i % 10) + random.NextDouble()).ToArray() },
+            new Dictionary<string, IReadOnlyList<string?>> { ["a"] = a, ["b"] = b });
+        MixedModelFit nested = LinearMixedModel.Fit("y ~ 1 + (1 | b/a)", frame).GetValueOrThrow();
+        Assert.Equal(a.Zip(b, (x, z) => x + ":" + z).Distinct(StringComparer.Ordinal).Count(), nested.Groups.Single(g => g.Key == "a:b").Value);
+        Assert.True(LinearMixedModel.Partial("y ~ 1 + (1 | b/a)", frame, new DisclosurePolicy { MinimumPeople = 1 }).IsSuccess);
 
+        // A group name read from a partial is cleaned before it reaches a message (no escape code, no line break).
+        var (caseload, _) = Caseload(4);
+        string json = LinearMixedModel.Partial("post ~ pre + (1 | therapist)", caseload, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow().ToJson();
+        string one = Regex.Replace(json, "\"levels\": \\[.*\\]\\s*\\}\\s*\\]", "\"levels\": [{\"level\": \"L\", \"rows\": ROWS, \"sums\": SUMS}]}]", RegexOptions.Singleline, TimeSpan.FromSeconds(5));
+        using (JsonDocument document = JsonDocument.Parse(json))
+        {
+            JsonElement level = document.RootElement.GetProperty("factors")[0].GetProperty("levels")[0];
+            int rows = document.RootElement.GetProperty("rows").GetInt32();
+            one = one.Replace("ROWS", rows.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("SUMS", level.GetProperty("sums").GetRawText(), StringComparison.Ordinal)
+                .Replace("\"group\": \"therapist\"", "\"group\": \"evil\\u001b[31mRED\\nsecond\"", StringComparison.Ordinal);
+        }
+
+        MixedModelPartial hostile = MixedModelPartial.FromJson(one).GetValueOrThrow();
+        string message = LinearMixedModel.FitPartial(hostile).AsT1.Message;
+        Assert.DoesNotContain("\u001b", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", message, StringComparison.Ordinal);
+
+        // More than 20 coefficients for one factor: TooLarge from a formula, Unreadable from a file.
+        var wide = new ModelFrame(
+            Enumerable.Range(0, 22).ToDictionary(c => "x" + c.ToString(CultureInfo.InvariantCulture), c => (IReadOnlyList<double>)Enumerable.Range(0, 300).Select(_ => random.NextDouble()).ToArray()),
+            new Dictionary<string, IReadOnlyList<string?>> { ["g"] = Enumerable.Range(0, 300).Select(i => (string?)("G" + (i % 5).ToString(CultureInfo.InvariantCulture))).ToArray() });
+        string slopes = string.Join(" + ", Enumerable.Range(1, 21).Select(c => "x" + c.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(MixedModelErrorKind.TooLarge, LinearMixedModel.Fit("x0 ~ 1 + (1 + " + slopes + " | g)", wide).AsT1.Kind);
+        string tooWide = LinearMixedModel.Partial("x0 ~ 1 + (1 + " + slopes + " | g)", wide, new DisclosurePolicy { MinimumPeople = 2 }).GetValueOrThrow().ToJson();
+        Assert.Contains("at most 20", MixedModelPartial.FromJson(tooWide).AsT1.Message, StringComparison.Ordinal);
+        Assert.Equal(20, LinearMixedModel.MaximumTermsPerFactor);
+    }
+}
