@@ -8,6 +8,8 @@ using Ardalis.GuardClauses;
 using CsvHelper;
 using CsvHelper.Configuration;
 
+using TherapeuticAlliance.Schema;
+
 namespace TherapeuticAlliance.Tables;
 
 /// <summary>
@@ -112,7 +114,7 @@ public static class TidyCsv
     public static TableResult<TidyTable> Read(TextReader reader, char delimiter = ',', bool decimalComma = false)
     {
         Guard.Against.Null(reader);
-        Guard.Against.InvalidInput(delimiter, nameof(delimiter), d => d is ',' or ';' or '\t' or '|', "The delimiter is ',', ';', a tab or '|'.");
+        Guard.Against.InvalidInput(delimiter, nameof(delimiter), d => FileConventions.Delimiters.Contains(d), "The delimiter is ',', ';', a tab or '|' (FileConventions.Delimiters).");
         Guard.Against.InvalidInput(decimalComma, nameof(decimalComma), d => !d || delimiter != ',', "A decimal comma needs another delimiter (';', a tab or '|').");
 
         int? badLine = null;

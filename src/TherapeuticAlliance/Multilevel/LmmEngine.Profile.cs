@@ -259,23 +259,20 @@ internal sealed partial class LmmEngine
                 return sigma * sigma * sum;
             }
 
-            for (int column = 0; column < k; column++)
+            foreach ((int row, int column) in term.ThetaPositions())
             {
-                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
+                if (row == column)
                 {
-                    if (row == column)
-                    {
-                        values.Add(Math.Sqrt(Covariance(row, row)));
-                        names.Add("sd_" + term.Terms[row] + "|" + term.Group);
-                        kinds.Add(ProfileKind.StandardDeviation);
-                    }
-                    else
-                    {
-                        double denominator = Math.Sqrt(Covariance(row, row) * Covariance(column, column));
-                        values.Add(denominator > 0 ? Covariance(row, column) / denominator : 0);
-                        names.Add("cor_" + term.Terms[row] + "." + term.Terms[column] + "|" + term.Group);
-                        kinds.Add(ProfileKind.Correlation);
-                    }
+                    values.Add(Math.Sqrt(Covariance(row, row)));
+                    names.Add("sd_" + term.Terms[row] + "|" + term.Group);
+                    kinds.Add(ProfileKind.StandardDeviation);
+                }
+                else
+                {
+                    double denominator = Math.Sqrt(Covariance(row, row) * Covariance(column, column));
+                    values.Add(denominator > 0 ? Covariance(row, column) / denominator : 0);
+                    names.Add("cor_" + term.Terms[row] + "." + term.Terms[column] + "|" + term.Group);
+                    kinds.Add(ProfileKind.Correlation);
                 }
             }
         }
@@ -306,29 +303,26 @@ internal sealed partial class LmmEngine
             int k = term.K;
             var sd = new double[k];
             var cor = new double[k, k];
-            for (int column = 0; column < k; column++)
+            foreach ((int row, int column) in term.ThetaPositions())
             {
-                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
+                double value = v[at++];
+                if (row == column)
                 {
-                    double value = v[at++];
-                    if (row == column)
+                    if (!(value >= 0))
                     {
-                        if (!(value >= 0))
-                        {
-                            return null;
-                        }
-
-                        sd[row] = value;
+                        return null;
                     }
-                    else
+
+                    sd[row] = value;
+                }
+                else
+                {
+                    if (!(Math.Abs(value) <= 1))
                     {
-                        if (!(Math.Abs(value) <= 1))
-                        {
-                            return null;
-                        }
-
-                        cor[row, column] = value;
+                        return null;
                     }
+
+                    cor[row, column] = value;
                 }
             }
 
@@ -359,12 +353,9 @@ internal sealed partial class LmmEngine
                 }
             }
 
-            for (int column = 0; column < k; column++)
+            foreach ((int row, int column) in term.ThetaPositions())
             {
-                for (int row = column; row < (term.Uncorrelated ? column + 1 : k); row++)
-                {
-                    theta.Add(l[row, column] / sigma);
-                }
+                theta.Add(l[row, column] / sigma);
             }
         }
 

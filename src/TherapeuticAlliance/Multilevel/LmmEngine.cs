@@ -22,6 +22,18 @@ internal sealed record LmmRandomTerm(string Group, string[] Terms, double[][] Co
 
     /// <summary>The number of covariance parameters: the lower triangle of a K × K factor, or its diagonal for an uncorrelated term.</summary>
     internal int Theta => Uncorrelated ? K : K * (K + 1) / 2;
+
+    /// <summary>The (row, column) of each θ entry in the term's factor, in θ's order: the lower triangle column by column (lme4's), or the diagonal only for an uncorrelated term.</summary>
+    internal IEnumerable<(int Row, int Column)> ThetaPositions()
+    {
+        for (int column = 0; column < K; column++)
+        {
+            for (int row = column; row < (Uncorrelated ? column + 1 : K); row++)
+            {
+                yield return (row, column);
+            }
+        }
+    }
 }
 
 /// <summary>What a fit gives, in lme4's terms.</summary>
@@ -262,13 +274,7 @@ internal sealed partial class LmmEngine
         var lower = new List<double>();
         foreach (LmmRandomTerm term in _terms)
         {
-            for (int column = 0; column < term.K; column++)
-            {
-                for (int row = column; row < (term.Uncorrelated ? column + 1 : term.K); row++)
-                {
-                    lower.Add(row == column ? 0 : double.NegativeInfinity);
-                }
-            }
+            lower.AddRange(term.ThetaPositions().Select(p => p.Row == p.Column ? 0 : double.NegativeInfinity));
         }
 
         return lower.ToArray();
@@ -286,12 +292,9 @@ internal sealed partial class LmmEngine
         {
             int k = _terms[j].K;
             var f = new double[k, k];
-            for (int column = 0; column < k; column++)
+            foreach ((int row, int column) in _terms[j].ThetaPositions())
             {
-                for (int row = column; row < (_terms[j].Uncorrelated ? column + 1 : k); row++)
-                {
-                    f[row, column] = theta[t++];
-                }
+                f[row, column] = theta[t++];
             }
 
             factors[j] = f;
