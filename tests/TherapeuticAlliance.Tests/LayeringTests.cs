@@ -26,12 +26,13 @@ public sealed class LayeringTests
         ["Scoring"] = new[] { Root, Utilities, "Instruments", "Statistics" },
         ["Trends"] = new[] { Root, Utilities },
         ["Guidance"] = new[] { Root, Utilities, "Trends" },
-        ["Reports"] = new[] { Root, Utilities, "Instruments", "Trends", "Guidance", "ExpectedResponse", "Charts" },   // Instruments since issue 26: the analyzer reads published validation from the catalog
+        ["Reports"] = new[] { Root, Utilities, "Instruments", "Trends", "Guidance", "ExpectedResponse", "Charts", "Service" },   // Instruments since issue 26: the analyzer reads published validation from the catalog
         ["ExpectedResponse"] = new[] { Root, Utilities, "Trends", "Charts" },
         ["Charts"] = new[] { Root, Utilities },
         ["Schema"] = new[] { Root, Utilities },
         ["Consortium"] = new[] { Root, Utilities, "Schema", "Statistics", "Scoring", "Trends" },
         ["Multilevel"] = new[] { Root, Utilities, "Charts" },   // issue 29: linear mixed models, on MathNet's dense algebra; Charts for the caterpillar's axis
+        ["Service"] = new[] { Root, Utilities, "Trends", "Multilevel", "ExpectedResponse", "Instruments", "Charts" },   // issue 30: therapist effects, benchmarks, dependability
         [DependencyInjection] = new[] { Root, Utilities, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 

@@ -565,6 +565,7 @@ public static class LinearMixedModel
             Residuals = AsImmutable(residuals),
             OmittedRows = omitted,
             Profiler = engine.ProfileIntervals,
+            Objective = theta => engine.Objective(theta, reml),
         };
     }
 

@@ -53,6 +53,9 @@ public sealed partial class MixedModelFit
     /// <summary>Gets how profile intervals are computed (the engine's <c>ProfileIntervals</c>).</summary>
     internal Func<double, (string Name, double Estimate, double Lower, double Upper)[]>? Profiler { get; init; }
 
+    /// <summary>Gets the fit's criterion (REML criterion or deviance, as <see cref="Reml"/>) at any θ in the engine's order, σ and β profiled out.</summary>
+    internal Func<IReadOnlyList<double>, double>? Objective { get; init; }
+
     /// <summary>
     /// Computes profile-likelihood confidence intervals of every parameter, as lme4's
     /// <c>confint(fit, method = "profile", oldNames = FALSE)</c>: each random effect's SD and, for a term with a random
