@@ -12,6 +12,7 @@ using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
 
 using TherapeuticAlliance.Schema;
+using TherapeuticAlliance.Service;
 using TherapeuticAlliance.Tables;
 
 namespace TherapeuticAlliance.Cli;
@@ -116,6 +117,13 @@ internal static class AllianceCli
         var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
         var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table, or on sites' partials (a .json file or a folder of them); prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, delimiter, decimalComma, json, csvOut, parquetOut, mixedPartial });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
+        var outcomeInstrument = new Option<string>("--outcome-instrument") { Description = "service: the outcome instrument (its client-rated series give intake and final scores). Default: ors.", DefaultValueFactory = _ => ServiceOptions.Default.OutcomeInstrument };
+        var allianceInstrument = new Option<string>("--alliance-instrument") { Description = "service: the alliance instrument (its client-rated series). Default: srs.", DefaultValueFactory = _ => ServiceOptions.Default.AllianceInstrument };
+        var reliableChange = new Option<double?>("--reliable-change") { Description = "service: the outcome's reliable-change value, in points. Default: 5 (the adult ORS value commonly cited; give your instrument's)." };
+        var cutoff = new Option<double?>("--cutoff") { Description = "service: the outcome's clinical cutoff, in points (an intake on the worse side is a case). Default: 25 (adult ORS)." };
+        var benchmark = new Option<string[]>("--benchmark") { Description = "service: a published benchmark to set the caseload beside (repeatable; docs/service.md lists them). Default: all of them.", AllowMultipleArgumentsPerToken = true };
+        var caseMix = new Option<string?>("--case-mix") { Description = "service: a CSV of case-mix covariates, one row per episode (an episode column and numeric columns), added to the models and the severity adjustment." };
+        var service = Command("service", "How is the service doing: therapist and site effects on outcome and alliance (case-mix adjusted, with intervals; not a league table), benchmarks per caseload, site, therapist and month of closing, and the dependability of alliance scores. Prints a summary, or every table with --json, --csv DIR, --parquet DIR.", input, shared.Concat(trends).Concat(new Option[] { disclosure, outcomeInstrument, allianceInstrument, reliableChange, cutoff, lowerIsBetter, benchmark, caseMix, json, csvOut, parquetOut }));
 
         int Guarded(Func<int> action)
         {
@@ -206,6 +214,16 @@ internal static class AllianceCli
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
         mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula), r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", (r.GetValue(delimiter) is "tab" ? '\t' : r.GetValue(delimiter)![0], r.GetValue(decimalComma)), r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), r.GetValue(mixedPartial), output, error)));
+        service.SetAction(r => Run(r, true, sp => Commands.Service(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), new ServiceOptions
+        {
+            OutcomeInstrument = r.GetValue(outcomeInstrument)!,
+            AllianceInstrument = r.GetValue(allianceInstrument)!,
+            ReliableChange = r.GetValue(reliableChange) is { } points ? points > 0 && double.IsFinite(points) ? points : throw new UsageException("--reliable-change takes a positive number of points.") : ServiceOptions.Default.ReliableChange,
+            ClinicalCutoff = r.GetValue(cutoff) is { } line ? double.IsFinite(line) ? line : throw new UsageException("--cutoff takes a number of points.") : ServiceOptions.Default.ClinicalCutoff,
+            HigherIsBetter = !r.GetValue(lowerIsBetter),
+            Compare = r.GetValue(benchmark) is { Length: > 0 } ids ? ids.Select(id => PublishedBenchmarks.Find(id) ?? throw new UsageException("--benchmark: no published benchmark has that identifier; docs/service.md lists them.")).ToImmutableArray() : PublishedBenchmarks.All,
+            Policy = r.GetValue(disclosure) == "opensafely" ? DisclosurePolicy.OpenSafely : DisclosurePolicy.Default,
+        }, r.GetValue(caseMix), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);
@@ -214,7 +232,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, triage, report, stats, merge, mixed, instruments, expected,
+            score, analyze, triage, report, stats, merge, mixed, service, instruments, expected,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

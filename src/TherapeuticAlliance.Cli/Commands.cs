@@ -14,6 +14,7 @@ using TherapeuticAlliance.Trends;
 using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Consortium;
 using TherapeuticAlliance.Multilevel;
+using TherapeuticAlliance.Service;
 
 namespace TherapeuticAlliance.Cli;
 
@@ -723,19 +724,66 @@ internal static class Commands
             error.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} row(s) left out for a missing value of a column the model uses (as R's na.omit).", fit.OmittedRows));
         }
 
-        output.Write(json ? TidyJson.ToJson(tables) + "\n" : fit.Summary(profileLevel));
-        foreach (var (folder, extension) in new[] { (csvFolder, ".csv"), (parquetFolder, ".parquet") }.Where(f => f.Item1 is not null))
+        WriteTables(tables, (json, csvFolder, parquetFolder), fit.Summary(profileLevel), true, output);
+        return AllianceCli.Ok;
+    }
+
+    /// <summary>Writes the tables: all as one JSON object (--json) or <paramref name="text"/> to standard output, and one file per table, named by its schema, into the --csv and --parquet folders (each through a temporary file, kept when <paramref name="commit"/>).</summary>
+    private static void WriteTables(IReadOnlyList<KeyValuePair<string, TidyTable>> tables, (bool Json, string? Csv, string? Parquet) to, string text, bool commit, TextWriter output)
+    {
+        output.Write(to.Json ? TidyJson.ToJson(tables) + "\n" : text);
+        foreach (var (folder, extension) in new[] { (to.Csv, ".csv"), (to.Parquet, ".parquet") }.Where(f => f.Item1 is not null))
         {
             Directory.CreateDirectory(folder!);
             foreach (var (name, t) in tables)
             {
                 using Target target = Target.Open(Path.Combine(folder!, name + extension), TextWriter.Null, buffered: true, binary: extension == ".parquet");
                 if (extension == ".csv") { TidyCsv.Write(t, target.Writer); } else { WriteParquet(target, t); }
-                target.CommitIf(true);
+                target.CommitIf(commit);
             }
         }
+    }
 
-        return AllianceCli.Ok;
+    /// <summary>
+    /// <c>alliance service</c>: reads the caseload as <c>report</c> does (streamed when grouped by client), summarises each
+    /// client (<see cref="ServiceEpisodes.FromClient"/>) and runs the service view; prints its summary, or every table.
+    /// </summary>
+    internal static int Service(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, ServiceOptions options, string? caseMixFile, (bool Json, string? Csv, string? Parquet) to, TextWriter output, TextWriter error)
+    {
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? caseMix = null;
+        if (caseMixFile is not null)
+        {
+            TableResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> read = TidyCsv.Read(caseMixFile).Match(t => t.ToCaseMix(), e => e);
+            if (!read.IsSuccess)
+            {
+                error.WriteLine("error: " + SafeText.Clean(caseMixFile, 120) + ": " + read.AsT1.Message);
+                return AllianceCli.DataErrors;
+            }
+
+            caseMix = read.AsT0;
+            options = options with { CaseMix = caseMix.Values.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray() };
+        }
+
+        options = options with { ExpectedResponse = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).FirstOrDefault(m => string.Equals(m.InstrumentId, options.OutcomeInstrument, StringComparison.OrdinalIgnoreCase)) };
+        Caseload caseload = Caseload.Read(settings, analyzer, norms, new CareView(null, null, null, options.Policy), error);
+        var episodes = new List<ServiceEpisode>();
+        try
+        {
+            foreach (IReadOnlyList<AllianceReport> client in caseload.Clients)
+            {
+                episodes.AddRange(ServiceEpisodes.FromClient(client.Select(r => r.Episode).ToList(), options, caseMix?.GetValueOrDefault(client[0].EpisodeId)) is { } episode ? new[] { episode } : Array.Empty<ServiceEpisode>());
+            }
+        }
+        catch (FileChangedException changed)
+        {
+            error.WriteLine("error: " + changed.Message);
+            return AllianceCli.DataErrors;
+        }
+
+        ServiceAnalysis analysis = ServiceAnalysis.Run(episodes, options);
+        WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), caseload.Pipeline.Succeeded, output);
+        caseload.Pipeline.Summary();
+        return caseload.Pipeline.ExitCode;
     }
 
     /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>

@@ -19,7 +19,7 @@ namespace TherapeuticAlliance.Tables;
 /// <c>ICC1</c> … <c>ICC3k</c>), so a table joins R output without renaming.
 /// </summary>
 /// <remarks>Every conversion leaves identifiers as they are: the tables are for the researcher's own files. This type is thread-safe.</remarks>
-public static class Tidy
+public static partial class Tidy
 {
     /// <summary>Columns <c>statistic</c>, <c>item</c>, <c>value</c>: one row per statistic of the scale (<c>item</c> NA) and per item.</summary>
     /// <param name="analysis">The analysis.</param>

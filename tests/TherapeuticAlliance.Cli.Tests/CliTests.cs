@@ -120,7 +120,9 @@ public sealed class CliTests : CliTestBase
         using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
         XDocument document = XDocument.Load(reader);
         XNamespace svg = "http://www.w3.org/2000/svg";
-        Assert.Equal(60 * 4, document.Descendants(svg + "svg").Count());   // SRS, WAI-SR, Alliance Profile and ORS for each client
+        Assert.Equal(60 * 4, document.Descendants("section").Where(s => (string?)s.Attribute("class") == "client").SelectMany(s => s.Descendants(svg + "svg")).Count());   // SRS, WAI-SR, Alliance Profile and ORS for each client
+        Assert.Equal(60 * 4 + 1, document.Descendants(svg + "svg").Count());   // and the service section's caterpillar chart (issue 30)
+        Assert.Single(document.Descendants("section").Single(s => (string?)s.Attribute("id") == "service").Descendants(svg + "svg"));
         var clients = document.Descendants("section").Where(s => (string?)s.Attribute("class") == "client").ToList();
         Assert.Equal(60, clients.Count);
 
@@ -209,7 +211,10 @@ public sealed class CliTests : CliTestBase
         Assert.Equal(0, code);
         Assert.Contains("and 3 client pages beside it", err, StringComparison.Ordinal);
         string index = System.IO.File.ReadAllText(path);
-        Assert.DoesNotContain("<svg", index, StringComparison.Ordinal);
+        // No client's chart on the index: its one chart is the service section's (issue 30).
+        string service = index[index.IndexOf("<section id=\"service\"", StringComparison.Ordinal)..];
+        service = service[..(service.IndexOf("</section>", StringComparison.Ordinal) + 10)];
+        Assert.DoesNotContain("<svg", index.Replace(service, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("href=\"report-001.html#client-1\"", index, StringComparison.Ordinal);
         Assert.Contains("href=\"report-003.html#client-60\"", index, StringComparison.Ordinal);
         int[] charts = Enumerable.Range(1, 3).Select(p => System.Text.RegularExpressions.Regex.Count(System.IO.File.ReadAllText(Path.Combine(Dir, $"report-00{p}.html")), "<svg ")).ToArray();

@@ -158,7 +158,7 @@ public sealed class SchemaTests : CliTestBase
     }
 
     [Fact]
-    public void TheCli_StaysAShell_OfAtMost2280Lines()
+    public void TheCli_StaysAShell_OfAtMost2340Lines()
     {
         // Issue 25: readers, schemas and rules live in the libraries; the CLI holds options, composition, per-row
         // accounting, all-or-nothing output and exit codes. A reader moved back into it would fail this.
@@ -167,7 +167,9 @@ public sealed class SchemaTests : CliTestBase
         // 2,000 until issue 28 (part 6) added the two-pass streaming of a caseload grouped by client (Commands.Caseload, Pipeline.ClientEpisodes);
         // 2,250 until issue 29 added 'mixed --profile' and mixed-model partials (written with --partial, merged from a
         // file or folder): option wiring and file handling only, the partial's form and checks are the library's.
-        Assert.InRange(lines, 1, 2280);
+        // 2,280 until issue 30 added 'alliance service' (options, the case-mix file and the shared table writer; the service view,
+        // its tables, its summary and the case-mix reader are the libraries').
+        Assert.InRange(lines, 1, 2340);
         Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.cs"), f => System.IO.File.ReadAllText(f).Contains("class ResponseFileReader", StringComparison.Ordinal));
     }
 

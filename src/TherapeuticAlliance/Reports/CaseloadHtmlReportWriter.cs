@@ -8,6 +8,8 @@ using System.Text;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Trends;
 
+using TherapeuticAlliance.Service;
+
 namespace TherapeuticAlliance.Reports;
 
 /// <summary>
@@ -49,6 +51,8 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
     private readonly CaseloadGroups.Accumulator? _overview;
     private readonly SortedDictionary<string, CaseloadHtmlReport.InstrumentTally> _instruments = new(StringComparer.Ordinal);
     private readonly string _back;
+    private readonly ServiceOptions? _service;
+    private readonly List<ServiceEpisode> _serviceEpisodes = new();
     private long _series;
     private bool _completed;
     private bool _disposed;
@@ -77,6 +81,13 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         }
 
         _overview = options.OverviewBy is { } by ? new CaseloadGroups.Accumulator(by, options.Disclosure, nameof(options)) : null;
+        _service = options.Service is { } service
+            ? service with
+            {
+                Policy = options.Disclosure ?? DisclosurePolicy.Default,
+                ExpectedResponse = options.ExpectedResponseModels.FirstOrDefault(m => string.Equals(m.InstrumentId, service.OutcomeInstrument, StringComparison.OrdinalIgnoreCase)),
+            }
+            : null;
         _indexFile = indexFile;
         _open = open;
         _options = options;
@@ -109,6 +120,10 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         _clients.Add(new Placed(entry.Level, entry.ActReasons, entry.Reasons.Length, entry.LatestSession, entry.EpisodeId, offset, checked((int)(_spill.Position - offset)), why));
         _series += client.Count;
         _overview?.Add(client);
+        if (_service is not null && ServiceEpisodes.FromClient(client.Select(r => r.Episode).ToList(), _service) is { } episode)
+        {
+            _serviceEpisodes.Add(episode);   // a few numbers per client, so memory grows with clients, not sessions
+        }
         foreach (AllianceReport report in client)
         {
             if (!_instruments.TryGetValue(report.InstrumentId, out CaseloadHtmlReport.InstrumentTally? tally))
@@ -173,7 +188,17 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
                 CaseloadHtmlReport.Overview(index, overview);
             }
 
+            // The service view: first for a manager's view (an overview by therapist, site or team), else behind the attention list.
+            if (_options.OverviewBy is not null)
+            {
+                WriteService(index);
+            }
+
             CaseloadHtmlReport.Attention(index, ranked.Select(c => new CaseloadHtmlReport.Ranked(c.Level, c.Id, c.Latest, c.Why)).ToArray(), _context, Link, paged ? clientsPerPage : 0);
+            if (_options.OverviewBy is null)
+            {
+                WriteService(index);
+            }
             if (paged)
             {
                 index.Write("<section id=\"pages\" aria-labelledby=\"pages-h\">\n<h2 id=\"pages-h\">Client pages</h2>\n<p class=\"note\">Most urgent first, ");
@@ -291,6 +316,20 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         {
             throw new InvalidOperationException("The report is complete; a writer writes one report.");
         }
+    }
+
+    /// <summary>Writes the "Service" section: the service view of every client added (<see cref="ServiceAnalysis"/>).</summary>
+    private void WriteService(TextWriter index)
+    {
+        if (_service is null)
+        {
+            return;
+        }
+
+        index.Write("<section id=\"service\" class=\"service-view\" aria-labelledby=\"service-h\">\n<h2 id=\"service-h\">Service</h2>\n<p class=\"note\">How the service is doing: outcomes beside published benchmarks, therapist and site effects with their intervals (not a league table), and how dependable alliance scores are. docs/service.md says what each figure means and what it must not be used for.</p>\n");
+        ServiceAnalysis.Run(_serviceEpisodes, _service).WriteHtml(index);
+        _serviceEpisodes.Clear();
+        index.Write("\n</section>\n");
     }
 
     /// <summary>Copies a client's section from the spill stream to a page, with its rank in place of the mark.</summary>

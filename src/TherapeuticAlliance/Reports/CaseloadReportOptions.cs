@@ -68,4 +68,13 @@ public sealed record CaseloadReportOptions
 
     /// <summary>Gets the disclosure policy of the overview; <see langword="null"/> (the default) for <see cref="DisclosurePolicy.Default"/>.</summary>
     public DisclosurePolicy? Disclosure { get; init; }
+
+    /// <summary>
+    /// Gets the service view's options (outcome and alliance instruments, reliable change, cutoff, benchmarks), or
+    /// <see langword="null"/> for a report without the "Service" section. <see cref="Service.ServiceOptions.Default"/> by
+    /// default. The section runs under <see cref="Disclosure"/> and the expected-response model of its outcome instrument
+    /// among <see cref="ExpectedResponseModels"/>; it comes first when <see cref="OverviewBy"/> is given (a manager's view
+    /// of therapists or sites), after the attention list otherwise (a clinician's).
+    /// </summary>
+    public Service.ServiceOptions? Service { get; init; } = TherapeuticAlliance.Service.ServiceOptions.Default;
 }

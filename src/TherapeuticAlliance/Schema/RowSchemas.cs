@@ -310,6 +310,99 @@ public static class RowSchemas
     /// <summary>A confidence interval's level, between 0 and 1 (broom's <c>conf.level</c>).</summary>
     public const string ConfLevel = "conf_level";
 
+    /// <summary>The measure a service row describes: <c>outcome</c> or <c>alliance</c> (<c>ServiceCodes.ToCode(ServiceMeasure)</c>).</summary>
+    public const string Measure = "measure";
+
+    /// <summary>An intraclass correlation: a grouping factor's share of the variance, 0 to 1.</summary>
+    public const string Share = "icc";
+
+    /// <summary>How many levels (therapists, sites) a grouping factor has in a model.</summary>
+    public const string Levels = "n_levels";
+
+    /// <summary>A therapist's key, as the data give it.</summary>
+    public const string Therapist = ResponseFileSchema.Therapist;
+
+    /// <summary>A site's key, as the data give it.</summary>
+    public const string Site = ResponseFileSchema.Site;
+
+    /// <summary>A therapist's adjusted effect, in the measure's points, positive = better than average.</summary>
+    public const string Effect = "effect";
+
+    /// <summary>A classification (<c>average</c>, <c>above-average</c>, <c>below-average</c>, <c>withheld</c>).</summary>
+    public const string Classification = "classification";
+
+    /// <summary>A reliability, 0 to 1.</summary>
+    public const string ReliabilityOfMean = "reliability";
+
+    /// <summary>How a service benchmark row groups episodes (<c>caseload</c>, <c>site</c>, <c>therapist</c>, <c>month</c>).</summary>
+    public const string Grouping = "grouping";
+
+    /// <summary>Episodes with an intake and a final outcome score.</summary>
+    public const string Paired = "n_paired";
+
+    /// <summary>A mean intake score.</summary>
+    public const string IntakeMean = "intake_mean";
+
+    /// <summary>A mean final score.</summary>
+    public const string FinalMean = "final_mean";
+
+    /// <summary>A pre–post effect size (standardised mean change).</summary>
+    public const string EffectSize = "effect_size";
+
+    /// <summary>A severity-adjusted effect size.</summary>
+    public const string Saes = "saes";
+
+    /// <summary>A share of reliable improvement, 0 to 1.</summary>
+    public const string ReliableImprovement = "reliable_improvement";
+
+    /// <summary>A share of reliable deterioration, 0 to 1.</summary>
+    public const string ReliableDeterioration = "reliable_deterioration";
+
+    /// <summary>Episodes that were a clinical case at intake.</summary>
+    public const string Cases = "n_cases";
+
+    /// <summary>A share of recovery among cases, 0 to 1.</summary>
+    public const string Recovery = "recovery";
+
+    /// <summary>A share of reliable recovery among cases, 0 to 1.</summary>
+    public const string ReliableRecovery = "reliable_recovery";
+
+    /// <summary>A share reaching the expected-response target, 0 to 1.</summary>
+    public const string ReachedTarget = "reached_target";
+
+    /// <summary>A mean alliance rating, in the alliance measure's points.</summary>
+    public const string AllianceMean = "alliance_mean";
+
+    /// <summary>A share of episodes with a pre–post pair, 0 to 1.</summary>
+    public const string Completeness = "completeness";
+
+    /// <summary>A published benchmark's identifier.</summary>
+    public const string Benchmark = "benchmark";
+
+    /// <summary>A published value.</summary>
+    public const string Published = "published";
+
+    /// <summary>A published range's low end.</summary>
+    public const string PublishedLow = "published_low";
+
+    /// <summary>A published range's high end.</summary>
+    public const string PublishedHigh = "published_high";
+
+    /// <summary>The service's own value of a statistic.</summary>
+    public const string ServiceFigure = "service_value";
+
+    /// <summary>Whom a published figure describes.</summary>
+    public const string Population = "population";
+
+    /// <summary>A citation.</summary>
+    public const string Source = "source";
+
+    /// <summary>A part of a result a note is about.</summary>
+    public const string Part = "part";
+
+    /// <summary>A note for a reader.</summary>
+    public const string Note = "note";
+
     /// <summary>A mixed model's fixed effects (lmerTest's <c>coef(summary(fit))</c>): term, estimate, std_error, df, t_value, p_value (since issue 29).</summary>
     public static RowSchema MixedFixedEffects { get; } = new("mixed-fixed-effects", new[] { Term, Estimate, StandardError, DegreesOfFreedom, TValue, PValue });
 
@@ -328,6 +421,24 @@ public static class RowSchemas
     /// <summary>A mixed model's profile-likelihood confidence intervals, as lme4's <c>confint(fit, method = "profile", oldNames = FALSE)</c>: parameter, estimate (ML), conf_low, conf_high, conf_level (since issue 29).</summary>
     public static RowSchema MixedConfint { get; } = new("mixed-confint", new[] { Parameter, Estimate, ConfLow, ConfHigh, ConfLevel });
 
+    /// <summary>Therapist and site shares of the variance with their intervals (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceVariance { get; } = new("service-variance", new[] { Measure, Grp, Share, ConfLow, ConfHigh, ConfLevel, Levels });
+
+    /// <summary>Each therapist's adjusted effect, interval, classification and reliability (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceTherapists { get; } = new("service-therapists", new[] { Measure, Therapist, Site, Clients, Effect, ConfLow, ConfHigh, Classification, ReliabilityOfMean });
+
+    /// <summary>Service benchmarks per caseload, site, therapist and month of closing (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceBenchmarks { get; } = new("service-benchmarks", new[] { Grouping, Group, EpisodeCount, Paired, Withheld, IntakeMean, FinalMean, EffectSize, ConfLow, ConfHigh, Saes, ReliableImprovement, ReliableDeterioration, Cases, Recovery, ReliableRecovery, ReachedTarget, AllianceMean, Completeness });
+
+    /// <summary>The caseload's figures beside the published benchmarks (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceComparison { get; } = new("service-comparison", new[] { Benchmark, Statistic, ServiceFigure, Published, PublishedLow, PublishedHigh, Population, Source });
+
+    /// <summary>The dependability of alliance scores, one statistic per row (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceDependability { get; } = new("service-dependability", new[] { Statistic, Value });
+
+    /// <summary>The service view's notes and refusals, per part (<c>alliance service</c>).</summary>
+    public static RowSchema ServiceNotes { get; } = new("service-notes", new[] { Part, Note });
+
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted, MixedConfint);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted, MixedConfint, ServiceVariance, ServiceTherapists, ServiceBenchmarks, ServiceComparison, ServiceDependability, ServiceNotes);
 }

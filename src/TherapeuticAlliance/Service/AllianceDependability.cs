@@ -73,6 +73,27 @@ public sealed class AllianceDependability
     /// <summary>Gets the therapist-level coefficient at the data's mean numbers of clients per therapist and sessions per client (NaN without a therapist variance).</summary>
     public double TherapistCoefficient => TherapistCoefficientAt(ClientsPerTherapist, SessionsPerClient);
 
+    /// <summary>
+    /// Gets every figure under its name, as the <c>service-dependability</c> table writes them: <c>therapist_variance</c>,
+    /// <c>client_variance</c>, <c>residual_variance</c>, <c>sessions_per_client</c>, <c>clients_per_therapist</c>,
+    /// <c>client_g</c>, <c>therapist_g</c>, <c>sessions_for_g_0.80</c>, <c>sessions_for_g_0.90</c>,
+    /// <c>clients_for_g_0.80</c>, <c>clients_for_g_0.90</c> (the last two at the data's sessions per client).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Statistics => new KeyValuePair<string, double>[]
+    {
+        new("therapist_variance", TherapistVariance),
+        new("client_variance", ClientVariance),
+        new("residual_variance", ResidualVariance),
+        new("sessions_per_client", SessionsPerClient),
+        new("clients_per_therapist", ClientsPerTherapist),
+        new("client_g", ClientCoefficient),
+        new("therapist_g", TherapistCoefficient),
+        new("sessions_for_g_0.80", SessionsNeeded(0.80)),
+        new("sessions_for_g_0.90", SessionsNeeded(0.90)),
+        new("clients_for_g_0.80", ClientsNeeded(0.80, SessionsPerClient)),
+        new("clients_for_g_0.90", ClientsNeeded(0.90, SessionsPerClient)),
+    };
+
     /// <summary>Builds the figures from variance components estimated elsewhere (lme4's <c>VarCorr</c> of <c>alliance ~ 1 + (1 | therapist/client)</c>).</summary>
     /// <param name="therapistVariance">σ²<sub>t</sub>, 0 or more (NaN when not estimated).</param>
     /// <param name="clientVariance">σ²<sub>c</sub>, 0 or more.</param>

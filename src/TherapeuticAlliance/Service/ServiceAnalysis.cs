@@ -73,6 +73,80 @@ public sealed partial class ServiceAnalysis
             AllianceDependability.Estimate(all, options));
     }
 
+    /// <summary>
+    /// Writes the service view as text for a terminal: the caseload's benchmarks beside the published ones, the therapist
+    /// and site shares of the outcome and alliance variance with their intervals and the classification counts, the
+    /// dependability of alliance scores, and every refusal and note. Names no therapist, site or client (the tables do).
+    /// </summary>
+    /// <returns>The text (lines end with \n; numbers invariant).</returns>
+    public string Summary()
+    {
+        var text = new System.Text.StringBuilder();
+        void Line(string format, params object?[] values) => text.Append(string.Format(CultureInfo.InvariantCulture, format, values)).Append('\n');
+        string Rate(double? v) => v is { } r ? (100 * r).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
+        Line("Service view: {0} episodes (outcome {1}, alliance {2}; reliable change {3} points, clinical cutoff {4}, {5} is better)", Episodes, Options.OutcomeInstrument, Options.AllianceInstrument, Options.ReliableChange, Options.ClinicalCutoff, Options.HigherIsBetter ? "higher" : "lower");
+        Line("Not for ranking, paying or appraising therapists: the figures describe a service.");
+        ServiceBenchmark? all = Benchmarks.FirstOrDefault(b => b.Grouping == ServiceGrouping.Caseload);
+        if (all is { Withheld: false })
+        {
+            Line(string.Empty);
+            Line("Caseload: {0} episodes, {1} pre-post pairs (completeness {2})", all.Episodes, all.Paired, Rate(all.Completeness));
+            Line("  effect size {0:0.00} ({1:0.00} to {2:0.00}), severity-adjusted {3:0.00}", all.EffectSize, all.EffectSizeLow, all.EffectSizeHigh, all.SeverityAdjustedEffectSize);
+            Line("  reliable improvement {0}, reliable deterioration {1}", Rate(all.ReliableImprovement), Rate(all.ReliableDeterioration));
+            Line("  recovery {0}, reliable recovery {1} (of {2} cases at intake)", Rate(all.Recovery), Rate(all.ReliableRecovery), all.Cases);
+            Line("  reached target {0}, mean alliance {1}", Rate(all.ReachedTarget), all.AllianceMean is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "n/a");
+            foreach (PublishedBenchmark published in Comparisons)
+            {
+                Line("  published {0}: {1} {2} ({3})", published.Id, published.Statistic, published.Value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : string.Format(CultureInfo.InvariantCulture, "{0:0.###} to {1:0.###}", published.Low, published.High), published.Population);
+            }
+        }
+        else
+        {
+            Line("Caseload: fewer pre-post pairs than the disclosure policy's minimum ({0}); its figures are withheld.", Options.Policy.MinimumPeople);
+        }
+
+        foreach (var (heading, result) in new[] { ("Therapist effects on the outcome", Outcome), ("Therapist effects on the alliance", Alliance) })
+        {
+            Line(string.Empty);
+            if (!result.IsSuccess)
+            {
+                Line("{0}: not estimated. {1}", heading, result.AsT1.Message);
+                continue;
+            }
+
+            TherapistEffectsAnalysis analysis = result.AsT0;
+            Line("{0}: {1}", heading, analysis.Formula);
+            foreach (VarianceShare share in analysis.Shares)
+            {
+                Line("  {0} share of the variance {1:0.0} % ({2:0.0} to {3:0.0} %, {4:0} % profile-likelihood interval), {5} {0}s", share.Group, 100 * share.Share, 100 * share.Lower, 100 * share.Upper, 100 * share.Level, share.Levels);
+            }
+
+            Line("  {0} above average, {1} average, {2} below average, {3} withheld (above or below only where the interval excludes the mean)", analysis.Therapists.Count(t => t.Classification == EffectClassification.AboveAverage), analysis.Therapists.Count(t => t.Classification == EffectClassification.Average), analysis.Therapists.Count(t => t.Classification == EffectClassification.BelowAverage), analysis.Therapists.Count(t => t.Classification == EffectClassification.Withheld));
+            foreach (string note in analysis.Notes)
+            {
+                Line("  note: {0}", note);
+            }
+        }
+
+        Line(string.Empty);
+        if (Dependability.IsSuccess)
+        {
+            AllianceDependability d = Dependability.AsT0;
+            Line("Dependability of alliance scores (G coefficients): a client's mean over {0:0.0} sessions {1:0.00}; a therapist's mean over {2:0.0} clients {3:0.00}", d.SessionsPerClient, d.ClientCoefficient, d.ClientsPerTherapist, d.TherapistCoefficient);
+            Line("  sessions for 0.80 / 0.90: {0} / {1}; clients per therapist for 0.80 / 0.90: {2} / {3} (Crits-Christoph et al. 2011: {4}+ sessions for above 0.90, about {5} clients)", d.SessionsNeeded(0.80), d.SessionsNeeded(0.90), d.ClientsNeeded(0.80, d.SessionsPerClient), d.ClientsNeeded(0.90, d.SessionsPerClient), AllianceDependability.PublishedSessionsForVeryGood, AllianceDependability.PublishedClientsPerTherapist);
+            foreach (string note in d.Notes)
+            {
+                Line("  note: {0}", note);
+            }
+        }
+        else
+        {
+            Line("Dependability of alliance scores: not computed. {0}", Dependability.AsT1.Message);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Returns the headline figures without any identifier.</summary>
     /// <returns>Text such as <c>service: 1521 episodes; outcome: therapist 7.0 % (...); ...</c>.</returns>
     public override string ToString() => string.Format(
