@@ -78,7 +78,6 @@ public static partial class Tidy
     public static TableResult<IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> ToCaseMix(this TidyTable table)
     {
         Guard.Against.Null(table);
-        string[] reserved = { "final", "intake", "alliance", "therapist", "site", "client" };
         int episode = table.Columns.IndexOf(ResponseFileSchema.Episode);
         string[] covariates = table.Columns.Where(c => c != ResponseFileSchema.Episode).ToArray();
         if (episode < 0 || covariates.Length == 0)
@@ -89,8 +88,7 @@ public static partial class Tidy
         for (int c = 0; c < table.Columns.Length; c++)
         {
             string name = table.Columns[c];
-            bool usable = name.Length > 0 && !char.IsDigit(name[0]) && name.All(ch => ch is '_' or '.' || (ch < 128 && char.IsLetterOrDigit(ch))) && !reserved.Contains(name);
-            if (c != episode && !usable)
+            if (c != episode && !ServiceOptions.IsCovariateName(name))
             {
                 return new TableError(TableErrorKind.BadValue, null, null, string.Format(CultureInfo.InvariantCulture, "Column {0}'s name cannot be a covariate: use letters, digits, '_' and '.', not starting with a digit, and not final, intake, alliance, therapist, site or client.", c + 1));
             }
