@@ -47,28 +47,61 @@ public sealed partial class MixedModelFit
         }
 
         double threshold = objective(Theta) + ChiSquared.InvCDF(1, level);
-        double Profile(double share) => ProfiledAt(objective, j, share) - threshold;
-        const double Top = 1 - 1e-9;
-        double lower = Profile(0) <= 0 ? 0 : Root(Profile, 0, estimate);
-        double upper = Profile(Top) <= 0 ? 1 : Root(Profile, estimate, Top);
+        double[] others = Theta.Where((_, k) => k != j).ToArray();   // the other factors' θ at the last share profiled: each profile starts there
+        double Profile(double share) => ProfiledAt(objective, j, share, others) - threshold;
+
+        // Each bound is bracketed by stepping out from the estimate (halving the distance to 0, or to 1, each step), so
+        // the first crossing is found even where the criterion loses precision at extreme θ, then found by Brent's method.
+        double lower = 0, upper = 1;
+        double inside = estimate;
+        if (Profile(0) > 0)
+        {
+            Array.Copy(Theta.Where((_, k) => k != j).ToArray(), others, others.Length);
+            lower = double.NaN;
+            for (int step = 1; step <= 60 && double.IsNaN(lower); step++)
+            {
+                double share = step == 60 ? 0 : estimate * Math.Pow(0.5, step);
+                if (Profile(share) > 0)
+                {
+                    lower = Root(Profile, share, inside);
+                }
+
+                inside = share;
+            }
+        }
+
+        Array.Copy(Theta.Where((_, k) => k != j).ToArray(), others, others.Length);
+        inside = estimate;
+        for (int step = 1; step <= 20; step++)
+        {
+            double share = 1 - ((1 - estimate) * Math.Pow(0.5, step));
+            if (Profile(share) > 0)
+            {
+                upper = Root(Profile, inside, share);
+                break;
+            }
+
+            inside = share;
+        }
+
         return new ProfileInterval("icc|" + group, estimate, lower, upper);
     }
 
     private static double Root(Func<double, double> f, double low, double high) =>
-        Brent.TryFindRoot(f, low, high, 1e-10, 200, out double root) ? root : double.NaN;
+        Brent.TryFindRoot(f, low, high, 1e-9, 100, out double root) ? root : double.NaN;
 
-    /// <summary>The criterion minimised over every θ but factor <paramref name="j"/>'s, with factor j's share held at <paramref name="share"/>.</summary>
-    private double ProfiledAt(Func<IReadOnlyList<double>, double> objective, int j, double share)
+    /// <summary>The criterion minimised over every θ but factor <paramref name="j"/>'s, with factor j's share held at <paramref name="share"/>; <paramref name="others"/> holds the other θ to start from and receives the optimum.</summary>
+    private double ProfiledAt(Func<IReadOnlyList<double>, double> objective, int j, double share, double[] others)
     {
         var theta = Theta.ToArray();
-        double Evaluate(double[] others)
+        double Evaluate(double[] values)
         {
             double rest = 0;
             for (int k = 0, o = 0; k < theta.Length; k++)
             {
                 if (k != j)
                 {
-                    theta[k] = Math.Abs(others[o++]);
+                    theta[k] = Math.Abs(values[o++]);
                     rest += theta[k] * theta[k];
                 }
             }
@@ -77,45 +110,137 @@ public sealed partial class MixedModelFit
             return objective(theta);
         }
 
-        double[] start = Theta.Where((_, k) => k != j).ToArray();
-        if (start.Length == 0)
+        if (others.Length == 0)
         {
-            return Evaluate(start);
+            return Evaluate(others);
         }
 
-        if (start.Length == 1)
+        if (others.Length == 1)
         {
-            // Golden-section search over the other factor's θ on [0, b], b wide enough to hold its optimum.
-            double bound = (10 * Math.Max(start[0], 0.1)) + 1;
-            return GoldenMinimum(t => Evaluate(new[] { t }), 0, bound);
+            // Brent's minimisation over the other factor's θ, from the last optimum (the profile moves smoothly with the share).
+            double start = others[0];
+            var (at, value) = BrentMinimum(t => Evaluate(new[] { t }), start, Math.Max(0.25 * start, 0.01));
+            others[0] = at;
+            return value;
         }
 
         var simplex = new MathNet.Numerics.Optimization.NelderMeadSimplex(1e-10, 2000);
         var function = MathNet.Numerics.Optimization.ObjectiveFunction.Value(v => Evaluate(v.ToArray()));
-        return simplex.FindMinimum(function, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(start)).FunctionInfoAtMinimum.Value;
+        var minimum = simplex.FindMinimum(function, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(others));
+        minimum.MinimizingPoint.Select(Math.Abs).ToArray().CopyTo(others, 0);
+        return minimum.FunctionInfoAtMinimum.Value;
     }
 
-    private static double GoldenMinimum(Func<double, double> f, double a, double b)
+    /// <summary>
+    /// Minimises f over [0, ∞) from <paramref name="start"/>: a bracket is found by stepping downhill (doubling the
+    /// step), then Brent's parabolic-interpolation method (Brent 1973, chapter 5) narrows it to about 1e-8.
+    /// </summary>
+    private static (double At, double Value) BrentMinimum(Func<double, double> f, double start, double step)
     {
-        double ratio = (Math.Sqrt(5) - 1) / 2;
-        double c = b - (ratio * (b - a)), d = a + (ratio * (b - a));
-        double fc = f(c), fd = f(d);
-        for (int i = 0; i < 200 && b - a > 1e-10 * (1 + Math.Abs(a) + Math.Abs(b)); i++)
+        double x0 = Math.Max(start, 0), f0 = f(x0);
+        double x1 = x0 + step, f1 = f(x1);
+        double low, high, b, fb;
+        if (f1 > f0)
         {
-            if (fc < fd)
+            double x2 = Math.Max(0, x0 - step), f2 = f(x2);
+            if (f2 > f0 || x2 == x0)
             {
-                (b, d, fd) = (d, c, fc);
-                c = b - (ratio * (b - a));
-                fc = f(c);
+                (low, high, b, fb) = (x2, x1, x0, f0);   // the start is bracketed on both sides
             }
             else
             {
-                (a, c, fc) = (c, d, fd);
-                d = a + (ratio * (b - a));
-                fd = f(d);
+                (low, high, b, fb) = Walk(x0, x2, f2, -step);
+            }
+        }
+        else
+        {
+            (low, high, b, fb) = Walk(x0, x1, f1, step);
+        }
+
+        // Steps on downhill, doubling, until the function rises or 0 is reached: the bracket is [previous, next] around the best.
+        (double, double, double, double) Walk(double previous, double current, double value, double h)
+        {
+            for (int i = 0; i < 60; i++)
+            {
+                if (current <= 0)
+                {
+                    return (0, previous, 0, value);
+                }
+
+                h *= 2;
+                double next = Math.Max(0, current + h), fnext = f(next);
+                if (fnext > value)
+                {
+                    return (Math.Min(previous, next), Math.Max(previous, next), current, value);
+                }
+
+                (previous, current, value) = (current, next, fnext);
+            }
+
+            return (Math.Min(previous, current), Math.Max(previous, current), current, value);
+        }
+
+        // Brent's method on [low, high] with b the best point so far.
+        const double Golden = 0.3819660112501051;
+        double x = b, w = b, v = b, fx = fb, fw = fb, fv = fb, d = 0, e = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            double middle = 0.5 * (low + high), tolerance = (1e-8 * Math.Abs(x)) + 1e-10;
+            if (Math.Abs(x - middle) <= (2 * tolerance) - (0.5 * (high - low)))
+            {
+                break;
+            }
+
+            bool golden = true;
+            if (Math.Abs(e) > tolerance)
+            {
+                double r = (x - w) * (fx - fv), q = (x - v) * (fx - fw), p = ((x - v) * q) - ((x - w) * r);
+                q = 2 * (q - r);
+                if (q > 0)
+                {
+                    p = -p;
+                }
+
+                q = Math.Abs(q);
+                if (Math.Abs(p) < Math.Abs(0.5 * q * e) && p > q * (low - x) && p < q * (high - x))
+                {
+                    e = d;
+                    d = p / q;
+                    golden = false;
+                    if ((x + d) - low < 2 * tolerance || high - (x + d) < 2 * tolerance)
+                    {
+                        d = middle >= x ? tolerance : -tolerance;
+                    }
+                }
+            }
+
+            if (golden)
+            {
+                e = (x >= middle ? low : high) - x;
+                d = Golden * e;
+            }
+
+            double u = Math.Abs(d) >= tolerance ? x + d : x + (d > 0 ? tolerance : -tolerance);
+            double fu = f(u);
+            if (fu <= fx)
+            {
+                (low, high) = u >= x ? (x, high) : (low, x);
+                (v, fv, w, fw, x, fx) = (w, fw, x, fx, u, fu);
+            }
+            else
+            {
+                (low, high) = u < x ? (u, high) : (low, u);
+                if (fu <= fw || w == x)
+                {
+                    (v, fv, w, fw) = (w, fw, u, fu);
+                }
+                else if (fu <= fv || v == x || v == w)
+                {
+                    (v, fv) = (u, fu);
+                }
             }
         }
 
-        return Math.Min(Math.Min(fc, fd), Math.Min(f(a), f(b)));
+        return (x, fx);
     }
 }

@@ -35,14 +35,15 @@ public sealed class AllianceDependability
     /// <summary>Crits-Christoph et al. 2011: about 60 clients per therapist were needed for a dependable therapist-level alliance.</summary>
     public const int PublishedClientsPerTherapist = 60;
 
-    private AllianceDependability(double therapist, double client, double residual, double sessionsPerClient, double clientsPerTherapist, MixedModelFit? fit, ImmutableArray<string> notes)
+    private AllianceDependability(double therapist, double client, double residual, double sessionsPerClient, double clientsPerTherapist, string? formula, double criterion, ImmutableArray<string> notes)
     {
         TherapistVariance = therapist;
         ClientVariance = client;
         ResidualVariance = residual;
         SessionsPerClient = sessionsPerClient;
         ClientsPerTherapist = clientsPerTherapist;
-        Fit = fit;
+        Formula = formula;
+        RemlCriterion = criterion;
         Notes = notes;
     }
 
@@ -61,8 +62,11 @@ public sealed class AllianceDependability
     /// <summary>Gets the mean number of clients per therapist in the data, or NaN without therapists.</summary>
     public double ClientsPerTherapist { get; }
 
-    /// <summary>Gets the model fitted, or <see langword="null"/> for <see cref="FromVarianceComponents"/>.</summary>
-    public MixedModelFit? Fit { get; }
+    /// <summary>Gets the model fitted, in lme4's syntax (<c>alliance ~ 1 + (1 | therapist/client)</c>, or <c>alliance ~ 1 + (1 | client)</c> with too few therapists), or <see langword="null"/> for <see cref="FromVarianceComponents"/>.</summary>
+    public string? Formula { get; }
+
+    /// <summary>Gets the REML criterion at the optimum (lme4's <c>REMLcrit</c> of the same model on the sessions), or NaN for <see cref="FromVarianceComponents"/>.</summary>
+    public double RemlCriterion { get; }
 
     /// <summary>Gets what a reader must know (too few therapists, coefficients below 0.80). Never an identifier.</summary>
     public ImmutableArray<string> Notes { get; }
@@ -109,8 +113,8 @@ public sealed class AllianceDependability
         Guard.Against.InvalidInput(residualVariance, nameof(residualVariance), v => v > 0 && !double.IsInfinity(v), "The residual variance is finite and more than 0.");
         Guard.Against.InvalidInput(sessionsPerClient, nameof(sessionsPerClient), v => v >= 1 && !double.IsInfinity(v), "Sessions per client: 1 or more.");
         Guard.Against.InvalidInput(clientsPerTherapist, nameof(clientsPerTherapist), v => double.IsNaN(v) || (v >= 1 && !double.IsInfinity(v)), "Clients per therapist: 1 or more.");
-        var built = new AllianceDependability(therapistVariance, clientVariance, residualVariance, sessionsPerClient, clientsPerTherapist, null, ImmutableArray<string>.Empty);
-        return new AllianceDependability(therapistVariance, clientVariance, residualVariance, sessionsPerClient, clientsPerTherapist, null, built.Warnings());
+        var built = new AllianceDependability(therapistVariance, clientVariance, residualVariance, sessionsPerClient, clientsPerTherapist, null, double.NaN, ImmutableArray<string>.Empty);
+        return new AllianceDependability(therapistVariance, clientVariance, residualVariance, sessionsPerClient, clientsPerTherapist, null, double.NaN, built.Warnings());
     }
 
     /// <summary>Estimates the variance components from the episodes' alliance ratings (<see cref="ServiceEpisode.AllianceSessions"/>, mean and sum of squares: sufficient statistics for this model, so the fit equals lme4's on the sessions).</summary>
@@ -131,52 +135,30 @@ public sealed class AllianceDependability
         }
 
         bool therapists = rated.All(e => e.Therapist is not null) && rated.GroupBy(e => e.Therapist, StringComparer.Ordinal).Count(g => g.Count() >= 2) >= options.MinimumTherapists;
-        // One row per rating, rebuilt from each client's count, mean and sum of squares: m + a, m - a and m repeated,
-        // a = sqrt(SS / 2), has the same sum and sum of squares, which is all this model's likelihood depends on.
-        int total = rated.Sum(e => e.AllianceSessions);
-        var y = new double[total];
-        var client = new string?[total];
-        var therapist = new string?[total];
-        int row = 0;
-        for (int i = 0; i < rated.Length; i++)
-        {
-            ServiceEpisode e = rated[i];
-            double a = Math.Sqrt(e.AllianceSumOfSquares / 2);
-            string label = i.ToString(CultureInfo.InvariantCulture);
-            for (int s = 0; s < e.AllianceSessions; s++, row++)
-            {
-                y[row] = e.AllianceMean!.Value + (e.AllianceSessions == 1 ? 0 : s == 0 ? a : s == 1 ? -a : 0);
-                client[row] = label;
-                therapist[row] = e.Therapist;
-            }
-        }
-
-        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal) { ["client"] = client };
-        if (therapists)
-        {
-            factors["therapist"] = therapist;
-        }
-
         string formula = therapists ? "alliance ~ 1 + (1 | therapist/client)" : "alliance ~ 1 + (1 | client)";
-        MixedModelResult fitted = LinearMixedModel.Fit(formula, new ModelFrame(new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal) { ["alliance"] = y }, factors));
-        if (!fitted.IsSuccess)
+        int[][] groups = therapists
+            ? rated.Select((e, i) => (e.Therapist, i)).GroupBy(p => p.Therapist, StringComparer.Ordinal).Select(g => g.Select(p => p.i).ToArray()).ToArray()
+            : Enumerable.Range(0, rated.Length).Select(i => new[] { i }).ToArray();
+        var reml = new NestedReml(rated, groups);
+        double[]? theta = reml.Optimise(therapists);
+        if (theta is null)
         {
-            return new ServiceError(ServiceErrorKind.ModelFailed, "The model " + formula + " could not be fitted: " + fitted.AsT1.Message);
+            return new ServiceError(ServiceErrorKind.ModelFailed, "The model " + formula + " could not be fitted: its REML criterion did not converge to a finite minimum.");
         }
 
-        MixedModelFit fit = fitted.AsT0;
-        double tau = therapists ? fit.VarianceComponents.First(c => c.Group == "therapist").Variance : double.NaN;
-        double clientVariance = fit.VarianceComponents.First(c => c.Group == (therapists ? "client:therapist" : "client")).Variance;
-        double perClient = total / (double)rated.Length;
-        double perTherapist = therapists ? rated.Length / (double)rated.Select(e => e.Therapist).Distinct(StringComparer.Ordinal).Count() : double.NaN;
-        var estimate = new AllianceDependability(tau, clientVariance, fit.ResidualVariance, perClient, perTherapist, fit, ImmutableArray<string>.Empty);
+        double sigma2 = reml.Sigma2(theta);
+        double tau = therapists ? theta[0] * theta[0] * sigma2 : double.NaN;
+        double clientVariance = theta[1] * theta[1] * sigma2;
+        double perClient = reml.Ratings / (double)rated.Length;
+        double perTherapist = therapists ? rated.Length / (double)groups.Length : double.NaN;
+        var estimate = new AllianceDependability(tau, clientVariance, sigma2, perClient, perTherapist, formula, reml.Criterion(theta), ImmutableArray<string>.Empty);
         ImmutableArray<string> notes = estimate.Warnings();
         if (!therapists)
         {
             notes = notes.Insert(0, string.Format(CultureInfo.InvariantCulture, "Fewer than {0} therapists with two or more rated clients: no therapist variance is estimated, and the client variance holds any therapist differences.", options.MinimumTherapists));
         }
 
-        return new AllianceDependability(tau, clientVariance, fit.ResidualVariance, perClient, perTherapist, fit, notes);
+        return new AllianceDependability(tau, clientVariance, sigma2, perClient, perTherapist, formula, estimate.RemlCriterion, notes);
     }
 
     /// <summary>The client-level coefficient of a mean over <paramref name="sessions"/> sessions.</summary>

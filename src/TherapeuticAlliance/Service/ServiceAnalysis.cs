@@ -52,7 +52,7 @@ public sealed partial class ServiceAnalysis
     /// <summary>Gets the published benchmarks the service is set beside (<see cref="ServiceOptions.Compare"/>).</summary>
     public ImmutableArray<PublishedBenchmark> Comparisons => Options.Compare;
 
-    /// <summary>Runs every part of the service view.</summary>
+    /// <summary>Runs every part of the service view (the alliance's model and the dependability on the thread pool, beside the outcome's model and the benchmarks on the calling thread).</summary>
     /// <param name="episodes">The episodes (<see cref="ServiceEpisodes"/> builds them from clients' series).</param>
     /// <param name="options">The options; <see langword="null"/> for <see cref="ServiceOptions.Default"/>.</param>
     /// <returns>The analysis.</returns>
@@ -64,13 +64,12 @@ public sealed partial class ServiceAnalysis
         options ??= ServiceOptions.Default;
         options.Validate(nameof(options));
         ServiceEpisode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
-        return new ServiceAnalysis(
-            options,
-            all.Length,
-            TherapistEffects.Estimate(all, ServiceMeasure.Outcome, options),
-            TherapistEffects.Estimate(all, ServiceMeasure.Alliance, options),
-            ServiceBenchmarks.Compute(all, options),
-            AllianceDependability.Estimate(all, options));
+        // The parts are independent: the alliance's model and the dependability run on the thread pool beside the outcome's.
+        var alliance = System.Threading.Tasks.Task.Run(() => TherapistEffects.Estimate(all, ServiceMeasure.Alliance, options));
+        var dependability = System.Threading.Tasks.Task.Run(() => AllianceDependability.Estimate(all, options));
+        TherapistEffectsResult outcome = TherapistEffects.Estimate(all, ServiceMeasure.Outcome, options);
+        ImmutableArray<ServiceBenchmark> benchmarks = ServiceBenchmarks.Compute(all, options);
+        return new ServiceAnalysis(options, all.Length, outcome, alliance.GetAwaiter().GetResult(), benchmarks, dependability.GetAwaiter().GetResult());
     }
 
     /// <summary>

@@ -28,139 +28,225 @@ public static class ServiceBenchmarks
         Guard.Against.Null(episodes);
         options ??= ServiceOptions.Default;
         options.Validate(nameof(options));
-        IReadOnlyList<ServiceEpisode> all = episodes as IReadOnlyList<ServiceEpisode> ?? episodes.ToList();
+        ServiceEpisode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
         double sign = options.HigherIsBetter ? 1 : -1;
 
-        // The caseload's regression of the (signed) change on intake and the case mix, for the severity adjustment.
-        var residuals = new Dictionary<ServiceEpisode, double>();   // ServiceEpisode has reference equality
-        ServiceEpisode[] adjusted = all.Where(e => e is not null && e.IsPaired && options.CaseMix.All(e.CaseMix.ContainsKey)).ToArray();
+        // The caseload's regression of the (signed) change on intake and the case mix, for the severity adjustment: the
+        // normal equations of the centred columns (p is small), solved by MathNet's QR.
+        var residuals = new double[all.Length];
+        residuals.AsSpan().Fill(double.NaN);
         double caseloadChange = 0, caseloadIntakeSd = double.NaN;
-        if (adjusted.Length > options.CaseMix.Length + 2)
+        int[] adjusted = Enumerable.Range(0, all.Length).Where(i => all[i].IsPaired && options.CaseMix.All(all[i].CaseMix.ContainsKey)).ToArray();
+        int p = 1 + options.CaseMix.Length;
+        if (adjusted.Length > p + 1)
         {
-            double[][] x = adjusted.Select(e => new[] { 1.0, e.Intake!.Value }.Concat(options.CaseMix.Select(c => e.CaseMix[c])).ToArray()).ToArray();
-            double[] y = adjusted.Select(e => sign * e.Change!.Value).ToArray();
-            double[]? beta = LeastSquares(x, y);
-            caseloadChange = y.Average();
-            caseloadIntakeSd = StandardDeviation(adjusted.Select(e => e.Intake!.Value).ToArray());
-            for (int i = 0; beta is not null && i < adjusted.Length; i++)
+            double[] Row(int i) => new[] { all[i].Intake!.Value }.Concat(options.CaseMix.Select(c => all[i].CaseMix[c])).ToArray();
+            var means = new double[p];
+            double meanY = 0;
+            foreach (int i in adjusted)
             {
-                residuals[adjusted[i]] = y[i] - x[i].Select((v, a) => v * beta[a]).Sum();
+                double[] x = Row(i);
+                for (int a = 0; a < p; a++)
+                {
+                    means[a] += x[a] / adjusted.Length;
+                }
+
+                meanY += sign * all[i].Change!.Value / adjusted.Length;
+            }
+
+            var xx = new double[p, p];
+            var xy = new double[p];
+            double intakeSquares = 0;
+            foreach (int i in adjusted)
+            {
+                double[] x = Row(i);
+                double y = (sign * all[i].Change!.Value) - meanY;
+                for (int a = 0; a < p; a++)
+                {
+                    xy[a] += (x[a] - means[a]) * y;
+                    for (int b = 0; b < p; b++)
+                    {
+                        xx[a, b] += (x[a] - means[a]) * (x[b] - means[b]);
+                    }
+                }
+
+                intakeSquares += (x[0] - means[0]) * (x[0] - means[0]);
+            }
+
+            caseloadChange = meanY;
+            caseloadIntakeSd = Math.Sqrt(intakeSquares / (adjusted.Length - 1));
+            var qr = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(xx).QR();
+            if (qr.IsFullRank)
+            {
+                double[] beta = qr.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(xy)).ToArray();
+                foreach (int i in adjusted)
+                {
+                    double[] x = Row(i);
+                    double fitted = meanY;
+                    for (int a = 0; a < p; a++)
+                    {
+                        fitted += beta[a] * (x[a] - means[a]);
+                    }
+
+                    residuals[i] = (sign * all[i].Change!.Value) - fitted;
+                }
             }
         }
 
         var rows = ImmutableArray.CreateBuilder<ServiceBenchmark>();
-        rows.Add(Row(ServiceGrouping.Caseload, ServiceCodes.AllEpisodes, all, options, residuals, caseloadChange, caseloadIntakeSd));
+        var context = new Context(all, options, residuals, caseloadChange, caseloadIntakeSd);
+        rows.Add(context.Row(ServiceGrouping.Caseload, ServiceCodes.AllEpisodes, Enumerable.Range(0, all.Length).ToList()));
         foreach (ServiceGrouping grouping in new[] { ServiceGrouping.Site, ServiceGrouping.Therapist, ServiceGrouping.Month })
         {
-            Func<ServiceEpisode, string?> key = grouping switch
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var months = new Dictionary<int, string>();
+            for (int i = 0; i < all.Length; i++)
             {
-                ServiceGrouping.Site => e => e.Site,
-                ServiceGrouping.Therapist => e => e.Therapist,
-                _ => e => e.Closed?.UtcDateTime.ToString(ServiceCodes.MonthFormat, CultureInfo.InvariantCulture),
-            };
-            foreach (IGrouping<string, ServiceEpisode> group in all.Where(e => key(e) is not null).GroupBy(e => key(e)!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+                string? key = grouping switch
+                {
+                    ServiceGrouping.Site => all[i].Site,
+                    ServiceGrouping.Therapist => all[i].Therapist,
+                    _ => all[i].Closed is { } closed ? Month(closed.UtcDateTime, months) : null,
+                };
+                if (key is null)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(key, out List<int>? members))
+                {
+                    groups[key] = members = new List<int>();
+                }
+
+                members.Add(i);
+            }
+
+            foreach (KeyValuePair<string, List<int>> group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                rows.Add(Row(grouping, group.Key, group.ToList(), options, residuals, caseloadChange, caseloadIntakeSd));
+                rows.Add(context.Row(grouping, group.Key, group.Value));
             }
         }
 
         return rows.ToImmutable();
     }
 
-    private static ServiceBenchmark Row(ServiceGrouping grouping, string name, IReadOnlyList<ServiceEpisode> group, ServiceOptions options, Dictionary<ServiceEpisode, double> residuals, double caseloadChange, double caseloadIntakeSd)
+    private static string Month(DateTime utc, Dictionary<int, string> names)
     {
-        DisclosurePolicy policy = options.Policy;
-        ServiceEpisode[] paired = group.Where(e => e.IsPaired).ToArray();
-        int? episodes = policy.Count(group.Count), pairs = policy.Count(paired.Length);
-        if (!policy.Allows(paired.Length))
+        int key = (utc.Year * 12) + utc.Month;
+        if (!names.TryGetValue(key, out string? name))
         {
-            return new ServiceBenchmark(grouping, name, episodes, pairs, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            names[key] = name = utc.ToString(ServiceCodes.MonthFormat, CultureInfo.InvariantCulture);
         }
 
-        double sign = options.HigherIsBetter ? 1 : -1;
-        double[] intake = paired.Select(e => e.Intake!.Value).ToArray();
-        double[] final = paired.Select(e => e.Final!.Value).ToArray();
-        double[] change = paired.Select(e => sign * e.Change!.Value).ToArray();
-        int n = paired.Length;
-        double sdIntake = StandardDeviation(intake);
-        double? d = null, low = null, high = null;
-        if (n >= 2 && sdIntake > 0)
-        {
-            double effect = change.Average() / sdIntake;
-            double r = Correlation(intake, final);
-            double se = Math.Sqrt((2 * (1 - r) / n) + (effect * effect / (2 * n)));
-            double z = Normal.InvCDF(0, 1, (1 + options.Level) / 2);
-            (d, low, high) = (effect, double.IsNaN(se) ? null : effect - (z * se), double.IsNaN(se) ? null : effect + (z * se));
-        }
-
-        double[] groupResiduals = paired.Where(residuals.ContainsKey).Select(e => residuals[e]).ToArray();
-        double? saes = groupResiduals.Length > 0 && caseloadIntakeSd > 0 ? (groupResiduals.Average() + caseloadChange) / caseloadIntakeSd : null;
-        const double Tolerance = 1e-9;   // a change equal to the reliable-change value is reliable, whatever binary rounding does to it
-        bool[] improved = change.Select(c => c >= options.ReliableChange - Tolerance).ToArray();
-        bool Case(double score) => options.HigherIsBetter ? score < options.ClinicalCutoff : score > options.ClinicalCutoff;
-        int[] cases = Enumerable.Range(0, n).Where(i => Case(intake[i])).ToArray();
-        int recovered = cases.Count(i => !Case(final[i]));
-        int reliablyRecovered = cases.Count(i => !Case(final[i]) && improved[i]);
-        bool[] target = paired.Where(e => e.ReachedTarget is not null).Select(e => e.ReachedTarget!.Value).ToArray();
-        double[] alliance = group.Where(e => e.AllianceMean is not null).Select(e => e.AllianceMean!.Value).ToArray();
-        return new ServiceBenchmark(
-            grouping,
-            name,
-            episodes,
-            pairs,
-            false,
-            intake.Average(),
-            final.Average(),
-            d,
-            low,
-            high,
-            saes,
-            improved.Count(b => b) / (double)n,
-            change.Count(c => c <= -options.ReliableChange + Tolerance) / (double)n,
-            policy.Count(cases.Length),
-            cases.Length == 0 ? null : recovered / (double)cases.Length,
-            cases.Length == 0 ? null : reliablyRecovered / (double)cases.Length,
-            target.Length == 0 ? null : target.Count(b => b) / (double)target.Length,
-            policy.Allows(alliance.Length) ? alliance.Average() : null,
-            n / (double)group.Count);
+        return name;
     }
 
-    /// <summary>The sample SD (n − 1), NaN for fewer than two values.</summary>
-    internal static double StandardDeviation(double[] values)
+    /// <summary>What every row needs: the episodes, options, residuals and the caseload's reference change and SD.</summary>
+    private sealed class Context(ServiceEpisode[] all, ServiceOptions options, double[] residuals, double caseloadChange, double caseloadIntakeSd)
     {
-        if (values.Length < 2)
+        private const double Tolerance = 1e-9;   // a change equal to the reliable-change value is reliable, whatever binary rounding does to it
+
+        internal ServiceBenchmark Row(ServiceGrouping grouping, string name, List<int> members)
         {
-            return double.NaN;
+            DisclosurePolicy policy = options.Policy;
+            double sign = options.HigherIsBetter ? 1 : -1;
+            int n = 0, alliances = 0, adjusted = 0, improved = 0, deteriorated = 0, cases = 0, recovered = 0, reliablyRecovered = 0, targets = 0, reached = 0;
+            double sumIntake = 0, sumFinal = 0, sumChange = 0, sumAlliance = 0, sumResidual = 0;
+            foreach (int i in members)
+            {
+                ServiceEpisode e = all[i];
+                if (e.AllianceMean is { } alliance)
+                {
+                    alliances++;
+                    sumAlliance += alliance;
+                }
+
+                if (!e.IsPaired)
+                {
+                    continue;
+                }
+
+                n++;
+                double intake = e.Intake!.Value, final = e.Final!.Value, change = sign * (final - intake);
+                sumIntake += intake;
+                sumFinal += final;
+                sumChange += change;
+                bool better = change >= options.ReliableChange - Tolerance;
+                improved += better ? 1 : 0;
+                deteriorated += change <= -options.ReliableChange + Tolerance ? 1 : 0;
+                if (Case(intake))
+                {
+                    cases++;
+                    recovered += Case(final) ? 0 : 1;
+                    reliablyRecovered += !Case(final) && better ? 1 : 0;
+                }
+
+                if (e.ReachedTarget is { } target)
+                {
+                    targets++;
+                    reached += target ? 1 : 0;
+                }
+
+                if (!double.IsNaN(residuals[i]))
+                {
+                    adjusted++;
+                    sumResidual += residuals[i];
+                }
+            }
+
+            int? episodes = policy.Count(members.Count), pairs = policy.Count(n);
+            if (!policy.Allows(n))
+            {
+                return new ServiceBenchmark(grouping, name, episodes, pairs, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            }
+
+            // Second pass: the SD of intake and the intake-final correlation about the group's means.
+            double meanIntake = sumIntake / n, meanFinal = sumFinal / n, sii = 0, sff = 0, sif = 0;
+            foreach (int i in members)
+            {
+                ServiceEpisode e = all[i];
+                if (e.IsPaired)
+                {
+                    double di = e.Intake!.Value - meanIntake, df = e.Final!.Value - meanFinal;
+                    sii += di * di;
+                    sff += df * df;
+                    sif += di * df;
+                }
+            }
+
+            double sdIntake = n >= 2 ? Math.Sqrt(sii / (n - 1)) : double.NaN;
+            double? d = null, low = null, high = null;
+            if (n >= 2 && sdIntake > 0)
+            {
+                double effect = sumChange / n / sdIntake;
+                double r = sif / Math.Sqrt(sii * sff);
+                double se = Math.Sqrt((2 * (1 - r) / n) + (effect * effect / (2 * n)));
+                double z = Normal.InvCDF(0, 1, (1 + options.Level) / 2);
+                (d, low, high) = (effect, double.IsNaN(se) ? null : effect - (z * se), double.IsNaN(se) ? null : effect + (z * se));
+            }
+
+            return new ServiceBenchmark(
+                grouping,
+                name,
+                episodes,
+                pairs,
+                false,
+                meanIntake,
+                meanFinal,
+                d,
+                low,
+                high,
+                adjusted > 0 && caseloadIntakeSd > 0 ? ((sumResidual / adjusted) + caseloadChange) / caseloadIntakeSd : null,
+                improved / (double)n,
+                deteriorated / (double)n,
+                policy.Count(cases),
+                cases == 0 ? null : recovered / (double)cases,
+                cases == 0 ? null : reliablyRecovered / (double)cases,
+                targets == 0 ? null : reached / (double)targets,
+                policy.Allows(alliances) ? sumAlliance / alliances : null,
+                n / (double)members.Count);
         }
 
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-    }
-
-    private static double Correlation(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average();
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    /// <summary>Ordinary least squares by QR (MathNet), or <see langword="null"/> when the design is rank deficient.</summary>
-    private static double[]? LeastSquares(double[][] x, double[] y)
-    {
-        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays(x);
-        var qr = matrix.QR();
-        if (!qr.IsFullRank)
-        {
-            return null;
-        }
-
-        return qr.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(y)).ToArray();
+        private bool Case(double score) => options.HigherIsBetter ? score < options.ClinicalCutoff : score > options.ClinicalCutoff;
     }
 }

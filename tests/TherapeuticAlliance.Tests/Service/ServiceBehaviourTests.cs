@@ -163,7 +163,7 @@ public sealed class ServiceBehaviourTests
         AllianceDependability d = AllianceDependability.Estimate(Caseload(3, 20)).GetValueOrThrow();
         Assert.True(double.IsNaN(d.TherapistVariance));
         Assert.True(double.IsNaN(d.TherapistCoefficient));
-        Assert.Equal("alliance ~ 1 + (1 | client)", d.Fit!.Formula);
+        Assert.Equal("alliance ~ 1 + (1 | client)", d.Formula);
         Assert.Contains(d.Notes, n => n.Contains("no therapist variance is estimated", StringComparison.Ordinal));
         Assert.InRange(d.ClientCoefficient, 0, 1);
     }
