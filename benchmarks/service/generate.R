@@ -1,10 +1,11 @@
 # Issue 30's benchmark data: EPISODES closed episodes of an ORS-like outcome with planted therapist (5 %) and site (2 %)
-# shares, 100 sites, 50 clients per therapist on average, an alliance mean over SESSIONS ratings per client with its sum
-# of squares, and a closing month. Entirely synthetic. Usage: Rscript generate.R OUTDIR EPISODES [SEED]
+# shares, 100 sites, EPISODES / PER clients per therapist on average (PER = 50 by default), an alliance mean over SESSIONS ratings per client with its sum
+# of squares, and a closing month. Entirely synthetic. Usage: Rscript generate.R OUTDIR EPISODES [PER] [SEED]
 args <- commandArgs(trailingOnly = TRUE)
-out <- args[1]; n <- as.integer(args[2]); seed <- if (length(args) > 2) as.integer(args[3]) else 20261207L
+out <- args[1]; n <- as.integer(args[2]); per <- if (length(args) > 2) as.integer(args[3]) else 50L
+seed <- if (length(args) > 3) as.integer(args[4]) else 20261207L
 set.seed(seed)
-therapists <- max(10L, n %/% 50L); sites <- 100L
+therapists <- max(10L, n %/% per); sites <- 100L
 t_site <- sample.int(sites, therapists, replace = TRUE)
 u_t <- rnorm(therapists, 0, sqrt(60 * 0.05)); u_s <- rnorm(sites, 0, sqrt(60 * 0.02))
 therapist <- sample.int(therapists, n, replace = TRUE)

@@ -29,8 +29,9 @@ public sealed class ReportBrowserTests : IClassFixture<ReportFixture>
             var (scroll, client) = (widths[0], widths[1]);
             Assert.True(scroll <= client, $"{url} at {width} px: the page is {scroll} px wide in a {client} px window");
 
-            // Nothing sticks out of the page's width either (cut off inside a scrolling box), but for the charts' data tables, which scroll sideways.
-            int outside = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1 && !e.closest('table.chart-data'); }).length");
+            // Nothing sticks out of the page's width either (cut off inside a scrolling box), but for the charts' data tables
+            // and the service section's wide tables, which scroll sideways inside their own box (checked below).
+            int outside = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1 && !e.closest('table.chart-data') && !e.closest('.service-view table'); }).length");
             Assert.Equal(0, outside);
         }
 
@@ -71,7 +72,7 @@ public sealed class ReportBrowserTests : IClassFixture<ReportFixture>
         ILocator charts = page.Locator("svg.chart");
         int count = await charts.CountAsync();
         Assert.Equal(60 * 4, count);   // a chart per client and instrument: SRS, WAI-SR, Alliance Profile, ORS
-        Assert.Equal(count, await page.GetByRole(AriaRole.Img).CountAsync());
+        Assert.Equal(count + 1, await page.GetByRole(AriaRole.Img).CountAsync());   // and the service section's caterpillar chart (issue 30)
         for (int i = 0; i < count; i++)
         {
             ILocator chart = charts.Nth(i);
@@ -83,10 +84,36 @@ public sealed class ReportBrowserTests : IClassFixture<ReportFixture>
         }
 
         // Each chart's figure has its data as a table: one row per session, one column per series.
-        var tables = await page.EvaluateAsync<int[][]>("() => [...document.querySelectorAll('figure')].map(f => [f.querySelectorAll('svg.chart').length, f.querySelectorAll('table.chart-data tbody tr').length, f.querySelectorAll('table.chart-data thead th').length])");
+        var tables = await page.EvaluateAsync<int[][]>("() => [...document.querySelectorAll('figure:not(.caterpillar)')].map(f => [f.querySelectorAll('svg.chart').length, f.querySelectorAll('table.chart-data tbody tr').length, f.querySelectorAll('table.chart-data thead th').length])");
         Assert.Equal(count, tables.Length);
         Assert.All(tables, t => Assert.Equal(1, t[0]));
         Assert.All(tables, t => Assert.True(t[1] >= 4 && t[2] >= 2, $"a data table with {t[1]} rows and {t[2]} columns"));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Screens))]
+    public async Task ServiceSection_IsReadable_ItsChartNamedAndWithinTheScreen_ItsTablesScrollingInTheirOwnBox(int width, int height)
+    {
+        // Issue 30: the bundled sample's report has the service section; at a laptop's and a phone's width its chart
+        // fits the screen, has an accessible name, and its wide tables scroll sideways inside their box, not the page.
+        IPage page = await OpenAsync(width, height);
+        await page.GotoAsync(ReportFixture.Url(_fixture.Single));
+        ILocator section = page.Locator("section#service");
+        await Expect(section.Locator("h2")).ToHaveTextAsync("Service");
+        await Expect(section).ToContainTextAsync("must not be used to rank therapists");
+        ILocator chart = section.Locator("figure.caterpillar svg");
+        await Expect(chart).ToHaveCountAsync(1);
+        await Expect(chart).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^Therapists' adjusted outcome effects with 95 % intervals"));
+        LocatorBoundingBoxResult box = (await chart.BoundingBoxAsync())!;
+        int client = await page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+        Assert.True(box.X >= 0 && box.X + box.Width <= client + 1, $"at {width} px the chart spans {box.X}-{box.X + box.Width} in {client} px");
+        double[][] tables = await page.EvaluateAsync<double[][]>("() => [...document.querySelectorAll('#service table')].map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right, t.scrollWidth, t.clientWidth]; })");
+        Assert.True(tables.Length >= 5, $"{tables.Length} tables in the service section");
+        Assert.All(tables, t => Assert.True(t[0] >= 0 && t[1] <= client + 1, $"at {width} px a service table's box spans {t[0]}-{t[1]} in {client} px"));
+        int texts = await section.Locator("th, td, p").CountAsync();
+        Assert.True(texts > 50);
+        await section.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Browser.ArtefactFolder(), $"report-{width}-service.png") });
         await page.Context.CloseAsync();
     }
 

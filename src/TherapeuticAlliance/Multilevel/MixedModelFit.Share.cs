@@ -46,45 +46,63 @@ public sealed partial class MixedModelFit
             return new ProfileInterval("icc|" + group, estimate, double.NaN, double.NaN);
         }
 
-        double threshold = objective(Theta) + ChiSquared.InvCDF(1, level);
-        double[] others = Theta.Where((_, k) => k != j).ToArray();   // the other factors' θ at the last share profiled: each profile starts there
-        double Profile(double share) => ProfiledAt(objective, j, share, others) - threshold;
+        double minimum = objective(Theta), rise = ChiSquared.InvCDF(1, level);
+        double[] Start() => Theta.Where((_, k) => k != j).ToArray();
 
-        // Each bound is bracketed by stepping out from the estimate (halving the distance to 0, or to 1, each step), so
-        // the first crossing is found even where the criterion loses precision at extreme θ, then found by Brent's method.
-        double lower = 0, upper = 1;
-        double inside = estimate;
-        if (Profile(0) > 0)
+        // The two bounds are independent searches (each from the estimate, with its own copy of the other factors' θ):
+        // the upper runs on the thread pool beside the lower.
+        var upper = System.Threading.Tasks.Task.Run(() => Bound(objective, j, estimate, minimum, rise, Start(), up: true));
+        double lower = Bound(objective, j, estimate, minimum, rise, Start(), up: false);
+        return new ProfileInterval("icc|" + group, estimate, lower, upper.GetAwaiter().GetResult());
+    }
+
+    /// <summary>
+    /// One bound of a share's interval: where the profiled criterion has risen by <paramref name="rise"/> above its
+    /// minimum, on one side of the estimate. A first guess comes from the profile's curvature near the estimate (the
+    /// rise is about quadratic there); the bound is then bracketed by stepping out from the guess (doubling the step,
+    /// never past 0 or 1, so the first crossing is found even where the criterion loses precision at extreme θ) and
+    /// found by Brent's method. 0 (or 1) when the profile stays within the level up to the boundary.
+    /// </summary>
+    private double Bound(Func<IReadOnlyList<double>, double> objective, int j, double estimate, double minimum, double rise, double[] others, bool up)
+    {
+        double Profile(double share) => ProfiledAt(objective, j, share, others) - minimum - rise;
+        double edge = up ? 1 - 1e-9 : 0;
+        double room = Math.Abs(edge - estimate);
+        if (room <= 0)
         {
-            Array.Copy(Theta.Where((_, k) => k != j).ToArray(), others, others.Length);
-            lower = double.NaN;
-            for (int step = 1; step <= 60 && double.IsNaN(lower); step++)
-            {
-                double share = step == 60 ? 0 : estimate * Math.Pow(0.5, step);
-                if (Profile(share) > 0)
-                {
-                    lower = Root(Profile, share, inside);
-                }
-
-                inside = share;
-            }
+            return edge;
         }
 
-        Array.Copy(Theta.Where((_, k) => k != j).ToArray(), others, others.Length);
-        inside = estimate;
-        for (int step = 1; step <= 20; step++)
+        // Curvature: the rise at a small step from the estimate gives k in rise ≈ k (c − ĉ)².
+        double probe = Math.Min(0.02 * Math.Max(estimate, 1e-3), 0.5 * room);
+        double risen = Profile(estimate + ((up ? 1 : -1) * probe)) + rise;
+        double distance = risen > 1e-12 ? probe * Math.Sqrt(rise / risen) : 4 * probe;
+        double inside = estimate + ((up ? 1 : -1) * Math.Min(probe, 0.5 * distance));
+        for (int step = 0; step < 80; step++)
         {
-            double share = 1 - ((1 - estimate) * Math.Pow(0.5, step));
-            if (Profile(share) > 0)
+            double share = step == 79 ? edge : estimate + ((up ? 1 : -1) * Math.Min(distance * Math.Pow(1.5, step), room));
+            bool atEdge = Math.Abs(share - edge) < 1e-15 || Math.Min(distance * Math.Pow(1.5, step), room) >= room;
+            if (atEdge)
             {
-                upper = Root(Profile, inside, share);
-                break;
+                share = edge;
+            }
+
+            double value = Profile(share);
+            if (value > 0)
+            {
+                double root = up ? Root(Profile, inside, share) : Root(Profile, share, inside);
+                return !double.IsNaN(root) ? root : up ? Root(Profile, estimate, share) : Root(Profile, share, estimate);   // the guess was not inside after all
+            }
+
+            if (atEdge)
+            {
+                return up ? 1 : 0;
             }
 
             inside = share;
         }
 
-        return new ProfileInterval("icc|" + group, estimate, lower, upper);
+        return double.NaN;
     }
 
     private static double Root(Func<double, double> f, double low, double high) =>

@@ -18,6 +18,7 @@ internal sealed class NestedReml
     private readonly double[] _mean;
     private readonly int[][] _groups;
     private readonly double _within;
+    private readonly (double N, int Count)[] _sizes;   // the clients' numbers of ratings and how many clients have each: log(1 + n θc²) once per size
 
     internal NestedReml(ServiceEpisode[] clients, int[][] groups)
     {
@@ -25,6 +26,7 @@ internal sealed class NestedReml
         _mean = clients.Select(e => e.AllianceMean!.Value).ToArray();
         _within = clients.Sum(e => e.AllianceSumOfSquares);
         _groups = groups;
+        _sizes = clients.GroupBy(e => e.AllianceSessions).Select(g => ((double)g.Key, g.Count())).ToArray();
         Ratings = clients.Sum(e => e.AllianceSessions);
     }
 
@@ -41,8 +43,8 @@ internal sealed class NestedReml
     internal double[]? Optimise(bool therapists)
     {
         double Function(double[] t) => Criterion(new[] { therapists ? Math.Abs(t[0]) : 0, Math.Abs(t[^1]) });
-        double[] start = therapists ? new[] { 0.5, 1.0 } : new[] { 1.0 };
-        var simplex = new MathNet.Numerics.Optimization.NelderMeadSimplex(1e-12, 5000);
+        double[] start = therapists ? Start() : new[] { Start()[1] };
+        var simplex = new MathNet.Numerics.Optimization.NelderMeadSimplex(1e-15, 5000);
         var objective = MathNet.Numerics.Optimization.ObjectiveFunction.Value(v => Function(v.ToArray()));
         try
         {
@@ -59,19 +61,38 @@ internal sealed class NestedReml
         }
     }
 
+    /// <summary>Moment estimates to start from: σ² the pooled within-client variance, σc² the variance of client means less σ²'s share, σt² the variance of therapists' means less the clients' share (each at least a tenth of σ²).</summary>
+    private double[] Start()
+    {
+        double sigma2 = Math.Max(_within / Math.Max(1, Ratings - _n.Length), 1e-12);
+        double meanN = Ratings / (double)_n.Length;
+        double grand = _mean.Average();
+        double clientVar = _mean.Sum(m => (m - grand) * (m - grand)) / Math.Max(1, _n.Length - 1);
+        double[] therapistMeans = _groups.Select(g => g.Average(i => _mean[i])).ToArray();
+        double therapistVar = therapistMeans.Sum(m => (m - grand) * (m - grand)) / Math.Max(1, therapistMeans.Length - 1);
+        double perGroup = _n.Length / (double)_groups.Length;
+        double c = Math.Max(clientVar - (sigma2 / meanN), 0.1 * sigma2);
+        double t = Math.Max(therapistVar - (c / perGroup), 0.1 * sigma2);
+        return new[] { Math.Sqrt(t / sigma2), Math.Sqrt(c / sigma2) };
+    }
+
     private (double Criterion, double PenalisedRss) Evaluate(double[] theta)
     {
         double t2 = theta[0] * theta[0], c2 = theta[1] * theta[1];
         double logDet = 0, xvx = 0, xvy = 0;
+        foreach (var (n, count) in _sizes)
+        {
+            logDet += count * Math.Log(1 + (n * c2));
+        }
+
         foreach (int[] group in _groups)
         {
             double s = 0, w = 0;
             foreach (int i in group)
             {
-                double a = 1 + (_n[i] * c2);
-                logDet += Math.Log(a);
-                s += _n[i] / a;
-                w += _n[i] / a * _mean[i];
+                double u = _n[i] / (1 + (_n[i] * c2));
+                s += u;
+                w += u * _mean[i];
             }
 
             double shrink = 1 + (t2 * s);

@@ -40,7 +40,19 @@ public static class ServiceBenchmarks
         int p = 1 + options.CaseMix.Length;
         if (adjusted.Length > p + 1)
         {
-            double[] Row(int i) => new[] { all[i].Intake!.Value }.Concat(options.CaseMix.Select(c => all[i].CaseMix[c])).ToArray();
+            var buffer = new double[p];
+            double[] Row(int i)
+            {
+                // One buffer for every row (the callers read it before the next call): no allocation per episode.
+                buffer[0] = all[i].Intake!.Value;
+                for (int a = 1; a < p; a++)
+                {
+                    buffer[a] = all[i].CaseMix[options.CaseMix[a - 1]];
+                }
+
+                return buffer;
+            }
+
             var means = new double[p];
             double meanY = 0;
             foreach (int i in adjusted)
