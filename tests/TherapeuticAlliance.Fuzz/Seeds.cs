@@ -139,6 +139,13 @@ internal static class Seeds
             ["duplicate-keys.json"] = ReplaceFirst(mixed, "\"kind\": \"mixed-model-partial\",", "\"kind\": \"mixed-model-partial\", \"kind\": \"x\","),
         };
 
+        seeds["case-mix-csv"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case-mix.csv"] = "episode,age,risk\nC1,34,1\nC2,NA,0\nC3,51.5,2\n",
+            ["bad-name.csv"] = "episode,age group\nC1,3\n",
+            ["duplicate.csv"] = "episode,age\nC1,3\nC1,4\n",
+        };
+
         foreach (var (target, files) in seeds)
         {
             string folder = Path.Combine(root, target);

@@ -44,13 +44,12 @@ internal sealed class NestedReml
     {
         double Function(double[] t) => Criterion(new[] { therapists ? Math.Abs(t[0]) : 0, Math.Abs(t[^1]) });
         double[] start = therapists ? Start() : new[] { Start()[1] };
-        var simplex = new MathNet.Numerics.Optimization.NelderMeadSimplex(1e-15, 5000);
+        var simplex = new MathNet.Numerics.Optimization.NelderMeadSimplex(1e-9, 5000);
         var objective = MathNet.Numerics.Optimization.ObjectiveFunction.Value(v => Function(v.ToArray()));
         try
         {
             var first = simplex.FindMinimum(objective, MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(start));
-            var second = simplex.FindMinimum(objective, first.MinimizingPoint);
-            double[] best = second.MinimizingPoint.Select(Math.Abs).ToArray();
+            double[] best = Polish(Function, first.MinimizingPoint.Select(Math.Abs).ToArray());
             double[] theta = therapists ? best : new[] { 0, best[0] };
             double value = Criterion(theta);
             return double.IsNaN(value) || double.IsInfinity(value) ? null : theta;
@@ -59,6 +58,63 @@ internal sealed class NestedReml
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Newton steps on central differences from Nelder–Mead's optimum (as the engine polishes its fits), kept while they
+    /// lower the criterion, never below θ = 0: the criterion is flat along the variances' ratio, where Nelder–Mead stops early.
+    /// </summary>
+    private static double[] Polish(Func<double[], double> f, double[] x)
+    {
+        int k = x.Length;
+        double fx = f(x);
+        for (int iteration = 0; iteration < 10; iteration++)
+        {
+            double[] h = x.Select(v => 1e-4 * Math.Max(Math.Abs(v), 0.01)).ToArray();
+            var gradient = new double[k];
+            var hessian = new double[k, k];
+            for (int a = 0; a < k; a++)
+            {
+                double[] plus = (double[])x.Clone(), minus = (double[])x.Clone();
+                plus[a] += h[a];
+                minus[a] -= h[a];
+                double fp = f(plus), fm = f(minus);
+                gradient[a] = (fp - fm) / (2 * h[a]);
+                hessian[a, a] = (fp - (2 * fx) + fm) / (h[a] * h[a]);
+                for (int b = 0; b < a; b++)
+                {
+                    double[] pp = (double[])x.Clone(), pm = (double[])x.Clone(), mp = (double[])x.Clone(), mm = (double[])x.Clone();
+                    pp[a] += h[a]; pp[b] += h[b];
+                    pm[a] += h[a]; pm[b] -= h[b];
+                    mp[a] -= h[a]; mp[b] += h[b];
+                    mm[a] -= h[a]; mm[b] -= h[b];
+                    hessian[a, b] = hessian[b, a] = (f(pp) - f(pm) - f(mp) + f(mm)) / (4 * h[a] * h[b]);
+                }
+            }
+
+            var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(hessian);
+            if (matrix.Determinant() <= 0 || hessian[0, 0] <= 0)
+            {
+                break;
+            }
+
+            double[] step = matrix.Solve(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(gradient)).ToArray();
+            double[] next = x.Select((v, a) => Math.Max(0, v - step[a])).ToArray();
+            double fn = f(next);
+            if (!(fn < fx))
+            {
+                break;
+            }
+
+            bool small = fx - fn < 1e-12 * Math.Max(1, Math.Abs(fx));
+            (x, fx) = (next, fn);
+            if (small)
+            {
+                break;
+            }
+        }
+
+        return x;
     }
 
     /// <summary>Moment estimates to start from: σ² the pooled within-client variance, σc² the variance of client means less σ²'s share, σt² the variance of therapists' means less the clients' share (each at least a tenth of σ²).</summary>
