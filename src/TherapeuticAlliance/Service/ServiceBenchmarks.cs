@@ -36,7 +36,7 @@ public static class ServiceBenchmarks
         var residuals = new double[all.Length];
         residuals.AsSpan().Fill(double.NaN);
         double caseloadChange = 0, caseloadIntakeSd = double.NaN;
-        int[] adjusted = Enumerable.Range(0, all.Length).Where(i => all[i].IsPaired && options.CaseMix.All(all[i].CaseMix.ContainsKey)).ToArray();
+        int[] adjusted = Enumerable.Range(0, all.Length).Where(i => all[i].IsPaired && HasCaseMix(all[i], options.CaseMix)).ToArray();
         int p = 1 + options.CaseMix.Length;
         if (adjusted.Length > p + 1)
         {
@@ -107,11 +107,14 @@ public static class ServiceBenchmarks
 
         var rows = ImmutableArray.CreateBuilder<ServiceBenchmark>();
         var context = new Context(all, options, residuals, caseloadChange, caseloadIntakeSd);
-        rows.Add(context.Row(ServiceGrouping.Caseload, ServiceCodes.AllEpisodes, Enumerable.Range(0, all.Length).ToList()));
+        rows.Add(context.Row(ServiceGrouping.Caseload, ServiceCodes.AllEpisodes, Enumerable.Range(0, all.Length).ToArray(), 0, all.Length));
+        var months = new Dictionary<int, string>();
         foreach (ServiceGrouping grouping in new[] { ServiceGrouping.Site, ServiceGrouping.Therapist, ServiceGrouping.Month })
         {
-            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var months = new Dictionary<int, string>();
+            // Each episode's group, then the groups' members in one array (counting sort): no list per group.
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var group = new int[all.Length];
+            var sizes = new List<int>();
             for (int i = 0; i < all.Length; i++)
             {
                 string? key = grouping switch
@@ -122,24 +125,56 @@ public static class ServiceBenchmarks
                 };
                 if (key is null)
                 {
+                    group[i] = -1;
                     continue;
                 }
 
-                if (!groups.TryGetValue(key, out List<int>? members))
+                if (!index.TryGetValue(key, out int g))
                 {
-                    groups[key] = members = new List<int>();
+                    index[key] = g = sizes.Count;
+                    sizes.Add(0);
                 }
 
-                members.Add(i);
+                group[i] = g;
+                sizes[g]++;
             }
 
-            foreach (KeyValuePair<string, List<int>> group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            var starts = new int[sizes.Count + 1];
+            for (int g = 0; g < sizes.Count; g++)
             {
-                rows.Add(context.Row(grouping, group.Key, group.Value));
+                starts[g + 1] = starts[g] + sizes[g];
+            }
+
+            var members = new int[starts[sizes.Count]];
+            var next = (int[])starts.Clone();
+            for (int i = 0; i < all.Length; i++)
+            {
+                if (group[i] >= 0)
+                {
+                    members[next[group[i]]++] = i;
+                }
+            }
+
+            foreach (KeyValuePair<string, int> key in index.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                rows.Add(context.Row(grouping, key.Key, members, starts[key.Value], sizes[key.Value]));
             }
         }
 
         return rows.ToImmutable();
+    }
+
+    private static bool HasCaseMix(ServiceEpisode episode, ImmutableArray<string> names)
+    {
+        foreach (string name in names)
+        {
+            if (!episode.CaseMix.ContainsKey(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Month(DateTime utc, Dictionary<int, string> names)
@@ -158,14 +193,15 @@ public static class ServiceBenchmarks
     {
         private const double Tolerance = 1e-9;   // a change equal to the reliable-change value is reliable, whatever binary rounding does to it
 
-        internal ServiceBenchmark Row(ServiceGrouping grouping, string name, List<int> members)
+        internal ServiceBenchmark Row(ServiceGrouping grouping, string name, int[] members, int start, int count)
         {
             DisclosurePolicy policy = options.Policy;
             double sign = options.HigherIsBetter ? 1 : -1;
             int n = 0, alliances = 0, adjusted = 0, improved = 0, deteriorated = 0, cases = 0, recovered = 0, reliablyRecovered = 0, targets = 0, reached = 0;
             double sumIntake = 0, sumFinal = 0, sumChange = 0, sumAlliance = 0, sumResidual = 0;
-            foreach (int i in members)
+            for (int m = start; m < start + count; m++)
             {
+                int i = members[m];
                 ServiceEpisode e = all[i];
                 if (e.AllianceMean is { } alliance)
                 {
@@ -206,7 +242,7 @@ public static class ServiceBenchmarks
                 }
             }
 
-            int? episodes = policy.Count(members.Count), pairs = policy.Count(n);
+            int? episodes = policy.Count(count), pairs = policy.Count(n);
             if (!policy.Allows(n))
             {
                 return new ServiceBenchmark(grouping, name, episodes, pairs, true, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -214,8 +250,9 @@ public static class ServiceBenchmarks
 
             // Second pass: the SD of intake and the intake-final correlation about the group's means.
             double meanIntake = sumIntake / n, meanFinal = sumFinal / n, sii = 0, sff = 0, sif = 0;
-            foreach (int i in members)
+            for (int m = start; m < start + count; m++)
             {
+                int i = members[m];
                 ServiceEpisode e = all[i];
                 if (e.IsPaired)
                 {
@@ -256,7 +293,7 @@ public static class ServiceBenchmarks
                 cases == 0 ? null : reliablyRecovered / (double)cases,
                 targets == 0 ? null : reached / (double)targets,
                 policy.Allows(alliances) ? sumAlliance / alliances : null,
-                n / (double)members.Count);
+                n / (double)count);
         }
 
         private bool Case(double score) => options.HigherIsBetter ? score < options.ClinicalCutoff : score > options.ClinicalCutoff;
