@@ -47,7 +47,7 @@ foreach (var cell in cells)
     double shareT = 0, shareS = 0;
     for (int r = 0; r < replicates; r++)
     {
-        var random = new Random(HashCode.Combine(cell.Therapists, cell.Clients, cell.Heavy, r) & int.MaxValue);
+        var random = new Random((cell.Therapists * 1_000_003) + (cell.Clients * 10_007) + (cell.Heavy ? 101 : 0) + (r * 7_919));   // fixed: HashCode.Combine is seeded per process
         var (episodes, planted) = Generate(random, cell.Therapists, cell.Clients, cell.Sites, cell.Heavy);
         TherapistEffectsResult result = TherapistEffects.Estimate(episodes, ServiceMeasure.Outcome, options);
         if (!result.IsSuccess)
