@@ -34,7 +34,7 @@ public static partial class Tidy
             b.SeverityAdjustedEffectSize, b.ReliableImprovement, b.ReliableDeterioration, b.Cases, b.Recovery, b.ReliableRecovery, b.ReachedTarget, b.AllianceMean, b.Completeness,
         }).ToList();
         ServiceBenchmark? caseload = analysis.Benchmarks.FirstOrDefault(b => b.Grouping == ServiceGrouping.Caseload);
-        var comparison = analysis.Comparisons.Select(c => new object?[] { c.Id, c.Statistic, caseload is null ? null : CaseloadFigure(caseload, c.Statistic), c.Value, c.Low, c.High, c.Population, c.Source }).ToList();
+        var comparison = analysis.Comparisons.Select(c => new object?[] { c.Id, c.Statistic, caseload?.Figure(c.Statistic), c.Value, c.Low, c.High, c.Population, c.Source }).ToList();
         var dependability = analysis.Dependability.IsSuccess ? analysis.Dependability.AsT0.Statistics.Select(p => new object?[] { p.Key, p.Value }).ToList() : new List<object?[]>();
         var notes = new List<object?[]>();
         foreach (var (part, result) in new[] { ("outcome", analysis.Outcome), ("alliance", analysis.Alliance) })
@@ -53,17 +53,6 @@ public static partial class Tidy
             new KeyValuePair<string, TidyTable>(RowSchemas.ServiceNotes.Name, new TidyTable(RowSchemas.ServiceNotes.Columns, notes)),
         };
     }
-
-    private static double? CaseloadFigure(ServiceBenchmark row, string statistic) => statistic switch
-    {
-        RowSchemas.EffectSize => row.EffectSize,
-        RowSchemas.Saes => row.SeverityAdjustedEffectSize,
-        RowSchemas.ReliableImprovement => row.ReliableImprovement,
-        RowSchemas.ReliableRecovery => row.ReliableRecovery,
-        RowSchemas.Recovery => row.Recovery,
-        RowSchemas.ReachedTarget => row.ReachedTarget,
-        _ => null,
-    };
 
     /// <summary>
     /// Reads case-mix covariates from a table with one row per episode: the <c>episode</c> column (the response file's

@@ -32,7 +32,7 @@ public sealed class LayeringTests
         ["Schema"] = new[] { Root, Utilities },
         ["Consortium"] = new[] { Root, Utilities, "Schema", "Statistics", "Scoring", "Trends" },
         ["Multilevel"] = new[] { Root, Utilities, "Charts" },   // issue 29: linear mixed models, on MathNet's dense algebra; Charts for the caterpillar's axis
-        ["Service"] = new[] { Root, Utilities, "Trends", "Multilevel", "ExpectedResponse", "Instruments", "Charts" },   // issue 30: therapist effects, benchmarks, dependability
+        ["Service"] = new[] { Root, Utilities, "Trends", "Multilevel", "ExpectedResponse", "Instruments", "Charts", "Schema" },   // issue 30: therapist effects, benchmarks, dependability
         [DependencyInjection] = new[] { Root, Utilities, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 

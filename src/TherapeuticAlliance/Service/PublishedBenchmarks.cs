@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Ardalis.GuardClauses;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Service;
 
@@ -14,28 +15,28 @@ namespace TherapeuticAlliance.Service;
 public static class PublishedBenchmarks
 {
     /// <summary>Gaskell et al. 2022: pre–post effect size in routine practice, depression measures, 0.96.</summary>
-    public static PublishedBenchmark GaskellDepression { get; } = new("gaskell-2022-depression", "effect_size", 0.96, null, null, "routine-practice psychological therapy, depression measures (252 studies, meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
+    public static PublishedBenchmark GaskellDepression { get; } = new("gaskell-2022-depression", RowSchemas.EffectSize, 0.96, null, null, "routine-practice psychological therapy, depression measures (252 studies, meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
 
     /// <summary>Gaskell et al. 2022: pre–post effect size in routine practice, anxiety measures, 0.80.</summary>
-    public static PublishedBenchmark GaskellAnxiety { get; } = new("gaskell-2022-anxiety", "effect_size", 0.80, null, null, "routine-practice psychological therapy, anxiety measures (meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
+    public static PublishedBenchmark GaskellAnxiety { get; } = new("gaskell-2022-anxiety", RowSchemas.EffectSize, 0.80, null, null, "routine-practice psychological therapy, anxiety measures (meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
 
     /// <summary>Gaskell et al. 2022: pre–post effect size in routine practice, other outcome measures, 1.01.</summary>
-    public static PublishedBenchmark GaskellOther { get; } = new("gaskell-2022-other", "effect_size", 1.01, null, null, "routine-practice psychological therapy, other outcome measures (meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
+    public static PublishedBenchmark GaskellOther { get; } = new("gaskell-2022-other", RowSchemas.EffectSize, 1.01, null, null, "routine-practice psychological therapy, other outcome measures (meta-analysis)", "Gaskell et al. 2022, Adm Policy Ment Health, doi 10.1007/s10488-022-01225-y (abstract)");
 
     /// <summary>NHS Talking Therapies, England, April 2025: 26,457 of 54,672 cases reliably recovered (48.4 %).</summary>
-    public static PublishedBenchmark NhsTalkingTherapiesApril2025 { get; } = new("nhs-tt-2025-04", "reliable_recovery", 26457.0 / 54672.0, null, null, "NHS Talking Therapies, England, courses finished in April 2025 (PHQ-9 and GAD-7 caseness)", "NHS England monthly statistics, performance April 2025");
+    public static PublishedBenchmark NhsTalkingTherapiesApril2025 { get; } = new("nhs-tt-2025-04", RowSchemas.ReliableRecovery, 26457.0 / 54672.0, null, null, "NHS Talking Therapies, England, courses finished in April 2025 (PHQ-9 and GAD-7 caseness)", "NHS England monthly statistics, performance April 2025");
 
     /// <summary>NHS Talking Therapies, England, 2023/24: reliable recovery 47 %.</summary>
-    public static PublishedBenchmark NhsTalkingTherapies2023 { get; } = new("nhs-tt-2023-24", "reliable_recovery", 0.47, null, null, "NHS Talking Therapies, England, 2023/24 (PHQ-9 and GAD-7 caseness)", "psyreflect.com summary of NHS England data (secondary)");
+    public static PublishedBenchmark NhsTalkingTherapies2023 { get; } = new("nhs-tt-2023-24", RowSchemas.ReliableRecovery, 0.47, null, null, "NHS Talking Therapies, England, 2023/24 (PHQ-9 and GAD-7 caseness)", "psyreflect.com summary of NHS England data (secondary)");
 
     /// <summary>NHS Talking Therapies' target for 2026/27: reliable improvement 69 %.</summary>
-    public static PublishedBenchmark NhsTalkingTherapiesImprovementTarget { get; } = new("nhs-tt-2026-27-target-improvement", "reliable_improvement", 0.69, null, null, "NHS Talking Therapies, England, national target for 2026/27", "psyreflect.com summary of NHS England data (secondary)");
+    public static PublishedBenchmark NhsTalkingTherapiesImprovementTarget { get; } = new("nhs-tt-2026-27-target-improvement", RowSchemas.ReliableImprovement, 0.69, null, null, "NHS Talking Therapies, England, national target for 2026/27", "psyreflect.com summary of NHS England data (secondary)");
 
     /// <summary>Polaris (Lucet) dashboard: severity-adjusted effect size "typically runs about 0.5" in outpatient behavioural health.</summary>
-    public static PublishedBenchmark PolarisSaes { get; } = new("polaris-saes-outpatient", "saes", 0.5, null, null, "outpatient behavioural health, Polaris Mental Health Analytics Dashboard", "polarishealth.atlassian.net, \"What does Patient Change mean\" (vendor page)");
+    public static PublishedBenchmark PolarisSaes { get; } = new("polaris-saes-outpatient", RowSchemas.Saes, 0.5, null, null, "outpatient behavioural health, Polaris Mental Health Analytics Dashboard", "polarishealth.atlassian.net, \"What does Patient Change mean\" (vendor page)");
 
     /// <summary>OpenFIT: 64 % to 74 % of closed cases ending in the green (target) zone is the normal range.</summary>
-    public static PublishedBenchmark OpenFitTarget { get; } = new("openfit-target-range", "reached_target", null, 0.64, 0.74, "ORS services using OpenFIT's expected treatment response", "OpenFIT knowledge base KA-01029/KA-01030 (vendor)");
+    public static PublishedBenchmark OpenFitTarget { get; } = new("openfit-target-range", RowSchemas.ReachedTarget, null, 0.64, 0.74, "ORS services using OpenFIT's expected treatment response", "OpenFIT knowledge base KA-01029/KA-01030 (vendor)");
 
     /// <summary>Gets every benchmark above, in this order.</summary>
     public static ImmutableArray<PublishedBenchmark> All { get; } = ImmutableArray.Create(GaskellDepression, GaskellAnxiety, GaskellOther, NhsTalkingTherapiesApril2025, NhsTalkingTherapies2023, NhsTalkingTherapiesImprovementTarget, PolarisSaes, OpenFitTarget);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Ardalis.GuardClauses;
+using TherapeuticAlliance.Schema;
 using static TherapeuticAlliance.Utilities.HtmlFragments;
 
 namespace TherapeuticAlliance.Service;
@@ -33,7 +34,7 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
             Table(writer, "The caseload beside published benchmarks (indicative: other instruments and populations)", "Figure|This service|Published|Benchmark|Population and source", Comparisons.Select(c => (IReadOnlyList<string>)new[]
             {
                 c.Statistic,
-                Show(Statistic(caseload, c.Statistic), c.Statistic),
+                Show(caseload.Figure(c.Statistic), c.Statistic),
                 c.Value is { } v ? Show(v, c.Statistic) : Show(c.Low, c.Statistic) + " to " + Show(c.High, c.Statistic),
                 c.Id,
                 c.Population + "; " + c.Source,
@@ -70,20 +71,12 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
         Close(writer);
     }
 
-    private static double? Statistic(ServiceBenchmark row, string statistic) => statistic switch
-    {
-        "effect_size" => row.EffectSize,
-        "saes" => row.SeverityAdjustedEffectSize,
-        "reliable_improvement" => row.ReliableImprovement,
-        "reliable_recovery" => row.ReliableRecovery,
-        "recovery" => row.Recovery,
-        "reached_target" => row.ReachedTarget,
-        _ => null,
-    };
+    /// <summary>A benchmark figure as the tables show it: effect sizes to two decimals, rates as percentages.</summary>
+    private static string Show(double? value, string statistic) => statistic is RowSchemas.EffectSize or RowSchemas.Saes ? Ratio(value) : Percent(value);
 
-    private static string Show(double? value, string statistic) => value is not { } v ? "n/a"
-        : statistic is "effect_size" or "saes" ? v.ToString("0.00", CultureInfo.InvariantCulture)
-        : (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Ratio(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Percent(double? value) => value is { } v ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
 
     private static IReadOnlyList<string> BenchmarkCells(ServiceBenchmark b)
     {
@@ -99,14 +92,14 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
             Count(b.Episodes),
             Count(b.Paired),
             b.EffectSize is { } d ? string.Format(CultureInfo.InvariantCulture, "{0:0.00} ({1:0.00} to {2:0.00})", d, b.EffectSizeLow, b.EffectSizeHigh) : "n/a",
-            Show(b.SeverityAdjustedEffectSize, "saes"),
-            Show(b.ReliableImprovement, "rate"),
-            Show(b.ReliableDeterioration, "rate"),
-            Show(b.Recovery, "rate"),
-            Show(b.ReliableRecovery, "rate"),
-            Show(b.ReachedTarget, "rate"),
+            Ratio(b.SeverityAdjustedEffectSize),
+            Percent(b.ReliableImprovement),
+            Percent(b.ReliableDeterioration),
+            Percent(b.Recovery),
+            Percent(b.ReliableRecovery),
+            Percent(b.ReachedTarget),
             b.AllianceMean is { } a ? a.ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
-            Show(b.Completeness, "rate"),
+            Percent(b.Completeness),
         };
     }
 

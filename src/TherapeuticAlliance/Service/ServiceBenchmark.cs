@@ -1,4 +1,5 @@
 using System.Globalization;
+using TherapeuticAlliance.Schema;
 
 namespace TherapeuticAlliance.Service;
 
@@ -18,7 +19,7 @@ namespace TherapeuticAlliance.Service;
 /// <param name="EffectSize">Pre–post effect size, mean change ÷ SD of intake (the standardised mean change of Becker 1988), positive = improvement.</param>
 /// <param name="EffectSizeLow">Its interval's lower bound: d − z √(2(1 − r)/n + d²/(2n)), r the intake–final correlation (Becker 1988's large-sample variance).</param>
 /// <param name="EffectSizeHigh">Its interval's upper bound.</param>
-/// <param name="SeverityAdjustedEffectSize">Severity-adjusted effect size (ACORN's method): the group's mean residual from the caseload's regression of change on intake (and case mix), plus the caseload's mean change, ÷ the caseload's SD of intake; equals <see cref="EffectSize"/>'s numerator scale for the whole caseload.</param>
+/// <param name="SeverityAdjustedEffectSize">Severity-adjusted effect size (ACORN's method): the group's mean residual from the caseload's regression of change on intake (and case mix), plus the caseload's mean change, ÷ the caseload's SD of intake; for the whole caseload it equals <see cref="EffectSize"/>.</param>
 /// <param name="ReliableImprovement">Share of paired episodes whose change is at least the reliable-change value in the better direction (Jacobson &amp; Truax 1991).</param>
 /// <param name="ReliableDeterioration">Share whose change is at least that value in the worse direction.</param>
 /// <param name="Cases">Paired episodes that were a clinical case at intake (on the worse side of the cutoff), as the policy shows counts.</param>
@@ -49,6 +50,23 @@ public sealed record ServiceBenchmark(
     double? AllianceMean,
     double? Completeness)
 {
+    /// <summary>Returns the figure a published benchmark compares with (<see cref="PublishedBenchmark.Statistic"/>), by its column name in the <c>service-benchmarks</c> table.</summary>
+    /// <param name="statistic">The column: <see cref="RowSchemas.EffectSize"/>, <see cref="RowSchemas.Saes"/>, <see cref="RowSchemas.ReliableImprovement"/>, <see cref="RowSchemas.ReliableDeterioration"/>, <see cref="RowSchemas.Recovery"/>, <see cref="RowSchemas.ReliableRecovery"/>, <see cref="RowSchemas.ReachedTarget"/>, <see cref="RowSchemas.AllianceMean"/> or <see cref="RowSchemas.Completeness"/>.</param>
+    /// <returns>The figure, or <see langword="null"/> when it is not computed, withheld, or <paramref name="statistic"/> names no such figure.</returns>
+    public double? Figure(string? statistic) => statistic switch
+    {
+        RowSchemas.EffectSize => EffectSize,
+        RowSchemas.Saes => SeverityAdjustedEffectSize,
+        RowSchemas.ReliableImprovement => ReliableImprovement,
+        RowSchemas.ReliableDeterioration => ReliableDeterioration,
+        RowSchemas.Recovery => Recovery,
+        RowSchemas.ReliableRecovery => ReliableRecovery,
+        RowSchemas.ReachedTarget => ReachedTarget,
+        RowSchemas.AllianceMean => AllianceMean,
+        RowSchemas.Completeness => Completeness,
+        _ => null,
+    };
+
     /// <summary>Returns the row's figures without its group's key.</summary>
     /// <returns>Text such as <c>therapist: 24 episodes, effect size 1.10, reliable improvement 52 %</c>.</returns>
     public override string ToString() => Withheld
