@@ -764,7 +764,7 @@ internal static class Commands
             options = options with { CaseMix = caseMix.Values.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray() };
         }
 
-        options = options with { ExpectedResponse = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).FirstOrDefault(m => string.Equals(m.InstrumentId, options.OutcomeInstrument, StringComparison.OrdinalIgnoreCase)) };
+        options = options.WithExpectedResponseFrom(analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models));
         Caseload caseload = Caseload.Read(settings, analyzer, norms, new CareView(null, null, null, options.Policy), error);
         var episodes = new List<ServiceEpisode>();
         try

@@ -81,13 +81,7 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         }
 
         _overview = options.OverviewBy is { } by ? new CaseloadGroups.Accumulator(by, options.Disclosure, nameof(options)) : null;
-        _service = options.Service is { } service
-            ? service with
-            {
-                Policy = options.Disclosure ?? DisclosurePolicy.Default,
-                ExpectedResponse = options.ExpectedResponseModels.FirstOrDefault(m => string.Equals(m.InstrumentId, service.OutcomeInstrument, StringComparison.OrdinalIgnoreCase)),
-            }
-            : null;
+        _service = options.Service is { } service ? (service with { Policy = options.Disclosure ?? DisclosurePolicy.Default }).WithExpectedResponseFrom(options.ExpectedResponseModels) : null;
         _indexFile = indexFile;
         _open = open;
         _options = options;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Ardalis.GuardClauses;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Instruments;
 using TherapeuticAlliance.Utilities;
@@ -56,6 +57,13 @@ public sealed record ServiceOptions
 
     /// <summary>Gets the published benchmarks the service is compared with; <see cref="PublishedBenchmarks.All"/> by default.</summary>
     public ImmutableArray<PublishedBenchmark> Compare { get; init; } = PublishedBenchmarks.All;
+
+    /// <summary>Returns these options with the expected-response model of <see cref="OutcomeInstrument"/> among <paramref name="models"/> (the first whose instrument it is, ordinal case-insensitive), or none.</summary>
+    /// <param name="models">The models at hand (those an analyzer's not-on-track detectors hold, say).</param>
+    /// <returns>The options, with <see cref="ExpectedResponse"/> set.</returns>
+    /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="models"/> is <see langword="null"/>.</exception>
+    public ServiceOptions WithExpectedResponseFrom(System.Collections.Generic.IEnumerable<ExpectedResponseModel> models) =>
+        this with { ExpectedResponse = Guard.Against.Null(models).FirstOrDefault(m => string.Equals(m.InstrumentId, OutcomeInstrument, System.StringComparison.OrdinalIgnoreCase)) };
 
     /// <summary>Checks the options (the caller's programmer mistakes).</summary>
     /// <param name="parameterName">The argument's name, for the exception.</param>
