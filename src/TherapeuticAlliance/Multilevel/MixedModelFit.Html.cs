@@ -68,36 +68,13 @@ public sealed partial class MixedModelFit : IHtmlRenderable
 
     private void WriteCaterpillar(TextWriter writer, string group, ConditionalMode[] modes)
     {
-        const double Width = 560, Height = 220, Left = 56, Right = 12, Top = 12, Bottom = 32;
-        double low = modes.Min(m => m.Mode - (1.96 * m.ConditionalSd)), high = modes.Max(m => m.Mode + (1.96 * m.ConditionalSd));
-        low = Math.Min(low, 0);
-        high = Math.Max(high, 0);
-        if (!(high > low))
-        {
-            high = low + 1;
-        }
-
-        double X(int i) => Left + ((Width - Left - Right) * (modes.Length == 1 ? 0.5 : i / (double)(modes.Length - 1)));
-        double Y(double v) => Top + ((Height - Top - Bottom) * (high - v) / (high - low));
-        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string id = ChartId(Formula + "|" + group);
         string title = "Conditional modes of " + group + " (intercept), sorted, with 95 % intervals";
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"{0}\" aria-labelledby=\"{0}-title\" viewBox=\"0 0 {1} {2}\" width=\"{1}\" height=\"{2}\" style=\"max-width:100%;height:auto\"><title id=\"{0}-title\">{3}</title>", id, Width, Height, Encode(title)));
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", F(Left), F(Width - Right), F(Y(0))));
-        foreach (double tick in Charts.ChartAxis.NiceTicks(low, high, 5))
-        {
-            writer.Write(string.Format(CultureInfo.InvariantCulture, "<text x=\"{0}\" y=\"{1}\" font-size=\"11\" text-anchor=\"end\">{2}</text>", F(Left - 6), F(Y(tick) + 4), Encode(Number(tick))));
-        }
-
-        for (int i = 0; i < modes.Length; i++)
-        {
-            double x = X(i), sd = 1.96 * modes[i].ConditionalSd;
-            writer.Write(string.Format(CultureInfo.InvariantCulture, "<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#6b8fb3\"/><circle cx=\"{0}\" cy=\"{3}\" r=\"2\" fill=\"#1f3b57\"/>", F(x), F(Y(modes[i].Mode - sd)), F(Y(modes[i].Mode + sd)), F(Y(modes[i].Mode))));
-        }
-
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<text x=\"{0}\" y=\"{1}\" font-size=\"11\" text-anchor=\"middle\">{2}</text></svg>", F((Left + Width - Right) / 2), F(Height - 8), Encode(string.Format(CultureInfo.InvariantCulture, "{0} levels of {1}, ranked by mode (response units)", modes.Length, group))));
-        writer.Write("<figcaption>");
-        writer.Write(Encode(string.Format(CultureInfo.InvariantCulture, "{0}: {1} of {2} levels' intervals exclude 0.", title, modes.Count(m => Math.Abs(m.Mode) > 1.96 * m.ConditionalSd), modes.Length)));
-        writer.Write("</figcaption></figure>");
+        Charts.CaterpillarChart.Write(
+            writer,
+            ChartId(Formula + "|" + group),
+            title,
+            modes.Select(m => new Charts.CaterpillarPoint(m.Mode, m.Mode - (1.96 * m.ConditionalSd), m.Mode + (1.96 * m.ConditionalSd), "#6b8fb3", 0, "#1f3b57", 2, null)).ToArray(),
+            string.Format(CultureInfo.InvariantCulture, "{0} levels of {1}, ranked by mode (response units)", modes.Length, group),
+            string.Format(CultureInfo.InvariantCulture, "{0}: {1} of {2} levels' intervals exclude 0.", title, modes.Count(m => Math.Abs(m.Mode) > 1.96 * m.ConditionalSd), modes.Length));
     }
 }

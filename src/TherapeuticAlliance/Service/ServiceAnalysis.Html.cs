@@ -144,33 +144,26 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
             return;
         }
 
-        const double Width = 560, Height = 240, Left = 56, Right = 12, Top = 12, Bottom = 36;
-        double low = Math.Min(0, shown.Min(t => t.Lower!.Value)), high = Math.Max(0, shown.Max(t => t.Upper!.Value));
-        high = high > low ? high : low + 1;
-        double X(int i) => Left + ((Width - Left - Right) * (shown.Length == 1 ? 0.5 : i / (double)(shown.Length - 1)));
-        double Y(double v) => Top + ((Height - Top - Bottom) * (high - v) / (high - low));
-        string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string id = ChartId("service|" + analysis.Formula + "|" + shown.Length.ToString(CultureInfo.InvariantCulture));
         string title = "Therapists' adjusted outcome effects with " + (100 * analysis.TherapistShare.Level).ToString("0", CultureInfo.InvariantCulture) + " % intervals, sorted (not a league table: overlapping intervals cannot be told apart)";
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<figure class=\"caterpillar\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"{0}\" aria-labelledby=\"{0}-title\" viewBox=\"0 0 {1} {2}\" width=\"{1}\" height=\"{2}\" style=\"max-width:100%;height:auto\"><title id=\"{0}-title\">{3}</title>", id, Width, Height, Encode(title)));
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>", F(Left), F(Width - Right), F(Y(0))));
-        foreach (double tick in Charts.ChartAxis.NiceTicks(low, high, 5))
-        {
-            writer.Write(string.Format(CultureInfo.InvariantCulture, "<text x=\"{0}\" y=\"{1}\" font-size=\"11\" text-anchor=\"end\">{2}</text>", F(Left - 6), F(Y(tick) + 4), Encode(Number(tick))));
-        }
-
-        for (int i = 0; i < shown.Length; i++)
-        {
-            TherapistEffect t = shown[i];
-            string colour = t.Classification switch { EffectClassification.AboveAverage => "#1a7f37", EffectClassification.BelowAverage => "#b42318", _ => "#6b8fb3" };
-            string shape = t.Classification switch { EffectClassification.AboveAverage => "above average", EffectClassification.BelowAverage => "below average", _ => "average" };
-            writer.Write(string.Format(CultureInfo.InvariantCulture, "<g><title>{4}</title><line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{5}\" stroke-width=\"2\"/><circle cx=\"{0}\" cy=\"{3}\" r=\"3\" fill=\"{5}\"/></g>", F(X(i)), F(Y(t.Lower!.Value)), F(Y(t.Upper!.Value)), F(Y(t.Effect!.Value)), Encode(shape), colour));
-        }
-
-        writer.Write(string.Format(CultureInfo.InvariantCulture, "<text x=\"{0}\" y=\"{1}\" font-size=\"11\" text-anchor=\"middle\">{2}</text></svg>", F((Left + Width - Right) / 2), F(Height - 10), Encode(string.Format(CultureInfo.InvariantCulture, "{0} therapists, sorted by effect (outcome points; green above, red below average)", shown.Length))));
-        writer.Write("<figcaption>");
-        writer.Write(Encode(string.Format(CultureInfo.InvariantCulture, "{0}. {1} above average, {2} below average, {3} whose intervals include the mean.", title, shown.Count(t => t.Classification == EffectClassification.AboveAverage), shown.Count(t => t.Classification == EffectClassification.BelowAverage), shown.Count(t => t.Classification == EffectClassification.Average))));
-        writer.Write("</figcaption></figure>");
+        Charts.CaterpillarChart.Write(
+            writer,
+            ChartId("service|" + analysis.Formula + "|" + shown.Length.ToString(CultureInfo.InvariantCulture)),
+            title,
+            shown.Select(t =>
+            {
+                var (colour, name) = t.Classification switch
+                {
+                    EffectClassification.AboveAverage => ("#1a7f37", "above average"),
+                    EffectClassification.BelowAverage => ("#b42318", "below average"),
+                    _ => ("#6b8fb3", "average"),
+                };
+                return new Charts.CaterpillarPoint(t.Effect!.Value, t.Lower!.Value, t.Upper!.Value, colour, 2, colour, 3, name);
+            }).ToArray(),
+            string.Format(CultureInfo.InvariantCulture, "{0} therapists, sorted by effect (outcome points; green above, red below average)", shown.Length),
+            string.Format(CultureInfo.InvariantCulture, "{0}. {1} above average, {2} below average, {3} whose intervals include the mean.", title, shown.Count(t => t.Classification == EffectClassification.AboveAverage), shown.Count(t => t.Classification == EffectClassification.BelowAverage), shown.Count(t => t.Classification == EffectClassification.Average)),
+            "caterpillar",
+            height: 240,
+            bottom: 36);
     }
 
     private static void Paragraph(TextWriter writer, string text)
