@@ -79,7 +79,7 @@ public static partial class Tidy
             string name = table.Columns[c];
             if (c != episode && !ServiceOptions.IsCovariateName(name))
             {
-                return new TableError(TableErrorKind.BadValue, null, null, string.Format(CultureInfo.InvariantCulture, "Column {0}'s name cannot be a covariate: use letters, digits, '_' and '.', not starting with a digit, and not final, intake, alliance, therapist, site or client.", c + 1));
+                return new TableError(TableErrorKind.BadValue, null, null, string.Format(CultureInfo.InvariantCulture, "Column {0}'s name cannot be a covariate: " + ServiceOptions.CovariateNameRule + ".", c + 1));
             }
         }
 

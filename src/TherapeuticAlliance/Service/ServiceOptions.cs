@@ -75,7 +75,7 @@ public sealed record ServiceOptions
             .Require(o => !string.IsNullOrEmpty(o.OutcomeInstrument) && !string.IsNullOrEmpty(o.AllianceInstrument), "OutcomeInstrument and AllianceInstrument must be given.")
             .Require(o => o.ReliableChange > 0 && !double.IsInfinity(o.ReliableChange), "ReliableChange must be a positive finite number of points.")
             .Require(o => !double.IsNaN(o.ClinicalCutoff) && !double.IsInfinity(o.ClinicalCutoff), "ClinicalCutoff must be finite.")
-            .Require(o => !o.CaseMix.IsDefault && o.CaseMix.All(IsCovariateName) && o.CaseMix.Distinct().Count() == o.CaseMix.Length, "CaseMix names must be distinct formula names (letters, digits, '_' and '.', not starting with a digit) and not one the models use (final, intake, alliance, therapist, site, client).")
+            .Require(o => !o.CaseMix.IsDefault && o.CaseMix.All(IsCovariateName) && o.CaseMix.Distinct().Count() == o.CaseMix.Length, "CaseMix names must be distinct, and each " + CovariateNameRule + ".")
             .Require(o => o.Level is > 0.5 and < 1, "Level must be strictly between 0.5 and 1.")
             .Require(o => o.MinimumTherapists >= 2, "MinimumTherapists must be 2 or more.")
             .Require(o => o.TargetReliability is > 0 and < 1, "TargetReliability must be strictly between 0 and 1.")
@@ -84,7 +84,10 @@ public sealed record ServiceOptions
             .ThrowIfInvalid(parameterName);
     }
 
-    /// <summary>Returns whether a name can be a case-mix covariate: letters, digits, <c>_</c> and <c>.</c> (ASCII), not starting with a digit, and not a name the service models use (<c>final</c>, <c>intake</c>, <c>alliance</c>, <c>therapist</c>, <c>site</c>, <c>client</c>).</summary>
+    /// <summary>The rule a case-mix covariate's name follows, as messages state it.</summary>
+    public const string CovariateNameRule = "a covariate's name has letters, digits, '_' and '.', does not start with a digit, and is not final, intake, alliance, therapist, site or client (names the service models use)";
+
+    /// <summary>Returns whether a name can be a case-mix covariate (<see cref="CovariateNameRule"/>): letters, digits, <c>_</c> and <c>.</c> (ASCII), not starting with a digit, and not a name the service models use (<c>final</c>, <c>intake</c>, <c>alliance</c>, <c>therapist</c>, <c>site</c>, <c>client</c>).</summary>
     /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when it can.</returns>
     public static bool IsCovariateName(string? name) =>
