@@ -128,18 +128,20 @@ public sealed class AllianceDependability
         Guard.Against.Null(episodes);
         options ??= ServiceOptions.Default;
         options.Validate(nameof(options));
-        ServiceEpisode[] rated = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).Where(e => e.AllianceSessions > 0).ToArray();
-        if (!rated.Any(e => e.AllianceSessions > 1))
+        return FromSums(DependabilitySums.From(episodes.Select(e => Guard.Against.Null(e, nameof(episodes)))), options);
+    }
+
+    /// <summary>The estimate from the rated clients' sums (a caseload's, or sites' merged).</summary>
+    internal static DependabilityResult FromSums(DependabilitySums sums, ServiceOptions options)
+    {
+        if (!sums.Repeated)
         {
             return new ServiceError(ServiceErrorKind.NoData, "No client has two or more alliance ratings, so session-to-session variance cannot be told from differences between clients.");
         }
 
-        bool therapists = rated.All(e => e.Therapist is not null) && rated.GroupBy(e => e.Therapist, StringComparer.Ordinal).Count(g => g.Count() >= 2) >= options.MinimumTherapists;
+        bool therapists = sums.Unassigned.Count == 0 && sums.ByTherapist.Count(t => t.Value.Values.Sum(c => c.Count) >= 2) >= options.MinimumTherapists;
         string formula = therapists ? "alliance ~ 1 + (1 | therapist/client)" : "alliance ~ 1 + (1 | client)";
-        int[][] groups = therapists
-            ? rated.Select((e, i) => (e.Therapist, i)).GroupBy(p => p.Therapist, StringComparer.Ordinal).Select(g => g.Select(p => p.i).ToArray()).ToArray()
-            : Enumerable.Range(0, rated.Length).Select(i => new[] { i }).ToArray();
-        var reml = new NestedReml(rated, groups);
+        var reml = new NestedReml(sums, therapists);
         double[]? theta = reml.Optimise(therapists);
         if (theta is null)
         {
@@ -149,8 +151,8 @@ public sealed class AllianceDependability
         double sigma2 = reml.Sigma2(theta);
         double tau = therapists ? theta[0] * theta[0] * sigma2 : double.NaN;
         double clientVariance = theta[1] * theta[1] * sigma2;
-        double perClient = reml.Ratings / (double)rated.Length;
-        double perTherapist = therapists ? rated.Length / (double)groups.Length : double.NaN;
+        double perClient = reml.Ratings / (double)sums.Clients;
+        double perTherapist = therapists ? sums.Clients / (double)reml.Groups : double.NaN;
         var estimate = new AllianceDependability(tau, clientVariance, sigma2, perClient, perTherapist, formula, reml.Criterion(theta), ImmutableArray<string>.Empty);
         ImmutableArray<string> notes = estimate.Warnings();
         if (!therapists)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 
 namespace TherapeuticAlliance.Service;
@@ -8,27 +9,34 @@ namespace TherapeuticAlliance.Service;
 /// count, mean and within-client sum of squares, which are sufficient for it: the within-client contrasts carry σ²
 /// alone, and the clients' means √n ȳ have covariance σ² (diag(1 + n θc²) + θt² √n √n') within a therapist. By the
 /// matrix determinant lemma and Sherman–Morrison per therapist, lme4's profiled REML criterion (Bates et al. 2015,
-/// equation 41: log|L|² + log|RX|² + (N − 1)(1 + log(2π r²/(N − 1)))) costs one pass over the clients, so a million
-/// clients of twenty thousand therapists fit in about a second, where the general engine would hold the therapists
-/// dense.
+/// equation 41: log|L|² + log|RX|² + (N − 1)(1 + log(2π r²/(N − 1)))) costs one pass over the therapists' cells
+/// (<see cref="DependabilitySums"/>: clients of one therapist with one number of ratings share their weight, so their
+/// count, mean of means and spread of means suffice), so a million clients of twenty thousand therapists fit in well
+/// under a second, where the general engine would hold the therapists dense; and sites' cells merge.
 /// </summary>
 internal sealed class NestedReml
 {
-    private readonly double[] _n;
-    private readonly double[] _mean;
-    private readonly int[][] _groups;
+    private readonly (double N, int Count, double Mean, double Spread)[][] _groups;   // per therapist (or one group without therapists), its cells
     private readonly double _within;
+    private readonly int _clients;
     private readonly (double N, int Count)[] _sizes;   // the clients' numbers of ratings and how many clients have each: log(1 + n θc²) once per size
 
-    internal NestedReml(ServiceEpisode[] clients, int[][] groups)
+    /// <summary>The criterion of the clients the sums hold; with <paramref name="therapists"/>, grouped by therapist (every client must have one), else as one group (θt is then held at 0, where the grouping does not matter).</summary>
+    internal NestedReml(DependabilitySums sums, bool therapists)
     {
-        _n = clients.Select(e => (double)e.AllianceSessions).ToArray();
-        _mean = clients.Select(e => e.AllianceMean!.Value).ToArray();
-        _within = clients.Sum(e => e.AllianceSumOfSquares);
-        _groups = groups;
-        _sizes = clients.GroupBy(e => e.AllianceSessions).Select(g => ((double)g.Key, g.Count())).ToArray();
-        Ratings = clients.Sum(e => e.AllianceSessions);
+        IEnumerable<Dictionary<int, DependabilitySums.Cell>> groups = therapists
+            ? sums.ByTherapist.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value)
+            : sums.ByTherapist.Values.Append(sums.Unassigned);
+        _groups = groups.Select(cells => cells.Where(c => c.Value.Count > 0).OrderBy(c => c.Key).Select(c => ((double)c.Key, c.Value.Count, c.Value.Mean, c.Value.Spread)).ToArray()).Where(g => g.Length > 0).ToArray();
+        _within = sums.Within;
+        _clients = sums.Clients;
+        _sizes = _groups.SelectMany(g => g).GroupBy(c => c.N).Select(g => (g.Key, g.Sum(c => c.Count))).ToArray();
+        Ratings = sums.Ratings;
+        Groups = _groups.Length;
     }
+
+    /// <summary>Gets the number of groups (therapists).</summary>
+    internal int Groups { get; }
 
     /// <summary>Gets N, the number of ratings.</summary>
     internal long Ratings { get; }
@@ -120,13 +128,14 @@ internal sealed class NestedReml
     /// <summary>Moment estimates to start from: σ² the pooled within-client variance, σc² the variance of client means less σ²'s share, σt² the variance of therapists' means less the clients' share (each at least a tenth of σ²).</summary>
     private double[] Start()
     {
-        double sigma2 = Math.Max(_within / Math.Max(1, Ratings - _n.Length), 1e-12);
-        double meanN = Ratings / (double)_n.Length;
-        double grand = _mean.Average();
-        double clientVar = _mean.Sum(m => (m - grand) * (m - grand)) / Math.Max(1, _n.Length - 1);
-        double[] therapistMeans = _groups.Select(g => g.Average(i => _mean[i])).ToArray();
+        double sigma2 = Math.Max(_within / Math.Max(1, Ratings - _clients), 1e-12);
+        double meanN = Ratings / (double)_clients;
+        var cells = _groups.SelectMany(g => g).ToArray();
+        double grand = cells.Sum(c => c.Count * c.Mean) / _clients;
+        double clientVar = cells.Sum(c => c.Spread + (c.Count * (c.Mean - grand) * (c.Mean - grand))) / Math.Max(1, _clients - 1);
+        double[] therapistMeans = _groups.Select(g => g.Sum(c => c.Count * c.Mean) / g.Sum(c => c.Count)).ToArray();
         double therapistVar = therapistMeans.Sum(m => (m - grand) * (m - grand)) / Math.Max(1, therapistMeans.Length - 1);
-        double perGroup = _n.Length / (double)_groups.Length;
+        double perGroup = _clients / (double)_groups.Length;
         double c = Math.Max(clientVar - (sigma2 / meanN), 0.1 * sigma2);
         double t = Math.Max(therapistVar - (c / perGroup), 0.1 * sigma2);
         return new[] { Math.Sqrt(t / sigma2), Math.Sqrt(c / sigma2) };
@@ -141,14 +150,14 @@ internal sealed class NestedReml
             logDet += count * Math.Log(1 + (n * c2));
         }
 
-        foreach (int[] group in _groups)
+        foreach (var group in _groups)
         {
             double s = 0, w = 0;
-            foreach (int i in group)
+            foreach (var (n, count, mean, _) in group)
             {
-                double u = _n[i] / (1 + (_n[i] * c2));
-                s += u;
-                w += u * _mean[i];
+                double u = n / (1 + (n * c2));
+                s += count * u;
+                w += count * u * mean;
             }
 
             double shrink = 1 + (t2 * s);
@@ -158,15 +167,15 @@ internal sealed class NestedReml
         }
 
         double mu = xvy / xvx, between = 0;
-        foreach (int[] group in _groups)
+        foreach (var group in _groups)
         {
             double s = 0, sr = 0;
-            foreach (int i in group)
+            foreach (var (n, count, mean, spread) in group)
             {
-                double u = _n[i] / (1 + (_n[i] * c2)), r = _mean[i] - mu;
-                s += u;
-                sr += u * r;
-                between += u * r * r;
+                double u = n / (1 + (n * c2)), r = mean - mu;
+                s += count * u;
+                sr += count * u * r;
+                between += u * (spread + (count * r * r));
             }
 
             between -= t2 * sr * sr / (1 + (t2 * s));
