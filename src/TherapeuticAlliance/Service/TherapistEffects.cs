@@ -44,25 +44,39 @@ public static class TherapistEffects
         options ??= ServiceOptions.Default;
         options.Validate(nameof(options));
         IReadOnlyList<ServiceEpisode> all = episodes as IReadOnlyList<ServiceEpisode> ?? episodes.ToList();
-        bool outcome = measure == ServiceMeasure.Outcome;
-        var rows = new List<ServiceEpisode>(all.Count);
         foreach (ServiceEpisode e in all)
         {
             Guard.Against.Null(e, nameof(episodes));
-            if (e.Therapist is not null && (outcome ? e.IsPaired : e.AllianceMean is not null) && options.CaseMix.All(e.CaseMix.ContainsKey))
-            {
-                rows.Add(e);
-            }
         }
 
+        ModelRows rows = ModelRows.Select(all, measure, options, null);
+        if (Refusal(rows.Rows.Count, rows.Therapists, measure, options) is { } refused)
+        {
+            return refused;
+        }
+
+        bool sites = rows.Rows.All(e => e.Site is not null) && rows.Rows.Select(e => e.Site).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        (string formula, ModelFrame frame) = rows.Frame(sites);
+        MixedModelResult fitted = LinearMixedModel.Fit(formula, frame);
+        if (!fitted.IsSuccess)
+        {
+            return new ServiceError(ServiceErrorKind.ModelFailed, "The model " + formula + " could not be fitted: " + fitted.AsT1.Message);
+        }
+
+        return Analyse(fitted.AsT0, measure, options, sites, rows.Therapists, rows.Rows.Count, all.Count, ImmutableArray<string>.Empty);
+    }
+
+    /// <summary>The refusal when the rows cannot support a therapist variance, else null.</summary>
+    internal static ServiceError? Refusal(int rows, IReadOnlyList<(string Therapist, string? Site, int Clients)> therapists, ServiceMeasure measure, ServiceOptions options)
+    {
+        bool outcome = measure == ServiceMeasure.Outcome;
         string what = outcome ? "an intake and a final outcome score" : "alliance ratings";
-        if (rows.Count == 0)
+        if (rows == 0)
         {
             return new ServiceError(ServiceErrorKind.NoData, string.Format(CultureInfo.InvariantCulture, "No episode has a therapist and {0}{1}.", what, options.CaseMix.IsEmpty ? string.Empty : " with every case-mix covariate"));
         }
 
-        var byTherapist = rows.GroupBy(e => e.Therapist!, StringComparer.Ordinal).ToList();
-        int eligible = byTherapist.Count(g => g.Count() >= 2);
+        int eligible = therapists.Count(t => t.Clients >= 2);
         if (eligible < options.MinimumTherapists)
         {
             return new ServiceError(ServiceErrorKind.TooFewTherapists, string.Format(
@@ -73,36 +87,21 @@ public static class TherapistEffects
                 options.MinimumTherapists));
         }
 
-        bool sites = rows.All(e => e.Site is not null) && rows.Select(e => e.Site).Distinct(StringComparer.Ordinal).Skip(1).Any();
-        var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
-        {
-            [outcome ? "final" : "alliance"] = rows.Select(e => outcome ? e.Final!.Value : e.AllianceMean!.Value).ToArray(),
-        };
-        if (outcome)
-        {
-            numeric["intake"] = rows.Select(e => e.Intake!.Value).ToArray();
-        }
+        return null;
+    }
 
-        foreach (string covariate in options.CaseMix)
-        {
-            numeric[covariate] = rows.Select(e => e.CaseMix[covariate]).ToArray();
-        }
-
-        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal) { ["therapist"] = rows.Select(e => e.Therapist).ToArray() };
-        if (sites)
-        {
-            factors["site"] = rows.Select(e => e.Site).ToArray();
-        }
-
-        string fixedPart = string.Join(" + ", new[] { outcome ? "intake" : "1" }.Concat(options.CaseMix));
-        string formula = (outcome ? "final" : "alliance") + " ~ " + fixedPart + (sites ? " + (1 | site)" : string.Empty) + " + (1 | therapist)";
-        MixedModelResult fitted = LinearMixedModel.Fit(formula, new ModelFrame(numeric, factors));
-        if (!fitted.IsSuccess)
-        {
-            return new ServiceError(ServiceErrorKind.ModelFailed, "The model " + formula + " could not be fitted: " + fitted.AsT1.Message);
-        }
-
-        MixedModelFit fit = fitted.AsT0;
+    /// <summary>The analysis of a fitted model: shares with profile intervals, each therapist's effect and classification, and the notes.</summary>
+    /// <param name="fit">The fit of <c>final ~ intake (+ case mix) (+ (1 | site)) + (1 | therapist)</c> or the alliance's model.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="sites">Whether the model has sites.</param>
+    /// <param name="therapists">Each therapist in the model, their main site and their clients in the model.</param>
+    /// <param name="used">The episodes in the model.</param>
+    /// <param name="total">The episodes given.</param>
+    /// <param name="extra">Notes to add (a partial's withheld therapists).</param>
+    internal static TherapistEffectsResult Analyse(MixedModelFit fit, ServiceMeasure measure, ServiceOptions options, bool sites, IReadOnlyList<(string Therapist, string? Site, int Clients)> therapists, int used, int total, ImmutableArray<string> extra)
+    {
+        bool outcome = measure == ServiceMeasure.Outcome;
         var shares = ImmutableArray.CreateBuilder<VarianceShare>();
         foreach (string group in sites ? new[] { "therapist", "site" } : new[] { "therapist" })
         {
@@ -115,22 +114,20 @@ public static class TherapistEffects
         double z = Normal.InvCDF(0, 1, (1 + options.Level) / 2);
         double sign = !outcome || options.HigherIsBetter ? 1 : -1;
         var modes = fit.ConditionalModes.Where(m => m.Group == "therapist").ToDictionary(m => m.Level, StringComparer.Ordinal);
-        var effects = new List<TherapistEffect>(byTherapist.Count);
-        foreach (IGrouping<string, ServiceEpisode> therapist in byTherapist)
+        var effects = new List<TherapistEffect>(therapists.Count);
+        foreach (var (therapist, site, n) in therapists)
         {
-            int n = therapist.Count();
-            string? site = therapist.Where(e => e.Site is not null).GroupBy(e => e.Site!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
             if (!options.Policy.Allows(n))
             {
-                effects.Add(new TherapistEffect(therapist.Key, site, n, null, null, null, EffectClassification.Withheld, null));
+                effects.Add(new TherapistEffect(therapist, site, n, null, null, null, EffectClassification.Withheld, null));
                 continue;
             }
 
-            ConditionalMode mode = modes[therapist.Key];
+            ConditionalMode mode = modes[therapist];
             double effect = sign * mode.Mode, low = effect - (z * mode.ConditionalSd), high = effect + (z * mode.ConditionalSd);
             EffectClassification classification = low > 0 ? EffectClassification.AboveAverage : high < 0 ? EffectClassification.BelowAverage : EffectClassification.Average;
             double reliability = tau2 > 0 ? tau2 / (tau2 + (sigma2 / n)) : 0;
-            effects.Add(new TherapistEffect(therapist.Key, site, n, effect, low, high, classification, reliability));
+            effects.Add(new TherapistEffect(therapist, site, n, effect, low, high, classification, reliability));
         }
 
         ImmutableArray<TherapistEffect> ordered = effects.OrderBy(t => t.Effect is null ? 1 : 0).ThenByDescending(t => t.Effect ?? 0).ThenBy(t => t.Therapist, StringComparer.Ordinal).ToImmutableArray();
@@ -138,12 +135,13 @@ public static class TherapistEffects
         double ratio = tau2 > 0 ? sigma2 / tau2 : (1 - PublishedTherapistShare) / PublishedTherapistShare;
         double clientsNeeded = Math.Ceiling(target / (1 - target) * ratio);
         var notes = ImmutableArray.CreateBuilder<string>();
-        int leftOut = all.Count - rows.Count;
+        int leftOut = total - used;
         if (leftOut > 0)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} episodes left out: no therapist, no {2}{3}.", leftOut, all.Count, outcome ? "pre-post pair" : "alliance rating", options.CaseMix.IsEmpty ? string.Empty : ", or a case-mix covariate missing"));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} episodes left out: no therapist, no {2}{3}.", leftOut, total, outcome ? "pre-post pair" : "alliance rating", options.CaseMix.IsEmpty ? string.Empty : ", or a case-mix covariate missing"));
         }
 
+        notes.AddRange(extra);
         if (tau2 <= 0)
         {
             notes.Add("The therapist variance is estimated at 0 (a boundary fit): these data show no difference between therapists, which is not evidence that there is none; every therapist is 'average'.");
@@ -169,6 +167,6 @@ public static class TherapistEffects
             notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} therapist(s) with fewer than {1} clients are in the model but their effects are withheld under the disclosure policy.", withheld, options.Policy.MinimumPeople));
         }
 
-        return new TherapistEffectsAnalysis(measure, fit, shares.ToImmutable(), ordered, rows.Count, leftOut, clientsNeeded, notes.ToImmutable());
+        return new TherapistEffectsAnalysis(measure, fit, shares.ToImmutable(), ordered, used, leftOut, clientsNeeded, notes.ToImmutable());
     }
 }
