@@ -36,7 +36,7 @@ public static partial class Tidy
         ServiceBenchmark? caseload = analysis.Benchmarks.FirstOrDefault(b => b.Grouping == ServiceGrouping.Caseload);
         var comparison = analysis.Comparisons.Select(c => new object?[] { c.Id, c.Statistic, caseload?.Figure(c.Statistic), c.Value, c.Low, c.High, c.Population, c.Source }).ToList();
         var dependability = analysis.Dependability.IsSuccess ? analysis.Dependability.AsT0.Statistics.Select(p => new object?[] { p.Key, p.Value }).ToList() : new List<object?[]>();
-        var notes = new List<object?[]>();
+        var notes = analysis.Notes.Select(n => new object?[] { "service", n }).ToList();
         foreach (var (part, result) in new[] { ("outcome", analysis.Outcome), ("alliance", analysis.Alliance) })
         {
             notes.AddRange(result.IsSuccess ? result.AsT0.Notes.Select(n => new object?[] { part, n }) : new[] { new object?[] { part, result.AsT1.Message } });

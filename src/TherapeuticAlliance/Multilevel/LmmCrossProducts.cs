@@ -256,6 +256,15 @@ internal sealed class LmmCrossProducts
         return new LmmCrossProducts(first.Formula, first.FixedNames, checked((int)n), xx, xy, yy, terms, cross);
     }
 
+    /// <summary>The cross-products without one grouping factor (a factor with one level in the pooled data, which the model then leaves out): its levels and its cross blocks dropped, the other factors' blocks re-indexed.</summary>
+    internal LmmCrossProducts WithoutFactor(int index, string formula)
+    {
+        int Map(int i) => i < index ? i : i - 1;
+        Term[] terms = Terms.Where((_, i) => i != index).ToArray();
+        var cross = Cross.Where(c => c.Key.First != index && c.Key.Second != index).ToDictionary(c => (Map(c.Key.First), Map(c.Key.Second)), c => c.Value);
+        return new LmmCrossProducts(formula, FixedNames, N, XX, XY, YY, terms, cross);
+    }
+
     /// <summary>The engine's terms: level names sorted as the row path sorts them, no rows.</summary>
     internal IReadOnlyList<LmmRandomTerm> EngineTerms() => Terms
         .Select((t, i) => new LmmRandomTerm(t.Group, t.Names, t.Names.Select(_ => Array.Empty<double>()).ToArray(), Array.Empty<int>(), Sorted?[i].Names ?? t.Levels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray(), t.Uncorrelated))

@@ -105,8 +105,19 @@ public sealed partial class MixedModelFit
         return double.NaN;
     }
 
-    private static double Root(Func<double, double> f, double low, double high) =>
-        Brent.TryFindRoot(f, low, high, 1e-9, 100, out double root) ? root : double.NaN;
+    private static double Root(Func<double, double> f, double low, double high)
+    {
+        try
+        {
+            return Brent.TryFindRoot(f, low, high, 1e-9, 100, out double root) ? root : double.NaN;
+        }
+        catch (ArithmeticException)
+        {
+            // Brent's method takes Math.Sign of the profile, which throws where the criterion is not a number (a
+            // degenerate fit, sums at the edge of the possible): that bound is then not found (NaN), never an exception.
+            return double.NaN;
+        }
+    }
 
     /// <summary>The criterion minimised over every θ but factor <paramref name="j"/>'s, with factor j's share held at <paramref name="share"/>; <paramref name="others"/> holds the other θ to start from and receives the optimum.</summary>
     private double ProfiledAt(Func<IReadOnlyList<double>, double> objective, int j, double share, double[] others)

@@ -62,6 +62,12 @@ public sealed class MixedModelPartial
         return new MixedModelPartial(LmmCrossProducts.Merge(all.Select(p => p.Products).ToArray()));
     }
 
+    /// <summary>A partial of cross-products read from a file form nested in another partial (the service view's).</summary>
+    internal static MixedModelPartial FromProducts(LmmCrossProducts products) => new(products);
+
+    /// <summary>The partial without a grouping factor (its position in the formula), under the formula that leaves it out.</summary>
+    internal MixedModelPartial WithoutFactor(int index, string formula) => new(Products.WithoutFactor(index, formula));
+
     /// <summary>Gets the file form's <c>kind</c>: <c>mixed-model-partial</c>.</summary>
     public const string Kind = MixedModelPartialFile.Kind;
 

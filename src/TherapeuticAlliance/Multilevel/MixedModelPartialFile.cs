@@ -123,7 +123,7 @@ internal static class MixedModelPartialFile
         }
 
         int p = fixedNames.Length;
-        if (!root.TryGetProperty("rows", out JsonElement rowsElement) || !rowsElement.TryGetInt32(out int rows) || rows < 1)
+        if (!root.TryGetProperty("rows", out JsonElement rowsElement) || rowsElement.ValueKind != JsonValueKind.Number || !rowsElement.TryGetInt32(out int rows) || rows < 1)
         {
             return Invalid("The partial's rows must be a whole number from 1 to 2,147,483,647.");
         }
@@ -167,7 +167,7 @@ internal static class MixedModelPartialFile
             {
                 int l = levels.Count + 1;
                 if (level.ValueKind != JsonValueKind.Object || PartialEnvelope.Text(level, "level") is not { Length: > 0 } label || levels.ContainsKey(label)
-                    || !level.TryGetProperty("rows", out JsonElement levelRows) || !levelRows.TryGetInt32(out int count) || count < 1
+                    || !level.TryGetProperty("rows", out JsonElement levelRows) || levelRows.ValueKind != JsonValueKind.Number || !levelRows.TryGetInt32(out int count) || count < 1
                     || Finite(level, "sums", 2 * k * (k + p + 1)) is not { } sums)
                 {
                     return Invalid(FormattableString.Invariant($"Grouping factor {f}, level {l}: a level needs a label no other level of its factor has, its rows (1 or more) and its sums (Z'Z, Z'X, Z'y, each entry a sum and its compensation: {2 * k * (k + p + 1)} finite numbers)."));
@@ -200,8 +200,8 @@ internal static class MixedModelPartialFile
         var cross = new Dictionary<(int First, int Second), Dictionary<(string, string), CompensatedBlock>>();
         foreach (JsonElement pair in crossElement.EnumerateArray())
         {
-            if (pair.ValueKind != JsonValueKind.Object || !pair.TryGetProperty("first", out JsonElement firstElement) || !firstElement.TryGetInt32(out int first)
-                || !pair.TryGetProperty("second", out JsonElement secondElement) || !secondElement.TryGetInt32(out int second)
+            if (pair.ValueKind != JsonValueKind.Object || !pair.TryGetProperty("first", out JsonElement firstElement) || firstElement.ValueKind != JsonValueKind.Number || !firstElement.TryGetInt32(out int first)
+                || !pair.TryGetProperty("second", out JsonElement secondElement) || secondElement.ValueKind != JsonValueKind.Number || !secondElement.TryGetInt32(out int second)
                 || first < 0 || second <= first || second >= terms.Count || cross.ContainsKey((first, second))
                 || !pair.TryGetProperty("blocks", out JsonElement blocksElement) || blocksElement.ValueKind != JsonValueKind.Array)
             {

@@ -8,7 +8,7 @@ namespace TherapeuticAlliance.Service;
 /// One group's sums for its benchmark row (<see cref="ServiceBenchmarks"/>): counts, the intake and final scores'
 /// means and co-moments (Welford's updates, merged by Chan et al.'s formulas, so a merged group's figures equal the
 /// pooled group's to rounding), and the sums the severity adjustment needs. What a site's partial
-/// (<c>ServicePartial</c>) carries per group; no row of an episode.
+/// (<see cref="ServicePartial"/>) carries per group; no row of an episode.
 /// </summary>
 internal sealed class BenchmarkSums
 {

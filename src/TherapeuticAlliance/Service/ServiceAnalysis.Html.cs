@@ -28,6 +28,7 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
         Guard.Against.Null(writer);
         Open(writer, "service", "Service: how the service is doing");
         Paragraph(writer, "These figures describe a service and are for supervision and service planning. They must not be used to rank therapists, to pay or appraise them, or to decide anything about one therapist alone: a therapist's effect rests on few clients and its interval is wide. A therapist is called above or below average only when the whole interval lies on one side.");
+        WriteNotes(writer, Notes);
         ServiceBenchmark? caseload = Benchmarks.FirstOrDefault(b => b.Grouping == ServiceGrouping.Caseload);
         if (caseload is not null)
         {
@@ -65,7 +66,7 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
                     ("sessions for 0.80 / 0.90 (client)", Number(d.SessionsNeeded(0.80)) + " / " + Number(d.SessionsNeeded(0.90))),
                     ("clients per therapist for 0.80 / 0.90", Number(d.ClientsNeeded(0.80, d.SessionsPerClient)) + " / " + Number(d.ClientsNeeded(0.90, d.SessionsPerClient))),
                     ("published (Crits-Christoph et al. 2011)", AllianceDependability.PublishedSessionsForVeryGood.ToString(CultureInfo.InvariantCulture) + "+ sessions for above 0.90; about " + AllianceDependability.PublishedClientsPerTherapist.ToString(CultureInfo.InvariantCulture) + " clients per therapist"));
-                Notes(writer, d.Notes);
+                WriteNotes(writer, d.Notes);
             },
             e => Paragraph(writer, "Dependability of alliance scores: not computed. " + e.Message));
         Close(writer);
@@ -132,7 +133,7 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
             ServiceCodes.ToCode(t.Classification),
             t.Reliability is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "withheld",
         }));
-        Notes(writer, analysis.Notes);
+        WriteNotes(writer, analysis.Notes);
     }
 
     private static void Caterpillar(TextWriter writer, TherapistEffectsAnalysis analysis)
@@ -173,7 +174,7 @@ public sealed partial class ServiceAnalysis : IHtmlRenderable
         writer.Write("</p>");
     }
 
-    private static void Notes(TextWriter writer, IEnumerable<string> notes)
+    private static void WriteNotes(TextWriter writer, IEnumerable<string> notes)
     {
         foreach (string note in notes)
         {

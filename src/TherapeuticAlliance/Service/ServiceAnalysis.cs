@@ -21,8 +21,9 @@ namespace TherapeuticAlliance.Service;
 /// </remarks>
 public sealed partial class ServiceAnalysis
 {
-    private ServiceAnalysis(ServiceOptions options, int episodes, TherapistEffectsResult outcome, TherapistEffectsResult alliance, ImmutableArray<ServiceBenchmark> benchmarks, DependabilityResult dependability)
+    private ServiceAnalysis(ServiceOptions options, int episodes, TherapistEffectsResult outcome, TherapistEffectsResult alliance, ImmutableArray<ServiceBenchmark> benchmarks, DependabilityResult dependability, ImmutableArray<string> notes)
     {
+        Notes = notes;
         Options = options;
         Episodes = episodes;
         Outcome = outcome;
@@ -49,6 +50,9 @@ public sealed partial class ServiceAnalysis
     /// <summary>Gets the dependability of alliance scores, or why not.</summary>
     public DependabilityResult Dependability { get; }
 
+    /// <summary>Gets what a reader must know of the whole view: for an analysis of merged partials (<see cref="FromPartial"/>), what the sites withheld under the disclosure policy. Empty for <see cref="Run"/>. Never an identifier.</summary>
+    public ImmutableArray<string> Notes { get; }
+
     /// <summary>Gets the published benchmarks the service is set beside (<see cref="ServiceOptions.Compare"/>).</summary>
     public ImmutableArray<PublishedBenchmark> Comparisons => Options.Compare;
 
@@ -69,7 +73,58 @@ public sealed partial class ServiceAnalysis
         var dependability = System.Threading.Tasks.Task.Run(() => AllianceDependability.Estimate(all, options));
         TherapistEffectsResult outcome = TherapistEffects.Estimate(all, ServiceMeasure.Outcome, options);
         ImmutableArray<ServiceBenchmark> benchmarks = ServiceBenchmarks.Compute(all, options);
-        return new ServiceAnalysis(options, all.Length, outcome, alliance.GetAwaiter().GetResult(), benchmarks, dependability.GetAwaiter().GetResult());
+        return new ServiceAnalysis(options, all.Length, outcome, alliance.GetAwaiter().GetResult(), benchmarks, dependability.GetAwaiter().GetResult(), ImmutableArray<string>.Empty);
+    }
+
+    /// <summary>
+    /// Runs every part of the service view on a partial (a site's own, or sites' merged by <see cref="ServicePartial.Merge"/>):
+    /// the figures of the pooled episodes, less what the sites withheld under the disclosure policy (counted in
+    /// <see cref="Notes"/> and in the parts' notes). Models are fitted from the merged cross-products
+    /// (<see cref="Multilevel.LinearMixedModel.FitPartial"/>), so they equal the pooled fit's to rounding; the site factor
+    /// is left out when the pooled data have one site.
+    /// </summary>
+    /// <param name="partial">The partial.</param>
+    /// <param name="options">
+    /// The options for what the analysis decides (<see cref="ServiceOptions.Level"/>, <see cref="ServiceOptions.MinimumTherapists"/>,
+    /// <see cref="ServiceOptions.TargetReliability"/>, <see cref="ServiceOptions.Compare"/>); the settings the sums were made with
+    /// are the partial's (<see cref="ServicePartial.Settings"/>) whatever these say. <see langword="null"/> for the defaults.
+    /// </param>
+    /// <returns>The analysis.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="partial"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="options"/> break their rules.</exception>
+    public static ServiceAnalysis FromPartial(ServicePartial partial, ServiceOptions? options = null)
+    {
+        Guard.Against.Null(partial);
+        options ??= ServiceOptions.Default;
+        options.Validate(nameof(options));
+        ServiceOptions settings = partial.Settings;
+        ServiceOptions effective = options with
+        {
+            OutcomeInstrument = settings.OutcomeInstrument,
+            AllianceInstrument = settings.AllianceInstrument,
+            HigherIsBetter = settings.HigherIsBetter,
+            ReliableChange = settings.ReliableChange,
+            ClinicalCutoff = settings.ClinicalCutoff,
+            CaseMix = settings.CaseMix,
+            Policy = settings.Policy,
+            ExpectedResponse = null,
+        };
+        var alliance = System.Threading.Tasks.Task.Run(() => partial.Alliance.Analyse(effective));
+        var dependability = System.Threading.Tasks.Task.Run(() => AllianceDependability.FromSums(partial.Dependability.Copy(), effective));
+        TherapistEffectsResult outcome = partial.Outcome.Analyse(effective);
+        ImmutableArray<ServiceBenchmark> benchmarks = partial.Benchmarks.Rows(effective);
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (partial.WithheldGroups.Any(w => w > 0))
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites withheld {0} site, {1} therapist and {2} month group(s) with fewer than {3} episodes from their partials under the disclosure policy; those benchmark rows leave their episodes out (the caseload's row has them).", partial.WithheldGroups[0], partial.WithheldGroups[1], partial.WithheldGroups[2], settings.Policy.MinimumPeople));
+        }
+
+        if (partial.WithheldDependability > 0)
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites left {0} therapist(s) with fewer than {1} rated clients out of the dependability under the disclosure policy.", partial.WithheldDependability, settings.Policy.MinimumPeople));
+        }
+
+        return new ServiceAnalysis(effective, partial.Episodes, outcome, alliance.GetAwaiter().GetResult(), benchmarks, dependability.GetAwaiter().GetResult(), notes.ToImmutable());
     }
 
     /// <summary>
@@ -85,6 +140,11 @@ public sealed partial class ServiceAnalysis
         string Rate(double? v) => v is { } r ? (100 * r).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "n/a";
         Line("Service view: {0} episodes (outcome {1}, alliance {2}; reliable change {3} points, clinical cutoff {4}, {5} is better)", Episodes, Options.OutcomeInstrument, Options.AllianceInstrument, Options.ReliableChange, Options.ClinicalCutoff, Options.HigherIsBetter ? "higher" : "lower");
         Line("Not for ranking, paying or appraising therapists: the figures describe a service.");
+        foreach (string note in Notes)
+        {
+            Line("note: {0}", note);
+        }
+
         ServiceBenchmark? all = Benchmarks.FirstOrDefault(b => b.Grouping == ServiceGrouping.Caseload);
         if (all is { Withheld: false })
         {

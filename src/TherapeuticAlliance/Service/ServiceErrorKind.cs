@@ -11,4 +11,10 @@ public enum ServiceErrorKind
 
     /// <summary>The multilevel model could not be fitted; the message gives the model's own reason.</summary>
     ModelFailed,
+
+    /// <summary>A site's data are too few for its partial to leave it under the disclosure policy (<see cref="ServicePartial.Create"/>).</summary>
+    Disclosure,
+
+    /// <summary>A service partial could not be read, or partials of other settings were merged; the message says which field or setting, never a value.</summary>
+    UnreadablePartial,
 }

@@ -207,6 +207,10 @@ public sealed class MixedModelPartialTests
             Assert.Contains("longer than", MixedModelPartial.FromJson(huge).AsT1.Message, StringComparison.Ordinal);
         }
 
+        // Regression (found by the service partial's mutation test): a count that is not a number was an exception out of the reader.
+        Assert.Contains("rows must be a whole number", Error(With("rows", "\"x\"")), StringComparison.Ordinal);
+        Assert.Contains("Grouping factor 1, level 1", Error(Regex.Replace(json, "(\"level\": \"[^\"]+\",\\s*\"rows\": )\\d+", "$1\"x\"", RegexOptions.None, TimeSpan.FromSeconds(5))), StringComparison.Ordinal);
+
         string written = MixedModelPartial.FromJson(json).GetValueOrThrow().ToJson();   // levels in ordinal order
         using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(written));
         Assert.Equal(written, MixedModelPartial.FromJson(bytes).GetValueOrThrow().ToJson());
