@@ -123,7 +123,8 @@ internal static class AllianceCli
         var cutoff = new Option<double?>("--cutoff") { Description = "service: the outcome's clinical cutoff, in points (an intake on the worse side is a case). Default: 25 (adult ORS)." };
         var benchmark = new Option<string[]>("--benchmark") { Description = "service: a published benchmark to set the caseload beside (repeatable; docs/service.md lists them). Default: all of them.", AllowMultipleArgumentsPerToken = true };
         var caseMix = new Option<string?>("--case-mix") { Description = "service: a CSV of case-mix covariates, one row per episode (an episode column and numeric columns), added to the models and the severity adjustment." };
-        var service = Command("service", "How is the service doing: therapist and site effects on outcome and alliance (case-mix adjusted, with intervals; not a league table), benchmarks per caseload, site, therapist and month of closing, and the dependability of alliance scores. Prints a summary, or every table with --json, --csv DIR, --parquet DIR.", input, shared.Concat(trends).Concat(new Option[] { disclosure, outcomeInstrument, allianceInstrument, reliableChange, cutoff, lowerIsBetter, benchmark, caseMix, json, csvOut, parquetOut }));
+        var servicePartial = new Option<string?>("--partial") { Description = "service: write this site's service partial (sums per group, model cross-products and dependability cells; no episode) to this JSON file instead of the view; 'alliance service FILE.json|FOLDER' merges sites' partials and prints the pooled view." };
+        var service = Command("service", "How is the service doing: therapist and site effects on outcome and alliance (case-mix adjusted, with intervals; not a league table), benchmarks per caseload, site, therapist and month of closing, and the dependability of alliance scores. Prints a summary, or every table with --json, --csv DIR, --parquet DIR. Given service partials (a .json file or a folder of them), merges them and prints the pooled view.", input, shared.Concat(trends).Concat(new Option[] { disclosure, outcomeInstrument, allianceInstrument, reliableChange, cutoff, lowerIsBetter, benchmark, caseMix, servicePartial, json, csvOut, parquetOut }));
 
         int Guarded(Func<int> action)
         {
@@ -214,7 +215,7 @@ internal static class AllianceCli
             error)));
         merge.SetAction(r => Guarded(() => Commands.Merge(r.GetValue(partialFiles)!, r.GetValue(json), r.GetValue(parquet), r.GetValue(allowPartial), output, error)));
         mixed.SetAction(r => Guarded(() => Commands.Mixed(r.GetValue(input)!, r.GetValue(formula), r.GetValue(ml), r.GetValue(profile) ? 0.95 : null, r.GetValue(inputFormat) == "parquet", (r.GetValue(delimiter) is "tab" ? '\t' : r.GetValue(delimiter)![0], r.GetValue(decimalComma)), r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut), r.GetValue(mixedPartial), output, error)));
-        service.SetAction(r => Run(r, true, sp => Commands.Service(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), new ServiceOptions
+        ServiceOptions Options(ParseResult r) => new()
         {
             OutcomeInstrument = r.GetValue(outcomeInstrument)!,
             AllianceInstrument = r.GetValue(allianceInstrument)!,
@@ -223,7 +224,10 @@ internal static class AllianceCli
             HigherIsBetter = !r.GetValue(lowerIsBetter),
             Compare = r.GetValue(benchmark) is { Length: > 0 } ids ? ids.Select(id => PublishedBenchmarks.Find(id) ?? throw new UsageException("--benchmark: no published benchmark has that identifier; docs/service.md lists them.")).ToImmutableArray() : PublishedBenchmarks.All,
             Policy = r.GetValue(disclosure) == "opensafely" ? DisclosurePolicy.OpenSafely : DisclosurePolicy.Default,
-        }, r.GetValue(caseMix), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), output, error)));
+        };
+        service.SetAction(r => Directory.Exists(r.GetValue(input)) || r.GetValue(input)!.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? Guarded(() => Commands.ServicePartials(r.GetValue(input)!, Options(r), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), output, error))
+            : Run(r, true, sp => Commands.Service(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), Options(r), r.GetValue(caseMix), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), r.GetValue(servicePartial), output, error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);

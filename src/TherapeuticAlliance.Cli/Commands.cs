@@ -748,7 +748,7 @@ internal static class Commands
     /// <c>alliance service</c>: reads the caseload as <c>report</c> does (streamed when grouped by client), summarises each
     /// client (<see cref="ServiceEpisodes.FromClient"/>) and runs the service view; prints its summary, or every table.
     /// </summary>
-    internal static int Service(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, ServiceOptions options, string? caseMixFile, (bool Json, string? Csv, string? Parquet) to, TextWriter output, TextWriter error)
+    internal static int Service(CliSettings settings, EpisodeAnalyzer analyzer, NormRequest? norms, ServiceOptions options, string? caseMixFile, (bool Json, string? Csv, string? Parquet) to, string? partialOut, TextWriter output, TextWriter error)
     {
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? caseMix = null;
         if (caseMixFile is not null)
@@ -780,10 +780,40 @@ internal static class Commands
             return AllianceCli.DataErrors;
         }
 
+        if (partialOut is not null)
+        {
+            // The site's partial under the chosen disclosure policy, written instead of the view.
+            ServicePartialResult partial = ServicePartial.Create(episodes, options);
+            using Target target = Target.Open(partialOut, TextWriter.Null, buffered: true);
+            target.Writer.Write(partial.IsSuccess ? partial.AsT0.ToJson() : string.Empty);
+            target.CommitIf(partial.IsSuccess && caseload.Pipeline.Succeeded);
+            error.WriteLine(partial.IsSuccess ? "wrote " + partial.AsT0 + "." : "error: " + partial.AsT1.Message);
+            caseload.Pipeline.Summary();
+            return partial.IsSuccess ? caseload.Pipeline.ExitCode : AllianceCli.DataErrors;
+        }
+
         ServiceAnalysis analysis = ServiceAnalysis.Run(episodes, options);
         WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), caseload.Pipeline.Succeeded, output);
         caseload.Pipeline.Summary();
         return caseload.Pipeline.ExitCode;
+    }
+
+    /// <summary><c>alliance service FILE.json|FOLDER</c>: reads sites' service partials, merges them and prints the pooled view (or its tables); a partial that cannot be read or merged is an error naming its file.</summary>
+    internal static int ServicePartials(string path, ServiceOptions options, (bool Json, string? Csv, string? Parquet) to, TextWriter output, TextWriter error)
+    {
+        string[] files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray() : new[] { path };
+        var read = files.Select(f => { using FileStream stream = File.OpenRead(f); return ServicePartial.FromJson(stream); }).ToList();
+        int bad = read.FindIndex(r => !r.IsSuccess);
+        ServicePartialResult? merged = files.Length == 0 || bad >= 0 ? null : ServicePartial.Merge(read.Select(r => r.AsT0));
+        if (merged is not { IsSuccess: true })
+        {
+            error.WriteLine("error: " + (files.Length == 0 ? SafeText.Clean(path, 120) + ": the folder holds no .json partial." : bad >= 0 ? SafeText.Clean(Path.GetFileName(files[bad]), 120) + ": " + read[bad].AsT1.Message : merged!.AsT1.Message));
+            return AllianceCli.DataErrors;
+        }
+
+        ServiceAnalysis analysis = ServiceAnalysis.FromPartial(merged.AsT0, options);
+        WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), true, output);
+        return AllianceCli.Ok;
     }
 
     /// <summary>Writes the statistics as a Parquet table (<see cref="RowSchemas.Statistics"/>) when asked, through a temporary file.</summary>

@@ -158,7 +158,7 @@ public sealed class SchemaTests : CliTestBase
     }
 
     [Fact]
-    public void TheCli_StaysAShell_OfAtMost2340Lines()
+    public void TheCli_StaysAShell_OfAtMost2380Lines()
     {
         // Issue 25: readers, schemas and rules live in the libraries; the CLI holds options, composition, per-row
         // accounting, all-or-nothing output and exit codes. A reader moved back into it would fail this.
@@ -169,7 +169,9 @@ public sealed class SchemaTests : CliTestBase
         // file or folder): option wiring and file handling only, the partial's form and checks are the library's.
         // 2,280 until issue 30 added 'alliance service' (options, the case-mix file and the shared table writer; the service view,
         // its tables, its summary and the case-mix reader are the libraries').
-        Assert.InRange(lines, 1, 2340);
+        // 2,340 until issue 30's service partials ('service --partial', and 'service FILE.json|FOLDER' merging them): file
+        // handling only, the partial's form, checks, merge and analysis are the library's.
+        Assert.InRange(lines, 1, 2380);
         Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.cs"), f => System.IO.File.ReadAllText(f).Contains("class ResponseFileReader", StringComparison.Ordinal));
     }
 

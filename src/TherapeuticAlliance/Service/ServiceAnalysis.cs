@@ -191,8 +191,9 @@ public sealed partial class ServiceAnalysis
         if (Dependability.IsSuccess)
         {
             AllianceDependability d = Dependability.AsT0;
-            Line("Dependability of alliance scores (G coefficients): a client's mean over {0:0.0} sessions {1:0.00}; a therapist's mean over {2:0.0} clients {3:0.00}", d.SessionsPerClient, d.ClientCoefficient, d.ClientsPerTherapist, d.TherapistCoefficient);
-            Line("  sessions for 0.80 / 0.90: {0} / {1}; clients per therapist for 0.80 / 0.90: {2} / {3} (Crits-Christoph et al. 2011: {4}+ sessions for above 0.90, about {5} clients)", d.SessionsNeeded(0.80), d.SessionsNeeded(0.90), d.ClientsNeeded(0.80, d.SessionsPerClient), d.ClientsNeeded(0.90, d.SessionsPerClient), AllianceDependability.PublishedSessionsForVeryGood, AllianceDependability.PublishedClientsPerTherapist);
+            bool therapists = !double.IsNaN(d.TherapistVariance);
+            Line("Dependability of alliance scores (G coefficients): a client's mean over {0:0.0} sessions {1:0.00}; {2}", d.SessionsPerClient, d.ClientCoefficient, therapists ? string.Format(CultureInfo.InvariantCulture, "a therapist's mean over {0:0.0} clients {1:0.00}", d.ClientsPerTherapist, d.TherapistCoefficient) : "a therapist's mean: no therapist variance estimated");
+            Line("  sessions for 0.80 / 0.90: {0} / {1}{2} (Crits-Christoph et al. 2011: {3}+ sessions for above 0.90, about {4} clients)", d.SessionsNeeded(0.80), d.SessionsNeeded(0.90), therapists ? string.Format(CultureInfo.InvariantCulture, "; clients per therapist for 0.80 / 0.90: {0} / {1}", d.ClientsNeeded(0.80, d.SessionsPerClient), d.ClientsNeeded(0.90, d.SessionsPerClient)) : string.Empty, AllianceDependability.PublishedSessionsForVeryGood, AllianceDependability.PublishedClientsPerTherapist);
             foreach (string note in d.Notes)
             {
                 Line("  note: {0}", note);

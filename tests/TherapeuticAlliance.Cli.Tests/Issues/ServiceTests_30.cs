@@ -15,6 +15,42 @@ public sealed class ServiceTests_30 : CliTestBase
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "samples", "alliance-sample.csv");
 
     [Fact]
+    public void SitesPartials_WrittenWithPartial_MergeIntoThePooledView()
+    {
+        // The sample split by site, as two services would hold it; each writes its partial, the folder of them is merged.
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string folder = Directory.CreateDirectory(Path.Combine(Dir, "partials")).FullName;
+        foreach (string site in new[] { "north", "south" })
+        {
+            string csv = File(site + ".csv", string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Where(l => l.Split(',')[6] == site))) + "\n");
+            var (written, _, note) = Run("service", csv, "--partial", Path.Combine(folder, site + ".json"), "--disclosure", "opensafely");
+            Assert.Equal(0, written);
+            Assert.Contains(site == "north" ? "wrote service partial: 41 episodes from 1 site partial(s)." : "wrote service partial: 19 episodes from 1 site partial(s).", note, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("C001", System.IO.File.ReadAllText(Path.Combine(folder, "north.json")), StringComparison.Ordinal);
+        var (code, merged, error) = Run("service", folder, "--disclosure", "opensafely");
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        var (_, pooled, _) = Run("service", Sample, "--disclosure", "opensafely");
+        // The caseload's figures are the pooled ones; two of the sample's six therapists have fewer than 8 clients, so
+        // their sites keep them home: the merged view says so, and four therapists are too few for a therapist variance.
+        string[] Figures(string text) => text.Split('\n').Where(l => l.StartsWith("Caseload:", StringComparison.Ordinal) || l.StartsWith("  effect size", StringComparison.Ordinal) || l.StartsWith("  reliable", StringComparison.Ordinal) || l.StartsWith("  recovery", StringComparison.Ordinal) || l.StartsWith("  reached", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(5, Figures(pooled).Length);
+        Assert.Equal(Figures(pooled), Figures(merged));
+        Assert.Contains("note: The sites withheld 0 site, 2 therapist and 0 month group(s) with fewer than 8 episodes", merged, StringComparison.Ordinal);
+        Assert.Contains("Therapist effects on the outcome: not estimated. 4 therapist(s) have two or more clients", merged, StringComparison.Ordinal);
+        Assert.Contains("a therapist's mean: no therapist variance estimated", merged, StringComparison.Ordinal);
+
+        // A file that is not a service partial is an error naming the file, never its content.
+        File("bad.json", "{\"kind\": \"service-partial\", \"schemaVersion\": \"1.0\", \"settings\": \"SECRET\"}");
+        var (bad, _, message) = Run("service", Path.Combine(Dir, "bad.json"));
+        Assert.Equal(1, bad);
+        Assert.Contains("bad.json: The partial needs 'settings' as an object.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Service_PrintsTheSummary_NamingNoTherapistSiteOrClient()
     {
         var (code, output, error) = Run("service", Sample);
