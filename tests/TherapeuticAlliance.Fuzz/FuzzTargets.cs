@@ -27,6 +27,7 @@ internal static class FuzzTargets
         ["partial-json"] = PartialJson,
         ["mixed-partial-json"] = MixedPartialJson,
         ["case-mix-csv"] = CaseMixCsv,
+        ["service-partial-json"] = ServicePartialJson,
         ["parquet"] = Parquet,
         ["arrow"] = Arrow,
     };
@@ -156,6 +157,25 @@ internal static class FuzzTargets
             _ = fit.AsT0.Summary();
             _ = fit.AsT0.ProfileConfidenceIntervals();
         }
+    }
+
+    private static void ServicePartialJson(byte[] input)
+    {
+        // A service partial (issue 30): read, written back and read again to the same text, merged with its copy, and
+        // analysed (benchmarks, models with profile intervals, dependability); a typed error where it cannot be used,
+        // never an exception.
+        var partial = Service.ServicePartial.FromJson(Text(input));
+        if (!partial.IsSuccess)
+        {
+            Check(!string.IsNullOrEmpty(partial.AsT1.Message), "an error without a message");
+            return;
+        }
+
+        string written = partial.AsT0.ToJson();
+        var again = Service.ServicePartial.FromJson(written);
+        Check(again.IsSuccess && again.AsT0.ToJson() == written, "the partial does not survive its round trip");
+        var merged = Service.ServicePartial.Merge(new[] { partial.AsT0, again.AsT0 });
+        _ = Service.ServiceAnalysis.FromPartial(merged.IsSuccess ? merged.AsT0 : partial.AsT0).Summary();
     }
 
     private static void Parquet(byte[] input)

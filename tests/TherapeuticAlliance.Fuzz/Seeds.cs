@@ -146,6 +146,30 @@ internal static class Seeds
             ["duplicate.csv"] = "episode,age\nC1,3\nC1,4\n",
         };
 
+        // A service partial of two sites' small caseload (a policy minimum of 2, so every group leaves), one client without a therapist.
+        var serviceRandom = new Random(30);
+        var episodes = new List<Service.ServiceEpisode>();
+        for (int t = 0; t < 6; t++)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                double intake = Math.Round(10 + (serviceRandom.NextDouble() * 15), 1);
+                int ratings = 2 + c;
+                episodes.Add(new Service.ServiceEpisode("C" + ((t * 3) + c).ToString(CultureInfo.InvariantCulture), "T" + t.ToString(CultureInfo.InvariantCulture), t < 3 ? "north" : "south", intake, Math.Round(intake + 6 + t - (serviceRandom.NextDouble() * 8), 1), 5, new DateTimeOffset(2026, 1 + c, 3, 12, 0, 0, TimeSpan.Zero), ratings, 32 + t + serviceRandom.NextDouble(), ratings * serviceRandom.NextDouble(), c == 1, new Dictionary<string, double> { ["risk"] = c }));
+            }
+        }
+
+        var serviceOptions = new Service.ServiceOptions { CaseMix = ["risk"], Policy = new DisclosurePolicy { MinimumPeople = 2 } };
+        string service = Service.ServicePartial.Create(episodes, serviceOptions).GetValueOrThrow().ToJson();
+        seeds["service-partial-json"] = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["two-sites.json"] = service,
+            ["newer-version.json"] = ReplaceFirst(service, "\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"9.0\""),
+            ["extreme-episodes.json"] = ReplaceFirst(service, "\"episodes\": 18", "\"episodes\": 2147483647"),
+            ["duplicate-keys.json"] = ReplaceFirst(service, "\"kind\": \"service-partial\",", "\"kind\": \"service-partial\", \"kind\": \"x\","),
+            ["no-model.json"] = ReplaceFirst(service, "\"sitesWithout\": 0", "\"sitesWithout\": 1"),
+        };
+
         foreach (var (target, files) in seeds)
         {
             string folder = Path.Combine(root, target);

@@ -2,8 +2,8 @@
 # Fuzzes every parser with SharpFuzz and Debian's afl++ for a fixed time each, from the repository's root:
 #   tests/TherapeuticAlliance.Fuzz/run.sh [SECONDS_PER_TARGET] [OUTPUT]     (default 60 s, .ci-out/fuzz)
 # Targets: instrument JSON, report JSON, FHIR QuestionnaireResponse to Assessment, Parquet (the preflight and Parquet.Net, which is instrumented too), Arrow record batches built from the bytes (every encoding, zones, dictionaries), the CLI's CSV reader (score and
-# analyze), a site's mergeable partial (read, written back, merged with its copy, summarised) and a mixed-model partial
-# (read, written back, merged, fitted, profiled). Seeds: tests/TherapeuticAlliance.Fuzz/seeds (valid inputs, extreme numbers, deep nesting, duplicate keys).
+# analyze), a site's mergeable partial (read, written back, merged with its copy, summarised), a mixed-model partial
+# (read, written back, merged, fitted, profiled) and a service partial (read, written back, merged, analysed). Seeds: tests/TherapeuticAlliance.Fuzz/seeds (valid inputs, extreme numbers, deep nesting, duplicate keys).
 # Writes OUTPUT/summary.md (executions, paths, crashes, hangs per target) and fails when anything crashed or hung;
 # the inputs that did are copied to OUTPUT/crashes/TARGET/ to commit under tests/TherapeuticAlliance.Fuzz/regressions/TARGET/,
 # where FuzzRegressionTests replays them as ordinary tests.
@@ -31,7 +31,7 @@ failed=0
   echo "| Target | Seconds | Executions | Executions per second | Paths (corpus) | Crashes | Hangs |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
 } > "$out/summary.md"
-for target in instrument-json report-json fhir-questionnaire-response cli-csv partial-json mixed-partial-json case-mix-csv parquet arrow; do
+for target in instrument-json report-json fhir-questionnaire-response cli-csv partial-json mixed-partial-json case-mix-csv service-partial-json parquet arrow; do
   echo "==> fuzzing $target for $seconds s"
   afl-fuzz -i "$here/seeds/$target" -o "$out/$target" -V "$seconds" -t 5000 -m none -- dotnet "$out/bin/TherapeuticAlliance.Fuzz.dll" "$target" > "$out/$target.log" 2>&1 || {
     echo "!! afl-fuzz stopped with an error on $target (see $out/$target.log)"; tail -20 "$out/$target.log"; failed=1; continue; }
