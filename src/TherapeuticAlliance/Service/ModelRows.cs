@@ -32,31 +32,80 @@ internal sealed class ModelRows
     /// <summary>Gets how many therapists were left out for having fewer clients than <c>minimumClients</c>.</summary>
     internal int WithheldTherapists { get; }
 
+    /// <summary>Gets whether every row has a site and there are two or more (the model then has a site factor).</summary>
+    internal bool HasSites { get; private init; }
+
     /// <summary>The rows of a measure; with <paramref name="minimumClients"/>, therapists with fewer such episodes are left out (a partial's disclosure rule).</summary>
+    /// <remarks>One pass over the episodes and one over the rows (a million episodes: tens of milliseconds), no group objects.</remarks>
     internal static ModelRows Select(IReadOnlyList<ServiceEpisode> all, ServiceMeasure measure, ServiceOptions options, int? minimumClients)
     {
         bool outcome = measure == ServiceMeasure.Outcome;
         var rows = new List<ServiceEpisode>(all.Count);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tallies = new List<Tally>();
+        Tally? last = null;
+        string? lastName = null;
         foreach (ServiceEpisode e in all)
         {
-            if (e.Therapist is not null && (outcome ? e.IsPaired : e.AllianceMean is not null) && options.CaseMix.All(e.CaseMix.ContainsKey))
+            if (e.Therapist is not { } therapist || !(outcome ? e.IsPaired : e.AllianceMean is not null) || !HasCaseMix(e, options.CaseMix))
             {
-                rows.Add(e);
+                continue;
+            }
+
+            rows.Add(e);
+            if (!(ReferenceEquals(therapist, lastName) || string.Equals(therapist, lastName, StringComparison.Ordinal)))
+            {
+                if (!index.TryGetValue(therapist, out int at))
+                {
+                    index[therapist] = at = tallies.Count;
+                    tallies.Add(new Tally(therapist));
+                }
+
+                last = tallies[at];
+                lastName = therapist;
+            }
+
+            last!.Add(e.Site);
+        }
+
+        int withheld = 0;
+        if (minimumClients is { } minimum && tallies.Any(t => t.Clients < minimum))
+        {
+            var kept = new HashSet<string>(tallies.Where(t => t.Clients >= minimum).Select(t => t.Therapist), StringComparer.Ordinal);
+            withheld = tallies.Count - kept.Count;
+            rows = rows.Where(e => kept.Contains(e.Therapist!)).ToList();
+            tallies = tallies.Where(t => kept.Contains(t.Therapist)).ToList();
+        }
+
+        bool everySite = true;
+        string? firstSite = null;
+        bool twoSites = false;
+        foreach (ServiceEpisode e in rows)
+        {
+            if (e.Site is null)
+            {
+                everySite = false;
+                break;
+            }
+
+            firstSite ??= e.Site;
+            twoSites |= !string.Equals(e.Site, firstSite, StringComparison.Ordinal);
+        }
+
+        return new ModelRows(measure, options, rows, tallies.Select(t => (t.Therapist, t.MainSite, t.Clients)).ToList(), withheld) { HasSites = everySite && twoSites };
+    }
+
+    private static bool HasCaseMix(ServiceEpisode episode, System.Collections.Immutable.ImmutableArray<string> names)
+    {
+        foreach (string name in names)
+        {
+            if (!episode.CaseMix.ContainsKey(name))
+            {
+                return false;
             }
         }
 
-        var groups = rows.GroupBy(e => e.Therapist!, StringComparer.Ordinal).ToList();
-        int withheld = 0;
-        if (minimumClients is { } minimum)
-        {
-            withheld = groups.Count(g => g.Count() < minimum);
-            var kept = new HashSet<string>(groups.Where(g => g.Count() >= minimum).Select(g => g.Key), StringComparer.Ordinal);
-            rows = rows.Where(e => kept.Contains(e.Therapist!)).ToList();
-            groups = groups.Where(g => kept.Contains(g.Key)).ToList();
-        }
-
-        var therapists = groups.Select(g => (g.Key, g.Where(e => e.Site is not null).GroupBy(e => e.Site!, StringComparer.Ordinal).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => (string?)s.Key).FirstOrDefault(), g.Count())).ToList();
-        return new ModelRows(measure, options, rows, therapists, withheld);
+        return true;
     }
 
     /// <summary>The model's formula (<c>final ~ intake (+ case mix) (+ (1 | site)) + (1 | therapist)</c>, or <c>alliance ~ 1 ...</c>) and its frame.</summary>
@@ -92,5 +141,56 @@ internal sealed class ModelRows
         bool outcome = measure == ServiceMeasure.Outcome;
         string fixedPart = string.Join(" + ", new[] { outcome ? "intake" : "1" }.Concat(options.CaseMix));
         return (outcome ? "final" : "alliance") + " ~ " + fixedPart + (sites ? " + (1 | site)" : string.Empty) + " + (1 | therapist)";
+    }
+
+    /// <summary>A therapist's clients in the model, by site: the first site's count kept inline, others in a dictionary only when there are any.</summary>
+    private sealed class Tally(string therapist)
+    {
+        private string? first;
+        private int firstCount;
+        private Dictionary<string, int>? others;
+
+        internal string Therapist { get; } = therapist;
+
+        internal int Clients { get; private set; }
+
+        /// <summary>Gets the site with most of the therapist's clients (ties to the ordinal first), or null when none recorded.</summary>
+        internal string? MainSite
+        {
+            get
+            {
+                if (others is null)
+                {
+                    return first;
+                }
+
+                var all = new Dictionary<string, int>(others, StringComparer.Ordinal);
+                if (first is not null)
+                {
+                    all[first] = firstCount;
+                }
+
+                return all.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).FirstOrDefault();
+            }
+        }
+
+        internal void Add(string? site)
+        {
+            Clients++;
+            if (site is null)
+            {
+                return;
+            }
+
+            if (first is null || ReferenceEquals(site, first) || string.Equals(site, first, StringComparison.Ordinal))
+            {
+                first = site;
+                firstCount++;
+                return;
+            }
+
+            others ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            others[site] = others.TryGetValue(site, out int n) ? n + 1 : 1;
+        }
     }
 }

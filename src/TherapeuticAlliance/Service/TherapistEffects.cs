@@ -55,7 +55,7 @@ public static class TherapistEffects
             return refused;
         }
 
-        bool sites = rows.Rows.All(e => e.Site is not null) && rows.Rows.Select(e => e.Site).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        bool sites = rows.HasSites;
         (string formula, ModelFrame frame) = rows.Frame(sites);
         MixedModelResult fitted = LinearMixedModel.Fit(formula, frame);
         if (!fitted.IsSuccess)
