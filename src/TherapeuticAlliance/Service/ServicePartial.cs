@@ -25,8 +25,10 @@ namespace TherapeuticAlliance.Service;
 /// the spread of those means).
 /// </para>
 /// <para>
-/// The disclosure policy decides what may leave. A site with fewer episodes than its minimum makes no partial. A
-/// group (site, therapist, month) with fewer episodes is withheld from the benchmarks, and a therapist with fewer
+/// The disclosure policy decides what may leave. A site with fewer episodes than its minimum makes no partial, nor one
+/// whose pre-post pairs, episodes with alliance ratings or episodes with every case-mix covariate are more than none
+/// and fewer than the minimum. A group (site, therapist, month) is withheld from the benchmarks by the same rule on its
+/// own counts, and a therapist with fewer
 /// clients is left out of the models and the dependability; the analysis of merged partials counts what was withheld
 /// in its notes, so the pooled figures differ from those of pooled rows exactly there. Labels (therapist, site) leave
 /// the site so that a therapist or site seen at two sites merges; replace them with agreed pseudonyms first where they
@@ -87,7 +89,7 @@ public sealed class ServicePartial
     /// <summary>Computes a site's partial from its episodes.</summary>
     /// <param name="episodes">The site's episodes (<see cref="ServiceEpisodes"/> builds them).</param>
     /// <param name="options">The options (the settings the partial records, see <see cref="Settings"/>); <see langword="null"/> for <see cref="ServiceOptions.Default"/>.</param>
-    /// <returns>The partial, or a <see cref="ServiceError"/> (<see cref="ServiceErrorKind.Disclosure"/>) when the site has fewer episodes than the disclosure policy's minimum.</returns>
+    /// <returns>The partial, or a <see cref="ServiceError"/> (<see cref="ServiceErrorKind.Disclosure"/>) when the site has fewer episodes than the disclosure policy's minimum, or fewer pre-post pairs, rated episodes or episodes with the case mix than the minimum but more than none.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="options"/> break their rules.</exception>
     public static ServicePartialResult Create(IEnumerable<ServiceEpisode> episodes, ServiceOptions? options = null)
@@ -103,10 +105,15 @@ public sealed class ServicePartial
         }
 
         BenchmarkTotals totals = BenchmarkTotals.From(all, options);
+        if (!Releasable(totals.Caseload, policy) || (totals.Regression.Count > 0 && !policy.Allows(totals.Regression.Count)))
+        {
+            return new ServiceError(ServiceErrorKind.Disclosure, string.Format(CultureInfo.InvariantCulture, "The site has fewer pre-post pairs, episodes with alliance ratings, or episodes with every case-mix covariate than the disclosure policy's minimum ({0}), but more than none; no partial is made. Pool its episodes with another site's first.", policy.MinimumPeople));
+        }
+
         var withheld = new int[totals.Groups.Length];
         for (int g = 0; g < totals.Groups.Length; g++)
         {
-            foreach (string small in totals.Groups[g].Where(k => !policy.Allows(k.Value.Episodes)).Select(k => k.Key).ToList())
+            foreach (string small in totals.Groups[g].Where(k => !Releasable(k.Value, policy)).Select(k => k.Key).ToList())
             {
                 totals.Groups[g].Remove(small);
                 withheld[g]++;
@@ -115,10 +122,10 @@ public sealed class ServicePartial
 
         // The dependability: therapists with fewer rated clients than the minimum (and too few clients without one) stay home.
         var rated = all.Where(e => e.AllianceSessions > 0).ToArray();
-        var small2 = new HashSet<string>(rated.Where(e => e.Therapist is not null).GroupBy(e => e.Therapist!, StringComparer.Ordinal).Where(g => !policy.Allows(g.Count())).Select(g => g.Key), StringComparer.Ordinal);
+        var fewClients = new HashSet<string>(rated.Where(e => e.Therapist is not null).GroupBy(e => e.Therapist!, StringComparer.Ordinal).Where(g => !policy.Allows(g.Count())).Select(g => g.Key), StringComparer.Ordinal);
         bool unassignedKept = policy.Allows(rated.Count(e => e.Therapist is null));
-        int withheldDependability = small2.Count + (!unassignedKept && rated.Any(e => e.Therapist is null) ? 1 : 0);
-        DependabilitySums dependability = DependabilitySums.From(rated.Where(e => e.Therapist is null ? unassignedKept : !small2.Contains(e.Therapist)));
+        int withheldDependability = fewClients.Count + (!unassignedKept && rated.Any(e => e.Therapist is null) ? 1 : 0);
+        DependabilitySums dependability = DependabilitySums.From(rated.Where(e => e.Therapist is null ? unassignedKept : !fewClients.Contains(e.Therapist)));
         var outcome = System.Threading.Tasks.Task.Run(() => ModelPart.Create(all, ServiceMeasure.Outcome, options));
         ModelPart alliance = ModelPart.Create(all, ServiceMeasure.Alliance, options);
         return new ServicePartial(Recorded(options), all.Length, totals, withheld.ToImmutableArray(), outcome.GetAwaiter().GetResult(), alliance, dependability, withheldDependability, 1);
@@ -215,6 +222,10 @@ public sealed class ServicePartial
         CaseMix = options.CaseMix,
         Policy = options.Policy,
     };
+
+    /// <summary>Whether a group's sums may leave the site: its episodes, and each count a sum is over (pre-post pairs, alliance ratings, episodes with the case mix), are none or at least the policy's minimum.</summary>
+    private static bool Releasable(BenchmarkSums sums, DisclosurePolicy policy) =>
+        policy.Allows(sums.Episodes) && (sums.Paired == 0 || policy.Allows(sums.Paired)) && (sums.Alliances == 0 || policy.Allows(sums.Alliances)) && (sums.Adjusted == 0 || policy.Allows(sums.Adjusted));
 
     private static bool SameSettings(ServiceOptions a, ServiceOptions b) =>
         string.Equals(a.OutcomeInstrument, b.OutcomeInstrument, StringComparison.Ordinal) && string.Equals(a.AllianceInstrument, b.AllianceInstrument, StringComparison.Ordinal)

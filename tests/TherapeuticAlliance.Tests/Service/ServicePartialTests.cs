@@ -156,6 +156,10 @@ public sealed class ServicePartialTests
         Assert.Equal(ServiceErrorKind.Disclosure, result.AsT1.Kind);
         Assert.Contains("fewer episodes than the disclosure policy's minimum (10)", result.AsT1.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, result.AsT1.Message, StringComparison.Ordinal);
+
+        // Enough episodes, but 4 pre-post pairs: their means would describe 4 people, so no partial either.
+        List<ServiceEpisode> unpaired = Sites(sites: 1, therapists: 2, clients: 10).Select((e, i) => i < 4 ? e : new ServiceEpisode(e.Client, e.Therapist, e.Site, e.Intake, null, 1, e.Closed, e.AllianceSessions, e.AllianceMean, e.AllianceSumOfSquares)).ToList();
+        Assert.Contains("fewer pre-post pairs", ServicePartial.Create(unpaired).AsT1.Message, StringComparison.Ordinal);
     }
 
     [Fact]
