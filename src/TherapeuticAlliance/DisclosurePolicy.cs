@@ -59,7 +59,14 @@ public sealed record DisclosurePolicy
             return null;
         }
 
-        return RoundCountsTo == 1 ? count : (int)Math.Round(count / (double)RoundCountsTo, MidpointRounding.AwayFromZero) * RoundCountsTo;
+        if (RoundCountsTo == 1)
+        {
+            return count;
+        }
+
+        // In 64 bits: a count near int.MaxValue rounds to a multiple past it, which is then the multiple below.
+        long rounded = (long)Math.Round(count / (double)RoundCountsTo, MidpointRounding.AwayFromZero) * RoundCountsTo;
+        return (int)(rounded > int.MaxValue ? rounded - RoundCountsTo : rounded);
     }
 
     /// <summary>Checks the policy's rules (the caller's programmer mistakes).</summary>

@@ -30,7 +30,7 @@ internal sealed class ModelPart
 
     internal MixedModelPartial? Model { get; }
 
-    /// <summary>Gets each therapist's clients in the model per site (site null when not recorded).</summary>
+    /// <summary>Gets each therapist's clients in the model with their main site (site null when not recorded); a therapist seen by two site partials has an entry from each, and the analysis takes the site with most of their clients.</summary>
     internal ImmutableArray<(string Therapist, string? Site, int Clients)> Therapists { get; }
 
     internal int Used { get; }
@@ -45,9 +45,23 @@ internal sealed class ModelPart
     internal string? Problem { get; }
 
     /// <summary>A site's part: the model's rows less therapists with fewer clients than the policy's minimum, and their partial.</summary>
-    internal static ModelPart Create(IReadOnlyList<ServiceEpisode> all, ServiceMeasure measure, ServiceOptions options)
+    /// <param name="all">The site's episodes.</param>
+    /// <param name="measure">The measure.</param>
+    /// <param name="options">The options.</param>
+    /// <param name="whole">The counts of the caseload's sums that always leave the site, which the model's rows are part of (pairs, and pairs with the case mix, for the outcome; rated episodes for the alliance): the rows left out must be none or at least the policy's minimum, or the caseload's sums less the model's would describe them.</param>
+    internal static ModelPart Create(IReadOnlyList<ServiceEpisode> all, ServiceMeasure measure, ServiceOptions options, int[] whole)
     {
-        ModelRows rows = ModelRows.Select(all, measure, options, options.Policy.MinimumPeople);
+        DisclosurePolicy policy = options.Policy;
+        ModelRows rows = ModelRows.Select(all, measure, options, policy.MinimumPeople);
+        // Complementary suppression: the smallest therapist (ties to the ordinal first) is left out too, one at a time,
+        // until the rows left out are none or at least the minimum (or no row is left).
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        while (rows.Rows.Count > 0 && whole.Any(w => w - rows.Rows.Count is > 0 and var left && !policy.Allows(left)))
+        {
+            excluded.Add(rows.Therapists.OrderBy(t => t.Clients).ThenBy(t => t.Therapist, StringComparer.Ordinal).First().Therapist);
+            rows = ModelRows.Select(all, measure, options, policy.MinimumPeople, excluded);
+        }
+
         if (rows.Rows.Count == 0)
         {
             return new ModelPart(measure, null, ImmutableArray<(string, string?, int)>.Empty, 0, all.Count, rows.WithheldTherapists, 1, "No episode has a therapist with enough clients and the measure.");
@@ -61,7 +75,8 @@ internal sealed class ModelPart
             return new ModelPart(measure, null, ImmutableArray<(string, string?, int)>.Empty, 0, all.Count, rows.WithheldTherapists, 1, partial.AsT1.Message);
         }
 
-        var therapists = rows.Rows.GroupBy(e => (e.Therapist!, e.Site)).Select(g => (g.Key.Item1, g.Key.Site, g.Count())).ToImmutableArray();
+        // Each therapist once, with their main site and all their clients here: no per-site count smaller than the minimum leaves.
+        var therapists = rows.Therapists.ToImmutableArray();
         return new ModelPart(measure, partial.AsT0, therapists, rows.Rows.Count, all.Count, rows.WithheldTherapists, 0, null);
     }
 
@@ -92,7 +107,7 @@ internal sealed class ModelPart
         var notes = ImmutableArray.CreateBuilder<string>();
         if (WithheldTherapists > 0)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} therapist(s) with fewer than {1} clients at their site were left out of the sites' partials under the disclosure policy (the pooled model is of the others).", WithheldTherapists, options.Policy.MinimumPeople));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} therapist(s) were left out of the sites' partials under the disclosure policy: fewer than {1} clients at their site, or left out with them so that the clients left out number none or at least {1} (the pooled model is of the others).", WithheldTherapists, options.Policy.MinimumPeople));
         }
 
         if (SitesWithout > 0 && Model is not null)

@@ -116,12 +116,12 @@ public sealed partial class ServiceAnalysis
         var notes = ImmutableArray.CreateBuilder<string>();
         if (partial.WithheldGroups.Any(w => w > 0))
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites withheld {0} site, {1} therapist and {2} month group(s) with fewer than {3} episodes from their partials under the disclosure policy; those benchmark rows leave their episodes out (the caseload's row has them).", partial.WithheldGroups[0], partial.WithheldGroups[1], partial.WithheldGroups[2], settings.Policy.MinimumPeople));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites withheld {0} site, {1} therapist and {2} month group(s) from their partials under the disclosure policy (fewer than {3} episodes, pairs or rated episodes, or withheld with them so that what is withheld describes none or at least {3}); those groups' rows leave their episodes out (the caseload's row has them).", partial.WithheldGroups[0], partial.WithheldGroups[1], partial.WithheldGroups[2], settings.Policy.MinimumPeople));
         }
 
         if (partial.WithheldDependability > 0)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites left {0} therapist(s) with fewer than {1} rated clients out of the dependability under the disclosure policy.", partial.WithheldDependability, settings.Policy.MinimumPeople));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "The sites left {0} therapist(s) out of the dependability under the disclosure policy (fewer than {1} rated clients, or left out with them so that the clients left out number none or at least {1}).", partial.WithheldDependability, settings.Policy.MinimumPeople));
         }
 
         return new ServiceAnalysis(effective, partial.Episodes, outcome, alliance.GetAwaiter().GetResult(), benchmarks, dependability.GetAwaiter().GetResult(), notes.ToImmutable());

@@ -120,14 +120,37 @@ public sealed class ServicePartial
             }
         }
 
-        // The dependability: therapists with fewer rated clients than the minimum (and too few clients without one) stay home.
+        // Complementary suppression: the caseload's sums always leave, so what a grouping withholds is the caseload less
+        // the groups it releases; while that remainder describes 1 to minimum − 1 people, the smallest released group is
+        // withheld too.
+        BenchmarkSums whole = totals.Caseload;
+        for (int g = 0; g < totals.Groups.Length; g++)
+        {
+            Dictionary<string, BenchmarkSums> groups = totals.Groups[g];
+            while (groups.Count > 0 && Small(policy, whole.Episodes - groups.Values.Sum(s => s.Episodes), whole.Paired - groups.Values.Sum(s => s.Paired), whole.Alliances - groups.Values.Sum(s => s.Alliances), whole.Adjusted - groups.Values.Sum(s => s.Adjusted)))
+            {
+                groups.Remove(groups.OrderBy(k => k.Value.Episodes).ThenBy(k => k.Key, StringComparer.Ordinal).First().Key);
+                withheld[g]++;
+            }
+        }
+
+        // The dependability: therapists with fewer rated clients than the minimum (and too few clients without one) stay
+        // home, and more of the smallest while the rated clients left out are 1 to minimum − 1 (the caseload's count less the cells').
         var rated = all.Where(e => e.AllianceSessions > 0).ToArray();
-        var fewClients = new HashSet<string>(rated.Where(e => e.Therapist is not null).GroupBy(e => e.Therapist!, StringComparer.Ordinal).Where(g => !policy.Allows(g.Count())).Select(g => g.Key), StringComparer.Ordinal);
-        bool unassignedKept = policy.Allows(rated.Count(e => e.Therapist is null));
-        int withheldDependability = fewClients.Count + (!unassignedKept && rated.Any(e => e.Therapist is null) ? 1 : 0);
-        DependabilitySums dependability = DependabilitySums.From(rated.Where(e => e.Therapist is null ? unassignedKept : !fewClients.Contains(e.Therapist)));
-        var outcome = System.Threading.Tasks.Task.Run(() => ModelPart.Create(all, ServiceMeasure.Outcome, options));
-        ModelPart alliance = ModelPart.Create(all, ServiceMeasure.Alliance, options);
+        var byTherapist = rated.Where(e => e.Therapist is not null).GroupBy(e => e.Therapist!, StringComparer.Ordinal).Select(g => (g.Key, Clients: g.Count())).OrderBy(t => t.Clients).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        int unassigned = rated.Length - byTherapist.Sum(t => t.Clients);
+        bool unassignedKept = policy.Allows(unassigned);
+        var kept = byTherapist.Where(t => policy.Allows(t.Clients)).ToList();
+        while (kept.Count > 0 && Small(policy, rated.Length - kept.Sum(t => t.Clients) - (unassignedKept ? unassigned : 0)))
+        {
+            kept.RemoveAt(0);
+        }
+
+        var keptNames = new HashSet<string>(kept.Select(t => t.Key), StringComparer.Ordinal);
+        int withheldDependability = byTherapist.Count - kept.Count + (!unassignedKept && unassigned > 0 ? 1 : 0);
+        DependabilitySums dependability = DependabilitySums.From(rated.Where(e => e.Therapist is null ? unassignedKept : keptNames.Contains(e.Therapist)));
+        var outcome = System.Threading.Tasks.Task.Run(() => ModelPart.Create(all, ServiceMeasure.Outcome, options, new[] { whole.Paired, whole.Adjusted }));
+        ModelPart alliance = ModelPart.Create(all, ServiceMeasure.Alliance, options, new[] { whole.Alliances });
         return new ServicePartial(Recorded(options), all.Length, totals, withheld.ToImmutableArray(), outcome.GetAwaiter().GetResult(), alliance, dependability, withheldDependability, 1);
     }
 
@@ -147,9 +170,9 @@ public sealed class ServicePartial
             return new ServiceError(ServiceErrorKind.UnreadablePartial, string.Format(CultureInfo.InvariantCulture, "Partial {0} was made with other settings than the first (instruments, reliable change, cutoff, direction, case mix or disclosure policy); every site must use the same.", other + 1));
         }
 
-        if (all.Sum(p => (long)p.Episodes) > int.MaxValue)
+        if (all.Sum(p => (long)p.Episodes) > ServicePartialFile.MaximumEpisodes)
         {
-            return new ServiceError(ServiceErrorKind.UnreadablePartial, "The partials hold more than 2,147,483,647 episodes together; merge fewer of them.");
+            return new ServiceError(ServiceErrorKind.UnreadablePartial, "The partials hold more than 1,000,000,000 episodes together; merge fewer of them.");
         }
 
         var totals = new BenchmarkTotals(all[0].Benchmarks.Caseload.SumX.Length);
@@ -183,9 +206,11 @@ public sealed class ServicePartial
     /// <summary>
     /// Reads a partial's file form (<see cref="ToJson"/>). Checks, before anything is used: the size (at most 16 MiB of
     /// text), a field given twice, the nesting, the kind and the schema version; then every field's shape and count, that
-    /// every number is finite, that counts are whole and consistent (pairs no more than episodes, cases no more than
-    /// pairs), that sums of squares are not negative and co-moments within the Cauchy–Schwarz bound, and each nested
-    /// model partial's own checks.
+    /// every number is finite and at most 1e150 in size, that counts are whole and consistent (at most 10⁹ episodes;
+    /// pairs no more than episodes, cases no more than pairs, no group above the caseload, the severity regression's
+    /// count and means the caseload's), that sums of squares are not negative and co-moments within the Cauchy–Schwarz
+    /// bound, that instruments are identifiers and months <c>yyyy-MM</c>, and each nested model partial's own checks
+    /// (and that it is the service view's model, its therapists and sites agreeing with its levels).
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The partial, or a <see cref="ServiceError"/> (<see cref="ServiceErrorKind.UnreadablePartial"/>) whose message names a field and a position and quotes nothing of the file.</returns>
@@ -222,6 +247,9 @@ public sealed class ServicePartial
         CaseMix = options.CaseMix,
         Policy = options.Policy,
     };
+
+    /// <summary>Whether any of the counts describes 1 to minimum − 1 people.</summary>
+    private static bool Small(DisclosurePolicy policy, params int[] counts) => counts.Any(c => c > 0 && !policy.Allows(c));
 
     /// <summary>Whether a group's sums may leave the site: its episodes, and each count a sum is over (pre-post pairs, alliance ratings, episodes with the case mix), are none or at least the policy's minimum.</summary>
     private static bool Releasable(BenchmarkSums sums, DisclosurePolicy policy) =>

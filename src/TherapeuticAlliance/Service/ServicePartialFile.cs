@@ -31,6 +31,12 @@ internal static class ServicePartialFile
 
     private const int MaximumLabel = 1000;
 
+    /// <summary>The most episodes a partial (or a merge of partials) holds: 10⁹, so that no count, sum of counts or rounded count overflows.</summary>
+    internal const int MaximumEpisodes = 1_000_000_000;
+
+    /// <summary>The largest magnitude of a number read: 1e150, so that sums of merged partials and their squares stay finite.</summary>
+    private const double MaximumMagnitude = 1e150;
+
     private static readonly string[] SiteAndTherapist = { "site", "therapist" };
 
     private static readonly string[] TherapistAlone = { "therapist" };
@@ -131,6 +137,11 @@ internal static class ServicePartialFile
         int p = 1 + settings.CaseMix.Length;
         int episodes = Int(root, "episodes", 1);
         int sites = Int(root, "sites", 1);
+        if (episodes > MaximumEpisodes || sites > episodes)
+        {
+            throw new BadPartial("'episodes' is at most 1,000,000,000, and 'sites' at most the episodes.");
+        }
+
         JsonElement regressionElement = Object(root, "regression");
         var regression = new SeverityRegression(p) { Count = Int(regressionElement, "count", 0) };
         Copy(Finite(regressionElement, "means", p + 1, "regression"), regression.Means);
@@ -170,6 +181,11 @@ internal static class ServicePartialFile
             }
 
             string name = Label(group, "group", where);
+            if (BenchmarkTotals.Groupings[g] == ServiceGrouping.Month && !IsMonth(name))
+            {
+                throw new BadPartial(where + ": a month group is named yyyy-MM.");
+            }
+
             if (totals.Groups[g].ContainsKey(name))
             {
                 throw new BadPartial(where + " repeats a group of its grouping.");
@@ -183,7 +199,25 @@ internal static class ServicePartialFile
             throw new BadPartial("The groups need the caseload's, with as many episodes as the partial.");
         }
 
-        int[] withheld = Array(root, "withheldGroups", "withheldGroups").Select(e => Whole(e, out int w) && w >= 0 ? w : throw new BadPartial("withheldGroups holds whole numbers, 0 or more.")).ToArray();
+        BenchmarkSums whole = totals.Caseload;
+        foreach (BenchmarkSums group in totals.Groups.SelectMany(g => g.Values))
+        {
+            if (group.Episodes > whole.Episodes || group.Paired > whole.Paired || group.Alliances > whole.Alliances || group.Adjusted > whole.Adjusted || group.Cases > whole.Cases || group.Targets > whole.Targets)
+            {
+                throw new BadPartial("A group holds more episodes, pairs, rated episodes, cases or targets than the caseload.");
+            }
+        }
+
+        double Scale(double v) => Math.Max(1, Math.Abs(v));
+        bool meansAgree = regression.Count == whole.Adjusted && (whole.Adjusted == 0
+            || (Enumerable.Range(0, p).All(a => Math.Abs(regression.Means[a] - (whole.SumX[a] / whole.Adjusted)) <= 1e-6 * Scale(regression.Means[a]))
+                && Math.Abs(regression.Means[p] - (whole.SumY / whole.Adjusted)) <= 1e-6 * Scale(regression.Means[p])));
+        if (!meansAgree || (regression.Count == 1 && regression.CoMoments.Any(c => c != 0)))
+        {
+            throw new BadPartial("regression: its count and means disagree with the caseload's adjusted episodes and sums.");
+        }
+
+        int[] withheld = Array(root, "withheldGroups", "withheldGroups").Select(e => Whole(e, out int w) && w >= 0 && w <= episodes ? w : throw new BadPartial("withheldGroups holds whole numbers, 0 to the episodes.")).ToArray();
         if (withheld.Length != BenchmarkTotals.Groupings.Length)
         {
             throw new BadPartial("withheldGroups holds three counts: sites, therapists and months.");
@@ -192,9 +226,14 @@ internal static class ServicePartialFile
         ModelPart outcome = Part(root, ServiceMeasure.Outcome, episodes, settings);
         ModelPart alliance = Part(root, ServiceMeasure.Alliance, episodes, settings);
         (DependabilitySums dependability, int withheldDependability) = Dependability(Object(root, "dependability"));
-        if (dependability.Clients > episodes)
+        if (dependability.Clients > whole.Alliances || withheldDependability > episodes)
         {
-            throw new BadPartial("dependability: more rated clients than episodes.");
+            throw new BadPartial("dependability: more rated clients than the caseload's rated episodes, or more withheld than episodes.");
+        }
+
+        if (outcome.SitesWithout > sites || alliance.SitesWithout > sites || outcome.Used > whole.Paired || alliance.Used > whole.Alliances)
+        {
+            throw new BadPartial("A model part holds more sites without a model than site partials, or more rows than the caseload's pairs or rated episodes.");
         }
 
         return new ServicePartial(settings, episodes, totals, withheld.ToImmutableArray(), outcome, alliance, dependability, withheldDependability, sites);
@@ -202,8 +241,8 @@ internal static class ServicePartialFile
 
     private static ServiceOptions Settings(JsonElement s)
     {
-        string outcome = PartialEnvelope.Text(s, "outcomeInstrument") is { Length: > 0 and <= 100 } o ? o : throw new BadPartial("settings: outcomeInstrument must be a name of 1 to 100 characters.");
-        string alliance = PartialEnvelope.Text(s, "allianceInstrument") is { Length: > 0 and <= 100 } a ? a : throw new BadPartial("settings: allianceInstrument must be a name of 1 to 100 characters.");
+        string outcome = PartialEnvelope.Text(s, "outcomeInstrument") is { } o && IsInstrumentName(o) ? o : throw new BadPartial("settings: outcomeInstrument must be an instrument identifier (1 to 100 letters, digits, '-', '_' or '.', starting with a letter or digit).");
+        string alliance = PartialEnvelope.Text(s, "allianceInstrument") is { } a && IsInstrumentName(a) ? a : throw new BadPartial("settings: allianceInstrument must be an instrument identifier (1 to 100 letters, digits, '-', '_' or '.', starting with a letter or digit).");
         bool higher = Bool(s, "higherIsBetter", "settings");
         bool suppress = Bool(s, "suppressSmallCounts", "settings");
         double change = Number(s, "reliableChange", "settings");
@@ -287,6 +326,11 @@ internal static class ServicePartialFile
         string code = ServiceCodes.ToCode(measure);
         JsonElement e = Object(root, code);
         int used = Int(e, "used", 0), total = Int(e, "total", 0), withheld = Int(e, "withheldTherapists", 0), without = Int(e, "sitesWithout", 0);
+        if (withheld > episodes)
+        {
+            throw new BadPartial(code + ": more withheld therapists than episodes.");
+        }
+
         var therapists = ImmutableArray.CreateBuilder<(string, string?, int)>();
         var seen = new HashSet<(string, string?)>();
         int position = 0;
@@ -310,7 +354,7 @@ internal static class ServicePartialFile
         {
             (LmmCrossProducts? products, string? problemOfModel) = MixedModelPartialFile.Read(m.GetRawText());
             model = products is null ? throw new BadPartial(code + ": its model partial is unreadable: " + problemOfModel) : MixedModelPartial.FromProducts(products);
-            if (!IsServiceModel(products, measure, settings))
+            if (!IsServiceModel(products, measure, settings) || !Bounded(products))
             {
                 throw new BadPartial(code + ": its model partial is not the service view's model for this measure and these settings (formula, fixed effects, grouping factors or their levels).");
             }
@@ -320,6 +364,11 @@ internal static class ServicePartialFile
             if (levels.Levels.Count != perTherapist.Count || perTherapist.Any(t => !levels.Levels.TryGetValue(t.Key, out LmmCrossProducts.Level? level) || level.Rows != t.Value))
             {
                 throw new BadPartial(code + ": its therapists' clients disagree with its model partial's therapist levels.");
+            }
+
+            if (products.Terms.FirstOrDefault(t => t.Group == "site") is { } siteTerm && therapists.Any(t => t.Item2 is not { } site || !siteTerm.Levels.ContainsKey(site)))
+            {
+                throw new BadPartial(code + ": a therapist's site is not a site of its model partial.");
             }
         }
 
@@ -487,6 +536,23 @@ internal static class ServicePartialFile
     private static double Number(JsonElement e, string name, string where) =>
         e.TryGetProperty(name, out JsonElement v) && Finite(v, out double d) ? d : throw new BadPartial(where + ": '" + name + "' must be a finite number.");
 
+    /// <summary>Whether every number of nested cross-products is at most <see cref="MaximumMagnitude"/> in size.</summary>
+    private static bool Bounded(LmmCrossProducts products)
+    {
+        static bool Small(double[] values) => values.All(v => Math.Abs(v) <= MaximumMagnitude);
+        return Small(products.XX.ToPairs()) && Small(products.XY.ToPairs()) && Small(products.YY.ToPairs())
+            && products.Terms.All(t => t.Levels.Values.All(l => Small(l.Store)))
+            && products.Cross.Values.All(blocks => blocks.Values.All(b => Small(b.ToPairs())));
+    }
+
+    private static bool IsInstrumentName(string name) =>
+        name.Length is > 0 and <= 100 && AsciiLetterOrDigit(name[0]) && name.All(c => AsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    private static bool AsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    private static bool IsMonth(string name) =>
+        name.Length == 7 && name[4] == '-' && DateTime.TryParseExact(name, ServiceCodes.MonthFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
     private static bool Whole(JsonElement e, out int value)
     {
         value = 0;
@@ -496,18 +562,23 @@ internal static class ServicePartialFile
     private static bool Finite(JsonElement e, out double value)
     {
         value = 0;
-        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out value) && !double.IsNaN(value) && !double.IsInfinity(value);
+        return e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out value) && Math.Abs(value) <= MaximumMagnitude;
     }
 
     private static double[] Finite(JsonElement e, string name, int length, string where)
     {
         JsonElement[] values = Array(e, name, where);
+        if (values.Length != length)
+        {
+            throw new BadPartial(where + ": '" + name + "' must hold " + length.ToString(CultureInfo.InvariantCulture) + " numbers.");
+        }
+
         var result = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
             if (!Finite(values[i], out result[i]))
             {
-                throw new BadPartial(where + ": '" + name + "' holds finite numbers only.");
+                throw new BadPartial(where + ": '" + name + "' holds finite numbers only, each at most 1e150 in size.");
             }
         }
 

@@ -85,7 +85,7 @@ internal sealed class SeverityRegression
         Count = n;
     }
 
-    /// <summary>Solves the regression; false when there are too few episodes (p + 2 or fewer) or the regressors are collinear, and no group then has an adjusted effect size.</summary>
+    /// <summary>Solves the regression; false when there are too few episodes (p + 1 or fewer, p regressors) or the regressors are collinear, and no group then has an adjusted effect size.</summary>
     internal bool Solve()
     {
         int p = Width - 1;

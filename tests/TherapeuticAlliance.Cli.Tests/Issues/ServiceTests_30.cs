@@ -38,7 +38,7 @@ public sealed class ServiceTests_30 : CliTestBase
         string[] Figures(string text) => text.Split('\n').Where(l => l.StartsWith("Caseload:", StringComparison.Ordinal) || l.StartsWith("  effect size", StringComparison.Ordinal) || l.StartsWith("  reliable", StringComparison.Ordinal) || l.StartsWith("  recovery", StringComparison.Ordinal) || l.StartsWith("  reached", StringComparison.Ordinal)).ToArray();
         Assert.Equal(5, Figures(pooled).Length);
         Assert.Equal(Figures(pooled), Figures(merged));
-        Assert.Contains("note: The sites withheld 0 site, 2 therapist and 0 month group(s) with fewer than 8 episodes", merged, StringComparison.Ordinal);
+        Assert.Contains("note: The sites withheld 0 site, 2 therapist and 0 month group(s) from their partials", merged, StringComparison.Ordinal);
         Assert.Contains("Therapist effects on the outcome: not estimated. 4 therapist(s) have two or more clients", merged, StringComparison.Ordinal);
         Assert.Contains("a therapist's mean: no therapist variance estimated", merged, StringComparison.Ordinal);
 

@@ -135,14 +135,17 @@ public sealed class ServicePartialTests
         ServicePartial[] partials = all.GroupBy(e => e.Site).Select(site => ServicePartial.Create(site).GetValueOrThrow()).ToArray();
         string json = partials[0].ToJson();
         Assert.DoesNotContain(Marker, json, StringComparison.Ordinal);
-        Assert.Contains("T0-0", json, StringComparison.Ordinal);
+        Assert.Contains("T0-1", json, StringComparison.Ordinal);
 
+        // The two small therapists hold 8 clients together: withheld alone, the caseload's sums less the released ones
+        // would describe those 8, so the smallest released therapist (12 clients) is withheld with them (20 left out).
         ServiceAnalysis merged = ServiceAnalysis.FromPartial(ServicePartial.Merge(partials.Select(RoundTrip)).GetValueOrThrow());
-        Assert.Contains(merged.Notes, n => n.Contains("0 site, 2 therapist and 0 month group(s)", StringComparison.Ordinal));
-        Assert.Contains(merged.Notes, n => n.Contains("left 2 therapist(s) with fewer than 10 rated clients out of the dependability", StringComparison.Ordinal));
+        Assert.True(merged.Notes.Any(n => n.Contains("0 site, 3 therapist and 0 month group(s)", StringComparison.Ordinal)), string.Join("\n", merged.Notes));
+        Assert.Contains(merged.Notes, n => n.Contains("left 3 therapist(s) out of the dependability", StringComparison.Ordinal));
         TherapistEffectsAnalysis outcome = merged.Outcome.GetValueOrThrow();
-        Assert.Contains(outcome.Notes, n => n.StartsWith("2 therapist(s) with fewer than 10 clients at their site were left out", StringComparison.Ordinal));
-        Assert.Equal(8, outcome.LeftOut);
+        Assert.True(outcome.Notes.Any(n => n.StartsWith("3 therapist(s) were left out of the sites' partials", StringComparison.Ordinal)), string.Join("\n", outcome.Notes));
+        Assert.Equal(20, outcome.LeftOut);
+        Assert.Equal(17, outcome.Therapists.Length);
         Assert.Equal(224, merged.Benchmarks.Single(b => b.Grouping == ServiceGrouping.Caseload).Episodes);
         Assert.DoesNotContain(merged.Benchmarks, b => b.Group.StartsWith(Marker, StringComparison.Ordinal));
         Assert.DoesNotContain(Marker, merged.Summary(), StringComparison.Ordinal);
@@ -198,6 +201,40 @@ public sealed class ServicePartialTests
         Assert.StartsWith("group 1: its counts or sums are impossible", error.Message, StringComparison.Ordinal);
         Assert.Equal(ServiceErrorKind.UnreadablePartial, ServicePartial.FromJson("{\"kind\":\"service-partial\",\"schemaVersion\":\"1.0\",\"settings\":{},\"settings\":{}}").AsT1.Kind);
         Assert.Equal(ServiceErrorKind.UnreadablePartial, ServicePartial.FromJson(new MemoryStream(new byte[(16 * 1024 * 1024) + 10])).AsT1.Kind);
+    }
+
+    [Fact]
+    public void ReadablePartialsWithImpossibleCounts_NumbersOrNames_AreRefusedBeforeTheyOverflowOrEcho()
+    {
+        // Found by review: each of these read, then threw on merging or analysing (checked arithmetic, non-finite sums),
+        // or put the file's text into the summary.
+        string json = ServicePartial.Create(Sites(), WithCaseMix).GetValueOrThrow().ToJson();
+        var regex = (string pattern) => new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5));
+        string Error(string text)
+        {
+            ServicePartialResult result = ServicePartial.FromJson(text);
+            Assert.False(result.IsSuccess);
+            Assert.Equal(ServiceErrorKind.UnreadablePartial, result.AsT1.Kind);
+            Assert.DoesNotContain("SECRET", result.AsT1.Message, StringComparison.Ordinal);
+            return result.AsT1.Message;
+        }
+
+        // A therapist's group claiming two billion episodes (more than the caseload's 216).
+        string huge = regex("(\"grouping\": \"therapist\",\\s*\"group\": \"[^\"]+\",\\s*\"counts\": \\[\\s*)12,").Replace(json, "${1}2000000000,", 1);
+        Assert.NotEqual(json, huge);
+        Assert.Contains("more episodes, pairs, rated episodes, cases or targets than the caseload", Error(huge), StringComparison.Ordinal);
+        // A sum of 1e308 (its merge with a copy would be infinite).
+        string big = regex("(\"sums\": \\[\\s*)[-0-9.eE+]+,").Replace(json, "${1}1e308,", 1);
+        Assert.Contains("at most 1e150 in size", Error(big), StringComparison.Ordinal);
+        // An instrument name carrying a line break and text, and a month that is not yyyy-MM.
+        Assert.Contains("instrument identifier", Error(json.Replace("\"outcomeInstrument\": \"ors\"", "\"outcomeInstrument\": \"ors\\nSECRET\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("month group is named yyyy-MM", Error(json.Replace("\"group\": \"2026-01\"", "\"group\": \"SECRET\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // The regression's count must be the caseload's adjusted episodes.
+        Assert.Contains("regression: its count and means disagree", Error(regex("(\"regression\": \\{\\s*\"count\": )\\d+").Replace(json, "${1}7", 1)), StringComparison.Ordinal);
+
+        // And the rounding of a count near int.MaxValue no longer overflows (DisclosurePolicy.Count).
+        Assert.Equal(2147483646, new DisclosurePolicy { RoundCountsTo = 2 }.Count(int.MaxValue));
+        Assert.Equal(2147483645, new DisclosurePolicy { RoundCountsTo = 5 }.Count(int.MaxValue));
     }
 
     [Fact]
