@@ -98,17 +98,7 @@ public sealed partial class ServiceAnalysis
         options ??= ServiceOptions.Default;
         options.Validate(nameof(options));
         ServiceOptions settings = partial.Settings;
-        ServiceOptions effective = options with
-        {
-            OutcomeInstrument = settings.OutcomeInstrument,
-            AllianceInstrument = settings.AllianceInstrument,
-            HigherIsBetter = settings.HigherIsBetter,
-            ReliableChange = settings.ReliableChange,
-            ClinicalCutoff = settings.ClinicalCutoff,
-            CaseMix = settings.CaseMix,
-            Policy = settings.Policy,
-            ExpectedResponse = null,
-        };
+        ServiceOptions effective = ServicePartial.WithSettings(options, settings) with { ExpectedResponse = null };
         var alliance = System.Threading.Tasks.Task.Run(() => partial.Alliance.Analyse(effective));
         var dependability = System.Threading.Tasks.Task.Run(() => AllianceDependability.FromSums(partial.Dependability.Copy(), effective));
         TherapistEffectsResult outcome = partial.Outcome.Analyse(effective);

@@ -237,15 +237,18 @@ public sealed class ServicePartial
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "service partial: {0} episodes from {1} site partial(s)", Episodes, Sites);
 
     /// <summary>The settings a partial records: those its sums depend on; the rest are the defaults.</summary>
-    internal static ServiceOptions Recorded(ServiceOptions options) => ServiceOptions.Default with
+    internal static ServiceOptions Recorded(ServiceOptions options) => WithSettings(ServiceOptions.Default, options);
+
+    /// <summary><paramref name="target"/> with the settings a partial records taken from <paramref name="settings"/>: the one list of them (<see cref="SameSettings"/> compares the same).</summary>
+    internal static ServiceOptions WithSettings(ServiceOptions target, ServiceOptions settings) => target with
     {
-        OutcomeInstrument = options.OutcomeInstrument,
-        AllianceInstrument = options.AllianceInstrument,
-        HigherIsBetter = options.HigherIsBetter,
-        ReliableChange = options.ReliableChange,
-        ClinicalCutoff = options.ClinicalCutoff,
-        CaseMix = options.CaseMix,
-        Policy = options.Policy,
+        OutcomeInstrument = settings.OutcomeInstrument,
+        AllianceInstrument = settings.AllianceInstrument,
+        HigherIsBetter = settings.HigherIsBetter,
+        ReliableChange = settings.ReliableChange,
+        ClinicalCutoff = settings.ClinicalCutoff,
+        CaseMix = settings.CaseMix,
+        Policy = settings.Policy,
     };
 
     /// <summary>Whether any of the counts describes 1 to minimum − 1 people.</summary>
