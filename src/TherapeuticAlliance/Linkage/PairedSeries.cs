@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace TherapeuticAlliance.Linkage;
+
+/// <summary>
+/// Alliance and outcome linked session by session (<see cref="AllianceLinkage.Pair"/>): the pairs, one row per alliance
+/// rating that found its outcome score, and the counts that say what did not pair and why.
+/// </summary>
+/// <remarks>Immutable and thread-safe. <see cref="ToString"/> shows counts only.</remarks>
+public sealed class PairedSeries
+{
+    internal PairedSeries(LinkageOptions options, ImmutableArray<SessionPair> pairs, int clients, int clientsWithPairs, int allianceRatings, int withoutOutcome, int clientsWithoutOutcome)
+    {
+        Options = options;
+        Pairs = pairs;
+        Clients = clients;
+        ClientsWithPairs = clientsWithPairs;
+        AllianceRatings = allianceRatings;
+        WithoutOutcome = withoutOutcome;
+        ClientsWithoutOutcomeSeries = clientsWithoutOutcome;
+    }
+
+    /// <summary>Gets the options used.</summary>
+    public LinkageOptions Options { get; }
+
+    /// <summary>Gets the pairs, by client (in the order given) and session.</summary>
+    public ImmutableArray<SessionPair> Pairs { get; }
+
+    /// <summary>Gets the number of clients with a client-rated alliance series.</summary>
+    public int Clients { get; }
+
+    /// <summary>Gets the number of clients with at least one pair.</summary>
+    public int ClientsWithPairs { get; }
+
+    /// <summary>Gets the number of alliance ratings of those clients.</summary>
+    public int AllianceRatings { get; }
+
+    /// <summary>Gets the number of alliance ratings that found no outcome score under the rule (the session t + lag not rated, past the last session, or past the maximum gap), including those of clients without an outcome series.</summary>
+    public int WithoutOutcome { get; }
+
+    /// <summary>Gets the number of clients with an alliance series but no client-rated outcome series.</summary>
+    public int ClientsWithoutOutcomeSeries { get; }
+
+    /// <summary>Returns the counts, never an identifier.</summary>
+    /// <returns>Text such as <c>paired series: 1024 pairs of 1200 alliance ratings from 98 of 100 clients (lag 1, session-number)</c>.</returns>
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "paired series: {0} pairs of {1} alliance ratings from {2} of {3} clients (lag {4}, {5})", Pairs.Length, AllianceRatings, ClientsWithPairs, Clients, Options.Lag, Options.Rule == PairingRule.SessionNumber ? "session-number" : "next-administration");
+}
