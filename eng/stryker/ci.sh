@@ -40,9 +40,10 @@ cd "$work/repo"
 dotnet tool restore >/dev/null
 cd src/TherapeuticAlliance
 set +e
-# The multilevel tests are left out: they test no mutated folder, and their numeric loops run far slower under the
-# mutants' instrumentation (the coverage pass of 2026-12-07 did not end within the budget with them).
-timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" --test-case-filter "FullyQualifiedName!~TherapeuticAlliance.Tests.Multilevel" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
+# The multilevel and service tests are left out: they test no mutated folder, and their model fits run far slower
+# under the mutants' instrumentation (the coverage pass of 2026-12-07 did not end within the budget with the
+# multilevel tests; with the service partials' tests it took 9 of the 15 minutes).
+timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" --test-case-filter "FullyQualifiedName!~TherapeuticAlliance.Tests.Multilevel&FullyQualifiedName!~TherapeuticAlliance.Tests.Service" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
 rc=$?
 set -e
 if [ "$rc" -eq 124 ]; then
