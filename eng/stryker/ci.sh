@@ -5,13 +5,14 @@
 # since the full run recorded in docs/quality.md: the files of those folders changed since the commit in
 # eng/stryker/measured-at, plus ReliableChangeDetector.cs every time (the file issue 16 measured first), so the gate
 # always runs and can always fail. It fails when the score of the mutated files is below 85 % (the configuration's
-# break threshold) or when the run does not finish within its budget of 15 minutes; then run eng/stryker/run.sh per
+# break threshold) or when the run does not finish within its budget of 30 minutes (15 until 2026-12-07, when the run of
+# ReliableChangeDetector.cs's 119 mutants no longer finished within it on a clean clone); then run eng/stryker/run.sh per
 # folder, add tests or mark equivalent mutants, update docs/quality.md and move eng/stryker/measured-at forward.
 # Stryker runs in a clone of the committed HEAD, so the checkout's own build outputs are never overwritten by
 # mutated assemblies.
 set -euo pipefail
 out=$(realpath -m "${1:-.ci-out/stryker}")
-budget=${TA_STRYKER_BUDGET:-15m}
+budget=${TA_STRYKER_BUDGET:-30m}
 always=Trends/ReliableChangeDetector.cs
 root=$(pwd)
 base=$(tr -d '[:space:]' < eng/stryker/measured-at)
