@@ -33,7 +33,7 @@ public sealed class LayeringTests
         ["Consortium"] = new[] { Root, Utilities, "Schema", "Statistics", "Scoring", "Trends" },
         ["Multilevel"] = new[] { Root, Utilities, "Charts" },   // issue 29: linear mixed models, on MathNet's dense algebra; Charts for the caterpillar's axis
         ["Service"] = new[] { Root, Utilities, "Trends", "Multilevel", "ExpectedResponse", "Instruments", "Charts", "Schema" },   // issue 30: therapist effects, benchmarks, dependability
-        ["Linkage"] = new[] { Root, Utilities, "Trends" },   // issue 31: alliance and outcome linked session by session
+        ["Linkage"] = new[] { Root, Utilities, "Trends", "Multilevel", "Service" },   // issue 31: alliance and outcome linked session by session
         [DependencyInjection] = new[] { Root, Utilities, "Instruments", "Statistics", "Scoring", "Trends", "Guidance", "Reports", "ExpectedResponse", "Charts" },
     };
 

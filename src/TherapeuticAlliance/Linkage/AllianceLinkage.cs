@@ -13,7 +13,7 @@ namespace TherapeuticAlliance.Linkage;
 /// the rules for missed sessions and for measures given every few sessions are <see cref="PairingRule"/>'s.
 /// </summary>
 /// <remarks>Thread-safe: every method is pure.</remarks>
-public static class AllianceLinkage
+public static partial class AllianceLinkage
 {
     /// <summary>
     /// Pairs each client's client-rated alliance series with their client-rated outcome series: for each alliance rating
@@ -60,15 +60,31 @@ public static class AllianceLinkage
         }
 
         var pairs = ImmutableArray.CreateBuilder<SessionPair>();
+        var allianceRows = ImmutableArray.CreateBuilder<RatingRow>();
+        var outcomeRows = ImmutableArray.CreateBuilder<RatingRow>();
+        var pairRows = ImmutableArray.CreateBuilder<int>();
+        var outcomeSeries = ImmutableArray.CreateBuilder<Episode>();
         int ratings = 0, unpaired = 0, withPairs = 0, noOutcome = 0;
         foreach (Episode alliance in alliances)
         {
             ratings += alliance.Count;
+            int firstRow = allianceRows.Count;
+            for (int i = 0; i < alliance.Count; i++)
+            {
+                allianceRows.Add(new RatingRow(alliance.Id, alliance.Care.IsDefaultOrEmpty ? null : alliance.Care[i].Therapist, alliance.Scores[i].Occasion.SessionNumber, (double)alliance.Scores[i].Value));
+            }
+
             if (!outcomes.TryGetValue(alliance.Id, out Episode? outcome))
             {
                 noOutcome++;
                 unpaired += alliance.Count;
                 continue;
+            }
+
+            outcomeSeries.Add(outcome);
+            for (int i = 0; i < outcome.Count; i++)
+            {
+                outcomeRows.Add(new RatingRow(outcome.Id, outcome.Care.IsDefaultOrEmpty ? null : outcome.Care[i].Therapist, outcome.Scores[i].Occasion.SessionNumber, (double)outcome.Scores[i].Value));
             }
 
             // The outcome's sessions in order, and each session's total.
@@ -91,13 +107,14 @@ public static class AllianceLinkage
                 }
 
                 CareKeys care = alliance.Care.IsDefaultOrEmpty ? CareKeys.None : alliance.Care[i];
+                pairRows.Add(firstRow + i);
                 pairs.Add(new SessionPair(alliance.Id, care.Therapist, care.Site, t, (double)alliance.Scores[i].Value, bySession.TryGetValue(t, out double now) ? now : null, at, bySession[at]));
             }
 
             withPairs += pairs.Count > before ? 1 : 0;
         }
 
-        return new PairedSeries(options, pairs.ToImmutable(), alliances.Count, withPairs, ratings, unpaired, noOutcome);
+        return new PairedSeries(options, pairs.ToImmutable(), alliances.Count, withPairs, ratings, unpaired, noOutcome, allianceRows.ToImmutable(), outcomeRows.ToImmutable(), pairRows.ToImmutable(), outcomeSeries.ToImmutable());
     }
 
     /// <summary>The outcome session the rule pairs session t with, or null.</summary>

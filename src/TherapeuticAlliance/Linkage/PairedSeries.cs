@@ -10,8 +10,12 @@ namespace TherapeuticAlliance.Linkage;
 /// <remarks>Immutable and thread-safe. <see cref="ToString"/> shows counts only.</remarks>
 public sealed class PairedSeries
 {
-    internal PairedSeries(LinkageOptions options, ImmutableArray<SessionPair> pairs, int clients, int clientsWithPairs, int allianceRatings, int withoutOutcome, int clientsWithoutOutcome)
+    internal PairedSeries(LinkageOptions options, ImmutableArray<SessionPair> pairs, int clients, int clientsWithPairs, int allianceRatings, int withoutOutcome, int clientsWithoutOutcome, ImmutableArray<RatingRow> allianceRows, ImmutableArray<RatingRow> outcomeRows, ImmutableArray<int> pairRows, ImmutableArray<TherapeuticAlliance.Trends.Episode> outcomeSeries)
     {
+        OutcomeSeries = outcomeSeries;
+        AllianceRows = allianceRows;
+        OutcomeRows = outcomeRows;
+        PairRows = pairRows;
         Options = options;
         Pairs = pairs;
         Clients = clients;
@@ -41,6 +45,18 @@ public sealed class PairedSeries
 
     /// <summary>Gets the number of clients with an alliance series but no client-rated outcome series.</summary>
     public int ClientsWithoutOutcomeSeries { get; }
+
+    /// <summary>Gets every alliance rating of the clients (paired or not), for the client means the decomposition centres on.</summary>
+    internal ImmutableArray<RatingRow> AllianceRows { get; }
+
+    /// <summary>Gets every outcome rating of the clients with an alliance series.</summary>
+    internal ImmutableArray<RatingRow> OutcomeRows { get; }
+
+    /// <summary>Gets the outcome series of the clients with an alliance series, in the order of their alliance series.</summary>
+    internal ImmutableArray<TherapeuticAlliance.Trends.Episode> OutcomeSeries { get; }
+
+    /// <summary>Gets, for each pair, the index of its alliance rating in <see cref="AllianceRows"/>.</summary>
+    internal ImmutableArray<int> PairRows { get; }
 
     /// <summary>Returns the counts, never an identifier.</summary>
     /// <returns>Text such as <c>paired series: 1024 pairs of 1200 alliance ratings from 98 of 100 clients (lag 1, session-number)</c>.</returns>

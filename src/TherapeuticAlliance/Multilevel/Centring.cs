@@ -77,6 +77,86 @@ public static class Centring
         return new CentredParts(within.ToImmutableArray(), betweenPart.ToImmutableArray());
     }
 
+    /// <summary>
+    /// Three-level centring of a session-level predictor: each value split into its deviation from the client's mean
+    /// (within-client), the client's mean less their therapist's mean (between clients of one therapist), and the
+    /// therapist's mean less the grand mean (between therapists), so that within + between-client + between-therapist =
+    /// value − grand mean on every row (Enders and Tofighi 2007; Baldwin, Wampold and Imel 2007).
+    /// </summary>
+    /// <param name="values">The values, one per row (session); NaN for missing.</param>
+    /// <param name="clients">Each row's client; null for missing.</param>
+    /// <param name="therapists">Each row's therapist; null for missing. A client seen by several therapists belongs to the one on most of their rows (the first of those on a tie).</param>
+    /// <returns>The three parts, one value per row each. Every mean is over rows (a client with more sessions weighs more in their therapist's mean), so the parts are orthogonal and their sums of squares add up to the total's. NaN where the value, the client or the therapist is missing.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when a list is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the lists differ in length.</exception>
+    public static NestedCentredParts Nested(IReadOnlyList<double> values, IReadOnlyList<string?> clients, IReadOnlyList<string?> therapists)
+    {
+        Guard.Against.Null(values);
+        Guard.Against.Null(clients);
+        Guard.Against.Null(therapists);
+        Guard.Against.InvalidInput(clients, nameof(clients), g => g.Count == values.Count, "Give one client per value.");
+        Guard.Against.InvalidInput(therapists, nameof(therapists), g => g.Count == values.Count, "Give one therapist per value.");
+
+        // Each client's therapist: the one on most of their rows, the first of those on a tie.
+        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var order = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (clients[i] is { } c && therapists[i] is { } t)
+            {
+                if (!counts.TryGetValue(c, out var byTherapist))
+                {
+                    counts[c] = byTherapist = new Dictionary<string, int>(StringComparer.Ordinal);
+                    order[c] = new List<string>();
+                }
+
+                if (!byTherapist.TryGetValue(t, out int k))
+                {
+                    order[c].Add(t);
+                }
+
+                byTherapist[t] = k + 1;
+            }
+        }
+
+        var main = order.ToDictionary(o => o.Key, o => o.Value.Aggregate((a, b) => counts[o.Key][b] > counts[o.Key][a] ? b : a), StringComparer.Ordinal);
+        string? TherapistOf(int i) => clients[i] is { } c && main.TryGetValue(c, out string? t) ? t : null;
+
+        var clientSums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
+        var therapistSums = new Dictionary<string, (double Sum, int N)>(StringComparer.Ordinal);
+        double total = 0;
+        int rows = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (double.IsNaN(values[i]) || clients[i] is not { } c || TherapistOf(i) is not { } t)
+            {
+                continue;
+            }
+
+            clientSums.TryGetValue(c, out var cs);
+            clientSums[c] = (cs.Sum + values[i], cs.N + 1);
+            therapistSums.TryGetValue(t, out var ts);
+            therapistSums[t] = (ts.Sum + values[i], ts.N + 1);
+            total += values[i];
+            rows++;
+        }
+
+        double grand = rows == 0 ? double.NaN : total / rows;
+        var within = new double[values.Count];
+        var betweenClients = new double[values.Count];
+        var betweenTherapists = new double[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            double clientMean = clients[i] is { } c && clientSums.TryGetValue(c, out var cs) ? cs.Sum / cs.N : double.NaN;
+            double therapistMean = TherapistOf(i) is { } t && therapistSums.TryGetValue(t, out var ts) ? ts.Sum / ts.N : double.NaN;
+            within[i] = double.IsNaN(therapistMean) ? double.NaN : values[i] - clientMean;
+            betweenClients[i] = clientMean - therapistMean;
+            betweenTherapists[i] = therapistMean - grand;
+        }
+
+        return new NestedCentredParts(within.ToImmutableArray(), betweenClients.ToImmutableArray(), betweenTherapists.ToImmutableArray());
+    }
+
     private static double MeanOf(IReadOnlyList<double> values)
     {
         double sum = 0;

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Ardalis.GuardClauses;
+using MathNet.Numerics.Distributions;
+using TherapeuticAlliance.Multilevel;
+using TherapeuticAlliance.Service;
+using TherapeuticAlliance.Trends;
+
+namespace TherapeuticAlliance.Linkage;
+
+/// <content>The analyses of paired series: decomposition, repeated-measures correlation, the lagged within-person model and Baldwin's disaggregation.</content>
+public static partial class AllianceLinkage
+{
+    /// <summary>The lagged model's formula without a therapist intercept or trend.</summary>
+    internal const string LaggedFormula = "outcome_next ~ outcome + alliance_within + alliance_between + (1 | client)";
+
+    /// <summary>
+    /// Splits the paired alliance into its within-client and between-client parts (person-mean centring, Enders and
+    /// Tofighi 2007; Curran and Bauer 2011) and, when the series carry therapists, the between-client part further into
+    /// clients of one therapist and therapists (<see cref="Centring.Nested"/>); and says how each measure's variance
+    /// divides within and between clients and therapists.
+    /// </summary>
+    /// <param name="paired">The paired series (<see cref="Pair"/>).</param>
+    /// <returns>The parts, one value per pair, and the variance shares of both measures. Client means are over all the client's ratings, paired or not.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="paired"/> is <see langword="null"/>.</exception>
+    public static LinkageDecomposition Decompose(PairedSeries paired)
+    {
+        Guard.Against.Null(paired);
+        ImmutableArray<RatingRow> rows = paired.AllianceRows;
+        double[] values = rows.Select(r => r.Value).ToArray();
+        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
+        CentredParts parts = Centring.GroupMean(values, clients, BetweenCentring.GroupMean);
+        NestedCentredParts nested = Centring.Nested(values, clients, rows.Select(r => r.Therapist).ToArray());
+        ImmutableArray<double> Pick(ImmutableArray<double> all) => paired.PairRows.Select(i => all[i]).ToImmutableArray();
+        return new LinkageDecomposition(Pick(parts.Within), Pick(parts.Between), Pick(nested.BetweenClients), Pick(nested.BetweenTherapists), Parts(rows), Parts(paired.OutcomeRows));
+    }
+
+    /// <summary>
+    /// The repeated-measures correlation of the paired alliance and outcome within clients (Bakdash and Marusich 2017;
+    /// rmcorr's <c>rmcorr(client, alliance, outcome, pairs)</c>): alliance at the session, outcome at the paired session.
+    /// </summary>
+    /// <param name="paired">The paired series (<see cref="Pair"/>).</param>
+    /// <param name="level">The interval's confidence level, strictly between 0 and 1; 0.95 by default.</param>
+    /// <returns>The correlation, its common slope (outcome points per alliance point), p-value and interval.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="paired"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="level"/> is not strictly between 0 and 1.</exception>
+    public static RepeatedMeasuresCorrelation Correlate(PairedSeries paired, double level = 0.95)
+    {
+        Guard.Against.Null(paired);
+        return RepeatedMeasuresCorrelation.Compute(paired.Pairs.Select(p => p.Alliance).ToArray(), paired.Pairs.Select(p => p.Outcome).ToArray(), paired.Pairs.Select(p => (string?)p.Client).ToArray(), level);
+    }
+
+    /// <summary>
+    /// Fits the lagged within-person model (<see cref="LaggedWithinPersonModel"/>) on the pairs whose outcome was also
+    /// given at the alliance's session: <c>outcome_next ~ outcome + alliance_within + alliance_between + (1 | client)</c>,
+    /// with <c>+ session</c> when detrended and <c>+ (1 | therapist)</c> when asked, on the multilevel engine (lme4's
+    /// REML criterion, lmerTest's Satterthwaite degrees of freedom).
+    /// </summary>
+    /// <param name="paired">The paired series (<see cref="Pair"/>); usually lag 1.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="LaggedModelOptions.Default"/>.</param>
+    /// <returns>The model, or an <see cref="InvalidMixedModel"/> when it cannot be fitted (no pairs with the current outcome, one client, no variation).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="paired"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="options"/> break their rules.</exception>
+    public static LaggedModelResult FitLaggedModel(PairedSeries paired, LaggedModelOptions? options = null)
+    {
+        Guard.Against.Null(paired);
+        options ??= LaggedModelOptions.Default;
+        options.Validate(nameof(options));
+        ImmutableArray<RatingRow> rows = paired.AllianceRows;
+        double[] values = rows.Select(r => r.Value).ToArray();
+        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
+        CentredParts parts = Centring.GroupMean(values, clients, BetweenCentring.GroupMean);
+        double[] within = options.Detrend ? Detrended(rows) : parts.Within.ToArray();
+        Dictionary<string, string?> therapistOf = MainTherapists(rows);
+
+        var used = Enumerable.Range(0, paired.Pairs.Length).Where(i => paired.Pairs[i].OutcomeAtSession is not null).ToArray();
+        SessionPair[] pairs = used.Select(i => paired.Pairs[i]).ToArray();
+        int[] at = used.Select(i => paired.PairRows[i]).ToArray();
+        var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
+        {
+            ["outcome_next"] = pairs.Select(p => p.Outcome).ToArray(),
+            ["outcome"] = pairs.Select(p => p.OutcomeAtSession!.Value).ToArray(),
+            ["alliance_within"] = at.Select(i => within[i]).ToArray(),
+            ["alliance_between"] = at.Select(i => parts.Between[i]).ToArray(),
+            ["session"] = pairs.Select(p => (double)p.Session).ToArray(),
+        };
+        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal)
+        {
+            ["client"] = pairs.Select(p => (string?)p.Client).ToArray(),
+            ["therapist"] = pairs.Select(p => therapistOf.TryGetValue(p.Client, out string? t) ? t : null).ToArray(),
+        };
+        string formula = "outcome_next ~ outcome + alliance_within + alliance_between" + (options.Detrend ? " + session" : string.Empty) + " + (1 | client)" + (options.TherapistIntercept ? " + (1 | therapist)" : string.Empty);
+        MixedModelResult result = LinearMixedModel.Fit(formula, new ModelFrame(numeric, factors), options.Reml);
+        if (!result.IsT0)
+        {
+            return result.AsT1;
+        }
+
+        MixedModelFit fit = result.AsT0;
+        double[] next = (double[])numeric["outcome_next"];
+        double withinScale = Sd(Centring.GroupMean(next, factors["client"]).Within) / Sd(numeric["alliance_within"]);
+        double betweenScale = Sd(next) / Sd(numeric["alliance_between"]);
+        return new LaggedWithinPersonModel(fit, Effect(fit, "alliance_within", options.Level, withinScale), Effect(fit, "alliance_between", options.Level, betweenScale), options, pairs.Select(p => p.Client).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>
+    /// Baldwin, Wampold and Imel's (2007) disaggregation of the alliance at the episode level: each episode's mean alliance
+    /// split into its therapist's mean (centred on the grand mean over episodes) and the client's deviation from it, and
+    /// the final outcome modelled on the intake and both parts with a random intercept per therapist, as lme4's
+    /// <c>lmer(final ~ intake + alliance_between + alliance_within + (1 | therapist))</c>. A therapist effect larger than the
+    /// client effect says that therapists who form better alliances have better outcomes, beyond the clients' part.
+    /// </summary>
+    /// <param name="episodes">The episodes (<see cref="ServiceEpisodes"/>); those without an intake, a final score, an alliance mean or a therapist are left out and counted.</param>
+    /// <param name="level">The intervals' confidence level, strictly between 0 and 1; 0.95 by default.</param>
+    /// <returns>The disaggregation, or an <see cref="InvalidMixedModel"/> when the model cannot be fitted (fewer than two therapists, no variation).</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episodes"/> is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="level"/> is not strictly between 0 and 1.</exception>
+    public static AllianceDisaggregationResult Disaggregate(IEnumerable<ServiceEpisode> episodes, double level = 0.95)
+    {
+        Guard.Against.Null(episodes);
+        Guard.Against.InvalidInput(level, nameof(level), l => l > 0 && l < 1, "The level must be strictly between 0 and 1.");
+        var all = episodes.ToList();
+        Guard.Against.InvalidInput(all, nameof(episodes), e => e.TrueForAll(x => x is not null), "The episodes hold a null.");
+        var used = all.Where(e => e.Intake is not null && e.Final is not null && e.AllianceMean is not null && e.Therapist is not null).ToList();
+        double[] alliance = used.Select(e => e.AllianceMean!.Value).ToArray();
+        string?[] therapists = used.Select(e => e.Therapist).ToArray();
+        CentredParts parts = Centring.GroupMean(alliance, therapists);
+        var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
+        {
+            ["final"] = used.Select(e => e.Final!.Value).ToArray(),
+            ["intake"] = used.Select(e => e.Intake!.Value).ToArray(),
+            ["alliance_between"] = parts.Between.ToArray(),
+            ["alliance_within"] = parts.Within.ToArray(),
+        };
+        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal) { ["therapist"] = therapists };
+        MixedModelResult result = LinearMixedModel.Fit("final ~ intake + alliance_between + alliance_within + (1 | therapist)", new ModelFrame(numeric, factors));
+        if (!result.IsT0)
+        {
+            return result.AsT1;
+        }
+
+        MixedModelFit fit = result.AsT0;
+        double sdFinal = Sd(numeric["final"]);
+        return new AllianceDisaggregation(fit, Effect(fit, "alliance_between", level, sdFinal / Sd(numeric["alliance_between"])), Effect(fit, "alliance_within", level, sdFinal / Sd(numeric["alliance_within"])), all.Count - used.Count);
+    }
+
+    /// <summary>
+    /// The alliance around each sudden gain or loss on the outcome (suddengains' <c>extract_values</c>; Tang and DeRubeis
+    /// 1999): for each client, the outcome series is run through <paramref name="detector"/>, and for every finding that
+    /// is a sudden change (<see cref="ISuddenChangeEvidence"/>: the built-in <see cref="SuddenGainsAndLossesDetector"/> or a
+    /// site's own) the alliance at the three sessions up to it and the three from it is taken. To look at the outcome
+    /// around sudden changes in the alliance, swap the instruments in <paramref name="options"/>.
+    /// </summary>
+    /// <param name="series">Clients' series, as for <see cref="Pair"/>.</param>
+    /// <param name="detector">The detector of sudden changes, configured for the outcome instrument (its direction and criterion 1).</param>
+    /// <param name="options">Which instruments (the lag and rule are not used); <see langword="null"/> for <see cref="LinkageOptions.Default"/>.</param>
+    /// <returns>One window per sudden change, by client in the order their alliance series first appear, then by session. Clients without both series give none.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="options"/> break their rules, or a client has two client-rated series of one instrument.</exception>
+    public static ImmutableArray<SuddenChangeWindow> AroundSuddenChanges(IEnumerable<Episode> series, ITrendDetector detector, LinkageOptions? options = null)
+    {
+        Guard.Against.Null(detector);
+        PairedSeries paired = Pair(series, (options ?? LinkageOptions.Default) with { Lag = 0, Rule = PairingRule.SessionNumber });
+        var alliance = paired.AllianceRows.GroupBy(r => r.Client, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Session, r => r.Value), StringComparer.Ordinal);
+        var windows = ImmutableArray.CreateBuilder<SuddenChangeWindow>();
+        foreach (Episode outcome in paired.OutcomeSeries)
+        {
+            Dictionary<int, double> values = alliance[outcome.Id];
+            double? At(int session) => values.TryGetValue(session, out double v) ? v : null;
+            foreach (ISuddenChangeEvidence change in detector.Detect(outcome).Findings.OfType<ISuddenChangeEvidence>().OrderBy(c => c.PreSession))
+            {
+                int pre = change.PreSession, post = change.PostSession;
+                windows.Add(new SuddenChangeWindow(outcome.Id, change.Kind, pre, post, ImmutableArray.Create(At(pre - 2), At(pre - 1), At(pre)), ImmutableArray.Create(At(post), At(post + 1), At(post + 2))));
+            }
+        }
+
+        return windows.ToImmutable();
+    }
+
+    private static LinkageEffect Effect(MixedModelFit fit, string term, double level, double scale)
+    {
+        FixedEffect effect = fit.FixedEffects.First(f => string.Equals(f.Term, term, StringComparison.Ordinal));
+        double half = double.IsNaN(effect.DegreesOfFreedom) || effect.DegreesOfFreedom <= 0 ? double.NaN : StudentT.InvCDF(0, 1, effect.DegreesOfFreedom, (1 + level) / 2) * effect.StandardError;
+        return new LinkageEffect(term, effect.Estimate, effect.StandardError, effect.DegreesOfFreedom, effect.PValue, effect.Estimate - half, effect.Estimate + half, level, scale);
+    }
+
+    private static VarianceParts Parts(ImmutableArray<RatingRow> rows)
+    {
+        double[] values = rows.Select(r => r.Value).ToArray();
+        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
+        int therapists = rows.Select(r => r.Therapist).Where(t => t is not null).Distinct(StringComparer.Ordinal).Count();
+        int clientCount = clients.Distinct(StringComparer.Ordinal).Count();
+        bool nested = therapists > 0 && rows.All(r => r.Therapist is not null);
+        double mean = values.Length == 0 ? double.NaN : values.Average();
+        double total = values.Sum(v => (v - mean) * (v - mean));
+        if (nested)
+        {
+            NestedCentredParts parts = Centring.Nested(values, clients, rows.Select(r => r.Therapist).ToArray());
+            return new VarianceParts(values.Length, clientCount, therapists, total, SumOfSquares(parts.Within) / total, SumOfSquares(parts.BetweenClients) / total, SumOfSquares(parts.BetweenTherapists) / total);
+        }
+
+        double withinShare = SumOfSquares(Centring.GroupMean(values, clients).Within) / total;
+        return new VarianceParts(values.Length, clientCount, 0, total, withinShare, 1 - withinShare, double.NaN);
+    }
+
+    private static double SumOfSquares(ImmutableArray<double> values) => values.Sum(v => v * v);
+
+    private static double Sd(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
+
+    /// <summary>Each client's alliance less their own straight line on session number (the mean when they have one session).</summary>
+    private static double[] Detrended(ImmutableArray<RatingRow> rows)
+    {
+        var result = new double[rows.Length];
+        foreach (var client in Enumerable.Range(0, rows.Length).GroupBy(i => rows[i].Client, StringComparer.Ordinal))
+        {
+            int[] idx = client.ToArray();
+            double ms = idx.Average(i => (double)rows[i].Session), mv = idx.Average(i => rows[i].Value);
+            double sxx = idx.Sum(i => (rows[i].Session - ms) * (rows[i].Session - ms));
+            double slope = sxx > 0 ? idx.Sum(i => (rows[i].Session - ms) * (rows[i].Value - mv)) / sxx : 0;
+            foreach (int i in idx)
+            {
+                result[i] = rows[i].Value - mv - (slope * (rows[i].Session - ms));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each client's therapist: the one on most of their alliance ratings (the first of those on a tie).</summary>
+    private static Dictionary<string, string?> MainTherapists(ImmutableArray<RatingRow> rows) =>
+        rows.GroupBy(r => r.Client, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Where(r => r.Therapist is not null).GroupBy(r => r.Therapist!, StringComparer.Ordinal).OrderByDescending(t => t.Count()).Select(t => (string?)t.Key).FirstOrDefault(),
+            StringComparer.Ordinal);
+}
