@@ -10,6 +10,7 @@ using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Reports;
 using TherapeuticAlliance.Trends;
+using TherapeuticAlliance.Linkage;
 
 using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Service;
@@ -125,6 +126,15 @@ internal static class AllianceCli
         var caseMix = new Option<string?>("--case-mix") { Description = "service: a CSV of case-mix covariates, one row per episode (an episode column and numeric columns), added to the models and the severity adjustment." };
         var servicePartial = new Option<string?>("--partial") { Description = "service: write this site's service partial (sums per group, model cross-products and dependability cells; no episode) to this JSON file instead of the view; 'alliance service FILE.json|FOLDER' merges sites' partials and prints the pooled view." };
         var service = Command("service", "How is the service doing: therapist and site effects on outcome and alliance (case-mix adjusted, with intervals; not a league table), benchmarks per caseload, site, therapist and month of closing, and the dependability of alliance scores. Prints a summary, or every table with --json, --csv DIR, --parquet DIR. Given service partials (a .json file or a folder of them), merges them and prints the pooled view.", input, shared.Concat(trends).Concat(new Option[] { disclosure, outcomeInstrument, allianceInstrument, reliableChange, cutoff, lowerIsBetter, benchmark, caseMix, servicePartial, json, csvOut, parquetOut }));
+        var allianceId = new Option<string>("--alliance") { Description = "linkage: the alliance instrument (its client-rated series). Default: srs.", DefaultValueFactory = _ => LinkageOptions.Default.AllianceInstrument };
+        var outcomeId = new Option<string>("--outcome") { Description = "linkage: the outcome instrument (its client-rated series). Default: ors.", DefaultValueFactory = _ => LinkageOptions.Default.OutcomeInstrument };
+        var lag = new Option<int>("--lag") { Description = "linkage: pair the alliance at session t with the outcome at t + lag (0 to 20; 0 = the same session). Default: 1.", DefaultValueFactory = _ => LinkageOptions.Default.Lag };
+        var maxGap = new Option<int?>("--max-gap") { Description = "linkage: pair with the lag-th outcome administration after the session, at most this many sessions later (for measures given every few sessions), instead of session t + lag." };
+        var therapistIntercept = new Option<bool>("--therapist-intercept") { Description = "linkage: add a random intercept per therapist to the lagged model." };
+        var detrend = new Option<bool>("--detrend") { Description = "linkage: detrend the alliance within each client and add session number to the lagged model." };
+        var riClpm = new Option<string?>("--ri-clpm") { Description = "linkage: also write the RI-CLPM's wide data and lavaan model (the library does not fit SEMs) into this folder." };
+        var waves = new Option<int>("--waves") { Description = "linkage: the RI-CLPM's waves, sessions 1 to this (2 to 52). Default: 7.", DefaultValueFactory = _ => RiClpmExport.DefaultWaves };
+        var linkage = Command("linkage", "Does this session's alliance predict next session's outcome: pairs each client's alliance and outcome series, and prints the paired counts, the within/between decomposition, the repeated-measures correlation and the lagged within-person model (every figure with --json, --csv DIR, --parquet DIR).", input, shared.Concat(new Option[] { allianceId, outcomeId, lag, maxGap, therapistIntercept, detrend, riClpm, waves, json, csvOut, parquetOut }));
 
         int Guarded(Func<int> action)
         {
@@ -228,6 +238,15 @@ internal static class AllianceCli
         service.SetAction(r => Directory.Exists(r.GetValue(input)) || r.GetValue(input)!.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             ? Guarded(() => Commands.ServicePartials(r.GetValue(input)!, Options(r), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), output, error))
             : Run(r, true, sp => Commands.Service(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), Options(r), r.GetValue(caseMix), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), r.GetValue(servicePartial), output, error)));
+        linkage.SetAction(r => Run(r, false, sp => Commands.Linkage(
+            Settings(r, sp),
+            r.GetValue(lag) is >= 0 and <= 20 && r.GetValue(maxGap) is null or (>= 1 and <= 100) ? new LinkageOptions { AllianceInstrument = r.GetValue(allianceId)!, OutcomeInstrument = r.GetValue(outcomeId)!, Lag = r.GetValue(lag), Rule = r.GetValue(maxGap) is null ? PairingRule.SessionNumber : PairingRule.NextAdministration, MaximumGap = r.GetValue(maxGap) ?? LinkageOptions.Default.MaximumGap } : throw new UsageException("--lag takes 0 to 20 and --max-gap 1 to 100."),
+            new LaggedModelOptions { TherapistIntercept = r.GetValue(therapistIntercept), Detrend = r.GetValue(detrend) },
+            (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)),
+            r.GetValue(riClpm),
+            r.GetValue(waves) is >= 2 and <= RiClpmExport.MaximumWaves ? r.GetValue(waves) : throw new UsageException("--waves takes 2 to 52."),
+            output,
+            error)));
         instruments.SetAction(r => Guarded(() =>
         {
             using ServiceProvider services = Compose(SumScoringStrategy.DefaultName, null, "below", r.GetValue(definitions)!, null);
@@ -236,7 +255,7 @@ internal static class AllianceCli
 
         var root = new RootCommand("alliance: score and analyse therapeutic-alliance ratings from a CSV export. Computes published methods; not a clinical decision tool.")
         {
-            score, analyze, triage, report, stats, merge, mixed, service, instruments, expected,
+            score, analyze, triage, report, stats, merge, mixed, service, linkage, instruments, expected,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

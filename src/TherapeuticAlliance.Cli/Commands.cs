@@ -11,6 +11,7 @@ using TherapeuticAlliance.Scoring;
 using TherapeuticAlliance.Columnar;
 using TherapeuticAlliance.Tables;
 using TherapeuticAlliance.Trends;
+using TherapeuticAlliance.Linkage;
 using TherapeuticAlliance.Schema;
 using TherapeuticAlliance.Consortium;
 using TherapeuticAlliance.Multilevel;
@@ -796,6 +797,34 @@ internal static class Commands
         WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), caseload.Pipeline.Succeeded, output);
         caseload.Pipeline.Summary();
         return caseload.Pipeline.ExitCode;
+    }
+
+    /// <summary><c>alliance linkage</c>: pairs each client's alliance and outcome series and prints the counts, the decomposition, the repeated-measures correlation and the lagged within-person model (or every table); with --ri-clpm, also the RI-CLPM's wide data and lavaan model.</summary>
+    internal static int Linkage(CliSettings settings, LinkageOptions options, LaggedModelOptions model, (bool Json, string? Csv, string? Parquet) to, string? riClpmFolder, int waves, TextWriter output, TextWriter error)
+    {
+        var pipeline = new Pipeline(settings, error);
+        LinkageAnalysis analysis = LinkageAnalysis.Run(pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score))), options, model);
+        if (analysis.Paired.Clients == 0)
+        {
+            error.WriteLine("error: the file has no client-rated series of the alliance instrument; name it with --alliance.");
+            pipeline.Summary();
+            return AllianceCli.DataErrors;
+        }
+
+        WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), pipeline.Succeeded, output);
+        if (riClpmFolder is not null)
+        {
+            Directory.CreateDirectory(riClpmFolder);
+            using Target data = Target.Open(Path.Combine(riClpmFolder, RiClpmExport.DataFileName), TextWriter.Null, buffered: true);
+            using Target lavaan = Target.Open(Path.Combine(riClpmFolder, RiClpmExport.ModelFileName), TextWriter.Null, buffered: true);
+            RiClpmExport.WriteWideCsv(analysis.Paired, waves, data.Writer);
+            lavaan.Writer.Write(RiClpmExport.LavaanModel(waves));
+            data.CommitIf(pipeline.Succeeded);
+            lavaan.CommitIf(pipeline.Succeeded);
+        }
+
+        pipeline.Summary();
+        return pipeline.ExitCode;
     }
 
     /// <summary><c>alliance service FILE.json|FOLDER</c>: reads sites' service partials, merges them and prints the pooled view (or its tables); a partial that cannot be read or merged is an error naming its file.</summary>

@@ -158,7 +158,7 @@ public sealed class SchemaTests : CliTestBase
     }
 
     [Fact]
-    public void TheCli_StaysAShell_OfAtMost2380Lines()
+    public void TheCli_StaysAShell_OfAtMost2430Lines()
     {
         // Issue 25: readers, schemas and rules live in the libraries; the CLI holds options, composition, per-row
         // accounting, all-or-nothing output and exit codes. A reader moved back into it would fail this.
@@ -171,7 +171,9 @@ public sealed class SchemaTests : CliTestBase
         // its tables, its summary and the case-mix reader are the libraries').
         // 2,340 until issue 30's service partials ('service --partial', and 'service FILE.json|FOLDER' merging them): file
         // handling only, the partial's form, checks, merge and analysis are the library's.
-        Assert.InRange(lines, 1, 2380);
+        // 2,380 until issue 31 added 'alliance linkage' (options and the RI-CLPM export's two files; pairing, the
+        // analysis, its summary, tables and the export's form are the library's).
+        Assert.InRange(lines, 1, 2430);
         Assert.DoesNotContain(Directory.EnumerateFiles(folder, "*.cs"), f => System.IO.File.ReadAllText(f).Contains("class ResponseFileReader", StringComparison.Ordinal));
     }
 

@@ -23,6 +23,15 @@ public static class RiClpmExport
 {
     private static readonly char[] QuotedCharacters = { ',', '"', '\n', '\r' };
 
+    /// <summary>The file name the command line gives the wide data: <c>ri-clpm.csv</c>.</summary>
+    public const string DataFileName = "ri-clpm.csv";
+
+    /// <summary>The file name the command line gives the lavaan model: <c>ri-clpm.lav</c>.</summary>
+    public const string ModelFileName = "ri-clpm.lav";
+
+    /// <summary>The waves the command line exports unless told otherwise: 7, the sessions 1 to 7 of Flückiger et al.'s (2020) two-stage analysis.</summary>
+    public const int DefaultWaves = 7;
+
     /// <summary>The most waves an export takes.</summary>
     public const int MaximumWaves = 52;
 

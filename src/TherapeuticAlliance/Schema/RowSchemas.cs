@@ -403,6 +403,33 @@ public static class RowSchemas
     /// <summary>A note for a reader.</summary>
     public const string Note = "note";
 
+    /// <summary>An alliance total at a session, in the instrument's points: <c>alliance</c>.</summary>
+    public const string Alliance = "alliance";
+
+    /// <summary>A paired outcome total, in the instrument's points: <c>outcome</c>.</summary>
+    public const string Outcome = "outcome";
+
+    /// <summary>The outcome total at the alliance's own session, NA when not given: <c>outcome_at_session</c>.</summary>
+    public const string OutcomeAtSession = "outcome_at_session";
+
+    /// <summary>The paired outcome's session number: <c>outcome_session</c>.</summary>
+    public const string OutcomeSession = "outcome_session";
+
+    /// <summary>The alliance less the client's mean (person-mean centring): <c>alliance_within</c>.</summary>
+    public const string AllianceWithin = "alliance_within";
+
+    /// <summary>The client's mean alliance less the mean of the clients' means: <c>alliance_between</c>.</summary>
+    public const string AllianceBetween = "alliance_between";
+
+    /// <summary>Alliance and outcome paired session by session (<c>alliance linkage</c>), one row per pair with the alliance's within- and between-client parts: episode, therapist, site, session, alliance, outcome_at_session, outcome_session, outcome, alliance_within, alliance_between (since issue 31).</summary>
+    public static RowSchema LinkagePairs { get; } = new("linkage-pairs", new[] { ResponseFileSchema.Episode, Therapist, Site, ResponseFileSchema.Session, Alliance, OutcomeAtSession, OutcomeSession, Outcome, AllianceWithin, AllianceBetween });
+
+    /// <summary>The linkage analysis's figures (counts, variance shares, the repeated-measures correlation, the lagged model's effects): statistic, value (since issue 31).</summary>
+    public static RowSchema LinkageStatistics { get; } = new("linkage-statistics", new[] { Statistic, Value });
+
+    /// <summary>The linkage analysis's notes: what was left out and why: part, note (since issue 31).</summary>
+    public static RowSchema LinkageNotes { get; } = new("linkage-notes", new[] { Part, Note });
+
     /// <summary>A mixed model's fixed effects (lmerTest's <c>coef(summary(fit))</c>): term, estimate, std_error, df, t_value, p_value (since issue 29).</summary>
     public static RowSchema MixedFixedEffects { get; } = new("mixed-fixed-effects", new[] { Term, Estimate, StandardError, DegreesOfFreedom, TValue, PValue });
 
@@ -440,5 +467,5 @@ public static class RowSchemas
     public static RowSchema ServiceNotes { get; } = new("service-notes", new[] { Part, Note });
 
     /// <summary>Gets every schema above, in the order <c>docs/schema.md</c> lists them.</summary>
-    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted, MixedConfint, ServiceVariance, ServiceTherapists, ServiceBenchmarks, ServiceComparison, ServiceDependability, ServiceNotes);
+    public static ImmutableArray<RowSchema> All { get; } = ImmutableArray.Create(Scores, Signals, FindingValues, Alerts, Triage, Statistics, SessionTotals, Reliability, InstrumentReliability, Icc, BlandAltman, Responses, ExpectedPath, CaseloadGroups, GroupedStatistics, MixedFixedEffects, MixedVarCorr, MixedRanef, MixedFit, MixedFitted, MixedConfint, ServiceVariance, ServiceTherapists, ServiceBenchmarks, ServiceComparison, ServiceDependability, ServiceNotes, LinkagePairs, LinkageStatistics, LinkageNotes);
 }
