@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using MathNet.Numerics.Distributions;
 using TherapeuticAlliance.Multilevel;
@@ -28,13 +29,25 @@ public static partial class AllianceLinkage
     public static LinkageDecomposition Decompose(PairedSeries paired)
     {
         Guard.Against.Null(paired);
-        ImmutableArray<RatingRow> rows = paired.AllianceRows;
-        double[] values = rows.Select(r => r.Value).ToArray();
-        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
-        CentredParts parts = Centring.GroupMean(values, clients, BetweenCentring.GroupMean);
-        NestedCentredParts nested = Centring.Nested(values, clients, rows.Select(r => r.Therapist).ToArray());
-        ImmutableArray<double> Pick(ImmutableArray<double> all) => paired.PairRows.Select(i => all[i]).ToImmutableArray();
-        return new LinkageDecomposition(Pick(parts.Within), Pick(parts.Between), Pick(nested.BetweenClients), Pick(nested.BetweenTherapists), Parts(rows), Parts(paired.OutcomeRows));
+        int clients = paired.ClientIds.Length;
+        Nesting nesting = Nesting.Of(paired);
+        Levels alliance = Levels.Of(paired.AllianceRows, clients, nesting);
+        int n = paired.PairRows.Length;
+        var within = new double[n];
+        var between = new double[n];
+        var betweenClients = new double[n];
+        var betweenTherapists = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            RatingRow row = paired.AllianceRows[paired.PairRows[i]];
+            int c = row.Client, t = nesting.TherapistOf[c];
+            within[i] = row.Value - alliance.ClientMean[c];
+            between[i] = alliance.ClientMean[c] - alliance.MeanOfClientMeans;
+            betweenClients[i] = t < 0 ? double.NaN : alliance.ClientMean[c] - alliance.TherapistMean[t];
+            betweenTherapists[i] = t < 0 ? double.NaN : alliance.TherapistMean[t] - alliance.GrandMean;
+        }
+
+        return new LinkageDecomposition(ImmutableCollectionsMarshal.AsImmutableArray(within), ImmutableCollectionsMarshal.AsImmutableArray(between), ImmutableCollectionsMarshal.AsImmutableArray(betweenClients), ImmutableCollectionsMarshal.AsImmutableArray(betweenTherapists), alliance.Parts(paired.AllianceRows, nesting), Levels.Of(paired.OutcomeRows, clients, nesting).Parts(paired.OutcomeRows, nesting));
     }
 
     /// <summary>
@@ -49,7 +62,20 @@ public static partial class AllianceLinkage
     public static RepeatedMeasuresCorrelation Correlate(PairedSeries paired, double level = 0.95)
     {
         Guard.Against.Null(paired);
-        return RepeatedMeasuresCorrelation.Compute(paired.Pairs.Select(p => p.Alliance).ToArray(), paired.Pairs.Select(p => p.Outcome).ToArray(), paired.Pairs.Select(p => (string?)p.Client).ToArray(), level);
+        Guard.Against.InvalidInput(level, nameof(level), l => l > 0 && l < 1, "The level must be strictly between 0 and 1.");
+        int n = paired.PairRows.Length;
+        var x = new double[n];
+        var y = new double[n];
+        var subjects = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            RatingRow row = paired.AllianceRows[paired.PairRows[i]];
+            x[i] = row.Value;
+            y[i] = paired.OutcomeRows[paired.PairOutcome[i]].Value;
+            subjects[i] = row.Client;
+        }
+
+        return RepeatedMeasuresCorrelation.Compute(x, y, subjects, paired.ClientIds.Length, level);
     }
 
     /// <summary>
@@ -69,28 +95,58 @@ public static partial class AllianceLinkage
         options ??= LaggedModelOptions.Default;
         options.Validate(nameof(options));
         ImmutableArray<RatingRow> rows = paired.AllianceRows;
-        double[] values = rows.Select(r => r.Value).ToArray();
-        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
-        CentredParts parts = Centring.GroupMean(values, clients, BetweenCentring.GroupMean);
-        double[] within = options.Detrend ? Detrended(rows) : parts.Within.ToArray();
-        Dictionary<string, string?> therapistOf = MainTherapists(rows);
+        int clientCount = paired.ClientIds.Length;
+        Nesting nesting = Nesting.Of(paired);
+        Levels alliance = Levels.Of(rows, clientCount, nesting);
+        double[]? detrended = options.Detrend ? Detrended(rows) : null;
+        int n = 0;
+        foreach (int now in paired.PairOutcomeNow)
+        {
+            n += now >= 0 ? 1 : 0;
+        }
 
-        var used = Enumerable.Range(0, paired.Pairs.Length).Where(i => paired.Pairs[i].OutcomeAtSession is not null).ToArray();
-        SessionPair[] pairs = used.Select(i => paired.Pairs[i]).ToArray();
-        int[] at = used.Select(i => paired.PairRows[i]).ToArray();
+        var next = new double[n];
+        var current = new double[n];
+        var within = new double[n];
+        var between = new double[n];
+        var session = new double[n];
+        var client = new string?[n];
+        var therapist = new string?[n];
+        var clientIndex = new int[n];
+        for (int i = 0, k = 0; i < paired.PairRows.Length; i++)
+        {
+            if (paired.PairOutcomeNow[i] < 0)
+            {
+                continue;
+            }
+
+            int r = paired.PairRows[i];
+            int c = rows[r].Client;
+            next[k] = paired.OutcomeRows[paired.PairOutcome[i]].Value;
+            current[k] = paired.OutcomeRows[paired.PairOutcomeNow[i]].Value;
+            within[k] = detrended is null ? rows[r].Value - alliance.ClientMean[c] : detrended[r];
+            between[k] = alliance.ClientMean[c] - alliance.MeanOfClientMeans;
+            session[k] = rows[r].Session;
+            client[k] = paired.ClientIds[c];
+            therapist[k] = nesting.TherapistOf[c] is int t and >= 0 ? nesting.Therapists[t] : null;
+            clientIndex[k] = c;
+            k++;
+        }
+
         var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
         {
-            ["outcome_next"] = pairs.Select(p => p.Outcome).ToArray(),
-            ["outcome"] = pairs.Select(p => p.OutcomeAtSession!.Value).ToArray(),
-            ["alliance_within"] = at.Select(i => within[i]).ToArray(),
-            ["alliance_between"] = at.Select(i => parts.Between[i]).ToArray(),
-            ["session"] = pairs.Select(p => (double)p.Session).ToArray(),
+            ["outcome_next"] = next,
+            ["outcome"] = current,
+            ["alliance_within"] = within,
+            ["alliance_between"] = between,
+            ["session"] = session,
         };
-        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal)
+        var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal) { ["client"] = client };
+        if (options.TherapistIntercept)
         {
-            ["client"] = pairs.Select(p => (string?)p.Client).ToArray(),
-            ["therapist"] = pairs.Select(p => therapistOf.TryGetValue(p.Client, out string? t) ? t : null).ToArray(),
-        };
+            factors["therapist"] = therapist;
+        }
+
         string formula = "outcome_next ~ outcome + alliance_within + alliance_between" + (options.Detrend ? " + session" : string.Empty) + " + (1 | client)" + (options.TherapistIntercept ? " + (1 | therapist)" : string.Empty);
         MixedModelResult result = LinearMixedModel.Fit(formula, new ModelFrame(numeric, factors), options.Reml);
         if (!result.IsT0)
@@ -98,11 +154,18 @@ public static partial class AllianceLinkage
             return result.AsT1;
         }
 
+        // The scales: the outcome's within-client SD over the alliance's, and the outcome's SD over the client means'.
+        var sums = new double[clientCount];
+        var counts = new int[clientCount];
+        for (int k = 0; k < n; k++)
+        {
+            sums[clientIndex[k]] += next[k];
+            counts[clientIndex[k]]++;
+        }
+
+        double[] nextWithin = Enumerable.Range(0, n).Select(k => next[k] - (sums[clientIndex[k]] / counts[clientIndex[k]])).ToArray();
         MixedModelFit fit = result.AsT0;
-        double[] next = (double[])numeric["outcome_next"];
-        double withinScale = Sd(Centring.GroupMean(next, factors["client"]).Within) / Sd(numeric["alliance_within"]);
-        double betweenScale = Sd(next) / Sd(numeric["alliance_between"]);
-        return new LaggedWithinPersonModel(fit, Effect(fit, "alliance_within", options.Level, withinScale), Effect(fit, "alliance_between", options.Level, betweenScale), options, pairs.Select(p => p.Client).Distinct(StringComparer.Ordinal).Count());
+        return new LaggedWithinPersonModel(fit, Effect(fit, "alliance_within", options.Level, Sd(nextWithin) / Sd(within)), Effect(fit, "alliance_between", options.Level, Sd(next) / Sd(between)), options, counts.Count(c => c > 0));
     }
 
     /// <summary>
@@ -163,7 +226,7 @@ public static partial class AllianceLinkage
     {
         Guard.Against.Null(detector);
         PairedSeries paired = Pair(series, (options ?? LinkageOptions.Default) with { Lag = 0, Rule = PairingRule.SessionNumber });
-        var alliance = paired.AllianceRows.GroupBy(r => r.Client, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Session, r => r.Value), StringComparer.Ordinal);
+        var alliance = paired.AllianceRows.GroupBy(r => paired.ClientIds[r.Client], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Session, r => r.Value), StringComparer.Ordinal);
         var windows = ImmutableArray.CreateBuilder<SuddenChangeWindow>();
         foreach (Episode outcome in paired.OutcomeSeries)
         {
@@ -186,27 +249,6 @@ public static partial class AllianceLinkage
         return new LinkageEffect(term, effect.Estimate, effect.StandardError, effect.DegreesOfFreedom, effect.PValue, effect.Estimate - half, effect.Estimate + half, level, scale);
     }
 
-    private static VarianceParts Parts(ImmutableArray<RatingRow> rows)
-    {
-        double[] values = rows.Select(r => r.Value).ToArray();
-        string?[] clients = rows.Select(r => (string?)r.Client).ToArray();
-        int therapists = rows.Select(r => r.Therapist).Where(t => t is not null).Distinct(StringComparer.Ordinal).Count();
-        int clientCount = clients.Distinct(StringComparer.Ordinal).Count();
-        bool nested = therapists > 0 && rows.All(r => r.Therapist is not null);
-        double mean = values.Length == 0 ? double.NaN : values.Average();
-        double total = values.Sum(v => (v - mean) * (v - mean));
-        if (nested)
-        {
-            NestedCentredParts parts = Centring.Nested(values, clients, rows.Select(r => r.Therapist).ToArray());
-            return new VarianceParts(values.Length, clientCount, therapists, total, SumOfSquares(parts.Within) / total, SumOfSquares(parts.BetweenClients) / total, SumOfSquares(parts.BetweenTherapists) / total);
-        }
-
-        double withinShare = SumOfSquares(Centring.GroupMean(values, clients).Within) / total;
-        return new VarianceParts(values.Length, clientCount, 0, total, withinShare, 1 - withinShare, double.NaN);
-    }
-
-    private static double SumOfSquares(ImmutableArray<double> values) => values.Sum(v => v * v);
-
     private static double Sd(IReadOnlyList<double> values)
     {
         if (values.Count < 2)
@@ -218,17 +260,32 @@ public static partial class AllianceLinkage
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
-    /// <summary>Each client's alliance less their own straight line on session number (the mean when they have one session).</summary>
+    /// <summary>Each client's alliance less their own straight line on session number (less their mean when they have one session); rows are contiguous per client.</summary>
     private static double[] Detrended(ImmutableArray<RatingRow> rows)
     {
         var result = new double[rows.Length];
-        foreach (var client in Enumerable.Range(0, rows.Length).GroupBy(i => rows[i].Client, StringComparer.Ordinal))
+        for (int start = 0, end; start < rows.Length; start = end)
         {
-            int[] idx = client.ToArray();
-            double ms = idx.Average(i => (double)rows[i].Session), mv = idx.Average(i => rows[i].Value);
-            double sxx = idx.Sum(i => (rows[i].Session - ms) * (rows[i].Session - ms));
-            double slope = sxx > 0 ? idx.Sum(i => (rows[i].Session - ms) * (rows[i].Value - mv)) / sxx : 0;
-            foreach (int i in idx)
+            end = start;
+            double ms = 0, mv = 0;
+            while (end < rows.Length && rows[end].Client == rows[start].Client)
+            {
+                ms += rows[end].Session;
+                mv += rows[end].Value;
+                end++;
+            }
+
+            ms /= end - start;
+            mv /= end - start;
+            double sxx = 0, sxy = 0;
+            for (int i = start; i < end; i++)
+            {
+                sxx += (rows[i].Session - ms) * (rows[i].Session - ms);
+                sxy += (rows[i].Session - ms) * (rows[i].Value - mv);
+            }
+
+            double slope = sxx > 0 ? sxy / sxx : 0;
+            for (int i = start; i < end; i++)
             {
                 result[i] = rows[i].Value - mv - (slope * (rows[i].Session - ms));
             }
@@ -236,11 +293,4 @@ public static partial class AllianceLinkage
 
         return result;
     }
-
-    /// <summary>Each client's therapist: the one on most of their alliance ratings (the first of those on a tie).</summary>
-    private static Dictionary<string, string?> MainTherapists(ImmutableArray<RatingRow> rows) =>
-        rows.GroupBy(r => r.Client, StringComparer.Ordinal).ToDictionary(
-            g => g.Key,
-            g => g.Where(r => r.Therapist is not null).GroupBy(r => r.Therapist!, StringComparer.Ordinal).OrderByDescending(t => t.Count()).Select(t => (string?)t.Key).FirstOrDefault(),
-            StringComparer.Ordinal);
 }

@@ -59,19 +59,29 @@ public static partial class AllianceLinkage
             }
         }
 
-        var pairs = ImmutableArray.CreateBuilder<SessionPair>();
-        var allianceRows = ImmutableArray.CreateBuilder<RatingRow>();
-        var outcomeRows = ImmutableArray.CreateBuilder<RatingRow>();
-        var pairRows = ImmutableArray.CreateBuilder<int>();
+        // Sized once: on a large caseload, builders that grow by doubling allocate on the large-object heap again and
+        // again, and each such allocation can start a full collection of the caller's whole caseload.
+        int allianceTotal = alliances.Sum(a => a.Count);
+        int outcomeTotal = alliances.Sum(a => outcomes.TryGetValue(a.Id, out Episode? o) ? o.Count : 0);
+        var allianceRows = ImmutableArray.CreateBuilder<RatingRow>(allianceTotal);
+        var outcomeRows = ImmutableArray.CreateBuilder<RatingRow>(outcomeTotal);
+        var pairRows = new List<int>(allianceTotal);
+        var pairOutcome = new List<int>(allianceTotal);
+        var pairOutcomeNow = new List<int>(allianceTotal);
         var outcomeSeries = ImmutableArray.CreateBuilder<Episode>();
+        var clientIds = ImmutableArray.CreateBuilder<string>(alliances.Count);
         int ratings = 0, unpaired = 0, withPairs = 0, noOutcome = 0;
         foreach (Episode alliance in alliances)
         {
+            int client = clientIds.Count;
+            clientIds.Add(alliance.Id);
             ratings += alliance.Count;
             int firstRow = allianceRows.Count;
+            bool allianceCare = !alliance.Care.IsDefaultOrEmpty;
             for (int i = 0; i < alliance.Count; i++)
             {
-                allianceRows.Add(new RatingRow(alliance.Id, alliance.Care.IsDefaultOrEmpty ? null : alliance.Care[i].Therapist, alliance.Scores[i].Occasion.SessionNumber, (double)alliance.Scores[i].Value));
+                CareKeys care = allianceCare ? alliance.Care[i] : CareKeys.None;
+                allianceRows.Add(new RatingRow(client, care.Therapist, care.Site, alliance.Scores[i].Occasion.SessionNumber, (double)alliance.Scores[i].Value));
             }
 
             if (!outcomes.TryGetValue(alliance.Id, out Episode? outcome))
@@ -81,54 +91,55 @@ public static partial class AllianceLinkage
                 continue;
             }
 
+            // The outcome's sessions in order (an episode's sessions ascend), and each session's total.
             outcomeSeries.Add(outcome);
+            int[] sessions = new int[outcome.Count];
+            int firstOutcome = outcomeRows.Count;
+            bool outcomeCare = !outcome.Care.IsDefaultOrEmpty;
             for (int i = 0; i < outcome.Count; i++)
             {
-                outcomeRows.Add(new RatingRow(outcome.Id, outcome.Care.IsDefaultOrEmpty ? null : outcome.Care[i].Therapist, outcome.Scores[i].Occasion.SessionNumber, (double)outcome.Scores[i].Value));
+                sessions[i] = outcome.Scores[i].Occasion.SessionNumber;
+                CareKeys care = outcomeCare ? outcome.Care[i] : CareKeys.None;
+                outcomeRows.Add(new RatingRow(client, care.Therapist, care.Site, sessions[i], (double)outcome.Scores[i].Value));
             }
 
-            // The outcome's sessions in order, and each session's total.
-            int[] sessions = outcome.Scores.Select(s => s.Occasion.SessionNumber).ToArray();
-            var bySession = new Dictionary<int, double>();
-            for (int i = 0; i < sessions.Length; i++)
-            {
-                bySession[sessions[i]] = (double)outcome.Scores[i].Value;
-            }
-
-            int before = pairs.Count;
+            int before = pairRows.Count;
             for (int i = 0; i < alliance.Count; i++)
             {
-                int t = alliance.Scores[i].Occasion.SessionNumber;
-                int? target = Target(t, sessions, bySession, options);
-                if (target is not { } at)
+                RatingRow row = allianceRows[firstRow + i];
+                int t = row.Session;
+                int target = Target(t, sessions, options);
+                if (target < 0)
                 {
                     unpaired++;
                     continue;
                 }
 
-                CareKeys care = alliance.Care.IsDefaultOrEmpty ? CareKeys.None : alliance.Care[i];
+                int now = Array.BinarySearch(sessions, t);
                 pairRows.Add(firstRow + i);
-                pairs.Add(new SessionPair(alliance.Id, care.Therapist, care.Site, t, (double)alliance.Scores[i].Value, bySession.TryGetValue(t, out double now) ? now : null, at, bySession[at]));
+                pairOutcome.Add(firstOutcome + target);
+                pairOutcomeNow.Add(now >= 0 ? firstOutcome + now : -1);
             }
 
-            withPairs += pairs.Count > before ? 1 : 0;
+            withPairs += pairRows.Count > before ? 1 : 0;
         }
 
-        return new PairedSeries(options, pairs.ToImmutable(), alliances.Count, withPairs, ratings, unpaired, noOutcome, allianceRows.ToImmutable(), outcomeRows.ToImmutable(), pairRows.ToImmutable(), outcomeSeries.ToImmutable());
+        return new PairedSeries(options, alliances.Count, withPairs, ratings, unpaired, noOutcome, allianceRows.MoveToImmutable(), outcomeRows.MoveToImmutable(), pairRows.ToArray(), pairOutcome.ToArray(), pairOutcomeNow.ToArray(), outcomeSeries.ToImmutable(), clientIds.MoveToImmutable());
     }
 
-    /// <summary>The outcome session the rule pairs session t with, or null.</summary>
-    private static int? Target(int t, int[] sessions, Dictionary<int, double> bySession, LinkageOptions options)
+    /// <summary>The index in <paramref name="sessions"/> of the outcome session the rule pairs session t with, or −1.</summary>
+    private static int Target(int t, int[] sessions, LinkageOptions options)
     {
         if (options.Rule == PairingRule.SessionNumber || options.Lag == 0)
         {
-            return bySession.ContainsKey(t + options.Lag) ? t + options.Lag : null;
+            int at = Array.BinarySearch(sessions, t + options.Lag);
+            return at >= 0 ? at : -1;
         }
 
         // The lag-th outcome administration after session t, within the maximum gap.
         int after = Array.BinarySearch(sessions, t + 1);
         int first = after >= 0 ? after : ~after;
         int index = first + options.Lag - 1;
-        return index < sessions.Length && sessions[index] - t <= options.MaximumGap ? sessions[index] : null;
+        return index < sessions.Length && sessions[index] - t <= options.MaximumGap ? index : -1;
     }
 }

@@ -63,7 +63,7 @@ public sealed class LinkageAnalysis
     {
         var s = new List<KeyValuePair<string, double>>();
         void Add(string name, double value) => s.Add(new KeyValuePair<string, double>(name, value));
-        Add("pairs", Paired.Pairs.Length);
+        Add("pairs", Paired.Count);
         Add("clients", Paired.Clients);
         Add("clients_with_pairs", Paired.ClientsWithPairs);
         Add("alliance_ratings", Paired.AllianceRatings);
@@ -121,9 +121,9 @@ public sealed class LinkageAnalysis
         {
             notes.Add("The lagged within-person model could not be fitted: " + Model.AsT1.Message);
         }
-        else if (Model.AsT0.Fit.Observations < Paired.Pairs.Length)
+        else if (Model.AsT0.Fit.Observations < Paired.Count)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} pairs have no outcome score at the alliance's own session and are not in the lagged model.", Paired.Pairs.Length - Model.AsT0.Fit.Observations));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} pairs have no outcome score at the alliance's own session and are not in the lagged model.", Paired.Count - Model.AsT0.Fit.Observations));
         }
 
         notes.Add(ModelOptions.Detrend
@@ -140,7 +140,7 @@ public sealed class LinkageAnalysis
         void Line(string format, params object?[] values) => text.Append(string.Format(CultureInfo.InvariantCulture, format, values)).Append('\n');
         LinkageOptions o = Paired.Options;
         Line("Alliance ({0}) and outcome ({1}), client-rated, linked at lag {2}, {3}", o.AllianceInstrument, o.OutcomeInstrument, o.Lag, o.Rule == PairingRule.SessionNumber ? "by session number" : string.Format(CultureInfo.InvariantCulture, "by next administration within {0} sessions", o.MaximumGap));
-        Line("  {0} pairs from {1} of {2} clients; {3} of {4} alliance ratings unpaired", Paired.Pairs.Length, Paired.ClientsWithPairs, Paired.Clients, Paired.WithoutOutcome, Paired.AllianceRatings);
+        Line("  {0} pairs from {1} of {2} clients; {3} of {4} alliance ratings unpaired", Paired.Count, Paired.ClientsWithPairs, Paired.Clients, Paired.WithoutOutcome, Paired.AllianceRatings);
         Line(string.Empty);
         Line("Variance (share of the sum of squares)   within clients   between clients   between therapists");
         foreach (var (measure, parts) in new[] { ("alliance", Decomposition.Alliance), ("outcome", Decomposition.Outcome) })
@@ -175,5 +175,5 @@ public sealed class LinkageAnalysis
 
     /// <summary>Returns the counts, never an identifier.</summary>
     /// <returns>Text such as <c>linkage analysis: 13700 pairs of 1521 clients</c>.</returns>
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "linkage analysis: {0} pairs of {1} clients", Paired.Pairs.Length, Paired.ClientsWithPairs);
+    public override string ToString() => string.Format(CultureInfo.InvariantCulture, "linkage analysis: {0} pairs of {1} clients", Paired.Count, Paired.ClientsWithPairs);
 }

@@ -80,14 +80,41 @@ public sealed class RepeatedMeasuresCorrelation
         Guard.Against.InvalidInput(y, nameof(y), v => v.Count == x.Count, "Give one value of y per value of x.");
         Guard.Against.InvalidInput(subjects, nameof(subjects), s => s.Count == x.Count, "Give one subject per value.");
         Guard.Against.InvalidInput(level, nameof(level), l => l > 0 && l < 1, "The level must be strictly between 0 and 1.");
-        var means = new Dictionary<string, (double X, double Y, int N)>(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var subject = new int[x.Count];
+        for (int i = 0; i < x.Count; i++)
+        {
+            if (subjects[i] is not { } s)
+            {
+                subject[i] = -1;
+                continue;
+            }
+
+            if (!index.TryGetValue(s, out int at))
+            {
+                index[s] = at = index.Count;
+            }
+
+            subject[i] = at;
+        }
+
+        return Compute(x, y, subject, index.Count, level);
+    }
+
+    /// <summary>Computes the correlation with subjects given as indices 0 to <paramref name="subjectCount"/> − 1 (−1 for missing).</summary>
+    internal static RepeatedMeasuresCorrelation Compute(IReadOnlyList<double> x, IReadOnlyList<double> y, int[] subjects, int subjectCount, double level)
+    {
+        var sumX = new double[subjectCount];
+        var sumY = new double[subjectCount];
+        var count = new int[subjectCount];
         int n = 0;
         for (int i = 0; i < x.Count; i++)
         {
-            if (Used(x, y, subjects, i) is { } s)
+            if (Used(x, y, subjects, i) is int s and >= 0)
             {
-                means.TryGetValue(s, out var m);
-                means[s] = (m.X + x[i], m.Y + y[i], m.N + 1);
+                sumX[s] += x[i];
+                sumY[s] += y[i];
+                count[s]++;
                 n++;
             }
         }
@@ -95,17 +122,22 @@ public sealed class RepeatedMeasuresCorrelation
         double sxx = 0, syy = 0, sxy = 0;
         for (int i = 0; i < x.Count; i++)
         {
-            if (Used(x, y, subjects, i) is { } s)
+            if (Used(x, y, subjects, i) is int s and >= 0)
             {
-                var m = means[s];
-                double dx = x[i] - (m.X / m.N), dy = y[i] - (m.Y / m.N);
+                double dx = x[i] - (sumX[s] / count[s]), dy = y[i] - (sumY[s] / count[s]);
                 sxx += dx * dx;
                 syy += dy * dy;
                 sxy += dx * dy;
             }
         }
 
-        int df = n - means.Count - 1;
+        int k = 0;
+        foreach (int c in count)
+        {
+            k += c > 0 ? 1 : 0;
+        }
+
+        int df = n - k - 1;
         double r = sxx > 0 && syy > 0 ? Math.Max(-1, Math.Min(1, sxy / Math.Sqrt(sxx * syy))) : double.NaN;
         double p = double.NaN;
         if (df >= 1 && !double.IsNaN(r))
@@ -121,15 +153,15 @@ public sealed class RepeatedMeasuresCorrelation
             upper = Math.Tanh(z + half);
         }
 
-        return new RepeatedMeasuresCorrelation(r, sxx > 0 ? sxy / sxx : double.NaN, Math.Max(df, 0), p, lower, upper, level, means.Count, n);
+        return new RepeatedMeasuresCorrelation(r, sxx > 0 ? sxy / sxx : double.NaN, Math.Max(df, 0), p, lower, upper, level, k, n);
     }
 
     /// <summary>Returns the figures, never an identifier.</summary>
     /// <returns>Text such as <c>repeated-measures correlation: r = -0.507, df = 38, p = 0.000847, 95 % CI [-0.707, -0.232], 8 subjects, 47 observations</c>.</returns>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "repeated-measures correlation: r = {0:0.000}, df = {1}, p = {2:G3}, {3:0.#} % CI [{4:0.000}, {5:0.000}], {6} subjects, {7} observations", R, DegreesOfFreedom, PValue, Level * 100, Lower, Upper, Subjects, Observations);
 
-    private static string? Used(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<string?> subjects, int i) =>
-        double.IsNaN(x[i]) || double.IsNaN(y[i]) || double.IsInfinity(x[i]) || double.IsInfinity(y[i]) ? null : subjects[i];
+    private static int Used(IReadOnlyList<double> x, IReadOnlyList<double> y, int[] subjects, int i) =>
+        double.IsNaN(x[i]) || double.IsNaN(y[i]) || double.IsInfinity(x[i]) || double.IsInfinity(y[i]) ? -1 : subjects[i];
 
     private static double Atanh(double r) => Math.Abs(r) >= 1 ? Math.Sign(r) * double.PositiveInfinity : 0.5 * Math.Log((1 + r) / (1 - r));
 }

@@ -110,21 +110,21 @@ public static class RiClpmExport
         Guard.Against.Null(paired);
         Guard.Against.Null(writer);
         Guard.Against.OutOfRange(waves, nameof(waves), 2, MaximumWaves);
-        var outcomes = paired.OutcomeRows.GroupBy(r => r.Client, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var outcomes = paired.OutcomeRows.GroupBy(r => r.Client).ToDictionary(g => g.Key, g => g.ToArray());
         var header = new List<string> { "client" };
         header.AddRange(Enumerable.Range(1, waves).Select(i => "alliance" + i.ToString(CultureInfo.InvariantCulture)));
         header.AddRange(Enumerable.Range(1, waves).Select(i => "outcome" + i.ToString(CultureInfo.InvariantCulture)));
         writer.Write(string.Join(",", header));
         writer.Write('\n');
         int written = 0;
-        foreach (var client in paired.AllianceRows.GroupBy(r => r.Client, StringComparer.Ordinal))
+        foreach (var client in paired.AllianceRows.GroupBy(r => r.Client))
         {
             if (!outcomes.TryGetValue(client.Key, out RatingRow[]? outcome))
             {
                 continue;
             }
 
-            var cells = new List<string> { Quote(client.Key) };
+            var cells = new List<string> { Quote(paired.ClientIds[client.Key]) };
             cells.AddRange(Wave(client, waves));
             cells.AddRange(Wave(outcome, waves));
             writer.Write(string.Join(",", cells));

@@ -16,7 +16,7 @@ namespace TherapeuticAlliance.Linkage;
 /// <param name="OutcomeSession">The paired outcome score's session number (<paramref name="Session"/> + lag under <see cref="PairingRule.SessionNumber"/>).</param>
 /// <param name="Outcome">The paired outcome total, in the instrument's points.</param>
 /// <remarks>Immutable and thread-safe. <see cref="ToString"/> shows the sessions only, never an identifier or a score.</remarks>
-public sealed record SessionPair(string Client, string? Therapist, string? Site, int Session, double Alliance, double? OutcomeAtSession, int OutcomeSession, double Outcome)
+public readonly record struct SessionPair(string Client, string? Therapist, string? Site, int Session, double Alliance, double? OutcomeAtSession, int OutcomeSession, double Outcome)
 {
     /// <summary>Returns the pair's sessions, never an identifier or a score.</summary>
     /// <returns>Text such as <c>session pair: alliance at session 3, outcome at session 4</c>.</returns>
