@@ -5,7 +5,7 @@
 set -uo pipefail
 out=$(realpath -m "${1:-samples/analyses/out}")
 status=0
-for script in reliability agreement reliable-change sudden-gains ruptures multilevel service-truth; do
+for script in reliability agreement reliable-change sudden-gains ruptures multilevel linkage service-truth; do
   echo "==> $script"
   extra=()
   [ "$script" = service-truth ] && extra=(--replicates 20)   # the committed report (benchmarks/results/service-truth.md) has 100
