@@ -240,4 +240,42 @@ public sealed class LinkageAnalysisTests
         Assert.DoesNotContain("c1", window.ToString(), StringComparison.Ordinal);
         Assert.Empty(AllianceLinkage.AroundSuddenChanges(new[] { alliance }, detector));
     }
+
+    [Fact]
+    public void LinkageAnalysis_OnTheOracle_SummarisesEveryPartWithoutAnIdentifier_AndNamesItsStatistics()
+    {
+        LinkageAnalysis analysis = LinkageAnalysis.Run(ReadSessions());
+        string summary = analysis.Summary();
+        Assert.Contains("13700 pairs from 1521 of 1521 clients; 1521 of 15221 alliance ratings unpaired", summary, StringComparison.Ordinal);
+        Assert.Contains("alliance_within", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("C00001", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0101", summary, StringComparison.Ordinal);
+        var statistics = analysis.Statistics().ToDictionary(s => s.Key, s => s.Value);
+        Assert.Equal(13_700, statistics["pairs"]);
+        Near(M5.Value["beta[srs_within]"], statistics["alliance_within_estimate"], "within");
+        Assert.Equal(analysis.Correlation.R, statistics["rmcorr_r"]);
+        Assert.Equal(statistics["alliance_within_estimate"] / analysis.Model.AsT0.Within.Scale, statistics["alliance_within_standardised"]);
+        Assert.Contains(analysis.Notes(), n => n.Contains("not detrended", StringComparison.Ordinal));
+        Assert.Equal("linkage analysis: 13700 pairs of 1521 clients", analysis.ToString());
+        Assert.Equal(analysis.Paired.Count, analysis.Paired.Pairs.Length);
+    }
+
+    [Fact]
+    public void LinkageAnalysis_WithoutAnOutcomeAtTheAlliancesSession_ReportsTheModelsErrorInsteadOfThrowing()
+    {
+        // By next administration, no pair has the outcome at the alliance's own session (the outcome is given every third session, the alliance between).
+        var series = new List<Episode>();
+        for (int c = 0; c < 5; c++)
+        {
+            series.Add(Series("c" + c, new[] { (2, 30.0 + c), (3, 31.0), (5, 33.0 - c), (6, 32.0) }, "srs", MeasureKind.Alliance));
+            series.Add(Series("c" + c, new[] { (1, 20.0), (4, 22.0 + c), (7, 25.0) }));
+        }
+
+        LinkageAnalysis analysis = LinkageAnalysis.Run(series, new LinkageOptions { Rule = PairingRule.NextAdministration });
+        Assert.Equal(20, analysis.Paired.Count);
+        Assert.False(analysis.Model.IsSuccess);
+        Assert.Contains(analysis.Notes(), n => n.StartsWith("The lagged within-person model could not be fitted", StringComparison.Ordinal));
+        Assert.DoesNotContain("Lagged within-person model:", analysis.Summary(), StringComparison.Ordinal);
+        Assert.DoesNotContain(analysis.Statistics(), s => s.Key.StartsWith("alliance_within", StringComparison.Ordinal));
+    }
 }
