@@ -105,14 +105,16 @@ public static partial class AllianceLinkage
             n += now >= 0 ? 1 : 0;
         }
 
+        // Only the columns the formula uses: on a large caseload every column is tens of megabytes.
         var next = new double[n];
         var current = new double[n];
         var within = new double[n];
         var between = new double[n];
-        var session = new double[n];
+        double[]? session = options.Detrend ? new double[n] : null;
         var client = new string?[n];
-        var therapist = new string?[n];
-        var clientIndex = new int[n];
+        string?[]? therapist = options.TherapistIntercept ? new string?[n] : null;
+        var nextSums = new double[clientCount];
+        var nextCounts = new int[clientCount];
         for (int i = 0, k = 0; i < paired.PairRows.Length; i++)
         {
             if (paired.PairOutcomeNow[i] < 0)
@@ -126,10 +128,19 @@ public static partial class AllianceLinkage
             current[k] = paired.OutcomeRows[paired.PairOutcomeNow[i]].Value;
             within[k] = detrended is null ? rows[r].Value - alliance.ClientMean[c] : detrended[r];
             between[k] = alliance.ClientMean[c] - alliance.MeanOfClientMeans;
-            session[k] = rows[r].Session;
+            if (session is not null)
+            {
+                session[k] = rows[r].Session;
+            }
+
             client[k] = paired.ClientIds[c];
-            therapist[k] = nesting.TherapistOf[c] is int t and >= 0 ? nesting.Therapists[t] : null;
-            clientIndex[k] = c;
+            if (therapist is not null)
+            {
+                therapist[k] = nesting.TherapistOf[c] is int t and >= 0 ? nesting.Therapists[t] : null;
+            }
+
+            nextSums[c] += next[k];
+            nextCounts[c]++;
             k++;
         }
 
@@ -139,10 +150,14 @@ public static partial class AllianceLinkage
             ["outcome"] = current,
             ["alliance_within"] = within,
             ["alliance_between"] = between,
-            ["session"] = session,
         };
         var factors = new Dictionary<string, IReadOnlyList<string?>>(StringComparer.Ordinal) { ["client"] = client };
-        if (options.TherapistIntercept)
+        if (session is not null)
+        {
+            numeric["session"] = session;
+        }
+
+        if (therapist is not null)
         {
             factors["therapist"] = therapist;
         }
@@ -155,17 +170,20 @@ public static partial class AllianceLinkage
         }
 
         // The scales: the outcome's within-client SD over the alliance's, and the outcome's SD over the client means'.
-        var sums = new double[clientCount];
-        var counts = new int[clientCount];
-        for (int k = 0; k < n; k++)
+        double nextWithinSquares = 0;
+        for (int i = 0, k = 0; i < paired.PairRows.Length; i++)
         {
-            sums[clientIndex[k]] += next[k];
-            counts[clientIndex[k]]++;
+            if (paired.PairOutcomeNow[i] >= 0)
+            {
+                int c = rows[paired.PairRows[i]].Client;
+                double d = next[k++] - (nextSums[c] / nextCounts[c]);
+                nextWithinSquares += d * d;
+            }
         }
 
-        double[] nextWithin = Enumerable.Range(0, n).Select(k => next[k] - (sums[clientIndex[k]] / counts[clientIndex[k]])).ToArray();
+        double nextWithinSd = n < 2 ? double.NaN : Math.Sqrt(nextWithinSquares / (n - 1));
         MixedModelFit fit = result.AsT0;
-        return new LaggedWithinPersonModel(fit, Effect(fit, "alliance_within", options.Level, Sd(nextWithin) / Sd(within)), Effect(fit, "alliance_between", options.Level, Sd(next) / Sd(between)), options, counts.Count(c => c > 0));
+        return new LaggedWithinPersonModel(fit, Effect(fit, "alliance_within", options.Level, nextWithinSd / Sd(within)), Effect(fit, "alliance_between", options.Level, Sd(next) / Sd(between)), options, nextCounts.Count(c => c > 0));
     }
 
     /// <summary>
