@@ -114,8 +114,8 @@ internal static class AllianceCli
         var mixedPartial = new Option<string?>("--partial") { Description = "Write the table's mixed-model partial (per-level sums, no row; default disclosure policy) to this file instead of fitting; fit the sites' partials with 'alliance mixed FILE.json|FOLDER'." };
         var ml = new Option<bool>("--ml") { Description = "Fit by maximum likelihood (REML = FALSE) instead of REML." };
         var profile = new Option<bool>("--profile") { Description = "Also profile-likelihood 95 % intervals of every parameter (lme4's confint(fit, method = \"profile\")): printed after the summary, and the mixed-confint table." };
-        var csvOut = new Option<string?>("--csv") { Description = "Also write the tidy tables (mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted, with --profile mixed-confint) as CSV files into this folder." };
-        var parquetOut = new Option<string?>("--parquet") { Description = "Also write the tidy tables as Parquet files into this folder." };
+        var csvOut = new Option<string?>("--csv") { Description = "Also write the command's tidy tables as CSV files into this folder, one per table (mixed: mixed-fixed-effects, mixed-varcorr, mixed-ranef, mixed-fit, mixed-fitted, with --profile mixed-confint; service: the service-* tables; linkage: the linkage-* tables and the model's mixed-fixed-effects and mixed-varcorr; docs/schema.md)." };
+        var parquetOut = new Option<string?>("--parquet") { Description = "Also write the command's tidy tables as Parquet files into this folder (the tables --csv writes)." };
         var mixed = Command("mixed", "Fit a linear mixed model (as lme4's lmer, with lmerTest's Satterthwaite tests) on any CSV or Parquet table, or on sites' partials (a .json file or a folder of them); prints lme4's summary, or every figure with --json.", input, new Option[] { formula, ml, profile, inputFormat, delimiter, decimalComma, json, csvOut, parquetOut, mixedPartial });
         var instruments = new Command("instruments", "List the built-in instruments and their structure.") { json, definitions };
         var outcomeInstrument = new Option<string>("--outcome-instrument") { Description = "service: the outcome instrument (its client-rated series give intake and final scores). Default: ors.", DefaultValueFactory = _ => ServiceOptions.Default.OutcomeInstrument };
@@ -240,7 +240,10 @@ internal static class AllianceCli
             : Run(r, true, sp => Commands.Service(Settings(r, sp), sp.GetRequiredService<EpisodeAnalyzer>(), sp.GetService<NormRequest>(), Options(r), r.GetValue(caseMix), (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)), r.GetValue(servicePartial), output, error)));
         linkage.SetAction(r => Run(r, false, sp => Commands.Linkage(
             Settings(r, sp),
-            r.GetValue(lag) is >= 0 and <= 20 && r.GetValue(maxGap) is null or (>= 1 and <= 100) ? new LinkageOptions { AllianceInstrument = r.GetValue(allianceId)!, OutcomeInstrument = r.GetValue(outcomeId)!, Lag = r.GetValue(lag), Rule = r.GetValue(maxGap) is null ? PairingRule.SessionNumber : PairingRule.NextAdministration, MaximumGap = r.GetValue(maxGap) ?? LinkageOptions.Default.MaximumGap } : throw new UsageException("--lag takes 0 to 20 and --max-gap 1 to 100."),
+            r.GetValue(lag) is < 0 or > 20 ? throw new UsageException("--lag takes 0 to 20.")
+            : r.GetValue(maxGap) is < 1 or > 100 ? throw new UsageException("--max-gap takes 1 to 100.")
+            : string.Equals(r.GetValue(allianceId), r.GetValue(outcomeId), StringComparison.OrdinalIgnoreCase) ? throw new UsageException("--alliance and --outcome name the same instrument; link two different ones.")
+            : new LinkageOptions { AllianceInstrument = r.GetValue(allianceId)!, OutcomeInstrument = r.GetValue(outcomeId)!, Lag = r.GetValue(lag), Rule = r.GetValue(maxGap) is null ? PairingRule.SessionNumber : PairingRule.NextAdministration, MaximumGap = r.GetValue(maxGap) ?? LinkageOptions.Default.MaximumGap },
             new LaggedModelOptions { TherapistIntercept = r.GetValue(therapistIntercept), Detrend = r.GetValue(detrend) },
             (r.GetValue(json), r.GetValue(csvOut), r.GetValue(parquetOut)),
             r.GetValue(riClpm),

@@ -732,6 +732,11 @@ internal static class Commands
     /// <summary>Writes the tables: all as one JSON object (--json) or <paramref name="text"/> to standard output, and one file per table, named by its schema, into the --csv and --parquet folders (each through a temporary file, kept when <paramref name="commit"/>).</summary>
     private static void WriteTables(IReadOnlyList<KeyValuePair<string, TidyTable>> tables, (bool Json, string? Csv, string? Parquet) to, string text, bool commit, TextWriter output)
     {
+        if (!commit)
+        {
+            return;   // --strict found a problem: nothing is written, not even the summary.
+        }
+
         output.Write(to.Json ? TidyJson.ToJson(tables) + "\n" : text);
         foreach (var (folder, extension) in new[] { (to.Csv, ".csv"), (to.Parquet, ".parquet") }.Where(f => f.Item1 is not null))
         {
@@ -804,15 +809,17 @@ internal static class Commands
     {
         var pipeline = new Pipeline(settings, error);
         LinkageAnalysis analysis = LinkageAnalysis.Run(pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score))), options, model);
-        if (analysis.Paired.Clients == 0)
+        if (analysis.Paired.Count == 0)
         {
-            error.WriteLine("error: the file has no client-rated series of the alliance instrument; name it with --alliance.");
+            error.WriteLine(analysis.Paired.Clients == 0
+                ? "error: the file has no client-rated series of the alliance instrument; name it with --alliance."
+                : "error: no alliance rating found an outcome score (no client-rated series of the outcome instrument, or none at the sessions the rule pairs); check --outcome, --lag and --max-gap.");
             pipeline.Summary();
             return AllianceCli.DataErrors;
         }
 
         WriteTables(analysis.ToTidyTables(), to, analysis.Summary(), pipeline.Succeeded, output);
-        if (riClpmFolder is not null)
+        if (riClpmFolder is not null && pipeline.Succeeded)
         {
             Directory.CreateDirectory(riClpmFolder);
             using Target data = Target.Open(Path.Combine(riClpmFolder, RiClpmExport.DataFileName), TextWriter.Null, buffered: true);

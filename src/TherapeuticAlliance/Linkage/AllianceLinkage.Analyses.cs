@@ -14,9 +14,6 @@ namespace TherapeuticAlliance.Linkage;
 /// <content>The analyses of paired series: decomposition, repeated-measures correlation, the lagged within-person model and Baldwin's disaggregation.</content>
 public static partial class AllianceLinkage
 {
-    /// <summary>The lagged model's formula without a therapist intercept or trend.</summary>
-    internal const string LaggedFormula = "outcome_next ~ outcome + alliance_within + alliance_between + (1 | client)";
-
     /// <summary>
     /// Splits the paired alliance into its within-client and between-client parts (person-mean centring, Enders and
     /// Tofighi 2007; Curran and Bauer 2011) and, when the series carry therapists, the between-client part further into
@@ -97,6 +94,16 @@ public static partial class AllianceLinkage
         ImmutableArray<RatingRow> rows = paired.AllianceRows;
         int clientCount = paired.ClientIds.Length;
         Nesting nesting = Nesting.Of(paired);
+        if (paired.Options.Lag == 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Formula, "The lagged model needs a lag of at least 1: at lag 0 the paired outcome is the outcome at the alliance's session, which the model also holds as its autoregressive term.");
+        }
+
+        if (options.TherapistIntercept && nesting.Therapists.Length == 0)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Groups, "The series name no therapist, so the model can have no therapist intercept; leave it out, or give the therapist of each session.");
+        }
+
         Levels alliance = Levels.Of(rows, clientCount, nesting);
         double[]? detrended = options.Detrend ? Detrended(rows) : null;
         int n = 0;
@@ -142,6 +149,11 @@ public static partial class AllianceLinkage
             nextSums[c] += next[k];
             nextCounts[c]++;
             k++;
+        }
+
+        if (n == 0 || nextCounts.Count(c => c > 0) < 2 || n < nextCounts.Count(c => c > 0) + 5)
+        {
+            return new InvalidMixedModel(MixedModelErrorKind.Groups, string.Format(System.Globalization.CultureInfo.InvariantCulture, "Too few pairs for the lagged model: {0} pairs with the outcome also given at the alliance's session, from {1} clients; it needs at least two clients and more pairs than clients plus its five fixed effects.", n, nextCounts.Count(c => c > 0)));
         }
 
         var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)

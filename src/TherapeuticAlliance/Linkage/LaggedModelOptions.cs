@@ -14,7 +14,7 @@ public sealed record LaggedModelOptions
     /// <summary>
     /// Gets a value indicating whether the alliance is detrended: its within-client part is the residual of the client's own
     /// straight line on session number (over all their ratings) instead of the deviation from their mean, and the session
-    /// number enters the fixed part. Shared trends in alliance and outcome inflate a within-person effect; in one CBT sample
+    /// number enters the fixed part. Shared trends in alliance and outcome bias a within-person effect (docs/linkage.md measures how much); in one CBT sample
     /// the effect vanished after detrending (Clinical Psychological Science, doi 10.1177/2167702620959352). <see langword="false"/> by default.
     /// </summary>
     public bool Detrend { get; init; }

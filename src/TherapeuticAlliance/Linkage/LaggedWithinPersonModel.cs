@@ -16,7 +16,7 @@ namespace TherapeuticAlliance.Linkage;
 /// by the outcome's within-client SD over the alliance's within-client SD (on the model's rows). <see cref="Between"/>
 /// is the effect of a client's usual level of alliance, standardised by the SDs of the outcome and of the client means.</para>
 /// <para>Limits: within-person effects are small (standardised 0.16 to 0.21 in one 345-patient sample, PMC7776120) and need
-/// many sessions to estimate; a shared time trend inflates them (<see cref="LaggedModelOptions.Detrend"/>); the model
+/// many sessions to estimate; a shared time trend biases them (<see cref="LaggedModelOptions.Detrend"/>); the model
 /// includes the lagged outcome, so with few sessions per client the within effect is biased (Nickell's bias) and the
 /// random-intercept cross-lagged panel model is the full alternative (<see cref="RiClpmExport"/>). Immutable and thread-safe.</para>
 /// </remarks>

@@ -70,6 +70,10 @@ public sealed class LinkageAnalysis
         Add("alliance_without_outcome", Paired.WithoutOutcome);
         Add("clients_without_outcome_series", Paired.ClientsWithoutOutcomeSeries);
         Add("lag", Paired.Options.Lag);
+        Add("pairing_next_administration", Paired.Options.Rule == PairingRule.NextAdministration ? 1 : 0);
+        Add("maximum_gap", Paired.Options.Rule == PairingRule.NextAdministration ? Paired.Options.MaximumGap : double.NaN);
+        Add("detrended", ModelOptions.Detrend ? 1 : 0);
+        Add("therapist_intercept", ModelOptions.TherapistIntercept ? 1 : 0);
         foreach (var (measure, parts) in new[] { ("alliance", Decomposition.Alliance), ("outcome", Decomposition.Outcome) })
         {
             Add(measure + "_share_within_clients", parts.WithinClients);
@@ -114,21 +118,29 @@ public sealed class LinkageAnalysis
         var notes = new List<string>();
         if (Paired.WithoutOutcome > 0)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} alliance ratings found no outcome score under the pairing rule and are not in the pairs ({2} clients have no outcome series).", Paired.WithoutOutcome, Paired.AllianceRatings, Paired.ClientsWithoutOutcomeSeries));
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} alliance ratings found no outcome score under the pairing rule and are not in the pairs{2}.", Paired.WithoutOutcome, Paired.AllianceRatings, Paired.ClientsWithoutOutcomeSeries > 0 ? string.Format(CultureInfo.InvariantCulture, " ({0} clients have no outcome series)", Paired.ClientsWithoutOutcomeSeries) : string.Empty));
+        }
+
+        int withoutCurrent = Paired.PairOutcomeNow.Count(i => i < 0);
+        if (withoutCurrent > 0)
+        {
+            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} of {1} pairs have no outcome score at the alliance's own session and are not in the lagged model (it needs the current outcome as its autoregressive term).", withoutCurrent, Paired.Count));
         }
 
         if (!Model.IsSuccess)
         {
-            notes.Add("The lagged within-person model could not be fitted: " + Model.AsT1.Message);
+            notes.Add("The lagged within-person model could not be fitted. " + Model.AsT1.Message);
+            return notes;
         }
-        else if (Model.AsT0.Fit.Observations < Paired.Count)
+
+        if (Model.AsT0.Fit.IsSingular)
         {
-            notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} pairs have no outcome score at the alliance's own session and are not in the lagged model.", Paired.Count - Model.AsT0.Fit.Observations));
+            notes.Add("The lagged model's fit is singular (lme4's \"boundary (singular) fit\"): a random-intercept variance is estimated at zero, so that intercept changes nothing; see mixed-varcorr.");
         }
 
         notes.Add(ModelOptions.Detrend
-            ? "The alliance was detrended within each client (the residual of the client's own straight line on session number) and session number is in the model."
-            : "The alliance was not detrended: a time trend shared by alliance and outcome can inflate the within-person effect (detrend to check).");
+            ? "The alliance was detrended within each client (the residual of the client's own straight line on session number) and session number is in the model; the pairs' alliance_within column stays the deviation from the client's mean."
+            : "The alliance was not detrended: a time trend shared by alliance and outcome biases the within-person effect (downward in docs/linkage.md's grid) and shows up in r_rm; detrend to check.");
         return notes;
     }
 

@@ -29,6 +29,7 @@ public sealed record LinkageOptions
     /// <exception cref="System.ArgumentException">Thrown when an option breaks its rule, listing every problem.</exception>
     public void Validate(string parameterName = "options") => new OptionsCheck<LinkageOptions>(this)
         .Require(o => !string.IsNullOrWhiteSpace(o.AllianceInstrument) && !string.IsNullOrWhiteSpace(o.OutcomeInstrument), "AllianceInstrument and OutcomeInstrument must be instrument identifiers.")
+        .Require(o => !string.Equals(o.AllianceInstrument, o.OutcomeInstrument, System.StringComparison.OrdinalIgnoreCase), "AllianceInstrument and OutcomeInstrument must name two different instruments.")
         .Require(o => o.Lag is >= 0 and <= 20, "Lag must be 0 to 20.")
         .Require(o => o.Rule is PairingRule.SessionNumber or PairingRule.NextAdministration, "Rule must be a defined pairing rule.")
         .Require(o => o.MaximumGap is >= 1 and <= 100, "MaximumGap must be 1 to 100 sessions.")

@@ -19,7 +19,7 @@ namespace TherapeuticAlliance.Linkage;
 /// rmcorr's bootstrap interval is not offered. Rows with a missing value (NaN) or no subject are left out, as
 /// <c>na.omit</c>. Undefined quantities are NaN: r when neither measure varies within a subject, the interval when df &lt; 2.</para>
 /// <para>Limits: the correlation assumes one common slope for every subject and independent errors within a subject;
-/// it says nothing about between-subject association, and a shared time trend in both measures inflates it (detrend
+/// it says nothing about between-subject association, and a shared time trend in both measures distorts it (detrend
 /// first, or use the lagged within-person model). Immutable and thread-safe. <see cref="ToString"/> shows figures only.</para>
 /// </remarks>
 public sealed class RepeatedMeasuresCorrelation

@@ -86,4 +86,20 @@ public sealed class LinkageTests_31 : CliTestBase
         Assert.Equal(0, gap);
         Assert.Contains("by next administration within 2 sessions", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Linkage_Strict_WithAProblemInTheFile_WritesNothing_AndTheSameInstrumentTwiceIsAUsageError()
+    {
+        string[] lines = System.IO.File.ReadAllLines(Sample);
+        string bad = File("bad.csv", string.Join("\n", lines.Take(200).Append(lines[5])) + "\n");
+        string folder = Path.Combine(Dir, "tables");
+        var (code, output, error) = Run("linkage", bad, "--strict", "--csv", folder);
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.False(Directory.Exists(folder));
+        Assert.Contains("no result was written", error, StringComparison.Ordinal);
+        var (same, _, usage) = Run("linkage", Sample, "--alliance", "ors");
+        Assert.Equal(2, same);
+        Assert.Contains("same instrument", usage, StringComparison.Ordinal);
+    }
 }

@@ -278,4 +278,33 @@ public sealed class LinkageAnalysisTests
         Assert.DoesNotContain("Lagged within-person model:", analysis.Summary(), StringComparison.Ordinal);
         Assert.DoesNotContain(analysis.Statistics(), s => s.Key.StartsWith("alliance_within", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void LaggedModel_AtLagZero_WithoutTherapists_OrOnTooFewPairs_SaysWhyInsteadOfBlamingTheOptimiser()
+    {
+        var random = new Random(31);
+        var series = Enumerable.Range(0, 6).SelectMany(c => new[]
+        {
+            Series("c" + c, Enumerable.Range(1, 6).Select(t => (t, Math.Round(30 + (4 * random.NextDouble()), 1))).ToArray(), "srs", MeasureKind.Alliance),
+            Series("c" + c, Enumerable.Range(1, 6).Select(t => (t, Math.Round(20 + t + c + (3 * random.NextDouble()), 1))).ToArray()),
+        }).ToList();
+        InvalidMixedModel lagZero = AllianceLinkage.FitLaggedModel(AllianceLinkage.Pair(series, new LinkageOptions { Lag = 0 })).AsT1;
+        Assert.Contains("lag of at least 1", lagZero.Message, StringComparison.Ordinal);
+        InvalidMixedModel noTherapist = AllianceLinkage.FitLaggedModel(AllianceLinkage.Pair(series), new LaggedModelOptions { TherapistIntercept = true }).AsT1;
+        Assert.Contains("name no therapist", noTherapist.Message, StringComparison.Ordinal);
+        InvalidMixedModel few = AllianceLinkage.FitLaggedModel(AllianceLinkage.Pair(series.Take(2))).AsT1;
+        Assert.StartsWith("Too few pairs for the lagged model: 5 pairs", few.Message, StringComparison.Ordinal);
+        Assert.True(AllianceLinkage.FitLaggedModel(AllianceLinkage.Pair(series)).IsSuccess);
+        Assert.Throws<ArgumentException>(() => AllianceLinkage.Pair(series, new LinkageOptions { AllianceInstrument = "ors" }));
+    }
+
+    [Fact]
+    public void LinkageAnalysis_RecordsItsOptionsInItsStatistics_AndSaysWhenTheFitIsSingular()
+    {
+        LinkageAnalysis analysis = LinkageAnalysis.Run(ReadSessions(), new LinkageOptions { Rule = PairingRule.NextAdministration, MaximumGap = 3 }, new LaggedModelOptions { Detrend = true, TherapistIntercept = true });
+        var statistics = analysis.Statistics().ToDictionary(s => s.Key, s => s.Value);
+        Assert.Equal((1.0, 3.0, 1.0, 1.0), (statistics["pairing_next_administration"], statistics["maximum_gap"], statistics["detrended"], statistics["therapist_intercept"]));
+        Assert.True(double.IsNaN(LinkageAnalysis.Run(ReadSessions()).Statistics().Single(s => s.Key == "maximum_gap").Value));
+        Assert.Equal(analysis.Model.AsT0.Fit.IsSingular, analysis.Notes().Any(n => n.Contains("singular", StringComparison.Ordinal)));
+    }
 }
