@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 using TherapeuticAlliance.Multilevel;
 using TherapeuticAlliance.Service;
 using TherapeuticAlliance.Trends;
@@ -151,9 +152,10 @@ public static partial class AllianceLinkage
             k++;
         }
 
-        if (n == 0 || nextCounts.Count(c => c > 0) < 2 || n < nextCounts.Count(c => c > 0) + 5)
+        int modelClients = nextCounts.Count(c => c > 0), fixedEffects = options.Detrend ? 5 : 4;
+        if (modelClients < 2 || n <= modelClients + fixedEffects)
         {
-            return new InvalidMixedModel(MixedModelErrorKind.Groups, string.Format(System.Globalization.CultureInfo.InvariantCulture, "Too few pairs for the lagged model: {0} pairs with the outcome also given at the alliance's session, from {1} clients; it needs at least two clients and more pairs than clients plus its five fixed effects.", n, nextCounts.Count(c => c > 0)));
+            return new InvalidMixedModel(MixedModelErrorKind.Groups, string.Format(System.Globalization.CultureInfo.InvariantCulture, "Too few pairs for the lagged model: {0} pairs with the outcome also given at the alliance's session, from {1} clients; it needs at least two clients and more pairs than clients plus its {2} fixed effects.", n, modelClients, fixedEffects));
         }
 
         var numeric = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal)
@@ -279,16 +281,8 @@ public static partial class AllianceLinkage
         return new LinkageEffect(term, effect.Estimate, effect.StandardError, effect.DegreesOfFreedom, effect.PValue, effect.Estimate - half, effect.Estimate + half, level, scale);
     }
 
-    private static double Sd(IReadOnlyList<double> values)
-    {
-        if (values.Count < 2)
-        {
-            return double.NaN;
-        }
-
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-    }
+    /// <summary>The sample SD (n − 1), NaN for fewer than two values: MathNet's.</summary>
+    private static double Sd(IReadOnlyList<double> values) => values.StandardDeviation();
 
     /// <summary>Each client's alliance less their own straight line on session number (less their mean when they have one session); rows are contiguous per client.</summary>
     private static double[] Detrended(ImmutableArray<RatingRow> rows)

@@ -43,20 +43,26 @@ internal sealed class Nesting
             string? main = rows[start].Therapist;
             if (!one)
             {
+                // The therapist on most of the client's ratings, the first seen of those on a tie (as Centring.Nested).
                 counts.Clear();
-                int best = 0;
-                main = null;
+                var seen = new List<string>();
                 for (int i = start; i < end; i++)
                 {
                     if (rows[i].Therapist is { } t)
                     {
-                        counts[t] = counts.TryGetValue(t, out int k) ? k + 1 : 1;
-                        if (counts[t] > best)
+                        if (!counts.TryGetValue(t, out int k))
                         {
-                            best = counts[t];
-                            main = t;
+                            seen.Add(t);
                         }
+
+                        counts[t] = k + 1;
                     }
+                }
+
+                main = null;
+                foreach (string t in seen)
+                {
+                    main = main is null || counts[t] > counts[main] ? t : main;
                 }
             }
 

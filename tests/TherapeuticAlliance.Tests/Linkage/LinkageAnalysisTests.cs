@@ -307,4 +307,24 @@ public sealed class LinkageAnalysisTests
         Assert.True(double.IsNaN(LinkageAnalysis.Run(ReadSessions()).Statistics().Single(s => s.Key == "maximum_gap").Value));
         Assert.Equal(analysis.Model.AsT0.Fit.IsSingular, analysis.Notes().Any(n => n.Contains("singular", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Decomposition_AClientSharedEquallyByTwoTherapists_BelongsToTheFirstSeen_AsCentringNestedSays()
+    {
+        // Client a: therapists X, Y, Y, X (two sessions each; X seen first); b only Y; c only X.
+        string[][] therapists = { new[] { "X", "Y", "Y", "X" }, new[] { "Y", "Y", "Y", "Y" }, new[] { "X", "X", "X", "X" } };
+        double[][] alliance = { new[] { 30.0, 32, 31, 33 }, new[] { 36.0, 37, 35, 38 }, new[] { 25.0, 27, 26, 24 } };
+        var series = new List<Episode>();
+        for (int c = 0; c < 3; c++)
+        {
+            var care = Enumerable.Range(1, 4).ToDictionary(t => t, t => new CareKeys(therapists[c][t - 1]));
+            series.Add(Series("c" + c, alliance[c].Select((v, i) => (i + 1, v)).ToArray(), "srs", MeasureKind.Alliance).WithCare(care));
+            series.Add(Series("c" + c, Enumerable.Range(1, 4).Select(t => (t, 20.0 + t + c)).ToArray()).WithCare(care));
+        }
+
+        LinkageDecomposition parts = AllianceLinkage.Decompose(AllianceLinkage.Pair(series, new LinkageOptions { Lag = 0 }));
+        NestedCentredParts nested = Centring.Nested(alliance.SelectMany(a => a).ToArray(), Enumerable.Range(0, 12).Select(i => (string?)("c" + (i / 4))).ToArray(), therapists.SelectMany(t => t).Select(t => (string?)t).ToArray());
+        Assert.Equal(nested.BetweenClients.Select(v => Math.Round(v, 9)).ToArray(), parts.AllianceBetweenClients.Select(v => Math.Round(v, 9)).ToArray());
+        Assert.Equal(nested.BetweenTherapists.Select(v => Math.Round(v, 9)).ToArray(), parts.AllianceBetweenTherapists.Select(v => Math.Round(v, 9)).ToArray());
+    }
 }
