@@ -131,4 +131,20 @@ public static class TherapeuticAllianceBuilderExtensions
         TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddAlertRule(rule);
         return builder;
     }
+
+    /// <summary>Registers an expected-response model factory under its <see cref="ExpectedResponse.IExpectedResponseModelFactory.Kind"/> in the registered <see cref="ExpectedResponse.ExpectedResponseModels"/>; the built-ins (<c>intake-log-session</c>, <c>mixed-log-session</c>) are registered through this call.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">The factory; it must be thread-safe.</param>
+    /// <returns>The builder.</returns>
+    /// <remarks>A factory registered under a kind that exists, a built-in's included, replaces it and keeps its place (the one override rule of every kind).</remarks>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the factory's kind is not a valid name.</exception>
+    public static ITherapeuticAllianceBuilder AddExpectedResponseModel(this ITherapeuticAllianceBuilder builder, ExpectedResponse.IExpectedResponseModelFactory factory)
+    {
+        Guard.Against.Null(builder);
+        Guard.Against.Null(factory);
+        Guard.Against.InvalidInput(factory, nameof(factory), f => Identifiers.IsValid(f.Kind), "Kind: " + Identifiers.Rule);
+        TherapeuticAllianceRegistration.GetOrAdd(builder.Services).AddExpectedResponseModel(factory);
+        return builder;
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class TherapeuticAllianceRegistration
     private readonly List<string> _strategyNames = new();
     private readonly List<string> _detectorNames = new();
     private readonly List<IAlertRule> _alertRules = new();
+    private readonly List<ExpectedResponse.IExpectedResponseModelFactory> _expectedResponse = new();
     private readonly object _gate = new();
 
     internal TherapeuticAllianceOptions Options { get; } = new();
@@ -87,6 +88,32 @@ internal sealed class TherapeuticAllianceRegistration
         }
     }
 
+    /// <summary>Adds an expected-response model factory, or puts it in the place of the one of its kind (keeping the place).</summary>
+    internal void AddExpectedResponseModel(ExpectedResponse.IExpectedResponseModelFactory factory)
+    {
+        lock (_gate)
+        {
+            int at = _expectedResponse.FindIndex(f => f.Kind == factory.Kind);
+            if (at >= 0)
+            {
+                _expectedResponse[at] = factory;
+            }
+            else
+            {
+                _expectedResponse.Add(factory);
+            }
+        }
+    }
+
+    /// <summary>The registered expected-response models, or the built-ins when none is registered.</summary>
+    internal ExpectedResponse.ExpectedResponseModels ExpectedResponseModels()
+    {
+        lock (_gate)
+        {
+            return _expectedResponse.Count == 0 ? ExpectedResponse.ExpectedResponseModels.Default : new ExpectedResponse.ExpectedResponseModels(_expectedResponse);
+        }
+    }
+
     /// <summary>Builds the analyzer from the registry: every registered detector name, resolved from the container, in registration order.</summary>
     internal EpisodeAnalyzer CreateAnalyzer(IServiceProvider services, IGuidanceProvider guidance)
     {
@@ -102,7 +129,7 @@ internal sealed class TherapeuticAllianceRegistration
     {
         lock (_gate)
         {
-            return new AllianceRegistry(_strategyNames, _detectorNames, Alerts().Rules.Select(r => r.Name), Snapshot().Catalog.Instruments.Select(i => i.Id));
+            return new AllianceRegistry(_strategyNames, _detectorNames, Alerts().Rules.Select(r => r.Name), Snapshot().Catalog.Instruments.Select(i => i.Id), _expectedResponse.Select(f => f.Kind));
         }
     }
 

@@ -33,7 +33,9 @@ public static class TherapeuticAllianceServiceCollectionExtensions
     /// <see cref="IInstrumentCatalog"/>; <see cref="IAllianceEvaluator"/>; each of <see cref="EpisodeAnalyzer.DefaultDetectors"/>
     /// through <c>AddTrendDetector</c>; <see cref="FoundingPracticesGuidance"/> through <c>AddGuidanceProvider</c>; an
     /// <see cref="EpisodeAnalyzer"/> running the registered detectors in registration order with the alert rules of
-    /// <see cref="TherapeuticAllianceOptions.Alerts"/> and any <c>AddAlertRule</c>; and <see cref="AllianceRegistry"/>.
+    /// <see cref="TherapeuticAllianceOptions.Alerts"/> and any <c>AddAlertRule</c>; the built-in expected-response models
+    /// (<see cref="ExpectedResponse.ExpectedResponseModels.Default"/>) through <c>AddExpectedResponseModel</c> and the
+    /// <see cref="ExpectedResponse.ExpectedResponseModels"/> they fill; and <see cref="AllianceRegistry"/>.
     /// A name or service the application registered in the collection before is kept; any later registration of a
     /// name replaces it (one override rule for every kind).</para>
     /// <para>Calling this method again registers nothing twice: later calls update the same options.</para>
@@ -94,6 +96,12 @@ public static class TherapeuticAllianceServiceCollectionExtensions
             builder.AddGuidanceProvider(FoundingPracticesGuidance.Instance);
         }
 
+        foreach (ExpectedResponse.IExpectedResponseModelFactory factory in ExpectedResponse.ExpectedResponseModels.Default.Factories)
+        {
+            builder.AddExpectedResponseModel(factory);
+        }
+
+        services.TryAddSingleton(_ => registration.ExpectedResponseModels());
         services.TryAddSingleton(sp => registration.CreateAnalyzer(sp, sp.GetRequiredService<IGuidanceProvider>()));
         services.TryAddSingleton(_ => registration.Registry());
         return builder;

@@ -30,7 +30,7 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// history's size and date range), <see cref="FromJson"/> reads it back bit for bit.</para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed partial class ExpectedResponseModel
+public sealed partial class ExpectedResponseModel : IExpectedResponseModel
 {
     /// <summary>The model kind written to JSON: <c>intake-log-session</c>.</summary>
     public const string Kind = "intake-log-session";
@@ -87,6 +87,12 @@ public sealed partial class ExpectedResponseModel
     /// allocates nothing; points outside the box get the exact quantile.
     /// </summary>
     private readonly Lazy<ToleranceTable?> _tolerance;
+
+    /// <summary>Gets the factory of this kind, registered by <c>AddTherapeuticAlliance()</c> under <see cref="Kind"/>.</summary>
+    public static IExpectedResponseModelFactory Factory { get; } = new RegressionExpectedResponseFactory();
+
+    /// <inheritdoc/>
+    string IExpectedResponseModel.Kind => Kind;
 
     /// <summary>Gets the identifier of the outcome instrument the model is for.</summary>
     public string InstrumentId { get; }
@@ -370,6 +376,23 @@ public sealed partial class ExpectedResponseModel
         };
         return new ExpectedScore(session, expected, HigherIsBetter ? expected - margin : expected + margin);
     }
+
+    /// <summary>Gets what the model expects at a session for the client of an episode: the regression does not learn from a client's own course, so this is <see cref="Expect(double, int)"/> at the episode's intake.</summary>
+    /// <param name="episode">The client's episode, starting at session 1.</param>
+    /// <param name="session">The session number; 2 or more.</param>
+    /// <returns>The expected score and band edge.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="episode"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when the episode does not start at session 1 or <paramref name="session"/> is less than 2.</exception>
+    public ExpectedScore Expect(Episode episode, int session)
+    {
+        Guard.Against.Null(episode);
+        Guard.Against.InvalidInput(episode, nameof(episode), static e => e.Scores[0].Occasion.SessionNumber == 1, "The episode must start with its intake score at session 1.");
+        Guard.Against.InvalidInput(session, nameof(session), static s => s >= 2, "Expectations of later sessions start at session 2.");
+        return Expect((double)episode.Scores[0].Value, session);
+    }
+
+    /// <inheritdoc/>
+    public string Describe() => ToString();
 
     /// <summary>Writes the model as indented JSON (schema version <see cref="CurrentSchemaVersion"/>); no client data.</summary>
     /// <returns>The JSON text.</returns>

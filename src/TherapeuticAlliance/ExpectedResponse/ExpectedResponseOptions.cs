@@ -2,7 +2,7 @@ using System;
 
 namespace TherapeuticAlliance.ExpectedResponse;
 
-/// <summary>Configures <see cref="ExpectedResponseModel.Fit"/>.</summary>
+/// <summary>Configures a fit of an expected-response model: <see cref="ExpectedResponseModel.Fit"/>, <see cref="MixedExpectedResponseModel.Fit"/>, any <see cref="IExpectedResponseModelFactory.Fit"/>.</summary>
 /// <remarks>Immutable; validated when fitting.</remarks>
 public sealed record ExpectedResponseOptions
 {
@@ -25,6 +25,21 @@ public sealed record ExpectedResponseOptions
     /// <summary>Gets whether higher scores are better.</summary>
     /// <value>The default value is <see langword="true"/> (the ORS).</value>
     public bool HigherIsBetter { get; init; } = true;
+
+    /// <summary>Gets whether the mixed model (<see cref="MixedExpectedResponseModel"/>) also fits a random intercept and slope per therapist; a new client's band then holds the therapist variance too. Not used by the regression.</summary>
+    /// <value>The default value is <see langword="false"/>. Every used episode must name its therapist.</value>
+    public bool TherapistEffects { get; init; }
+
+    /// <summary>Gets whether the mixed model updates a client's path from their sessions so far (empirical Bayes), as the published systems do. Not used by the regression.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool UpdateFromSessions { get; init; } = true;
+
+    /// <summary>Checks the options every kind uses (coverage, fewest episodes), reporting every problem at once.</summary>
+    internal void ValidateCommon() =>
+        new OptionsCheck<ExpectedResponseOptions>(this)
+            .Require(o => o.Coverage > 0.0 && o.Coverage < 1.0, "Coverage must lie between 0 and 1.")
+            .Require(o => o.MinimumEpisodes >= 3, "MinimumEpisodes must be at least 3.")
+            .ThrowIfInvalid("options");
 
     /// <summary>Checks every option and reports every problem at once.</summary>
     internal void Validate() =>

@@ -1,15 +1,20 @@
 using System.Globalization;
+using Ardalis.GuardClauses;
 
 namespace TherapeuticAlliance.ExpectedResponse;
 
-/// <summary>The error case of <see cref="ExpectedResponseModel.Fit"/>: the history cannot give a model; the message says what to do.</summary>
+/// <summary>The error case of <see cref="ExpectedResponseModel.Fit"/> and of any <see cref="IExpectedResponseModelFactory.Fit"/>: the history cannot give a model; the message says what to do.</summary>
 /// <remarks>Codes: <c>too-few-episodes</c>, <c>not-an-outcome-measure</c>, <c>mixed-instruments</c>, <c>no-variance</c>. Messages hold counts, never identifiers or values. This type is immutable and thread-safe.</remarks>
 public sealed class InvalidExpectedResponseFit : IAllianceError
 {
-    internal InvalidExpectedResponseFit(string code, string message)
+    /// <summary>Initializes a new instance of the <see cref="InvalidExpectedResponseFit"/> class: for a user's <see cref="IExpectedResponseModelFactory.Fit"/>.</summary>
+    /// <param name="code">A stable, lower-case code (such as <c>too-few-episodes</c>).</param>
+    /// <param name="message">What is wrong and what to do; counts only, never identifiers or values.</param>
+    /// <exception cref="System.ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    public InvalidExpectedResponseFit(string code, string message)
     {
-        Code = code;
-        Message = message;
+        Code = Guard.Against.Null(code);
+        Message = Guard.Against.Null(message);
     }
 
     /// <inheritdoc/>

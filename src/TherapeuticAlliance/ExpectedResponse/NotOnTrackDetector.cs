@@ -8,7 +8,7 @@ using TherapeuticAlliance.Trends;
 namespace TherapeuticAlliance.ExpectedResponse;
 
 /// <summary>
-/// Compares each session of an outcome episode with an <see cref="ExpectedResponseModel"/> for its instrument: a score
+/// Compares each session of an outcome episode with an <see cref="IExpectedResponseModel"/> for its instrument (what it expects from the intake and the sessions before, <see cref="IExpectedResponseModel.Expect(Episode, int)"/>): a score
 /// beyond the band is a <see cref="NotOnTrackFinding"/> ("not on track", the field's NOT; Finch, Lambert &amp; Schaalje
 /// 2001; Lambert 2007). The intake is the episode's score at session 1.
 /// </summary>
@@ -23,15 +23,15 @@ public sealed class NotOnTrackDetector : ITrendDetector
     /// <summary>The default name, <c>expected-response</c>.</summary>
     public const string DefaultName = "expected-response";
 
-    private readonly ImmutableDictionary<(string InstrumentId, ScoreMetric Metric), ExpectedResponseModel> _models;
+    private readonly ImmutableDictionary<(string InstrumentId, ScoreMetric Metric), IExpectedResponseModel> _models;
 
     /// <summary>Initializes a new instance of the <see cref="NotOnTrackDetector"/> class.</summary>
-    /// <param name="models">The models, at most one per instrument and metric.</param>
+    /// <param name="models">The models, of any kind (a built-in or a host's <see cref="IExpectedResponseModel"/>), at most one per instrument and metric.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="models"/> is or contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when two models are for the same instrument and metric.</exception>
-    public NotOnTrackDetector(IEnumerable<ExpectedResponseModel> models)
+    public NotOnTrackDetector(IEnumerable<IExpectedResponseModel> models)
     {
-        ExpectedResponseModel[] all = Guard.Against.Null(models).Select(m => Guard.Against.Null(m, nameof(models))).ToArray();
+        IExpectedResponseModel[] all = Guard.Against.Null(models).Select(m => Guard.Against.Null(m, nameof(models))).ToArray();
         Guard.Against.InvalidInput(all, nameof(models), static a => a.Select(m => (m.InstrumentId, m.Metric)).Distinct().Count() == a.Length, "Give one model per instrument and metric.");
         _models = all.ToImmutableDictionary(m => (m.InstrumentId, m.Metric));
     }
@@ -43,7 +43,7 @@ public sealed class NotOnTrackDetector : ITrendDetector
     public string Version => "1.0";
 
     /// <summary>Gets the models, by instrument and metric.</summary>
-    public IEnumerable<ExpectedResponseModel> Models => _models.Values;
+    public IEnumerable<IExpectedResponseModel> Models => _models.Values;
 
     /// <inheritdoc/>
     public DetectionResult Detect(Episode episode)
@@ -54,7 +54,7 @@ public sealed class NotOnTrackDetector : ITrendDetector
             return new NotApplicable(Name, "An expected response is for outcome measures; this episode is an alliance measure.");
         }
 
-        if (!_models.TryGetValue((episode.InstrumentId, episode.Metric), out ExpectedResponseModel? model))
+        if (!_models.TryGetValue((episode.InstrumentId, episode.Metric), out IExpectedResponseModel? model))
         {
             return new NotApplicable(Name, "No expected-response model is given for this instrument and metric.");
         }
@@ -71,16 +71,18 @@ public sealed class NotOnTrackDetector : ITrendDetector
         for (int i = 1; i < episode.Count; i++)
         {
             AllianceScore score = episode.Scores[i];
-            ExpectedScore expected = model.Expect(intake, score.Occasion.SessionNumber);
+            ExpectedScore expected = model.Expect(episode, score.Occasion.SessionNumber);
             double value = (double)score.Value;
             if (model.HigherIsBetter ? value < expected.Bound : value > expected.Bound)
             {
-                parameters ??= new[]
-                {
-                    new KeyValuePair<string, double>("coverage", model.Coverage),
-                    new KeyValuePair<string, double>("confidence", model.Confidence),
-                    new KeyValuePair<string, double>("band", (int)model.Band),
-                };
+                parameters ??= model is ExpectedResponseModel regression
+                    ? new[]
+                    {
+                        new KeyValuePair<string, double>("coverage", regression.Coverage),
+                        new KeyValuePair<string, double>("confidence", regression.Confidence),
+                        new KeyValuePair<string, double>("band", (int)regression.Band),
+                    }
+                    : new[] { new KeyValuePair<string, double>("coverage", model.Coverage) };
                 findings ??= ImmutableArray.CreateBuilder<TrendFinding>();
                 findings.Add(new NotOnTrackFinding(Name, score.Occasion.SessionNumber, parameters, value, intake, expected, model.HigherIsBetter, model.Coverage));
             }

@@ -25,7 +25,7 @@ public static class AllianceCharts
     /// <returns>The chart: sessions across (every session up to 15 sessions, nice ticks beyond), the metric's range up, in points (POMP: percent of maximum).</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="reports"/> or <paramref name="instrumentName"/> is <see langword="null"/>, or a report is.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="reports"/> is empty.</exception>
-    public static LineChart ForClient(IReadOnlyList<AllianceReport> reports, string instrumentName, IReadOnlyCollection<ExpectedResponseModel>? models = null)
+    public static LineChart ForClient(IReadOnlyList<AllianceReport> reports, string instrumentName, IReadOnlyCollection<IExpectedResponseModel>? models = null)
     {
         Guard.Against.Null(reports);
         Guard.Against.Null(instrumentName);
@@ -34,7 +34,7 @@ public static class AllianceCharts
             throw new ArgumentException("Give at least one report.", nameof(reports));
         }
 
-        models ??= Array.Empty<ExpectedResponseModel>();
+        models ??= Array.Empty<IExpectedResponseModel>();
         var ordered = reports.Select(r => Guard.Against.Null(r, nameof(reports))).OrderBy(r => r.Perspective).ToList();
         Episode main = ordered[0].Episode;
         int firstSession = ordered.Min(r => r.Episode.Scores[0].Occasion.SessionNumber);
@@ -73,7 +73,9 @@ public static class AllianceCharts
                 && models.FirstOrDefault(m => m.InstrumentId == episode.InstrumentId && m.Metric == episode.Metric) is { } model)
             {
                 double intake = (double)episode.Scores[0].Value;
-                var expected = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => model.Expect(intake, t)).ToList();
+                // Each session's expectation is the one the not-on-track rule used there (from the intake and, for a model
+                // that learns from a client's course, the sessions before it).
+                var expected = Enumerable.Range(1, Math.Max(1, lastSession)).Select(t => t == 1 ? model.Expect(intake, t) : model.Expect(episode, t)).ToList();
                 // The path starts at the client's own intake (issue 26: the model's fitted value at session 1 may sit
                 // below it, which read as if the client started off track), then follows the model from session 2,
                 // where the not-on-track rule judges and the band is drawn.

@@ -113,7 +113,7 @@ public static class CaseloadHtmlReport
 
         internal string CallerNorm { get; }
 
-        internal IReadOnlyCollection<ExpectedResponseModel> Models { get; }
+        internal IReadOnlyCollection<IExpectedResponseModel> Models { get; }
 
         internal string NextChartId() => "chart-" + (++_charts).ToString(CultureInfo.InvariantCulture);
 
@@ -448,10 +448,10 @@ public static class CaseloadHtmlReport
         if (context.Models.Count > 0)
         {
             writer.Write("<h3>Expected response</h3>\n<ul>\n");
-            foreach (ExpectedResponseModel model in context.Models)
+            foreach (IExpectedResponseModel model in context.Models)
             {
                 writer.Write("<li>");
-                writer.Write(Encode(context.ShortName(model.InstrumentId) + ": " + model));
+                writer.Write(Encode(context.ShortName(model.InstrumentId) + ": " + model.Describe()));
                 writer.Write("</li>\n");
             }
 

@@ -27,7 +27,7 @@ public sealed record CaseloadReportOptions
     public IReadOnlyList<Instrument> Instruments { get; init; } = Array.Empty<Instrument>();
 
     /// <summary>Gets the expected-response models whose bands the charts draw and the provenance lists; default none.</summary>
-    public IReadOnlyCollection<ExpectedResponseModel> ExpectedResponseModels { get; init; } = Array.Empty<ExpectedResponseModel>();
+    public IReadOnlyCollection<IExpectedResponseModel> ExpectedResponseModels { get; init; } = Array.Empty<IExpectedResponseModel>();
 
     /// <summary>Gets how many clients a page holds before the report is split into an index and client pages; 1 or more, default <see cref="CaseloadHtmlReport.DefaultClientsPerPage"/>.</summary>
     public int ClientsPerPage { get; init; } = CaseloadHtmlReport.DefaultClientsPerPage;

@@ -52,8 +52,8 @@ public sealed record ServiceOptions
     /// <summary>Gets the disclosure policy every figure is under; <see cref="DisclosurePolicy.Default"/> by default.</summary>
     public DisclosurePolicy Policy { get; init; } = DisclosurePolicy.Default;
 
-    /// <summary>Gets the expected-response model of the outcome measure the "reached target" share uses (the last score at or beyond the model's expected score for its session, as OpenFIT's green zone), or <see langword="null"/> (the default) for none.</summary>
-    public ExpectedResponseModel? ExpectedResponse { get; init; }
+    /// <summary>Gets the expected-response model of the outcome measure the "reached target" share uses (the last score at or beyond the model's expected score for its session from the intake alone, <see cref="IExpectedResponseModel.Expect(double, int)"/>, as OpenFIT's green zone), or <see langword="null"/> (the default) for none.</summary>
+    public IExpectedResponseModel? ExpectedResponse { get; init; }
 
     /// <summary>Gets the published benchmarks the service is compared with; <see cref="PublishedBenchmarks.All"/> by default.</summary>
     public ImmutableArray<PublishedBenchmark> Compare { get; init; } = PublishedBenchmarks.All;
@@ -62,7 +62,7 @@ public sealed record ServiceOptions
     /// <param name="models">The models at hand (those an analyzer's not-on-track detectors hold, say).</param>
     /// <returns>The options, with <see cref="ExpectedResponse"/> set.</returns>
     /// <exception cref="System.ArgumentNullException">Thrown when <paramref name="models"/> is <see langword="null"/>.</exception>
-    public ServiceOptions WithExpectedResponseFrom(System.Collections.Generic.IEnumerable<ExpectedResponseModel> models) =>
+    public ServiceOptions WithExpectedResponseFrom(System.Collections.Generic.IEnumerable<IExpectedResponseModel> models) =>
         this with { ExpectedResponse = Guard.Against.Null(models).FirstOrDefault(m => string.Equals(m.InstrumentId, OutcomeInstrument, System.StringComparison.OrdinalIgnoreCase)) };
 
     /// <summary>Checks the options (the caller's programmer mistakes).</summary>
