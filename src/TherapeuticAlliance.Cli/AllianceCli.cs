@@ -90,7 +90,11 @@ internal static class AllianceCli
         band.AcceptOnlyFromAmong("tolerance", "prediction");
         var lowerIsBetter = new Option<bool>("--lower-is-better") { Description = "The instrument's lower scores are better (a symptom measure such as the OQ-45 or PHQ-9): the band lies above the expected score. Default: higher is better, as for the ORS." };
         var minimumEpisodes = new Option<int>("--minimum-episodes") { Description = "The fewest usable episodes the fit needs. Default: 20.", DefaultValueFactory = _ => 20 };
-        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON and its summary to standard error.", input, shared.Concat(new Option[] { fitInstrument, coverage, band, lowerIsBetter, minimumEpisodes, outputFile }));
+        var model = new Option<string?>("--model") { Description = "The model's kind: intake-log-session (the regression, the default: it did best on the generator's grid) or mixed-log-session (random intercept and slope per client), or a kind the host registered." };
+        var update = new Option<string>("--update") { Description = "mixed-log-session: how a client's own sessions count (empirical Bayes): current-level, next-score or none. Default: current-level.", DefaultValueFactory = _ => "current-level" };
+        update.AcceptOnlyFromAmong("current-level", "next-score", "none");
+        var therapistEffects = new Option<bool>("--therapist-effects") { Description = "mixed-log-session: a random intercept and slope per therapist too (every episode needs the therapist column)." };
+        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON, and to standard error its summary and a 5-fold cross-validation over clients of every registered kind (not-on-track precision, recall, flag rate per assessment).", input, shared.Concat(new Option[] { fitInstrument, model, coverage, band, update, therapistEffects, lowerIsBetter, minimumEpisodes, outputFile }));
         var expected = new Command("expected-response", "Expected treatment response for outcome measures: fit a model on your own history, then give it to analyze, triage or report with --expected-response.") { fit };
         var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives), episode (client x instrument x perspective), or therapist, site or team: one line per group (clients, episodes, clients by level, mean alliance, mean outcome change, paired outcome scores) under --disclosure. Default: client.", DefaultValueFactory = _ => "client" };
         by.AcceptOnlyFromAmong(CareKeys.AllKinds.Select(CareKeys.ToCode).Prepend("episode").Prepend("client").ToArray());
@@ -201,13 +205,16 @@ internal static class AllianceCli
             error)));
         fit.SetAction(r => Run(r, false, sp => Commands.FitExpectedResponse(
             Settings(r, sp),
-            r.GetValue(fitInstrument),
+            sp.GetRequiredService<ExpectedResponseModels>(),
+            (r.GetValue(fitInstrument), r.GetValue(model)),
             new ExpectedResponseOptions
             {
                 Coverage = r.GetValue(coverage),
                 Band = r.GetValue(band) == "prediction" ? ExpectedResponseBandKind.PredictionBound : ExpectedResponseBandKind.ToleranceBound,
                 MinimumEpisodes = r.GetValue(minimumEpisodes),
                 HigherIsBetter = !r.GetValue(lowerIsBetter),
+                Update = ExpectedResponseCodes.TryParse(r.GetValue(update), out EmpiricalBayesUpdate parsed) ? parsed : EmpiricalBayesUpdate.CurrentLevel,
+                TherapistEffects = r.GetValue(therapistEffects),
             },
             r.GetValue(outputFile),
             output,
@@ -596,14 +603,14 @@ internal static class AllianceCli
     }
 
     /// <summary>Reads an expected-response model file; a missing or invalid file is a usage error naming the file, not its content.</summary>
-    private static ExpectedResponseModel ReadModel(string file)
+    private static IExpectedResponseModel ReadModel(string file)
     {
         if (!File.Exists(file))
         {
             throw new UsageException($"the expected-response model '{SafeText.Clean(file, 120)}' does not exist.");
         }
 
-        ExpectedResponseModelResult model = ExpectedResponseModel.FromJson(ReadBounded(file, "expected-response model", 400_000));
+        ExpectedResponseReadResult model = ExpectedResponseModels.Default.Read(ReadBounded(file, "expected-response model", 400_000));
         return model.IsSuccess
             ? model.AsT0
             : throw new UsageException($"the expected-response model '{SafeText.Clean(Path.GetFileName(file), 120)}' is invalid: {model.Error!.Message}");

@@ -78,26 +78,28 @@ internal static class Commands
         }
     }
 
-    internal static int FitExpectedResponse(CliSettings settings, string? instrument, ExpectedResponseOptions options, string? outputFile, TextWriter output, TextWriter error)
+    internal static int FitExpectedResponse(CliSettings settings, ExpectedResponseModels models, (string? Instrument, string? Kind) chosen, ExpectedResponseOptions options, string? outputFile, TextWriter output, TextWriter error)
     {
-        ExpectedResponseOptions checkedOptions = options;
+        string kind = models.TryGet(chosen.Kind ?? models.DefaultKind, out IExpectedResponseModelFactory? factory) ? factory.Kind : throw new UsageException("--model takes a registered kind: " + string.Join(", ", models.Kinds) + ".");
         var pipeline = new Pipeline(settings, error);
         List<Episode> episodes = pipeline.Episodes(pipeline.Scored().Select(s => (s.Administration, s.Score)));
         string[] outcomes = episodes.Where(e => e.Measure == MeasureKind.Outcome).Select(e => e.InstrumentId).Distinct(StringComparer.Ordinal).OrderBy(i => i, StringComparer.Ordinal).ToArray();
-        string chosen = instrument ?? (outcomes.Length == 1 ? outcomes[0]
+        string instrument = chosen.Instrument ?? (outcomes.Length == 1 ? outcomes[0]
             : throw new UsageException(outcomes.Length == 0
                 ? "the file has no outcome instrument's scores to fit an expected response on."
                 : "the file has more than one outcome instrument; choose one with --instrument (" + string.Join(", ", outcomes) + ")."));
-        if (!outcomes.Contains(chosen, StringComparer.Ordinal))
+        if (!outcomes.Contains(instrument, StringComparer.Ordinal))
         {
             throw new UsageException("--instrument names no outcome instrument of the file" + (outcomes.Length > 0 ? " (" + string.Join(", ", outcomes) + ")." : "."));
         }
 
-        Episode[] history = episodes.Where(e => e.InstrumentId == chosen).ToArray();
-        ExpectedResponseFitResult result;
+        Episode[] history = episodes.Where(e => e.InstrumentId == instrument).ToArray();
+        FittedExpectedResponseResult result;
+        ExpectedResponseValidationResult report;
         try
         {
-            result = ExpectedResponseModel.Fit(history, checkedOptions);
+            result = models.Fit(kind, history, options);
+            report = ExpectedResponseValidation.CrossValidate(history, models.Factories, new ExpectedResponseValidationOptions { Fit = options with { MinimumEpisodes = 3 } });
         }
         catch (ArgumentException ex)
         {
@@ -111,7 +113,7 @@ internal static class Commands
             return AllianceCli.DataErrors;
         }
 
-        ExpectedResponseFit fit = result.AsT0;
+        FittedExpectedResponse fit = result.AsT0;
         using (Target target = Target.Open(outputFile, output, buffered: true))
         {
             target.Writer.Write(fit.Model.ToJson());
@@ -119,17 +121,16 @@ internal static class Commands
             target.CommitIf(pipeline.Succeeded);
         }
 
-        error.WriteLine("expected-response: " + fit.Model);
+        error.WriteLine("expected-response: " + fit.Model.Describe());
         error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: {0} episodes used, {1} left out.", fit.EpisodesUsed, fit.Excluded.Length));
-        if (fit.Model.Band == ExpectedResponseBandKind.ToleranceBound)
+        if (fit.Model is ExpectedResponseModel { Band: ExpectedResponseBandKind.ToleranceBound } regression)
         {
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: the tolerance band is {0:0.00} times as wide as its large-sample limit.", fit.Model.BandInflation));
+            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: the tolerance band is {0:0.00} times as wide as its large-sample limit.", regression.BandInflation));
         }
 
-        foreach (ExcludedEpisode excluded in fit.Excluded.Take(20))
-        {
-            error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: episode number {0} of the instrument's episodes is left out: {1}", excluded.Index + 1, excluded.Reason));
-        }
+        error.WriteLine(string.Format(CultureInfo.InvariantCulture, "expected-response: cross-validation over clients ({0} folds; poor outcome = no reliable improvement by the final score; flagged = not on track at the assessment before it):", report.Folds));
+        error.Write(string.Concat(report.Models.Select(row => "expected-response:   " + row + (row.Kind == report.Best?.Kind ? " <- best" : string.Empty) + "\n")));
+        error.Write(string.Concat(fit.Excluded.Take(20).Select(excluded => string.Format(CultureInfo.InvariantCulture, "expected-response: episode number {0} of the instrument's episodes is left out: {1}\n", excluded.Index + 1, excluded.Reason))));
 
         pipeline.Summary();
         return pipeline.ExitCode;

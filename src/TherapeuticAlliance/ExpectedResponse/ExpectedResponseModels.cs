@@ -50,8 +50,8 @@ public sealed class ExpectedResponseModels
         Guard.Against.InvalidInput(DefaultKind, nameof(defaultKind), _factories.ContainsKey, "The default kind must be one of the factories' kinds.");
     }
 
-    /// <summary>The kind fitted by default: <c>mixed-log-session</c>, the model that did best in the cross-validation report on the generator's grid (docs/expected-response.md).</summary>
-    public const string BuiltInDefaultKind = MixedExpectedResponseModel.KindName;
+    /// <summary>The kind fitted by default: <c>intake-log-session</c>, the regression, which did best on the generator's grid (higher recall than the mixed model at the same precision and flag rate; docs/expected-response.md).</summary>
+    public const string BuiltInDefaultKind = ExpectedResponseModel.Kind;
 
     /// <summary>Gets the built-ins: <see cref="ExpectedResponseModel.Factory"/> and <see cref="MixedExpectedResponseModel.Factory"/>.</summary>
     public static ExpectedResponseModels Default { get; } = new(new[] { ExpectedResponseModel.Factory, MixedExpectedResponseModel.Factory });

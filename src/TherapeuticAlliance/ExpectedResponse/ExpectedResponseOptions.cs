@@ -30,15 +30,16 @@ public sealed record ExpectedResponseOptions
     /// <value>The default value is <see langword="false"/>. Every used episode must name its therapist.</value>
     public bool TherapistEffects { get; init; }
 
-    /// <summary>Gets whether the mixed model updates a client's path from their sessions so far (empirical Bayes), as the published systems do. Not used by the regression.</summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool UpdateFromSessions { get; init; } = true;
+    /// <summary>Gets how the mixed model learns from a client's own sessions (empirical Bayes). Not used by the regression.</summary>
+    /// <value>The default value is <see cref="EmpiricalBayesUpdate.CurrentLevel"/>.</value>
+    public EmpiricalBayesUpdate Update { get; init; } = EmpiricalBayesUpdate.CurrentLevel;
 
     /// <summary>Checks the options every kind uses (coverage, fewest episodes), reporting every problem at once.</summary>
     internal void ValidateCommon() =>
         new OptionsCheck<ExpectedResponseOptions>(this)
             .Require(o => o.Coverage > 0.0 && o.Coverage < 1.0, "Coverage must lie between 0 and 1.")
             .Require(o => o.MinimumEpisodes >= 3, "MinimumEpisodes must be at least 3.")
+            .Require(o => o.Update is EmpiricalBayesUpdate.None or EmpiricalBayesUpdate.CurrentLevel or EmpiricalBayesUpdate.NextScore, "Update is not defined.")
             .ThrowIfInvalid("options");
 
     /// <summary>Checks every option and reports every problem at once.</summary>

@@ -16,8 +16,9 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// <remarks>
 /// <para>A poor final outcome is no reliable improvement from intake to the final score (reliable deterioration
 /// included): a change short of the reliable-change threshold in the better direction (Jacobson &amp; Truax 1991; the
-/// outcome the OQ system's signals predict, Lambert 2007). An episode is flagged when it is not on track at one or more
-/// assessments. Precision, recall, the flag rate per assessment (ACORN's budget, about 15 %) and the band's coverage
+/// outcome the OQ system's signals predict, Lambert 2007). An episode is flagged when it is not on track at its last
+/// assessment before the final score: the alert standing when treatment ended (the final score itself is not judged,
+/// since it defines the outcome). Precision, recall, the flag rate per assessment (ACORN's budget, about 15 %) and the band's coverage
 /// on the on-track clients' assessments are reported per model.</para>
 /// <para>Deterministic for a seed. Cost: candidates × folds fits. Thread-safe.</para>
 /// </remarks>
@@ -89,7 +90,7 @@ public static class ExpectedResponseValidation
                     double change = (double)(episode.Scores[episode.Count - 1].Value - episode.Scores[0].Value);
                     bool poor = (model.HigherIsBetter ? change : -change) < thresholds[i]!.Value;
                     positives += poor ? 1 : 0;
-                    bool any = false;
+                    bool standing = false;
                     for (int s = 1; s < episode.Count - 1; s++)
                     {
                         ExpectedScore expected = model.Expect(episode, episode.Scores[s].Occasion.SessionNumber);
@@ -97,7 +98,7 @@ public static class ExpectedResponseValidation
                         bool off = model.HigherIsBetter ? value < expected.Bound : value > expected.Bound;
                         assessments++;
                         notOnTrack += off ? 1 : 0;
-                        any |= off;
+                        standing = off;
                         if (!poor)
                         {
                             onTrack++;
@@ -105,8 +106,8 @@ public static class ExpectedResponseValidation
                         }
                     }
 
-                    flagged += any ? 1 : 0;
-                    truePositives += any && poor ? 1 : 0;
+                    flagged += standing ? 1 : 0;
+                    truePositives += standing && poor ? 1 : 0;
                 }
             }
 
@@ -116,8 +117,9 @@ public static class ExpectedResponseValidation
         return new ExpectedResponseValidationResult(rows.ToImmutable(), options.Folds, FlagBudget);
     }
 
+    /// <summary>The episode's reliable-change value, by the rule of <see cref="ReliableChangeOptions"/>: from its reference norm and reliability, else the instrument's published value (the ORS's 5 points).</summary>
     private static double? Threshold(Episode episode) =>
         episode.Reference is { } norm && episode.Reliability is { } reliability && reliability is > 0.0 and < 1.0
             ? ReliableChange.ReliableChangeValue(norm.ReliableChangeStandardDeviation, reliability)
-            : null;
+            : episode.Metric == ScoreMetric.Sum && ReliableChangeOptions.DefaultPublishedValues.TryGetValue(episode.InstrumentId, out double published) ? published : null;
 }

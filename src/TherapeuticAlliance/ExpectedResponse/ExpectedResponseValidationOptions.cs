@@ -16,7 +16,7 @@ public sealed record ExpectedResponseValidationOptions
     /// <value>The default value is the defaults of <see cref="ExpectedResponseOptions"/>.</value>
     public ExpectedResponseOptions Fit { get; init; } = new();
 
-    /// <summary>Gets the reliable-change threshold, in points, that a client's final change must reach to count as reliable improvement; <see langword="null"/> for each episode's own (its <see cref="Trends.Episode.Reference"/> norm and <see cref="Trends.Episode.Reliability"/>, the Jacobson–Truax value 1.96·SD·√(2(1 − r)); the ORS ships both).</summary>
+    /// <summary>Gets the reliable-change threshold, in points, that a client's final change must reach to count as reliable improvement; <see langword="null"/> for each episode's own, by the rule of <see cref="Trends.ReliableChangeOptions"/>: its <see cref="Trends.Episode.Reference"/> norm and <see cref="Trends.Episode.Reliability"/> (the Jacobson–Truax value 1.96·SD·√(2(1 − r))), else the instrument's published value (<see cref="Trends.ReliableChangeOptions.DefaultPublishedValues"/>: the ORS's 5 points).</summary>
     /// <value>Positive. The default value is <see langword="null"/>.</value>
     public double? ReliableChange { get; init; }
 

@@ -7,7 +7,7 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// <param name="Description">The factory's description.</param>
 /// <param name="Episodes">The episodes scored (an intake, at least one assessment and a final score).</param>
 /// <param name="Positives">Episodes whose final outcome is poor: no reliable improvement (reliable deterioration included).</param>
-/// <param name="Flagged">Episodes not on track at one or more assessments (sessions after the intake and before the final one).</param>
+/// <param name="Flagged">Episodes not on track at their last assessment before the final score (the alert standing when treatment ended).</param>
 /// <param name="TruePositives">Flagged episodes whose final outcome is poor.</param>
 /// <param name="Assessments">Assessments judged.</param>
 /// <param name="NotOnTrack">Assessments not on track.</param>

@@ -25,7 +25,7 @@ internal static class MixedExpectedResponseJson
             ClientCovariance = model.ClientCovariance.ToList(),
             TherapistCovariance = model.TherapistCovariance.ToList(),
             ResidualVariance = model.ResidualVariance,
-            UpdatesFromSessions = model.UpdatesFromSessions,
+            Update = ExpectedResponseCodes.ToCode(model.Update),
             History = new MixedHistoryDto
             {
                 Episodes = model.History.Episodes,
@@ -78,7 +78,7 @@ internal static class MixedExpectedResponseJson
 
         if (dto.InstrumentId is not { Length: > 0 } instrument || !AllianceCodes.TryParse(dto.Metric, out ScoreMetric metric)
             || dto.HigherIsBetter is not { } higher || dto.Coverage is not { } coverage || dto.ResidualVariance is not { } sigma2
-            || dto.UpdatesFromSessions is not { } updates
+            || !ExpectedResponseCodes.TryParse(dto.Update, out EmpiricalBayesUpdate updates)
             || dto.FixedEffects is not { Count: 3 } beta || dto.ClientCovariance is not { Count: 3 } client || dto.TherapistCovariance is not { Count: 3 } therapist
             || dto.History is not { Episodes: { } episodes, Scores: { } scores, MinimumIntake: { } low, MaximumIntake: { } high, MaximumSession: { } maximumSession, RemlCriterion: { } criterion, IsSingular: { } singular } history)
         {
@@ -131,7 +131,7 @@ internal sealed class MixedDto
 
     public double? ResidualVariance { get; set; }
 
-    public bool? UpdatesFromSessions { get; set; }
+    public string? Update { get; set; }
 
     public MixedHistoryDto? History { get; set; }
 }

@@ -24,11 +24,17 @@ namespace TherapeuticAlliance.ExpectedResponse;
 /// effect is not known), σ² the residual variance: the marginal mixed bound of REFERENCE-signals §A.5, parameter
 /// uncertainty ignored (lme4 gives no standard error for predictions).</para>
 /// <para><b>A client with sessions so far</b> (<see cref="Expect(Episode, int)"/> with
-/// <see cref="UpdatesFromSessions"/>): the client's own effects are predicted from their earlier scores (empirical Bayes,
+/// <see cref="Update"/> (<see cref="EmpiricalBayesUpdate.NextScore"/>)): the client's own effects are predicted from their earlier scores (empirical Bayes,
 /// the conditional mode b̂ = D Zᵀ(Z D Zᵀ + σ²I)⁻¹(y − Xβ), lme4's BLUP), the expected score is ŷ + zᵀb̂ (lme4:
 /// <c>predict(fit, re.form = NULL)</c> for a client in the fit, from all their rows) and the band uses the posterior
 /// covariance, <c>z_coverage·√(zᵀ(D − D Zᵀ(Z D Zᵀ + σ²I)⁻¹ Z D)z + σ²)</c>. Without earlier scores it is the new
 /// client's path.</para>
+/// <para><b>A client judged on their estimated level</b> (<see cref="EmpiricalBayesUpdate.CurrentLevel"/>, the default):
+/// the client's level at the session is estimated from all their scores up to it (the same conditional mode), and the
+/// session is not on track when the estimate lies beyond the (1 − coverage) quantile of the estimate's marginal
+/// distribution for new clients, <c>zᵀ(D − σ²M)z</c> with M = D(σ²I + ZᵀZ D)⁻¹; the bound on the session's score
+/// follows, since the estimate is linear in it. Shrinkage makes a single noisy score count for its weight only, while
+/// a run of low scores moves the estimate: a design choice measured on the generator's grid (docs/expected-response.md).</para>
 /// <para>Fitted on the library's multilevel engine (the engine of <see cref="LinearMixedModel"/>, matched to lme4);
 /// the model file holds the fixed effects, the covariances and the history's size, no client or therapist
 /// identifier. This type is immutable and thread-safe.</para>
@@ -54,7 +60,7 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
         ImmutableArray<double> clientCovariance,
         ImmutableArray<double> therapistCovariance,
         double residualVariance,
-        bool updatesFromSessions,
+        EmpiricalBayesUpdate update,
         MixedModelHistory history)
     {
         InstrumentId = instrumentId;
@@ -65,7 +71,7 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
         ClientCovariance = clientCovariance;
         TherapistCovariance = therapistCovariance;
         ResidualVariance = residualVariance;
-        UpdatesFromSessions = updatesFromSessions;
+        Update = update;
         History = history;
         _z = Normal.InvCDF(0.0, 1.0, coverage);
     }
@@ -101,15 +107,15 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
     /// <summary>Gets the residual variance σ², points².</summary>
     public double ResidualVariance { get; }
 
-    /// <summary>Gets whether <see cref="Expect(Episode, int)"/> updates a client's path from their earlier scores (empirical Bayes); when not, every client gets the new-client path.</summary>
-    public bool UpdatesFromSessions { get; }
+    /// <summary>Gets how <see cref="Expect(Episode, int)"/> learns from a client's own sessions.</summary>
+    public EmpiricalBayesUpdate Update { get; }
 
     /// <summary>Gets the fit's provenance: the history's size and range, the REML criterion, whether the fit is singular.</summary>
     public MixedModelHistory History { get; }
 
     /// <summary>Fits the model on a caseload's history of one outcome instrument (as <see cref="ExpectedResponseModel.Fit"/>: intake is each episode's session-1 score, sessions 2 and later are the rows).</summary>
     /// <param name="history">The historical episodes.</param>
-    /// <param name="options">Coverage, <see cref="ExpectedResponseOptions.MinimumEpisodes"/>, <see cref="ExpectedResponseOptions.HigherIsBetter"/>, <see cref="ExpectedResponseOptions.TherapistEffects"/>, <see cref="ExpectedResponseOptions.UpdateFromSessions"/>; the band kind and confidence are the regression's and are not used. <see langword="null"/> for the defaults.</param>
+    /// <param name="options">Coverage, <see cref="ExpectedResponseOptions.MinimumEpisodes"/>, <see cref="ExpectedResponseOptions.HigherIsBetter"/>, <see cref="ExpectedResponseOptions.TherapistEffects"/>, <see cref="ExpectedResponseOptions.Update"/>; the band kind and confidence are the regression's and are not used. <see langword="null"/> for the defaults.</param>
     /// <returns>The fit, or an <see cref="InvalidExpectedResponseFit"/> (also <c>not-converged</c> and <c>no-therapists</c>); never a partial model.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="history"/> is or holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when an option is out of range.</exception>
@@ -184,7 +190,7 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
             Covariance("client"),
             Covariance("therapist"),
             fit.Sigma2,
-            options.UpdateFromSessions,
+            options.Update,
             new MixedModelHistory(rows.Used, n, rows.FirstRecorded, rows.LastRecorded, rows.MinimumIntake, rows.MaximumIntake, rows.MaximumSession, fit.Criterion, fit.Singular));
         return new FittedExpectedResponse(model, rows.Used, rows.Excluded);
     }
@@ -214,7 +220,7 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
         Guard.Against.InvalidInput(episode, nameof(episode), static e => e.Scores[0].Occasion.SessionNumber == 1, "The episode must start with its intake score at session 1.");
         Guard.Against.InvalidInput(session, nameof(session), static s => s >= 2, "Expectations of later sessions start at session 2.");
         double intake = (double)episode.Scores[0].Value;
-        if (!UpdatesFromSessions)
+        if (Update == EmpiricalBayesUpdate.None)
         {
             return Expect(intake, session);
         }
@@ -238,7 +244,46 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
             r1 += x * residual;
         }
 
-        return Conditional(intake, session, s00, s01, s11, r0, r1);
+        return Update == EmpiricalBayesUpdate.NextScore ? Conditional(intake, session, s00, s01, s11, r0, r1) : Level(intake, session, s00, s01, s11, r0, r1);
+    }
+
+    /// <summary>
+    /// The bound on the score at <paramref name="session"/> below which the client's estimated level there, from the
+    /// earlier scores' cross-products and the score itself, falls below the estimate's marginal (1 − coverage) quantile:
+    /// with M = D(σ²I + ZᵀZ D)⁻¹ over the earlier rows and this one, the estimate is zᵀM(Zᵀr) = c + w·r_t, w = zᵀMz,
+    /// its marginal variance zᵀ(D − σ²M)z, so r_t &lt; (−z_P·√(zᵀ(D − σ²M)z) − c) / w. Without earlier rows this is the
+    /// new client's band.
+    /// </summary>
+    internal ExpectedScore Level(double intake, int session, double s00, double s01, double s11, double r0, double r1)
+    {
+        double t = Math.Log(session);
+        double expected = Fixed(intake, t);
+        (double d00, double d01, double d11) = Prior();
+        double sigma2 = ResidualVariance;
+        double q00 = s00 + 1.0, q01 = s01 + t, q11 = s11 + (t * t);
+        double a00 = sigma2 + (q00 * d00) + (q01 * d01);
+        double a01 = (q00 * d01) + (q01 * d11);
+        double a10 = (q01 * d00) + (q11 * d01);
+        double a11 = sigma2 + (q01 * d01) + (q11 * d11);
+        double det = (a00 * a11) - (a01 * a10);
+        double i00 = a11 / det, i01 = -a01 / det, i10 = -a10 / det, i11 = a00 / det;
+        double m00 = (d00 * i00) + (d01 * i10);
+        double m01 = (d00 * i01) + (d01 * i11);
+        double m10 = (d01 * i00) + (d11 * i10);
+        double m11 = (d01 * i01) + (d11 * i11);
+        double w = m00 + ((m01 + m10) * t) + (m11 * t * t);
+        double prior = d00 + (2.0 * d01 * t) + (d11 * t * t);
+        double spread = prior - (sigma2 * w);
+        if (!(w > 1e-12) || !(spread > 1e-12))
+        {
+            // No client variance to estimate a level from: the new client's band.
+            return Edge(session, expected, prior + sigma2);
+        }
+
+        double c = ((m00 + (m10 * t)) * r0) + ((m01 + (m11 * t)) * r1);
+        double margin = _z * Math.Sqrt(spread);
+        double bound = HigherIsBetter ? expected + ((-margin - c) / w) : expected + ((margin - c) / w);
+        return new ExpectedScore(session, expected, bound);
     }
 
     /// <summary>The expectation after earlier scores given by their cross-products: b̂ = D(σ²I + ZᵀZ D)⁻¹Zᵀr, posterior covariance σ²D(σ²I + ZᵀZ D)⁻¹.</summary>
@@ -303,7 +348,12 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
         TherapistCovariance.All(v => v == 0.0) ? string.Empty : string.Format(CultureInfo.InvariantCulture, " + therapist effects (SD {0:0.###} intercept, {1:0.###} slope)", Math.Sqrt(TherapistCovariance[0]), Math.Sqrt(TherapistCovariance[2])),
         Math.Sqrt(ResidualVariance),
         Coverage,
-        UpdatesFromSessions ? ", updated from each client's sessions so far (empirical Bayes)" : ", from the intake alone",
+        Update switch
+        {
+            EmpiricalBayesUpdate.CurrentLevel => ", judged on each client's estimated level (empirical Bayes)",
+            EmpiricalBayesUpdate.NextScore => ", forecast from each client's sessions so far (empirical Bayes)",
+            _ => ", from the intake alone",
+        },
         History.Episodes,
         History.Scores,
         History.IsSingular ? "; singular fit" : string.Empty);

@@ -31,7 +31,7 @@ public sealed class MixedExpectedResponseModelTests
             .ToDictionary(p => p.Name, p => double.Parse(p.Value, CultureInfo.InvariantCulture), StringComparer.Ordinal));
 
     private static readonly Lazy<MixedExpectedResponseModel> Fitted = new(() =>
-        (MixedExpectedResponseModel)MixedExpectedResponseModel.Fit(Oracle.Value.Episodes).GetValueOrThrow().Model);
+        (MixedExpectedResponseModel)MixedExpectedResponseModel.Fit(Oracle.Value.Episodes, new ExpectedResponseOptions { Update = EmpiricalBayesUpdate.NextScore }).GetValueOrThrow().Model);
 
     private static void Close(double expected, double actual, double tolerance, string what) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(1.0, Math.Abs(expected)), $"{what}: R {expected:R}, here {actual:R}");
@@ -140,7 +140,7 @@ public sealed class MixedExpectedResponseModelTests
         Episode episode = Oracle.Value.ById["C00001"];
         MixedExpectedResponseModel model = Fitted.Value;
         Assert.Equal(model.Expect((double)episode.Scores[0].Value, episode.Scores[1].Occasion.SessionNumber), model.Expect(episode, episode.Scores[1].Occasion.SessionNumber));
-        var fixedPath = (MixedExpectedResponseModel)MixedExpectedResponseModel.Fit(Oracle.Value.Episodes.Take(200).ToArray(), new ExpectedResponseOptions { UpdateFromSessions = false }).GetValueOrThrow().Model;
+        var fixedPath = (MixedExpectedResponseModel)MixedExpectedResponseModel.Fit(Oracle.Value.Episodes.Take(200).ToArray(), new ExpectedResponseOptions { Update = EmpiricalBayesUpdate.None }).GetValueOrThrow().Model;
         int lastSession = episode.Scores[^1].Occasion.SessionNumber;
         Assert.Equal(fixedPath.Expect((double)episode.Scores[0].Value, lastSession), fixedPath.Expect(episode, lastSession));
     }
@@ -252,7 +252,7 @@ public sealed class MixedExpectedResponseModelTests
         ExpectedResponseModels models = services.GetRequiredService<ExpectedResponseModels>();
         Assert.Equal(new[] { "intake-log-session", "mixed-log-session", "flat" }, models.Kinds.ToArray());
         Assert.Equal(models.Kinds.ToArray(), services.GetRequiredService<AllianceRegistry>().ExpectedResponseModels.ToArray());
-        Assert.Equal("mixed-log-session", models.DefaultKind);
+        Assert.Equal("intake-log-session", models.DefaultKind);
         IExpectedResponseModel flat = models.Read("{\"kind\": \"flat\"}").GetValueOrThrow();
         IExpectedResponseModel mixed = models.Fit(models.DefaultKind, Oracle.Value.Episodes.Take(300).ToArray()).GetValueOrThrow().Model;
         Episode falling = Series("x", new[] { (1, 20.0), (2, 19.0), (3, 14.0), (4, 13.0) });
