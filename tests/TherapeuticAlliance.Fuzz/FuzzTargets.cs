@@ -30,6 +30,7 @@ internal static class FuzzTargets
         ["service-partial-json"] = ServicePartialJson,
         ["parquet"] = Parquet,
         ["arrow"] = Arrow,
+        ["expected-response-json"] = ExpectedResponseJson,
     };
 
     // Made at the first input, not in the static constructor: SharpFuzz's instrumented code must not run before
@@ -157,6 +158,26 @@ internal static class FuzzTargets
             _ = fit.AsT0.Summary();
             _ = fit.AsT0.ProfileConfidenceIntervals();
         }
+    }
+
+    private static void ExpectedResponseJson(byte[] input)
+    {
+        // An expected-response model file of any built-in kind (issue 32), read through the catalog: a model that
+        // writes back to the same text and gives finite expectations, or a typed error; never an exception.
+        var read = ExpectedResponse.ExpectedResponseModels.Default.Read(Text(input));
+        if (!read.IsSuccess)
+        {
+            Check(!string.IsNullOrEmpty(read.AsT1.Message), "an error without a message");
+            return;
+        }
+
+        ExpectedResponse.IExpectedResponseModel model = read.AsT0;
+        string written = model.ToJson();
+        var again = ExpectedResponse.ExpectedResponseModels.Default.Read(written);
+        Check(again.IsSuccess && again.AsT0.ToJson() == written, "the model does not survive its round trip");
+        ExpectedResponse.ExpectedScore expected = model.Expect(20.0, 4);
+        Check(!double.IsNaN(expected.Expected) && !double.IsNaN(expected.Bound), "a model that expects NaN");
+        _ = model.Describe();
     }
 
     private static void ServicePartialJson(byte[] input)

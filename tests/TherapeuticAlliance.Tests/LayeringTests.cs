@@ -27,7 +27,7 @@ public sealed class LayeringTests
         ["Trends"] = new[] { Root, Utilities },
         ["Guidance"] = new[] { Root, Utilities, "Trends" },
         ["Reports"] = new[] { Root, Utilities, "Instruments", "Trends", "Guidance", "ExpectedResponse", "Charts", "Service" },   // Instruments since issue 26: the analyzer reads published validation from the catalog
-        ["ExpectedResponse"] = new[] { Root, Utilities, "Trends", "Charts" },
+        ["ExpectedResponse"] = new[] { Root, Utilities, "Trends", "Charts", "Multilevel" },   // issue 32: the mixed model on the multilevel engine
         ["Charts"] = new[] { Root, Utilities },
         ["Schema"] = new[] { Root, Utilities },
         ["Consortium"] = new[] { Root, Utilities, "Schema", "Statistics", "Scoring", "Trends" },
