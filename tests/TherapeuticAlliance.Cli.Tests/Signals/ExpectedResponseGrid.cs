@@ -104,6 +104,38 @@ public static class ExpectedResponseGrid
         return text.ToString();
     }
 
+    public const string CrossValidationHeader =
+        "| Condition | Kind | Precision (flagged) | Recall (poor outcomes) | Flag rate per assessment | Band coverage, clients who improved | Chosen |\n" +
+        "| --- | --- | --- | --- | --- | --- | --- |";
+
+    /// <summary>The fit's own report (<see cref="ExpectedResponseValidation.CrossValidate"/>, 5 folds) on a cell's 1,500-client history of the first tuning seed: what a site would see.</summary>
+    public static string CrossValidation(IEnumerable<SimulationCell> cells)
+    {
+        var text = new StringBuilder(CrossValidationHeader).Append('\n');
+        foreach (SimulationCell cell in cells)
+        {
+            Episode[] history = Ors(CaseloadSimulation.Generate(cell with { Clients = 1500 }, TuningSeeds[0] + 500_000));
+            ExpectedResponseValidationResult report = ExpectedResponseValidation.CrossValidate(history, ExpectedResponseModels.Default.Factories);
+            foreach (ExpectedResponseValidationRow row in report.Models)
+            {
+                text.Append(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "| {0} | {1} | {2:0.00} ({3}) | {4:0.00} ({5}) | {6:0.0} % | {7:0.0} % | {8} |\n",
+                    cell.Name,
+                    row.Kind,
+                    row.Precision,
+                    row.Flagged,
+                    row.Recall,
+                    row.Positives,
+                    row.FlagRate * 100,
+                    row.OnTrackCoverage * 100,
+                    row.Kind == report.Best?.Kind ? "yes" : string.Empty));
+            }
+        }
+
+        return text.ToString();
+    }
+
     private static readonly IScoringStrategy Strategy = new ServiceCollection().AddTherapeuticAlliance().Services.BuildServiceProvider().GetRequiredService<IScoringStrategy>();
 
     private static ExpectedResponseCellFigures RunOne(SimulationCell cell, int seed, string name, string kind, ExpectedResponseOptions options)

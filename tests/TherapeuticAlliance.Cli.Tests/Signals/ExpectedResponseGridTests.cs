@@ -13,6 +13,7 @@ public sealed class ExpectedResponseGridTests
 {
     private const string TuningMarker = "<!-- expected-response grid: tuning seeds -->";
     private const string HeldOutMarker = "<!-- expected-response grid: held-out seeds -->";
+    private const string CrossValidationMarker = "<!-- expected-response grid: the fit's cross-validation -->";
     private readonly ITestOutputHelper _output;
 
     public ExpectedResponseGridTests(ITestOutputHelper output) => _output = output;
@@ -31,17 +32,19 @@ public sealed class ExpectedResponseGridTests
         }
 
         ExpectedResponseCellFigures[] heldOut = Cells.SelectMany(c => ExpectedResponseGrid.Run(c, ExpectedResponseGrid.HeldOutSeeds)).ToArray();
-        string tuningTable = ExpectedResponseGrid.Table(tuning), heldOutTable = ExpectedResponseGrid.Table(heldOut);
+        string tuningTable = ExpectedResponseGrid.Table(tuning), heldOutTable = ExpectedResponseGrid.Table(heldOut), crossValidation = ExpectedResponseGrid.CrossValidation(Cells);
+        _output.WriteLine(crossValidation);
         _output.WriteLine(tuningTable);
         _output.WriteLine(heldOutTable);
         if (Environment.GetEnvironmentVariable("TA_WRITE_GRID") is { Length: > 0 } target)
         {
-            File.WriteAllText(target, Replace(Replace(File.ReadAllText(target), TuningMarker, tuningTable), HeldOutMarker, heldOutTable));
+            File.WriteAllText(target, Replace(Replace(Replace(File.ReadAllText(target), TuningMarker, tuningTable), HeldOutMarker, heldOutTable), CrossValidationMarker, crossValidation));
         }
 
         string published = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "docs", "expected-response.md")).ReplaceLineEndings("\n");
         Assert.Contains(TuningMarker + "\n" + tuningTable, published, StringComparison.Ordinal);
         Assert.Contains(HeldOutMarker + "\n" + heldOutTable, published, StringComparison.Ordinal);
+        Assert.Contains(CrossValidationMarker + "\n" + crossValidation, published, StringComparison.Ordinal);
         Assert.All(tuning.Concat(heldOut).Where(f => f.Candidate == ExpectedResponseGrid.Candidates[0].Name), f =>
         {
             Assert.True(f.Precision >= 0.8, $"{f.Cell}: precision {f.Precision:0.00}");
