@@ -31,7 +31,7 @@ failed=0
   echo "| Target | Seconds | Executions | Executions per second | Paths (corpus) | Crashes | Hangs |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
 } > "$out/summary.md"
-for target in instrument-json report-json fhir-questionnaire-response cli-csv partial-json mixed-partial-json case-mix-csv service-partial-json parquet arrow; do
+for target in instrument-json report-json fhir-questionnaire-response cli-csv partial-json mixed-partial-json case-mix-csv service-partial-json parquet arrow expected-response-json; do
   echo "==> fuzzing $target for $seconds s"
   afl-fuzz -i "$here/seeds/$target" -o "$out/$target" -V "$seconds" -t 5000 -m none -- dotnet "$out/bin/TherapeuticAlliance.Fuzz.dll" "$target" > "$out/$target.log" 2>&1 || {
     echo "!! afl-fuzz stopped with an error on $target (see $out/$target.log)"; tail -20 "$out/$target.log"; failed=1; continue; }

@@ -94,6 +94,16 @@ internal static class ExpectedResponseJson
             return Invalid("The model file has a value out of range: the variance and coverage must be positive, a fitted model needs its degrees of freedom, its 3 × 3 covariance and its intake range.");
         }
 
+        // Bounds no fit on scores of any instrument comes near, so that no expectation or band overflows: points within
+        // ±1e9, variances up to 1e12, sessions up to 1,000,000; a fitted model's (XᵀX)⁻¹ symmetric positive definite
+        // (a file with another matrix gave a NaN band, found by fuzzing, issue 32).
+        if (!new[] { b0, b1, b2 }.All(x => Math.Abs(x) <= 1e9) || variance > 1e12 || maximumSession > 1_000_000
+            || history.MinimumIntake is { } low && (Math.Abs(low) > 1e9 || !(low <= history.MaximumIntake)) || history.MaximumIntake is { } high && Math.Abs(high) > 1e9
+            || (fitted && !PositiveDefinite(covariance)))
+        {
+            return Invalid("The model file has a value out of range: coefficients and intakes within ±1e9 points, the variance at most 1e12, sessions at most 1,000,000, the intake range in order, and a fitted model's covariance symmetric and positive definite.");
+        }
+
         return new ExpectedResponseModel(
             instrument,
             metric,
@@ -117,6 +127,21 @@ internal static class ExpectedResponseJson
     }
 
     private static InvalidExpectedResponseModel Invalid(string message) => new(message);
+
+    /// <summary>Whether a row-major 3 × 3 matrix is symmetric (to 1e-9 of its largest entry) with positive leading minors.</summary>
+    internal static bool PositiveDefinite(ImmutableArray<double> v)
+    {
+        double scale = v.Max(x => Math.Abs(x));
+        if (!(scale > 0.0) || scale > 1e100 || Math.Abs(v[1] - v[3]) > 1e-9 * scale || Math.Abs(v[2] - v[6]) > 1e-9 * scale || Math.Abs(v[5] - v[7]) > 1e-9 * scale)
+        {
+            return false;
+        }
+
+        double m1 = v[0];
+        double m2 = (v[0] * v[4]) - (v[1] * v[3]);
+        double m3 = (v[0] * ((v[4] * v[8]) - (v[5] * v[7]))) - (v[1] * ((v[3] * v[8]) - (v[5] * v[6]))) + (v[2] * ((v[3] * v[7]) - (v[4] * v[6])));
+        return m1 > 0.0 && m2 > 0.0 && m3 > 0.0;
+    }
 }
 
 internal sealed class ExpectedResponseDto

@@ -87,10 +87,11 @@ internal static class MixedExpectedResponseJson
 
         static bool Finite(double x) => !double.IsNaN(x) && !double.IsInfinity(x);
         static bool Covariance(List<double> c) => c.All(Finite) && c[0] >= 0.0 && c[2] >= 0.0 && (c[1] * c[1]) <= (c[0] * c[2] * (1.0 + 1e-9)) + 1e-300;
-        if (!beta.All(Finite) || !Covariance(client) || !Covariance(therapist) || !Finite(sigma2) || !(sigma2 > 0.0)
-            || !(coverage > 0.0 && coverage < 1.0) || episodes < 0 || scores < 0 || maximumSession < 0 || !Finite(low) || !Finite(high) || low > high || !Finite(criterion))
+        static bool Bounded(double x, double limit) => Finite(x) && Math.Abs(x) <= limit;
+        if (!beta.All(b => Bounded(b, 1e9)) || !Covariance(client) || !Covariance(therapist) || client.Concat(therapist).Any(c => !Bounded(c, 1e12)) || !Bounded(sigma2, 1e12) || !(sigma2 > 1e-12)
+            || !(coverage > 0.0 && coverage < 1.0) || episodes < 0 || scores < 0 || maximumSession is < 0 or > 1_000_000 || !Bounded(low, 1e9) || !Bounded(high, 1e9) || low > high || !Finite(criterion))
         {
-            return Invalid("The model file has a value out of range: coefficients finite, covariances positive semi-definite, the residual variance positive, the coverage between 0 and 1.");
+            return Invalid("The model file has a value out of range: coefficients within ±1e9 points, covariances positive semi-definite and at most 1e12, the residual variance between 1e-12 and 1e12, the coverage between 0 and 1, the intake range in order.");
         }
 
         return ExpectedResponseReadResult.From(new MixedExpectedResponseModel(

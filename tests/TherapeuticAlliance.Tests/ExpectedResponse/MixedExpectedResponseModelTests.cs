@@ -183,6 +183,20 @@ public sealed class MixedExpectedResponseModelTests
         Assert.Equal(5.384858564 + (0.7091415934 * 16) + (5.5197723789 * Math.Log(4)), model.Expect(16, 4).Expected, 9);
     }
 
+    [Fact]
+    public void ARegressionFile_WhoseCovarianceIsNotPositiveDefinite_IsATypedError_NotANaNBand()
+    {
+        // Found by fuzzing the catalog (issue 32): 0.2.0's reader accepted any nine finite numbers, and a matrix that is
+        // not positive definite made the tolerance factor's table NaN and the root finder throw at the first Expect.
+        ExpectedResponseModel model = ExpectedResponseModel.Fit(Oracle.Value.Episodes.Take(100).ToArray()).GetValueOrThrow().Model;
+        string json = model.ToJson();
+        string negative = json.Replace(model.Covariance[0].ToString("R", CultureInfo.InvariantCulture), "-" + model.Covariance[0].ToString("R", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.NotEqual(json, negative);
+        Assert.Contains("positive definite", ExpectedResponseModel.FromJson(negative).Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("positive definite", ExpectedResponseModels.Default.Read(negative).Error!.Message, StringComparison.Ordinal);
+        Assert.True(ExpectedResponseModel.FromJson(json).IsSuccess);
+    }
+
     [Theory]
     [InlineData("{\"kind\": \"patient-jane-doe\", \"schemaVersion\": \"1.0\"}")]
     [InlineData("[1, 2]")]
