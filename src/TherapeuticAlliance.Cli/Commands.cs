@@ -347,7 +347,7 @@ internal static class Commands
                     new KeyValuePair<string, string>("Options", changedOptions.Count == 0 ? "the defaults throughout (docs/cli.md lists them)" : "changed from the defaults: " + string.Join("; ", changedOptions)),
                 },
                 Instruments = settings.Catalog.Instruments,
-                ExpectedResponseModels = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models).ToList(),
+                ExpectedResponseModels = analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.ExpectedResponses).ToList(),
                 ClientsPerPage = clientsPerPage,
                 OverviewBy = view.By,
                 Disclosure = view.Policy,
@@ -771,7 +771,7 @@ internal static class Commands
             options = options with { CaseMix = caseMix.Values.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray() };
         }
 
-        options = options.WithExpectedResponseFrom(analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.Models));
+        options = options.WithExpectedResponseFrom(analyzer.Detectors.OfType<NotOnTrackDetector>().SelectMany(d => d.ExpectedResponses));
         Caseload caseload = Caseload.Read(settings, analyzer, norms, new CareView(null, null, null, options.Policy), error);
         var episodes = new List<ServiceEpisode>();
         try

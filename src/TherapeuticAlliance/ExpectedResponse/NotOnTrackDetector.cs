@@ -25,6 +25,15 @@ public sealed class NotOnTrackDetector : ITrendDetector
 
     private readonly ImmutableDictionary<(string InstrumentId, ScoreMetric Metric), IExpectedResponseModel> _models;
 
+    /// <summary>Initializes a new instance of the <see cref="NotOnTrackDetector"/> class with regression models (0.1.0's constructor, kept for binary compatibility; the other overload takes models of any kind).</summary>
+    /// <param name="models">The models, at most one per instrument and metric.</param>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="models"/> is or contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when two models are for the same instrument and metric.</exception>
+    public NotOnTrackDetector(IEnumerable<ExpectedResponseModel> models)
+        : this(Guard.Against.Null(models).Cast<IExpectedResponseModel>())
+    {
+    }
+
     /// <summary>Initializes a new instance of the <see cref="NotOnTrackDetector"/> class.</summary>
     /// <param name="models">The models, of any kind (a built-in or a host's <see cref="IExpectedResponseModel"/>), at most one per instrument and metric.</param>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="models"/> is or contains <see langword="null"/>.</exception>
@@ -42,8 +51,11 @@ public sealed class NotOnTrackDetector : ITrendDetector
     /// <inheritdoc/>
     public string Version => "1.0";
 
-    /// <summary>Gets the models, by instrument and metric.</summary>
-    public IEnumerable<IExpectedResponseModel> Models => _models.Values;
+    /// <summary>Gets the regression models (<see cref="ExpectedResponseModel"/>) among <see cref="ExpectedResponses"/>: 0.1.0's property, kept for binary compatibility.</summary>
+    public IEnumerable<ExpectedResponseModel> Models => _models.Values.OfType<ExpectedResponseModel>();
+
+    /// <summary>Gets the models of every kind, by instrument and metric.</summary>
+    public IEnumerable<IExpectedResponseModel> ExpectedResponses => _models.Values;
 
     /// <inheritdoc/>
     public DetectionResult Detect(Episode episode)
