@@ -41,10 +41,11 @@ cd "$work/repo"
 dotnet tool restore >/dev/null
 cd src/TherapeuticAlliance
 set +e
-# The multilevel and service tests are left out: they test no mutated folder, and their model fits run far slower
-# under the mutants' instrumentation (the coverage pass of 2026-12-07 did not end within the budget with the
-# multilevel tests; with the service partials' tests it took 9 of the 15 minutes).
-timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" --test-case-filter "FullyQualifiedName!~TherapeuticAlliance.Tests.Multilevel&FullyQualifiedName!~TherapeuticAlliance.Tests.Service" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
+# The multilevel, service and linkage tests and the mixed expected-response model's are left out: they test no mutated
+# folder, and their model fits run far slower under the mutants' instrumentation (the coverage pass of 2026-12-07 did
+# not end within the budget with the multilevel tests; with the service partials' tests it took 9 of the 15 minutes;
+# with the linkage and mixed-model tests in, the whole step took 13 minutes for 119 mutants).
+timeout "$budget" dotnet stryker -f ../../eng/stryker/stryker-config.json "${mutate[@]}" --test-case-filter "FullyQualifiedName!~TherapeuticAlliance.Tests.Multilevel&FullyQualifiedName!~TherapeuticAlliance.Tests.Service&FullyQualifiedName!~TherapeuticAlliance.Tests.Linkage&FullyQualifiedName!~TherapeuticAlliance.Tests.ExpectedResponse.MixedExpectedResponseModelTests" -O "$out" --reporter progress --reporter json --reporter markdown --reporter cleartext
 rc=$?
 set -e
 if [ "$rc" -eq 124 ]; then
