@@ -186,79 +186,18 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         Guard.Against.Null(history);
         options ??= new ExpectedResponseOptions();
         options.Validate();
-        Episode[] episodes = history.Select(e => Guard.Against.Null(e, nameof(history))).ToArray();
-        if (episodes.Length == 0)
+        OneOf.OneOf<ExpectedResponseRows, InvalidExpectedResponseFit> collected = ExpectedResponseRows.Collect(history.ToArray(), options);
+        if (collected.IsT1)
         {
-            return InvalidExpectedResponseFit.TooFewEpisodes(0, options.MinimumEpisodes);
+            return collected.AsT1;
         }
 
-        if (episodes.Any(e => e.Measure != MeasureKind.Outcome))
-        {
-            return new InvalidExpectedResponseFit("not-an-outcome-measure", "An expected response is fitted on an outcome measure (such as the ORS); the history holds alliance scores. Fit it on the outcome instrument's episodes.");
-        }
-
-        if (episodes.Any(e => e.InstrumentId != episodes[0].InstrumentId || e.Metric != episodes[0].Metric))
-        {
-            return new InvalidExpectedResponseFit("mixed-instruments", "The history mixes instruments or metrics. Fit one model per instrument, on scores of one metric.");
-        }
-
-        var excluded = ImmutableArray.CreateBuilder<ExcludedEpisode>();
-        var intakes = new List<double>();
-        var logSessions = new List<double>();
-        var scores = new List<double>();
-        int used = 0;
-        DateTimeOffset? first = null;
-        DateTimeOffset? last = null;
-        double minimumIntake = double.PositiveInfinity;
-        double maximumIntake = double.NegativeInfinity;
-        int maximumSession = 0;
-        for (int index = 0; index < episodes.Length; index++)
-        {
-            Episode episode = episodes[index];
-            if (episode.Scores[0].Occasion.SessionNumber != 1)
-            {
-                excluded.Add(new ExcludedEpisode(index, "The episode has no intake score (session 1)."));
-                continue;
-            }
-
-            if (episode.Count < 2)
-            {
-                excluded.Add(new ExcludedEpisode(index, "The episode has no session after the intake."));
-                continue;
-            }
-
-            used++;
-            double intake = (double)episode.Scores[0].Value;
-            minimumIntake = Math.Min(minimumIntake, intake);
-            maximumIntake = Math.Max(maximumIntake, intake);
-            foreach (AllianceScore score in episode.Scores)
-            {
-                if (score.Occasion.RecordedAt is { } at)
-                {
-                    first = first is { } f && f <= at ? f : at;
-                    last = last is { } l && l >= at ? l : at;
-                }
-
-                int session = score.Occasion.SessionNumber;
-                if (session < 2)
-                {
-                    continue;
-                }
-
-                intakes.Add(intake);
-                logSessions.Add(Math.Log(session));
-                scores.Add((double)score.Value);
-                maximumSession = Math.Max(maximumSession, session);
-            }
-        }
-
-        if (used < options.MinimumEpisodes)
-        {
-            return InvalidExpectedResponseFit.TooFewEpisodes(used, options.MinimumEpisodes);
-        }
-
+        ExpectedResponseRows rows = collected.AsT0;
+        double[] intakes = rows.Intakes;
+        double[] logSessions = rows.LogSessions;
+        double[] scores = rows.Scores;
         // Centred cross-products (numerically stable), solved and inverted with MathNet.Numerics.
-        int n = scores.Count;
+        int n = scores.Length;
         double meanIntake = intakes.Average();
         double meanLog = logSessions.Average();
         double meanScore = scores.Average();
@@ -305,8 +244,8 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
             -cross[1], inverse[1, 0], inverse[1, 1]);
 
         var model = new ExpectedResponseModel(
-            episodes[0].InstrumentId,
-            episodes[0].Metric,
+            rows.InstrumentId,
+            rows.Metric,
             options.HigherIsBetter,
             b0,
             b1,
@@ -317,14 +256,14 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
             options.Band,
             options.Coverage,
             options.Confidence,
-            used,
+            rows.Used,
             n,
-            first,
-            last,
-            minimumIntake,
-            maximumIntake,
-            maximumSession);
-        return new ExpectedResponseFit(model, used, excluded.ToImmutable());
+            rows.FirstRecorded,
+            rows.LastRecorded,
+            rows.MinimumIntake,
+            rows.MaximumIntake,
+            rows.MaximumSession);
+        return new ExpectedResponseFit(model, rows.Used, rows.Excluded);
     }
 
     /// <summary>Creates a model from published parameters: coefficients and a residual SD, with the <see cref="ExpectedResponseBandKind.NormalBound"/> band.</summary>

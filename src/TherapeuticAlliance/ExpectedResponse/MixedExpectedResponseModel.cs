@@ -260,17 +260,7 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
         double expected = Fixed(intake, t);
         (double d00, double d01, double d11) = Prior();
         double sigma2 = ResidualVariance;
-        double q00 = s00 + 1.0, q01 = s01 + t, q11 = s11 + (t * t);
-        double a00 = sigma2 + (q00 * d00) + (q01 * d01);
-        double a01 = (q00 * d01) + (q01 * d11);
-        double a10 = (q01 * d00) + (q11 * d01);
-        double a11 = sigma2 + (q01 * d01) + (q11 * d11);
-        double det = (a00 * a11) - (a01 * a10);
-        double i00 = a11 / det, i01 = -a01 / det, i10 = -a10 / det, i11 = a00 / det;
-        double m00 = (d00 * i00) + (d01 * i10);
-        double m01 = (d00 * i01) + (d01 * i11);
-        double m10 = (d01 * i00) + (d11 * i10);
-        double m11 = (d01 * i01) + (d11 * i11);
+        (double m00, double m01, double m10, double m11) = Shrinkage(d00, d01, d11, sigma2, s00 + 1.0, s01 + t, s11 + (t * t));
         double w = m00 + ((m01 + m10) * t) + (m11 * t * t);
         double prior = d00 + (2.0 * d01 * t) + (d11 * t * t);
         double spread = prior - (sigma2 * w);
@@ -298,22 +288,24 @@ public sealed class MixedExpectedResponseModel : IExpectedResponseModel
             return Edge(session, expected, d00 + (2.0 * d01 * t) + (d11 * t * t) + sigma2);
         }
 
-        // A = σ²I + ZᵀZ·D (not symmetric), its inverse by the 2 × 2 formula.
-        double a00 = sigma2 + (s00 * d00) + (s01 * d01);
-        double a01 = (s00 * d01) + (s01 * d11);
-        double a10 = (s01 * d00) + (s11 * d01);
-        double a11 = sigma2 + (s01 * d01) + (s11 * d11);
-        double det = (a00 * a11) - (a01 * a10);
-        double i00 = a11 / det, i01 = -a01 / det, i10 = -a10 / det, i11 = a00 / det;
-        // M = D·A⁻¹ (symmetric in exact arithmetic): b̂ = M Zᵀr, posterior covariance σ²M.
-        double m00 = (d00 * i00) + (d01 * i10);
-        double m01 = (d00 * i01) + (d01 * i11);
-        double m10 = (d01 * i00) + (d11 * i10);
-        double m11 = (d01 * i01) + (d11 * i11);
+        // M = D(σ²I + ZᵀZ·D)⁻¹ (symmetric in exact arithmetic): b̂ = M Zᵀr, posterior covariance σ²M.
+        (double m00, double m01, double m10, double m11) = Shrinkage(d00, d01, d11, sigma2, s00, s01, s11);
         double b0 = (m00 * r0) + (m01 * r1);
         double b1 = (m10 * r0) + (m11 * r1);
         double posterior = sigma2 * (m00 + ((m01 + m10) * t) + (m11 * t * t));
         return Edge(session, expected + b0 + (b1 * t), Math.Max(0.0, posterior) + sigma2);
+    }
+
+    /// <summary>M = D·A⁻¹ with A = σ²I + ZᵀZ·D (not symmetric; its inverse by the 2 × 2 formula), from ZᵀZ = [[q00, q01], [q01, q11]] and D = [[d00, d01], [d01, d11]].</summary>
+    private static (double M00, double M01, double M10, double M11) Shrinkage(double d00, double d01, double d11, double sigma2, double q00, double q01, double q11)
+    {
+        double a00 = sigma2 + (q00 * d00) + (q01 * d01);
+        double a01 = (q00 * d01) + (q01 * d11);
+        double a10 = (q01 * d00) + (q11 * d01);
+        double a11 = sigma2 + (q01 * d01) + (q11 * d11);
+        double det = (a00 * a11) - (a01 * a10);
+        double i00 = a11 / det, i01 = -a01 / det, i10 = -a10 / det, i11 = a00 / det;
+        return ((d00 * i00) + (d01 * i10), (d00 * i01) + (d01 * i11), (d01 * i00) + (d11 * i10), (d01 * i01) + (d11 * i11));
     }
 
     private double Fixed(double intake, double logSession) => FixedEffects[0] + (FixedEffects[1] * intake) + (FixedEffects[2] * logSession);
