@@ -93,8 +93,9 @@ internal static class AllianceCli
         var model = new Option<string?>("--model") { Description = "The model's kind: intake-log-session (the regression, the default: it did best on the generator's grid) or mixed-log-session (random intercept and slope per client), or a kind the host registered." };
         var update = new Option<string>("--update") { Description = "mixed-log-session: how a client's own sessions count (empirical Bayes): current-level, next-score or none. Default: current-level.", DefaultValueFactory = _ => "current-level" };
         update.AcceptOnlyFromAmong("current-level", "next-score", "none");
+        var levelWindow = new Option<int>("--level-window") { Description = "intake-log-session: a client is judged on the mean of their last N residuals from the expected path, against the history's own quantile of that mean (1 to 10; 1 judges each score alone, as 0.2.0 did). Default: 3.", DefaultValueFactory = _ => new ExpectedResponseOptions().LevelWindow };
         var therapistEffects = new Option<bool>("--therapist-effects") { Description = "mixed-log-session: a random intercept and slope per therapist too (every episode needs the therapist column)." };
-        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON, and to standard error its summary and a 5-fold cross-validation over clients of every registered kind (not-on-track precision, recall, flag rate per assessment).", input, shared.Concat(new Option[] { fitInstrument, model, coverage, band, update, therapistEffects, lowerIsBetter, minimumEpisodes, outputFile }));
+        var fit = Command("fit", "Fit an expected-response model on a history of an outcome instrument (intake at session 1, ln(session)); writes the model as JSON, and to standard error its summary and a 5-fold cross-validation over clients of every registered kind (not-on-track precision, recall, flag rate per assessment).", input, shared.Concat(new Option[] { fitInstrument, model, coverage, band, levelWindow, update, therapistEffects, lowerIsBetter, minimumEpisodes, outputFile }));
         var expected = new Command("expected-response", "Expected treatment response for outcome measures: fit a model on your own history, then give it to analyze, triage or report with --expected-response.") { fit };
         var by = new Option<string>("--by") { Description = "client (one line per client, over all instruments and perspectives), episode (client x instrument x perspective), or therapist, site or team: one line per group (clients, episodes, clients by level, mean alliance, mean outcome change, paired outcome scores) under --disclosure. Default: client.", DefaultValueFactory = _ => "client" };
         by.AcceptOnlyFromAmong(CareKeys.AllKinds.Select(CareKeys.ToCode).Prepend("episode").Prepend("client").ToArray());
@@ -212,7 +213,7 @@ internal static class AllianceCli
                 Coverage = r.GetValue(coverage),
                 Band = r.GetValue(band) == "prediction" ? ExpectedResponseBandKind.PredictionBound : ExpectedResponseBandKind.ToleranceBound,
                 MinimumEpisodes = r.GetValue(minimumEpisodes),
-                HigherIsBetter = !r.GetValue(lowerIsBetter),
+                HigherIsBetter = !r.GetValue(lowerIsBetter), LevelWindow = r.GetValue(levelWindow),
                 Update = ExpectedResponseCodes.TryParse(r.GetValue(update), out EmpiricalBayesUpdate parsed) ? parsed : EmpiricalBayesUpdate.CurrentLevel,
                 TherapistEffects = r.GetValue(therapistEffects),
             },

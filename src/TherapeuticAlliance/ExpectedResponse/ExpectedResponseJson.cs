@@ -13,10 +13,12 @@ internal static class ExpectedResponseJson
     /// <summary>The longest model file read: 100,000 characters (a model is about 1,000).</summary>
     private const int MaximumLength = 100_000;
 
+    private const string BaseSchemaVersion = ExpectedResponseModel.CurrentSchemaVersion;
+
     internal static string Write(ExpectedResponseModel model) => JsonSerializer.Serialize(
         new ExpectedResponseDto
         {
-            SchemaVersion = ExpectedResponseModel.CurrentSchemaVersion,
+            SchemaVersion = model.LevelWindow > 1 ? ExpectedResponseModel.LevelSchemaVersion : ExpectedResponseModel.CurrentSchemaVersion,
             Kind = ExpectedResponseModel.Kind,
             InstrumentId = model.InstrumentId,
             Metric = AllianceCodes.ToCode(model.Metric),
@@ -36,6 +38,7 @@ internal static class ExpectedResponseJson
                 MaximumIntake = double.IsInfinity(model.MaximumIntake) ? null : model.MaximumIntake,
                 MaximumSession = model.MaximumSession,
             },
+            Level = model.LevelWindow > 1 ? new LevelDto { Window = model.LevelWindow, Bound = model.LevelBound } : null,
         },
         ExpectedResponseJsonContext.Default.ExpectedResponseDto);
 
@@ -64,9 +67,15 @@ internal static class ExpectedResponseJson
             return Invalid("The model file is malformed or has an unexpected property or value type.");
         }
 
-        if (dto is null || dto.SchemaVersion != ExpectedResponseModel.CurrentSchemaVersion)
+        if (dto is null || (dto.SchemaVersion != ExpectedResponseModel.LevelSchemaVersion && dto.SchemaVersion != BaseSchemaVersion))
         {
-            return Invalid("The model file is not of schema version " + ExpectedResponseModel.CurrentSchemaVersion + "; write it again with this version of the library.");
+            return Invalid("The model file is not of schema version " + BaseSchemaVersion + " or " + ExpectedResponseModel.LevelSchemaVersion + "; write it again with this version of the library.");
+        }
+
+        // 1.0 has no level rule; 1.1 may carry one: a window of 2 to 10 scores and a finite edge within ±1e9 points.
+        if (dto.Level is { } level && (dto.SchemaVersion == BaseSchemaVersion || level.Window is not (>= 2 and <= 10) || level.Bound is not { } edge || double.IsNaN(edge) || Math.Abs(edge) > 1e9))
+        {
+            return Invalid("The model file's level rule is out of range: schema 1.1 only, a window of 2 to 10 scores and a finite edge within ±1e9 points.");
         }
 
         if (dto.Kind != ExpectedResponseModel.Kind)
@@ -123,7 +132,9 @@ internal static class ExpectedResponseJson
             history.LastRecorded,
             history.MinimumIntake ?? double.NegativeInfinity,
             history.MaximumIntake ?? double.PositiveInfinity,
-            maximumSession);
+            maximumSession,
+            dto.Level?.Window ?? 1,
+            dto.Level?.Bound ?? double.NaN);
     }
 
     private static InvalidExpectedResponseModel Invalid(string message) => new(message);
@@ -167,6 +178,15 @@ internal sealed class ExpectedResponseDto
     public BandDto? Band { get; set; }
 
     public HistoryDto? History { get; set; }
+
+    public LevelDto? Level { get; set; }
+}
+
+internal sealed class LevelDto
+{
+    public int? Window { get; set; }
+
+    public double? Bound { get; set; }
 }
 
 internal sealed class CoefficientsDto

@@ -35,8 +35,18 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
     /// <summary>The model kind written to JSON: <c>intake-log-session</c>.</summary>
     public const string Kind = "intake-log-session";
 
-    /// <summary>The JSON schema version <see cref="ToJson"/> writes and <see cref="FromJson"/> reads.</summary>
+    /// <summary>
+    /// The JSON schema version of 0.2.0, which <see cref="ToJson"/> still writes for a model that judges each score alone
+    /// (<see cref="LevelWindow"/> 1), so 0.2.0 reads it; <see cref="FromJson"/> reads it and <see cref="LevelSchemaVersion"/>.
+    /// </summary>
     public const string CurrentSchemaVersion = "1.0";
+
+    /// <summary>
+    /// The JSON schema version <see cref="ToJson"/> writes for a model with a level rule (<see cref="LevelWindow"/> &gt; 1,
+    /// <see cref="LevelBound"/>): <c>1.1</c>. 0.2.0 refuses such a file (a typed error) rather than judge its clients by
+    /// another rule.
+    /// </summary>
+    public const string LevelSchemaVersion = "1.1";
 
     internal ExpectedResponseModel(
         string instrumentId,
@@ -57,7 +67,9 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         DateTimeOffset? lastRecorded,
         double minimumIntake,
         double maximumIntake,
-        int maximumSession)
+        int maximumSession,
+        int levelWindow = 1,
+        double levelBound = double.NaN)
     {
         InstrumentId = instrumentId;
         Metric = metric;
@@ -78,6 +90,8 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         MinimumIntake = minimumIntake;
         MaximumIntake = maximumIntake;
         MaximumSession = maximumSession;
+        LevelWindow = levelWindow;
+        LevelBound = levelBound;
         _tolerance = new Lazy<ToleranceTable?>(BuildToleranceTable, System.Threading.LazyThreadSafetyMode.PublicationOnly);
     }
 
@@ -150,6 +164,23 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
 
     /// <summary>Gets the highest session number in the history; predictions beyond it extrapolate.</summary>
     public int MaximumSession { get; }
+
+    /// <summary>
+    /// Gets how many of a client's latest scores the not-on-track rule of <see cref="Expect(Episode, int)"/> averages:
+    /// 1 judges each score alone against the band (0.2.0's rule); k &gt; 1 judges the mean of the client's last k residuals
+    /// from the expected path (fewer early in the episode) against <see cref="LevelBound"/>.
+    /// </summary>
+    /// <value>1 to 10; a fit's default is 3 (<see cref="ExpectedResponseOptions.LevelWindow"/>); 1 for models from <see cref="FromParameters"/> and 0.2.0 files.</value>
+    public int LevelWindow { get; }
+
+    /// <summary>
+    /// Gets the level rule's edge: the history's empirical (1 − <see cref="Coverage"/>) quantile (R's default
+    /// <c>quantile</c>, type 7) of the mean of each client's last <see cref="LevelWindow"/> residuals, at every later
+    /// session of the fit, signed so that positive is better. In points of <see cref="Metric"/>; NaN when
+    /// <see cref="LevelWindow"/> is 1.
+    /// </summary>
+    /// <value>A finite number of points, or NaN. On a caseload like the history, a share 1 − <see cref="Coverage"/> of all assessments falls beyond it.</value>
+    public double LevelBound { get; }
 
     /// <summary>
     /// Gets the tolerance factor's inflation over its large-sample limit at the centre of the history, K / z_coverage
@@ -243,6 +274,9 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
             -cross[0], inverse[0, 0], inverse[0, 1],
             -cross[1], inverse[1, 0], inverse[1, 1]);
 
+        double levelBound = options.LevelWindow > 1
+            ? LevelQuantile(rows, b0, b1, b2, options.LevelWindow, options.HigherIsBetter ? 1.0 : -1.0, 1.0 - options.Coverage)
+            : double.NaN;
         var model = new ExpectedResponseModel(
             rows.InstrumentId,
             rows.Metric,
@@ -262,8 +296,45 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
             rows.LastRecorded,
             rows.MinimumIntake,
             rows.MaximumIntake,
-            rows.MaximumSession);
+            rows.MaximumSession,
+            options.LevelWindow,
+            levelBound);
         return new ExpectedResponseFit(model, rows.Used, rows.Excluded);
+    }
+
+    /// <summary>
+    /// The (1 − coverage) quantile (R's type 7) over every row of the fit of the mean of its client's last
+    /// <paramref name="window"/> residuals up to it (fewer at the client's first rows), signed toward better. Rows come
+    /// client by client in session order (<see cref="ExpectedResponseRows"/>).
+    /// </summary>
+    private static double LevelQuantile(ExpectedResponseRows rows, double b0, double b1, double b2, int window, double direction, double probability)
+    {
+        int n = rows.Scores.Length;
+        var residuals = new double[n];
+        var means = new double[n];
+        int start = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (i > 0 && rows.ClientLevels[i] != rows.ClientLevels[i - 1])
+            {
+                start = i;
+            }
+
+            residuals[i] = direction * (rows.Scores[i] - (b0 + (b1 * rows.Intakes[i]) + (b2 * rows.LogSessions[i])));
+            int first = Math.Max(start, i - window + 1);
+            double sum = 0.0;
+            for (int j = first; j <= i; j++)
+            {
+                sum += residuals[j];
+            }
+
+            means[i] = sum / (i - first + 1);
+        }
+
+        Array.Sort(means);
+        double h = (n - 1) * probability;
+        int low = (int)Math.Floor(h);
+        return low + 1 < n ? means[low] + ((h - low) * (means[low + 1] - means[low])) : means[low];
     }
 
     /// <summary>Creates a model from published parameters: coefficients and a residual SD, with the <see cref="ExpectedResponseBandKind.NormalBound"/> band.</summary>
@@ -305,7 +376,7 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
     {
         Guard.Against.InvalidInput(intake, nameof(intake), Finite, "The intake score must be finite.");
         Guard.Against.InvalidInput(session, nameof(session), static s => s >= 1, "Sessions are numbered from 1.");
-        double expected = Intercept + (IntakeCoefficient * intake) + (LogSessionCoefficient * Math.Log(session));
+        double expected = Path(intake, session);
         double margin = Band switch
         {
             ExpectedResponseBandKind.ToleranceBound => Math.Sqrt(ResidualVariance) * ToleranceFactor(intake, session),
@@ -316,7 +387,16 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         return new ExpectedScore(session, expected, HigherIsBetter ? expected - margin : expected + margin);
     }
 
-    /// <summary>Gets what the model expects at a session for the client of an episode: the regression does not learn from a client's own course, so this is <see cref="Expect(double, int)"/> at the episode's intake.</summary>
+    /// <summary>
+    /// Gets what the model expects at a session for the client of an episode, and the edge the client's score there must
+    /// pass. With <see cref="LevelWindow"/> 1 this is <see cref="Expect(double, int)"/> at the episode's intake. With a
+    /// window k &gt; 1 the expected score is the same, and the edge is the score at which the mean of the client's residuals
+    /// (score − expected, signed toward better) at this session and at their last k − 1 earlier sessions (those before
+    /// <paramref name="session"/>; fewer early in the episode) equals <see cref="LevelBound"/>: a run of scores below the
+    /// path moves the edge up, a single noisy score counts for 1/k. A design choice measured on the generator's grid
+    /// (docs/expected-response.md): at the same flag rate it finds more deteriorating clients than the single score where
+    /// the ORS is noisy.
+    /// </summary>
     /// <param name="episode">The client's episode, starting at session 1.</param>
     /// <param name="session">The session number; 2 or more.</param>
     /// <returns>The expected score and band edge.</returns>
@@ -327,8 +407,33 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         Guard.Against.Null(episode);
         Guard.Against.InvalidInput(episode, nameof(episode), static e => e.Scores[0].Occasion.SessionNumber == 1, "The episode must start with its intake score at session 1.");
         Guard.Against.InvalidInput(session, nameof(session), static s => s >= 2, "Expectations of later sessions start at session 2.");
-        return Expect((double)episode.Scores[0].Value, session);
+        double intake = (double)episode.Scores[0].Value;
+        if (LevelWindow <= 1)
+        {
+            return Expect(intake, session);
+        }
+
+        // The last k − 1 scores before the session (after the intake), walking back from the session.
+        double direction = HigherIsBetter ? 1.0 : -1.0;
+        double earlier = 0.0;
+        int used = 0;
+        int at = episode.Count - 1;
+        while (at >= 1 && episode.Scores[at].Occasion.SessionNumber >= session)
+        {
+            at--;
+        }
+
+        for (; at >= 1 && used < LevelWindow - 1; at--, used++)
+        {
+            int earlierSession = episode.Scores[at].Occasion.SessionNumber;
+            earlier += direction * ((double)episode.Scores[at].Value - Path(intake, earlierSession));
+        }
+
+        double expected = Path(intake, session);
+        return new ExpectedScore(session, expected, expected + (direction * (((used + 1) * LevelBound) - earlier)));
     }
+
+    private double Path(double intake, int session) => Intercept + (IntakeCoefficient * intake) + (LogSessionCoefficient * Math.Log(session));
 
     /// <inheritdoc/>
     public string Describe() => ToString();
@@ -351,7 +456,7 @@ public sealed partial class ExpectedResponseModel : IExpectedResponseModel
         ExpectedResponseCodes.ToCode(Band),
         Coverage,
         EpisodeCount,
-        ScoreCount);
+        ScoreCount) + (LevelWindow > 1 ? string.Format(CultureInfo.InvariantCulture, "; a client is judged on the mean of their last {0} residuals, edge {1:0.###} points", LevelWindow, LevelBound) : string.Empty);
 
     /// <summary>The one-sided tolerance factor K at a point: <c>qt(confidence, df, √n*·z) / √n*</c>, <c>n* = 1 / x₀ᵀVx₀</c> (tolerance::regtol.int).</summary>
     internal double ToleranceFactor(double intake, int session)

@@ -34,6 +34,16 @@ public sealed record ExpectedResponseOptions
     /// <value>The default value is <see cref="EmpiricalBayesUpdate.CurrentLevel"/>.</value>
     public EmpiricalBayesUpdate Update { get; init; } = EmpiricalBayesUpdate.CurrentLevel;
 
+    /// <summary>
+    /// Gets how many of a client's latest scores the regression's not-on-track rule averages
+    /// (<see cref="ExpectedResponseModel.LevelWindow"/>): 1 judges each score alone against the band, as 0.2.0 did; k
+    /// judges the mean of the client's last k residuals from the expected path against the history's own
+    /// (1 − <see cref="Coverage"/>) quantile of that mean. Not used by the mixed model (<see cref="Update"/> is its way).
+    /// </summary>
+    /// <value>1 to 10. The default value is 3, a design choice: of windows 1 to 5, 3 kept recall highest in the worst cell
+    /// of the generator's grid at the same flag rate (chosen on the tuning seeds; docs/expected-response.md).</value>
+    public int LevelWindow { get; init; } = 3;
+
     /// <summary>Checks the options every kind uses (coverage, fewest episodes), reporting every problem at once.</summary>
     internal void ValidateCommon() =>
         new OptionsCheck<ExpectedResponseOptions>(this)
@@ -49,5 +59,6 @@ public sealed record ExpectedResponseOptions
             .Require(o => o.Coverage > 0.0 && o.Coverage < 1.0, "Coverage must lie between 0 and 1.")
             .Require(o => o.Confidence > 0.0 && o.Confidence < 1.0, "Confidence must lie between 0 and 1.")
             .Require(o => o.MinimumEpisodes >= 3, "MinimumEpisodes must be at least 3.")
+            .Require(o => o.LevelWindow is >= 1 and <= 10, "LevelWindow must lie between 1 and 10.")
             .ThrowIfInvalid("options");
 }

@@ -45,18 +45,21 @@ public sealed record ExpectedResponseValidationRow(
     /// <summary>Gets the harmonic mean of precision and recall (F1), the figure models are ranked by; 0 when either is missing or zero.</summary>
     public double F1 => Precision > 0 && Recall > 0 ? 2 * Precision * Recall / (Precision + Recall) : 0.0;
 
-    /// <summary>Returns the figures in one line.</summary>
+    /// <summary>Returns the figures in one line; a figure with no denominator (nobody flagged, no poor outcome, no client who improved) reads "n/a", never "NaN".</summary>
     /// <returns>The description.</returns>
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
-        "{0}: precision {1:0.00}, recall {2:0.00} ({3} poor outcomes of {4} episodes), flag rate {5:0.0} % per assessment, on-track coverage {6:0.0} % (nominal {7:0} %){8}",
+        "{0}: precision {1}, recall {2} ({3} poor outcomes of {4} episodes), flag rate {5:0.0} % per assessment, on-track coverage {6} (nominal {7:0} %){8}",
         Kind,
-        Precision,
-        Recall,
+        Figure(Precision, 1, "0.00", string.Empty),
+        Figure(Recall, 1, "0.00", string.Empty),
         Positives,
         Episodes,
         FlagRate * 100,
-        OnTrackCoverage * 100,
+        Figure(OnTrackCoverage, 100, "0.0", " %"),
         Nominal * 100,
         FailedFolds > 0 ? string.Format(CultureInfo.InvariantCulture, "; {0} fold(s) not fitted", FailedFolds) : string.Empty);
+
+    private static string Figure(double value, double scale, string format, string unit) =>
+        double.IsNaN(value) ? "n/a" : (value * scale).ToString(format, CultureInfo.InvariantCulture) + unit;
 }

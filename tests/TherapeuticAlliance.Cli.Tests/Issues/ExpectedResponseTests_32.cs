@@ -61,10 +61,20 @@ public sealed class ExpectedResponseTests_32 : CliTestBase
     {
         string old = Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0", "expected-response-ors.json");
         string now = Path.Combine(Dir, "now.json");
-        Assert.Equal(0, Run("expected-response", "fit", Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0", "alliance-sample.csv"), "-o", now).Code);
+        // Fitted today with 0.2.0's rule (each score alone), the file is 0.2.0's byte for byte, and both flag the same sessions.
+        Assert.Equal(0, Run("expected-response", "fit", Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0", "alliance-sample.csv"), "--level-window", "1", "-o", now).Code);
         Assert.Equal(System.IO.File.ReadAllText(old).ReplaceLineEndings("\n"), System.IO.File.ReadAllText(now).ReplaceLineEndings("\n"));
         var (code, triage, _) = Run("triage", Sample, "--expected-response", old);
         Assert.Equal(0, code);
         Assert.Equal(triage, Run("triage", Sample, "--expected-response", now).Out);
+
+        // Today's default adds the level rule under schema 1.1 with the same coefficients; a window out of range is a usage error.
+        string level = Path.Combine(Dir, "level.json");
+        Assert.Equal(0, Run("expected-response", "fit", Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0", "alliance-sample.csv"), "-o", level).Code);
+        string written = System.IO.File.ReadAllText(level);
+        Assert.Contains("\"schemaVersion\": \"1.1\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"window\": 3", written, StringComparison.Ordinal);
+        Assert.Contains(System.IO.File.ReadAllText(old).Split("\"coefficients\"")[1].Split("\"residualVariance\"")[0], written, StringComparison.Ordinal);
+        Assert.Equal(2, Run("expected-response", "fit", Path.Combine(AppContext.BaseDirectory, "Compatibility", "0.2.0", "alliance-sample.csv"), "--level-window", "0", "-o", level).Code);
     }
 }

@@ -80,9 +80,13 @@ public static class ExpectedResponseGrid
         "| Condition | Model | Precision (flagged) | Recall (deteriorating) | Flag rate per assessment | Band coverage, improving clients | Band coverage, all clients | Targets met |\n" +
         "| --- | --- | --- | --- | --- | --- | --- | --- |";
 
-    /// <summary>The candidates, all at the default coverage (.90): the regression, and the mixed model with each empirical-Bayes update.</summary>
+    /// <summary>The candidates, all at the default coverage (.90): the regression with its level rule (the default, 3 scores), judging each score alone (0.2.0's rule) and with the other windows, and the mixed model with each empirical-Bayes update.</summary>
     public static ImmutableArray<(string Name, string Kind, ExpectedResponseOptions Options)> Candidates { get; } = ImmutableArray.Create(
-        ("intake-log-session (default)", ExpectedResponseModel.Kind, new ExpectedResponseOptions()),
+        ("intake-log-session, mean of the last 3 (default)", ExpectedResponseModel.Kind, new ExpectedResponseOptions()),
+        ("intake-log-session, each score alone (0.2.0)", ExpectedResponseModel.Kind, new ExpectedResponseOptions { LevelWindow = 1 }),
+        ("intake-log-session, mean of the last 2", ExpectedResponseModel.Kind, new ExpectedResponseOptions { LevelWindow = 2 }),
+        ("intake-log-session, mean of the last 4", ExpectedResponseModel.Kind, new ExpectedResponseOptions { LevelWindow = 4 }),
+        ("intake-log-session, mean of the last 5", ExpectedResponseModel.Kind, new ExpectedResponseOptions { LevelWindow = 5 }),
         ("mixed, intake only", MixedExpectedResponseModel.KindName, new ExpectedResponseOptions { Update = EmpiricalBayesUpdate.None }),
         ("mixed, current level (EB)", MixedExpectedResponseModel.KindName, new ExpectedResponseOptions()),
         ("mixed, next score (EB)", MixedExpectedResponseModel.KindName, new ExpectedResponseOptions { Update = EmpiricalBayesUpdate.NextScore }));

@@ -22,7 +22,7 @@ public sealed class ExpectedResponseGridTests
     public static SimulationCell[] Cells { get; } = SimulationCell.Grid.Where((_, i) => i is 0 or 1 or 2 or 4 or 9 or 13).ToArray();
 
     [Fact]
-    public void TheGrid_IsThePublishedOne_AndTheDefaultKeepsItsPrecisionFlagBudgetAndCoverageWithinThreePointsInEveryCell()
+    public void TheGrid_IsThePublishedOne_AndTheDefaultMeetsTheTargetsOnTheTuningSeeds_AndItsPrecisionFlagBudgetAndCoverageHeldOut()
     {
         ExpectedResponseCellFigures[] tuning = Cells.SelectMany(c => ExpectedResponseGrid.Run(c, ExpectedResponseGrid.TuningSeeds)).ToArray();
         if (Environment.GetEnvironmentVariable("TA_GRID_TUNING_ONLY") == "1")
@@ -45,11 +45,15 @@ public sealed class ExpectedResponseGridTests
         Assert.Contains(TuningMarker + "\n" + tuningTable, published, StringComparison.Ordinal);
         Assert.Contains(HeldOutMarker + "\n" + heldOutTable, published, StringComparison.Ordinal);
         Assert.Contains(CrossValidationMarker + "\n" + crossValidation, published, StringComparison.Ordinal);
-        Assert.All(tuning.Concat(heldOut).Where(f => f.Candidate == ExpectedResponseGrid.Candidates[0].Name), f =>
+        // The default meets every target of issue 32 on the seeds it was chosen on; on the held-out seeds its precision,
+        // flag budget and coverage hold too, and its recall is published (0.84 where the ORS is noisiest).
+        Assert.All(tuning.Where(f => f.Candidate == ExpectedResponseGrid.Candidates[0].Name), f => Assert.True(f.MeetsTargets, $"{f.Cell}: {f.ToMarkdownRow()}"));
+        Assert.All(heldOut.Where(f => f.Candidate == ExpectedResponseGrid.Candidates[0].Name), f =>
         {
             Assert.True(f.Precision >= 0.8, $"{f.Cell}: precision {f.Precision:0.00}");
             Assert.True(f.FlagRate <= 0.15, $"{f.Cell}: flag rate {f.FlagRate:0.000}");
-            Assert.True(Math.Abs(f.Coverage - f.Nominal) <= 0.03, $"{f.Cell}: coverage {f.Coverage:0.000}");
+            Assert.True(Math.Abs(f.Coverage - f.Nominal) <= 0.02, $"{f.Cell}: coverage {f.Coverage:0.000}");
+            Assert.True(f.Recall >= 0.8, $"{f.Cell}: recall {f.Recall:0.00}");
         });
     }
 

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using System.Text.RegularExpressions;
 using MathNet.Numerics.Distributions;
 using TherapeuticAlliance.ExpectedResponse;
 using TherapeuticAlliance.Trends;
@@ -25,8 +26,9 @@ public class ExpectedResponseModelTests
         "c" + i,
         Enumerable.Range(1, 5).Select(t => (t, Intakes[i - 1] + (Slopes[i - 1] * Math.Log(t)) + (t == 1 ? 0 : Eps[(t + i - 2) % 5]))))).ToArray();
 
+    /// <summary>The oracle's fit; each score judged alone (<c>LevelWindow = 1</c>, 0.2.0's rule, what the R oracle's band is) unless the options say otherwise.</summary>
     private static ExpectedResponseModel Fit(ExpectedResponseOptions? options = null) =>
-        ExpectedResponseModel.Fit(Oracle(), (options ?? new ExpectedResponseOptions()) with { MinimumEpisodes = 3 }).GetValueOrThrow().Model;
+        ExpectedResponseModel.Fit(Oracle(), (options ?? new ExpectedResponseOptions { LevelWindow = 1 }) with { MinimumEpisodes = 3 }).GetValueOrThrow().Model;
 
     [Fact]
     public void Fit_MatchesTheRGeneratedOracleFile_ToTenDigits()
@@ -165,8 +167,89 @@ public class ExpectedResponseModelTests
     {
         string json = Fit().ToJson();
         Assert.False(ExpectedResponseModel.FromJson(json.Replace("\"coverage\": 0.9", "\"coverage\": 1.5", StringComparison.Ordinal)).IsSuccess);
-        Assert.False(ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.1\"", StringComparison.Ordinal)).IsSuccess);
-        Assert.Contains("schema version", ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.1\"", StringComparison.Ordinal)).Error!.Message, StringComparison.Ordinal);
+        Assert.False(ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.2\"", StringComparison.Ordinal)).IsSuccess);
+        Assert.Contains("schema version", ExpectedResponseModel.FromJson(json.Replace("\"schemaVersion\": \"1.0\"", "\"schemaVersion\": \"1.2\"", StringComparison.Ordinal)).Error!.Message, StringComparison.Ordinal);
+
+        // The level rule: only under schema 1.1, with a window of 2 to 10 and a finite edge.
+        string level = Fit(new ExpectedResponseOptions()).ToJson();
+        Assert.Contains("\"schemaVersion\": \"1.1\"", level, StringComparison.Ordinal);
+        Assert.True(ExpectedResponseModel.FromJson(level).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(level.Replace("\"schemaVersion\": \"1.1\"", "\"schemaVersion\": \"1.0\"", StringComparison.Ordinal)).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(level.Replace("\"window\": 3", "\"window\": 11", StringComparison.Ordinal)).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(level.Replace("\"window\": 3", "\"window\": 1", StringComparison.Ordinal)).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(Regex.Replace(level, "\"bound\": [^,\n]+", "\"bound\": 1e10")).IsSuccess);
+        Assert.False(ExpectedResponseModel.FromJson(Regex.Replace(level, "\"bound\": [^,\n]+", "\"bound\": \"x\"")).IsSuccess);
+    }
+
+    [Fact]
+    public void TheLevelRule_Edge_IsRsType7QuantileOfTheMeanOfEachClientsLastResiduals_OnOracleOEtr1()
+    {
+        // R 4.2.2 on oracle O-ETR-1 (the fit of Oracles/expected-response.R):
+        //   d2$r <- residuals(fit); m <- unlist(lapply(split(sign * d2$r, d2$client), function(r)
+        //     sapply(seq_along(r), function(j) mean(r[max(1, j - k + 1):j])))); quantile(m, 0.10, type = 7)
+        // gives −1.7215148621781857 (k = 3), −2.0494647266731083 (k = 3, sign = −1: lower is better), −1.8394785318778499 (k = 2).
+        ExpectedResponseModel three = Fit(new ExpectedResponseOptions());
+        Assert.Equal(3, three.LevelWindow);
+        Assert.Equal(-1.7215148621781857, three.LevelBound, 12);
+        Assert.Equal(-2.0494647266731083, Fit(new ExpectedResponseOptions { HigherIsBetter = false }).LevelBound, 12);
+        Assert.Equal(-1.8394785318778499, Fit(new ExpectedResponseOptions { LevelWindow = 2 }).LevelBound, 12);
+
+        // The window changes only the rule: the coefficients, variance and band for a new client are 0.2.0's.
+        ExpectedResponseModel single = Fit();
+        Assert.Equal((1, true), (single.LevelWindow, double.IsNaN(single.LevelBound)));
+        Assert.Equal((single.Intercept, single.IntakeCoefficient, single.LogSessionCoefficient, single.ResidualVariance), (three.Intercept, three.IntakeCoefficient, three.LogSessionCoefficient, three.ResidualVariance));
+        Assert.Equal(single.Expect(16, 4), three.Expect(16, 4));
+        Assert.Contains("mean of their last 3 residuals", three.Describe(), StringComparison.Ordinal);
+
+        // Written as schema 1.1 and read back bit for bit; a single-score model stays 1.0, which 0.2.0 reads.
+        ExpectedResponseModel back = ExpectedResponseModel.FromJson(three.ToJson()).GetValueOrThrow();
+        Assert.Equal((3, three.LevelBound), (back.LevelWindow, back.LevelBound));
+        Assert.Contains("\"schemaVersion\": \"1.0\"", single.ToJson(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"level\"", single.ToJson(), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("options", () => Fit(new ExpectedResponseOptions { LevelWindow = 0 }));
+        Assert.Throws<ArgumentException>("options", () => Fit(new ExpectedResponseOptions { LevelWindow = 11 }));
+    }
+
+    [Fact]
+    public void TheLevelRule_JudgesTheMeanOfTheLastThree_SoOneLowScoreIsNotAnAlert_AndARunIs()
+    {
+        ExpectedResponseModel model = Fit(new ExpectedResponseOptions());
+        var detector = new NotOnTrackDetector(new[] { model });
+
+        // Intake 16: one score 4 points under the path at session 4, the others on it: the mean is −4/3 > −1.72.
+        double Path(int t) => model.Expect(16, t).Expected;
+        Episode oneLow = Series("one", new[] { (1, 16.0), (2, Path(2)), (3, Path(3)), (4, Path(4) - 4.0), (5, Path(5)) });
+        Assert.Empty(detector.Detect(oneLow).AsT0.Findings);
+
+        // Two points under it at sessions 3, 4 and 5. The mean of the last residuals is −1 at session 3 (sessions 2 and 3)
+        // and −4/3 at session 4, inside the edge −1.72; at session 5 (sessions 3, 4, 5) it is −2, beyond. The edge on
+        // session 5's score is ŷ(5) + 3·LevelBound + 4 (the two earlier residuals, −2 each, taken away).
+        Episode run = Series("run", new[] { (1, 16.0), (2, Path(2)), (3, Path(3) - 2.0), (4, Path(4) - 2.0), (5, Path(5) - 2.0) });
+        var findings = detector.Detect(run).AsT0.Findings.Cast<NotOnTrackFinding>().ToList();
+        Assert.Equal(new[] { 5 }, findings.Select(f => f.Sessions[0]));
+        Assert.Equal(Path(5) + (3 * model.LevelBound) + 4.0, model.Expect(run, 5).Bound, 9);
+        Assert.Equal(Path(5), model.Expect(run, 5).Expected, 12);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool TheLevelRule_EdgeOnTheScore_IsExactlyTheMeanResidualRule(NormalFloat a, NormalFloat b, NormalFloat c, NormalFloat d, bool higherIsBetter, PositiveInt window)
+    {
+        // Law: the score at the last session is beyond Expect(episode, session).Bound exactly when the mean of the
+        // client's last k residuals (signed toward better, this session's included) is below LevelBound.
+        ExpectedResponseModel model = Fit(new ExpectedResponseOptions { HigherIsBetter = higherIsBetter, LevelWindow = 1 + (window.Get % 5) });
+        double[] offsets = new[] { a.Get, b.Get, c.Get, d.Get }.Select(x => Math.Clamp(x, -15.0, 15.0)).ToArray();
+        (int Session, double Score)[] scores = new[] { (1, 16.0) }.Concat(offsets.Select((o, i) => (i + 2, model.Expect(16, i + 2).Expected + o))).ToArray();
+        Episode episode = Series("p", scores);
+        ExpectedScore edge = model.Expect(episode, 5);
+        double direction = higherIsBetter ? 1.0 : -1.0;
+        double mean = offsets.Skip(4 - Math.Min(4, model.LevelWindow)).Average(o => direction * o);
+        if (model.LevelWindow == 1 || Math.Abs(mean - model.LevelBound) < 1e-9)
+        {
+            return true;
+        }
+
+        bool beyond = higherIsBetter ? scores[4].Score < edge.Bound : scores[4].Score > edge.Bound;
+        return beyond == (mean < model.LevelBound);
     }
 
     [Fact]

@@ -272,7 +272,7 @@ public sealed class MixedExpectedResponseModelTests
         Episode falling = Series("x", new[] { (1, 20.0), (2, 19.0), (3, 14.0), (4, 13.0) });
         foreach (IExpectedResponseModel model in new[] { flat, mixed })
         {
-            Assert.Contains(new NotOnTrackDetector(new[] { model }).Detect(falling).AsT0.Findings, f => f is NotOnTrackFinding { Sessions: [3] });
+            Assert.Contains(new NotOnTrackDetector(new[] { model }).Detect(falling).AsT0.Findings, f => f is NotOnTrackFinding { Sessions: [4] });
         }
 
         // Registered again under a built-in's kind, a factory replaces it and keeps its place.
@@ -291,6 +291,16 @@ public sealed class MixedExpectedResponseModelTests
         public FittedExpectedResponseResult Fit(IReadOnlyList<Episode> history, ExpectedResponseOptions options) => inner.Fit(history, options);
 
         public ExpectedResponseReadResult Read(string json) => inner.Read(json);
+    }
+
+    [Fact]
+    public void AValidationRow_WithNobodyFlagged_ReadsNotApplicable_NeverNaN()
+    {
+        var row = new ExpectedResponseValidationRow("k", "d", Episodes: 40, Positives: 0, Flagged: 0, TruePositives: 0, Assessments: 200, NotOnTrack: 0, OnTrackAssessments: 0, OnTrackInsideBand: 0, FailedFolds: 0, Nominal: 0.9);
+        Assert.Equal("k: precision n/a, recall n/a (0 poor outcomes of 40 episodes), flag rate 0.0 % per assessment, on-track coverage n/a (nominal 90 %)", row.ToString());
+        Assert.Equal(0.0, row.F1);
+        var some = row with { Positives = 4, Flagged = 2, TruePositives = 1, OnTrackAssessments = 10, OnTrackInsideBand = 9 };
+        Assert.Equal("k: precision 0.50, recall 0.25 (4 poor outcomes of 40 episodes), flag rate 0.0 % per assessment, on-track coverage 90.0 % (nominal 90 %)", some.ToString());
     }
 
     [Fact]
