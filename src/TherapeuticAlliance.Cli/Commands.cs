@@ -278,7 +278,7 @@ internal static class Commands
 
         /// <summary>
         /// Keeps the clients whose current therapist and site (those of their latest session,
-        /// <see cref="CaseloadTriage.Clients"/>) are the ones given with --therapist and --site. The caseload norms were
+        /// <see cref="CaseloadTriage.Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/>) are the ones given with --therapist and --site. The caseload norms were
         /// computed before, on the whole file, so a therapist's clients are judged as in the whole caseload.
         /// </summary>
         private IEnumerable<IReadOnlyList<AllianceReport>> Filter(IEnumerable<IReadOnlyList<AllianceReport>> clients)

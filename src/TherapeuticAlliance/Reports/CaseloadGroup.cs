@@ -6,7 +6,7 @@ namespace TherapeuticAlliance.Reports;
 /// <param name="Key">The group's key as the input gave it (the user's own data: shown in their page and tables, never in a message or log), or <see langword="null"/> for clients with no key recorded.</param>
 /// <param name="Clients">How many clients (episode identifiers).</param>
 /// <param name="Episodes">How many episodes (client × instrument × perspective).</param>
-/// <param name="Act">How many clients are at "act" (<see cref="CaseloadTriage.Clients"/>).</param>
+/// <param name="Act">How many clients are at "act" (<see cref="CaseloadTriage.Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/>).</param>
 /// <param name="Watch">How many clients are at "watch".</param>
 /// <param name="NoAlert">How many clients have no alert.</param>
 /// <param name="MeanAlliance">The mean latest client-rated alliance, POMP 0–100.</param>

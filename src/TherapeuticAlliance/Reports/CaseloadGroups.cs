@@ -16,7 +16,7 @@ namespace TherapeuticAlliance.Reports;
 /// <remarks>
 /// <para>
 /// A client belongs to the group of its current key (<see cref="EpisodeCare.CurrentKey"/> over its episodes, as
-/// <see cref="CaseloadTriage.Clients"/> finds it): a client who changed therapist counts in the new therapist's
+/// <see cref="CaseloadTriage.Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/> finds it): a client who changed therapist counts in the new therapist's
 /// caseload. Clients with no key recorded form one group whose <see cref="CaseloadGroup.Key"/> is
 /// <see langword="null"/>.
 /// </para>

@@ -15,7 +15,7 @@ namespace TherapeuticAlliance.Reports;
 /// <summary>
 /// Writes the caseload report: self-contained HTML pages (inline CSS and SVG, one small inline script that opens
 /// collapsed sections for printing, no network fetches). The first page opens with the caseload's attention list
-/// (<see cref="CaseloadTriage.Clients"/>); each client has one section with a chart per instrument (all perspectives,
+/// (<see cref="CaseloadTriage.Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/>); each client has one section with a chart per instrument (all perspectives,
 /// the cutoff, ruptures and any expected-response band), the current alerts, the findings and the focus areas, in
 /// plain words; the page ends with how it was made. What <c>alliance report</c> writes; an application writes the same
 /// page with no tool.

@@ -129,7 +129,7 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         }
     }
 
-    /// <summary>Ranks the clients (as <see cref="CaseloadTriage.Clients"/> does) and writes the index and the client pages.</summary>
+    /// <summary>Ranks the clients (as <see cref="CaseloadTriage.Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/> does) and writes the index and the client pages.</summary>
     /// <returns>The names of the pages written, the index first.</returns>
     /// <exception cref="InvalidOperationException">Thrown when called twice.</exception>
     /// <exception cref="ObjectDisposedException">Thrown after <see cref="Dispose"/>.</exception>

@@ -11,7 +11,7 @@ namespace TherapeuticAlliance.Reports;
 public static partial class CaseloadTriage
 {
     /// <summary>Writes triage entries as an HTML table, in the order given: episode, scope, level, reasons and latest session.</summary>
-    /// <param name="entries">The entries, from <see cref="Clients"/> or <see cref="Episodes"/>.</param>
+    /// <param name="entries">The entries, from <see cref="Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/> or <see cref="Episodes(System.Collections.Generic.IEnumerable{AllianceReport})"/>.</param>
     /// <param name="writer">Where to write; left open.</param>
     /// <exception cref="System.ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     public static void WriteHtml(IEnumerable<TriageEntry> entries, TextWriter writer)

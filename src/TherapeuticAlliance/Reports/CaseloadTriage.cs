@@ -30,6 +30,64 @@ public static partial class CaseloadTriage
         return Order(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r => WithCare(Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, r.Alerts.Select(a => (a.Severity, a.Code)), LatestSession(r.Episode)), r.Episode)));
     }
 
+    /// <summary>
+    /// Ranks episodes as <see cref="Episodes(IEnumerable{AllianceReport})"/> does, reading each alert's status from a
+    /// book (alert lifecycle, issue 33): an open alert counts at its severity, an acknowledged one at "watch" at most,
+    /// and a snoozed or dismissed one not at all: it is listed apart in <see cref="TriageEntry.SetAside"/>.
+    /// </summary>
+    /// <param name="reports">The reports of the run.</param>
+    /// <param name="book">The run's alerts and statuses, from <see cref="AlertBook.Track"/> on the same reports; an alert the book does not hold counts as open.</param>
+    /// <returns>One entry per report, most urgent first.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is, or contains, <see langword="null"/>.</exception>
+    public static ImmutableArray<TriageEntry> Episodes(IEnumerable<AllianceReport> reports, AlertBook book)
+    {
+        Guard.Against.Null(reports);
+        Guard.Against.Null(book);
+        return Order(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r =>
+        {
+            var statuses = r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)))).ToList();
+            TriageEntry entry = Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, Counted(statuses, a => a.Code), LatestSession(r.Episode));
+            return WithCare(entry with { SetAside = SetAside(statuses, a => a.Code) }, r.Episode);
+        }));
+    }
+
+    /// <summary>
+    /// Ranks clients as <see cref="Clients(IEnumerable{AllianceReport})"/> does, reading each alert's status from a book
+    /// as <see cref="Episodes(IEnumerable{AllianceReport}, AlertBook)"/> does.
+    /// </summary>
+    /// <param name="reports">The reports of the run.</param>
+    /// <param name="book">The run's alerts and statuses; an alert the book does not hold counts as open.</param>
+    /// <returns>One entry per client, most urgent first.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is, or contains, <see langword="null"/>.</exception>
+    public static ImmutableArray<TriageEntry> Clients(IEnumerable<AllianceReport> reports, AlertBook book)
+    {
+        Guard.Against.Null(reports);
+        Guard.Against.Null(book);
+        return Order(reports
+            .Select(r => Guard.Against.Null(r, nameof(reports)))
+            .GroupBy(r => r.Episode.Id, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var statuses = g.SelectMany(r => r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)), Prefix: r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":"))).ToList();
+                TriageEntry entry = Entry(g.Key, null, null, statuses.Where(s => Weight(s.Status, s.Alert) is not null).Select(s => (Weight(s.Status, s.Alert)!.Value, s.Prefix + s.Alert.Code)), g.Max(r => LatestSession(r.Episode)));
+                return WithCare(entry with { SetAside = statuses.Where(s => s.Status is AlertStatus.Snoozed or AlertStatus.Dismissed).Select(s => s.Prefix + s.Alert.Code + " (" + AlertLifecycle.ToCode(s.Status) + ")").Distinct(StringComparer.Ordinal).ToImmutableArray() }, g.Select(r => r.Episode).ToArray());
+            }));
+    }
+
+    /// <summary>The severity an alert counts at under its status: its own when open, watch at most when acknowledged, none when set aside.</summary>
+    private static AlertSeverity? Weight(AlertStatus status, Alert alert) => status switch
+    {
+        AlertStatus.Open or AlertStatus.Resolved => alert.Severity,
+        AlertStatus.Acknowledged => AlertSeverity.Watch,
+        _ => null,
+    };
+
+    private static IEnumerable<(AlertSeverity Severity, string Code)> Counted(List<(Alert Alert, AlertStatus Status)> statuses, Func<Alert, string> code) =>
+        statuses.Where(s => Weight(s.Status, s.Alert) is not null).Select(s => (Weight(s.Status, s.Alert)!.Value, code(s.Alert)));
+
+    private static ImmutableArray<string> SetAside(List<(Alert Alert, AlertStatus Status)> statuses, Func<Alert, string> code) =>
+        statuses.Where(s => s.Status is AlertStatus.Snoozed or AlertStatus.Dismissed).Select(s => code(s.Alert) + " (" + AlertLifecycle.ToCode(s.Status) + ")").Distinct(StringComparer.Ordinal).ToImmutableArray();
+
     /// <summary>Ranks the clients of a caseload: one entry per episode identifier, over all its instruments and perspectives.</summary>
     /// <param name="reports">The caseload's reports.</param>
     /// <returns>One entry per client, most urgent first; reasons name their instrument and perspective.</returns>
@@ -51,7 +109,7 @@ public static partial class CaseloadTriage
     }
 
     /// <summary>Keeps the entries whose current key of one kind is the one given: a therapist's own attention list, or a site's.</summary>
-    /// <param name="entries">Entries from <see cref="Episodes"/> or <see cref="Clients"/>, in attention order.</param>
+    /// <param name="entries">Entries from <see cref="Episodes(System.Collections.Generic.IEnumerable{AllianceReport})"/> or <see cref="Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/>, in attention order.</param>
     /// <param name="kind">Which key.</param>
     /// <param name="key">The key (ordinal comparison).</param>
     /// <returns>The entries whose key matches, in the same order.</returns>
@@ -92,8 +150,8 @@ public static partial class CaseloadTriage
     }
 
     /// <summary>
-    /// Ranks entries computed in batches (a caseload streamed one client at a time through <see cref="Clients"/> or
-    /// <see cref="Episodes"/>) into the order those methods give over the whole caseload.
+    /// Ranks entries computed in batches (a caseload streamed one client at a time through <see cref="Clients(System.Collections.Generic.IEnumerable{AllianceReport})"/> or
+    /// <see cref="Episodes(System.Collections.Generic.IEnumerable{AllianceReport})"/>) into the order those methods give over the whole caseload.
     /// </summary>
     /// <param name="entries">The entries.</param>
     /// <returns>The entries, most urgent first.</returns>

@@ -16,6 +16,13 @@ public sealed partial record TriageEntry(string EpisodeId, string? InstrumentId,
     /// <summary>Gets how many distinct alert codes among <see cref="Reasons"/> call for action (<see cref="Trends.AlertSeverity.Act"/>); one code seen on several instruments counts once.</summary>
     public int ActReasons { get; init; }
 
+    /// <summary>
+    /// Gets the codes of the alerts set aside by their lifecycle (issue 33), each with its status, such as
+    /// <c>unrepaired-rupture (dismissed)</c> or <c>srs/client:below-cutoff (snoozed)</c>: raised, but not counted in
+    /// <see cref="Level"/> or <see cref="Reasons"/>. Empty without a book (<see cref="CaseloadTriage.Episodes(System.Collections.Generic.IEnumerable{AllianceReport}, AlertBook)"/>).
+    /// </summary>
+    public ImmutableArray<string> SetAside { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>Gets the current therapist (<see cref="Trends.EpisodeCare.CurrentKey"/>; for a client, that of its episode with the latest session), or <see langword="null"/> when none is recorded. Opaque; never in <see cref="ToString"/>.</summary>
     public string? Therapist { get; init; }
 
