@@ -44,7 +44,7 @@ public static class CaseloadHtmlReport
         "a{color:#0b5394}h2,a,td,li,dd,summary{overflow-wrap:anywhere}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}" +
         ".scroll{max-width:100%;overflow-x:auto}.service-view table{display:block;max-width:100%;overflow-x:auto}.service-view figure{margin:1rem 0}.service-view svg{max-width:100%;height:auto}.partial-data{background:#fff4cc;border:1px solid #8a6d00;color:#3d3000;padding:.5rem .75rem}.note{color:#4a4a4a;font-size:.9rem}.counts{font-size:1.05rem}" +
         ".badge{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.85rem;font-weight:600;border:1px solid;white-space:nowrap;overflow-wrap:normal}" +
-        ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}.badge.partial{background:#ffffff;border-style:dashed;border-color:#5c5c5c;color:#333333}" +
+        ".badge.act{background:#fbe3d6;border-color:#a63d00;color:#7a2d00}.badge.watch{background:#fff4cc;border-color:#8a6d00;color:#5c4800}.badge.none{background:#eef3f8;border-color:#6b7c8f;color:#33414f}.badge.partial{background:#ffffff;border-style:dashed;border-color:#5c5c5c;color:#333333}.status{font-style:italic}" +
         ".attention td:nth-child(3){min-width:14rem}.attention ul,.alerts{margin:0;padding-left:1.1rem}.reasons li{overflow-wrap:anywhere}" +
         ".charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));gap:1rem}figure{margin:0;min-width:0}" +
         "svg.chart{display:block;width:100%;height:auto;border:1px solid #ddd}details{margin:.4rem 0}summary{cursor:pointer}" +
@@ -106,7 +106,28 @@ public static class CaseloadHtmlReport
             Models = options.ExpectedResponseModels;
             CallerNorm = options.CallerNormSource;
             LostData = new HashSet<string>(Guard.Against.Null(options.ClientsWithLostData, nameof(options)), StringComparer.Ordinal);
+            _asOf = options.AlertsAsOf ?? options.Generated;
+            foreach (AlertLifecycleEvent e in Guard.Against.Null(options.AlertEvents, nameof(options)))
+            {
+                Guard.Against.Null(e, nameof(options));
+                if (!_events.TryGetValue(e.Alert.EpisodeId, out List<AlertLifecycleEvent>? list))
+                {
+                    _events[e.Alert.EpisodeId] = list = new List<AlertLifecycleEvent>();
+                }
+
+                list.Add(e);
+            }
         }
+
+        private readonly Dictionary<string, List<AlertLifecycleEvent>> _events = new(StringComparer.Ordinal);
+
+        private readonly DateTimeOffset _asOf;
+
+        /// <summary>One client's alerts with their statuses, from the options' events (every alert open without any).</summary>
+        internal AlertBook Book(IReadOnlyList<AllianceReport> client) =>
+            client.Count > 0 && _events.TryGetValue(client[0].Episode.Id, out List<AlertLifecycleEvent>? events)
+                ? AlertBook.Track(client, events, _asOf)
+                : AlertBook.Empty;
 
         /// <summary>The clients some of whose data was left out.</summary>
         internal HashSet<string> LostData { get; }
@@ -232,14 +253,23 @@ public static class CaseloadHtmlReport
     /// A client's reasons in plain words, most severe first, one line per kind of alert with the series it is on:
     /// "Act: a rupture not yet repaired (Alliance Profile, client and therapist; WAI-SR, client)".
     /// </summary>
-    internal static IEnumerable<string> Reasons(IReadOnlyList<AllianceReport> reports, Context context) =>
-        reports
-            .SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a)))
-            .GroupBy(x => (x.Alert.Severity, x.Alert.Code))
+    internal static IEnumerable<string> Reasons(IReadOnlyList<AllianceReport> reports, Context context, AlertBook book)
+    {
+        var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a))))).ToList();
+        string Where(IEnumerable<(AllianceReport Report, Alert Alert, AlertStatus Status)> g) => " (" + string.Join("; ", g
+            .GroupBy(x => x.Report.InstrumentId, StringComparer.Ordinal)
+            .Select(i => context.ShortName(i.Key) + ", " + string.Join(" and ", i.Select(x => ReportWording.Perspective(x.Report.Perspective)).Distinct()))) + ")";
+        IEnumerable<string> counted = alerts
+            .Where(x => x.Status is not (AlertStatus.Snoozed or AlertStatus.Dismissed))
+            .GroupBy(x => (Severity: x.Status == AlertStatus.Acknowledged ? AlertSeverity.Watch : x.Alert.Severity, x.Alert.Code, Acknowledged: x.Status == AlertStatus.Acknowledged))
             .OrderByDescending(g => g.Key.Severity)
-            .Select(g => Severity(g.Key.Severity) + ": " + ReportWording.Alert(g.Key.Code) + " (" + string.Join("; ", g
-                .GroupBy(x => x.Report.InstrumentId, StringComparer.Ordinal)
-                .Select(i => context.ShortName(i.Key) + ", " + string.Join(" and ", i.Select(x => ReportWording.Perspective(x.Report.Perspective)).Distinct()))) + ")");
+            .Select(g => Severity(g.Key.Severity) + ": " + ReportWording.Alert(g.Key.Code) + (g.Key.Acknowledged ? ", acknowledged" : string.Empty) + Where(g));
+        IEnumerable<string> setAside = alerts
+            .Where(x => x.Status is AlertStatus.Snoozed or AlertStatus.Dismissed)
+            .GroupBy(x => (x.Alert.Code, x.Status))
+            .Select(g => "Set aside: " + ReportWording.Alert(g.Key.Code) + ", " + AlertLifecycle.ToCode(g.Key.Status) + Where(g));
+        return counted.Concat(setAside);
+    }
 
     private static string Series(AllianceReport report, Context context) => context.ShortName(report.InstrumentId) + " (" + ReportWording.Perspective(report.Perspective) + ")";
 
@@ -301,6 +331,7 @@ public static class CaseloadHtmlReport
             writer.Write("<p class=\"note partial-client\">Partial data: some of this client's ratings were left out, so the charts and alerts below cover only what was used. The report's last part says what was left out and why.</p>\n");
         }
 
+        AlertBook book = context.Book(reports);
         var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a))).OrderByDescending(x => x.Alert.Severity).ToList();
         writer.Write("<h3>Current alerts</h3>\n");
         if (alerts.Count == 0)
@@ -319,6 +350,14 @@ public static class CaseloadHtmlReport
                 writer.Write("</span> <b>");
                 writer.Write(Encode(Series(report, context) + ": " + ReportWording.Alert(alert.Code)));
                 writer.Write(".</b> ");
+                if (book.StatusOf(AlertIdentity.Of(report.Episode, alert)) is var status and not (AlertStatus.Open or AlertStatus.Resolved))
+                {
+                    // What the clinician did with it (issue 33): a word, never the actor or the reason.
+                    writer.Write("<span class=\"status\">");
+                    writer.Write(AlertLifecycle.ToCode(status));
+                    writer.Write(".</span> ");
+                }
+
                 writer.Write(Encode(alert.Message));
                 writer.Write("</li>\n");
             }

@@ -105,8 +105,9 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
     {
         ThrowIfDone();
         CaseloadGroups.Client(client, nameof(client));
-        TriageEntry entry = CaseloadTriage.Clients(client)[0];
-        string? why = entry.Level == AttentionLevel.None ? null : string.Concat(CaseloadHtmlReport.Reasons(client, _context).Select(r => "<li>" + CaseloadHtmlReport.Encode(r) + "</li>"));
+        AlertBook book = _context.Book(client);
+        TriageEntry entry = CaseloadTriage.Clients(client, book)[0];
+        string? why = entry.Level == AttentionLevel.None && entry.SetAside.IsEmpty ? null : string.Concat(CaseloadHtmlReport.Reasons(client, _context, book).Select(r => "<li>" + CaseloadHtmlReport.Encode(r) + "</li>"));
         _spillWriter.Flush();
         long offset = _spill.Position;
         CaseloadHtmlReport.Client(_spillWriter, _rankMark, entry, client, _context, _back);

@@ -26,6 +26,16 @@ public sealed record CaseloadReportOptions
     /// <summary>Gets the instruments whose names and versions the page shows (by identifier); an instrument not given is shown by its identifier in capitals.</summary>
     public IReadOnlyList<Instrument> Instruments { get; init; } = Array.Empty<Instrument>();
 
+    /// <summary>
+    /// Gets the alerts' lifecycle events stored so far (issue 33): the attention list and each client's alerts read the
+    /// status they give (<see cref="AlertBook"/>): an acknowledged alert counts at watch and says so, a snoozed or
+    /// dismissed one is listed apart. Default none: every alert open, as before.
+    /// </summary>
+    public IReadOnlyCollection<TherapeuticAlliance.Trends.AlertLifecycleEvent> AlertEvents { get; init; } = Array.Empty<TherapeuticAlliance.Trends.AlertLifecycleEvent>();
+
+    /// <summary>Gets the moment the alerts' statuses are for (a snooze until a moment ends at it); <see langword="null"/> (the default) for <see cref="Generated"/>.</summary>
+    public DateTimeOffset? AlertsAsOf { get; init; }
+
     /// <summary>Gets the expected-response models whose bands the charts draw and the provenance lists; default none.</summary>
     public IReadOnlyCollection<IExpectedResponseModel> ExpectedResponseModels { get; init; } = Array.Empty<IExpectedResponseModel>();
 

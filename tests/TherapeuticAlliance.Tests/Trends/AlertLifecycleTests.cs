@@ -63,6 +63,27 @@ public class AlertLifecycleTests
         Assert.DoesNotContain("C001", identity.Fingerprint + identity + new TrackedAlert(identity, null, AlertStatus.Resolved, null), StringComparison.Ordinal);
         Assert.Equal("below-cutoff on srs/client since session 3", identity.ToString());
 
+        // Equality is by every part; a set keys on it.
+        var parts = new[]
+        {
+            identity,
+            new AlertIdentity("C002", "srs", Perspective.Client, "below-cutoff", 3),
+            new AlertIdentity("C001", "ors", Perspective.Client, "below-cutoff", 3),
+            new AlertIdentity("C001", "srs", Perspective.Therapist, "below-cutoff", 3),
+            new AlertIdentity("C001", "srs", Perspective.Client, "not-on-track", 3),
+            new AlertIdentity("C001", "srs", Perspective.Client, "below-cutoff", 4),
+        };
+        Assert.Equal(parts.Length, new HashSet<AlertIdentity>(parts).Count);
+        Assert.All(parts.Skip(1), other => Assert.False(identity.Equals(other) || identity == other || other.Equals((object)identity)));
+        var same = new AlertIdentity("C001", "srs", Perspective.Client, "below-cutoff", 3);
+        Assert.True(identity == same && !(identity != same) && identity.Equals((object)same) && identity.GetHashCode() == same.GetHashCode());
+        Assert.Contains(same, new HashSet<AlertIdentity>(parts));
+        Assert.False(identity.Equals(null) || identity == null || null == identity);
+        Assert.True((AlertIdentity?)null == null);
+        Assert.Equal(7, AlertIdentity.Of(TrendTestData.Srs(30, 31), new Alert("r", new[] { 9, 7, 8 }, "m")).Onset);
+        Assert.Equal(0, AlertIdentity.Of(TrendTestData.Srs(30, 31), new Alert("r", Array.Empty<int>(), "m")).Onset);
+        Assert.Equal(0, AlertIdentity.Of(TrendTestData.Srs(30, 31), new Alert("r", new[] { -2, 5 }, "m")).Onset);   // a rule of one's own naming no real session
+
         Assert.Throws<ArgumentException>(() => new AlertIdentity(" ", "srs", Perspective.Client, "c", 1));
         Assert.Throws<ArgumentException>(() => new AlertIdentity("e", "srs", (Perspective)9, "c", 1));
         Assert.Throws<ArgumentException>(() => new AlertIdentity("e", "srs", Perspective.Client, "c", -1));
@@ -104,6 +125,22 @@ public class AlertLifecycleTests
         Assert.All(Enum.GetValues<AlertStatus>(), s => Assert.True(AlertLifecycle.TryParse(AlertLifecycle.ToCode(s), out AlertStatus back) && back == s));
         Assert.All(Enum.GetValues<AlertAction>(), a => Assert.True(AlertLifecycle.TryParse(AlertLifecycle.ToCode(a), out AlertAction back) && back == a));
         Assert.False(AlertLifecycle.TryParse("Open", out AlertStatus _));
+        Assert.False(AlertLifecycle.TryParse("Acknowledged", out AlertAction _));
+        Assert.False(AlertLifecycle.TryParse(null, out AlertAction _));
+        Assert.Equal(new[] { "open", "acknowledged", "snoozed", "dismissed", "resolved" }, new[] { AlertStatus.Open, AlertStatus.Acknowledged, AlertStatus.Snoozed, AlertStatus.Dismissed, AlertStatus.Resolved }.Select(AlertLifecycle.ToCode));
+        Assert.Equal(new[] { "acknowledged", "dismissed", "snoozed", "reopened" }, new[] { AlertAction.Acknowledged, AlertAction.Dismissed, AlertAction.Snoozed, AlertAction.Reopened }.Select(AlertLifecycle.ToCode));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AlertLifecycle.ToCode((AlertStatus)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => AlertLifecycle.ToCode((AlertAction)9));
+
+        // The events keep what they were given.
+        Assert.Equal((AlertAction.Dismissed, "not-clinically-relevant", "u1", (DateTimeOffset?)null, (int?)null), (dismissed.Action, dismissed.Reason, dismissed.Actor, dismissed.SnoozedUntil, dismissed.SnoozedUntilSession));
+        Assert.Equal((AlertAction.Snoozed, (DateTimeOffset?)Monday.AddDays(4), (int?)null, (string?)null), (untilFriday.Action, untilFriday.SnoozedUntil, untilFriday.SnoozedUntilSession, untilFriday.Reason));
+        Assert.Equal((AlertAction.Snoozed, (DateTimeOffset?)null, (int?)6), (untilSession6.Action, untilSession6.SnoozedUntil, untilSession6.SnoozedUntilSession));
+        Assert.Equal((AlertAction.Acknowledged, Monday, alert), (acknowledged.Action, acknowledged.At, acknowledged.Alert));
+
+        // Equal events at the same moment: the later given wins.
+        Assert.Equal(AlertStatus.Acknowledged, AlertLifecycle.StatusOf(alert, true, new[] { AlertLifecycleEvent.Dismiss(alert, Monday, "r"), AlertLifecycleEvent.Acknowledge(alert, Monday) }, Monday, 4));
+        Assert.Equal(AlertStatus.Dismissed, AlertLifecycle.StatusOf(alert, true, new[] { AlertLifecycleEvent.Acknowledge(alert, Monday), AlertLifecycleEvent.Dismiss(alert, Monday, "r") }, Monday, 4));
     }
 
     [Property(MaxTest = 200)]
@@ -179,6 +216,40 @@ public class AlertLifecycleTests
             Assert.DoesNotContain("already-addressed", text, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void TheHtmlReport_ReadsTheStatus_InTheAttentionListAndEachClientsAlerts_WithoutTheActorOrReason()
+    {
+        ImmutableArray<AllianceReport> reports = Run(Deteriorating("MRN-A", "T1", 30, 26, 20, 15), Deteriorating("MRN-B", "T1", 31, 25, 19, 14));
+        AlertBook untouched = AlertBook.Track(reports, Array.Empty<AlertLifecycleEvent>(), Monday);
+        AlertLifecycleEvent[] events = untouched.Alerts.Select(t => t.Identity.EpisodeId == "MRN-A"
+            ? AlertLifecycleEvent.Acknowledge(t.Identity, Monday, "clinician-17")
+            : AlertLifecycleEvent.Dismiss(t.Identity, Monday, "reason-code-9", "clinician-17")).ToArray();
+
+        string Page(CaseloadReportOptions options)
+        {
+            var pages = new Dictionary<string, StringWriter>();
+            CaseloadHtmlReport.Write("r.html", name => pages[name] = new StringWriter(), reports, options);
+            return pages["r.html"].ToString();
+        }
+
+        string before = Page(new CaseloadReportOptions { Generated = Monday });
+        string after = Page(new CaseloadReportOptions { Generated = Monday.AddHours(1), AlertEvents = events });
+        Assert.DoesNotContain("<span class=\"status\">", before, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status\">acknowledged.</span>", after, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"status\">dismissed.</span>", after, StringComparison.Ordinal);
+        Assert.Contains(", acknowledged (", after, StringComparison.Ordinal);          // the attention list's reason says so
+        Assert.DoesNotContain("clinician-17", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("reason-code-9", after, StringComparison.Ordinal);
+        Assert.True(Regex(before, "badge act") > Regex(after, "badge act"), "acknowledged and dismissed alerts no longer count at act");
+
+        // Events for a moment after the report's: a snooze that has not begun to run out is honoured as of AlertsAsOf.
+        AlertLifecycleEvent[] snoozed = untouched.Alerts.Select(t => AlertLifecycleEvent.SnoozeUntil(t.Identity, Monday, Monday.AddDays(7))).ToArray();
+        Assert.Contains("<span class=\"status\">snoozed.</span>", Page(new CaseloadReportOptions { Generated = Monday.AddDays(1), AlertEvents = snoozed }), StringComparison.Ordinal);
+        Assert.DoesNotContain("<span class=\"status\">", Page(new CaseloadReportOptions { Generated = Monday.AddDays(1), AlertEvents = snoozed, AlertsAsOf = Monday.AddDays(8) }), StringComparison.Ordinal);
+    }
+
+    private static int Regex(string text, string pattern) => System.Text.RegularExpressions.Regex.Count(text, pattern);
 
     private sealed class TriageComparer : IEqualityComparer<TriageEntry>
     {
