@@ -75,10 +75,9 @@ public static class TherapeuticAllianceServiceCollectionExtensions
                     "TherapeuticAllianceOptions.DefaultScoringStrategy names '" + name + "', but no scoring strategy is registered under that name. Register it with AddScoringStrategy.");
         });
         services.TryAddSingleton<IInstrumentCatalog>(static sp => sp.GetRequiredService<TherapeuticAllianceSettings>().Catalog);
-        services.TryAddSingleton<IAllianceEvaluator>(static sp => new AllianceEvaluator(
-            sp.GetRequiredService<IInstrumentCatalog>(),
-            sp.GetRequiredService<IScoringStrategy>(),
-            sp));
+        services.TryAddSingleton<IAllianceEvaluator>(static sp => new MeasuredEvaluator(
+            new AllianceEvaluator(sp.GetRequiredService<IInstrumentCatalog>(), sp.GetRequiredService<IScoringStrategy>(), sp),
+            sp.GetRequiredService<IInstrumentCatalog>()));
         foreach (ITrendDetector detector in EpisodeAnalyzer.DefaultDetectors)
         {
             if (IsKeyed<ITrendDetector>(services, detector.Name))

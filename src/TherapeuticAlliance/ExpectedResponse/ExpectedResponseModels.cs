@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using System.Text.Json;
 using Ardalis.GuardClauses;
@@ -94,7 +95,10 @@ public sealed class ExpectedResponseModels
         Guard.Against.Null(kind);
         Guard.Against.Null(history);
         Guard.Against.InvalidInput(kind, nameof(kind), _factories.ContainsKey, "The kind is not registered; the registered kinds are " + string.Join(", ", Kinds) + ".");
-        return _factories[kind].Fit(history, options ?? new ExpectedResponseOptions());
+        var watch = Stopwatch.StartNew();
+        FittedExpectedResponseResult fitted = _factories[kind].Fit(history, options ?? new ExpectedResponseOptions());
+        AllianceTelemetry.RecordFit(kind, fitted.IsSuccess ? "fitted" : fitted.Error!.Code, watch.Elapsed);
+        return fitted;
     }
 
     /// <summary>Reads a model file of any registered kind: its <c>kind</c> property picks the factory (a file without one is read as <c>intake-log-session</c>, as 0.2.0 files are).</summary>

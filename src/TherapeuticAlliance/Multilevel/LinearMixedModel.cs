@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
@@ -37,6 +38,14 @@ public static class LinearMixedModel
     {
         Guard.Against.Null(formula);
         Guard.Against.Null(data);
+        var watch = Stopwatch.StartNew();
+        MixedModelResult result = FitMeasured(formula, data, reml);
+        AllianceTelemetry.RecordFit("lmer", result.IsSuccess ? "fitted" : result.Error!.Code, watch.Elapsed);
+        return result;
+    }
+
+    private static MixedModelResult FitMeasured(string formula, ModelFrame data, bool reml)
+    {
         OneOf.OneOf<LmmDesign, InvalidMixedModel> built = Build(formula, data, partial: false);
         if (built.IsT1)
         {

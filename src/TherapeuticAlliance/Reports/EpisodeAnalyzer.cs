@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Linq;
 using Ardalis.GuardClauses;
 using TherapeuticAlliance.Guidance;
@@ -99,6 +100,11 @@ public sealed class EpisodeAnalyzer
                 : a).ToImmutableArray();
         }
 
+        foreach (Alert alert in alerts)
+        {
+            AllianceTelemetry.RecordAlert(alert.Code, alert.Severity == AlertSeverity.Act ? "act" : "watch");
+        }
+
         ImmutableArray<FocusArea> focus = _guidance.Suggest(GuidanceContext.FromLatestScore(episode.Scores[episode.Count - 1], findings, alerts));
         return new AllianceReport(episode, findings, alerts, focus, skipped, otherPerspective);
     }
@@ -145,6 +151,8 @@ public sealed class EpisodeAnalyzer
         Guard.Against.Null(episodes);
         Guard.Against.InvalidInput(caseloadNorms, nameof(caseloadNorms), static c => c is CaseloadNormUse.WhenLarge or CaseloadNormUse.Always or CaseloadNormUse.Never, "The caseload norm use is not defined.");
         Episode[] all = episodes.Select(e => Guard.Against.Null(e, nameof(episodes))).ToArray();
+        using Activity? activity = AllianceTelemetry.Source.StartActivity(AllianceTelemetry.AnalyzeCaseloadActivity);
+        activity?.SetTag("episodes", all.Length);
         return AnalyzeWith(all, JudgingNorms(all, norms, caseloadNorms));
     }
 
