@@ -122,6 +122,7 @@ public sealed class AlertIdentity : IEquatable<AlertIdentity>
     /// <inheritdoc/>
     public override int GetHashCode()
     {
+        // Stryker disable all : any mix of the parts' hashes keeps equal identities' hashes equal; the spread is not a behaviour a test can pin (string hashes are randomised per process)
         unchecked
         {
             int hash = StringComparer.Ordinal.GetHashCode(EpisodeId);
@@ -130,6 +131,8 @@ public sealed class AlertIdentity : IEquatable<AlertIdentity>
             hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(Code);
             return (hash * 31) + Onset;
         }
+
+        // Stryker restore all
     }
 
     /// <summary>Returns the code, instrument, perspective and onset; never the episode's identifier.</summary>

@@ -85,7 +85,8 @@ public class AlertLifecycleTests
         Assert.Equal(0, AlertIdentity.Of(TrendTestData.Srs(30, 31), new Alert("r", new[] { -2, 5 }, "m")).Onset);   // a rule of one's own naming no real session
 
         Assert.Throws<ArgumentException>(() => new AlertIdentity(" ", "srs", Perspective.Client, "c", 1));
-        Assert.Throws<ArgumentException>(() => new AlertIdentity("e", "srs", (Perspective)9, "c", 1));
+        Assert.Contains("The perspective is not defined.", Assert.Throws<ArgumentException>(() => new AlertIdentity("e", "srs", (Perspective)9, "c", 1)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>("alert", () => AlertIdentity.Of(TrendTestData.Srs(30, 31), null!));
         Assert.Throws<ArgumentException>(() => new AlertIdentity("e", "srs", Perspective.Client, "c", -1));
         Assert.Throws<ArgumentNullException>(() => AlertIdentity.Of(null!, new Alert("r", new[] { 1 }, "m")));
     }
@@ -118,8 +119,15 @@ public class AlertLifecycleTests
 
         // Guards: a reason is required, a snooze ends after it starts and after the onset; no event prints its actor or reason.
         Assert.Throws<ArgumentException>(() => AlertLifecycleEvent.Dismiss(alert, Monday, " "));
-        Assert.Throws<ArgumentException>(() => AlertLifecycleEvent.SnoozeUntil(alert, Monday, Monday));
-        Assert.Throws<ArgumentException>(() => AlertLifecycleEvent.SnoozeUntilSession(alert, Monday, 3));
+        Assert.Contains("A snooze ends after it starts.", Assert.Throws<ArgumentException>(() => AlertLifecycleEvent.SnoozeUntil(alert, Monday, Monday)).Message, StringComparison.Ordinal);
+        Assert.Contains("A snooze lasts until a session after the alert's onset.", Assert.Throws<ArgumentException>(() => AlertLifecycleEvent.SnoozeUntilSession(alert, Monday, 3)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>("alert", () => AlertLifecycleEvent.SnoozeUntilSession(null!, Monday, 3));
+        Assert.Throws<ArgumentNullException>("alert", () => AlertLifecycleEvent.SnoozeUntil(null!, Monday, Monday.AddDays(1)));
+        Assert.Throws<ArgumentNullException>("alert", () => AlertLifecycleEvent.Acknowledge(null!, Monday));
+        Assert.Throws<ArgumentNullException>("alert", () => AlertLifecycleEvent.Reopen(null!, Monday));
+        Assert.Throws<ArgumentNullException>("alert", () => AlertLifecycle.StatusOf(null!, true, Array.Empty<AlertLifecycleEvent>(), Monday, 4));
+        Assert.Throws<ArgumentNullException>("events", () => AlertLifecycle.StatusOf(alert, true, null!, Monday, 4));
+        Assert.Throws<ArgumentNullException>("events", () => AlertLifecycle.StatusOf(alert, true, new AlertLifecycleEvent[] { null! }, Monday, 4));
         Assert.Equal("dismissed: below-cutoff on srs/client since session 3 at 2026-03-02T10:00:00.0000000+00:00", dismissed.ToString());
         Assert.All(new[] { acknowledged, dismissed, untilFriday, untilSession6 }, e => Assert.DoesNotContain("u1", e.ToString(), StringComparison.Ordinal));
         Assert.All(Enum.GetValues<AlertStatus>(), s => Assert.True(AlertLifecycle.TryParse(AlertLifecycle.ToCode(s), out AlertStatus back) && back == s));
