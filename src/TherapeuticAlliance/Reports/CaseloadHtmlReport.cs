@@ -292,7 +292,7 @@ public static class CaseloadHtmlReport
     }
 
     /// <summary>Writes a client's section; its anchor is <c>client-</c> and its number (its rank, most urgent first, from 1; a placeholder while the rank is not known).</summary>
-    internal static void Client(TextWriter writer, string number, TriageEntry entry, IReadOnlyList<AllianceReport> reports, Context context, string back)
+    internal static void Client(TextWriter writer, string number, TriageEntry entry, IReadOnlyList<AllianceReport> reports, AlertBook book, Context context, string back)
     {
         string id = "client-" + number;
         writer.Write("<section class=\"client\" id=\"");
@@ -331,7 +331,6 @@ public static class CaseloadHtmlReport
             writer.Write("<p class=\"note partial-client\">Partial data: some of this client's ratings were left out, so the charts and alerts below cover only what was used. The report's last part says what was left out and why.</p>\n");
         }
 
-        AlertBook book = context.Book(reports);
         var alerts = reports.SelectMany(r => r.Alerts.Select(a => (Report: r, Alert: a))).OrderByDescending(x => x.Alert.Severity).ToList();
         writer.Write("<h3>Current alerts</h3>\n");
         if (alerts.Count == 0)

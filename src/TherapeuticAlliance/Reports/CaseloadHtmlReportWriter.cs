@@ -107,10 +107,10 @@ public sealed class CaseloadHtmlReportWriter : IDisposable
         CaseloadGroups.Client(client, nameof(client));
         AlertBook book = _context.Book(client);
         TriageEntry entry = CaseloadTriage.Clients(client, book)[0];
-        string? why = entry.Level == AttentionLevel.None && entry.SetAside.IsEmpty ? null : string.Concat(CaseloadHtmlReport.Reasons(client, _context, book).Select(r => "<li>" + CaseloadHtmlReport.Encode(r) + "</li>"));
+        string? why = entry.Level == AttentionLevel.None ? null : string.Concat(CaseloadHtmlReport.Reasons(client, _context, book).Select(r => "<li>" + CaseloadHtmlReport.Encode(r) + "</li>"));
         _spillWriter.Flush();
         long offset = _spill.Position;
-        CaseloadHtmlReport.Client(_spillWriter, _rankMark, entry, client, _context, _back);
+        CaseloadHtmlReport.Client(_spillWriter, _rankMark, entry, client, book, _context, _back);
         _spillWriter.Flush();
         _clients.Add(new Placed(entry.Level, entry.ActReasons, entry.Reasons.Length, entry.LatestSession, entry.EpisodeId, offset, checked((int)(_spill.Position - offset)), why));
         _series += client.Count;

@@ -45,9 +45,9 @@ public static partial class CaseloadTriage
         Guard.Against.Null(book);
         return Order(reports.Select(r => Guard.Against.Null(r, nameof(reports))).Select(r =>
         {
-            var statuses = r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)))).ToList();
-            TriageEntry entry = Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, Counted(statuses, a => a.Code), LatestSession(r.Episode));
-            return WithCare(entry with { SetAside = SetAside(statuses, a => a.Code) }, r.Episode);
+            var statuses = r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)), a.Code)).ToList();
+            TriageEntry entry = Entry(r.Episode.Id, r.Episode.InstrumentId, r.Episode.Perspective, Counted(statuses), LatestSession(r.Episode));
+            return WithCare(entry with { SetAside = SetAside(statuses) }, r.Episode);
         }));
     }
 
@@ -68,9 +68,9 @@ public static partial class CaseloadTriage
             .GroupBy(r => r.Episode.Id, StringComparer.Ordinal)
             .Select(g =>
             {
-                var statuses = g.SelectMany(r => r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)), Prefix: r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":"))).ToList();
-                TriageEntry entry = Entry(g.Key, null, null, statuses.Where(s => Weight(s.Status, s.Alert) is not null).Select(s => (Weight(s.Status, s.Alert)!.Value, s.Prefix + s.Alert.Code)), g.Max(r => LatestSession(r.Episode)));
-                return WithCare(entry with { SetAside = statuses.Where(s => s.Status is AlertStatus.Snoozed or AlertStatus.Dismissed).Select(s => s.Prefix + s.Alert.Code + " (" + AlertLifecycle.ToCode(s.Status) + ")").Distinct(StringComparer.Ordinal).ToImmutableArray() }, g.Select(r => r.Episode).ToArray());
+                var statuses = g.SelectMany(r => r.Alerts.Select(a => (Alert: a, Status: book.StatusOf(AlertIdentity.Of(r.Episode, a)), Code: r.Episode.InstrumentId + "/" + AllianceCodes.ToCode(r.Episode.Perspective) + ":" + a.Code))).ToList();
+                TriageEntry entry = Entry(g.Key, null, null, Counted(statuses), g.Max(r => LatestSession(r.Episode)));
+                return WithCare(entry with { SetAside = SetAside(statuses) }, g.Select(r => r.Episode).ToArray());
             }));
     }
 
@@ -82,11 +82,13 @@ public static partial class CaseloadTriage
         _ => null,
     };
 
-    private static IEnumerable<(AlertSeverity Severity, string Code)> Counted(List<(Alert Alert, AlertStatus Status)> statuses, Func<Alert, string> code) =>
-        statuses.Where(s => Weight(s.Status, s.Alert) is not null).Select(s => (Weight(s.Status, s.Alert)!.Value, code(s.Alert)));
+    /// <summary>The alerts that count, at the severity their status gives, with their reason codes.</summary>
+    private static IEnumerable<(AlertSeverity Severity, string Code)> Counted(List<(Alert Alert, AlertStatus Status, string Code)> statuses) =>
+        statuses.Where(s => Weight(s.Status, s.Alert) is not null).Select(s => (Weight(s.Status, s.Alert)!.Value, s.Code));
 
-    private static ImmutableArray<string> SetAside(List<(Alert Alert, AlertStatus Status)> statuses, Func<Alert, string> code) =>
-        statuses.Where(s => s.Status is AlertStatus.Snoozed or AlertStatus.Dismissed).Select(s => code(s.Alert) + " (" + AlertLifecycle.ToCode(s.Status) + ")").Distinct(StringComparer.Ordinal).ToImmutableArray();
+    /// <summary>The reason codes of the snoozed and dismissed alerts, each with its status.</summary>
+    private static ImmutableArray<string> SetAside(List<(Alert Alert, AlertStatus Status, string Code)> statuses) =>
+        statuses.Where(s => s.Status is AlertStatus.Snoozed or AlertStatus.Dismissed).Select(s => s.Code + " (" + AlertLifecycle.ToCode(s.Status) + ")").Distinct(StringComparer.Ordinal).ToImmutableArray();
 
     /// <summary>Ranks the clients of a caseload: one entry per episode identifier, over all its instruments and perspectives.</summary>
     /// <param name="reports">The caseload's reports.</param>

@@ -102,7 +102,7 @@ public sealed class EpisodeAnalyzer
 
         foreach (Alert alert in alerts)
         {
-            AllianceTelemetry.RecordAlert(alert.Code, alert.Severity == AlertSeverity.Act ? "act" : "watch");
+            AllianceTelemetry.RecordAlert(alert.Code, AlertSeverityCodes.ToCode(alert.Severity));
         }
 
         ImmutableArray<FocusArea> focus = _guidance.Suggest(GuidanceContext.FromLatestScore(episode.Scores[episode.Count - 1], findings, alerts));
